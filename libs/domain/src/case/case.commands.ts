@@ -1,0 +1,52 @@
+import type { CommandMetadata, SealedPersonal } from '../shared/metadata';
+import type {
+  AgeBand, ConsentCategory, ConsentMethod, ConsentPurpose, IdentificationLevel, Indicator, SafeChannel,
+} from '../shared/vocabulary';
+
+export interface ConsentTerms {
+  consentId: string;
+  recipients: string[];
+  categories: ConsentCategory[];
+  purposes: ConsentPurpose[];
+  expiresAt: string | null;
+  method: ConsentMethod;
+  language: string | null;
+}
+
+export type IdentifyPerson = {
+  type: 'IdentifyPerson';
+  data: {
+    caseId: string;
+    level: IdentificationLevel;
+    indicators: Indicator[];
+    department: string;
+    ageBand: AgeBand;
+    safety: { doNotContact: boolean; safeChannel: SafeChannel };
+    linkageKey: string | null;
+    personal: SealedPersonal;
+    consent: ConsentTerms | null;
+    /** Organisation ids named as consent recipients that are not in the directory (checked by the handler). */
+    unknownRecipients: string[];
+  };
+  metadata: CommandMetadata;
+};
+
+export type GrantConsent = {
+  type: 'GrantConsent';
+  data: { caseId: string; consent: ConsentTerms; unknownRecipients: string[] };
+  metadata: CommandMetadata;
+};
+
+export type WithdrawConsent = {
+  type: 'WithdrawConsent';
+  data: { caseId: string; consentId: string; reason: string | null };
+  metadata: CommandMetadata;
+};
+
+export type ErasePerson = {
+  type: 'ErasePerson';
+  data: { caseId: string };
+  metadata: CommandMetadata;
+};
+
+export type CaseCommand = IdentifyPerson | GrantConsent | WithdrawConsent | ErasePerson;

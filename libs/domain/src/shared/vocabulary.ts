@@ -1,0 +1,51 @@
+/** The closed vocabularies of DESIGN §4. Arrays are the single source for validation and OpenAPI enums. */
+export const ORGANISATION_KINDS = ['ngo', 'health', 'refuge', 'authority'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const SERVICES = [
+  'shelter', 'specialised_shelter', 'medical', 'sexual_reproductive_health', 'psychological', 'legal',
+  'asylum_procedure', 'language', 'childcare', 'employment', 'material_aid',
+] as const;
+export type Service = (typeof SERVICES)[number];
+
+export const INDICATORS = [
+  'trafficking_sexual', 'trafficking_labour', 'gbv_intimate_partner', 'gbv_sexual', 'fgm', 'forced_marriage',
+  'lgbtiq', 'pregnant', 'with_children', 'isolated', 'urgent_health',
+] as const;
+export type Indicator = (typeof INDICATORS)[number];
+
+export const CONSENT_CATEGORIES = ['identity', 'contact', 'health', 'legal', 'vulnerability', 'children'] as const;
+export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
+
+export const CONSENT_PURPOSES = ['referral', 'coordination', 'research'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+export const CONSENT_METHODS = ['verbal', 'written', 'digital'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+/** A consent recipient: an organisation id, or every organisation she is later referred to. */
+export const ANY_REFERRAL_RECIPIENT = 'any_referral_recipient';
+
+export const IDENTIFICATION_LEVELS = ['presumed', 'formal'] as const;
+export type IdentificationLevel = (typeof IDENTIFICATION_LEVELS)[number];
+
+export const AGE_BANDS = ['0-17', '18-24', '25-34', '35-44', '45-54', '55+', 'unknown'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export const SAFE_CHANNELS = ['phone', 'sms', 'email', 'in_person', 'through_referrer', 'none'] as const;
+export type SafeChannel = (typeof SAFE_CHANNELS)[number];
+
+export const URGENCIES = ['routine', 'soon', 'urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const DECLINE_REASONS = ['no_capacity', 'not_eligible', 'safety', 'unreachable', 'other'] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+export const WITHDRAWAL_REASONS = ['person_request', 'no_longer_needed', 'sent_in_error', 'other'] as const;
+export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
+
+export const CLOSURE_OUTCOMES = ['service_provided', 'person_declined', 'lost_contact', 'redirected', 'other'] as const;
+export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
+
+export const ROLES = ['partner', 'coordinator', 'researcher', 'admin'] as const;
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,115 @@
+/**
+ * The event store port. Two adapters implement it: `postgres` (embedded default and small
+ * deployments) and `eventstoredb` (production). Both must pass `testing/event-store.contract.ts`.
+ *
+ * Positions are `bigint` everywhere inside the process and decimal strings on the wire.
+ *
+ * WARNING: a global position is only meaningful as a checkpoint of the adapter that produced it.
+ * Never compare positions taken from two different stores.
+ */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+/** `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check; a bigint: the revision of its last event. */
+export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | bigint;
+
+/** Envelope metadata carried by every event (DESIGN §4). Never holds personal data. */
+export interface EventMetadata {
+  schemaVersion: number;
+  occurredAt: string;
+  actor: { organisationId: string | null; role: string; keyId: string | null };
+  correlationId: string;
+  causationId: string | null;
+  /** Organisation id → the consent categories it may see, computed from consent at write time. */
+  scope: Record<string, string[]>;
+}
+
+export interface NewEvent<Type extends string = string, Data = unknown> {
+  /** Caller-chosen id; appending an event id that is already in the stream again is a no-op (idempotent retry). */
+  eventId: string;
+  type: Type;
+  data: Data;
+  metadata: EventMetadata;
+}
+
+export interface RecordedEvent<Type extends string = string, Data = unknown> extends NewEvent<Type, Data> {
+  streamName: string;
+  /** 0-based revision of this event inside its stream. */
+  streamRevision: bigint;
+  /** Position in the global order of the store; strictly increasing in the order subscribers see events. */
+  globalPosition: bigint;
+  recordedAt: Date;
+}
+
+export interface AppendResult {
+  /** Revision of the last event of the stream after the append. */
+  nextExpectedRevision: bigint;
+  /** Global position of the last appended event. */
+  position: bigint;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Omit (or -1n) to start from the beginning. */
+  after?: bigint;
+  maxCount?: number;
+}
+
+export interface SubscriptionOptions {
+  /** Exclusive checkpoint: the last position the subscriber has fully handled, or undefined for the start. */
+  after?: bigint;
+  /** Called once per event, in global order; the next event is not delivered before the promise resolves. */
+  handler: (event: RecordedEvent) => Promise<void>;
+  /** Optional batch size hint for catch-up reads. */
+  batchSize?: number;
+  /** Called when the subscription stops because the handler or the store failed. */
+  onError?: (error: unknown) => void;
+}
+
+export interface Subscription {
+  /** Resolves once the handler is idle and no further event will be delivered. */
+  stop(): Promise<void>;
+}
+
+export interface EventStore {
+  /**
+   * Appends atomically: all events or none. Throws {@link WrongExpectedRevisionError} when the
+   * stream is not at `expectedRevision`. Retrying an append whose event ids are already stored in
+   * that stream returns the original result and writes nothing.
+   */
+  appendToStream(streamName: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
+
+  /** All events of one stream in revision order; an empty array when the stream does not exist. */
+  readStream(streamName: string, options?: { fromRevision?: bigint }): Promise<RecordedEvent[]>;
+
+  /** Events of every stream in global order. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+
+  /** Catch-up subscription: reads history after the checkpoint, then follows live appends, never skipping or repeating one. */
+  subscribeToAll(options: SubscriptionOptions): Subscription;
+
+  /** Position of the last event in the store, or -1n when it is empty. */
+  headPosition(): Promise<bigint>;
+
+  close(): Promise<void>;
+}
+
+/** Raised by appendToStream; the HTTP layer maps it to 409. */
+export class WrongExpectedRevisionError extends Error {
+  readonly code = 'STREAM.WRONG_EXPECTED_REVISION';
+  constructor(
+    readonly streamName: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(`Stream ${streamName} expected at ${String(expected)} but is at ${String(actual)}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** Raised when an event id is retried with a different stream or content. */
+export class DuplicateEventIdError extends Error {
+  readonly code = 'STREAM.DUPLICATE_EVENT_ID';
+  constructor(readonly eventId: string) {
+    super(`Event id ${eventId} is already stored with another stream or content`);
+    this.name = 'DuplicateEventIdError';
+  }
+}
