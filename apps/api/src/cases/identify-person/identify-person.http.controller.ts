@@ -1,0 +1,18 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@passerelle/platform';
+import { Context, type CommandContext } from '../../shared/command-context';
+import { IdentifyPersonCommand } from './identify-person.command';
+import { IdentifyPersonRequest } from './identify-person.request.dto';
+
+@ApiTags('cases') @ApiBearerAuth()
+@Controller('v1/cases')
+export class IdentifyPersonController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post() @Roles('partner')
+  identify(@Body() body: IdentifyPersonRequest, @Context() context: CommandContext) {
+    return this.commands.execute(new IdentifyPersonCommand(body, context));
+  }
+}

@@ -1,0 +1,18 @@
+import { Body, Controller, Param, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@passerelle/platform';
+import { Context, type CommandContext } from '../../shared/command-context';
+import { DeclareCapacityCommand } from './declare-capacity.command';
+import { DeclareCapacityRequest } from './declare-capacity.request.dto';
+
+@ApiTags('organisations') @ApiBearerAuth()
+@Controller('v1/organisations')
+export class DeclareCapacityController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Put(':id/capacity') @Roles('partner')
+  declare(@Param('id') id: string, @Body() body: DeclareCapacityRequest, @Context() context: CommandContext) {
+    return this.commands.execute(new DeclareCapacityCommand(id, body, context));
+  }
+}

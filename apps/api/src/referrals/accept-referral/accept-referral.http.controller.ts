@@ -1,0 +1,18 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@passerelle/platform';
+import { Context, type CommandContext } from '../../shared/command-context';
+import { AcceptReferralCommand } from './accept-referral.command';
+import { AcceptReferralRequest } from './accept-referral.request.dto';
+
+@ApiTags('referrals') @ApiBearerAuth()
+@Controller('v1/referrals')
+export class AcceptReferralController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/acceptance') @HttpCode(200) @Roles('partner')
+  handle(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AcceptReferralRequest, @Context() context: CommandContext) {
+    return this.commands.execute(new AcceptReferralCommand(id, body, context));
+  }
+}

@@ -1,0 +1,18 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@passerelle/platform';
+import { Context, type CommandContext } from '../../shared/command-context';
+import { CloseReferralCommand } from './close-referral.command';
+import { CloseReferralRequest } from './close-referral.request.dto';
+
+@ApiTags('referrals') @ApiBearerAuth()
+@Controller('v1/referrals')
+export class CloseReferralController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/closure') @HttpCode(200) @Roles('partner')
+  handle(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CloseReferralRequest, @Context() context: CommandContext) {
+    return this.commands.execute(new CloseReferralCommand(id, body, context));
+  }
+}

@@ -1,0 +1,18 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@passerelle/platform';
+import { Context, type CommandContext } from '../../shared/command-context';
+import { DeclineReferralCommand } from './decline-referral.command';
+import { DeclineReferralRequest } from './decline-referral.request.dto';
+
+@ApiTags('referrals') @ApiBearerAuth()
+@Controller('v1/referrals')
+export class DeclineReferralController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/decline') @HttpCode(200) @Roles('partner')
+  handle(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DeclineReferralRequest, @Context() context: CommandContext) {
+    return this.commands.execute(new DeclineReferralCommand(id, body, context));
+  }
+}

@@ -1,0 +1,18 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@passerelle/platform';
+import { Context, type CommandContext } from '../../shared/command-context';
+import { MakeReferralCommand } from './make-referral.command';
+import { MakeReferralRequest } from './make-referral.request.dto';
+
+@ApiTags('referrals') @ApiBearerAuth()
+@Controller('v1/referrals')
+export class MakeReferralController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post() @Roles('partner')
+  refer(@Body() body: MakeReferralRequest, @Context() context: CommandContext) {
+    return this.commands.execute(new MakeReferralCommand(body, context));
+  }
+}

@@ -1,0 +1,18 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@passerelle/platform';
+import { Context, type CommandContext } from '../../shared/command-context';
+import { WithdrawReferralCommand } from './withdraw-referral.command';
+import { WithdrawReferralRequest } from './withdraw-referral.request.dto';
+
+@ApiTags('referrals') @ApiBearerAuth()
+@Controller('v1/referrals')
+export class WithdrawReferralController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/withdrawal') @HttpCode(200) @Roles('partner')
+  handle(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WithdrawReferralRequest, @Context() context: CommandContext) {
+    return this.commands.execute(new WithdrawReferralCommand(id, body, context));
+  }
+}

@@ -1,0 +1,33 @@
+import { forbidden, notFound, unprocessable } from '../../shared/domain-error';
+import { requirePartner } from '../../shared/actor.rules';
+import type { Actor } from '../../shared/metadata';
+import type { CaseState } from '../case.state';
+
+type OpenCase = Extract<CaseState, { status: 'open' }>;
+
+const caseNotFound = (caseId: string) => notFound('CASE.NOT_FOUND', `No case ${caseId}`);
+
+/**
+ * The open case, if the actor is the partner holding it. A partner that does not hold the case gets
+ * exactly the answer for a case that does not exist: knowing that a case exists already tells
+ * something about a woman in danger. The holder alone learns that the case was erased.
+ */
+export function requireHeldOpenCase(state: CaseState, actor: Actor, caseId: string): OpenCase {
+  const partner = requirePartner(actor);
+  if (state.status === 'none' || state.holder !== partner.organisationId) throw caseNotFound(caseId);
+  if (state.status === 'erased') throw unprocessable('CASE.ERASED', `Case ${caseId} was erased`);
+  return state;
+}
+
+/**
+ * Erasure may come from the holder or from an admin: she may exercise her right to erasure with the
+ * network, not only with the organisation that identified her.
+ */
+export function requireEraser(state: CaseState, actor: Actor, caseId: string): Exclude<CaseState, { status: 'none' }> {
+  if (actor.role !== 'partner' && actor.role !== 'admin') {
+    throw forbidden('AUTH.HOLDER_OR_ADMIN_ONLY', 'Only the partner holding the case or an admin may erase it');
+  }
+  if (state.status === 'none') throw caseNotFound(caseId);
+  if (actor.role === 'partner' && state.holder !== actor.organisationId) throw caseNotFound(caseId);
+  return state;
+}

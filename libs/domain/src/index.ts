@@ -1,0 +1,25 @@
+/** The pure domain (STYLE rule 12: imports nothing outside libs/domain). */
+export * from './shared/vocabulary';
+export * from './shared/metadata';
+export * from './shared/domain-error';
+export * from './shared/error-codes';
+export * from './shared/actor.rules';
+export * from './shared/exhaustive';
+
+export * from './case/case.events';
+export * from './case/case.commands';
+export * from './case/case.state';
+export * from './case/case.decider';
+export * from './case/consent';
+
+export * from './referral/referral.events';
+export * from './referral/referral.commands';
+export * from './referral/referral.state';
+export * from './referral/referral.decider';
+
+export * from './organisation/organisation.events';
+export * from './organisation/organisation.commands';
+export * from './organisation/organisation.state';
+export * from './organisation/organisation.decider';
+
+export * from './scope';

@@ -1,0 +1,75 @@
+import { conflict, forbidden, notFound, unprocessable } from '../shared/domain-error';
+import { assertNever } from '../shared/exhaustive';
+import { unique } from '../shared/time';
+import type { DeclareCapacity, OrganisationCommand, RegisterOrganisation } from './organisation.commands';
+import type { OrganisationEvent } from './organisation.events';
+import type { OrganisationState } from './organisation.state';
+
+/** Upper bound on declared places: far above any real service, low enough to catch a typo or an overflow. */
+export const MAX_CAPACITY = 100_000;
+
+/** Decides what a command on an `organisation-<id>` stream records; throws a DomainError to refuse it. */
+export function decideOrganisation(command: OrganisationCommand, state: OrganisationState): OrganisationEvent[] {
+  switch (command.type) {
+    case 'RegisterOrganisation':
+      return [register(command, state)];
+    case 'DeclareCapacity':
+      return [declareCapacity(command, state)];
+    default:
+      return assertNever(command, 'organisation command');
+  }
+}
+
+/** Onboarding is the network's gate: only an admin lets an organisation in. */
+function register({ data, metadata }: RegisterOrganisation, state: OrganisationState): OrganisationEvent {
+  if (metadata.actor.role !== 'admin') throw forbidden('AUTH.ADMIN_ONLY', 'Only an admin may register an organisation');
+  if (state.status !== 'none') {
+    throw conflict('ORGANISATION.ALREADY_EXISTS', `Organisation ${data.organisationId} is already registered`);
+  }
+  // Referrals are addressed by service; an organisation offering none could never receive one.
+  if (data.services.length === 0) {
+    throw unprocessable('ORGANISATION.NO_SERVICES', 'An organisation must offer at least one service');
+  }
+  return { type: 'OrganisationRegistered', data: { ...data, services: unique(data.services) } };
+}
+
+function declareCapacity({ data, metadata }: DeclareCapacity, state: OrganisationState): OrganisationEvent {
+  if (state.status === 'none') throw notFound('ORGANISATION.NOT_FOUND', `No organisation ${data.organisationId}`);
+  const { actor } = metadata;
+  // Coordinators plan with these figures, so only the organisation itself may state them.
+  if (actor.role !== 'partner' || actor.organisationId !== state.organisationId) {
+    throw forbidden('AUTH.NOT_THIS_ORGANISATION', `Only ${state.organisationId} may declare its own capacity`);
+  }
+  if (!state.services.includes(data.service)) {
+    throw unprocessable('CAPACITY.SERVICE_NOT_OFFERED', `${state.organisationId} does not offer ${data.service}`, {
+      service: data.service,
+      offered: state.services,
+    });
+  }
+  const { total, available } = data;
+  const valid =
+    Number.isInteger(total) && Number.isInteger(available) && available >= 0 && available <= total && total <= MAX_CAPACITY;
+  if (!valid) {
+    throw unprocessable(
+      'CAPACITY.INVALID',
+      `Capacity needs whole numbers with 0 ≤ available ≤ total ≤ ${MAX_CAPACITY} (got ${available}/${total})`,
+      { total, available },
+    );
+  }
+  return { type: 'CapacityDeclared', data: { organisationId: state.organisationId, service: data.service, total, available } };
+}
+
+/** Folds one event into the organisation state; the latest declaration per service wins. */
+export function evolveOrganisation(state: OrganisationState, event: OrganisationEvent): OrganisationState {
+  switch (event.type) {
+    case 'OrganisationRegistered':
+      return state.status === 'none' ? { status: 'registered', ...event.data, capacity: {} } : state;
+    case 'CapacityDeclared': {
+      if (state.status !== 'registered') return state;
+      const { service, total, available } = event.data;
+      return { ...state, capacity: { ...state.capacity, [service]: { total, available } } };
+    }
+    default:
+      return assertNever(event, 'organisation event');
+  }
+}

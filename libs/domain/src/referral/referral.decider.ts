@@ -1,0 +1,62 @@
+import { assertNever } from '../shared/exhaustive';
+import type { ReferralCommand } from './referral.commands';
+import type { ReferralEvent } from './referral.events';
+import type { ReferralState } from './referral.state';
+import { makeReferral } from './rules/make-referral.rule';
+import { requireTransition } from './rules/referral-access.rule';
+
+/**
+ * Decides what a command on a `referral-<uuid>` stream records; throws a DomainError to refuse it.
+ * referred → accepted | declined (receiver) | withdrawn (sender); accepted → closed (either party).
+ * declined, withdrawn and closed are final: every command on them is an invalid transition.
+ */
+export function decideReferral(command: ReferralCommand, state: ReferralState): ReferralEvent[] {
+  const { actor } = command.metadata;
+  switch (command.type) {
+    case 'MakeReferral':
+      return [makeReferral(command, state)];
+    case 'AcceptReferral': {
+      const { by } = requireTransition(state, actor, command.data.referralId, { from: 'referred', allowed: ['receiver'] });
+      return [{ type: 'ReferralAccepted', data: { referralId: command.data.referralId, by, note: command.data.note } }];
+    }
+    case 'DeclineReferral': {
+      const { by } = requireTransition(state, actor, command.data.referralId, { from: 'referred', allowed: ['receiver'] });
+      const { referralId, reason, note } = command.data;
+      return [{ type: 'ReferralDeclined', data: { referralId, by, reason, note } }];
+    }
+    case 'WithdrawReferral': {
+      const { by } = requireTransition(state, actor, command.data.referralId, { from: 'referred', allowed: ['sender'] });
+      const { referralId, reason, note } = command.data;
+      return [{ type: 'ReferralWithdrawn', data: { referralId, by, reason, note } }];
+    }
+    case 'CloseReferral': {
+      const allowed = ['sender', 'receiver'] as const;
+      const { by } = requireTransition(state, actor, command.data.referralId, { from: 'accepted', allowed });
+      const { referralId, outcome, note } = command.data;
+      return [{ type: 'ReferralClosed', data: { referralId, by, outcome, note } }];
+    }
+    default:
+      return assertNever(command, 'referral command');
+  }
+}
+
+/** Folds one event into the referral state; an event that does not fit the current status is ignored. */
+export function evolveReferral(state: ReferralState, event: ReferralEvent): ReferralState {
+  switch (event.type) {
+    case 'ReferralMade': {
+      if (state.status !== 'none') return state;
+      const { referralId, caseId, from, to, service, sharedCategories } = event.data;
+      return { status: 'referred', referralId, caseId, from, to, service, sharedCategories };
+    }
+    case 'ReferralAccepted':
+      return state.status === 'referred' ? { ...state, status: 'accepted' } : state;
+    case 'ReferralDeclined':
+      return state.status === 'referred' ? { ...state, status: 'declined' } : state;
+    case 'ReferralWithdrawn':
+      return state.status === 'referred' ? { ...state, status: 'withdrawn' } : state;
+    case 'ReferralClosed':
+      return state.status === 'accepted' ? { ...state, status: 'closed' } : state;
+    default:
+      return assertNever(event, 'referral event');
+  }
+}

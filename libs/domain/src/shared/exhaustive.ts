@@ -1,0 +1,7 @@
+/**
+ * Ends every exhaustive `switch` (STYLE rule 3): adding an event or command type without handling it
+ * becomes a compile error here instead of a silent no-op at run time.
+ */
+export function assertNever(value: never, what: string): never {
+  throw new Error(`Unhandled ${what}: ${JSON.stringify(value)}`);
+}

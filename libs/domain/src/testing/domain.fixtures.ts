@@ -1,0 +1,105 @@
+import type { ConsentTerms, IdentifyPerson } from '../case/case.commands';
+import type { ConsentGranted, PersonIdentified } from '../case/case.events';
+import type { CaseState } from '../case/case.state';
+import type { OrganisationState } from '../organisation/organisation.state';
+import type { Actor, CommandMetadata } from '../shared/metadata';
+import type { OrganisationKind, Role } from '../shared/vocabulary';
+
+/** Shared test data for the domain's unit specs (imported by specs only): a small network and a case held by an NGO. */
+export const NOW = new Date('2026-11-22T10:00:00.000Z');
+export const CASE_ID = '7f1d2c3a-0000-4000-8000-000000000001';
+export const REFERRAL_ID = '7f1d2c3a-0000-4000-8000-0000000000aa';
+
+export const ASSO = 'asso-93';
+export const REFUGE = 'refuge-75';
+export const CLINIC = 'clinic-13';
+export const POLICE = 'police-93';
+
+export const actor = (organisationId: string, organisationKind: OrganisationKind | null, role: Role = 'partner'): Actor => ({
+  organisationId,
+  organisationKind,
+  role,
+  keyId: `key-${organisationId}-${role}`,
+});
+export const asso = actor(ASSO, 'ngo');
+export const refuge = actor(REFUGE, 'refuge');
+export const clinic = actor(CLINIC, 'health');
+export const police = actor(POLICE, 'authority');
+export const admin = actor('network', null, 'admin');
+export const coordinator = actor('network', null, 'coordinator');
+
+export const by = (who: Actor, now: Date = NOW): CommandMetadata => ({ now, actor: who });
+export const at = (iso: string) => new Date(iso);
+/** An ISO instant `seconds` away from NOW. */
+export const fromNow = (seconds: number) => new Date(NOW.getTime() + seconds * 1000).toISOString();
+
+export const identified = (data: Partial<PersonIdentified['data']> = {}): PersonIdentified => ({
+  type: 'PersonIdentified',
+  data: {
+    caseId: CASE_ID,
+    identifiedBy: ASSO,
+    identifierKind: 'ngo',
+    level: 'presumed',
+    indicators: ['trafficking_sexual'],
+    department: '93',
+    ageBand: '25-34',
+    safety: { doNotContact: false, safeChannel: 'phone' },
+    linkageKey: 'linkage-hmac',
+    personal: { identity: 'sealed:identity', contact: 'sealed:contact' },
+    ...data,
+  },
+});
+
+export const terms = (data: Partial<ConsentTerms> = {}): ConsentTerms => ({
+  consentId: 'consent-1',
+  recipients: [REFUGE],
+  categories: ['identity', 'contact', 'vulnerability'],
+  purposes: ['referral', 'coordination'],
+  expiresAt: null,
+  method: 'verbal',
+  language: 'fr',
+  ...data,
+});
+
+export const consentGranted = (data: Partial<ConsentTerms> = {}, recordedBy = ASSO): ConsentGranted => {
+  const { consentId, recipients, categories, purposes, expiresAt, method, language } = terms(data);
+  return {
+    type: 'ConsentGranted',
+    data: { caseId: CASE_ID, consentId, recipients, categories, purposes, expiresAt, method, language, recordedBy },
+  };
+};
+
+export const identify = (who: Actor, data: Partial<IdentifyPerson['data']> = {}): IdentifyPerson => {
+  const { caseId, level, indicators, department, ageBand, safety, linkageKey, personal } = identified().data;
+  return {
+    type: 'IdentifyPerson',
+    data: {
+      caseId, level, indicators, department, ageBand, safety, linkageKey, personal,
+      consent: null, unknownRecipients: [], ...data,
+    },
+    metadata: by(who),
+  };
+};
+
+/** An open case held by ASSO with the given consents. */
+export const openCase = (...consents: Array<Partial<ConsentTerms> & { withdrawn?: boolean }>): CaseState => ({
+  status: 'open',
+  caseId: CASE_ID,
+  holder: ASSO,
+  holderKind: 'ngo',
+  level: 'presumed',
+  indicators: ['trafficking_sexual'],
+  department: '93',
+  consents: consents.map(({ withdrawn = false, ...data }) => {
+    const { consentId, recipients, categories, purposes, expiresAt } = terms(data);
+    return { consentId, recipients, categories, purposes, expiresAt, withdrawn };
+  }),
+});
+
+export const registered = (
+  organisationId: string,
+  kind: OrganisationKind,
+  services: Extract<OrganisationState, { status: 'registered' }>['services'],
+): OrganisationState => ({
+  status: 'registered', organisationId, name: organisationId, kind, department: '75', services, capacity: {},
+});

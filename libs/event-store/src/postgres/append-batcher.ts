@@ -1,0 +1,148 @@
+import type { Pool, PoolClient } from 'pg';
+import type { AppendResult } from '../event-store.port';
+import { type BatchPlan, type PlannedAppend, type StoredEventRef, planBatch } from './batch-plan';
+import type { PostgresEventStoreFaults } from './postgres-event-store.options';
+import { APPENDED_CHANNEL, type EventStoreTables } from './postgres-schema';
+
+interface QueuedAppend extends PlannedAppend {
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+/** Upper bound of appends per transaction, so one batch never grows into a huge statement. */
+const MAX_APPENDS_PER_BATCH = 256;
+
+/**
+ * Group commit: every append of this process joins a queue that ONE writer loop empties, one
+ * transaction per batch. While a batch commits (an fsync), new appends pile up and go together
+ * in the next one, so 32 concurrent callers cost a handful of commits instead of 32.
+ *
+ * Ordering guarantee (see docs/adr/0001-event-store-ordering.md): the first statement of each
+ * batch locks the single `es_head` row, which every writer of every process must take, and the
+ * lock is held until COMMIT. Positions are handed out from that row, so they are gapless (a
+ * rollback undoes the head update and gives its numbers back) and batches commit in position
+ * order. A reader therefore only ever sees a prefix 0..n of positions, and a subscriber reading
+ * `global_position > checkpoint ORDER BY global_position` can never skip an event that commits
+ * later. The revision checks run after the lock, on committed state no other writer can change
+ * before this commit.
+ */
+export class AppendBatcher {
+  private readonly queue: QueuedAppend[] = [];
+  private draining: Promise<void> | null = null;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly tables: EventStoreTables,
+    private readonly onCommitted: (head: bigint) => void,
+    private readonly faults: PostgresEventStoreFaults | undefined,
+  ) {}
+
+  append(append: PlannedAppend): Promise<AppendResult> {
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ ...append, resolve, reject });
+      this.draining ??= this.drain();
+    });
+  }
+
+  /** Resolves once every append queued so far is settled. */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.writeBatch(this.queue.splice(0, MAX_APPENDS_PER_BATCH));
+    } finally {
+      this.draining = null;
+    }
+  }
+
+  /** Never throws: every append of the batch is settled, individually or all failed together. */
+  private async writeBatch(batch: QueuedAppend[]): Promise<void> {
+    let client: PoolClient | undefined;
+    let plan: BatchPlan;
+    try {
+      client = await this.pool.connect();
+      plan = await this.writeInTransaction(client, batch);
+      client.release();
+    } catch (error) {
+      if (client) {
+        // A rollback that fails means the connection is gone: destroy it rather than pool it.
+        const healthy = await client.query('ROLLBACK').then(() => true, () => false);
+        client.release(!healthy);
+      }
+      // The transaction did not commit (or its COMMIT's fate is unknown): every append fails, and a
+      // caller's retry with the same event ids is safe thanks to idempotent appends.
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    plan.outcomes.forEach((outcome, index) => {
+      const append = batch[index];
+      if (outcome.ok) append?.resolve(outcome.result);
+      else append?.reject(outcome.error);
+    });
+    if (plan.rows.length > 0) this.onCommitted(plan.head);
+  }
+
+  private async writeInTransaction(client: PoolClient, batch: QueuedAppend[]): Promise<BatchPlan> {
+    const { events, streams, head } = this.tables;
+    const streamNames = [...new Set(batch.map((append) => append.streamName))];
+    const eventIds = batch.flatMap((append) => append.events.map((event) => event.eventId));
+
+    await client.query('BEGIN');
+    const headRow = await client.query<{ position: string }>(`SELECT position FROM ${head} WHERE id = 1 FOR UPDATE`);
+    const streamRows = await client.query<{ stream_name: string; revision: string }>(
+      `SELECT stream_name, revision FROM ${streams} WHERE stream_name = ANY($1::text[])`,
+      [streamNames],
+    );
+    const storedRows = await client.query<{ event_id: string; stream_name: string; stream_revision: string; global_position: string }>(
+      `SELECT event_id, stream_name, stream_revision, global_position FROM ${events} WHERE event_id = ANY($1::uuid[])`,
+      [eventIds],
+    );
+    const plan = planBatch(batch, {
+      head: BigInt(headRow.rows[0]?.position ?? '-1'),
+      streamRevisions: new Map(streamRows.rows.map((row) => [row.stream_name, BigInt(row.revision)])),
+      storedEvents: new Map(
+        storedRows.rows.map((row): [string, StoredEventRef] => [
+          row.event_id,
+          { streamName: row.stream_name, streamRevision: BigInt(row.stream_revision), globalPosition: BigInt(row.global_position) },
+        ]),
+      ),
+    });
+    if (plan.rows.length > 0) await this.writePlan(client, plan);
+    await this.faults?.beforeCommit?.({ streams: streamNames });
+    await client.query('COMMIT');
+    return plan;
+  }
+
+  private async writePlan(client: PoolClient, plan: BatchPlan): Promise<void> {
+    const { events, streams, head } = this.tables;
+    const { rows } = plan;
+    // One multi-row insert for the whole batch: arrays travel as parameters and unnest back into rows.
+    await client.query(
+      `INSERT INTO ${events} (global_position, event_id, stream_name, stream_revision, type, data, metadata)
+       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::jsonb[], $7::jsonb[])`,
+      [
+        rows.map((row) => row.globalPosition.toString()),
+        rows.map((row) => row.eventId),
+        rows.map((row) => row.streamName),
+        rows.map((row) => row.streamRevision.toString()),
+        rows.map((row) => row.type),
+        rows.map((row) => row.data),
+        rows.map((row) => row.metadata),
+      ],
+    );
+    const revised = [...plan.streamRevisions];
+    await client.query(
+      `INSERT INTO ${streams} (stream_name, revision) SELECT * FROM unnest($1::text[], $2::bigint[])
+       ON CONFLICT (stream_name) DO UPDATE SET revision = EXCLUDED.revision`,
+      [revised.map(([name]) => name), revised.map(([, revision]) => revision.toString())],
+    );
+    // NOTIFY is delivered at COMMIT and only if it commits: other processes' subscribers wake up.
+    await client.query(
+      `WITH moved AS (UPDATE ${head} SET position = $1 WHERE id = 1 RETURNING position)
+       SELECT pg_notify($2, position::text) FROM moved`,
+      [plan.head.toString(), APPENDED_CHANNEL],
+    );
+  }
+}

@@ -1,0 +1,134 @@
+import { Pool } from 'pg';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  RecordedEvent,
+  Subscription,
+  SubscriptionOptions,
+} from '../event-store.port';
+import { AppendBatcher } from './append-batcher';
+import { AppendListener } from './append-listener';
+import { EVENT_COLUMNS, type EventRowFromDb, toRecordedEvent } from './event-rows';
+import { prepareEvents } from './event-serialisation';
+import type { PostgresEventStoreOptions } from './postgres-event-store.options';
+import { type EventStoreTables, eventStoreTables, migrate } from './postgres-schema';
+import { PostgresSubscription } from './postgres-subscription';
+import { WakeUpSignal } from './wake-up-signal';
+
+/**
+ * Event store on plain PostgreSQL tables (`es_events`, `es_streams`, `es_head`). Appends are
+ * serialised on one head row and grouped into one transaction per batch (see AppendBatcher), which
+ * gives gapless positions committed in order: the property catch-up subscribers rely on.
+ *
+ * WARNING: while one batch holds its transaction open, every other append of every process waits
+ * behind it. Keep work out of the append path.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly signal = new WakeUpSignal();
+  private readonly batcher: AppendBatcher;
+  private readonly listener: AppendListener;
+  private readonly subscriptions = new Set<Subscription>();
+  private closing: Promise<void> | null = null;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly tables: EventStoreTables,
+    options: PostgresEventStoreOptions,
+  ) {
+    this.batcher = new AppendBatcher(pool, tables, () => this.signal.notify(), options.faults);
+    this.listener = new AppendListener(options.connectionString, this.signal);
+  }
+
+  /** Creates the tables if missing; idempotent and safe to run from several processes at once. */
+  migrate(): Promise<void> {
+    return migrate(this.pool, this.tables);
+  }
+
+  appendToStream(streamName: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+    if (this.closing) return Promise.reject(new Error('The event store is closed'));
+    try {
+      assertExpectedRevision(options.expectedRevision);
+      return this.batcher.append({ streamName, events: prepareEvents(streamName, events), expectedRevision: options.expectedRevision });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async readStream(streamName: string, options: { fromRevision?: bigint } = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRowFromDb>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.tables.events}
+       WHERE stream_name = $1 AND stream_revision >= $2 ORDER BY stream_revision`,
+      [streamName, (options.fromRevision ?? 0n).toString()],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { after = -1n, maxCount } = options;
+    if (maxCount !== undefined && (!Number.isInteger(maxCount) || maxCount < 0)) {
+      throw new RangeError(`maxCount must be a non-negative integer, got ${maxCount}`);
+    }
+    // LIMIT NULL means no limit.
+    const { rows } = await this.pool.query<EventRowFromDb>(
+      `SELECT ${EVENT_COLUMNS} FROM ${this.tables.events}
+       WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
+      [after.toString(), maxCount ?? null],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribeToAll(options: SubscriptionOptions): Subscription {
+    const source = { readAll: (read: ReadAllOptions) => this.readAll(read), signal: this.signal, listen: () => this.listener.ensure() };
+    const inner = new PostgresSubscription(source, options);
+    const subscription: Subscription = {
+      stop: async () => {
+        await inner.stop();
+        this.subscriptions.delete(subscription);
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint> {
+    // es_head only moves inside committed appends, so it is the last committed position.
+    const { rows } = await this.pool.query<{ position: string }>(`SELECT position FROM ${this.tables.head} WHERE id = 1`);
+    return BigInt(rows[0]?.position ?? '-1');
+  }
+
+  /** Stops the subscriptions, lets queued appends finish, then closes every connection. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+      await this.batcher.idle();
+      await this.listener.close();
+      await this.pool.end();
+    })();
+    return this.closing;
+  }
+}
+
+/** Opens a pool on the database, runs the idempotent migration and returns the store. */
+export async function createPostgresEventStore(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+  const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+  // An idle pooled connection that drops emits 'error' on the pool; the next query simply reconnects.
+  pool.on('error', () => undefined);
+  const store = new PostgresEventStore(pool, eventStoreTables(options.schema), options);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+  return store;
+}
+
+function assertExpectedRevision(expected: unknown): asserts expected is ExpectedRevision {
+  const named = expected === 'no_stream' || expected === 'any' || expected === 'stream_exists';
+  if (!named && typeof expected !== 'bigint') {
+    throw new TypeError(`expectedRevision must be 'no_stream', 'any', 'stream_exists' or a bigint, got ${String(expected)}`);
+  }
+}

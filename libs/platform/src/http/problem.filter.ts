@@ -1,0 +1,90 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { DomainError, type DomainErrorKind } from '@passerelle/domain';
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '@passerelle/event-store';
+import type { Response } from 'express';
+import { problem, type Problem } from './problem';
+
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  forbidden: HttpStatus.FORBIDDEN,
+};
+
+/** An error that already knows its problem body (validation, auth, idempotency). */
+export class ProblemException extends HttpException {
+  constructor(readonly body: Problem) {
+    super(body, body.status);
+  }
+}
+
+/**
+ * One filter maps every error to application/problem+json (STYLE rule 14). Unknown errors become
+ * a 500 whose detail says nothing about the input: a stack trace could carry personal data.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toProblem(error);
+    if (body.status >= 500) this.logger.error(`Unhandled ${describe(error)}`);
+    response.status(body.status).type('application/problem+json').json(body);
+  }
+
+  private toProblem(error: unknown): Problem {
+    if (error instanceof ProblemException) return error.body;
+    if (error instanceof DomainError) {
+      const extra = Object.keys(error.details).length ? { details: error.details } : {};
+      return problem(STATUS_BY_KIND[error.kind], error.code, title(error.code), error.message, extra);
+    }
+    if (error instanceof WrongExpectedRevisionError) {
+      return problem(409, error.code, 'Concurrent change', 'Someone changed this record at the same time; reload it and try again.');
+    }
+    if (error instanceof DuplicateEventIdError) {
+      return problem(409, error.code, 'Duplicate request', 'This request was already applied with different content.');
+    }
+    if (error instanceof HttpException) return fromHttpException(error);
+    const bodyParser = fromBodyParserError(error);
+    if (bodyParser) return bodyParser;
+    return problem(500, 'INTERNAL', 'Internal error', 'Something went wrong on our side; nothing about your request was logged.');
+  }
+}
+
+function fromHttpException(error: HttpException): Problem {
+  const status = error.getStatus();
+  const known: Record<number, [string, string, string]> = {
+    400: ['REQUEST.BAD_REQUEST', 'Bad request', 'The request could not be read.'],
+    401: ['AUTH.UNAUTHENTICATED', 'Unauthenticated', 'Send an API key as `Authorization: Bearer psk_…`.'],
+    403: ['AUTH.FORBIDDEN', 'Forbidden', 'Your key does not allow this.'],
+    404: ['NOT_FOUND', 'Not found', 'No such resource.'],
+    405: ['REQUEST.METHOD_NOT_ALLOWED', 'Method not allowed', 'This method is not supported here.'],
+    413: ['REQUEST.TOO_LARGE', 'Payload too large', 'The request body is larger than the limit.'],
+    415: ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send JSON with Content-Type: application/json.'],
+    429: ['REQUEST.RATE_LIMITED', 'Too many requests', 'Slow down and retry later.'],
+  };
+  const [code, t, detail] = known[status] ?? ['REQUEST.ERROR', 'Request error', error.message];
+  return problem(status, code, t, detail);
+}
+
+/** body-parser raises plain errors with a `type` and a 4xx `status` before any controller runs. */
+function fromBodyParserError(error: unknown): Problem | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { type, status } = error as { type?: unknown; status?: unknown };
+  if (type === 'entity.parse.failed') return problem(400, 'REQUEST.MALFORMED_JSON', 'Malformed JSON', 'The body is not valid JSON.');
+  if (type === 'entity.too.large') return problem(413, 'REQUEST.TOO_LARGE', 'Payload too large', 'The request body is larger than the limit.');
+  if (typeof status === 'number' && status >= 400 && status < 500) return fromHttpException(new HttpException('Bad request', status));
+  return null;
+}
+
+function title(code: string): string {
+  const last = code.split('.').pop() ?? code;
+  const words = last.toLowerCase().replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.stack?.split('\n').slice(0, 4).join(' | ') ?? ''}`;
+  return typeof error;
+}

@@ -1,0 +1,87 @@
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { from, lastValueFrom, of, type Observable } from 'rxjs';
+import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import { problem } from '../http/problem';
+import { ProblemException } from '../http/problem.filter';
+import { derivedIds, randomIds, type IdSource } from './id-source';
+import { IdempotencyStore } from './idempotency.store';
+
+export interface RequestContext {
+  correlationId: string;
+  ids: IdSource;
+  now: Date;
+}
+export type ContextualRequest = Request & AuthenticatedRequest & { context?: RequestContext };
+
+export const SECRET_FIELDS = 'passerelle:secret-fields';
+/**
+ * Fields of a route's answer that are secrets shown once (an API key, a webhook secret): the stored
+ * answer keeps everything else, so a replay says what was created without showing the secret again.
+ */
+export const SecretInResponse = (...fields: string[]) => SetMetadata(SECRET_FIELDS, fields);
+
+const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+/**
+ * Gives every request its clock, correlation id and id source, and makes each state-changing call
+ * honour `Idempotency-Key`: the first answer is stored and replayed; a retry writes nothing.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly store: IdempotencyStore) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<ContextualRequest>();
+    const header = request.headers['idempotency-key'];
+    const key = Array.isArray(header) ? header[0] : header;
+    const correlation = request.headers['x-correlation-id'];
+    const correlationId = typeof correlation === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(correlation) ? correlation : randomUUID();
+    const mutating = request.method === 'POST' || request.method === 'PUT' || request.method === 'DELETE';
+    const actor = request.actor;
+    if (!mutating || key === undefined || !actor?.keyId) {
+      request.context = { correlationId, ids: randomIds(), now: new Date() };
+      return next.handle();
+    }
+    if (!KEY_PATTERN.test(key)) {
+      throw new ProblemException(problem(400, 'IDEMPOTENCY.BAD_KEY', 'Bad Idempotency-Key',
+        'Idempotency-Key must be 8–128 characters of letters, digits, and _ . : -', { errors: [{ field: 'Idempotency-Key', message: 'invalid format' }] }));
+    }
+    request.context = { correlationId, ids: derivedIds(`${actor.keyId}|${key}`), now: new Date() };
+    return from(this.run(context, next, actor.keyId, key, request));
+  }
+
+  private async run(context: ExecutionContext, next: CallHandler, keyId: string, key: string, request: ContextualRequest): Promise<unknown> {
+    const hash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const claim = await this.store.claim(keyId, key, hash);
+    const response = context.switchToHttp().getResponse<Response>();
+    if (claim.outcome === 'replay') {
+      response.status(claim.statusCode).setHeader('Idempotent-Replayed', 'true');
+      return lastValueFrom(of(claim.body));
+    }
+    if (claim.outcome === 'mismatch') {
+      throw new ProblemException(problem(422, 'IDEMPOTENCY.KEY_REUSED', 'Idempotency-Key reused',
+        'This Idempotency-Key was already used for a different request.'));
+    }
+    if (claim.outcome === 'in_progress') {
+      throw new ProblemException(problem(409, 'IDEMPOTENCY.IN_PROGRESS', 'Request in progress',
+        'A request with this Idempotency-Key is still being processed; retry in a moment.'));
+    }
+    try {
+      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      // Nest sets the status after interceptors resolve, so read what it will be from the route.
+      const status = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (request.method === 'POST' ? 201 : 200);
+      const secrets = (Reflect.getMetadata(SECRET_FIELDS, context.getHandler()) as string[] | undefined) ?? [];
+      const stored = secrets.length && body && typeof body === 'object'
+        ? { ...body, ...Object.fromEntries(secrets.map((field) => [field, null])), secretsShownOnce: true }
+        : body;
+      await this.store.complete(keyId, key, status, stored);
+      return body;
+    } catch (error) {
+      await this.store.release(keyId, key);
+      throw error;
+    }
+  }
+}

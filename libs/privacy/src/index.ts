@@ -1,0 +1,5 @@
+export * from './privacy-error';
+export * from './master-key';
+export * from './keyring';
+export * from './linkage';
+export { LruTtlCache } from './lru-ttl-cache';

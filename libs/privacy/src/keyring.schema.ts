@@ -1,0 +1,100 @@
+import type { Pool, PoolClient } from 'pg';
+
+export type Queryable = Pool | PoolClient;
+
+/** A row of the key table; wrapped_key and master_key_id are NULL once the key is destroyed. */
+export interface CaseKeyRow {
+  case_id: string;
+  wrapped_key: Buffer | null;
+  master_key_id: string | null;
+  created_at: Date;
+  destroyed_at: Date | null;
+}
+
+/**
+ * Lives outside the event stream on purpose: events are immutable and replicated, so erasing a
+ * person must not need to touch them. Destroying the row's key makes her sealed fields unreadable
+ * everywhere at once (crypto-shredding); the tombstone row stops the case ever getting a new key.
+ */
+const CREATE_TABLE = `
+CREATE TABLE IF NOT EXISTS privacy_case_keys (
+  case_id       uuid PRIMARY KEY,
+  wrapped_key   bytea NULL,
+  master_key_id text NULL,
+  created_at    timestamptz NOT NULL DEFAULT now(),
+  destroyed_at  timestamptz NULL,
+  CONSTRAINT privacy_case_keys_live_or_shredded CHECK (
+    (destroyed_at IS NULL AND wrapped_key IS NOT NULL AND master_key_id IS NOT NULL)
+    OR (destroyed_at IS NOT NULL AND wrapped_key IS NULL AND master_key_id IS NULL)
+  )
+)`;
+
+/** Idempotent; the advisory lock keeps two processes starting together from racing on CREATE TABLE. */
+export async function migrateKeyTable(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('privacy_case_keys'))`);
+    await client.query(CREATE_TABLE);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+const COLUMNS = 'case_id, wrapped_key, master_key_id, created_at, destroyed_at';
+
+export async function selectCaseKey(db: Queryable, caseId: string): Promise<CaseKeyRow | null> {
+  const result = await db.query<CaseKeyRow>(`SELECT ${COLUMNS} FROM privacy_case_keys WHERE case_id = $1`, [caseId]);
+  return result.rows[0] ?? null;
+}
+
+/** Race safe: of concurrent inserts for one case exactly one wins; the others get null and re-read. */
+export async function insertCaseKey(db: Queryable, caseId: string, wrapped: Buffer, masterKeyId: string): Promise<CaseKeyRow | null> {
+  const result = await db.query<CaseKeyRow>(
+    `INSERT INTO privacy_case_keys (case_id, wrapped_key, master_key_id) VALUES ($1, $2, $3)
+     ON CONFLICT (case_id) DO NOTHING RETURNING ${COLUMNS}`,
+    [caseId, wrapped, masterKeyId],
+  );
+  return result.rows[0] ?? null;
+}
+
+/**
+ * One atomic upsert, so a concurrent createDataKey cannot slip a live key in after the erasure:
+ * a live row loses its key, a missing row becomes a tombstone, a tombstone is left as it was.
+ * Returns true only when a live key was destroyed (a fresh tombstone has created_at = destroyed_at).
+ */
+export async function destroyCaseKey(db: Queryable, caseId: string): Promise<boolean> {
+  const result = await db.query<{ destroyed_live_key: boolean }>(
+    `INSERT INTO privacy_case_keys AS k (case_id, wrapped_key, master_key_id, created_at, destroyed_at)
+     VALUES ($1, NULL, NULL, now(), now())
+     ON CONFLICT (case_id) DO UPDATE SET wrapped_key = NULL, master_key_id = NULL, destroyed_at = now()
+       WHERE k.destroyed_at IS NULL
+     RETURNING k.created_at < k.destroyed_at AS destroyed_live_key`,
+    [caseId],
+  );
+  return result.rows[0]?.destroyed_live_key === true;
+}
+
+/** Keyset page of live keys in case_id order, for rotation. */
+export async function selectLiveKeysAfter(db: Queryable, afterCaseId: string | null, limit: number): Promise<CaseKeyRow[]> {
+  const result = await db.query<CaseKeyRow>(
+    `SELECT ${COLUMNS} FROM privacy_case_keys
+     WHERE wrapped_key IS NOT NULL AND ($1::uuid IS NULL OR case_id > $1::uuid)
+     ORDER BY case_id LIMIT $2`,
+    [afterCaseId, limit],
+  );
+  return result.rows;
+}
+
+export async function updateWrappedKeys(db: Queryable, caseIds: string[], wrapped: Buffer[], masterKeyId: string): Promise<void> {
+  if (caseIds.length === 0) return;
+  await db.query(
+    `UPDATE privacy_case_keys AS k SET wrapped_key = v.wrapped, master_key_id = $3
+     FROM unnest($1::uuid[], $2::bytea[]) AS v(case_id, wrapped) WHERE k.case_id = v.case_id`,
+    [caseIds, wrapped, masterKeyId],
+  );
+}

@@ -1,0 +1,202 @@
+import { createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import type { Pool } from 'pg';
+import { unwrapDataKey, wrapDataKey } from './data-key-wrap';
+import { destroyCaseKey, insertCaseKey, migrateKeyTable, selectCaseKey, type CaseKeyRow } from './keyring.schema';
+import { LruTtlCache } from './lru-ttl-cache';
+import type { MasterKey } from './master-key';
+import { rewrapAllDataKeys } from './master-key-rotation';
+import { PrivacyError } from './privacy-error';
+import { openValue, sealValue } from './sealed-value';
+
+export interface KeyringOptions {
+  /** Unwrapped data keys kept in memory (default 10,000). */
+  cacheSize?: number;
+  /** How long a cached key is trusted (default 60 s): the longest another process may still open an erased case. */
+  cacheTtlMs?: number;
+  /** Rows rewrapped per statement during rotation (default 500). */
+  rotationBatchSize?: number;
+  /** Clock for the cache TTL; tests inject one instead of waiting. */
+  now?: () => number;
+}
+
+export interface DataKeyInfo {
+  caseId: string;
+  masterKeyId: string;
+  createdAt: Date;
+  /** True for the call that created the key, false when it already existed. */
+  created: boolean;
+}
+
+const DESTROYED = Symbol('destroyed');
+type CachedKey = KeyObject | typeof DESTROYED;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Per-case data keys (AES-256-GCM) wrapped by the master key, with crypto-shredding (DESIGN §5).
+ *
+ * WARNING, erasure and caches: `destroy` evicts this process's cache at once, but another process
+ * that opened the case recently keeps the unwrapped key in its cache until `cacheTtlMs` (60 s by
+ * default) has passed since it loaded it. Within that window it can still open her fields.
+ *
+ * WARNING, wrong master key: a row wrapped under another master key id (e.g. after a rotation this
+ * process did not take part in) makes `open`, `seal` and `createDataKey` throw
+ * PRIVACY.WRONG_MASTER_KEY rather than return null: null means "erased", and a misconfigured
+ * process must not render every person as erased.
+ */
+export class Keyring {
+  #master: MasterKey;
+  readonly #cache: LruTtlCache<string, CachedKey>;
+  readonly #rotationBatchSize: number;
+
+  constructor(private readonly pool: Pool, master: MasterKey, options: KeyringOptions = {}) {
+    this.#master = master;
+    this.#cache = new LruTtlCache(options.cacheSize ?? 10_000, options.cacheTtlMs ?? 60_000, options.now ?? Date.now);
+    this.#rotationBatchSize = options.rotationBatchSize ?? 500;
+  }
+
+  get masterKeyId(): string {
+    return this.#master.id;
+  }
+
+  migrate(): Promise<void> {
+    return migrateKeyTable(this.pool);
+  }
+
+  /** Idempotent and race safe. Throws PRIVACY.KEY_DESTROYED for an erased case: she never gets a new key. */
+  async createDataKey(caseId: string): Promise<DataKeyInfo> {
+    const id = normaliseCaseId(caseId);
+    const { row, created } = await this.#selectOrInsert(id);
+    if (this.#admit(id, row) === DESTROYED || row.master_key_id === null) throw keyDestroyed();
+    return { caseId: id, masterKeyId: row.master_key_id, createdAt: row.created_at, created };
+  }
+
+  /** Seals a JSON value as `v1.<iv>.<tag>.<ciphertext>`, creating the case's key if needed. `label` must match at open. */
+  async seal(caseId: string, value: unknown, label = ''): Promise<string> {
+    const id = normaliseCaseId(caseId);
+    const key = this.#cache.get(id) ?? this.#admit(id, (await this.#selectOrInsert(id)).row);
+    if (key === DESTROYED) throw keyDestroyed();
+    return sealValue(key, id, label, value);
+  }
+
+  /** The sealed value, or null when her key was destroyed: render her fields as gone. PRIVACY.TAMPERED if altered or moved. */
+  async open<T>(caseId: string, sealed: string, label = ''): Promise<T | null> {
+    const id = normaliseCaseId(caseId);
+    const key = await this.#existingKey(id);
+    return key === DESTROYED ? null : openValue<T>(key, id, label, sealed);
+  }
+
+  /**
+   * One sealed string per consent category, so each can be disclosed (or withheld) on its own.
+   * Each is bound to its category: open them with `openPersonal`, not `open`.
+   */
+  async sealPersonal<C extends string>(caseId: string, byCategory: Partial<Record<C, object>>): Promise<Partial<Record<C, string>>> {
+    const sealed: Partial<Record<C, string>> = {};
+    for (const [category, value] of Object.entries(byCategory) as [C, object | undefined][]) {
+      if (value !== undefined) sealed[category] = await this.seal(caseId, value, personalLabel(category));
+    }
+    return sealed;
+  }
+
+  /**
+   * Opens only the listed categories (those the reader may see): the others are never decrypted.
+   * Null when her key was destroyed.
+   */
+  async openPersonal<C extends string, T = Record<string, unknown>>(
+    caseId: string,
+    sealed: Partial<Record<C, string>>,
+    categories: readonly C[],
+  ): Promise<Partial<Record<C, T>> | null> {
+    const opened: Partial<Record<C, T>> = {};
+    for (const category of categories) {
+      const blob = sealed[category];
+      if (blob === undefined) continue;
+      const value = await this.open<T>(caseId, blob, personalLabel(category));
+      if (value === null) return null;
+      opened[category] = value;
+    }
+    // Nothing was decrypted, so nothing told us yet whether she was erased: ask, to answer null consistently.
+    if (Object.keys(opened).length === 0 && (await this.isDestroyed(caseId))) return null;
+    return opened;
+  }
+
+  /** Crypto-shreds the case: the wrapped key becomes NULL, the row stays as a tombstone. True if a live key was destroyed. */
+  async destroy(caseId: string): Promise<boolean> {
+    const id = normaliseCaseId(caseId);
+    const destroyed = await destroyCaseKey(this.pool, id);
+    this.#cache.set(id, DESTROYED);
+    return destroyed;
+  }
+
+  async isDestroyed(caseId: string): Promise<boolean> {
+    const id = normaliseCaseId(caseId);
+    if (this.#cache.peek(id) === DESTROYED) return true;
+    const row = await selectCaseKey(this.pool, id);
+    return row?.destroyed_at != null;
+  }
+
+  /**
+   * Rewraps every live data key under `next` in one transaction and switches this keyring to it.
+   * Afterwards a keyring built with the old master key gets PRIVACY.WRONG_MASTER_KEY; restart
+   * every process with the new key (they would otherwise keep creating keys under the old one).
+   */
+  async rotateMaster(next: MasterKey): Promise<number> {
+    if (next.id === this.#master.id) {
+      if (timingSafeEqual(next.material(), this.#master.material())) return 0;
+      throw new PrivacyError('PRIVACY.MASTER_KEY_ID_REUSED', `the new master key reuses the id "${next.id}" of the current one`);
+    }
+    const count = await rewrapAllDataKeys(this.pool, this.#master, next, this.#rotationBatchSize);
+    this.#master = next;
+    return count;
+  }
+
+  async #existingKey(id: string): Promise<CachedKey> {
+    const cached = this.#cache.get(id);
+    if (cached !== undefined) return cached;
+    const row = await selectCaseKey(this.pool, id);
+    if (row === null) throw new PrivacyError('PRIVACY.KEY_NOT_FOUND', 'no data key exists for this case');
+    return this.#admit(id, row);
+  }
+
+  async #selectOrInsert(id: string): Promise<{ row: CaseKeyRow; created: boolean }> {
+    const existing = await selectCaseKey(this.pool, id);
+    if (existing !== null) return { row: existing, created: false };
+    const dataKey = randomBytes(32);
+    const inserted = await insertCaseKey(this.pool, id, wrapDataKey(this.#master, id, dataKey), this.#master.id);
+    dataKey.fill(0);
+    if (inserted !== null) return { row: inserted, created: true };
+    const winner = await selectCaseKey(this.pool, id);
+    if (winner === null) throw new PrivacyError('PRIVACY.KEY_NOT_FOUND', 'the data key row vanished while being created');
+    return { row: winner, created: false };
+  }
+
+  /** Unwraps a row into the cache. A local erasure is final: a key read before it never overwrites the tombstone. */
+  #admit(id: string, row: CaseKeyRow): CachedKey {
+    if (this.#cache.peek(id) === DESTROYED || row.wrapped_key === null) {
+      this.#cache.set(id, DESTROYED);
+      return DESTROYED;
+    }
+    if (row.master_key_id !== this.#master.id) {
+      throw new PrivacyError(
+        'PRIVACY.WRONG_MASTER_KEY',
+        `this case's data key is wrapped under master key "${row.master_key_id ?? ''}" but this process has "${this.#master.id}"`,
+      );
+    }
+    const raw = unwrapDataKey(this.#master, id, row.wrapped_key);
+    if (raw === null) {
+      throw new PrivacyError('PRIVACY.WRONG_MASTER_KEY', `master key "${this.#master.id}" does not unwrap this case's data key (other key with the same id, or altered row)`);
+    }
+    const key = createSecretKey(raw);
+    raw.fill(0);
+    this.#cache.set(id, key);
+    return key;
+  }
+}
+
+const personalLabel = (category: string): string => `personal.${category}`;
+const keyDestroyed = () => new PrivacyError('PRIVACY.KEY_DESTROYED', 'the data key of this case was destroyed (person erased)');
+
+function normaliseCaseId(caseId: string): string {
+  const id = typeof caseId === 'string' ? caseId.toLowerCase() : '';
+  if (!UUID.test(id)) throw new PrivacyError('PRIVACY.INVALID_CASE_ID', 'a case id is a UUID');
+  return id;
+}

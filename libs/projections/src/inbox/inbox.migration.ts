@@ -1,0 +1,55 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** The inbox read model (see inbox-referral.entity.ts and inbox-case.entity.ts for the meaning of each column). */
+export class InboxReadModel1767225600001 implements MigrationInterface {
+  readonly name = 'InboxReadModel1767225600001';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE IF NOT EXISTS inbox_referrals (
+        referral_id uuid PRIMARY KEY,
+        case_id uuid NOT NULL,
+        from_org text NOT NULL,
+        to_org text NOT NULL,
+        service text NOT NULL,
+        urgency text NOT NULL,
+        status text NOT NULL CHECK (status IN ('referred', 'accepted', 'declined', 'withdrawn', 'closed')),
+        shared_categories text[] NOT NULL,
+        message_sealed text NULL,
+        respond_by timestamptz NULL,
+        decline_reason text NULL,
+        outcome text NULL,
+        created_position bigint NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        last_position bigint NOT NULL
+      )`);
+    // The two inbox queries: received (to_org) and sent (from_org), newest first, cursor on created_position.
+    await runner.query(
+      'CREATE INDEX IF NOT EXISTS inbox_referrals_received_idx ON inbox_referrals (to_org, created_position DESC)',
+    );
+    await runner.query('CREATE INDEX IF NOT EXISTS inbox_referrals_sent_idx ON inbox_referrals (from_org, created_position DESC)');
+    await runner.query(`
+      CREATE TABLE IF NOT EXISTS inbox_cases (
+        case_id uuid PRIMARY KEY,
+        holder text NOT NULL,
+        holder_kind text NOT NULL,
+        level text NOT NULL,
+        indicators text[] NOT NULL,
+        department text NOT NULL,
+        age_band text NOT NULL,
+        safety jsonb NOT NULL,
+        personal_sealed jsonb NULL,
+        consents jsonb NOT NULL DEFAULT '[]'::jsonb,
+        erased boolean NOT NULL DEFAULT false,
+        identified_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        last_position bigint NOT NULL
+      )`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TABLE IF EXISTS inbox_cases');
+    await runner.query('DROP TABLE IF EXISTS inbox_referrals');
+  }
+}

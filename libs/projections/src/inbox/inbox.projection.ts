@@ -1,0 +1,39 @@
+import type { Projection } from '../runner/projection';
+import { applyToTable, type ReadModelTable } from '../runner/read-model-table';
+import { InboxCaseEntity, type InboxCaseRow } from './inbox-case.entity';
+import { evolveInboxCase } from './inbox-case.evolve';
+import { InboxReferralEntity, type InboxReferralRow } from './inbox-referral.entity';
+import { evolveInboxReferral } from './inbox-referral.evolve';
+import { INBOX_CASE_EVENT_TYPES, INBOX_REFERRAL_EVENT_TYPES, type InboxCaseEvent, type InboxReferralEvent } from './inbox.events';
+import { InboxReadModel1767225600001 } from './inbox.migration';
+
+export const INBOX_PROJECTION_NAME = 'inbox';
+
+export const inboxCasesTable: ReadModelTable<InboxCaseRow, InboxCaseEvent> = {
+  entity: InboxCaseEntity,
+  key: 'caseId',
+  handles: INBOX_CASE_EVENT_TYPES,
+  keyOf: (event) => event.data.caseId,
+  evolve: evolveInboxCase,
+};
+
+export const inboxReferralsTable: ReadModelTable<InboxReferralRow, InboxReferralEvent> = {
+  entity: InboxReferralEntity,
+  key: 'referralId',
+  handles: INBOX_REFERRAL_EVENT_TYPES,
+  keyOf: (event) => event.data.referralId,
+  evolve: evolveInboxReferral,
+};
+
+/** Partners' inboxes: referrals sent and received, and the consent state that decides what they may see. */
+export const inboxProjection: Projection = {
+  name: INBOX_PROJECTION_NAME,
+  handles: [...INBOX_CASE_EVENT_TYPES, ...INBOX_REFERRAL_EVENT_TYPES],
+  async applyBatch(manager, events) {
+    await applyToTable(manager, inboxCasesTable, events);
+    await applyToTable(manager, inboxReferralsTable, events);
+  },
+};
+
+export const INBOX_ENTITIES = [InboxCaseEntity, InboxReferralEntity];
+export const INBOX_MIGRATIONS = [InboxReadModel1767225600001];

@@ -1,0 +1,53 @@
+import type { EntityManager } from 'typeorm';
+
+/** Anything that runs SQL: a DataSource, or the EntityManager of an open transaction. */
+export type Queryable = Pick<EntityManager, 'query'>;
+
+/** The value stored before any event was handled: subscribe from the start of the store. */
+export const NO_CHECKPOINT = -1n;
+
+/** Creates the checkpoint row when it is missing, so that `FOR UPDATE` always has a row to lock. */
+export async function ensureCheckpoint(db: Queryable, name: string): Promise<void> {
+  await db.query(
+    `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, -1, now())
+     ON CONFLICT (name) DO NOTHING`,
+    [name],
+  );
+}
+
+/** The committed checkpoint of a projection, or {@link NO_CHECKPOINT}. */
+export async function readCheckpoint(db: Queryable, name: string): Promise<bigint> {
+  const rows: Array<{ position: string }> = await db.query(
+    'SELECT position FROM projection_checkpoints WHERE name = $1',
+    [name],
+  );
+  return rows[0] ? BigInt(rows[0].position) : NO_CHECKPOINT;
+}
+
+/**
+ * Reads the checkpoint and locks its row until the transaction ends. Two runners of the same
+ * projection therefore take turns, and the second one sees what the first committed.
+ */
+export async function lockCheckpoint(manager: EntityManager, name: string): Promise<bigint> {
+  await ensureCheckpoint(manager, name);
+  const rows: Array<{ position: string }> = await manager.query(
+    'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
+    [name],
+  );
+  return rows[0] ? BigInt(rows[0].position) : NO_CHECKPOINT;
+}
+
+/**
+ * Sets the checkpoint. Inside a projection's transaction this commits together with its rows;
+ * on its own (a rebuild, or an operator) it makes the next runner start after `position`.
+ *
+ * WARNING: lowering it replays events; only projections whose rows are idempotent per event
+ * (the inbox evolvers skip positions they already hold) survive that without double counting.
+ */
+export async function saveCheckpoint(db: Queryable, name: string, position: bigint): Promise<void> {
+  await db.query(
+    `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
+     ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = EXCLUDED.updated_at`,
+    [name, position.toString()],
+  );
+}

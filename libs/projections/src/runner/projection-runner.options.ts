@@ -1,0 +1,37 @@
+import type { EventStore } from '@passerelle/event-store';
+import type { DataSource } from 'typeorm';
+import type { BackoffOptions } from './backoff';
+import type { Projection } from './projection';
+
+export interface ProjectionLogger {
+  log(message: string): void;
+  error(message: string): void;
+}
+
+export interface ProjectionRunnerOptions {
+  projection: Projection;
+  store: EventStore;
+  dataSource: DataSource;
+  /** Most events per transaction (default 500). */
+  batchSize?: number;
+  backoff?: BackoffOptions;
+  logger?: ProjectionLogger;
+  /** Told about every failed flush or subscription (metrics, tests); the runner restarts on its own. */
+  onError?: (error: unknown) => void;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  state: 'stopped' | 'running' | 'backing_off';
+  /** Last committed global position, -1n before the first event. */
+  checkpoint: bigint;
+  /** Positions between the store's head and the checkpoint (an upper bound on unprocessed events). */
+  lag?: bigint;
+  failures: number;
+  lastError: string | null;
+}
+
+/** Error text for logs: name, message and code only, never event payloads. */
+export const describeError = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}${'code' in error ? ` (${String(error.code)})` : ''}` : String(error);
+

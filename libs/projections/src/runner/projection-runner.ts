@@ -1,0 +1,163 @@
+import { Logger } from '@nestjs/common';
+import type { EventStore, RecordedEvent, Subscription } from '@passerelle/event-store';
+import type { DataSource } from 'typeorm';
+import { Backoff, DEFAULT_BACKOFF } from './backoff';
+import { ensureCheckpoint, NO_CHECKPOINT, readCheckpoint } from './checkpoint-store';
+import { CheckpointWaiters } from './checkpoint-waiters';
+import { commitBatch } from './commit-batch';
+import { describeError, type ProjectionLogger, type ProjectionRunnerOptions, type ProjectionStatus } from './projection-runner.options';
+import { waitForCheckpoint } from './wait-for-checkpoint';
+
+/** One subscription's life: dropped whole on failure, then the runner resubscribes from the database. */
+interface Session {
+  subscription: Subscription | null;
+  buffer: RecordedEvent[];
+  flushScheduled: boolean;
+  flushing: Promise<void>;
+  closed: boolean;
+}
+
+/**
+ * Runs one projection from its checkpoint: buffers delivered events and commits them with the
+ * checkpoint in one transaction per batch (up to `batchSize`, or as soon as the stream goes quiet).
+ * On failure it drops the subscription and the uncommitted buffer, then resubscribes from the stored
+ * checkpoint after a backoff, so nothing is lost and nothing applied twice.
+ */
+export class ProjectionRunner {
+  private readonly name: string;
+  private readonly batchSize: number;
+  private readonly backoff: Backoff;
+  private readonly logger: ProjectionLogger;
+  private readonly waiters: CheckpointWaiters;
+  private session: Session | null = null;
+  private state: ProjectionStatus['state'] = 'stopped';
+  private checkpoint = NO_CHECKPOINT;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private lastError: string | null = null;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.name = options.projection.name;
+    this.batchSize = options.batchSize ?? 500;
+    this.backoff = new Backoff(options.backoff ?? DEFAULT_BACKOFF);
+    this.logger = options.logger ?? new Logger(`Projection:${this.name}`);
+    this.waiters = new CheckpointWaiters(options.dataSource, this.name);
+  }
+
+  /** Cross-process read-your-writes: polls the checkpoint of `name` in the database every 50 ms. */
+  static waitForCheckpoint(dataSource: DataSource, name: string, position: bigint, timeoutMs: number): Promise<boolean> {
+    return waitForCheckpoint(dataSource, name, position, timeoutMs);
+  }
+
+  async start(): Promise<void> {
+    if (this.state !== 'stopped') return;
+    this.state = 'running';
+    await this.open();
+  }
+
+  /** Stops delivery, commits what was already delivered, and resolves once nothing is in flight. */
+  async stop(): Promise<void> {
+    this.state = 'stopped';
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const session = this.session;
+    this.session = null;
+    if (!session) return;
+    await session.subscription?.stop();
+    await this.flush(session);
+    session.closed = true;
+  }
+
+  /** True once the committed checkpoint is at or past `position`, false after `timeoutMs`. */
+  waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
+    if (this.checkpoint >= position) return Promise.resolve(true);
+    return this.waiters.wait(position, timeoutMs);
+  }
+
+  async status(): Promise<ProjectionStatus> {
+    const { dataSource, store } = this.options;
+    const [checkpoint, head] = await Promise.all([
+      readCheckpoint(dataSource, this.name).catch(() => this.checkpoint),
+      store.headPosition().catch(() => undefined),
+    ]);
+    const lag = head === undefined ? undefined : head > checkpoint ? head - checkpoint : 0n;
+    return { name: this.name, state: this.state, checkpoint, lag, failures: this.failures, lastError: this.lastError };
+  }
+
+  private async open(): Promise<void> {
+    const session: Session = { subscription: null, buffer: [], flushScheduled: false, flushing: Promise.resolve(), closed: false };
+    this.session = session;
+    try {
+      await ensureCheckpoint(this.options.dataSource, this.name);
+      // The stored value, not the in-memory one: an operator may have lowered it to replay events.
+      this.checkpoint = await readCheckpoint(this.options.dataSource, this.name);
+      this.waiters.notify(this.checkpoint);
+    } catch (error) {
+      return this.fail(session, error);
+    }
+    if (this.session !== session) return; // stopped (or restarted) while reading the checkpoint
+    this.logger.log(`subscribing after position ${this.checkpoint}`);
+    session.subscription = this.options.store.subscribeToAll({
+      after: this.checkpoint === NO_CHECKPOINT ? undefined : this.checkpoint,
+      batchSize: this.batchSize,
+      handler: (event) => this.receive(session, event),
+      onError: (error) => void this.fail(session, error),
+    });
+  }
+
+  private async receive(session: Session, event: RecordedEvent): Promise<void> {
+    // A closed session's events are not lost: the next session re-reads them after the checkpoint.
+    if (session.closed) return;
+    session.buffer.push(event);
+    // A full batch holds the handler (and so the store) until it is committed: bounded memory.
+    if (session.buffer.length >= this.batchSize) return this.flush(session);
+    if (!session.flushScheduled) {
+      session.flushScheduled = true;
+      setImmediate(() => {
+        session.flushScheduled = false;
+        void this.flush(session);
+      });
+    }
+  }
+
+  /** Commits the buffer; flushes are chained so batches commit one at a time, in order. */
+  private flush(session: Session): Promise<void> {
+    session.flushing = session.flushing.then(async () => {
+      if (session.closed || session.buffer.length === 0) return;
+      const batch = session.buffer;
+      session.buffer = [];
+      try {
+        this.advance(await commitBatch(this.options.dataSource, this.options.projection, batch));
+        this.backoff.reset();
+      } catch (error) {
+        void this.fail(session, error);
+      }
+    });
+    return session.flushing;
+  }
+
+  private advance(committed: bigint): void {
+    if (committed > this.checkpoint) this.checkpoint = committed;
+    this.waiters.notify(this.checkpoint);
+  }
+
+  private async fail(session: Session, error: unknown): Promise<void> {
+    if (session.closed) return;
+    session.closed = true;
+    session.buffer = [];
+    this.failures += 1;
+    this.lastError = describeError(error);
+    this.options.onError?.(error);
+    await session.subscription?.stop().catch(() => undefined);
+    if (this.session !== session || this.state === 'stopped') return;
+    const delay = this.backoff.next();
+    this.logger.error(`failed at checkpoint ${this.checkpoint}, restarting in ${delay} ms: ${this.lastError}`);
+    this.state = 'backing_off';
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.session !== session) return;
+      this.state = 'running';
+      void this.open();
+    }, delay);
+  }
+}

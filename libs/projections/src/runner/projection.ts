@@ -1,0 +1,21 @@
+import type { RecordedEvent } from '@passerelle/event-store';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * A read model fed by a checkpointed subscription (STYLE rule 13).
+ *
+ * WARNING: `applyBatch` runs inside the transaction that also writes the checkpoint. It must write
+ * only through `manager` (never through another connection), or a crash could commit rows without
+ * the checkpoint and apply those events twice.
+ */
+export interface Projection {
+  /** Stable key of the checkpoint row; renaming it replays the projection from the start. */
+  readonly name: string;
+  /** Event types the projection reads; every other event only advances the checkpoint. */
+  readonly handles: readonly string[];
+  /**
+   * Applies events in global order. The runner only passes handled types, positions strictly above
+   * the committed checkpoint, and at most one batch (≤ the runner's batch size) at a time.
+   */
+  applyBatch(manager: EntityManager, events: RecordedEvent[]): Promise<void>;
+}

@@ -1,0 +1,49 @@
+import type { RecordedEvent } from '@passerelle/event-store';
+import { In, type EntityManager, type EntitySchema, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+
+/**
+ * One read-model table fed by a pure evolver (STYLE rule 13): the I/O lives in
+ * {@link applyToTable}, the rules live in `evolve`, which unit tests can cover without a database.
+ */
+export interface ReadModelTable<Row extends ObjectLiteral, Event extends RecordedEvent> {
+  entity: EntitySchema<Row>;
+  /** Property (not column) name of the single-column primary key. */
+  key: keyof Row & string;
+  handles: readonly Event['type'][];
+  /** The row an event belongs to. */
+  keyOf(event: Event): string;
+  /** Pure: returns the same object when nothing changes, null when the row should not exist. */
+  evolve(row: Row | null, event: Event): Row | null;
+}
+
+/**
+ * Folds a batch into a table with one read (`IN (ids)`) and at most one upsert and one delete,
+ * whatever the batch size. Must run inside the runner's transaction (`manager`).
+ */
+export async function applyToTable<Row extends ObjectLiteral, Event extends RecordedEvent>(
+  manager: EntityManager,
+  table: ReadModelTable<Row, Event>,
+  events: readonly RecordedEvent[],
+): Promise<void> {
+  const handled = new Set<string>(table.handles);
+  const relevant = events.filter((event): event is Event => handled.has(event.type));
+  if (relevant.length === 0) return;
+  const ids = [...new Set(relevant.map((event) => table.keyOf(event)))];
+  const where = { [table.key]: In(ids) } as FindOptionsWhere<Row>;
+  const loaded = await manager.find(table.entity, { where });
+  const before = new Map<string, Row>(loaded.map((row) => [String(row[table.key]), row]));
+  const after = new Map<string, Row | null>(before);
+  for (const event of relevant) {
+    const id = table.keyOf(event);
+    after.set(id, table.evolve(after.get(id) ?? null, event));
+  }
+  const upserts: Row[] = [];
+  const deletes: string[] = [];
+  for (const [id, row] of after) {
+    if (row === before.get(id)) continue; // untouched: no write
+    if (row) upserts.push(row);
+    else if (before.has(id)) deletes.push(id);
+  }
+  if (upserts.length > 0) await manager.upsert(table.entity, upserts, [table.key]);
+  if (deletes.length > 0) await manager.delete(table.entity, { [table.key]: In(deletes) } as FindOptionsWhere<Row>);
+}
