@@ -2,6 +2,7 @@ import { createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'n
 import type { Pool } from 'pg';
 import { unwrapDataKey, wrapDataKey } from './data-key-wrap';
 import { destroyCaseKey, insertCaseKey, migrateKeyTable, selectCaseKey, type CaseKeyRow } from './keyring.schema';
+import { normaliseCaseId } from './case-id';
 import { LruTtlCache } from './lru-ttl-cache';
 import type { MasterKey } from './master-key';
 import { rewrapAllDataKeys } from './master-key-rotation';
@@ -29,7 +30,6 @@ export interface DataKeyInfo {
 
 const DESTROYED = Symbol('destroyed');
 type CachedKey = KeyObject | typeof DESTROYED;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Per-case data keys (AES-256-GCM) wrapped by the master key, with crypto-shredding (DESIGN §5).
@@ -103,7 +103,7 @@ export class Keyring {
    */
   async openPersonal<C extends string, T = Record<string, unknown>>(
     caseId: string,
-    sealed: Partial<Record<C, string>>,
+    sealed: Readonly<Partial<Record<string, string>>>,
     categories: readonly C[],
   ): Promise<Partial<Record<C, T>> | null> {
     const opened: Partial<Record<C, T>> = {};
@@ -194,9 +194,3 @@ export class Keyring {
 
 const personalLabel = (category: string): string => `personal.${category}`;
 const keyDestroyed = () => new PrivacyError('PRIVACY.KEY_DESTROYED', 'the data key of this case was destroyed (person erased)');
-
-function normaliseCaseId(caseId: string): string {
-  const id = typeof caseId === 'string' ? caseId.toLowerCase() : '';
-  if (!UUID.test(id)) throw new PrivacyError('PRIVACY.INVALID_CASE_ID', 'a case id is a UUID');
-  return id;
-}

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { chown, mkdir, readFile, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { diskFullError, EmbeddedPostgresError, errnoCode, fileSystemError } from './embedded-postgres.error';
-import { oneLine, type PostgresRuntime } from './postgres-binaries';
+import { diskFullError, EmbeddedPostgresError, errnoCode, errorDetail, fileSystemError, oneLine } from './embedded-postgres.error';
+import type { PostgresRuntime } from './postgres-binaries';
 
 const execFileAsync = promisify(execFile);
 
@@ -60,7 +60,7 @@ export async function initialiseCluster(runtime: PostgresRuntime, cluster: strin
     );
     await rename(staging, cluster);
   } catch (error) {
-    const detail = error instanceof Error && 'stderr' in error ? String(error.stderr) : oneLine(error);
+    const detail = errorDetail(error);
     if (/No space left/i.test(detail) || errnoCode(error) === 'ENOSPC') throw diskFullError(cluster);
     throw new EmbeddedPostgresError(`initdb failed in ${cluster} (${oneLine(detail)})`, 'Fix the cause above, or set PASSERELLE_DATA_DIR to another directory.');
   } finally {
@@ -101,6 +101,6 @@ export async function checkCluster(runtime: PostgresRuntime, cluster: string): P
   try {
     await execFileAsync('chown', ['-R', `${runtime.runAs.uid}:${runtime.runAs.gid}`, cluster]);
   } catch (error) {
-    throw new EmbeddedPostgresError(`could not give ${cluster} to the '${runtime.runAs.name}' user (${oneLine(error)})`, `Run chown -R ${runtime.runAs.name} ${cluster}.`);
+    throw new EmbeddedPostgresError(`could not give ${cluster} to the '${runtime.runAs.name}' user (${oneLine(errorDetail(error))})`, `Run chown -R ${runtime.runAs.name} ${cluster}.`);
   }
 }

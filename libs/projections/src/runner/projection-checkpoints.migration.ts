@@ -18,3 +18,6 @@ export class ProjectionCheckpoints1767225600000 implements MigrationInterface {
     await runner.query('DROP TABLE IF EXISTS projection_checkpoints');
   }
 }
+
+/** Migrations every read-model database needs, whatever projections it holds. */
+export const PROJECTION_RUNNER_MIGRATIONS = [ProjectionCheckpoints1767225600000];

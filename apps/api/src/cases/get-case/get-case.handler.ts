@@ -1,0 +1,50 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { notFound, type CaseState, type ConsentCategory } from '@passerelle/domain';
+import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
+import { InboxQuery } from '@passerelle/projections';
+import { PersonAccessService } from '../../shared/person-access';
+import { loadCaseSnapshot } from '../case-snapshot';
+import { GetCaseQuery } from './get-case.query';
+
+/**
+ * A case as one partner may see it: the holder sees everything it recorded; a partner she consented
+ * to, or one she was referred to, sees the categories consent covers now; anyone else gets 404.
+ */
+@QueryHandler(GetCaseQuery)
+export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly inbox: InboxQuery,
+    private readonly access: PersonAccessService,
+  ) {}
+
+  async execute({ caseId, actor, now }: GetCaseQuery) {
+    const viewer = actor.organisationId;
+    const snapshot = await loadCaseSnapshot(this.store, caseId);
+    const { state } = snapshot;
+    if (state.status === 'none') throw hidden(caseId);
+    const referral = await this.receivedReferral(caseId, viewer);
+    const categories = this.access.categoriesFor({ viewer, caseState: state, referral, now });
+    const isHolder = state.holder === viewer;
+    if (!isHolder && !referral && categories.length === 0) throw hidden(caseId);
+    const person = await this.access.view({ viewer, caseState: state, personal: snapshot.personal, referral, now });
+    return { caseId, status: state.status, holder: state.holder, identifiedAt: snapshot.identifiedAt,
+      safety: snapshot.safety, ageBand: snapshot.ageBand, ...details(state, isHolder), ...person };
+  }
+
+  /** The referrals made to the viewer for this case, merged: their shared categories add up. */
+  private async receivedReferral(caseId: string, viewer: string) {
+    const rows = (await this.inbox.referralsOfCase(caseId)).filter((r) => r.toOrg === viewer);
+    if (rows.length === 0) return undefined;
+    return { to: viewer, sharedCategories: [...new Set(rows.flatMap((r) => r.sharedCategories))] as ConsentCategory[] };
+  }
+}
+
+function details(state: CaseState, isHolder: boolean) {
+  if (state.status !== 'open') return {};
+  const base = { level: state.level, indicators: state.indicators, department: state.department };
+  return isHolder ? { ...base, consents: state.consents } : base;
+}
+
+const hidden = (caseId: string) => notFound('CASE.NOT_FOUND', `No case ${caseId} is visible to you.`);

@@ -1,0 +1,17 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@passerelle/domain';
+import { CurrentActor, Roles } from '@passerelle/platform';
+import { GetCaseQuery } from './get-case.query';
+
+@ApiTags('cases') @ApiBearerAuth()
+@Controller('v1/cases')
+export class GetCaseController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':caseId') @Roles('partner')
+  get(@Param('caseId', new ParseUUIDPipe()) caseId: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetCaseQuery(caseId, actor, new Date()));
+  }
+}

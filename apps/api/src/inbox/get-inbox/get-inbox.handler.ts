@@ -1,0 +1,50 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { APP_CONFIG, READ_MODEL, type RuntimeSettings } from '@passerelle/platform';
+import { InboxQuery, inboxCaseState, waitForCheckpoint, type InboxReferralRow } from '@passerelle/projections';
+import type { DataSource } from 'typeorm';
+import { PersonAccessService } from '../../shared/person-access';
+import { GetInboxQuery } from './get-inbox.query';
+
+/**
+ * A partner's inbox: referrals it received or sent, newest first. Personal fields are opened per
+ * row with the consent state of now, so a withdrawal empties them at once.
+ */
+@QueryHandler(GetInboxQuery)
+export class GetInboxHandler implements IQueryHandler<GetInboxQuery> {
+  constructor(
+    private readonly inbox: InboxQuery,
+    private readonly access: PersonAccessService,
+    @Inject(READ_MODEL) private readonly readModel: DataSource,
+    @Inject(APP_CONFIG) private readonly settings: RuntimeSettings,
+  ) {}
+
+  async execute({ request, actor, now }: GetInboxQuery) {
+    const caughtUp = request.minPosition === undefined
+      || await waitForCheckpoint(this.readModel, 'inbox', BigInt(request.minPosition), this.settings.readYourWritesTimeoutMs);
+    const page = await this.inbox.list({
+      organisationId: actor.organisationId, direction: request.direction ?? 'received', status: request.status,
+      cursor: request.cursor, limit: request.limit ?? 20,
+    });
+    const cases = new Map((await this.inbox.getCases(page.rows.map((r) => r.caseId))).map((c) => [c.caseId, c]));
+    const items = await Promise.all(page.rows.map(async (row) => {
+      const found = cases.get(row.caseId);
+      const caseState = found ? inboxCaseState(found) : ({ status: 'none' } as const);
+      const person = await this.access.view({
+        viewer: actor.organisationId, caseState, personal: found?.personalSealed ?? null, referral: { to: row.toOrg, sharedCategories: row.sharedCategories }, now,
+      });
+      return { ...item(row, now), person: person.person, visibleCategories: person.categories, erased: person.erased };
+    }));
+    return { items, nextCursor: page.nextCursor, caughtUp };
+  }
+}
+
+function item(row: InboxReferralRow, now: Date) {
+  return {
+    referralId: row.referralId, caseId: row.caseId, from: row.fromOrg, to: row.toOrg, service: row.service, urgency: row.urgency,
+    status: row.status, respondBy: row.respondBy?.toISOString() ?? null,
+    overdue: row.status === 'referred' && row.respondBy !== null && row.respondBy < now,
+    declineReason: row.declineReason, outcome: row.outcome,
+    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(), position: row.createdPosition.toString(),
+  };
+}

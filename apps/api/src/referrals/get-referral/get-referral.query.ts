@@ -1,0 +1,5 @@
+import type { Actor } from '@passerelle/domain';
+
+export class GetReferralQuery {
+  constructor(readonly referralId: string, readonly actor: Actor, readonly now: Date) {}
+}

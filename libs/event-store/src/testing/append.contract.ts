@@ -1,0 +1,126 @@
+import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.port';
+import { type ContractContext, aStreamName, anEvent, idsOf, someEvents } from './contract-fixtures';
+
+/** Optimistic concurrency and idempotency rules of appendToStream. */
+export function describeAppendRules(context: ContractContext): void {
+  const givenStreamAtRevision1 = async (): Promise<string> => {
+    const stream = aStreamName();
+    await context.store.appendToStream(stream, someEvents(2), { expectedRevision: 'no_stream' });
+    return stream;
+  };
+
+  describe('given a stream that does not exist', () => {
+    it('accepts an append expecting no_stream and numbers its events from revision 0', async () => {
+      const stream = aStreamName();
+      const result = await context.store.appendToStream(stream, someEvents(3), { expectedRevision: 'no_stream' });
+      const stored = await context.store.readStream(stream);
+      expect(result.nextExpectedRevision).toBe(2n);
+      expect(stored.map((event) => event.streamRevision)).toEqual([0n, 1n, 2n]);
+      expect(result.position).toBe(stored[2]?.globalPosition);
+    });
+
+    it('rejects an append expecting stream_exists', async () => {
+      const append = context.store.appendToStream(aStreamName(), [anEvent()], { expectedRevision: 'stream_exists' });
+      await expect(append).rejects.toMatchObject({ code: 'STREAM.WRONG_EXPECTED_REVISION', actual: 'no_stream' });
+    });
+
+    it('rejects an append expecting an exact revision', async () => {
+      const append = context.store.appendToStream(aStreamName(), [anEvent()], { expectedRevision: 0n });
+      await expect(append).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    });
+
+    it('accepts an append expecting any', async () => {
+      const result = await context.store.appendToStream(aStreamName(), [anEvent()], { expectedRevision: 'any' });
+      expect(result.nextExpectedRevision).toBe(0n);
+    });
+  });
+
+  describe('given a stream at revision 1', () => {
+    it('rejects an append expecting no_stream', async () => {
+      const stream = await givenStreamAtRevision1();
+      const append = context.store.appendToStream(stream, [anEvent()], { expectedRevision: 'no_stream' });
+      await expect(append).rejects.toMatchObject({ code: 'STREAM.WRONG_EXPECTED_REVISION', streamName: stream, actual: 1n });
+    });
+
+    it('accepts an append expecting stream_exists', async () => {
+      const stream = await givenStreamAtRevision1();
+      const result = await context.store.appendToStream(stream, [anEvent()], { expectedRevision: 'stream_exists' });
+      expect(result.nextExpectedRevision).toBe(2n);
+    });
+
+    it('accepts an append expecting revision 1 and continues at revision 2', async () => {
+      const stream = await givenStreamAtRevision1();
+      const result = await context.store.appendToStream(stream, someEvents(2), { expectedRevision: 1n });
+      expect(result.nextExpectedRevision).toBe(3n);
+      expect((await context.store.readStream(stream)).map((event) => event.streamRevision)).toEqual([0n, 1n, 2n, 3n]);
+    });
+
+    it('rejects an append expecting a stale revision and stores none of its events', async () => {
+      const stream = await givenStreamAtRevision1();
+      const head = await context.store.headPosition();
+      const append = context.store.appendToStream(stream, someEvents(3), { expectedRevision: 0n });
+      await expect(append).rejects.toMatchObject({ code: 'STREAM.WRONG_EXPECTED_REVISION', expected: 0n, actual: 1n });
+      expect(await context.store.readStream(stream)).toHaveLength(2);
+      expect(await context.store.headPosition()).toBe(head);
+    });
+
+    it('accepts an append expecting any', async () => {
+      const stream = await givenStreamAtRevision1();
+      const result = await context.store.appendToStream(stream, [anEvent()], { expectedRevision: 'any' });
+      expect(result.nextExpectedRevision).toBe(2n);
+    });
+  });
+
+  describe('when two writers append with the same expected revision at the same time', () => {
+    it('lets exactly one win and rejects the other with STREAM.WRONG_EXPECTED_REVISION', async () => {
+      for (let round = 0; round < 10; round += 1) {
+        const stream = aStreamName('race');
+        await context.store.appendToStream(stream, [anEvent()], { expectedRevision: 'no_stream' });
+        const [first, second] = [anEvent('Raced'), anEvent('Raced')];
+        const outcomes = await Promise.allSettled([
+          context.store.appendToStream(stream, [first], { expectedRevision: 0n }),
+          context.store.appendToStream(stream, [second], { expectedRevision: 0n }),
+        ]);
+        const losers = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+        expect(losers).toHaveLength(1);
+        expect(losers[0]).toBeInstanceOf(WrongExpectedRevisionError);
+        expect(losers[0]).toMatchObject({ code: 'STREAM.WRONG_EXPECTED_REVISION' });
+        const winner = outcomes[0]?.status === 'fulfilled' ? first : second;
+        expect(idsOf(await context.store.readStream(stream, { fromRevision: 1n }))).toEqual([winner.eventId]);
+      }
+    });
+  });
+
+  describe('when an append is retried with the same event ids', () => {
+    it('returns the first result and stores nothing new, even after later appends', async () => {
+      const stream = aStreamName();
+      const events = someEvents(2);
+      const first = await context.store.appendToStream(stream, events, { expectedRevision: 'no_stream' });
+      await context.store.appendToStream(stream, [anEvent()], { expectedRevision: 1n });
+      const head = await context.store.headPosition();
+      const retry = await context.store.appendToStream(stream, events, { expectedRevision: 'no_stream' });
+      expect(retry).toEqual(first);
+      expect(await context.store.readStream(stream)).toHaveLength(3);
+      expect(await context.store.headPosition()).toBe(head);
+    });
+
+    it('rejects an event id already stored in another stream with DuplicateEventIdError', async () => {
+      const reused = anEvent();
+      await context.store.appendToStream(aStreamName(), [reused], { expectedRevision: 'no_stream' });
+      const other = aStreamName();
+      const append = context.store.appendToStream(other, [reused], { expectedRevision: 'any' });
+      await expect(append).rejects.toBeInstanceOf(DuplicateEventIdError);
+      await expect(append).rejects.toMatchObject({ code: 'STREAM.DUPLICATE_EVENT_ID', eventId: reused.eventId });
+      expect(await context.store.readStream(other)).toEqual([]);
+    });
+
+    it('rejects a retry that mixes stored and new event ids and stores none of them', async () => {
+      const stream = aStreamName();
+      const stored = anEvent();
+      await context.store.appendToStream(stream, [stored], { expectedRevision: 'no_stream' });
+      const append = context.store.appendToStream(stream, [stored, anEvent()], { expectedRevision: 'any' });
+      await expect(append).rejects.toBeInstanceOf(DuplicateEventIdError);
+      expect(idsOf(await context.store.readStream(stream))).toEqual([stored.eventId]);
+    });
+  });
+}

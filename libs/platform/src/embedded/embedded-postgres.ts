@@ -1,0 +1,97 @@
+import { unlink, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { checkCluster, clusterExists, initialiseCluster, SUPERUSER } from './embedded-cluster';
+import { embeddedPaths, prepareDataDir, readOrCreatePassword } from './embedded-data-dir';
+import { EmbeddedPostgresError, fileSystemError, oneLine } from './embedded-postgres.error';
+import { choosePort } from './embedded-port';
+import { recoverOrphan } from './orphan-recovery';
+import { preparePostgresRuntime } from './postgres-binaries';
+import { startPostmaster } from './postmaster';
+
+export interface EmbeddedPostgresOptions {
+  /** Data lives in `<dataDir>/pg`, with `pg-password` and `pg-port` beside it. */
+  dataDir: string;
+  /** Fixed port; it must be free. Default: PASSERELLE_EMBEDDED_PG_PORT, else 54329 or the remembered one. */
+  port?: number;
+  /** Where the one-line notices go (first initialisation, orphan recovery, unexpected stop). */
+  log?: (line: string) => void;
+  /** false turns fsync off: for throw-away test servers only. Default true. */
+  durable?: boolean;
+}
+
+export interface EmbeddedPostgres {
+  /** `postgres://…@127.0.0.1:<port>/passerelle`, with the generated password. */
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Fast shutdown; idempotent. */
+  stop(): Promise<void>;
+}
+
+export const APP_DATABASE = 'passerelle';
+
+/**
+ * Starts the PostgreSQL 18 shipped in node_modules so that `npm start` needs no database server.
+ * First start creates the cluster; later starts reuse it. A server orphaned by a killed node is
+ * stopped first. Every failure is an EmbeddedPostgresError with a one-line message.
+ *
+ * Warning: the server outlives node if node is killed with SIGKILL (the next start recovers);
+ * call `stop()` on shutdown, or `stopOnSignals(server)` where nothing else handles signals.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const dataDir = resolve(options.dataDir);
+  const log = options.log ?? ((line: string) => console.log(line));
+  const paths = embeddedPaths(dataDir);
+  const runtime = await preparePostgresRuntime(log);
+  await prepareDataDir(dataDir, runtime.runAs);
+  const existed = await clusterExists(paths.cluster);
+  const password = await readOrCreatePassword(dataDir, existed);
+  if (existed) {
+    await recoverOrphan(paths.cluster, paths.owner, log);
+    await checkCluster(runtime, paths.cluster);
+  } else {
+    await initialiseCluster(runtime, paths.cluster, password);
+    log(`Embedded PostgreSQL: created a new database in ${paths.cluster}`);
+  }
+  const port = await choosePort(options.port, paths.port, log);
+  const postmaster = await startPostmaster(runtime, { cluster: paths.cluster, port, durable: options.durable ?? true, log });
+
+  // If node exits without stop() (process.exit, an uncaught error), ask for a fast shutdown
+  // synchronously: the server then finishes stopping on its own instead of lingering.
+  const onExit = () => {
+    if (!postmaster.exited()) process.kill(postmaster.pid, 'SIGINT');
+  };
+  process.on('exit', onExit);
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      process.off('exit', onExit);
+      await postmaster.stop();
+      await unlink(paths.owner).catch(() => undefined);
+    })());
+
+  const server = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  try {
+    await writeFile(paths.owner, `${process.pid}\n`).catch((error: unknown) => {
+      throw fileSystemError(error, paths.owner);
+    });
+    await ensureDatabase(`${server}/postgres`, APP_DATABASE);
+  } catch (error) {
+    await stop();
+    if (error instanceof EmbeddedPostgresError) throw error;
+    throw new EmbeddedPostgresError(`the server started but the ${APP_DATABASE} database could not be created (${oneLine(error)})`, `If ${paths.password} was changed, restore it.`);
+  }
+  return { url: `${server}/${APP_DATABASE}`, port, dataDir, stop };
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}

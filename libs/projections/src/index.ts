@@ -1,0 +1,23 @@
+/** Checkpointed projections and their read models (DESIGN §2). */
+export * from './read-model.data-source';
+export * from './read-model.columns';
+
+export * from './runner/projection';
+export * from './runner/projection-runner';
+export * from './runner/projection-runner.options';
+export * from './runner/checkpoint-store';
+export * from './runner/wait-for-checkpoint';
+export * from './runner/read-model-table';
+export * from './runner/backoff';
+export { ProjectionCheckpoints1767225600000, PROJECTION_RUNNER_MIGRATIONS } from './runner/projection-checkpoints.migration';
+
+export * from './inbox/inbox.events';
+export * from './inbox/inbox-case.entity';
+export * from './inbox/inbox-referral.entity';
+export * from './inbox/inbox-case.evolve';
+export * from './inbox/inbox-referral.evolve';
+export * from './inbox/inbox-case.state';
+export * from './inbox/inbox-cursor';
+export * from './inbox/inbox.projection';
+export * from './inbox/inbox.query';
+export { InboxReadModel1767225600001 } from './inbox/inbox.migration';
