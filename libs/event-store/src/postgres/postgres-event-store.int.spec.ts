@@ -12,13 +12,18 @@ import { createPostgresFaultInjector } from './postgres-fault-injector';
  */
 describeEventStoreContract('postgres', async () => {
   const database = await createTestDatabase('event_store_contract');
-  const { faults, controls } = createPostgresFaultInjector();
-  const store = await createPostgresEventStore({ connectionString: database.url, faults });
+  const open = async () => {
+    const { faults, controls } = createPostgresFaultInjector();
+    return { store: await createPostgresEventStore({ connectionString: database.url, faults }), faults: controls };
+  };
+  // The peer is a second instance on the same database: writers in "another process", whose
+  // transactions really interleave with this one's (within one instance, group commit serialises them).
+  const [main, peer] = [await open(), await open()];
   return {
-    store,
-    faults: controls,
+    ...main,
+    peer,
     teardown: async () => {
-      await store.close();
+      await Promise.all([main.store.close(), peer.store.close()]);
       await database.drop();
     },
   };

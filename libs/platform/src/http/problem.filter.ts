@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DomainError, type DomainErrorKind } from '@passerelle/domain';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '@passerelle/event-store';
+import { PrivacyError } from '@passerelle/privacy';
 import type { Response } from 'express';
 import { problem, type Problem } from './problem';
 
@@ -9,6 +10,13 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   conflict: HttpStatus.CONFLICT,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
   forbidden: HttpStatus.FORBIDDEN,
+};
+
+/** Privacy errors caused by the request itself; any other privacy error is ours (500). */
+const PRIVACY_INPUT_ERRORS: Record<string, [number, string]> = {
+  'PRIVACY.INVALID_BIRTH_DATE': [422, 'person.birthDate must be a real date between 1900 and 2100.'],
+  'PRIVACY.EMPTY_NAME': [422, 'person.familyName and person.givenName must contain letters.'],
+  'PRIVACY.KEY_DESTROYED': [409, 'This person was erased; her data can no longer be written or read.'],
 };
 
 /** An error that already knows its problem body (validation, auth, idempotency). */
@@ -44,6 +52,10 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof DuplicateEventIdError) {
       return problem(409, error.code, 'Duplicate request', 'This request was already applied with different content.');
+    }
+    if (error instanceof PrivacyError && PRIVACY_INPUT_ERRORS[error.code]) {
+      const [status, detail] = PRIVACY_INPUT_ERRORS[error.code]!;
+      return problem(status, error.code, title(error.code), detail);
     }
     if (error instanceof HttpException) return fromHttpException(error);
     const bodyParser = fromBodyParserError(error);

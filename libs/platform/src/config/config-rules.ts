@@ -1,0 +1,94 @@
+/**
+ * The shape checks behind loadConfig. Each returns the parsed value or a reason ("expected …")
+ * that loadConfig prefixes with the variable's name. Secret values are never echoed back.
+ */
+export type Checked<T> = { ok: true; value: T } | { ok: false; expected: string };
+
+const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
+const bad = (expected: string): Checked<never> => ({ ok: false, expected });
+const got = (value: string) => `(got ${JSON.stringify(value)})`;
+
+export function oneOf<T extends string>(values: readonly T[]) {
+  return (raw: string): Checked<T> => ((values as readonly string[]).includes(raw) ? ok(raw as T) : bad(`must be one of ${values.join(', ')} ${got(raw)}`));
+}
+
+export function port(raw: string): Checked<number> {
+  const value = Number(raw);
+  return /^\d+$/.test(raw) && value >= 1 && value <= 65535 ? ok(value) : bad(`must be a port number from 1 to 65535 ${got(raw)}`);
+}
+
+export function boolean(raw: string): Checked<boolean> {
+  return raw === 'true' || raw === 'false' ? ok(raw === 'true') : bad(`must be true or false ${got(raw)}`);
+}
+
+export function host(raw: string): Checked<string> {
+  return /^[A-Za-z0-9.:[\]_-]+$/.test(raw) ? ok(raw) : bad(`must be a host name or IP address such as 127.0.0.1 or 0.0.0.0 ${got(raw)}`);
+}
+
+export function postgresUrl(raw: string): Checked<string> {
+  const expected = 'must be a postgres:// URL such as postgres://user:password@host:5432/passerelle';
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') return bad(`${expected} (got a ${url.protocol}// URL)`);
+    if (!url.hostname) return bad(`${expected} (the host is missing)`);
+    return ok(raw);
+  } catch {
+    return bad(`${expected} (got something that is not a URL)`);
+  }
+}
+
+const ESDB_SCHEMES = ['esdb://', 'esdb+discover://', 'kurrentdb://', 'kurrentdb+discover://'];
+export function eventStoreConnectionString(raw: string): Checked<string> {
+  return ESDB_SCHEMES.some((scheme) => raw.startsWith(scheme))
+    ? ok(raw)
+    : bad(`must start with esdb:// or kurrentdb:// (or their +discover forms), e.g. esdb://localhost:2113?tls=false (got "${raw.split('://')[0]}://…")`);
+}
+
+const BROKER = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):(\d{1,5})$/;
+export function brokers(raw: string): Checked<string[]> {
+  const list = raw.split(',').map((b) => b.trim());
+  const wrong = list.filter((broker) => {
+    const portNumber = Number(BROKER.exec(broker)?.[1]);
+    return !(portNumber >= 1 && portNumber <= 65535);
+  });
+  return list.length > 0 && wrong.length === 0 ? ok(list) : bad(`must be a comma-separated list of host:port, e.g. kafka-1:9092,kafka-2:9092 ${got(raw)}`);
+}
+
+/** 32 bytes in base64 or base64url, padded or not: what `openssl rand -base64 32` prints. */
+const BASE64_32 = /^[A-Za-z0-9+/_-]{43}=?$/;
+const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const KEY_EXPECTED = 'must be 32 random bytes in base64 (e.g. openssl rand -base64 32)';
+
+export function key32(raw: string): Checked<string> {
+  return BASE64_32.test(raw) ? ok(raw) : bad(`${KEY_EXPECTED} (got ${raw.length} characters, 44 expected)`);
+}
+
+/** The master key may carry its id: `keyId:base64`, so rotation can tell keys apart. */
+export function masterKey(raw: string): Checked<string> {
+  const separator = raw.indexOf(':');
+  if (separator === -1) return key32(raw);
+  if (!KEY_ID.test(raw.slice(0, separator))) return bad(`${KEY_EXPECTED}, optionally prefixed by "keyId:" where keyId is 1 to 64 of A-Z a-z 0-9 . _ -`);
+  const material = key32(raw.slice(separator + 1));
+  return material.ok ? ok(raw) : bad(`${KEY_EXPECTED} after "keyId:" (got ${raw.length - separator - 1} characters, 44 expected)`);
+}
+
+export function adminKey(raw: string): Checked<string> {
+  return raw.startsWith('psk_') && raw.length >= 32 ? ok(raw) : bad(`must start with psk_ and be at least 32 characters long (got ${raw.length} characters)`);
+}
+
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+export function durations(raw: string): Checked<number[]> {
+  const parts = raw.split(',').map((p) => p.trim());
+  const values = parts.map((part) => {
+    const match = /^(\d+)(ms|s|m|h|d)$/.exec(part);
+    return match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : undefined;
+  });
+  const wrong = parts.filter((_, i) => values[i] === undefined);
+  return wrong.length === 0
+    ? ok(values as number[])
+    : bad(`must be comma-separated durations such as 0s,5s,5m,30m,2h,5h,10h (units ms, s, m, h, d); ${wrong.map((w) => JSON.stringify(w)).join(', ')} is not one`);
+}
+
+export function byteSize(raw: string): Checked<string> {
+  return /^\d+(\.\d+)?(b|kb|mb)$/i.test(raw) ? ok(raw.toLowerCase()) : bad(`must be a size such as 100kb or 1mb ${got(raw)}`);
+}

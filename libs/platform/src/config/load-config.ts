@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { ConfigError } from './config.error';
+import * as rule from './config-rules';
+import type { Checked } from './config-rules';
+import { LOG_LEVELS, type BusConfig, type EventStoreConfig, type PasserelleConfig } from './passerelle.config';
+
+export type Env = Record<string, string | undefined>;
+
+export const DEFAULT_DATA_DIR = './.passerelle';
+export const DEFAULT_RETRY_SCHEDULE = '0s,5s,5m,30m,2h,5h,10h';
+
+/**
+ * Reads and validates every variable, collecting all problems before throwing one ConfigError.
+ * An empty variable counts as unset: `DATABASE_URL=` in an env file means "not given".
+ * `cwd` anchors a relative PASSERELLE_DATA_DIR.
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): PasserelleConfig {
+  const problems: string[] = [];
+  const read = <T>(name: string, check: (raw: string) => Checked<T>): T | undefined => {
+    const raw = env[name]?.trim();
+    if (!raw) return undefined;
+    const result = check(raw);
+    if (result.ok) return result.value;
+    problems.push(`${name} ${result.expected}`);
+    return undefined;
+  };
+  const required = <T>(name: string, value: T | undefined, why: string): T | undefined => {
+    if (value === undefined && !env[name]?.trim()) problems.push(`${name} is required ${why}`);
+    return value;
+  };
+
+  const databaseUrl = read('DATABASE_URL', rule.postgresUrl);
+  const embedded = !env.DATABASE_URL?.trim();
+  const eventStore = readEventStore(read, required);
+  const bus = readBus(read, required);
+  const keyWhy = 'when DATABASE_URL is set (32 random bytes in base64, e.g. openssl rand -base64 32); without DATABASE_URL they are generated under the data directory';
+  const masterKey = read('PASSERELLE_MASTER_KEY', rule.masterKey);
+  const linkageKey = read('PASSERELLE_LINKAGE_KEY', rule.key32);
+  if (!embedded) {
+    required('PASSERELLE_MASTER_KEY', masterKey, keyWhy);
+    required('PASSERELLE_LINKAGE_KEY', linkageKey, keyWhy);
+  }
+  const common = {
+    dataDir: resolve(cwd, env.PASSERELLE_DATA_DIR?.trim() || DEFAULT_DATA_DIR),
+    eventStore,
+    bus,
+    http: {
+      port: read('PORT', rule.port) ?? 3000,
+      host: read('HOST', rule.host) ?? '127.0.0.1',
+      bodyLimit: read('PASSERELLE_BODY_LIMIT', rule.byteSize) ?? '100kb',
+    },
+    webhooks: {
+      retryScheduleMs: read('PASSERELLE_WEBHOOK_RETRY_SCHEDULE', rule.durations) ?? (rule.durations(DEFAULT_RETRY_SCHEDULE) as { value: number[] }).value,
+      // The embedded default is a demo or a test bench whose receivers run on this machine.
+      allowLoopback: read('PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK', rule.boolean) ?? embedded,
+    },
+    logLevel: read('LOG_LEVEL', rule.oneOf(LOG_LEVELS)) ?? 'info',
+    bootstrapAdminKey: read('PASSERELLE_BOOTSTRAP_ADMIN_KEY', rule.adminKey),
+  };
+  const embeddedPostgresPort = read('PASSERELLE_EMBEDDED_PG_PORT', rule.port);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  if (embedded) return { ...common, mode: 'embedded', databaseUrl: undefined, masterKey, linkageKey, embeddedPostgresPort };
+  // No problems means the URL and both keys were read (checked above).
+  return { ...common, mode: 'external', databaseUrl: databaseUrl as string, masterKey: masterKey as string, linkageKey: linkageKey as string };
+}
+
+type Read = <T>(name: string, check: (raw: string) => Checked<T>) => T | undefined;
+type Required = <T>(name: string, value: T | undefined, why: string) => T | undefined;
+
+function readEventStore(read: Read, required: Required): EventStoreConfig {
+  const kind = read('EVENT_STORE', rule.oneOf(['postgres', 'eventstoredb'] as const)) ?? 'postgres';
+  if (kind === 'postgres') return { kind };
+  const connectionString = required('EVENTSTORE_CONNECTION_STRING', read('EVENTSTORE_CONNECTION_STRING', rule.eventStoreConnectionString), 'when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)');
+  return { kind, connectionString: connectionString ?? '' };
+}
+
+function readBus(read: Read, required: Required): BusConfig {
+  const kind = read('BUS', rule.oneOf(['inprocess', 'kafka'] as const)) ?? 'inprocess';
+  if (kind === 'inprocess') return { kind };
+  const brokers = required('KAFKA_BROKERS', read('KAFKA_BROKERS', rule.brokers), 'when BUS=kafka (comma-separated host:port, e.g. kafka-1:9092,kafka-2:9092)');
+  return { kind, brokers: brokers ?? [] };
+}

@@ -1,0 +1,42 @@
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type EventStoreConfig = { kind: 'postgres' } | { kind: 'eventstoredb'; connectionString: string };
+export type BusConfig = { kind: 'inprocess' } | { kind: 'kafka'; brokers: string[] };
+
+interface CommonConfig {
+  /** Absolute; `./.passerelle` under the working directory unless PASSERELLE_DATA_DIR says otherwise. */
+  dataDir: string;
+  eventStore: EventStoreConfig;
+  bus: BusConfig;
+  http: { port: number; host: string; bodyLimit: string };
+  webhooks: {
+    /** Delay before each attempt, in ms: the first is usually 0; after the last, dead-letter. */
+    retryScheduleMs: number[];
+    /** Lets endpoints point at 127.0.0.1/::1, which in production would reach our own services. */
+    allowLoopback: boolean;
+  };
+  logLevel: LogLevel;
+  /** `psk_…`: an admin key accepted before any key has been issued, to onboard the first organisations. */
+  bootstrapAdminKey: string | undefined;
+}
+
+/**
+ * The validated environment. `external` uses the PostgreSQL in DATABASE_URL and must be given
+ * its keys; `embedded` (no DATABASE_URL) starts its own server and, for keys not in the
+ * environment, uses the ones ensureEmbeddedSecrets keeps under the data directory.
+ *
+ * Warning: holds secrets as strings; log the config only through a redacting logger.
+ */
+export type PasserelleConfig = CommonConfig &
+  (
+    | { mode: 'external'; databaseUrl: string; masterKey: string; linkageKey: string }
+    | {
+        mode: 'embedded';
+        databaseUrl: undefined;
+        masterKey: string | undefined;
+        linkageKey: string | undefined;
+        /** PASSERELLE_EMBEDDED_PG_PORT, if set. */
+        embeddedPostgresPort: number | undefined;
+      }
+  );

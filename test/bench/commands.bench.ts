@@ -1,0 +1,64 @@
+import { insertBaseline } from './baseline';
+import { JsonClient, Latencies, round, runFor } from './load';
+import type { BenchServer } from './server';
+
+const PERSON = { givenName: 'Bench', familyName: 'Person', birthDate: '1990-01-01', phone: '+33600000001', languages: ['fr'] };
+
+/**
+ * `npm run bench -- commands`: a realistic mix through the HTTP API — identify, refer, accept,
+ * close (four commands per woman) — at 1, 8 and 32 concurrent clients, each level followed by the
+ * raw insert baseline at the same concurrency on the same server.
+ */
+export async function benchCommands(server: BenchServer, options: { seconds: number; levels: number[] }) {
+  const client = new JsonClient('127.0.0.1', server.port);
+  const { ngoKey, refugeKey } = await onboard(client, server.adminKey);
+  const results = [];
+  for (const clients of options.levels) {
+    const latencies = new Latencies();
+    let errors = 0;
+    const timed = async (fn: () => Promise<{ status: number; body: any }>) => {
+      const started = process.hrtime.bigint();
+      const response = await fn();
+      latencies.record(Number(process.hrtime.bigint() - started) / 1e6);
+      if (response.status >= 300) errors++;
+      return response.body;
+    };
+    const started = Date.now();
+    const commands = await runFor(clients, options.seconds * 1000, async () => {
+      const identified = await timed(() => client.request('POST', '/v1/cases', ngoKey, identifyBody()));
+      const referred = await timed(() => client.request('POST', '/v1/referrals', ngoKey, {
+        caseId: identified.caseId, to: 'bench-refuge', service: 'shelter', urgency: 'urgent', sharedCategories: ['identity', 'contact'], message: 'Bench',
+      }));
+      await timed(() => client.request('POST', `/v1/referrals/${referred.referralId}/acceptance`, refugeKey, {}));
+      await timed(() => client.request('POST', `/v1/referrals/${referred.referralId}/closure`, refugeKey, { outcome: 'service_provided' }));
+      return 4;
+    });
+    const elapsed = (Date.now() - started) / 1000;
+    const baseline = await insertBaseline(server.databaseUrl, clients, options.seconds * 1000);
+    const perSecond = commands / elapsed;
+    results.push({
+      clients, commands, errors, commandsPerSecond: round(perSecond, 0), p50Ms: latencies.percentile(50), p99Ms: latencies.percentile(99),
+      baselineRowsPerSecond: round(baseline, 0), ratioToBaseline: round(perSecond / baseline, 3),
+    });
+  }
+  client.close();
+  return { benchmark: 'commands', mix: ['identify', 'refer', 'accept', 'close'], secondsPerLevel: options.seconds, server: server.description, results };
+}
+
+function identifyBody() {
+  return {
+    person: PERSON, level: 'presumed', indicators: ['trafficking_sexual'], department: '93', ageBand: '25-34',
+    safety: { doNotContact: false, safeChannel: 'phone' },
+    consent: { recipients: ['bench-refuge'], categories: ['identity', 'contact'], purposes: ['referral'], expiresAt: null, method: 'verbal' },
+  };
+}
+
+async function onboard(client: JsonClient, adminKey: string) {
+  const orgs = [
+    { id: 'bench-ngo', name: 'Bench NGO', kind: 'ngo', department: '93', services: ['legal'] },
+    { id: 'bench-refuge', name: 'Bench refuge', kind: 'refuge', department: '75', services: ['shelter'] },
+  ];
+  for (const org of orgs) await client.request('POST', '/v1/organisations', adminKey, org);
+  const key = async (id: string) => (await client.request('POST', `/v1/organisations/${id}/api-keys`, adminKey, { role: 'partner' })).body.key as string;
+  return { ngoKey: await key('bench-ngo'), refugeKey: await key('bench-refuge') };
+}

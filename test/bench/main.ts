@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { benchCommands } from './commands.bench';
+import { startBenchServer } from './server';
+
+/**
+ * `npm run bench -- <name> [--seconds N] [--clients 1,8,32]`; prints one JSON document on stdout.
+ * Figures are only meaningful side by side with the baseline measured in the same run.
+ */
+async function main(argv: string[]): Promise<void> {
+  const [name = 'commands', ...rest] = argv;
+  const option = (flag: string) => {
+    const index = rest.indexOf(flag);
+    return index >= 0 ? rest[index + 1] : undefined;
+  };
+  const seconds = Number(option('--seconds') ?? 10);
+  const levels = (option('--clients') ?? '1,8,32').split(',').map(Number);
+  if (name !== 'commands') throw new Error(`unknown benchmark "${name}"; available: commands`);
+  const server = await startBenchServer();
+  try {
+    const result = await benchCommands(server, { seconds, levels });
+    process.stdout.write(`${JSON.stringify({ ...result, node: process.version, cpus: require('node:os').cpus().length }, null, 2)}\n`);
+  } finally {
+    await server.stop();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freePort, startEmbeddedPostgres } from '@passerelle/platform';
+import { Client } from 'pg';
+
+export interface BenchServer {
+  port: number;
+  adminKey: string;
+  databaseUrl: string;
+  description: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The network as `npm start` runs it (one process, every app), in a child process so that the load
+ * driver does not share its event loop. With no DATABASE_URL it uses a fresh embedded PostgreSQL,
+ * which is the embedded default being measured; the baseline runs against that same server.
+ */
+export async function startBenchServer(): Promise<BenchServer> {
+  const scratch = await mkdtemp(join(tmpdir(), 'passerelle-bench-'));
+  const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: scratch, port: await freePort(), log: () => {} });
+  const serverUrl = process.env.DATABASE_URL ?? embedded!.url;
+  const databaseUrl = await freshDatabase(serverUrl);
+  const port = await freePort();
+  const adminKey = `psk_${randomBytes(32).toString('base64url')}`;
+  const child = spawn(process.execPath, [resolve(__dirname, '../../apps/standalone/main.js')], {
+    env: {
+      ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', PASSERELLE_BOOTSTRAP_ADMIN_KEY: adminKey,
+      PASSERELLE_MASTER_KEY: randomBytes(32).toString('base64'), PASSERELLE_LINKAGE_KEY: randomBytes(32).toString('base64'),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitForHealth(port, child);
+  return {
+    port, adminKey, databaseUrl,
+    description: embedded ? 'embedded PostgreSQL 18 (npm start default), API in one child process' : 'PostgreSQL from DATABASE_URL, API in one child process',
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      await embedded?.stop();
+      await rm(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+async function freshDatabase(serverUrl: string): Promise<string> {
+  const name = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function waitForHealth(port: number, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the server did not become healthy within 60 s');
+}

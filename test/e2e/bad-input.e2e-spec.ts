@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { auth, eventCount, identifyBody, onboard, type Partner } from './support/fixtures';
+import { startTestNetwork, type TestNetwork } from './support/test-network';
+
+describe('bad input gets a clear 4xx problem and writes nothing', () => {
+  let network: TestNetwork;
+  let ngo: Partner;
+  let coordinator: Partner;
+  let caseId: string;
+  let referralId: string;
+
+  beforeAll(async () => {
+    network = await startTestNetwork();
+    ngo = await onboard(network, { id: 'asso-93', kind: 'ngo', department: '93', services: ['legal'] });
+    await onboard(network, { id: 'refuge-75', kind: 'refuge', department: '75', services: ['shelter'] });
+    coordinator = await onboard(network, { id: 'asso-93', kind: 'ngo', department: '93', services: ['legal'] }, 'coordinator');
+    caseId = (await network.http().post('/v1/cases').set(auth(ngo)).send(identifyBody(['refuge-75']))).body.caseId;
+    referralId = (await network.http().post('/v1/referrals').set(auth(ngo))
+      .send({ caseId, to: 'refuge-75', service: 'shelter', urgency: 'soon', sharedCategories: ['identity'] })).body.referralId;
+  });
+  afterAll(() => network.close());
+
+  const expectProblem = (response: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number) => {
+    expect(response.status).toBe(status);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+  };
+
+  it('names each invalid field, including nested ones and unknown enum values', async () => {
+    const before = await eventCount(network);
+    const response = await network.http().post('/v1/cases').set(auth(ngo)).send(identifyBody(['refuge-75'], {
+      indicators: ['trafficking_sexual', 'not_an_indicator'], department: '999', person: { givenName: 'A', birthDate: '02/03/1994' },
+    }));
+    expectProblem(response, 400);
+    const fields = (response.body.errors as { field: string }[]).map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['indicators', 'department', 'person.birthDate']));
+    expect(JSON.stringify(response.body)).not.toContain('02/03/1994');
+    expect(await eventCount(network)).toBe(before);
+  });
+
+  it('refuses unknown fields instead of dropping them', async () => {
+    const response = await network.http().post('/v1/cases').set(auth(ngo)).send({ ...identifyBody(['refuge-75']), isAdmin: true });
+    expectProblem(response, 400);
+    expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'isAdmin' })]));
+  });
+
+  it('answers malformed JSON with 400 and an oversized body with 413', async () => {
+    expectProblem(await network.http().post('/v1/cases').set(auth(ngo)).set('Content-Type', 'application/json').send('{"person": '), 400);
+    const huge = { ...identifyBody(['refuge-75']), padding: 'x'.repeat(200_000) };
+    expectProblem(await network.http().post('/v1/cases').set(auth(ngo)).send(huge), 413);
+  });
+
+  it('answers 401 without a valid key and 403 for the wrong role', async () => {
+    expectProblem(await network.http().post('/v1/cases').send(identifyBody(['refuge-75'])), 401);
+    expectProblem(await network.http().post('/v1/cases').set('Authorization', 'Bearer psk_forged_key_that_does_not_exist').send(identifyBody([])), 401);
+    expectProblem(await network.http().post('/v1/cases').set(auth(coordinator)).send(identifyBody(['refuge-75'])), 403);
+    expectProblem(await network.http().post('/v1/organisations').set(auth(ngo)).send({ id: 'x-1', name: 'X', kind: 'ngo', department: '93', services: ['legal'] }), 403);
+  });
+
+  it('replays the first answer to a retried Idempotency-Key and appends nothing', async () => {
+    const body = identifyBody(['refuge-75']);
+    const first = await network.http().post('/v1/cases').set(auth(ngo)).set('Idempotency-Key', 'identify-0001').send(body);
+    const after = await eventCount(network);
+    const retry = await network.http().post('/v1/cases').set(auth(ngo)).set('Idempotency-Key', 'identify-0001').send(body);
+    expect(retry.status).toBe(first.status);
+    expect(retry.body).toEqual(first.body);
+    expect(await eventCount(network)).toBe(after);
+    const reused = await network.http().post('/v1/cases').set(auth(ngo)).set('Idempotency-Key', 'identify-0001').send({ ...body, ageBand: '18-24' });
+    expectProblem(reused, 422);
+    expect(await eventCount(network)).toBe(after);
+  });
+
+  it('answers 409 to a move the referral state forbids, and 404 to a missing referral', async () => {
+    const closeTooEarly = await network.http().post(`/v1/referrals/${referralId}/closure`).set(auth(ngo)).send({ outcome: 'service_provided' });
+    expectProblem(closeTooEarly, 409);
+    expectProblem(await network.http().post('/v1/referrals/3f1c0e0e-0000-4000-8000-000000000000/decline').set(auth(ngo)).send({ reason: 'other' }), 404);
+    expectProblem(await network.http().post('/v1/referrals/not-a-uuid/decline').set(auth(ngo)).send({ reason: 'other' }), 400);
+  });
+
+  it('never answers 5xx nor writes an event, whatever junk is thrown at the command endpoints', async () => {
+    const before = await eventCount(network);
+    const paths = ['/v1/cases', '/v1/referrals', `/v1/referrals/${referralId}/decline`, `/v1/referrals/${referralId}/closure`,
+      `/v1/cases/${caseId}/consents`, '/v1/organisations', `/v1/organisations/asso-93/capacity`];
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...paths), fc.anything({ maxDepth: 3 }), async (path, junk) => {
+      const method = path.endsWith('/capacity') ? 'put' : 'post';
+      const response = await network.http()[method](path).set(auth(ngo)).set('Content-Type', 'application/json').send(JSON.stringify(junk) ?? 'undefined');
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+    }), { numRuns: 150 });
+    expect(await eventCount(network)).toBe(before);
+  });
+});
