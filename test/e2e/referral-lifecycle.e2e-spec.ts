@@ -29,6 +29,7 @@ describe('a referral from identification to closure', () => {
 
     const inbox = await network.http().get(`/v1/inbox?direction=received&minPosition=${position}`).set(auth(refuge));
     expect(inbox.status).toBe(200);
+    expect(inbox.body.caughtUp).toBe(true);
     expect(inbox.body.items).toHaveLength(1);
     expect(inbox.body.items[0]).toMatchObject({ referralId, caseId, from: 'asso-93', to: 'refuge-75', status: 'referred', urgency: 'urgent' });
     expect(inbox.body.items[0].person).toMatchObject({ givenName: 'Awa', familyName: 'Diallo', phone: AWA.phone });

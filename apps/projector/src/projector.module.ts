@@ -28,7 +28,7 @@ export class ProjectorModule implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.start()));
-    this.logger.log(`Running projections: ${this.runners.map((r) => (r as unknown as { name: string }).name).join(', ')}`);
+    this.logger.log(`Running projections: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -11,3 +11,5 @@ export * from './geography/departements';
 export * from './infrastructure/tokens';
 export * from './infrastructure/runtime-settings';
 export * from './infrastructure/infrastructure.module';
+export * from './config';
+export * from './embedded';

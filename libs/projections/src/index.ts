@@ -21,3 +21,6 @@ export * from './inbox/inbox-cursor';
 export * from './inbox/inbox.projection';
 export * from './inbox/inbox.query';
 export { InboxReadModel1767225600001 } from './inbox/inbox.migration';
+
+export * from './directory';
+export * from './catalogue';

@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiKeyStore, type RuntimeSettings } from '@passerelle/platform';
@@ -33,7 +32,7 @@ export async function startTestNetwork(overrides: Partial<RuntimeSettings> = {})
   };
   const app = await NestFactory.create<NestExpressApplication>(StandaloneModule.forRoot(settings), {
     bodyParser: false,
-    logger: new QuietLogger(),
+    logger: ['error', 'fatal'],
   });
   configureHttpApp(app, settings);
   await app.init();
@@ -46,12 +45,4 @@ export async function startTestNetwork(overrides: Partial<RuntimeSettings> = {})
       await database.drop();
     },
   };
-}
-
-/** Keeps test output readable; errors still print. */
-class QuietLogger extends Logger {
-  override log(): void {}
-  override warn(): void {}
-  override debug(): void {}
-  override verbose(): void {}
 }

@@ -90,6 +90,9 @@ export class AppendBatcher {
     const eventIds = batch.flatMap((append) => append.events.map((event) => event.eventId));
 
     await client.query('BEGIN');
+    // The lock is a statement of its own: under READ COMMITTED a statement that waited for a lock
+    // still reads with the snapshot it started with, whereas the statements after it see what the
+    // previous lock holder committed. The revision checks must read that.
     const headRow = await client.query<{ position: string }>(`SELECT position FROM ${head} WHERE id = 1 FOR UPDATE`);
     const streamRows = await client.query<{ stream_name: string; revision: string }>(
       `SELECT stream_name, revision FROM ${streams} WHERE stream_name = ANY($1::text[])`,
@@ -115,13 +118,24 @@ export class AppendBatcher {
     return plan;
   }
 
+  /** One statement writes the whole batch: events (one multi-row insert), stream revisions, head. */
   private async writePlan(client: PoolClient, plan: BatchPlan): Promise<void> {
     const { events, streams, head } = this.tables;
     const { rows } = plan;
-    // One multi-row insert for the whole batch: arrays travel as parameters and unnest back into rows.
+    const revised = [...plan.streamRevisions];
+    // Arrays travel as parameters and unnest back into rows. The NOTIFY is delivered at COMMIT and
+    // only if it commits: it wakes subscribers in other processes.
     await client.query(
-      `INSERT INTO ${events} (global_position, event_id, stream_name, stream_revision, type, data, metadata)
-       SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::jsonb[], $7::jsonb[])`,
+      `WITH inserted AS (
+         INSERT INTO ${events} (global_position, event_id, stream_name, stream_revision, type, data, metadata)
+         SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::jsonb[], $7::jsonb[])
+       ), revised AS (
+         INSERT INTO ${streams} (stream_name, revision) SELECT * FROM unnest($8::text[], $9::bigint[])
+         ON CONFLICT (stream_name) DO UPDATE SET revision = EXCLUDED.revision
+       ), moved AS (
+         UPDATE ${head} SET position = $10 WHERE id = 1 RETURNING position
+       )
+       SELECT pg_notify($11, position::text) FROM moved`,
       [
         rows.map((row) => row.globalPosition.toString()),
         rows.map((row) => row.eventId),
@@ -130,19 +144,11 @@ export class AppendBatcher {
         rows.map((row) => row.type),
         rows.map((row) => row.data),
         rows.map((row) => row.metadata),
+        revised.map(([name]) => name),
+        revised.map(([, revision]) => revision.toString()),
+        plan.head.toString(),
+        APPENDED_CHANNEL,
       ],
-    );
-    const revised = [...plan.streamRevisions];
-    await client.query(
-      `INSERT INTO ${streams} (stream_name, revision) SELECT * FROM unnest($1::text[], $2::bigint[])
-       ON CONFLICT (stream_name) DO UPDATE SET revision = EXCLUDED.revision`,
-      [revised.map(([name]) => name), revised.map(([, revision]) => revision.toString())],
-    );
-    // NOTIFY is delivered at COMMIT and only if it commits: other processes' subscribers wake up.
-    await client.query(
-      `WITH moved AS (UPDATE ${head} SET position = $1 WHERE id = 1 RETURNING position)
-       SELECT pg_notify($2, position::text) FROM moved`,
-      [plan.head.toString(), APPENDED_CHANNEL],
     );
   }
 }

@@ -60,8 +60,11 @@ const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const KEY_EXPECTED = 'must be 32 random bytes in base64 (e.g. openssl rand -base64 32)';
 
 export function key32(raw: string): Checked<string> {
-  return BASE64_32.test(raw) ? ok(raw) : bad(`${KEY_EXPECTED} (got ${raw.length} characters, 44 expected)`);
+  return BASE64_32.test(raw) ? ok(raw) : bad(`${KEY_EXPECTED} (${keyShape(raw)})`);
 }
+
+const keyShape = (raw: string): string =>
+  raw.length === 43 || raw.length === 44 ? 'got characters that are not base64' : `got ${raw.length} characters, 44 expected`;
 
 /** The master key may carry its id: `keyId:base64`, so rotation can tell keys apart. */
 export function masterKey(raw: string): Checked<string> {
@@ -69,7 +72,7 @@ export function masterKey(raw: string): Checked<string> {
   if (separator === -1) return key32(raw);
   if (!KEY_ID.test(raw.slice(0, separator))) return bad(`${KEY_EXPECTED}, optionally prefixed by "keyId:" where keyId is 1 to 64 of A-Z a-z 0-9 . _ -`);
   const material = key32(raw.slice(separator + 1));
-  return material.ok ? ok(raw) : bad(`${KEY_EXPECTED} after "keyId:" (got ${raw.length - separator - 1} characters, 44 expected)`);
+  return material.ok ? ok(raw) : bad(`${KEY_EXPECTED} after "keyId:" (${keyShape(raw.slice(separator + 1))})`);
 }
 
 export function adminKey(raw: string): Checked<string> {

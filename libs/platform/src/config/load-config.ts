@@ -7,7 +7,8 @@ import { LOG_LEVELS, type BusConfig, type EventStoreConfig, type PasserelleConfi
 export type Env = Record<string, string | undefined>;
 
 export const DEFAULT_DATA_DIR = './.passerelle';
-export const DEFAULT_RETRY_SCHEDULE = '0s,5s,5m,30m,2h,5h,10h';
+/** 0 s, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h: then dead-lettered. */
+export const DEFAULT_RETRY_SCHEDULE_MS = [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000];
 
 /**
  * Reads and validates every variable, collecting all problems before throwing one ConfigError.
@@ -50,7 +51,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       bodyLimit: read('PASSERELLE_BODY_LIMIT', rule.byteSize) ?? '100kb',
     },
     webhooks: {
-      retryScheduleMs: read('PASSERELLE_WEBHOOK_RETRY_SCHEDULE', rule.durations) ?? (rule.durations(DEFAULT_RETRY_SCHEDULE) as { value: number[] }).value,
+      retryScheduleMs: read('PASSERELLE_WEBHOOK_RETRY_SCHEDULE', rule.durations) ?? DEFAULT_RETRY_SCHEDULE_MS,
       // The embedded default is a demo or a test bench whose receivers run on this machine.
       allowLoopback: read('PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK', rule.boolean) ?? embedded,
     },

@@ -62,7 +62,7 @@ export async function initialiseCluster(runtime: PostgresRuntime, cluster: strin
   } catch (error) {
     const detail = errorDetail(error);
     if (/No space left/i.test(detail) || errnoCode(error) === 'ENOSPC') throw diskFullError(cluster);
-    throw new EmbeddedPostgresError(`initdb failed in ${cluster} (${oneLine(detail)})`, 'Fix the cause above, or set PASSERELLE_DATA_DIR to another directory.');
+    throw new EmbeddedPostgresError(`initdb failed in ${cluster} (${oneLine(detail)})`, 'Fix that cause, or set PASSERELLE_DATA_DIR to another directory.');
   } finally {
     await unlink(pwfile).catch(() => undefined);
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);

@@ -25,7 +25,7 @@ async function sql(url: string, text: string): Promise<unknown[]> {
 
 /** A server with one table and one row, stopped: what a previous `npm start` leaves behind. */
 async function previousRun(dataDir: string, port: number): Promise<void> {
-  const server = await startEmbeddedPostgres({ dataDir, port, log });
+  const server = await startEmbeddedPostgres({ dataDir, port, log, detached: false });
   await sql(server.url, "CREATE TABLE notes (body text); INSERT INTO notes VALUES ('kept')");
   await server.stop();
 }
@@ -37,7 +37,8 @@ describe('startEmbeddedPostgres', () => {
   let port: number;
   const running: EmbeddedPostgres[] = [];
   const start = async (options: { port?: number } = { port }) => {
-    const server = await startEmbeddedPostgres({ dataDir, log, ...options });
+    // Not detached: a Ctrl-C on the test run stops these servers too.
+    const server = await startEmbeddedPostgres({ dataDir, log, detached: false, ...options });
     running.push(server);
     return server;
   };
@@ -54,12 +55,15 @@ describe('startEmbeddedPostgres', () => {
   });
 
   it('creates the passerelle database and finds its data again on a second start', async () => {
-    await previousRun(dataDir, port);
-    const server = await start();
-    expect(new URL(server.url).pathname).toBe('/passerelle');
-    expect(await notes(server)).toEqual([{ body: 'kept' }]);
+    const first = await start();
+    expect(first.created).toBe(true);
+    expect(new URL(first.url).pathname).toBe('/passerelle');
+    await sql(first.url, "CREATE TABLE notes (body text); INSERT INTO notes VALUES ('kept')");
+    await first.stop();
+    const second = await start();
+    expect(second.created).toBe(false);
+    expect(await notes(second)).toEqual([{ body: 'kept' }]);
     expect((await stat(join(dataDir, 'pg-password'))).mode & 0o777).toBe(0o600);
-    expect(notices.filter((line) => line.includes('created a new database'))).toHaveLength(1);
   });
 
   it('recovers the server orphaned by a node process killed with SIGKILL', async () => {
@@ -87,7 +91,7 @@ describe('startEmbeddedPostgres', () => {
 
   it('refuses a second start on a data directory whose server is running, in one line', async () => {
     await start();
-    const second = startEmbeddedPostgres({ dataDir, port: await freePort(), log });
+    const second = startEmbeddedPostgres({ dataDir, port: await freePort(), log, detached: false });
     await expect(second).rejects.toThrow(/^Embedded PostgreSQL: another process \(PID \d+\) is already running the server on .*PASSERELLE_DATA_DIR\.$/);
   });
 

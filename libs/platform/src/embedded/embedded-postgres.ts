@@ -14,10 +14,16 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   /** Fixed port; it must be free. Default: PASSERELLE_EMBEDDED_PG_PORT, else 54329 or the remembered one. */
   port?: number;
-  /** Where the one-line notices go (first initialisation, orphan recovery, unexpected stop). */
+  /** Where the one-line notices go (orphan recovery, a port change, an unexpected stop). Default: console.log. */
   log?: (line: string) => void;
   /** false turns fsync off: for throw-away test servers only. Default true. */
   durable?: boolean;
+  /**
+   * true (default): the server has its own process group, so a terminal's Ctrl-C reaches only
+   * node, which drains and then stops it. Tests pass false: an interrupted run then takes its
+   * servers down with it instead of leaving them behind on temporary directories.
+   */
+  detached?: boolean;
 }
 
 export interface EmbeddedPostgres {
@@ -25,6 +31,8 @@ export interface EmbeddedPostgres {
   url: string;
   port: number;
   dataDir: string;
+  /** True when this start created the cluster: the caller says where the new data lives. */
+  created: boolean;
   /** Fast shutdown; idempotent. */
   stop(): Promise<void>;
 }
@@ -40,6 +48,16 @@ export const APP_DATABASE = 'passerelle';
  * call `stop()` on shutdown, or `stopOnSignals(server)` where nothing else handles signals.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  try {
+    return await start(options);
+  } catch (error) {
+    // Each step names its own failures; this keeps the one-line promise for anything unforeseen.
+    if (error instanceof EmbeddedPostgresError) throw error;
+    throw new EmbeddedPostgresError(`could not start (${oneLine(error)})`, 'Fix that cause, or set DATABASE_URL to use your own PostgreSQL.');
+  }
+}
+
+async function start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const dataDir = resolve(options.dataDir);
   const log = options.log ?? ((line: string) => console.log(line));
   const paths = embeddedPaths(dataDir);
@@ -52,15 +70,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await checkCluster(runtime, paths.cluster);
   } else {
     await initialiseCluster(runtime, paths.cluster, password);
-    log(`Embedded PostgreSQL: created a new database in ${paths.cluster}`);
   }
   const port = await choosePort(options.port, paths.port, log);
-  const postmaster = await startPostmaster(runtime, { cluster: paths.cluster, port, durable: options.durable ?? true, log });
+  const postmaster = await startPostmaster(runtime, { cluster: paths.cluster, port, durable: options.durable ?? true, detached: options.detached ?? true, log });
 
   // If node exits without stop() (process.exit, an uncaught error), ask for a fast shutdown
   // synchronously: the server then finishes stopping on its own instead of lingering.
   const onExit = () => {
-    if (!postmaster.exited()) process.kill(postmaster.pid, 'SIGINT');
+    if (postmaster.exited()) return;
+    try {
+      process.kill(postmaster.pid, 'SIGINT');
+    } catch {
+      // It exited meanwhile.
+    }
   };
   process.on('exit', onExit);
   let stopping: Promise<void> | undefined;
@@ -72,17 +94,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     })());
 
   const server = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
-  try {
-    await writeFile(paths.owner, `${process.pid}\n`).catch((error: unknown) => {
-      throw fileSystemError(error, paths.owner);
-    });
-    await ensureDatabase(`${server}/postgres`, APP_DATABASE);
-  } catch (error) {
+  await writeFile(paths.owner, `${process.pid}\n`).catch(async (error: unknown) => {
     await stop();
-    if (error instanceof EmbeddedPostgresError) throw error;
+    throw fileSystemError(error, paths.owner);
+  });
+  await ensureDatabase(`${server}/postgres`, APP_DATABASE).catch(async (error: unknown) => {
+    await stop();
     throw new EmbeddedPostgresError(`the server started but the ${APP_DATABASE} database could not be created (${oneLine(error)})`, `If ${paths.password} was changed, restore it.`);
-  }
-  return { url: `${server}/${APP_DATABASE}`, port, dataDir, stop };
+  });
+  return { url: `${server}/${APP_DATABASE}`, port, dataDir, created: !existed, stop };
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

@@ -16,6 +16,8 @@ export interface PostmasterOptions {
   port: number;
   /** false trades crash safety for speed (tests): fsync and synchronous commit off. */
   durable: boolean;
+  /** Own process group: a Ctrl-C meant for node does not reach the server. */
+  detached: boolean;
   /** Receives FATAL/PANIC lines after start-up; the rest of the server log is kept out of the app's. */
   log: (line: string) => void;
 }
@@ -23,10 +25,7 @@ export interface PostmasterOptions {
 const READY = 'database system is ready to accept connections';
 const START_TIMEOUT_MS = 120_000;
 
-/**
- * Spawns the server in its own process group, so a Ctrl-C meant for node does not reach it
- * before the app has drained: the app stops it last (see stopOnSignals).
- */
+/** Spawns the server and resolves once it accepts connections, or rejects with the cause. */
 export function startPostmaster(runtime: PostgresRuntime, options: PostmasterOptions): Promise<Postmaster> {
   const { cluster, port } = options;
   const settings = [
@@ -40,7 +39,7 @@ export function startPostmaster(runtime: PostgresRuntime, options: PostmasterOpt
   ];
   const child = spawn(runtime.postgres, ['-D', cluster, '-p', String(port), ...settings.flatMap((s) => ['-c', s])], {
     ...(runtime.runAs ? { uid: runtime.runAs.uid, gid: runtime.runAs.gid } : {}),
-    detached: true,
+    detached: options.detached,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, LC_MESSAGES: 'C' },
   });
@@ -107,7 +106,7 @@ export function explainStartupFailure(lines: string[], port: number, cluster: st
   if (/shared memory/.test(log)) {
     return new EmbeddedPostgresError(`not enough shared memory (${lastFatal(lines)})`, 'Free some memory or raise the kernel shared-memory limits.');
   }
-  return new EmbeddedPostgresError(`the server exited during start-up (${how}: ${lastFatal(lines)})`, `Read the message above; deleting ${cluster} starts afresh but loses its data.`);
+  return new EmbeddedPostgresError(`the server exited during start-up (${how}: ${lastFatal(lines)})`, `Fix that cause and start again; deleting ${cluster} starts afresh but loses its data.`);
 }
 
 const lastFatal = (lines: string[]): string =>
@@ -118,6 +117,7 @@ const lastFatal = (lines: string[]): string =>
  * (immediate: crash recovery on next start, still no data loss), then SIGKILL.
  */
 export async function terminate(pid: number, exit: Promise<void>, hasExited: () => boolean): Promise<void> {
+  if (!(pid > 0)) return; // kill(0) or kill(-n) would signal a whole process group
   for (const [signal, waitMs] of [['SIGINT', 10_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]] as const) {
     if (hasExited()) return;
     try {

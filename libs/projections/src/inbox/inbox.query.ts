@@ -61,6 +61,12 @@ export class InboxQuery {
     return this.dataSource.getRepository(InboxCaseEntity).findOneBy({ caseId });
   }
 
+  /** Every referral made for one case (e.g. to know whether a partner received her). */
+  async referralsOfCase(caseId: string): Promise<InboxReferralRow[]> {
+    if (!UUID.test(caseId)) return [];
+    return this.dataSource.getRepository(InboxReferralEntity).findBy({ caseId });
+  }
+
   /** The cases among `caseIds` that exist, in no particular order (e.g. the cases behind one inbox page). */
   async getCases(caseIds: readonly string[]): Promise<InboxCaseRow[]> {
     const ids = [...new Set(caseIds)].filter((id) => UUID.test(id));

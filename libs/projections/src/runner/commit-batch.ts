@@ -21,7 +21,6 @@ export async function commitBatch(
     const last = fresh[fresh.length - 1];
     if (!last) return stored;
     const toApply = fresh.filter((event) => handled.has(event.type));
-    await saveCheckpoint(dataSource, projection.name, last.globalPosition);
     if (toApply.length > 0) await projection.applyBatch(manager, toApply);
     await saveCheckpoint(manager, projection.name, last.globalPosition);
     return last.globalPosition;

@@ -1,0 +1,78 @@
+import { Logger, type LogLevel as NestLogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  ApiKeyStore, ensureEmbeddedSecrets, loadConfig, startEmbeddedPostgres,
+  type EmbeddedPostgres, type PasserelleConfig, type RuntimeSettings,
+} from '@passerelle/platform';
+import { configureHttpApp } from '../../api/src/http-app';
+import { StandaloneModule } from './standalone.module';
+
+/** The network's own administrators' organisation: bootstrap admin keys are issued under it. */
+const NETWORK_ORGANISATION = 'passerelle';
+
+/**
+ * `npm start`: validates the environment, starts the embedded PostgreSQL when DATABASE_URL is
+ * unset, runs every app in this process, and stops everything in order on SIGINT/SIGTERM
+ * (HTTP first, then projections, then the database).
+ */
+export async function bootstrapStandalone(env: NodeJS.ProcessEnv): Promise<void> {
+  const config = loadConfig(env);
+  const say = (line: string) => console.log(line);
+  let embedded: EmbeddedPostgres | null = null;
+  let settings: RuntimeSettings;
+  if (config.mode === 'embedded') {
+    const secrets = ensureEmbeddedSecrets(config.dataDir, env);
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log: say });
+    if (embedded.created || secrets.created) say(`Passerelle keeps its data and keys in ${config.dataDir} (secrets: ${secrets.file})`);
+    settings = runtimeSettings(config, embedded.url, secrets.masterKey, secrets.linkageKey, secrets.bootstrapAdminKey);
+  } else {
+    settings = runtimeSettings(config, config.databaseUrl, config.masterKey, config.linkageKey, config.bootstrapAdminKey ?? null);
+  }
+  const app = await NestFactory.create<NestExpressApplication>(StandaloneModule.forRoot(settings), {
+    bodyParser: false,
+    logger: nestLevels(config.logLevel),
+  });
+  configureHttpApp(app, settings);
+  if (settings.bootstrapAdminKey) await app.get(ApiKeyStore).ensure(settings.bootstrapAdminKey, NETWORK_ORGANISATION, 'admin');
+  await app.listen(config.http.port, config.http.host);
+  const base = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
+  say(`Passerelle is running (${config.mode === 'embedded' ? `embedded PostgreSQL on port ${embedded?.port}` : 'PostgreSQL from DATABASE_URL'})`);
+  say(`  API      ${base}/v1`);
+  say(`  OpenAPI  ${base}/docs`);
+  say(`  Health   ${base}/health`);
+  if (settings.bootstrapAdminKey) say(`  Admin key (bootstrap): ${settings.bootstrapAdminKey}`);
+  stopInOrder(app, embedded);
+}
+
+function runtimeSettings(config: PasserelleConfig, databaseUrl: string, masterKey: string, linkageKey: string, bootstrapAdminKey: string | null): RuntimeSettings {
+  return {
+    databaseUrl, masterKey, linkageKey, bootstrapAdminKey,
+    bodyLimit: config.http.bodyLimit, logLevel: config.logLevel, readYourWritesTimeoutMs: 5000,
+  };
+}
+
+function stopInOrder(app: NestExpressApplication, embedded: EmbeddedPostgres | null): void {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const logger = new Logger('Shutdown');
+    logger.log(`${signal}: finishing in-flight requests and projections`);
+    try {
+      await app.close();
+      await embedded?.stop();
+      process.exit(0);
+    } catch (error) {
+      console.error(`passerelle: shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
+}
+
+function nestLevels(level: string): NestLogLevel[] {
+  const order: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+  const index = { fatal: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 }[level] ?? 3;
+  return order.slice(0, index + 1);
+}
