@@ -53,7 +53,11 @@ export async function runFor(clients: number, durationMs: number, step: (client:
   const deadline = Date.now() + durationMs;
   let done = 0;
   await Promise.all(Array.from({ length: clients }, async (_, client) => {
-    while (Date.now() < deadline) done += await step(client);
+    while (Date.now() < deadline) {
+      // Not `done += await step()`: that reads `done` before awaiting and loses the other clients' counts.
+      const completed = await step(client);
+      done += completed;
+    }
   }));
   return done;
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { benchCommands } from './commands.bench';
-import { startBenchServer } from './server';
+import { cpus } from 'node:os';
+import { BENCHMARKS } from './benchmarks';
 
 /**
  * `npm run bench -- <name> [--seconds N] [--clients 1,8,32]`; prints one JSON document on stdout.
@@ -14,14 +14,10 @@ async function main(argv: string[]): Promise<void> {
   };
   const seconds = Number(option('--seconds') ?? 10);
   const levels = (option('--clients') ?? '1,8,32').split(',').map(Number);
-  if (name !== 'commands') throw new Error(`unknown benchmark "${name}"; available: commands`);
-  const server = await startBenchServer();
-  try {
-    const result = await benchCommands(server, { seconds, levels });
-    process.stdout.write(`${JSON.stringify({ ...result, node: process.version, cpus: require('node:os').cpus().length }, null, 2)}\n`);
-  } finally {
-    await server.stop();
-  }
+  const benchmark = BENCHMARKS[name];
+  if (!benchmark) throw new Error(`unknown benchmark "${name}"; available: ${Object.keys(BENCHMARKS).join(', ')}`);
+  const result = await benchmark({ seconds, levels, option });
+  process.stdout.write(`${JSON.stringify({ ...result, node: process.version, cpus: cpus().length }, null, 2)}\n`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -26,7 +26,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   const databaseUrl = await freshDatabase(serverUrl);
   const port = await freePort();
   const adminKey = `psk_${randomBytes(32).toString('base64url')}`;
-  const child = spawn(process.execPath, [resolve(__dirname, '../../apps/standalone/main.js')], {
+  const child = spawn(process.execPath, [resolve(__dirname, '../../apps/standalone/src/main.js')], {
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', PASSERELLE_BOOTSTRAP_ADMIN_KEY: adminKey,
       PASSERELLE_MASTER_KEY: randomBytes(32).toString('base64'), PASSERELLE_LINKAGE_KEY: randomBytes(32).toString('base64'),

@@ -71,8 +71,9 @@ function stopInOrder(app: NestExpressApplication, embedded: EmbeddedPostgres | n
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
 }
 
+/** Nest's `log` level is start-up chatter (every route mapped): shown from LOG_LEVEL=debug on. */
 function nestLevels(level: string): NestLogLevel[] {
-  const order: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-  const index = { fatal: 0, error: 1, warn: 2, info: 3, debug: 4, trace: 5 }[level] ?? 3;
+  const order: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'verbose'];
+  const index = { fatal: 0, error: 1, warn: 2, info: 2, debug: 3, trace: 4 }[level] ?? 2;
   return order.slice(0, index + 1);
 }

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { EventStore, RecordedEvent, Subscription } from '@passerelle/event-store';
+import type { RecordedEvent, Subscription } from '@passerelle/event-store';
 import type { DataSource } from 'typeorm';
 import { Backoff, DEFAULT_BACKOFF } from './backoff';
 import { ensureCheckpoint, NO_CHECKPOINT, readCheckpoint } from './checkpoint-store';
@@ -90,19 +90,20 @@ export class ProjectionRunner {
     try {
       await ensureCheckpoint(this.options.dataSource, this.name);
       // The stored value, not the in-memory one: an operator may have lowered it to replay events.
-      this.checkpoint = await readCheckpoint(this.options.dataSource, this.name);
-      this.waiters.notify(this.checkpoint);
+      const stored = await readCheckpoint(this.options.dataSource, this.name);
+      if (this.session !== session) return; // stopped (or restarted) while reading the checkpoint
+      this.checkpoint = stored;
+      this.waiters.notify(stored);
+      this.logger.log(`subscribing after position ${stored}`);
+      session.subscription = this.options.store.subscribeToAll({
+        after: stored === NO_CHECKPOINT ? undefined : stored,
+        batchSize: this.batchSize,
+        handler: (event) => this.receive(session, event),
+        onError: (error) => void this.fail(session, error),
+      });
     } catch (error) {
-      return this.fail(session, error);
+      await this.fail(session, error);
     }
-    if (this.session !== session) return; // stopped (or restarted) while reading the checkpoint
-    this.logger.log(`subscribing after position ${this.checkpoint}`);
-    session.subscription = this.options.store.subscribeToAll({
-      after: this.checkpoint === NO_CHECKPOINT ? undefined : this.checkpoint,
-      batchSize: this.batchSize,
-      handler: (event) => this.receive(session, event),
-      onError: (error) => void this.fail(session, error),
-    });
   }
 
   private async receive(session: Session, event: RecordedEvent): Promise<void> {

@@ -1,7 +1,7 @@
 // The postgres adapter is not re-exported by the @passerelle/event-store barrel (apps choose their adapter), hence the path.
 import { createPostgresEventStore, type PostgresEventStore } from '../../../event-store/src/postgres';
 import { createTestDatabase, type TestDatabase } from '@passerelle/testing';
-import type { DataSource, DataSourceOptions } from 'typeorm';
+import type { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
 import { createReadModelDataSource } from '../read-model.data-source';
 import { PROJECTION_RUNNER_MIGRATIONS } from '../runner/projection-checkpoints.migration';
 
@@ -16,7 +16,7 @@ export interface ReadModelFixture {
 export async function openReadModelFixture(
   prefix: string,
   entities: NonNullable<DataSourceOptions['entities']> = [],
-  migrations: NonNullable<DataSourceOptions['migrations']> = [],
+  migrations: Array<new () => MigrationInterface> = [],
 ): Promise<ReadModelFixture> {
   const db = await createTestDatabase(prefix);
   const store = await createPostgresEventStore({ connectionString: db.url, poolSize: 4 });

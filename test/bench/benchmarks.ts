@@ -1,0 +1,20 @@
+import { benchCommands } from './commands.bench';
+import { startBenchServer } from './server';
+
+export interface BenchOptions {
+  seconds: number;
+  levels: number[];
+  option(flag: string): string | undefined;
+}
+
+/** `npm run bench -- <name>`: each entry prints one JSON document, with its raw PostgreSQL baseline. */
+export const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<object>> = {
+  async commands(options) {
+    const server = await startBenchServer();
+    try {
+      return await benchCommands(server, options);
+    } finally {
+      await server.stop();
+    }
+  },
+};
