@@ -5,6 +5,9 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AuthGuard, IdempotencyInterceptor, ProblemFilter, READ_MODEL } from '@passerelle/platform';
 import { DirectoryQuery, InboxQuery } from '@passerelle/projections';
 import type { DataSource } from 'typeorm';
+import { accessLogStoreProvider } from './cases/access-log/access-log.provider';
+import { GetAccessLogController } from './cases/access-log/get-access-log.http.controller';
+import { GetAccessLogHandler } from './cases/access-log/get-access-log.handler';
 import { ErasePersonController } from './cases/erase-person/erase-person.http.controller';
 import { ErasePersonHandler } from './cases/erase-person/erase-person.handler';
 import { GetCaseController } from './cases/get-case/get-case.http.controller';
@@ -37,6 +40,7 @@ import { MakeReferralHandler } from './referrals/make-referral/make-referral.han
 import { WithdrawReferralController } from './referrals/withdraw-referral/withdraw-referral.http.controller';
 import { WithdrawReferralHandler } from './referrals/withdraw-referral/withdraw-referral.handler';
 import { PersonAccessService } from './shared/person-access';
+import { RegisteredOrganisations } from './organisations/registered-organisations';
 
 /**
  * The HTTP API of DESIGN §6: thin controllers → CommandBus/QueryBus → one handler per use case.
@@ -48,6 +52,7 @@ import { PersonAccessService } from './shared/person-access';
     HealthController,
     RegisterOrganisationController, ListOrganisationsController, DeclareCapacityController, IssueApiKeyController,
     IdentifyPersonController, GetCaseController, GrantConsentController, WithdrawConsentController, ErasePersonController,
+    GetAccessLogController,
     MakeReferralController, GetReferralController, AcceptReferralController, DeclineReferralController,
     WithdrawReferralController, CloseReferralController,
     GetInboxController,
@@ -59,6 +64,7 @@ import { PersonAccessService } from './shared/person-access';
     { provide: InboxQuery, inject: [READ_MODEL], useFactory: (readModel: DataSource) => new InboxQuery(readModel) },
     { provide: DirectoryQuery, inject: [READ_MODEL], useFactory: (readModel: DataSource) => new DirectoryQuery(readModel) },
     PersonAccessService,
+    RegisteredOrganisations, accessLogStoreProvider, GetAccessLogHandler,
     RegisterOrganisationHandler, DeclareCapacityHandler,
     IdentifyPersonHandler, GetCaseHandler, GrantConsentHandler, WithdrawConsentHandler, ErasePersonHandler,
     MakeReferralHandler, GetReferralHandler, AcceptReferralHandler, DeclineReferralHandler, WithdrawReferralHandler, CloseReferralHandler,

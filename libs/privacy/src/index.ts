@@ -3,3 +3,4 @@ export * from './master-key';
 export * from './keyring';
 export * from './linkage';
 export { LruTtlCache } from './lru-ttl-cache';
+export * from './access-log';

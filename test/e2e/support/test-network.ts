@@ -1,3 +1,4 @@
+import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiKeyStore, type RuntimeSettings } from '@passerelle/platform';
@@ -16,9 +17,16 @@ export interface TestNetwork {
   close(): Promise<void>;
 }
 
+export interface TestNetworkOptions {
+  /** Receives every log line of the application (all levels), e.g. to search it for personal data. */
+  logger?: LoggerService;
+  /** Restart on an existing database (same keys via overrides); close() then leaves it to its owner. */
+  database?: TestDatabase;
+}
+
 /** The whole network in-process on a fresh database: the same modules `npm start` runs. */
-export async function startTestNetwork(overrides: Partial<RuntimeSettings> = {}): Promise<TestNetwork> {
-  const database = await createTestDatabase('e2e');
+export async function startTestNetwork(overrides: Partial<RuntimeSettings> = {}, options: TestNetworkOptions = {}): Promise<TestNetwork> {
+  const database = options.database ?? await createTestDatabase('e2e');
   const adminKey = `psk_${randomBytes(32).toString('base64url')}`;
   const settings: RuntimeSettings = {
     databaseUrl: database.url,
@@ -32,7 +40,7 @@ export async function startTestNetwork(overrides: Partial<RuntimeSettings> = {})
   };
   const app = await NestFactory.create<NestExpressApplication>(StandaloneModule.forRoot(settings), {
     bodyParser: false,
-    logger: ['error', 'fatal'],
+    logger: options.logger ?? ['error', 'fatal'],
   });
   configureHttpApp(app, settings);
   await app.init();
@@ -42,7 +50,7 @@ export async function startTestNetwork(overrides: Partial<RuntimeSettings> = {})
     http: () => request(app.getHttpServer()),
     async close() {
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

@@ -17,11 +17,12 @@ export async function moveReferral(
   context: CommandContext,
   command: (sealedNote: SealedText) => ReferralCommand,
 ) {
-  const { state } = await load(store, referralStream(referralId), referralDecider);
+  const loaded = await load(store, referralStream(referralId), referralDecider);
+  const { state } = loaded;
   const caseState = state.status === 'none' ? ({ status: 'none' } as const) : await loadCase(store, state.caseId);
   const sealed = note && caseState.status === 'open' ? await keyring.seal(caseState.caseId, note) : null;
   const { events, position } = await handleCommand(store, referralStream(referralId), referralDecider, command(sealed), context,
-    referralScope(caseState, context.now));
+    referralScope(caseState, context.now), loaded);
   const status = { ReferralAccepted: 'accepted', ReferralDeclined: 'declined', ReferralWithdrawn: 'withdrawn', ReferralClosed: 'closed' } as Record<string, string>;
   return { referralId, status: status[events[0]?.type ?? ''] ?? state.status, position: String(position) };
 }

@@ -63,10 +63,12 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
   command: Command | ((state: State) => Command),
   context: CommandContext,
   scopeOf: (event: Event, state: State) => Record<string, string[]>,
+  preloaded?: Loaded<State>,
   attempts = 3,
 ): Promise<Decided<Event>> {
   for (let attempt = 1; ; attempt++) {
-    const { state, revision } = await load(store, stream, decider);
+    // A caller that already folded the stream saves a read; a retry after a conflict always re-reads.
+    const { state, revision } = attempt === 1 && preloaded ? preloaded : await load(store, stream, decider);
     const resolved = typeof command === 'function' ? (command as (s: State) => Command)(state) : command;
     const events = decider.decide(resolved, state);
     if (events.length === 0) return { events, position: null };

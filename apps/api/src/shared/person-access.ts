@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { visibleCategories, type CaseState, type ConsentCategory, type SealedPersonal } from '@passerelle/domain';
-import { Keyring } from '@passerelle/privacy';
+import { AccessLogStore, Keyring, type AccessLogEntry, type AccessVia } from '@passerelle/privacy';
 import { personView } from '../cases/person.mapping';
 
 export interface PersonAccessRequest {
@@ -8,8 +8,14 @@ export interface PersonAccessRequest {
   caseState: CaseState;
   personal: SealedPersonal | null;
   /** Set when the viewer sees her through a referral: the receiver sees only its shared categories. */
-  referral?: { to: string; sharedCategories: readonly ConsentCategory[] };
+  referral?: { to: string; sharedCategories: readonly ConsentCategory[]; referralId?: string };
   now: Date;
+}
+
+/** Who reads, for the access log: the API key and the route that opened her fields. */
+export interface Reader {
+  keyId: string | null;
+  via: AccessVia;
 }
 
 export interface PersonAccess {
@@ -18,14 +24,23 @@ export interface PersonAccess {
   erased: boolean;
 }
 
+interface Opened {
+  access: PersonAccess;
+  /** Categories actually decrypted (visible and present), for the access log. */
+  decrypted: ConsentCategory[];
+}
+
 /**
  * The one place that decides what a partner sees of her, at read time: consent now (not at the
  * time of sharing) picks the categories, and only those are ever decrypted. An erased case has no
  * key left, so nothing can be opened whatever a read model still holds.
+ *
+ * Every decryption is recorded in the access log before the answer leaves (no disclosure without
+ * a trace); a page of an inbox is recorded in one INSERT.
  */
 @Injectable()
 export class PersonAccessService {
-  constructor(private readonly keyring: Keyring) {}
+  constructor(private readonly keyring: Keyring, private readonly accessLog: AccessLogStore) {}
 
   categoriesFor(request: Omit<PersonAccessRequest, 'personal'>): ConsentCategory[] {
     const { viewer, caseState, referral, now } = request;
@@ -35,15 +50,16 @@ export class PersonAccessService {
     return visible.filter((category) => referral.sharedCategories.includes(category));
   }
 
-  async view(request: PersonAccessRequest): Promise<PersonAccess> {
-    const erased = request.caseState.status === 'erased';
-    const categories = erased ? [] : this.categoriesFor(request);
-    if (erased || !request.personal || categories.length === 0 || request.caseState.status !== 'open') {
-      return { person: null, categories, erased };
-    }
-    const opened = await this.keyring.openPersonal<ConsentCategory>(request.caseState.caseId, request.personal, categories);
-    if (opened === null) return { person: null, categories: [], erased: true };
-    return { person: personView(opened), categories, erased: false };
+  async view(request: PersonAccessRequest, reader: Reader): Promise<PersonAccess> {
+    const [access] = await this.viewPage([request], reader);
+    return access ?? { person: null, categories: [], erased: false };
+  }
+
+  /** Opens a page of cases (an inbox page) and logs every read of it with one multi-row INSERT. */
+  async viewPage(requests: readonly PersonAccessRequest[], reader: Reader): Promise<PersonAccess[]> {
+    const opened = await Promise.all(requests.map((request) => this.open(request)));
+    await this.accessLog.record(opened.map(({ decrypted }, i) => entry(requests[i]!, reader, decrypted)));
+    return opened.map(({ access }) => access);
   }
 
   /** Free text (a referral message, a note) is readable while she is not erased: it was written for the two parties. */
@@ -51,4 +67,24 @@ export class PersonAccessService {
     if (!sealed || caseState.status !== 'open') return null;
     return this.keyring.open<string>(caseState.caseId, sealed);
   }
+
+  private async open(request: PersonAccessRequest): Promise<Opened> {
+    const erased = request.caseState.status === 'erased';
+    const categories = erased ? [] : this.categoriesFor(request);
+    if (erased || !request.personal || categories.length === 0 || request.caseState.status !== 'open') {
+      return { access: { person: null, categories, erased }, decrypted: [] };
+    }
+    const opened = await this.keyring.openPersonal<ConsentCategory>(request.caseState.caseId, request.personal, categories);
+    if (opened === null) return { access: { person: null, categories: [], erased: true }, decrypted: [] };
+    const decrypted = categories.filter((category) => opened[category] !== undefined);
+    return { access: { person: personView(opened), categories, erased: false }, decrypted };
+  }
+}
+
+function entry(request: PersonAccessRequest, reader: Reader, decrypted: ConsentCategory[]): AccessLogEntry {
+  const caseId = request.caseState.status === 'none' ? '' : request.caseState.caseId;
+  return {
+    caseId, organisationId: request.viewer, keyId: reader.keyId, via: reader.via,
+    referralId: request.referral?.referralId ?? null, categories: decrypted, readAt: request.now,
+  };
 }

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../cli-command';
+import { keysRotateMaster } from './keys-rotate-master.command';
 
 /** Every CLI command; add new ones here. */
-export const COMMANDS: CliCommand[] = [];
+export const COMMANDS: CliCommand[] = [keysRotateMaster];

@@ -89,26 +89,29 @@ export class AppendBatcher {
     const streamNames = [...new Set(batch.map((append) => append.streamName))];
     const eventIds = batch.flatMap((append) => append.events.map((event) => event.eventId));
 
-    await client.query('BEGIN');
-    // The lock is a statement of its own: under READ COMMITTED a statement that waited for a lock
-    // still reads with the snapshot it started with, whereas the statements after it see what the
-    // previous lock holder committed. The revision checks must read that.
-    const headRow = await client.query<{ position: string }>(`SELECT position FROM ${head} WHERE id = 1 FOR UPDATE`);
-    const streamRows = await client.query<{ stream_name: string; revision: string }>(
-      `SELECT stream_name, revision FROM ${streams} WHERE stream_name = ANY($1::text[])`,
-      [streamNames],
+    // BEGIN and the lock travel together (one round trip): the lock is held until COMMIT, so every
+    // round trip inside the transaction delays all other writers. The lock is a statement of its
+    // own: under READ COMMITTED a statement that waited for a lock still reads with the snapshot it
+    // started with, whereas the statement after it sees what the previous lock holder committed.
+    const locked = (await client.query(`BEGIN; SELECT position FROM ${head} WHERE id = 1 FOR UPDATE`)) as unknown as Array<{ rows: Array<{ position: string }> }>;
+    const headPosition = locked[1]?.rows[0]?.position ?? '-1';
+    // Both lookups in one statement: stream revisions ('s') and already stored event ids ('e').
+    const known = await client.query<{ kind: 's' | 'e'; event_id: string | null; stream_name: string; stream_revision: string; global_position: string | null }>(
+      `SELECT 's' AS kind, NULL::uuid AS event_id, stream_name, revision AS stream_revision, NULL::bigint AS global_position
+         FROM ${streams} WHERE stream_name = ANY($1::text[])
+       UNION ALL
+       SELECT 'e', event_id, stream_name, stream_revision, global_position FROM ${events} WHERE event_id = ANY($2::uuid[])`,
+      [streamNames, eventIds],
     );
-    const storedRows = await client.query<{ event_id: string; stream_name: string; stream_revision: string; global_position: string }>(
-      `SELECT event_id, stream_name, stream_revision, global_position FROM ${events} WHERE event_id = ANY($1::uuid[])`,
-      [eventIds],
-    );
+    const streamRows = known.rows.filter((row) => row.kind === 's');
+    const storedRows = known.rows.filter((row) => row.kind === 'e');
     const plan = planBatch(batch, {
-      head: BigInt(headRow.rows[0]?.position ?? '-1'),
-      streamRevisions: new Map(streamRows.rows.map((row) => [row.stream_name, BigInt(row.revision)])),
+      head: BigInt(headPosition),
+      streamRevisions: new Map(streamRows.map((row) => [row.stream_name, BigInt(row.stream_revision)])),
       storedEvents: new Map(
-        storedRows.rows.map((row): [string, StoredEventRef] => [
-          row.event_id,
-          { streamName: row.stream_name, streamRevision: BigInt(row.stream_revision), globalPosition: BigInt(row.global_position) },
+        storedRows.map((row): [string, StoredEventRef] => [
+          row.event_id ?? '',
+          { streamName: row.stream_name, streamRevision: BigInt(row.stream_revision), globalPosition: BigInt(row.global_position ?? '-1') },
         ]),
       ),
     });

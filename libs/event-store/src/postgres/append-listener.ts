@@ -44,7 +44,11 @@ export class AppendListener {
     // Without an 'error' listener a dropped connection would crash the process.
     client.on('error', () => this.forget(client));
     client.on('end', () => this.forget(client));
-    client.on('notification', () => this.signal.notify());
+    client.on('notification', (message) => {
+      const position = /^\d+$/.test(message.payload ?? '') ? BigInt(message.payload as string) : null;
+      if (position === null) this.signal.notify();
+      else this.signal.notifyUpTo(position);
+    });
     try {
       await client.connect();
       await client.query(`LISTEN ${APPENDED_CHANNEL}`);

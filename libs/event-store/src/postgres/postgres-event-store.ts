@@ -38,7 +38,7 @@ export class PostgresEventStore implements EventStore {
     private readonly tables: EventStoreTables,
     options: PostgresEventStoreOptions,
   ) {
-    this.batcher = new AppendBatcher(pool, tables, () => this.signal.notify(), options.faults);
+    this.batcher = new AppendBatcher(pool, tables, (head) => this.signal.notifyUpTo(head), options.faults);
     this.listener = new AppendListener(options.connectionString, this.signal);
   }
 

@@ -14,6 +14,18 @@ export class WakeUpSignal {
     return this.generation;
   }
 
+  private highest = -1n;
+
+  /**
+   * Notifies only for a position beyond every one notified so far: this process's own commit wakes
+   * subscribers at once, and the NOTIFY echo of the same commit arriving later costs no extra read.
+   */
+  notifyUpTo(position: bigint): void {
+    if (position <= this.highest) return;
+    this.highest = position;
+    this.notify();
+  }
+
   notify(): void {
     this.generation += 1;
     for (const wake of this.waiters) wake();

@@ -29,11 +29,13 @@ export async function readCheckpoint(db: Queryable, name: string): Promise<bigin
  * projection therefore take turns, and the second one sees what the first committed.
  */
 export async function lockCheckpoint(manager: EntityManager, name: string): Promise<bigint> {
-  await ensureCheckpoint(manager, name);
-  const rows: Array<{ position: string }> = await manager.query(
-    'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
-    [name],
-  );
+  const select = () => manager.query('SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [name]) as Promise<Array<{ position: string }>>;
+  let rows = await select();
+  if (rows.length === 0) {
+    // The runner creates the row when it starts; only a row deleted since (by an operator) lands here.
+    await ensureCheckpoint(manager, name);
+    rows = await select();
+  }
   return rows[0] ? BigInt(rows[0].position) : NO_CHECKPOINT;
 }
 

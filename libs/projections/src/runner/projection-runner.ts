@@ -2,11 +2,16 @@ import { Logger } from '@nestjs/common';
 import type { RecordedEvent, Subscription } from '@passerelle/event-store';
 import type { DataSource } from 'typeorm';
 import { Backoff, DEFAULT_BACKOFF } from './backoff';
-import { ensureCheckpoint, NO_CHECKPOINT, readCheckpoint } from './checkpoint-store';
+import { ensureCheckpoint, NO_CHECKPOINT, readCheckpoint, saveCheckpoint } from './checkpoint-store';
 import { CheckpointWaiters } from './checkpoint-waiters';
 import { commitBatch } from './commit-batch';
 import { describeError, type ProjectionLogger, type ProjectionRunnerOptions, type ProjectionStatus } from './projection-runner.options';
 import { waitForCheckpoint } from './wait-for-checkpoint';
+
+/** How long a quiet stream's first event waits for others to share its transaction. */
+const FLUSH_WINDOW_MS = 5;
+/** How long a checkpoint moved only by events the projection ignores may wait before it is stored. */
+const IDLE_CHECKPOINT_SAVE_MS = 1000;
 
 /** One subscription's life: dropped whole on failure, then the runner resubscribes from the database. */
 interface Session {
@@ -34,6 +39,9 @@ export class ProjectionRunner {
   private checkpoint = NO_CHECKPOINT;
   private retryTimer: NodeJS.Timeout | null = null;
   private failures = 0;
+  private readonly handles: Set<string>;
+  private unsavedCheckpoint: bigint | null = null;
+  private saveTimer: NodeJS.Timeout | null = null;
   private lastError: string | null = null;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -42,6 +50,7 @@ export class ProjectionRunner {
     this.backoff = new Backoff(options.backoff ?? DEFAULT_BACKOFF);
     this.logger = options.logger ?? new Logger(`Projection:${this.name}`);
     this.waiters = new CheckpointWaiters(options.dataSource, this.name);
+    this.handles = new Set(options.projection.handles);
   }
 
   /** Cross-process read-your-writes: polls the checkpoint of `name` in the database every 50 ms. */
@@ -66,6 +75,10 @@ export class ProjectionRunner {
     await session.subscription?.stop();
     await this.flush(session);
     session.closed = true;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (this.unsavedCheckpoint !== null) await saveCheckpoint(this.options.dataSource, this.name, this.unsavedCheckpoint);
+    this.unsavedCheckpoint = null;
   }
 
   /** True once the committed checkpoint is at or past `position`, false after `timeoutMs`. */
@@ -114,10 +127,11 @@ export class ProjectionRunner {
     if (session.buffer.length >= this.batchSize) return this.flush(session);
     if (!session.flushScheduled) {
       session.flushScheduled = true;
-      setImmediate(() => {
+      // A short window lets a burst of appends share one read-model transaction instead of one each.
+      setTimeout(() => {
         session.flushScheduled = false;
         void this.flush(session);
-      });
+      }, FLUSH_WINDOW_MS);
     }
   }
 
@@ -127,6 +141,14 @@ export class ProjectionRunner {
       if (session.closed || session.buffer.length === 0) return;
       const batch = session.buffer;
       session.buffer = [];
+      const last = batch[batch.length - 1];
+      if (last && !batch.some((event) => this.handles.has(event.type))) {
+        // Nothing for this read model: move on in memory and store the checkpoint later, without a
+        // transaction per batch. After a crash these events are read again and are still no-ops.
+        this.advance(last.globalPosition);
+        this.scheduleCheckpointSave(last.globalPosition);
+        return;
+      }
       try {
         this.advance(await commitBatch(this.options.dataSource, this.options.projection, batch));
         this.backoff.reset();
@@ -135,6 +157,16 @@ export class ProjectionRunner {
       }
     });
     return session.flushing;
+  }
+
+  private scheduleCheckpointSave(position: bigint): void {
+    this.unsavedCheckpoint = position;
+    this.saveTimer ??= setTimeout(() => {
+      this.saveTimer = null;
+      const toSave = this.unsavedCheckpoint;
+      this.unsavedCheckpoint = null;
+      if (toSave !== null) void saveCheckpoint(this.options.dataSource, this.name, toSave).catch(() => undefined);
+    }, IDLE_CHECKPOINT_SAVE_MS);
   }
 
   private advance(committed: bigint): void {

@@ -2,7 +2,9 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { notFound, type CaseState, type ConsentCategory } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
-import { InboxQuery } from '@passerelle/projections';
+import { APP_CONFIG, READ_MODEL, type RuntimeSettings } from '@passerelle/platform';
+import { InboxQuery, INBOX_PROJECTION_NAME, waitForCheckpoint } from '@passerelle/projections';
+import type { DataSource } from 'typeorm';
 import { PersonAccessService } from '../../shared/person-access';
 import { loadCaseSnapshot } from '../case-snapshot';
 import { GetCaseQuery } from './get-case.query';
@@ -17,10 +19,14 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly inbox: InboxQuery,
     private readonly access: PersonAccessService,
+    @Inject(READ_MODEL) private readonly readModel: DataSource,
+    @Inject(APP_CONFIG) private readonly settings: RuntimeSettings,
   ) {}
 
-  async execute({ caseId, actor, now }: GetCaseQuery) {
+  async execute({ caseId, actor, now, minPosition }: GetCaseQuery) {
     const viewer = actor.organisationId;
+    // Referrals are found through the inbox projection: a receiver told of a new referral may wait for it.
+    if (minPosition !== undefined) await waitForCheckpoint(this.readModel, INBOX_PROJECTION_NAME, minPosition, this.settings.readYourWritesTimeoutMs);
     const snapshot = await loadCaseSnapshot(this.store, caseId);
     const { state } = snapshot;
     if (state.status === 'none') throw hidden(caseId);
@@ -28,7 +34,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
     const categories = this.access.categoriesFor({ viewer, caseState: state, referral, now });
     const isHolder = state.holder === viewer;
     if (!isHolder && !referral && categories.length === 0) throw hidden(caseId);
-    const person = await this.access.view({ viewer, caseState: state, personal: snapshot.personal, referral, now });
+    const person = await this.access.view({ viewer, caseState: state, personal: snapshot.personal, referral, now }, { keyId: actor.keyId, via: 'case' });
     return { caseId, status: state.status, holder: state.holder, identifiedAt: snapshot.identifiedAt,
       safety: snapshot.safety, ageBand: snapshot.ageBand, ...details(state, isHolder), ...person };
   }

@@ -22,7 +22,7 @@ export class GetReferralHandler implements IQueryHandler<GetReferralQuery> {
       throw notFound('REFERRAL.NOT_FOUND', `No referral ${referralId} is visible to ${viewer}.`);
     }
     const { state: caseState, personal } = await loadCaseSnapshot(this.store, view.caseId);
-    const person = await this.access.view({ viewer, caseState, personal, referral: view, now });
+    const person = await this.access.view({ viewer, caseState, personal, referral: view, now }, { keyId: actor.keyId, via: 'referral' });
     // Free text may speak of her: the receiver reads it only while a referral consent still names it.
     const textVisible = caseState.status === 'open'
       && (caseState.holder === viewer || activeConsents(caseState, now).some((c) => consentNamesRecipient(c, viewer, 'referral', true)));

@@ -1,23 +1,27 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { organisationStream, referralStream } from '@passerelle/domain';
+import { referralStream } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { Keyring } from '@passerelle/privacy';
-import { organisationDecider } from '../../organisations/organisation.decider';
+import { RegisteredOrganisations } from '../../organisations/registered-organisations';
 import { metadataOf } from '../../shared/command-context';
-import { handleCommand, load } from '../../shared/event-sourcing';
+import { handleCommand } from '../../shared/event-sourcing';
 import { loadCase, referralDecider, referralScope } from '../referral.decider';
 import { MakeReferralCommand } from './make-referral.command';
 
 @CommandHandler(MakeReferralCommand)
 export class MakeReferralHandler implements ICommandHandler<MakeReferralCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly keyring: Keyring) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly keyring: Keyring,
+    private readonly organisations: RegisteredOrganisations,
+  ) {}
 
   async execute({ request, context }: MakeReferralCommand) {
     const referralId = context.ids.next('referral');
     const [caseState, receiver] = await Promise.all([
       loadCase(this.store, request.caseId),
-      load(this.store, organisationStream(request.to), organisationDecider).then((l) => l.state),
+      this.organisations.get(request.to),
     ]);
     // Seal only for a case that is still open: an erased case has no key to seal with.
     const message = request.message && caseState.status === 'open' ? await this.keyring.seal(request.caseId, request.message) : null;

@@ -1,0 +1,5 @@
+/** The bus port and its adapters (DESIGN §2); the contract suite is under ./testing (specs only). */
+export * from './bus.port';
+export * from './create-bus';
+export * from './inprocess';
+export * from './kafka';

@@ -1,0 +1,59 @@
+import { jsonEvent, type EventData, type JSONType, type RecordedEvent as EsdbRecordedEvent } from '@eventstore/db-client';
+import type { EventMetadata, NewEvent, RecordedEvent } from '../event-store.port';
+import { toPortPosition } from './position.mapping';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The metadata EventStoreDB keeps, built field by field from the envelope of DESIGN §4. Only these
+ * fields are written, whatever else the object carries: EventStoreDB's redaction and scavenging
+ * can remove event data but leave metadata, so nothing personal may ever reach it. `$correlationId`
+ * and `$causationId` are EventStoreDB's own names for ids, which its `$by_correlation_id` projection reads.
+ */
+export function toStoredMetadata(metadata: EventMetadata): Record<string, unknown> {
+  const { schemaVersion, occurredAt, actor, correlationId, causationId, scope } = metadata;
+  return {
+    schemaVersion,
+    occurredAt,
+    actor: { organisationId: actor.organisationId, role: actor.role, keyId: actor.keyId },
+    correlationId,
+    causationId,
+    scope: Object.fromEntries(Object.entries(scope).map(([organisationId, categories]) => [organisationId, [...categories]])),
+    $correlationId: correlationId,
+    ...(causationId === null ? {} : { $causationId: causationId }),
+  };
+}
+
+/** Back to the envelope: the same fields, without EventStoreDB's `$` copies. */
+export function fromStoredMetadata(stored: unknown): EventMetadata {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) throw new TypeError('The event carries no Passerelle metadata');
+  const { schemaVersion, occurredAt, actor, correlationId, causationId, scope } = stored as EventMetadata;
+  return { schemaVersion, occurredAt, actor, correlationId, causationId, scope };
+}
+
+/** A port event as a JSON event whose EventStoreDB id is the caller's event id, so that a retry is recognised. */
+export function toEventData(event: NewEvent): EventData {
+  if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) throw new TypeError(`Event id ${String(event.eventId)} is not a UUID`);
+  if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`Event ${event.eventId} has no type`);
+  // JSON.stringify throws on bigint and cycles and returns undefined for undefined or a function.
+  if (JSON.stringify(event.data) === undefined) throw new TypeError(`The data of event ${event.eventId} is not JSON`);
+  return jsonEvent({ id: event.eventId.toLowerCase(), type: event.type, data: event.data as JSONType, metadata: toStoredMetadata(event.metadata) });
+}
+
+/** An EventStoreDB event of one of our streams as the port's, under its port stream name. */
+export function toRecordedEvent(event: EsdbRecordedEvent, streamName: string): RecordedEvent {
+  if (!event.isJson) throw new TypeError(`Event ${event.id} of ${streamName} is not JSON: it was not written by Passerelle`);
+  if (!event.position) {
+    throw new Error(`EventStoreDB gave no log position for event ${event.id}: Passerelle needs a server that returns positions on stream reads (22.6 or later)`);
+  }
+  return {
+    eventId: event.id,
+    type: event.type,
+    data: event.data,
+    metadata: fromStoredMetadata(event.metadata),
+    streamName,
+    streamRevision: event.revision,
+    globalPosition: toPortPosition(event.position),
+    recordedAt: event.created,
+  };
+}

@@ -1,0 +1,183 @@
+import {
+  BACKWARDS, END, FORWARDS, type EventStoreDBClient, START, StreamNotFoundError, WrongExpectedVersionError, streamNameFilter,
+  type AllStreamResolvedEvent, type AllStreamSubscription, type ReadPosition,
+} from '@eventstore/db-client';
+import {
+  DuplicateEventIdError, type AppendResult, type EventStore, type ExpectedRevision, type NewEvent, type ReadAllOptions,
+  type RecordedEvent, type Subscription, type SubscriptionOptions,
+} from '../event-store.port';
+import { toEventData, toRecordedEvent } from './event-data.mapping';
+import { EventIdClaims } from './event-id-claims';
+import type { EventStoreDbEventStoreOptions } from './eventstoredb-event-store.options';
+import { toEsdbPosition, toPortPosition } from './position.mapping';
+import { ResubscribingSubscription, type SubscriptionSource } from './resubscribing-subscription';
+import { decideFromClaims, decideFromStream, type RetryDecision, type StoredRef } from './retry-decision';
+import { toEsdbExpectedRevision, toWrongExpectedRevision } from './revision.mapping';
+import { connect } from './connection-string';
+import { PASSERELLE_STREAM_PREFIXES, StreamNames } from './stream-names';
+
+const PAGE = 512;
+
+/**
+ * The production event store (DESIGN §2) on EventStoreDB / KurrentDB through `@eventstore/db-client`.
+ * Ordering comes from the server's transaction log, so there is no ordering trap to solve here;
+ * positions are commit positions (see position.mapping.ts).
+ *
+ * WARNING: reading `$all` (readAll, headPosition, subscriptions) needs a user allowed to read it
+ * (an admin, or `$all` in the default ACLs). `readAll` filters on the client; only subscriptions
+ * use the server-side filter, because client 6 offers none for reads.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  private readonly claims: EventIdClaims;
+  private readonly subscriptions = new Set<Subscription>();
+  private closing: Promise<void> | null = null;
+
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly names: StreamNames,
+    private readonly options: Pick<EventStoreDbEventStoreOptions, 'resubscribe'> = {},
+  ) {
+    this.claims = new EventIdClaims(client, names);
+  }
+
+  async appendToStream(streamName: string, events: NewEvent[], { expectedRevision }: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+    if (this.closing) throw new Error('The event store is closed');
+    if (!Array.isArray(events) || events.length === 0) throw new TypeError(`An append to ${streamName} needs at least one event`);
+    const stream = this.names.toEsdb(streamName);
+    const expected = toEsdbExpectedRevision(expectedRevision);
+    const data = events.map(toEventData);
+    const decision = await this.decide(streamName, data.map((event) => event.id));
+    if (decision.kind === 'duplicate') throw new DuplicateEventIdError(decision.eventId);
+    if (decision.kind === 'retried') return decision.result;
+    try {
+      const result = await this.client.appendToStream(stream, data, { expectedRevision: expected });
+      // The server leaves the position out when it answers a retry from its own deduplication.
+      const position = result.position ? toPortPosition(result.position) : await this.positionOf(streamName, result.nextExpectedRevision);
+      return { nextExpectedRevision: result.nextExpectedRevision, position };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) throw toWrongExpectedRevision(error, streamName, expectedRevision);
+      throw error;
+    }
+  }
+
+  async readStream(streamName: string, options: { fromRevision?: bigint } = {}): Promise<RecordedEvent[]> {
+    const stream = this.names.toEsdb(streamName);
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(stream, { fromRevision: options.fromRevision ?? START })) {
+        if (resolved.event) events.push(toRecordedEvent(resolved.event, streamName));
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+
+  async readAll({ after, maxCount }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    if (maxCount !== undefined && (!Number.isInteger(maxCount) || maxCount < 0)) throw new RangeError(`maxCount must be a non-negative integer, got ${maxCount}`);
+    const wanted = maxCount ?? Number.POSITIVE_INFINITY;
+    const found: RecordedEvent[] = [];
+    let cursor = after ?? -1n;
+    while (found.length < wanted) {
+      const page = await this.page(toEsdbPosition(cursor), 'forwards');
+      for (const { event } of page) {
+        // A read includes the event at its start position, which the previous page already had.
+        if (!event || toPortPosition(event.position) <= cursor) continue;
+        cursor = toPortPosition(event.position);
+        const streamName = this.names.fromEsdb(event.streamId);
+        if (streamName !== null) found.push(toRecordedEvent(event, streamName));
+        if (found.length >= wanted) break;
+      }
+      if (page.length < PAGE) break;
+    }
+    return found;
+  }
+
+  subscribeToAll(options: SubscriptionOptions): Subscription {
+    const inner = new ResubscribingSubscription((after) => this.openSubscription(after), options, this.options.resubscribe);
+    const subscription: Subscription = {
+      stop: async () => {
+        await inner.stop();
+        this.subscriptions.delete(subscription);
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint> {
+    let from: ReadPosition = END;
+    for (;;) {
+      const page = await this.page(from, 'backwards');
+      for (const { event } of page) {
+        if (event && this.names.fromEsdb(event.streamId) !== null) return toPortPosition(event.position);
+      }
+      const oldest = page.at(-1)?.event?.position;
+      if (page.length < PAGE || !oldest) return -1n;
+      from = oldest;
+    }
+  }
+
+  /** Stops the subscriptions (each waits for its handler), then closes the gRPC channels. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+      await this.client.dispose();
+    })();
+    return this.closing;
+  }
+
+  private async decide(streamName: string, ids: string[]): Promise<RetryDecision> {
+    const repeated = decideFromClaims(streamName, ids, []);
+    if (repeated.kind === 'duplicate') return repeated;
+    const byClaims = decideFromClaims(streamName, ids, await this.claims.claimAll(ids, streamName));
+    if (byClaims.kind !== 'look_up') return byClaims;
+    const stored = new Map<string, StoredRef>((await this.readStream(streamName)).map((event) => [event.eventId, event]));
+    return decideFromStream(ids, stored);
+  }
+
+  private async positionOf(streamName: string, revision: bigint): Promise<bigint> {
+    const [event] = await this.readStream(streamName, { fromRevision: revision });
+    if (!event) throw new Error(`EventStoreDB acknowledged an append to ${streamName} whose last event it cannot read back`);
+    return event.globalPosition;
+  }
+
+  private async page(fromPosition: ReadPosition, direction: 'forwards' | 'backwards'): Promise<AllStreamResolvedEvent[]> {
+    const events: AllStreamResolvedEvent[] = [];
+    const read = this.client.readAll({ fromPosition, maxCount: PAGE, direction: direction === 'forwards' ? FORWARDS : BACKWARDS });
+    for await (const resolved of read) events.push(resolved);
+    return events;
+  }
+
+  private openSubscription(after: bigint | undefined): SubscriptionSource {
+    const subscription = this.client.subscribeToAll({
+      fromPosition: toEsdbPosition(after),
+      filter: streamNameFilter({ prefixes: this.names.filterPrefixes() }),
+    });
+    return {
+      events: this.ours(subscription),
+      close: async () => {
+        await subscription.unsubscribe().catch(() => undefined);
+        // Ends a pending iteration too: a cancelled call does not always end the stream by itself.
+        subscription.destroy();
+      },
+    };
+  }
+
+  private async *ours(subscription: AllStreamSubscription): AsyncIterable<RecordedEvent> {
+    for await (const { event } of subscription) {
+      const streamName = event ? this.names.fromEsdb(event.streamId) : null;
+      if (event && streamName !== null) yield toRecordedEvent(event, streamName);
+    }
+  }
+}
+
+/**
+ * Connects lazily: nothing is sent before the first call, so an app can start before the server
+ * and report it through /health. Throws at once on a connection string the client cannot parse.
+ */
+export function createEventStoreDbEventStore(options: EventStoreDbEventStoreOptions): EventStoreDbEventStore {
+  const names = new StreamNames(options.namespace ?? '', options.streamPrefixes ?? PASSERELLE_STREAM_PREFIXES);
+  return new EventStoreDbEventStore(connect(options.connectionString), names, options);
+}

@@ -1,0 +1,48 @@
+import type { Pool } from 'pg';
+
+/**
+ * Who opened which categories of which woman's file, when, with which key (GDPR art. 5(2) and 30:
+ * the holder must be able to show who accessed her data). Ids and category names only: the log
+ * itself must never become a copy of what it protects.
+ *
+ * Append-only for real: a trigger refuses UPDATE, DELETE and TRUNCATE, so a partner's key, a bug
+ * or a careless script cannot rewrite who read what. Erasure keeps these rows on purpose: they say
+ * nothing about her but that a case existed and was read, which is the accountability record.
+ */
+const STATEMENTS = [
+  `CREATE TABLE IF NOT EXISTS privacy_access_log (
+    id              bigserial PRIMARY KEY,
+    case_id         uuid NOT NULL,
+    organisation_id text NOT NULL,
+    key_id          text NULL,
+    via             text NOT NULL CHECK (via IN ('case', 'referral', 'inbox')),
+    referral_id     uuid NULL,
+    categories      text[] NOT NULL CHECK (cardinality(categories) > 0),
+    read_at         timestamptz NOT NULL
+  )`,
+  'CREATE INDEX IF NOT EXISTS privacy_access_log_case_idx ON privacy_access_log (case_id, id DESC)',
+  `CREATE OR REPLACE FUNCTION privacy_access_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     RAISE EXCEPTION 'privacy_access_log is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+   END $$`,
+  `CREATE OR REPLACE TRIGGER privacy_access_log_no_change BEFORE UPDATE OR DELETE ON privacy_access_log
+   FOR EACH ROW EXECUTE FUNCTION privacy_access_log_refuse_change()`,
+  `CREATE OR REPLACE TRIGGER privacy_access_log_no_truncate BEFORE TRUNCATE ON privacy_access_log
+   FOR EACH STATEMENT EXECUTE FUNCTION privacy_access_log_refuse_change()`,
+];
+
+/** Idempotent; the advisory lock keeps processes starting together from racing on the catalogue. */
+export async function migrateAccessLog(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('privacy_access_log'))`);
+    for (const statement of STATEMENTS) await client.query(statement);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,80 @@
+import type { Pool } from 'pg';
+import { migrateAccessLog } from './access-log.schema';
+
+/** Which read opened her fields: her case, one referral, or a row of an inbox page. */
+export type AccessVia = 'case' | 'referral' | 'inbox';
+
+/** One read of a case's personal fields. Categories are those actually decrypted, never their content. */
+export interface AccessLogEntry {
+  caseId: string;
+  organisationId: string;
+  keyId: string | null;
+  via: AccessVia;
+  referralId: string | null;
+  categories: string[];
+  readAt: Date;
+}
+
+export interface AccessLogPage {
+  entries: (AccessLogEntry & { id: string })[];
+  /** Pass back as `before` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+}
+
+interface AccessLogRow {
+  id: string;
+  case_id: string;
+  organisation_id: string;
+  key_id: string | null;
+  via: AccessVia;
+  referral_id: string | null;
+  categories: string[];
+  read_at: Date;
+}
+
+const COLUMNS = ['case_id', 'organisation_id', 'key_id', 'via', 'referral_id', 'categories', 'read_at'] as const;
+
+/**
+ * The append-only access log (see access-log.schema.ts). `record` writes a whole inbox page in one
+ * multi-row INSERT, so logging costs one round trip per request, not one per woman shown.
+ */
+export class AccessLogStore {
+  constructor(private readonly pool: Pool) {}
+
+  migrate(): Promise<void> {
+    return migrateAccessLog(this.pool);
+  }
+
+  /** Entries that opened no category are skipped: nothing of her was disclosed. */
+  async record(entries: readonly AccessLogEntry[]): Promise<number> {
+    const opened = entries.filter((entry) => entry.categories.length > 0);
+    if (opened.length === 0) return 0;
+    const values: unknown[] = [];
+    const rows = opened.map((entry) => {
+      const first = values.length;
+      values.push(entry.caseId, entry.organisationId, entry.keyId, entry.via, entry.referralId, entry.categories, entry.readAt);
+      return `(${COLUMNS.map((_, i) => `$${first + i + 1}`).join(', ')})`;
+    });
+    await this.pool.query(`INSERT INTO privacy_access_log (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`, values);
+    return opened.length;
+  }
+
+  /** A case's reads, newest first, keyset-paginated on the log's own sequence. */
+  async listForCase(caseId: string, options: { before?: string; limit: number }): Promise<AccessLogPage> {
+    const { rows } = await this.pool.query<AccessLogRow>(
+      `SELECT id::text AS id, ${COLUMNS.join(', ')} FROM privacy_access_log
+       WHERE case_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint)
+       ORDER BY id DESC LIMIT $3`,
+      [caseId, options.before ?? null, options.limit + 1],
+    );
+    const page = rows.slice(0, options.limit);
+    const last = page[page.length - 1];
+    return {
+      entries: page.map((row) => ({
+        id: row.id, caseId: row.case_id, organisationId: row.organisation_id, keyId: row.key_id, via: row.via,
+        referralId: row.referral_id, categories: row.categories, readAt: row.read_at,
+      })),
+      nextCursor: rows.length > options.limit && last ? last.id : null,
+    };
+  }
+}
