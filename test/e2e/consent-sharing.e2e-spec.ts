@@ -92,6 +92,7 @@ describe('consent-scoped sharing', () => {
     });
 
     it('each receiver sees its own categories and not the other’s', async () => {
+      console.log('DEBUG', toClinic.position, await sql(network, 'SELECT * FROM projection_checkpoints'), await sql(network, 'SELECT max(global_position) FROM es_events'));
       const refugeViews = await receiverViews(refuge, caseId, toRefuge.referralId, toClinic.position);
       const clinicViews = await receiverViews(clinic, caseId, toClinic.referralId, toClinic.position);
       for (const view of [refugeViews.referral, refugeViews.kase, refugeViews.row]) expect(view.person).toEqual(personWith(['identity', 'contact']));

@@ -17,7 +17,7 @@ export function connect(connectionString: string): EventStoreDBClient {
   try {
     return EventStoreDBClient.connectionString(toClientConnectionString(connectionString));
   } catch (error) {
-    const expected = /expected .*$/.exec(error instanceof Error ? error.message : '')?.[0];
+    const expected = /\bexpected .*$/.exec(error instanceof Error ? error.message : '')?.[0];
     throw new Error(`EVENTSTORE_CONNECTION_STRING cannot be parsed${expected ? `: ${expected}` : ''} (format: esdb://[user:password@]host:port[,host:port…][?tls=false&…])`);
   }
 }
