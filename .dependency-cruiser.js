@@ -46,6 +46,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    exclude: { path: '(^dist/|node_modules)' },
+    exclude: { path: '^dist/' },
   },
 };
