@@ -122,7 +122,6 @@ export class InProcessBus implements MessageBus {
           if (!(await handled)) {
             await new Promise((resolve) => setTimeout(resolve, retryMs));
             retryMs = Math.min(retryMs * 2, 1_000);
-            group.offsets[p] = offset + 1;
             continue;
           }
           group.seen.add(message.id);

@@ -10,4 +10,15 @@ export interface RuntimeSettings {
   logLevel: string;
   /** How long `minPosition` reads wait for the projection to catch up. */
   readYourWritesTimeoutMs: number;
+  /** BUS and KAFKA_BROKERS; the in-process bus when absent. */
+  bus?: { kind: 'inprocess' } | { kind: 'kafka'; brokers: string[] };
+  /** Webhook delivery (DESIGN §7); production defaults when absent (no loopback, the default schedule). */
+  webhooks?: {
+    /** PASSERELLE_WEBHOOK_RETRY_SCHEDULE: delay before each attempt, in ms; dead-lettered after the last. */
+    retryScheduleMs: number[];
+    /** PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK: endpoints on 127.0.0.1/::1 (http allowed there). */
+    allowLoopback: boolean;
+    /** Per-attempt timeout; 15 s when absent. */
+    timeoutMs?: number;
+  };
 }
