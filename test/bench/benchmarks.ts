@@ -1,3 +1,4 @@
+import { benchAccessLog } from './access-log.bench';
 import { benchCommands } from './commands.bench';
 import { startBenchServer } from './server';
 
@@ -13,6 +14,14 @@ export const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<objec
     const server = await startBenchServer();
     try {
       return await benchCommands(server, options);
+    } finally {
+      await server.stop();
+    }
+  },
+  async 'access-log'(options) {
+    const server = await startBenchServer();
+    try {
+      return await benchAccessLog(server.databaseUrl, options);
     } finally {
       await server.stop();
     }

@@ -1,6 +1,7 @@
+import { linkageKey, parseLinkageSecret } from '@passerelle/privacy';
 import { auth, eventCount } from './support/fixtures';
 import {
-  CATEGORIES, consent, grant, identify, inbox, itemFor, onboardKeyed, personWith, refer, sql, type KeyedPartner,
+  CATEGORIES, consent, FATOU, grant, identify, inbox, itemFor, onboardKeyed, personWith, refer, sql, type KeyedPartner,
 } from './support/consent-fixtures';
 import { startTestNetwork, type TestNetwork } from './support/test-network';
 
@@ -92,7 +93,6 @@ describe('consent-scoped sharing', () => {
     });
 
     it('each receiver sees its own categories and not the other’s', async () => {
-      console.log('DEBUG', toClinic.position, await sql(network, 'SELECT * FROM projection_checkpoints'), await sql(network, 'SELECT max(global_position) FROM es_events'));
       const refugeViews = await receiverViews(refuge, caseId, toRefuge.referralId, toClinic.position);
       const clinicViews = await receiverViews(clinic, caseId, toClinic.referralId, toClinic.position);
       for (const view of [refugeViews.referral, refugeViews.kase, refugeViews.row]) expect(view.person).toEqual(personWith(['identity', 'contact']));
@@ -137,5 +137,47 @@ describe('consent-scoped sharing', () => {
     const { referralId, position } = await refer(network, ngo, { caseId, to: 'health-93', service: 'medical', sharedCategories: ['vulnerability'] });
     expect((await receiverViews(clinic, caseId, referralId, position)).kase.person).toEqual(personWith(['vulnerability']));
     expect((await network.http().get(`/v1/cases/${caseId}`).set(auth(refuge))).status).toBe(404);
+  });
+
+  it('never shows the linkage key to a partner, in any answer', async () => {
+    const key = linkageKey(parseLinkageSecret(network.settings.linkageKey), { familyName: FATOU.familyName, givenNames: FATOU.givenName, birthDate: FATOU.birthDate });
+    const identified = await network.http().post('/v1/cases').set(auth(ngo)).send({
+      person: FATOU, level: 'presumed', indicators: ['isolated'], department: '93', ageBand: '25-34',
+      safety: { doNotContact: false, safeChannel: 'phone' }, consent: consent(['refuge-75'], [...CATEGORIES]),
+    });
+    const { caseId } = identified.body;
+    // It is there to be leaked: in the event, for coordination's linking.
+    expect(await sql(network, `SELECT data->>'linkageKey' AS key FROM es_events WHERE stream_name = $1 AND type = 'PersonIdentified'`, [`case-${caseId}`])).toEqual([{ key }]);
+    const referred = await network.http().post('/v1/referrals').set(auth(ngo))
+      .send({ caseId, to: 'refuge-75', service: 'shelter', urgency: 'soon', sharedCategories: [...CATEGORIES] });
+    const { referralId, position } = referred.body;
+    const answers = [identified, referred];
+    for (const partner of [ngo, refuge]) {
+      answers.push(await network.http().get(`/v1/cases/${caseId}?minPosition=${position}`).set(auth(partner)));
+      answers.push(await network.http().get(`/v1/referrals/${referralId}`).set(auth(partner)));
+      answers.push(await network.http().get(`/v1/inbox?direction=${partner === ngo ? 'sent' : 'received'}&minPosition=${position}`).set(auth(partner)));
+    }
+    answers.push(await network.http().get(`/v1/cases/${caseId}/access-log`).set(auth(ngo)));
+    answers.push(await network.http().get('/v1/organisations').set(auth(refuge)));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 200, 200, 200, 200, 200, 200, 200, 200]);
+    expect(answers.find((a) => a.text.includes(FATOU.familyName))).toBeDefined();
+    for (const answer of answers) {
+      expect(answer.text).not.toContain(key);
+      expect(answer.text).not.toMatch(/linkage/i);
+    }
+  });
+
+  it('gives coordinator, researcher and admin keys no way to open a case, a referral, an inbox or an access log', async () => {
+    const { caseId } = await identify(network, ngo, consent(['refuge-75'], ['identity']));
+    const { referralId } = await refer(network, ngo, { caseId, to: 'refuge-75', service: 'shelter', sharedCategories: ['identity'] });
+    const coordinator = await onboardKeyed(network, { id: 'asso-93', kind: 'ngo', department: '93', services: ['legal'] }, 'coordinator');
+    const researcher = await onboardKeyed(network, { id: 'asso-93', kind: 'ngo', department: '93', services: ['legal'] }, 'researcher');
+    for (const key of [coordinator.key, researcher.key, network.adminKey]) {
+      for (const path of [`/v1/cases/${caseId}`, `/v1/referrals/${referralId}`, '/v1/inbox?direction=sent', `/v1/cases/${caseId}/access-log`]) {
+        const response = await network.http().get(path).set(auth(key));
+        expect([path, response.status]).toEqual([path, 403]);
+        expect(response.text).not.toContain('Fatou');
+      }
+    }
   });
 });

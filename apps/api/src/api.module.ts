@@ -40,6 +40,7 @@ import { MakeReferralHandler } from './referrals/make-referral/make-referral.han
 import { WithdrawReferralController } from './referrals/withdraw-referral/withdraw-referral.http.controller';
 import { WithdrawReferralHandler } from './referrals/withdraw-referral/withdraw-referral.handler';
 import { PersonAccessService } from './shared/person-access';
+import { WebhooksApiModule } from './webhooks/webhooks.module';
 import { RegisteredOrganisations } from './organisations/registered-organisations';
 
 /**
@@ -47,7 +48,7 @@ import { RegisteredOrganisations } from './organisations/registered-organisation
  * Every route is denied unless it is @Public() or names its @Roles() (AuthGuard is global).
  */
 @Module({
-  imports: [CqrsModule.forRoot(), TerminusModule],
+  imports: [CqrsModule.forRoot(), TerminusModule, WebhooksApiModule],
   controllers: [
     HealthController,
     RegisterOrganisationController, ListOrganisationsController, DeclareCapacityController, IssueApiKeyController,

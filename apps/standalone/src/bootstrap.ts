@@ -49,6 +49,7 @@ function runtimeSettings(config: PasserelleConfig, databaseUrl: string, masterKe
   return {
     databaseUrl, masterKey, linkageKey, bootstrapAdminKey,
     bodyLimit: config.http.bodyLimit, logLevel: config.logLevel, readYourWritesTimeoutMs: 5000,
+    bus: config.bus, webhooks: config.webhooks,
   };
 }
 

@@ -23,4 +23,5 @@ export * from './inbox/inbox.query';
 export { InboxReadModel1767225600001 } from './inbox/inbox.migration';
 
 export * from './directory';
+export * from './coordination';
 export * from './catalogue';

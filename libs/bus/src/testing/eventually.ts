@@ -1,9 +1,9 @@
-/** Polls until `check` passes (it throws while not yet true); rethrows its last failure after `timeoutMs`. */
-export async function eventually(check: () => void, timeoutMs = 20_000): Promise<void> {
+/** Polls until `check` passes (it throws or rejects while not yet true); rethrows its last failure after `timeoutMs`. */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      check();
+      await check();
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;

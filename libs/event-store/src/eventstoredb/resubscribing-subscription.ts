@@ -57,7 +57,7 @@ export class ResubscribingSubscription implements Subscription {
         this.source = this.open(checkpoint);
         for await (const event of this.source.events) {
           if (this.stopped) break;
-          
+          if (checkpoint !== undefined && event.globalPosition <= checkpoint) continue;
           await handler(event).catch((error: unknown) => Promise.reject(new HandlerFailure(error)));
           checkpoint = event.globalPosition;
           attempt = 0;

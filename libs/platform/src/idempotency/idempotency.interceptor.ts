@@ -25,6 +25,28 @@ export const SecretInResponse = (...fields: string[]) => SetMetadata(SECRET_FIEL
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
 
+/** Set to `true` only for seeding and tests; see {@link requestClock}. */
+export const CLOCK_OVERRIDE_FLAG = 'PASSERELLE_ALLOW_CLOCK_OVERRIDE';
+export const CLOCK_HEADER = 'x-passerelle-clock';
+
+/**
+ * The request's clock. `X-Passerelle-Clock: <ISO-8601 instant>` replaces it only when the process
+ * runs with PASSERELLE_ALLOW_CLOCK_OVERRIDE=true, so that the seed can write a year of history with
+ * realistic delays. NEVER set that flag in production: any key holder could back-date events,
+ * consents and deadlines. Without the flag the header is ignored.
+ */
+function requestClock(request: ContextualRequest, response: Response): Date {
+  const header = request.headers[CLOCK_HEADER];
+  if (process.env[CLOCK_OVERRIDE_FLAG] !== 'true' || typeof header !== 'string') return new Date();
+  const at = /^\d{4}-\d{2}-\d{2}T[0-9:.]+(Z|[+-]\d{2}:\d{2})$/.test(header) ? new Date(header) : new Date(Number.NaN);
+  if (Number.isNaN(at.getTime())) {
+    throw new ProblemException(problem(400, 'CLOCK.BAD_OVERRIDE', 'Bad clock override',
+      'X-Passerelle-Clock must be an ISO-8601 instant such as 2026-03-01T09:30:00Z.', { errors: [{ field: 'X-Passerelle-Clock', message: 'invalid instant' }] }));
+  }
+  response.setHeader('X-Passerelle-Clock', at.toISOString()); // tells the seed the override was applied
+  return at;
+}
+
 /**
  * Gives every request its clock, correlation id and id source, and makes each state-changing call
  * honour `Idempotency-Key`: the first answer is stored and replayed; a retry writes nothing.
@@ -41,15 +63,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const correlationId = typeof correlation === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(correlation) ? correlation : randomUUID();
     const mutating = request.method === 'POST' || request.method === 'PUT' || request.method === 'DELETE';
     const actor = request.actor;
+    const now = requestClock(request, context.switchToHttp().getResponse<Response>());
     if (!mutating || key === undefined || !actor?.keyId) {
-      request.context = { correlationId, ids: randomIds(), now: new Date() };
+      request.context = { correlationId, ids: randomIds(), now };
       return next.handle();
     }
     if (!KEY_PATTERN.test(key)) {
       throw new ProblemException(problem(400, 'IDEMPOTENCY.BAD_KEY', 'Bad Idempotency-Key',
         'Idempotency-Key must be 8–128 characters of letters, digits, and _ . : -', { errors: [{ field: 'Idempotency-Key', message: 'invalid format' }] }));
     }
-    request.context = { correlationId, ids: derivedIds(`${actor.keyId}|${key}`), now: new Date() };
+    request.context = { correlationId, ids: derivedIds(`${actor.keyId}|${key}`), now };
     return from(this.run(context, next, actor.keyId, key, request));
   }
 

@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { createPostgresEventStore } from '@passerelle/event-store/postgres';
 import { Keyring, parseLinkageSecret, parseMasterKey } from '@passerelle/privacy';
@@ -30,8 +30,8 @@ export class InfrastructureModule implements OnApplicationShutdown {
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: settings },
-        { provide: PG_POOL, useFactory: () => new Pool({ connectionString: settings.databaseUrl, max: 10 }) },
-        { provide: EVENT_STORE, useFactory: () => createPostgresEventStore({ connectionString: settings.databaseUrl }) },
+        { provide: PG_POOL, useFactory: () => quietOnIdleErrors(new Pool({ connectionString: settings.databaseUrl, max: 10 })) },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(settings) },
         { provide: LINKAGE_SECRET, useFactory: () => parseLinkageSecret(settings.linkageKey) },
         {
           provide: Keyring,
@@ -61,7 +61,24 @@ export class InfrastructureModule implements OnApplicationShutdown {
   }
 }
 
+/** EVENT_STORE=eventstoredb loads the gRPC client only then (import on demand); postgres is the default. */
+async function openEventStore(settings: RuntimeSettings): Promise<EventStore> {
+  if (settings.eventStore?.kind !== 'eventstoredb') return createPostgresEventStore({ connectionString: settings.databaseUrl });
+  const { createEventStoreDbEventStore } = await import('@passerelle/event-store/eventstoredb');
+  const logger = new Logger('EventStoreDB');
+  return createEventStoreDbEventStore({
+    connectionString: settings.eventStore.connectionString,
+    resubscribe: { onDropped: (error, checkpoint, retryInMs) => logger.warn(`subscription dropped after ${checkpoint ?? 'the start'}, resubscribing in ${retryInMs} ms: ${error instanceof Error ? error.message : String(error)}`) },
+  });
+}
+
 async function migrated<T extends { migrate(): Promise<void> }>(store: T): Promise<T> {
   await store.migrate();
   return store;
+}
+
+/** An idle pooled connection that drops emits 'error' on the pool (unhandled, it kills the process); the next query reconnects. */
+function quietOnIdleErrors(pool: Pool): Pool {
+  pool.on('error', () => undefined);
+  return pool;
 }

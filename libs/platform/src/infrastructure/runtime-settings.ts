@@ -1,5 +1,9 @@
+import type { EventStoreConfig } from '../config/passerelle.config';
+
 /** What the apps need once configuration is validated and the database (embedded or not) is up. */
 export interface RuntimeSettings {
+  /** EVENT_STORE (and EVENTSTORE_CONNECTION_STRING); PostgreSQL tables in databaseUrl when absent. */
+  eventStore?: EventStoreConfig;
   databaseUrl: string;
   /** PASSERELLE_MASTER_KEY as given (`[keyId:]base64`), parsed by libs/privacy. */
   masterKey: string;

@@ -53,3 +53,15 @@ export async function saveCheckpoint(db: Queryable, name: string, position: bigi
     [name, position.toString()],
   );
 }
+
+/**
+ * Moves the checkpoint forward only. For the lazy save of a position reached through ignored
+ * events: it may run after a batch committed a later position, and must not move it back (which
+ * would stall read-your-writes waiters and replay events after a restart).
+ */
+export async function advanceCheckpoint(db: Queryable, name: string, position: bigint): Promise<void> {
+  await db.query(
+    'UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1 AND position < $2',
+    [name, position.toString()],
+  );
+}

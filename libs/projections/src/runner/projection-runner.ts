@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { RecordedEvent, Subscription } from '@passerelle/event-store';
 import type { DataSource } from 'typeorm';
 import { Backoff, DEFAULT_BACKOFF } from './backoff';
-import { ensureCheckpoint, NO_CHECKPOINT, readCheckpoint, saveCheckpoint } from './checkpoint-store';
+import { advanceCheckpoint, ensureCheckpoint, NO_CHECKPOINT, readCheckpoint } from './checkpoint-store';
 import { CheckpointWaiters } from './checkpoint-waiters';
 import { commitBatch } from './commit-batch';
 import { describeError, type ProjectionLogger, type ProjectionRunnerOptions, type ProjectionStatus } from './projection-runner.options';
@@ -77,7 +77,7 @@ export class ProjectionRunner {
     session.closed = true;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    if (this.unsavedCheckpoint !== null) await saveCheckpoint(this.options.dataSource, this.name, this.unsavedCheckpoint);
+    if (this.unsavedCheckpoint !== null) await advanceCheckpoint(this.options.dataSource, this.name, this.unsavedCheckpoint);
     this.unsavedCheckpoint = null;
   }
 
@@ -165,7 +165,7 @@ export class ProjectionRunner {
       this.saveTimer = null;
       const toSave = this.unsavedCheckpoint;
       this.unsavedCheckpoint = null;
-      if (toSave !== null) void saveCheckpoint(this.options.dataSource, this.name, toSave).catch(() => undefined);
+      if (toSave !== null) void advanceCheckpoint(this.options.dataSource, this.name, toSave).catch(() => undefined);
     }, IDLE_CHECKPOINT_SAVE_MS);
   }
 

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { caseStream } from '@passerelle/domain';
+import { caseStream, decideCase, initialCaseState, type IdentifyPerson, type SealedPersonal } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { LINKAGE_SECRET } from '@passerelle/platform';
 import { Keyring, linkageKey } from '@passerelle/privacy';
@@ -22,21 +22,25 @@ export class IdentifyPersonHandler implements ICommandHandler<IdentifyPersonComm
   async execute({ request, context }: IdentifyPersonCommand) {
     const caseId = context.ids.next('case');
     const { person } = request;
-    // The data key exists before any sealed byte does; an append that then fails leaves only an unused key.
-    const personal = await this.keyring.sealPersonal(caseId, personByCategory(person));
     const linkage = person.familyName && person.givenName && person.birthDate
       ? linkageKey(this.linkageSecret, { familyName: person.familyName, givenNames: person.givenName, birthDate: person.birthDate })
       : null;
     const consent = request.consent ? consentTerms(request.consent, context) : null;
-    const { position } = await handleCommand(this.store, caseStream(caseId), caseDecider, {
+    const unknown = consent ? await unknownRecipients(this.store, consent.recipients) : [];
+    const command = (personal: SealedPersonal): IdentifyPerson => ({
       type: 'IdentifyPerson',
       data: {
         caseId, level: request.level, indicators: request.indicators, department: request.department, ageBand: request.ageBand,
         safety: request.safety, linkageKey: linkage, personal, consent,
-        unknownRecipients: consent ? await unknownRecipients(this.store, consent.recipients) : [],
+        unknownRecipients: unknown,
       },
       metadata: metadataOf(context),
-    }, context, caseScope(context.now));
+    });
+    // Refused before anything is sealed: a refused identification leaves nothing behind, not even an unused data key.
+    decideCase(command({}), initialCaseState());
+    // The data key exists before any sealed byte does; an append that then fails leaves only an unused key.
+    const personal = await this.keyring.sealPersonal(caseId, personByCategory(person));
+    const { position } = await handleCommand(this.store, caseStream(caseId), caseDecider, command(personal), context, caseScope(context.now));
     return { caseId, consentId: consent?.consentId ?? null, position: String(position) };
   }
 }

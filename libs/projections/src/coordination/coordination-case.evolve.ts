@@ -1,0 +1,45 @@
+import { assertNever } from '@passerelle/domain';
+import { NO_EXPIRY, type CoordinationCaseRow, type CoordinationConsent } from './coordination-case.entity';
+import type { CoordinationCaseEvent } from './coordination.events';
+
+/** Until when her coordination consents allow linkage: the latest expiry, null with none left. */
+export function coordinationUntil(consents: readonly CoordinationConsent[]): Date | null {
+  if (consents.length === 0) return null;
+  if (consents.some((consent) => consent.expiresAt === null)) return NO_EXPIRY;
+  return new Date(Math.max(...consents.map((consent) => Date.parse(consent.expiresAt as string))));
+}
+
+/** Pure: an identification as the coordination view counts it, after one more event of her case. */
+export function evolveCoordinationCase(row: CoordinationCaseRow | null, event: CoordinationCaseEvent): CoordinationCaseRow | null {
+  // Replaying from a lowered checkpoint must not apply an event twice.
+  if (row && event.globalPosition <= row.lastPosition) return row;
+  const lastPosition = event.globalPosition;
+  switch (event.type) {
+    case 'PersonIdentified': {
+      if (row) return row;
+      const { caseId, identifiedBy, identifierKind, level, indicators, department, linkageKey } = event.data;
+      // Only what counts: her personal fields (sealed) are never copied here.
+      return {
+        caseId, identifiedBy, identifierKind, level, indicators: [...indicators], department, identifiedAt: new Date(event.metadata.occurredAt),
+        linkageKey, coordinationConsents: [], coordinationUntil: null, erased: false, lastPosition,
+      };
+    }
+    case 'ConsentGranted': {
+      if (!row) return null;
+      const { consentId, purposes, expiresAt } = event.data;
+      if (!purposes.includes('coordination') || row.coordinationConsents.some((c) => c.consentId === consentId)) return { ...row, lastPosition };
+      const coordinationConsents = [...row.coordinationConsents, { consentId, expiresAt }];
+      return { ...row, coordinationConsents, coordinationUntil: coordinationUntil(coordinationConsents), lastPosition };
+    }
+    case 'ConsentWithdrawn': {
+      if (!row) return null;
+      const coordinationConsents = row.coordinationConsents.filter((consent) => consent.consentId !== event.data.consentId);
+      return { ...row, coordinationConsents, coordinationUntil: coordinationUntil(coordinationConsents), lastPosition };
+    }
+    case 'PersonErased':
+      // The identification stays counted (it happened); the pseudonym that could link her goes.
+      return row && { ...row, linkageKey: null, coordinationConsents: [], coordinationUntil: null, erased: true, lastPosition };
+    default:
+      return assertNever(event, 'coordination case event');
+  }
+}

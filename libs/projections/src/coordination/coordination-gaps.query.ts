@@ -1,0 +1,134 @@
+import type { DataSource } from 'typeorm';
+import {
+  caseConditions, daysBetween, periodBounds, spreadColumns, spreadOf, SqlParams, whereClause, type CoordinationFilter, type Spread,
+} from './coordination-filter';
+
+export interface GapCounts {
+  ngoOnly: number;
+  authorityOnly: number;
+  both: number;
+  lagDays: Spread;
+}
+
+export interface GapsView {
+  rows: Array<{ department: string; indicator: string; month: string } & GapCounts>;
+  totals: GapCounts & { notLinkable: number };
+  unreferredTrafficking: {
+    afterDays: number;
+    count: number;
+    byDepartment: Array<{ department: string; count: number }>;
+    byOrganisation: Array<{ organisationId: string; count: number }>;
+  };
+}
+
+type Row = Record<string, unknown>;
+const DAY = 86_400_000;
+
+/**
+ * Identification gaps. Women are linked across organisations by the linkage key, and only through
+ * identifications whose coordination consent is active now (ADR 0002): `ngoOnly` = identified by
+ * an NGO-side partner (ngo, health, refuge) and by no authority, `authorityOnly` the reverse,
+ * `both` = linked, with the lag between her first identification on each side. A woman is placed
+ * by her first identification (month, département) and counted under each indicator recorded on
+ * any of her linked identifications. Identifications without that consent are only counted, in
+ * `notLinkable`. Plus: NGO-side identifications with a trafficking indicator that were never
+ * referred to an authority nor to a `specialised_shelter`, `afterDays` or more after identification.
+ */
+export class CoordinationGapsQuery {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async gaps(filter: CoordinationFilter, now: Date, afterDays: number): Promise<GapsView> {
+    const [grouped, notLinkable, unreferred] = await Promise.all([
+      this.linked(filter, now),
+      this.notLinkable(filter, now),
+      this.unreferredTrafficking(filter, now, afterDays),
+    ]);
+    const counts = (row: Row | undefined): GapCounts => ({
+      ngoOnly: Number(row?.ngo_only ?? 0), authorityOnly: Number(row?.authority_only ?? 0), both: Number(row?.both ?? 0), lagDays: spreadOf(row, 'lag'),
+    });
+    const rows = grouped.filter((row) => row.is_total !== true).map((row) => ({
+      department: row.department as string, indicator: row.indicator as string, month: row.month as string, ...counts(row),
+    }));
+    const total = unreferred.find((row) => row.scope === 'total');
+    return {
+      rows,
+      totals: { ...counts(grouped.find((row) => row.is_total === true)), notLinkable },
+      unreferredTrafficking: {
+        afterDays,
+        count: Number(total?.count ?? 0),
+        byDepartment: unreferred.filter((r) => r.scope === 'department').map((r) => ({ department: r.department as string, count: Number(r.count) })),
+        byOrganisation: unreferred.filter((r) => r.scope === 'organisation').map((r) => ({ organisationId: r.identified_by as string, count: Number(r.count) })),
+      },
+    };
+  }
+
+  /** One row per (département, indicator, month) plus the totals row over distinct women. */
+  private linked(filter: CoordinationFilter, now: Date): Promise<Row[]> {
+    const params = new SqlParams();
+    const at = params.add(now.toISOString());
+    const { from, until } = periodBounds(filter);
+    const persons: string[] = [];
+    if (from) persons.push(`p.first_at >= ${params.add(from)}::timestamptz`);
+    if (until) persons.push(`p.first_at < ${params.add(until)}::timestamptz`);
+    if (filter.department) persons.push(`p.department = ${params.add(filter.department)}`);
+    const indicator = filter.indicator ? params.add(filter.indicator) : null;
+    if (indicator) persons.push(`EXISTS (SELECT 1 FROM person_indicators pi WHERE pi.linkage_key = p.linkage_key AND pi.indicator = ${indicator})`);
+    return this.dataSource.query(`
+      WITH linkable AS MATERIALIZED (
+        SELECT case_id, linkage_key, identifier_kind, identified_at, department, indicators FROM coordination_cases
+        WHERE linkage_key IS NOT NULL AND coordination_until > ${at}::timestamptz),
+      persons AS (
+        SELECT linkage_key,
+               min(identified_at) FILTER (WHERE identifier_kind <> 'authority') AS ngo_at,
+               min(identified_at) FILTER (WHERE identifier_kind = 'authority') AS authority_at,
+               min(identified_at) AS first_at,
+               (array_agg(department ORDER BY identified_at, case_id))[1] AS department
+        FROM linkable GROUP BY linkage_key),
+      person_indicators AS (
+        SELECT DISTINCT l.linkage_key, i.indicator FROM linkable l CROSS JOIN LATERAL unnest(l.indicators) AS i(indicator)),
+      selected AS (
+        SELECT p.linkage_key, p.department, to_char(p.first_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
+               CASE WHEN p.ngo_at IS NULL THEN 'authority_only' WHEN p.authority_at IS NULL THEN 'ngo_only' ELSE 'both' END AS side,
+               abs(${daysBetween('p.authority_at', 'p.ngo_at')}) AS lag
+        FROM persons p ${whereClause(persons)}),
+      exploded AS (
+        SELECT s.*, pi.indicator FROM selected s JOIN person_indicators pi ON pi.linkage_key = s.linkage_key
+        ${indicator ? `WHERE pi.indicator = ${indicator}` : ''})
+      SELECT false AS is_total, department, indicator, month, ${sideCounts}
+      FROM exploded GROUP BY department, indicator, month
+      UNION ALL
+      SELECT true, NULL, NULL, NULL, ${sideCounts} FROM selected
+      ORDER BY is_total, department, indicator, month`, params.values);
+  }
+
+  /** Identifications in the filter that may not be linked: no linkage key, no active coordination consent, or erased. */
+  private async notLinkable(filter: CoordinationFilter, now: Date): Promise<number> {
+    const params = new SqlParams();
+    const conditions = caseConditions(filter, params, { kind: false });
+    conditions.push(`(c.linkage_key IS NULL OR c.coordination_until IS NULL OR c.coordination_until <= ${params.add(now.toISOString())}::timestamptz)`);
+    const [row] = await this.dataSource.query(`SELECT count(*) AS count FROM coordination_cases c ${whereClause(conditions)}`, params.values);
+    return Number(row?.count ?? 0);
+  }
+
+  private unreferredTrafficking(filter: CoordinationFilter, now: Date, afterDays: number): Promise<Row[]> {
+    const params = new SqlParams();
+    const conditions = caseConditions(filter, params, { kind: false });
+    conditions.push(
+      "c.identifier_kind <> 'authority'",
+      "c.indicators && ARRAY['trafficking_sexual', 'trafficking_labour']::text[]",
+      `c.identified_at <= ${params.add(new Date(now.getTime() - afterDays * DAY).toISOString())}::timestamptz`,
+      `NOT EXISTS (
+         SELECT 1 FROM coordination_referrals r LEFT JOIN coordination_organisations o ON o.organisation_id = r.to_org
+         WHERE r.case_id = c.case_id AND (o.kind = 'authority' OR r.service = 'specialised_shelter'))`,
+    );
+    return this.dataSource.query(`
+      SELECT CASE WHEN GROUPING(c.identified_by) = 0 THEN 'organisation' WHEN GROUPING(c.department) = 0 THEN 'department' ELSE 'total' END AS scope,
+             c.identified_by, c.department, count(*) AS count
+      FROM coordination_cases c ${whereClause(conditions)}
+      GROUP BY GROUPING SETS ((), (c.department), (c.identified_by))
+      ORDER BY scope, c.department, c.identified_by`, params.values);
+  }
+}
+
+const sideCounts = `count(*) FILTER (WHERE side = 'ngo_only') AS ngo_only, count(*) FILTER (WHERE side = 'authority_only') AS authority_only,
+       count(*) FILTER (WHERE side = 'both') AS both, ${spreadColumns('lag', 'lag')}`;

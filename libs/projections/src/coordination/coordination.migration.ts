@@ -1,0 +1,69 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The coordination read model (see the three coordination-*.entity.ts for each column's meaning).
+ * Idempotent: several processes may start against one database, and `projections rebuild` runs it
+ * again inside a shadow schema.
+ */
+export class CoordinationReadModel1767225600040 implements MigrationInterface {
+  readonly name = 'CoordinationReadModel1767225600040';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE IF NOT EXISTS coordination_cases (
+        case_id uuid PRIMARY KEY,
+        identified_by text NOT NULL,
+        identifier_kind text NOT NULL,
+        level text NOT NULL,
+        indicators text[] NOT NULL,
+        department text NOT NULL,
+        identified_at timestamptz NOT NULL,
+        linkage_key text NULL,
+        coordination_consents jsonb NOT NULL DEFAULT '[]'::jsonb,
+        coordination_until timestamptz NULL,
+        erased boolean NOT NULL DEFAULT false,
+        last_position bigint NOT NULL
+      )`);
+    await runner.query('CREATE INDEX IF NOT EXISTS coordination_cases_identified_idx ON coordination_cases (identified_at)');
+    // The gaps view groups the identifications that may be linked by their pseudonym.
+    await runner.query(
+      'CREATE INDEX IF NOT EXISTS coordination_cases_linkage_idx ON coordination_cases (linkage_key) WHERE linkage_key IS NOT NULL',
+    );
+    await runner.query(`
+      CREATE TABLE IF NOT EXISTS coordination_referrals (
+        referral_id uuid PRIMARY KEY,
+        case_id uuid NOT NULL,
+        from_org text NOT NULL,
+        to_org text NOT NULL,
+        service text NOT NULL,
+        urgency text NOT NULL,
+        status text NOT NULL,
+        made_at timestamptz NOT NULL,
+        respond_by timestamptz NULL,
+        accepted_at timestamptz NULL,
+        declined_at timestamptz NULL,
+        withdrawn_at timestamptz NULL,
+        closed_at timestamptz NULL,
+        decline_reason text NULL,
+        outcome text NULL,
+        last_position bigint NOT NULL
+      )`);
+    await runner.query('CREATE INDEX IF NOT EXISTS coordination_referrals_case_idx ON coordination_referrals (case_id)');
+    await runner.query('CREATE INDEX IF NOT EXISTS coordination_referrals_receiver_idx ON coordination_referrals (to_org, service, status)');
+    await runner.query(`
+      CREATE TABLE IF NOT EXISTS coordination_organisations (
+        organisation_id text PRIMARY KEY,
+        kind text NOT NULL,
+        department text NOT NULL,
+        services text[] NOT NULL,
+        capacity jsonb NOT NULL DEFAULT '{}'::jsonb,
+        last_position bigint NOT NULL
+      )`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TABLE IF EXISTS coordination_organisations');
+    await runner.query('DROP TABLE IF EXISTS coordination_referrals');
+    await runner.query('DROP TABLE IF EXISTS coordination_cases');
+  }
+}

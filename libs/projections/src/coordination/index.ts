@@ -1,0 +1,13 @@
+export * from './coordination.events';
+export * from './coordination-case.entity';
+export * from './coordination-case.evolve';
+export * from './coordination-referral.entity';
+export * from './coordination-referral.evolve';
+export * from './coordination-organisation.entity';
+export * from './coordination-organisation.evolve';
+export * from './coordination.projection';
+export * from './coordination-filter';
+export * from './coordination-funnel.query';
+export * from './coordination-gaps.query';
+export * from './coordination-capacity.query';
+export { CoordinationReadModel1767225600040 } from './coordination.migration';

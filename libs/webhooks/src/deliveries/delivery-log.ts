@@ -1,0 +1,70 @@
+import type { Pool } from 'pg';
+
+export const DELIVERY_STATUSES = ['pending', 'delivering', 'delivered', 'dead_lettered', 'cancelled'] as const;
+/**
+ * `pending`: waiting for its first or next attempt; `delivering`: an attempt is in flight;
+ * `delivered`: a 2xx came back; `dead_lettered`: the last attempt of the schedule failed, or 410;
+ * `cancelled`: the endpoint was deleted before it went out.
+ */
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export interface DeliveryRecord {
+  eventId: string;
+  type: string;
+  globalPosition: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastResponseCode: number | null;
+  /** Why the last attempt got no HTTP answer (timeout, refused, blocked address); never a response body. */
+  lastError: string | null;
+  lastAttemptAt: string | null;
+  /** When the next attempt is due; null unless pending. */
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+}
+
+interface DeliveryRow {
+  event_id: string;
+  event_type: string;
+  global_position: string;
+  status: DeliveryStatus;
+  attempts: number;
+  last_response_code: number | null;
+  last_error: string | null;
+  last_attempt_at: Date | null;
+  next_attempt_at: Date;
+  delivered_at: Date | null;
+}
+
+/** The delivery log of one endpoint, newest event first, paginated by position. */
+export class DeliveryLog {
+  constructor(private readonly pool: Pool) {}
+
+  async list(endpointId: string, options: { status?: DeliveryStatus; before?: bigint; limit: number }): Promise<{ items: DeliveryRecord[]; nextCursor: string | null }> {
+    const { rows } = await this.pool.query<DeliveryRow>(
+      `SELECT event_id, event_type, global_position, status, attempts, last_response_code, last_error, last_attempt_at, next_attempt_at, delivered_at
+       FROM webhook_deliveries
+       WHERE endpoint_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::bigint IS NULL OR global_position < $3)
+       ORDER BY global_position DESC LIMIT $4`,
+      [endpointId, options.status ?? null, options.before?.toString() ?? null, options.limit + 1],
+    );
+    const page = rows.slice(0, options.limit);
+    const last = page[page.length - 1];
+    return { items: page.map(toRecord), nextCursor: rows.length > options.limit && last ? last.global_position : null };
+  }
+}
+
+function toRecord(row: DeliveryRow): DeliveryRecord {
+  return {
+    eventId: row.event_id,
+    type: row.event_type,
+    globalPosition: row.global_position,
+    status: row.status,
+    attempts: row.attempts,
+    lastResponseCode: row.last_response_code,
+    lastError: row.last_error,
+    lastAttemptAt: row.last_attempt_at?.toISOString() ?? null,
+    nextAttemptAt: row.status === 'pending' ? row.next_attempt_at.toISOString() : null,
+    deliveredAt: row.delivered_at?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,21 @@
+import { createServer, type Server } from 'node:http';
+import { Webhook } from 'standardwebhooks';
+
+/** The receiver of docs/webhooks.md, line for line: tests run the code partners are told to copy. */
+export function exampleReceiver(secret: string, handle: (event: unknown) => void): Server {
+  const webhook = new Webhook(secret); // whsec_… from POST /v1/webhooks
+  const processed = new Set<string>(); // use your database in production
+  return createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk)).on('end', () => {
+      try {
+        const event = webhook.verify(body, req.headers as Record<string, string>); // forged, tampered or > 5 min old: throws
+        const id = req.headers['webhook-id'] as string;
+        if (!processed.has(id)) (processed.add(id), handle(event)); // at-least-once: act once per webhook-id
+        res.writeHead(204).end();
+      } catch {
+        res.writeHead(400).end();
+      }
+    });
+  });
+}

@@ -1,0 +1,69 @@
+import type { Pool } from 'pg';
+
+/** Channel the outbox notifies when it queued deliveries, so the dispatcher does not wait for its poll. */
+export const OUTBOX_CHANNEL = 'passerelle_webhook_outbox';
+
+/**
+ * The webhook tables. Endpoints and secrets are configuration, not facts of the referral network,
+ * so they live beside the API keys and never in an event. `webhook_deliveries` is the durable
+ * outbox and the delivery log at once: one row per (endpoint, event), primary key on both, so a
+ * redelivered or replayed event never queues twice.
+ *
+ * Idempotent and serialised by an advisory lock: the API and the dispatcher may start together.
+ */
+export async function migrateWebhookTables(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('passerelle.webhooks.schema'))");
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS webhook_endpoints (
+        id uuid PRIMARY KEY,
+        organisation_id text NOT NULL,
+        url text NOT NULL,
+        event_types text[] NOT NULL,
+        status text NOT NULL DEFAULT 'active',
+        disabled_reason text,
+        after_position bigint NOT NULL,
+        failing_since timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX IF NOT EXISTS webhook_endpoints_by_organisation ON webhook_endpoints (organisation_id, created_at);
+      CREATE TABLE IF NOT EXISTS webhook_secrets (
+        endpoint_id uuid NOT NULL REFERENCES webhook_endpoints (id) ON DELETE CASCADE,
+        version int NOT NULL,
+        sealed bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz,
+        PRIMARY KEY (endpoint_id, version)
+      );
+      CREATE TABLE IF NOT EXISTS webhook_deliveries (
+        endpoint_id uuid NOT NULL REFERENCES webhook_endpoints (id) ON DELETE CASCADE,
+        event_id text NOT NULL,
+        global_position bigint NOT NULL,
+        event_type text NOT NULL,
+        payload text NOT NULL,
+        status text NOT NULL DEFAULT 'pending',
+        attempts int NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        lease_until timestamptz,
+        last_attempt_at timestamptz,
+        last_response_code int,
+        last_error text,
+        delivered_at timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (endpoint_id, event_id)
+      );
+      CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (endpoint_id, next_attempt_at, global_position) WHERE status = 'pending';
+      CREATE INDEX IF NOT EXISTS webhook_deliveries_leased ON webhook_deliveries (lease_until) WHERE status = 'delivering';
+      CREATE INDEX IF NOT EXISTS webhook_deliveries_log ON webhook_deliveries (endpoint_id, global_position DESC);
+    `);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,44 @@
+export interface SeedResponse {
+  status: number;
+  body: any;
+  /** The instant the server used, when it honoured the clock override. */
+  clock: string | null;
+}
+
+/** The HTTP API of a running network, as the seed uses it. */
+export interface SeedTransport {
+  send(method: 'GET' | 'POST' | 'PUT', path: string, options: { key: string; body?: unknown; clock?: Date }): Promise<SeedResponse>;
+}
+
+/** Plain HTTP with keep-alive (Node's fetch), to a network started in-process or elsewhere. */
+export function httpTransport(baseUrl: string): SeedTransport {
+  const base = baseUrl.replace(/\/+$/, '');
+  return {
+    async send(method, path, { key, body, clock }) {
+      const headers: Record<string, string> = { authorization: `Bearer ${key}` };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      if (clock) headers['x-passerelle-clock'] = clock.toISOString();
+      const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null, clock: response.headers.get('x-passerelle-clock') };
+    },
+  };
+}
+
+export class SeedRequestError extends Error {
+  constructor(what: string, response: SeedResponse) {
+    // The problem's code and detail only: never the request body, which holds her (fictitious) data.
+    super(`${what}: HTTP ${response.status} ${response.body?.code ?? ''} ${response.body?.detail ?? ''}`.trim());
+    this.name = 'SeedRequestError';
+  }
+}
+
+/** Sends and insists on a 2xx (or one of `accepted`), else throws a SeedRequestError. */
+export async function expectOk(
+  transport: SeedTransport, what: string, method: 'GET' | 'POST' | 'PUT', path: string,
+  options: { key: string; body?: unknown; clock?: Date }, accepted: number[] = [],
+): Promise<SeedResponse> {
+  const response = await transport.send(method, path, options);
+  if ((response.status < 200 || response.status >= 300) && !accepted.includes(response.status)) throw new SeedRequestError(what, response);
+  return response;
+}

@@ -1,0 +1,42 @@
+import { CLOCK_OVERRIDE_FLAG, READ_MODEL } from '@passerelle/platform';
+import { ALL_PROJECTIONS, waitForCheckpoint } from '@passerelle/projections';
+import type { DataSource } from 'typeorm';
+import { startTestNetwork, type TestNetwork } from '../../e2e/support/test-network';
+import { httpTransport } from '../seed-client';
+import { seedNetwork, type SeededNetwork } from '../seed-network';
+import type { SeedOptions } from '../seed-plan';
+
+export interface SeededTestNetwork {
+  network: TestNetwork;
+  seeded: SeededNetwork;
+  readModel: DataSource;
+  /** Resolves once every projection has applied everything written so far. */
+  caughtUp(position?: bigint): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const SEED_DEFAULTS: SeedOptions = { cases: 80, seed: 7, start: new Date('2026-01-01T00:00:00Z'), months: 9 };
+
+/** The whole network in-process (test/e2e/support/test-network.ts), seeded through its HTTP API. */
+export async function startSeededNetwork(options: Partial<SeedOptions> = {}): Promise<SeededTestNetwork> {
+  const previous = process.env[CLOCK_OVERRIDE_FLAG];
+  process.env[CLOCK_OVERRIDE_FLAG] = 'true';
+  const network = await startTestNetwork();
+  await network.app.listen(0, '127.0.0.1');
+  const seeded = await seedNetwork(httpTransport(await network.app.getUrl()), network.adminKey, { ...SEED_DEFAULTS, ...options });
+  const readModel = network.app.get<DataSource>(READ_MODEL);
+  const caughtUp = async (position = seeded.head) => {
+    for (const { name } of ALL_PROJECTIONS) {
+      if (!(await waitForCheckpoint(readModel, name, position, 30_000))) throw new Error(`projection ${name} did not reach ${position}`);
+    }
+  };
+  await caughtUp();
+  return {
+    network, seeded, readModel, caughtUp,
+    async close() {
+      await network.close();
+      if (previous === undefined) delete process.env[CLOCK_OVERRIDE_FLAG];
+      else process.env[CLOCK_OVERRIDE_FLAG] = previous;
+    },
+  };
+}
