@@ -1,6 +1,7 @@
 import { benchAccessLog } from './access-log.bench';
 import { benchCommands } from './commands.bench';
 import { startBenchServer } from './server';
+import { benchWebhooks } from './webhooks.bench';
 
 export interface BenchOptions {
   seconds: number;
@@ -26,4 +27,5 @@ export const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<objec
       await server.stop();
     }
   },
+  webhooks: (options) => benchWebhooks(options),
 };

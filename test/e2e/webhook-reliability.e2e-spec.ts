@@ -77,8 +77,9 @@ describe('webhook delivery under failure', () => {
     // one ended, and the hanging one only ever held its own few slots.
     const stuck = await log(hangingId);
     expect(stuck.filter((e) => e.lastError !== null || e.lastResponseCode !== null)).toEqual([]);
-    expect(stuck.filter((e) => e.status === 'delivering').length).toBe(hanging.requests.length);
     expect(hanging.requests.length).toBeGreaterThan(0);
     expect(hanging.requests.length).toBeLessThanOrEqual(8);
+    expect(stuck.filter((e) => e.status === 'delivering').length).toBeLessThanOrEqual(16); // 8 in flight, 8 queued behind them
+    expect(stuck.filter((e) => e.status === 'pending').length).toBeGreaterThanOrEqual(40 - 16);
   });
 });

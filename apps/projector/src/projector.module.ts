@@ -1,14 +1,16 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
-import { READ_MODEL } from '@passerelle/platform';
-import { ALL_PROJECTIONS, ProjectionRunner } from '@passerelle/projections';
+import { APP_CONFIG, PasserelleMetrics, READ_MODEL, type RuntimeSettings } from '@passerelle/platform';
+import { ALL_PROJECTIONS, ProjectionLeaders, ProjectionRunner } from '@passerelle/projections';
 import type { DataSource } from 'typeorm';
 
 export const PROJECTION_RUNNERS = Symbol('PROJECTION_RUNNERS');
 
 /**
  * Runs every projection from its checkpoint (STYLE rule 10: nothing that must survive a restart
- * rides the in-process EventBus). Stopping commits what was delivered, then lets go.
+ * rides the in-process EventBus). Stopping commits what was delivered, then lets go. A runner
+ * runs only while this instance leads its projection (ProjectionLeaders), so several projector
+ * instances may share one database.
  */
 @Module({
   providers: [
@@ -24,14 +26,24 @@ export const PROJECTION_RUNNERS = Symbol('PROJECTION_RUNNERS');
 export class ProjectorModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Projector');
 
-  constructor(@Inject(PROJECTION_RUNNERS) private readonly runners: ProjectionRunner[]) {}
+  private readonly leaders: ProjectionLeaders;
+
+  constructor(
+    @Inject(PROJECTION_RUNNERS) runners: ProjectionRunner[],
+    @Inject(APP_CONFIG) settings: RuntimeSettings,
+    @Optional() @Inject(PasserelleMetrics) private readonly metrics?: PasserelleMetrics,
+  ) {
+    const named = runners.map((runner, index) => ({ name: ALL_PROJECTIONS[index]?.name ?? `projection-${index}`, runner }));
+    this.leaders = new ProjectionLeaders(named, settings.databaseUrl);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    await Promise.all(this.runners.map((runner) => runner.start()));
-    this.logger.log(`Running projections: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`);
+    await this.leaders.start();
+    this.metrics?.observeProjections(() => this.leaders.samples());
+    this.logger.log(`Projections led by this instance: ${this.leaders.leading().join(', ') || 'none yet (following)'}`);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.runners.map((runner) => runner.stop()));
+    await this.leaders.stop();
   }
 }

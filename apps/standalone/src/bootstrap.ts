@@ -1,8 +1,8 @@
-import { Logger, type LogLevel as NestLogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
-  ApiKeyStore, ensureEmbeddedSecrets, loadConfig, startEmbeddedPostgres,
+  ApiKeyStore, JsonLogger, QuietFrameworkLogger, ensureEmbeddedSecrets, loadConfig, startEmbeddedPostgres,
   type EmbeddedPostgres, type PasserelleConfig, type RuntimeSettings,
 } from '@passerelle/platform';
 import { configureHttpApp } from '../../api/src/http-app';
@@ -31,8 +31,11 @@ export async function bootstrapStandalone(env: NodeJS.ProcessEnv): Promise<void>
   }
   const app = await NestFactory.create<NestExpressApplication>(StandaloneModule.forRoot(settings), {
     bodyParser: false,
-    logger: nestLevels(config.logLevel),
+    // JSON logs from the first line; a failed start prints only main.ts's one line, never Nest's stack.
+    bufferLogs: true, autoFlushLogs: false, abortOnError: false,
   });
+  app.useLogger(new QuietFrameworkLogger(app.get(JsonLogger), config.logLevel === 'debug' || config.logLevel === 'trace'));
+  app.flushLogs();
   configureHttpApp(app, settings);
   if (settings.bootstrapAdminKey) await app.get(ApiKeyStore).ensure(settings.bootstrapAdminKey, NETWORK_ORGANISATION, 'admin');
   await app.listen(config.http.port, config.http.host);
@@ -49,7 +52,7 @@ function runtimeSettings(config: PasserelleConfig, databaseUrl: string, masterKe
   return {
     databaseUrl, masterKey, linkageKey, bootstrapAdminKey,
     bodyLimit: config.http.bodyLimit, logLevel: config.logLevel, readYourWritesTimeoutMs: 5000,
-    bus: config.bus, webhooks: config.webhooks,
+    bus: config.bus, webhooks: config.webhooks, eventStore: config.eventStore,
   };
 }
 
@@ -70,11 +73,4 @@ function stopInOrder(app: NestExpressApplication, embedded: EmbeddedPostgres | n
     }
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(signal));
-}
-
-/** Nest's `log` level is start-up chatter (every route mapped): shown from LOG_LEVEL=debug on. */
-function nestLevels(level: string): NestLogLevel[] {
-  const order: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'verbose'];
-  const index = { fatal: 0, error: 1, warn: 2, info: 2, debug: 3, trace: 4 }[level] ?? 2;
-  return order.slice(0, index + 1);
 }

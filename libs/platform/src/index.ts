@@ -13,3 +13,5 @@ export * from './infrastructure/runtime-settings';
 export * from './infrastructure/infrastructure.module';
 export * from './config';
 export * from './embedded';
+export * from './observability';
+export * from './bootstrap';

@@ -4,6 +4,8 @@ export * from './read-model.columns';
 
 export * from './runner/projection';
 export * from './runner/projection-runner';
+export * from './runner/projection-leader';
+export * from './runner/projection-leaders';
 export * from './runner/projection-runner.options';
 export * from './runner/checkpoint-store';
 export * from './runner/wait-for-checkpoint';

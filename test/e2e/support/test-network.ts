@@ -36,6 +36,7 @@ export async function startTestNetwork(overrides: Partial<RuntimeSettings> = {},
     bodyLimit: '100kb',
     logLevel: 'error',
     readYourWritesTimeoutMs: 5000,
+    eventStore: { kind: 'postgres' },
     webhooks: { retryScheduleMs: [0, 200, 400], allowLoopback: true },
     ...overrides,
   };

@@ -1,7 +1,10 @@
+import { setMaxListeners } from 'node:events';
 import { Logger } from '@nestjs/common';
 import { nextStep, type WebhookEndpointStore, type WebhookSettings } from '@passerelle/webhooks';
 import type { ClaimedDelivery, Completion, DeliveryQueue } from './delivery-queue';
+import { EndpointLanes } from './endpoint-lanes';
 import type { HttpAttempts } from './http-attempt';
+import { OutcomeRecorder } from './outcome-recorder';
 import type { Signer } from './signer';
 
 const SECRETS_TTL_MS = 1_000;
@@ -9,20 +12,20 @@ const SECRETS_TTL_MS = 1_000;
 const STOP_GRACE_MS = 1_000;
 
 /**
- * Sends what the outbox holds. One claim loop for every endpoint, a slot count per endpoint
- * (a hanging endpoint only ever fills its own slots), outcomes written in batches. Woken by new
- * rows, by a freed slot, and by a short poll for retries that came due.
+ * Sends what the outbox holds: one claim loop for every endpoint, per-endpoint lanes, outcomes
+ * recorded in batches. Woken by new rows (NOTIFY), by a finished attempt, and by a short poll for
+ * retries that came due.
  */
 export class DeliveryWorker {
   private readonly logger = new Logger('WebhookDispatcher');
-  private readonly busy = new Map<string, number>();
+  private readonly lanes: EndpointLanes;
+  private readonly recorder: OutcomeRecorder;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly secrets = new Map<string, { secrets: string[]; at: number }>();
-  private pending: Completion[] = [];
-  private flushing: Promise<void> | null = null;
   private running = false;
   private ticking = false;
   private again = false;
+  private ticked: Promise<void> = Promise.resolve();
   private timers: NodeJS.Timeout[] = [];
   private abort = new AbortController();
   private cut: ClaimedDelivery[] = [];
@@ -33,17 +36,21 @@ export class DeliveryWorker {
     private readonly attempts: HttpAttempts,
     private readonly signer: Signer,
     private readonly settings: WebhookSettings,
-  ) {}
+  ) {
+    this.lanes = new EndpointLanes(settings.concurrencyPerEndpoint);
+    this.recorder = new OutcomeRecorder(queue, settings.disableAfterFailingMs, this.logger);
+  }
 
-  /** A lease outlives the attempt's timeout, so only a dead process's claims ever expire. */
+  /** A lease outlives a claim's wait in its lane plus its attempt: only a dead process's claims expire. */
   private get leaseMs(): number {
-    return Math.max(2 * this.settings.timeoutMs, 1_000);
+    return Math.max(3 * this.settings.timeoutMs, 1_000);
   }
 
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
     this.abort = new AbortController();
+    setMaxListeners(0, this.abort.signal); // one listener per attempt in flight
     await this.queue.recoverExpiredLeases();
     this.timers = [
       setInterval(() => this.wake(), this.settings.pollMs),
@@ -54,21 +61,24 @@ export class DeliveryWorker {
 
   /**
    * Stops claiming and records what finishes within a short grace; attempts still hanging then are
-   * cut and their claims given back uncounted, so a stop never waits for a slow receiver's timeout.
+   * cut, and they and the claims still waiting in lanes are given back uncounted, so a stop never
+   * waits for a slow receiver's timeout.
    */
   async stop(): Promise<void> {
     this.running = false;
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
+    await this.ticked; // a claim in progress lands in the lanes (or in `cut`) before they are emptied
+    this.cut.push(...this.lanes.takeWaiting());
     let grace: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all([...this.inFlight]), new Promise((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
     clearTimeout(grace);
     this.abort.abort();
     await Promise.all([...this.inFlight]);
-    await this.flush();
-    const cut = this.cut;
-    this.cut = [];
+    await this.recorder.flush();
+    const cut = this.cut.splice(0);
     await this.queue.release(cut);
+    this.attempts.close();
   }
 
   wake(): void {
@@ -78,7 +88,7 @@ export class DeliveryWorker {
       return;
     }
     this.ticking = true;
-    void this.tick().finally(() => {
+    this.ticked = this.tick().finally(() => {
       this.ticking = false;
     });
   }
@@ -87,10 +97,14 @@ export class DeliveryWorker {
     try {
       do {
         this.again = false;
-        const claimed = await this.queue.claim(this.settings.concurrencyPerEndpoint, this.busy, this.leaseMs);
-        if (claimed.length === 0) continue;
+        const claimed = await this.queue.claim(this.lanes.capacity, this.lanes.held(), this.leaseMs);
+        if (claimed.length === 0 || !this.running) {
+          this.cut.push(...(this.running ? [] : claimed));
+          continue;
+        }
         await this.refreshSecrets(claimed);
-        for (const delivery of claimed) this.dispatch(delivery);
+        for (const delivery of claimed) this.lanes.add(delivery);
+        for (const delivery of this.lanes.startable()) this.dispatch(delivery);
       } while (this.again && this.running);
     } catch (error) {
       this.logger.error(`claiming deliveries failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -98,12 +112,10 @@ export class DeliveryWorker {
   }
 
   private dispatch(delivery: ClaimedDelivery): void {
-    this.busy.set(delivery.endpointId, (this.busy.get(delivery.endpointId) ?? 0) + 1);
     const done = this.attempt(delivery).finally(() => {
-      const left = (this.busy.get(delivery.endpointId) ?? 1) - 1;
-      if (left > 0) this.busy.set(delivery.endpointId, left);
-      else this.busy.delete(delivery.endpointId);
       this.inFlight.delete(done);
+      this.lanes.finished(delivery.endpointId);
+      if (this.running) for (const next of this.lanes.startable(delivery.endpointId)) this.dispatch(next);
       this.wake();
     });
     this.inFlight.add(done);
@@ -122,7 +134,7 @@ export class DeliveryWorker {
       return;
     }
     const outcome = nextStep(result, delivery.attempt, this.settings.retryScheduleMs);
-    this.record({
+    const completion: Completion = {
       endpointId: delivery.endpointId,
       eventId: delivery.eventId,
       status: outcome.status,
@@ -130,35 +142,8 @@ export class DeliveryWorker {
       responseCode: result.kind === 'answered' ? result.status : null,
       error: result.kind === 'failed' ? result.error : null,
       disableEndpoint: outcome.status === 'dead_lettered' ? outcome.disableEndpoint : null,
-    });
-  }
-
-  /** Outcomes wait for the flush in progress, then go together in one statement. */
-  private record(completion: Completion): void {
-    this.pending.push(completion);
-    if (!this.flushing) this.flushing = this.flushLoop();
-  }
-
-  private async flushLoop(): Promise<void> {
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending;
-        this.pending = [];
-        try {
-          await this.queue.complete(batch, this.settings.disableAfterFailingMs);
-        } catch (error) {
-          // The rows stay `delivering` until their lease expires, then go out again: at-least-once.
-          this.logger.error(`recording ${batch.length} delivery outcomes failed: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-    } finally {
-      this.flushing = null;
-    }
-  }
-
-  private async flush(): Promise<void> {
-    if (this.pending.length > 0 && !this.flushing) this.flushing = this.flushLoop();
-    await this.flushing;
+    };
+    this.recorder.record(completion);
   }
 
   private async refreshSecrets(claimed: readonly ClaimedDelivery[]): Promise<void> {

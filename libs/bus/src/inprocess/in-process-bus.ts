@@ -5,7 +5,7 @@ import { RecentIds } from '../recent-ids';
 export interface InProcessBusOptions {
   /** Partitions per topic: keys spread over them, one message in flight per partition and group. Default 8. */
   partitions?: number;
-  /** Most messages kept per partition for late or lagging groups (Kafka's retention). Default 10,000. */
+  /** Most messages kept per partition for late or lagging groups (Kafka's retention). Default 1,000. */
   retention?: number;
 }
 
@@ -48,7 +48,7 @@ export class InProcessBus implements MessageBus {
 
   constructor(options: InProcessBusOptions = {}) {
     this.partitions = options.partitions ?? 8;
-    this.retention = options.retention ?? 10_000;
+    this.retention = options.retention ?? 1_000;
   }
 
   async publish(topicName: string, messages: readonly BusMessage[]): Promise<void> {

@@ -1,11 +1,11 @@
 import {
-  BACKWARDS, END, FORWARDS, type EventStoreDBClient, START, StreamNotFoundError, WrongExpectedVersionError, streamNameFilter,
-  type AllStreamResolvedEvent, type AllStreamSubscription, type ReadPosition,
+  START, StreamNotFoundError, WrongExpectedVersionError, streamNameFilter, type AllStreamSubscription, type EventStoreDBClient,
 } from '@eventstore/db-client';
 import {
   DuplicateEventIdError, type AppendResult, type EventStore, type ExpectedRevision, type NewEvent, type ReadAllOptions,
   type RecordedEvent, type Subscription, type SubscriptionOptions,
 } from '../event-store.port';
+import { AllStreamReader } from './all-stream-reader';
 import { toEventData, toRecordedEvent } from './event-data.mapping';
 import { EventIdClaims } from './event-id-claims';
 import type { EventStoreDbEventStoreOptions } from './eventstoredb-event-store.options';
@@ -15,8 +15,6 @@ import { decideFromClaims, decideFromStream, type RetryDecision, type StoredRef 
 import { toEsdbExpectedRevision, toWrongExpectedRevision } from './revision.mapping';
 import { connect } from './connection-string';
 import { PASSERELLE_STREAM_PREFIXES, StreamNames } from './stream-names';
-
-const PAGE = 512;
 
 /**
  * The production event store (DESIGN §2) on EventStoreDB / KurrentDB through `@eventstore/db-client`.
@@ -29,6 +27,7 @@ const PAGE = 512;
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly claims: EventIdClaims;
+  private readonly all: AllStreamReader;
   private readonly subscriptions = new Set<Subscription>();
   private closing: Promise<void> | null = null;
 
@@ -38,6 +37,7 @@ export class EventStoreDbEventStore implements EventStore {
     private readonly options: Pick<EventStoreDbEventStoreOptions, 'resubscribe'> = {},
   ) {
     this.claims = new EventIdClaims(client, names);
+    this.all = new AllStreamReader(client, names);
   }
 
   async appendToStream(streamName: string, events: NewEvent[], { expectedRevision }: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
@@ -74,24 +74,8 @@ export class EventStoreDbEventStore implements EventStore {
     return events;
   }
 
-  async readAll({ after, maxCount }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    if (maxCount !== undefined && (!Number.isInteger(maxCount) || maxCount < 0)) throw new RangeError(`maxCount must be a non-negative integer, got ${maxCount}`);
-    const wanted = maxCount ?? Number.POSITIVE_INFINITY;
-    const found: RecordedEvent[] = [];
-    let cursor = after ?? -1n;
-    while (found.length < wanted) {
-      const page = await this.page(toEsdbPosition(cursor), 'forwards');
-      for (const { event } of page) {
-        // A read includes the event at its start position, which the previous page already had.
-        if (!event || toPortPosition(event.position) <= cursor) continue;
-        cursor = toPortPosition(event.position);
-        const streamName = this.names.fromEsdb(event.streamId);
-        if (streamName !== null) found.push(toRecordedEvent(event, streamName));
-        if (found.length >= wanted) break;
-      }
-      if (page.length < PAGE) break;
-    }
-    return found;
+  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.all.readAll(options);
   }
 
   subscribeToAll(options: SubscriptionOptions): Subscription {
@@ -106,17 +90,8 @@ export class EventStoreDbEventStore implements EventStore {
     return subscription;
   }
 
-  async headPosition(): Promise<bigint> {
-    let from: ReadPosition = END;
-    for (;;) {
-      const page = await this.page(from, 'backwards');
-      for (const { event } of page) {
-        if (event && this.names.fromEsdb(event.streamId) !== null) return toPortPosition(event.position);
-      }
-      const oldest = page.at(-1)?.event?.position;
-      if (page.length < PAGE || !oldest) return -1n;
-      from = oldest;
-    }
+  headPosition(): Promise<bigint> {
+    return this.all.headPosition();
   }
 
   /** Stops the subscriptions (each waits for its handler), then closes the gRPC channels. */
@@ -141,13 +116,6 @@ export class EventStoreDbEventStore implements EventStore {
     const [event] = await this.readStream(streamName, { fromRevision: revision });
     if (!event) throw new Error(`EventStoreDB acknowledged an append to ${streamName} whose last event it cannot read back`);
     return event.globalPosition;
-  }
-
-  private async page(fromPosition: ReadPosition, direction: 'forwards' | 'backwards'): Promise<AllStreamResolvedEvent[]> {
-    const events: AllStreamResolvedEvent[] = [];
-    const read = this.client.readAll({ fromPosition, maxCount: PAGE, direction: direction === 'forwards' ? FORWARDS : BACKWARDS });
-    for await (const resolved of read) events.push(resolved);
-    return events;
   }
 
   private openSubscription(after: bigint | undefined): SubscriptionSource {

@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 
 export const DELIVERY_STATUSES = ['pending', 'delivering', 'delivered', 'dead_lettered', 'cancelled'] as const;
 /**
- * `pending`: waiting for its first or next attempt; `delivering`: an attempt is in flight;
+ * `pending`: waiting for its first or next attempt; `delivering`: claimed by a dispatcher, being sent;
  * `delivered`: a 2xx came back; `dead_lettered`: the last attempt of the schedule failed, or 410;
  * `cancelled`: the endpoint was deleted before it went out.
  */

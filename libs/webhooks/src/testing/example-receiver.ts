@@ -1,8 +1,8 @@
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 
 /** The receiver of docs/webhooks.md, line for line: tests run the code partners are told to copy. */
-export function exampleReceiver(secret: string, handle: (event: unknown) => void): Server {
+export function exampleReceiver(secret: string, handle: (event: unknown) => void) {
   const webhook = new Webhook(secret); // whsec_… from POST /v1/webhooks
   const processed = new Set<string>(); // use your database in production
   return createServer((req, res) => {

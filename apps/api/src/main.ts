@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { ApiKeyStore, exitOnStartFailure, runService } from '@passerelle/platform';
+import { ApiModule } from './api.module';
+import { configureHttpApp } from './http-app';
+
+/** The network's administrators' organisation: a bootstrap admin key is issued under it. */
+const NETWORK_ORGANISATION = 'passerelle';
+
+/**
+ * The HTTP API alone (`npm run start:api`): commands and queries, /health, /metrics, /docs.
+ * Projections, the relay and the webhook dispatcher run as their own services against the same
+ * DATABASE_URL (and event store); reads wait for the projector through the shared checkpoints.
+ */
+runService({
+  name: 'api',
+  imports: [ApiModule],
+  configure: (app, settings) => configureHttpApp(app, settings),
+  started: async (app, settings) => {
+    if (settings.bootstrapAdminKey) await app.get(ApiKeyStore).ensure(settings.bootstrapAdminKey, NETWORK_ORGANISATION, 'admin');
+  },
+}).catch(exitOnStartFailure('api'));

@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { exitOnStartFailure, OperationsModule, runService } from '@passerelle/platform';
+import { ProjectorModule } from './projector.module';
+
+/**
+ * The projections alone (`npm run start:projector`): no API, only /health and /metrics on its
+ * own PORT. Run as many instances as wanted: each projection has one leader at a time (an
+ * advisory lock in PostgreSQL) and a follower takes over within seconds when the leader dies.
+ */
+runService({ name: 'projector', imports: [ProjectorModule, OperationsModule] }).catch(exitOnStartFailure('projector'));

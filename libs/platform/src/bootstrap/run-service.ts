@@ -1,0 +1,88 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger as JsonLogger } from 'nestjs-pino';
+import { loadConfig, type Env } from '../config/load-config';
+import type { PasserelleConfig } from '../config/passerelle.config';
+import { InfrastructureModule } from '../infrastructure/infrastructure.module';
+import type { RuntimeSettings } from '../infrastructure/runtime-settings';
+import { ObservabilityModule } from '../observability/observability.module';
+import { QuietFrameworkLogger } from '../observability/quiet-framework-logger';
+import { closeOnSignals } from './close-on-signals';
+import { type ExternalConfig, requireExternalDatabase } from './service-requirements';
+import { underStartupLock } from './startup-lock';
+
+export interface ServiceDefinition {
+  /** api, projector, relay, webhook-dispatcher: names the service in logs, metrics and errors. */
+  name: string;
+  /** The service's own modules; runService adds the shared infrastructure, logs and /metrics. */
+  imports: Array<Type | DynamicModule>;
+  /** Start conditions beyond DATABASE_URL, e.g. requireCrossProcessBus; each throws a ConfigError. */
+  requires?: ReadonlyArray<(config: PasserelleConfig, service: string) => void>;
+  /** Before listening: body parser, pipes, OpenAPI… */
+  configure?(app: NestExpressApplication, settings: RuntimeSettings): void;
+  /** After listening, e.g. registering the bootstrap admin key. */
+  started?(app: NestExpressApplication, settings: RuntimeSettings): Promise<void>;
+}
+
+export interface RunningService {
+  app: NestExpressApplication;
+  settings: RuntimeSettings;
+  /** http://host:port of the service's HTTP server (the API, or /health and /metrics). */
+  url: string;
+}
+
+@Module({})
+class ServiceRootModule {}
+
+/**
+ * Starts one service of the production topology alone (`node dist/apps/<app>/src/main.js`):
+ * validates the environment (every problem named), refuses to run without DATABASE_URL, loads
+ * only the service's modules plus the shared infrastructure, logs in JSON, serves /metrics (and
+ * /health where the service adds it), and closes gracefully on SIGTERM/SIGINT.
+ */
+export async function runService(definition: ServiceDefinition, env: Env = process.env, options: { handleSignals?: boolean } = {}): Promise<RunningService> {
+  const config = loadConfig(env);
+  requireExternalDatabase(config, definition.name);
+  for (const requirement of definition.requires ?? []) requirement(config, definition.name);
+  const settings = runtimeSettingsFrom(config);
+  const root: DynamicModule = {
+    module: ServiceRootModule,
+    imports: [InfrastructureModule.forRoot(settings), ObservabilityModule.forRoot({ service: definition.name, logLevel: settings.logLevel }), ...definition.imports],
+  };
+  // Logs wait for the JSON logger; a failed start prints only the one line exitOnStartFailure gives.
+  const app = await underStartupLock(settings.databaseUrl, () =>
+    NestFactory.create<NestExpressApplication>(root, { bodyParser: false, bufferLogs: true, autoFlushLogs: false, abortOnError: false }));
+  try {
+    const logger = app.get(JsonLogger);
+    app.useLogger(new QuietFrameworkLogger(logger, settings.logLevel === 'debug' || settings.logLevel === 'trace'));
+    app.flushLogs();
+    app.disable('x-powered-by');
+    definition.configure?.(app, settings);
+    await app.listen(config.http.port, config.http.host);
+    await definition.started?.(app, settings);
+    const url = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
+    logger.log(`${definition.name} is running on ${url} (event store: ${config.eventStore.kind}, bus: ${config.bus.kind})`, 'Service');
+    if (options.handleSignals !== false) closeOnSignals(app, logger);
+    return { app, settings, url };
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The settings of a split service: everything from the environment, nothing generated. */
+export function runtimeSettingsFrom(config: ExternalConfig): RuntimeSettings {
+  return {
+    databaseUrl: config.databaseUrl,
+    masterKey: config.masterKey,
+    linkageKey: config.linkageKey,
+    bootstrapAdminKey: config.bootstrapAdminKey ?? null,
+    bodyLimit: config.http.bodyLimit,
+    logLevel: config.logLevel,
+    readYourWritesTimeoutMs: 5000,
+    eventStore: config.eventStore,
+    bus: config.bus,
+    webhooks: config.webhooks,
+  };
+}

@@ -1,0 +1,7 @@
+export { ObservabilityModule, type ObservabilityOptions } from './observability.module';
+export { OperationsModule } from './operations.module';
+export { ReadinessProbes, type ReadinessCheck } from './readiness-probes';
+export { PasserelleMetrics, type ProjectionSample } from './passerelle-metrics';
+export { CORRELATION_HEADER } from './log-options';
+export { Logger as JsonLogger } from 'nestjs-pino';
+export { QuietFrameworkLogger } from './quiet-framework-logger';

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request } from 'express';
+import type { Params } from 'nestjs-pino';
+import { routeLabel } from './route-label';
+
+/** The header a caller may set to tie our logs to its own; the idempotency interceptor reads the same one. */
+export const CORRELATION_HEADER = 'x-correlation-id';
+const ACCEPTED = /^[A-Za-z0-9-]{8,64}$/;
+const QUIET_PATHS = new Set(['/health', '/metrics']);
+
+/**
+ * The correlation id of a request: the caller's, if well-formed, else a new one written back onto
+ * the request, so that the request context (IdempotencyInterceptor → event metadata) and the log
+ * lines carry the same id. Also returned to the caller.
+ */
+export function correlationIdOf(request: IncomingMessage, response: ServerResponse): string {
+  const given = request.headers[CORRELATION_HEADER];
+  const id = typeof given === 'string' && ACCEPTED.test(given) ? given : randomUUID();
+  request.headers[CORRELATION_HEADER] = id;
+  response.setHeader(CORRELATION_HEADER, id);
+  return id;
+}
+
+/**
+ * Structured JSON logs (nestjs-pino). A request line holds method, path, route, status and timing:
+ * never a body, a query string (cursors, filters), a header or a client address, so no personal
+ * data and no key can reach a log. The redaction paths are a second belt should a serializer change.
+ */
+export function logOptions(service: string, level: string): Params {
+  return {
+    pinoHttp: {
+      level,
+      base: { service },
+      messageKey: 'message',
+      genReqId: correlationIdOf,
+      customProps: (request) => ({ correlationId: request.id }),
+      autoLogging: { ignore: (request) => QUIET_PATHS.has((request.url ?? '').split('?')[0] ?? '') },
+      customLogLevel: (_, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+      serializers: {
+        req: (request: { method?: string; url?: string; raw?: Request }) => ({
+          method: request.method,
+          path: (request.url ?? '').split('?')[0],
+          route: request.raw ? routeLabel(request.raw) : undefined,
+        }),
+        res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
+      },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]', 'req.body', 'res.body', 'req.query', 'err.details'],
+        censor: '[redacted]',
+      },
+    },
+  };
+}

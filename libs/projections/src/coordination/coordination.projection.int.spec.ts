@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { saveCheckpoint } from '../runner/checkpoint-store';
+import { ProjectionRunner } from '../runner/projection-runner';
+import {
+  ASSO, REFUGE, consentGranted, personIdentified, referralAccepted, referralClosed, referralDeclined, referralMade, toNew,
+} from '../testing/inbox-events.fixtures';
+import { openReadModelFixture, type ReadModelFixture } from '../testing/read-model.fixture';
+import { CoordinationCapacityQuery } from './coordination-capacity.query';
+import { CoordinationFunnelQuery } from './coordination-funnel.query';
+import { CoordinationGapsQuery } from './coordination-gaps.query';
+import { COORDINATION_ENTITIES, COORDINATION_MIGRATIONS, COORDINATION_PROJECTION_NAME, coordinationProjection } from './coordination.projection';
+
+type DomainEvent = { type: string; data: unknown };
+const AUTHORITY = 'authority-93';
+const NOW = new Date('2026-06-01T00:00:00.000Z');
+
+describe('coordination projection', () => {
+  let fx: ReadModelFixture;
+  const runners: ProjectionRunner[] = [];
+  const startRunner = async () => {
+    const runner = new ProjectionRunner({ projection: coordinationProjection, store: fx.store, dataSource: fx.dataSource, logger: { log: () => undefined, error: () => undefined } });
+    runners.push(runner);
+    await runner.start();
+    return runner;
+  };
+  const append = (stream: string, at: string, ...events: DomainEvent[]) =>
+    fx.store.appendToStream(stream, events.map((event) => toNew(event, at)), { expectedRevision: 'any' });
+  const snapshot = async () => Promise.all(['coordination_cases', 'coordination_referrals', 'coordination_organisations'].map((table) =>
+    fx.dataSource.query(`SELECT row_to_json(t)::text AS row FROM ${table} t ORDER BY 1`)));
+
+  /**
+   * She is identified by the NGO on 1 March and by the authority ten days later, both with coordination
+   * consent and the same linkage key; another woman is identified by the NGO without coordination consent
+   * and referred to a shelter that declines. The first is referred to a specialised shelter, accepted, served.
+   */
+  const history = async () => {
+    const [linked, authoritySide, alone, served, declined] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const organisation = (id: string, kind: string, department: string, services: string[]) =>
+      append(`organisation-${id}`, '2026-01-01T00:00:00.000Z', { type: 'OrganisationRegistered', data: { organisationId: id, name: id, kind, department, services } });
+    await organisation(ASSO, 'ngo', '93', ['legal']);
+    await organisation(AUTHORITY, 'authority', '93', ['asylum_procedure']);
+    await organisation(REFUGE, 'refuge', '75', ['shelter', 'specialised_shelter']);
+    await append(`organisation-${REFUGE}`, '2026-01-02T00:00:00.000Z', { type: 'CapacityDeclared', data: { organisationId: REFUGE, service: 'specialised_shelter', total: 6, available: 2 } });
+    const coordination = (caseId: string) => consentGranted(caseId, `${caseId}-k`, { purposes: ['referral', 'coordination'], recipients: ['any_referral_recipient'] });
+    await append(`case-${linked}`, '2026-03-01T09:00:00.000Z', personIdentified(linked, { linkageKey: 'same-woman' }), coordination(linked));
+    await append(`case-${authoritySide}`, '2026-03-11T09:00:00.000Z',
+      personIdentified(authoritySide, { linkageKey: 'same-woman', identifiedBy: AUTHORITY, identifierKind: 'authority', level: 'formal' }), coordination(authoritySide));
+    await append(`case-${alone}`, '2026-03-05T09:00:00.000Z', personIdentified(alone, { linkageKey: 'another-woman' }));
+    await append(`referral-${served}`, '2026-03-02T09:00:00.000Z', referralMade(served, linked));
+    await append(`referral-${served}`, '2026-03-03T09:00:00.000Z', referralAccepted(served));
+    await append(`referral-${served}`, '2026-03-23T09:00:00.000Z', referralClosed(served, 'service_provided'));
+    await append(`referral-${declined}`, '2026-03-06T09:00:00.000Z', referralMade(declined, alone, { service: 'shelter', respondBy: '2026-03-07T09:00:00.000Z' }));
+    return append(`referral-${declined}`, '2026-03-06T21:00:00.000Z', referralDeclined(declined, 'no_capacity'));
+  };
+
+  beforeEach(async () => {
+    fx = await openReadModelFixture('projections_coordination', COORDINATION_ENTITIES, COORDINATION_MIGRATIONS);
+  });
+  afterEach(async () => {
+    await Promise.all(runners.splice(0).map((runner) => runner.stop()));
+    await fx.close();
+  });
+
+  it('counts the funnel in cases, with delays between stages and decline reasons', async () => {
+    const runner = await startRunner();
+    expect(await runner.waitForPosition((await history()).position, 10_000)).toBe(true);
+
+    const funnel = await new CoordinationFunnelQuery(fx.dataSource).funnel({}, NOW);
+    expect(funnel.stages).toEqual([
+      { stage: 'identified', count: 3, conversion: null }, { stage: 'referred', count: 2, conversion: 0.667 },
+      { stage: 'accepted', count: 1, conversion: 0.5 }, { stage: 'closed_service_provided', count: 1, conversion: 1 },
+    ]);
+    expect(funnel.declineReasons).toEqual({ no_capacity: 1 });
+    expect(funnel.delaysDays).toEqual({ identifiedToReferred: { median: 1, p90: 1 }, referredToAccepted: { median: 1, p90: 1 }, acceptedToClosed: { median: 20, p90: 20 } });
+    expect(funnel.byOrganisation.find((row) => row.organisationId === REFUGE)).toMatchObject({ kind: 'refuge', received: 2, receivedAccepted: 1, receivedDeclined: 1 });
+    const march5 = await new CoordinationFunnelQuery(fx.dataSource).funnel({ from: '2026-03-05', to: '2026-03-10', kind: 'ngo' }, NOW);
+    expect(march5.stages.map((stage) => stage.count)).toEqual([1, 1, 0, 0]);
+  });
+
+  it('links the same woman across the NGO and the authority only where she consented to coordination', async () => {
+    const runner = await startRunner();
+    expect(await runner.waitForPosition((await history()).position, 10_000)).toBe(true);
+
+    const gaps = await new CoordinationGapsQuery(fx.dataSource).gaps({}, NOW, 30);
+    expect(gaps.totals).toEqual({ ngoOnly: 0, authorityOnly: 0, both: 1, lagDays: { median: 10, p90: 10 }, notLinkable: 1 });
+    expect(gaps.rows).toEqual([{ department: '93', indicator: 'trafficking_sexual', month: '2026-03', ngoOnly: 0, authorityOnly: 0, both: 1, lagDays: { median: 10, p90: 10 } }]);
+    // The second woman was only offered an ordinary shelter: still waiting for a specialised one or the authority.
+    expect(gaps.unreferredTrafficking).toEqual({ afterDays: 30, count: 1, byDepartment: [{ department: '93', count: 1 }], byOrganisation: [{ organisationId: ASSO, count: 1 }] });
+    expect(JSON.stringify(gaps)).not.toMatch(/same-woman|another-woman/);
+  });
+
+  it('sets declared places against occupied places and the waiting list', async () => {
+    const runner = await startRunner();
+    expect(await runner.waitForPosition((await history()).position, 10_000)).toBe(true);
+
+    const capacity = await new CoordinationCapacityQuery(fx.dataSource).capacity({ kind: 'refuge' }, NOW);
+    expect(capacity.rows.map((row) => [row.service, row.declared?.total ?? null, row.occupied, row.waiting])).toEqual([
+      ['shelter', null, 0, 0], ['specialised_shelter', 6, 0, 0],
+    ]);
+  });
+
+  it('ends with the same rows when the events are replayed from a lowered checkpoint', async () => {
+    const first = await startRunner();
+    const { position } = await history();
+    expect(await first.waitForPosition(position, 10_000)).toBe(true);
+    await first.stop();
+    const before = await snapshot();
+    expect(JSON.stringify(before)).not.toContain('sealed:');
+
+    await saveCheckpoint(fx.dataSource, COORDINATION_PROJECTION_NAME, -1n);
+    const second = await startRunner();
+    expect(await second.waitForPosition(position, 10_000)).toBe(true);
+    expect(await snapshot()).toEqual(before);
+  });
+});

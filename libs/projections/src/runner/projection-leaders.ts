@@ -1,0 +1,49 @@
+import { ProjectionLeader, type ProjectionLeaderOptions } from './projection-leader';
+import type { ProjectionRunner } from './projection-runner';
+
+/** What the projector reports per projection (the metrics' ProjectionSample). */
+export interface LeadProjectionSample {
+  name: string;
+  lag: bigint | undefined;
+  checkpoint: bigint;
+  leading: boolean;
+}
+
+/**
+ * The projector's runners, each started only while this instance leads its projection: several
+ * projector instances share the projections, one leader each, and a follower takes over within
+ * about `intervalMs` of a leader's death.
+ */
+export class ProjectionLeaders {
+  private readonly leaders: ProjectionLeader[];
+
+  constructor(
+    private readonly runners: ReadonlyArray<{ name: string; runner: ProjectionRunner }>,
+    connectionString: string,
+    options: Pick<ProjectionLeaderOptions, 'intervalMs' | 'logger'> = {},
+  ) {
+    this.leaders = runners.map(({ name, runner }) =>
+      new ProjectionLeader({ ...options, connectionString, name, lead: () => runner.start(), resign: () => runner.stop() }));
+  }
+
+  /** Resolves after each projection's first attempt at the lock. */
+  async start(): Promise<void> {
+    await Promise.all(this.leaders.map((leader) => leader.start()));
+  }
+
+  /** Stops every runner that leads (each commits and stores its checkpoint), then releases the locks. */
+  async stop(): Promise<void> {
+    await Promise.all(this.leaders.map((leader) => leader.stop()));
+  }
+
+  leading(): string[] {
+    return this.runners.filter((_, index) => this.leaders[index]?.isLeading).map(({ name }) => name);
+  }
+
+  async samples(): Promise<LeadProjectionSample[]> {
+    return Promise.all(this.runners.map(async ({ name, runner }, index) => {
+      const status = await runner.status();
+      return { name, lag: status.lag, checkpoint: status.checkpoint, leading: this.leaders[index]?.isLeading ?? false };
+    }));
+  }
+}
