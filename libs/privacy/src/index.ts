@@ -4,3 +4,4 @@ export * from './keyring';
 export * from './linkage';
 export { LruTtlCache } from './lru-ttl-cache';
 export * from './access-log';
+export type { RotationStep } from './master-key-rotation';

@@ -5,7 +5,7 @@ import { destroyCaseKey, insertCaseKey, migrateKeyTable, selectCaseKey, type Cas
 import { normaliseCaseId } from './case-id';
 import { LruTtlCache } from './lru-ttl-cache';
 import type { MasterKey } from './master-key';
-import { rewrapAllDataKeys } from './master-key-rotation';
+import { rewrapAllDataKeys, type RotationStep } from './master-key-rotation';
 import { PrivacyError } from './privacy-error';
 import { openValue, sealValue } from './sealed-value';
 
@@ -139,12 +139,12 @@ export class Keyring {
    * Afterwards a keyring built with the old master key gets PRIVACY.WRONG_MASTER_KEY; restart
    * every process with the new key (they would otherwise keep creating keys under the old one).
    */
-  async rotateMaster(next: MasterKey): Promise<number> {
+  async rotateMaster(next: MasterKey, alsoInTransaction: RotationStep[] = []): Promise<number> {
     if (next.id === this.#master.id) {
       if (timingSafeEqual(next.material(), this.#master.material())) return 0;
       throw new PrivacyError('PRIVACY.MASTER_KEY_ID_REUSED', `the new master key reuses the id "${next.id}" of the current one`);
     }
-    const count = await rewrapAllDataKeys(this.pool, this.#master, next, this.#rotationBatchSize);
+    const count = await rewrapAllDataKeys(this.pool, this.#master, next, this.#rotationBatchSize, alsoInTransaction);
     this.#master = next;
     return count;
   }

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { unwrapDataKey, wrapDataKey } from './data-key-wrap';
 import { selectLiveKeysAfter, updateWrappedKeys } from './keyring.schema';
 import type { MasterKey } from './master-key';
@@ -13,7 +13,16 @@ import { PrivacyError } from './privacy-error';
  * already under `to` are skipped, so a second run is harmless. A row under a third key aborts the
  * whole rotation: nothing is half-rotated.
  */
-export async function rewrapAllDataKeys(pool: Pool, from: MasterKey, to: MasterKey, batchSize: number): Promise<number> {
+/** Other secrets sealed under the master key, re-sealed in the same transaction so that nothing is left behind. */
+export type RotationStep = (client: PoolClient, from: MasterKey, to: MasterKey) => Promise<void>;
+
+export async function rewrapAllDataKeys(
+  pool: Pool,
+  from: MasterKey,
+  to: MasterKey,
+  batchSize: number,
+  alsoInTransaction: RotationStep[] = [],
+): Promise<number> {
   const client = await pool.connect();
   let rewrapped = 0;
   try {
@@ -43,6 +52,7 @@ export async function rewrapAllDataKeys(pool: Pool, from: MasterKey, to: MasterK
       await updateWrappedKeys(client, caseIds, wrapped, to.id);
       rewrapped += caseIds.length;
     }
+    for (const step of alsoInTransaction) await step(client, from, to);
     await client.query('COMMIT');
     return rewrapped;
   } catch (error) {

@@ -5,6 +5,7 @@ export * from './outbox-checkpoint';
 export * from './endpoints/webhook-endpoint';
 export * from './endpoints/webhook-endpoint.store';
 export * from './secrets/secret-box';
+export * from './secrets/reseal-endpoint-secrets';
 export * from './secrets/webhook-secret';
 export * from './url-safety/address-class';
 export * from './url-safety/webhook-url.policy';

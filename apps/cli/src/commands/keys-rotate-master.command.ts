@@ -1,11 +1,12 @@
 import { generateMasterKey, Keyring, parseMasterKey } from '@passerelle/privacy';
+import { resealEndpointSecrets } from '@passerelle/webhooks';
 import { Pool } from 'pg';
 import type { CliCommand, CliContext } from '../cli-command';
 import { embeddedSecretsFile, StagedSecretsFile } from './keys-secrets-file';
 
 /**
- * `npm run cli -- keys rotate-master`: rewraps every per-case data key under a fresh master key in
- * one transaction. Events are not touched (they are sealed with the data keys, which stay), erased
+ * `npm run cli -- keys rotate-master`: rewraps every per-case data key, and re-seals every webhook
+ * endpoint secret, under a fresh master key in one transaction. Events are not touched (they are sealed with the data keys, which stay), erased
  * cases stay erased, and afterwards the old master key opens nothing.
  *
  * Every process must then run with the new key: one still holding the old key would create new
@@ -26,7 +27,7 @@ export const keysRotateMaster: CliCommand = {
     try {
       const keyring = new Keyring(pool, current);
       await keyring.migrate();
-      rewrapped = await keyring.rotateMaster(next);
+      rewrapped = await keyring.rotateMaster(next, [resealEndpointSecrets]);
     } catch (error) {
       // Rolled back: the old key still opens everything, so the staged new key must not be used.
       staged?.discard();

@@ -7,7 +7,7 @@ import { routeLabel } from './route-label';
 /** The header a caller may set to tie our logs to its own; the idempotency interceptor reads the same one. */
 export const CORRELATION_HEADER = 'x-correlation-id';
 const ACCEPTED = /^[A-Za-z0-9-]{8,64}$/;
-const QUIET_PATHS = new Set(['/health', '/metrics']);
+const QUIET_PATHS = new Set(['/health', '/health/live', '/metrics']);
 
 /**
  * The correlation id of a request: the caller's, if well-formed, else a new one written back onto

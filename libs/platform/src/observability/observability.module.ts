@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { CommandMetrics } from './command-metrics';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { logOptions } from './log-options';
+import { LivenessController } from './liveness.http.controller';
 import { MetricsController } from './metrics.http.controller';
 import { PasserelleMetrics } from './passerelle-metrics';
 
@@ -25,7 +26,7 @@ export class ObservabilityModule implements NestModule {
     return {
       module: ObservabilityModule,
       imports: [LoggerModule.forRoot(logOptions(options.service, options.logLevel))],
-      controllers: [MetricsController],
+      controllers: [MetricsController, LivenessController],
       providers: [{ provide: PasserelleMetrics, useFactory: () => new PasserelleMetrics() }, CommandMetrics],
       exports: [PasserelleMetrics],
     };

@@ -9,8 +9,8 @@ const TAG_BYTES = 16;
  * hashed like an API key; it is encrypted (AES-256-GCM) with a key derived from the master key and
  * bound to its endpoint id, so a row copied onto another endpoint does not open.
  *
- * WARNING: rotating the master key makes existing endpoint secrets unreadable; rotate endpoint
- * secrets afterwards (POST /v1/webhooks/{id}/secret-rotation).
+ * `npm run cli -- keys rotate-master` re-seals every endpoint secret in the rotation's transaction
+ * (see reseal-endpoint-secrets.ts); a process still running with the old master key cannot open them.
  */
 export class SecretBox {
   readonly #key: Buffer;

@@ -1,0 +1,49 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  INDICATORS, ORGANISATION_KINDS, SERVICES, unprocessable, type Indicator, type OrganisationKind, type Service,
+} from '@passerelle/domain';
+import { IsDepartment } from '@passerelle/platform';
+import type { CoordinationFilter } from '@passerelle/projections';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DATE_MESSAGE = 'must be a date as YYYY-MM-DD';
+
+/** Filters every coordination view understands; unknown query parameters are refused (400). */
+export class CoordinationPlaceRequest {
+  @ApiPropertyOptional({ example: '93' }) @IsOptional() @IsDepartment()
+  department?: string;
+
+  @ApiPropertyOptional({ enum: SERVICES }) @IsOptional() @IsIn(SERVICES)
+  service?: Service;
+
+  @ApiPropertyOptional({ enum: INDICATORS }) @IsOptional() @IsIn(INDICATORS)
+  indicator?: Indicator;
+
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS }) @IsOptional() @IsIn(ORGANISATION_KINDS)
+  kind?: OrganisationKind;
+}
+
+/** Plus a period of identification dates (UTC days, both inclusive). */
+export class CoordinationFilterRequest extends CoordinationPlaceRequest {
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'First day, inclusive' }) @IsOptional() @Matches(DATE, { message: `from ${DATE_MESSAGE}` })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Last day, inclusive' }) @IsOptional() @Matches(DATE, { message: `to ${DATE_MESSAGE}` })
+  to?: string;
+}
+
+/** The request as the projections' filter; a period that ends before it starts, or a day that does not exist, is refused. */
+export function coordinationFilter(request: CoordinationFilterRequest): CoordinationFilter {
+  for (const field of ['from', 'to'] as const) {
+    const value = request[field];
+    if (value !== undefined && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+      throw unprocessable('COORDINATION.BAD_PERIOD', `${field} ${value} is not a day of the calendar`, { field });
+    }
+  }
+  if (request.from && request.to && request.from > request.to) {
+    throw unprocessable('COORDINATION.BAD_PERIOD', `The period ends (${request.to}) before it starts (${request.from})`, { from: request.from, to: request.to });
+  }
+  const { from, to, department, service, indicator, kind } = request;
+  return { from, to, department, service, indicator, kind };
+}
