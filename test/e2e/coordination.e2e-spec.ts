@@ -1,25 +1,116 @@
 import { planNetwork } from '../seed/seed-plan';
+import { readRawNetwork, type RawNetwork } from '../seed/testing/raw-network';
+import { referenceCapacity, referenceFunnel, referenceGaps, type Filter } from '../seed/testing/reference-coordination';
 import { SEED_DEFAULTS, startSeededNetwork, type SeededTestNetwork } from '../seed/testing/seeded-network';
-import { eventCount } from './support/fixtures';
 
-describe('seeded network', () => {
+/** Pinned with the clock override (on in this test network) so that "overdue" and "consent active" are exact. */
+const NOW = new Date('2026-11-15T00:00:00.000Z');
+const SEED = { ...SEED_DEFAULTS, cases: 200 };
+
+describe('coordination views over a seeded network', () => {
   let fx: SeededTestNetwork;
+  let raw: RawNetwork;
+  const get = (path: string, key = fx.seeded.coordinatorKey) =>
+    fx.network.http().get(path).set('Authorization', `Bearer ${key}`).set('X-Passerelle-Clock', NOW.toISOString());
+  const query = (filter: Filter) => new URLSearchParams(filter as Record<string, string>).toString();
+  const byJson = <T>(items: T[]) => [...items].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+
   beforeAll(async () => {
-    fx = await startSeededNetwork();
+    fx = await startSeededNetwork(SEED);
+    raw = await readRawNetwork(fx.network.database.url);
   });
   afterAll(() => fx?.close());
 
-  it('plans the same network from the same seed, and another from another seed', () => {
-    const again = planNetwork(SEED_DEFAULTS).plan;
-    expect(JSON.stringify(again)).toBe(JSON.stringify(planNetwork(SEED_DEFAULTS).plan));
-    expect(JSON.stringify(planNetwork({ ...SEED_DEFAULTS, seed: 8 }).plan)).not.toBe(JSON.stringify(again));
+  describe('the seed', () => {
+    it('plans the same network from the same seed, and another from another seed', () => {
+      const plan = JSON.stringify(planNetwork(SEED).plan);
+      expect(JSON.stringify(planNetwork(SEED).plan)).toBe(plan);
+      expect(JSON.stringify(planNetwork({ ...SEED, seed: SEED.seed + 1 }).plan)).not.toBe(plan);
+    });
+
+    it('writes organisations of all four kinds, every planned identification, and realistic referral outcomes', () => {
+      expect(new Set(raw.organisations.map((o) => o.kind))).toEqual(new Set(['ngo', 'health', 'refuge', 'authority']));
+      expect(raw.cases).toHaveLength(SEED.cases);
+      const statuses = new Set(raw.referrals.map((r) => r.status));
+      expect(statuses).toEqual(new Set(['referred', 'accepted', 'declined', 'withdrawn', 'closed']));
+      expect(raw.referrals.filter((r) => r.status === 'declined').length).toBeLessThan(raw.referrals.filter((r) => r.acceptedAt !== null).length);
+    });
+
+    it('gives the same linkage key to a woman identified twice with her name written differently, and to no one else', () => {
+      const byKey = new Map<string, number>();
+      for (const c of raw.cases) if (c.linkageKey) byKey.set(c.linkageKey, (byKey.get(c.linkageKey) ?? 0) + 1);
+      expect([...byKey.values()].filter((n) => n === 2)).toHaveLength(fx.seeded.truth.identifiedByBoth);
+      expect([...byKey.values()].filter((n) => n > 2)).toEqual([]);
+    });
   });
 
-  it('registers organisations of all four kinds and writes every planned identification', async () => {
-    const directory = await fx.network.http().get('/v1/organisations').set('Authorization', `Bearer ${fx.seeded.coordinatorKey}`);
-    expect(new Set(directory.body.items.map((o: { kind: string }) => o.kind))).toEqual(new Set(['ngo', 'health', 'refuge', 'authority']));
-    expect(fx.seeded.truth.identifications).toBe(SEED_DEFAULTS.cases);
-    expect(fx.seeded.truth.identifiedByBoth).toBeGreaterThan(0);
-    expect(await eventCount(fx.network)).toBeGreaterThan(SEED_DEFAULTS.cases);
+  describe('correctness by comparison with the raw events', () => {
+    const filters: Filter[] = [{}, { department: '93' }, { from: '2026-03-01', to: '2026-06-30', indicator: 'trafficking_sexual' }, { kind: 'ngo', service: 'specialised_shelter' }];
+
+    it.each(filters)('gives the funnel the raw events give, filtered by %j', async (filter) => {
+      const response = await get(`/v1/coordination/funnel?${query(filter)}`);
+      expect(response.status).toBe(200);
+      const { asOf, ...funnel } = response.body;
+      expect(asOf).toBe(NOW.toISOString());
+      expect(funnel).toEqual(referenceFunnel(raw, filter, NOW));
+    });
+
+    it.each(filters.map(({ service: _s, kind: _k, ...rest }) => rest))('gives the identification gaps the raw events give, filtered by %j', async (filter) => {
+      const response = await get(`/v1/coordination/gaps?${query(filter)}&afterDays=21`);
+      expect(response.status).toBe(200);
+      const expected = referenceGaps(raw, filter, NOW, 21);
+      expect(byJson(response.body.rows)).toEqual(byJson(expected.rows));
+      expect(response.body.totals).toEqual(expected.totals);
+      expect(byJson(response.body.unreferredTrafficking.byOrganisation)).toEqual(byJson(expected.unreferredTrafficking.byOrganisation));
+      expect(response.body.unreferredTrafficking.count).toBe(expected.unreferredTrafficking.count);
+    });
+
+    it.each([{}, { kind: 'refuge' }, { department: '75', indicator: 'trafficking_sexual' }, { service: 'shelter' }])(
+      'gives the capacity the raw events give, filtered by %j', async (filter) => {
+        const response = await get(`/v1/coordination/capacity?${query(filter as Filter)}`);
+        expect(response.status).toBe(200);
+        const rows = response.body.rows.map((row: { declared: { total: number; available: number } | null }) =>
+          ({ ...row, declared: row.declared && { total: row.declared.total, available: row.declared.available } }));
+        expect(rows).toEqual(referenceCapacity(raw, filter as Filter, NOW));
+      });
+
+    it('links women across the NGO and the authority for a realistic share of them', async () => {
+      const { body } = await get('/v1/coordination/gaps');
+      expect(body.totals.both).toBeGreaterThan(0);
+      expect(body.totals.ngoOnly).toBeGreaterThan(body.totals.both);
+      expect(body.totals.notLinkable).toBeGreaterThan(0);
+    });
+  });
+
+  describe('what a coordinator sees', () => {
+    it('is counts and organisation-level figures: no case or referral id, no linkage key, no personal field', async () => {
+      const bodies = JSON.stringify(await Promise.all(['funnel', 'gaps', 'capacity'].map(async (view) => (await get(`/v1/coordination/${view}`)).body)));
+      const secrets = [...raw.cases.flatMap((c) => [c.caseId, c.linkageKey ?? 'none']), ...raw.referrals.map((r) => r.referralId)];
+      expect(secrets.filter((secret) => bodies.includes(secret))).toEqual([]);
+      expect(bodies).not.toMatch(/givenName|familyName|birthDate|phone|Diallo|Awa/);
+    });
+
+    it('is refused to a researcher, a partner, and anyone without a key', async () => {
+      const partner = fx.seeded.partnerKeys.get('ngo-93-a')!;
+      for (const view of ['funnel', 'gaps', 'capacity']) {
+        expect((await get(`/v1/coordination/${view}`, fx.seeded.researcherKey)).status).toBe(403);
+        expect((await get(`/v1/coordination/${view}`, partner)).status).toBe(403);
+        expect((await fx.network.http().get(`/v1/coordination/${view}`)).status).toBe(401);
+      }
+    });
+
+    it.each([
+      ['an unknown filter', '/v1/coordination/funnel?region=84', 400],
+      ['a period on capacity, which is a picture of now', '/v1/coordination/capacity?from=2026-01-01', 400],
+      ['a service on gaps', '/v1/coordination/gaps?service=legal', 400],
+      ['an unknown département', '/v1/coordination/funnel?department=XX', 400],
+      ['a day that does not exist', '/v1/coordination/funnel?from=2026-02-30', 422],
+      ['a period that ends before it starts', '/v1/coordination/gaps?from=2026-06-01&to=2026-05-01', 422],
+      ['a gap threshold of zero days', '/v1/coordination/gaps?afterDays=0', 400],
+    ])('answers %s with a problem', async (_what, path, status) => {
+      const response = await get(path);
+      expect(response.status).toBe(status);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
-import type { AppendResult } from '../event-store.port';
-import { type BatchPlan, type PlannedAppend, type StoredEventRef, planBatch } from './batch-plan';
+import type { AppendResult, EventMetadata, RecordedEvent } from '../event-store.port';
+import { type BatchPlan, type EventRow, type PlannedAppend, type StoredEventRef, planBatch } from './batch-plan';
 import type { PostgresEventStoreFaults } from './postgres-event-store.options';
 import { APPENDED_CHANNEL, type EventStoreTables } from './postgres-schema';
 
@@ -33,7 +33,7 @@ export class AppendBatcher {
   constructor(
     private readonly pool: Pool,
     private readonly tables: EventStoreTables,
-    private readonly onCommitted: (head: bigint) => void,
+    private readonly onCommitted: (head: bigint, events: RecordedEvent[]) => void,
     private readonly faults: PostgresEventStoreFaults | undefined,
   ) {}
 
@@ -61,9 +61,12 @@ export class AppendBatcher {
   private async writeBatch(batch: QueuedAppend[]): Promise<void> {
     let client: PoolClient | undefined;
     let plan: BatchPlan;
+    // One timestamp for the batch, written explicitly, so the events handed to local subscribers
+    // from memory are exactly the rows a reader gets from the table.
+    const recordedAt = new Date();
     try {
       client = await this.pool.connect();
-      plan = await this.writeInTransaction(client, batch);
+      plan = await this.writeInTransaction(client, batch, recordedAt);
       client.release();
     } catch (error) {
       if (client) {
@@ -81,10 +84,10 @@ export class AppendBatcher {
       if (outcome.ok) append?.resolve(outcome.result);
       else append?.reject(outcome.error);
     });
-    if (plan.rows.length > 0) this.onCommitted(plan.head);
+    if (plan.rows.length > 0) this.onCommitted(plan.head, plan.rows.map((row) => recorded(row, recordedAt)));
   }
 
-  private async writeInTransaction(client: PoolClient, batch: QueuedAppend[]): Promise<BatchPlan> {
+  private async writeInTransaction(client: PoolClient, batch: QueuedAppend[], recordedAt: Date): Promise<BatchPlan> {
     const { events, streams, head } = this.tables;
     const streamNames = [...new Set(batch.map((append) => append.streamName))];
     const eventIds = batch.flatMap((append) => append.events.map((event) => event.eventId));
@@ -115,14 +118,14 @@ export class AppendBatcher {
         ]),
       ),
     });
-    if (plan.rows.length > 0) await this.writePlan(client, plan);
+    if (plan.rows.length > 0) await this.writePlan(client, plan, recordedAt);
     await this.faults?.beforeCommit?.({ streams: streamNames });
     await client.query('COMMIT');
     return plan;
   }
 
   /** One statement writes the whole batch: events (one multi-row insert), stream revisions, head. */
-  private async writePlan(client: PoolClient, plan: BatchPlan): Promise<void> {
+  private async writePlan(client: PoolClient, plan: BatchPlan, recordedAt: Date): Promise<void> {
     const { events, streams, head } = this.tables;
     const { rows } = plan;
     const revised = [...plan.streamRevisions];
@@ -130,8 +133,8 @@ export class AppendBatcher {
     // only if it commits: it wakes subscribers in other processes.
     await client.query(
       `WITH inserted AS (
-         INSERT INTO ${events} (global_position, event_id, stream_name, stream_revision, type, data, metadata)
-         SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::jsonb[], $7::jsonb[])
+         INSERT INTO ${events} (global_position, event_id, stream_name, stream_revision, type, data, metadata, recorded_at)
+         SELECT *, $12::timestamptz FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::jsonb[], $7::jsonb[])
        ), revised AS (
          INSERT INTO ${streams} (stream_name, revision) SELECT * FROM unnest($8::text[], $9::bigint[])
          ON CONFLICT (stream_name) DO UPDATE SET revision = EXCLUDED.revision
@@ -151,7 +154,22 @@ export class AppendBatcher {
         revised.map(([, revision]) => revision.toString()),
         plan.head.toString(),
         APPENDED_CHANNEL,
+        recordedAt,
       ],
     );
   }
+}
+
+/** The committed row as a reader of the table would get it (jsonb round-trips the JSON text). */
+function recorded(row: EventRow, recordedAt: Date): RecordedEvent {
+  return {
+    eventId: row.eventId,
+    type: row.type,
+    data: JSON.parse(row.data) as unknown,
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+    streamName: row.streamName,
+    streamRevision: row.streamRevision,
+    globalPosition: row.globalPosition,
+    recordedAt,
+  };
 }

@@ -16,6 +16,7 @@ import { prepareEvents } from './event-serialisation';
 import type { PostgresEventStoreOptions } from './postgres-event-store.options';
 import { type EventStoreTables, eventStoreTables, migrate } from './postgres-schema';
 import { PostgresSubscription } from './postgres-subscription';
+import { TailCache } from './tail-cache';
 import { WakeUpSignal } from './wake-up-signal';
 
 /**
@@ -28,6 +29,7 @@ import { WakeUpSignal } from './wake-up-signal';
  */
 export class PostgresEventStore implements EventStore {
   private readonly signal = new WakeUpSignal();
+  private readonly tail = new TailCache();
   private readonly batcher: AppendBatcher;
   private readonly listener: AppendListener;
   private readonly subscriptions = new Set<Subscription>();
@@ -38,7 +40,10 @@ export class PostgresEventStore implements EventStore {
     private readonly tables: EventStoreTables,
     options: PostgresEventStoreOptions,
   ) {
-    this.batcher = new AppendBatcher(pool, tables, (head) => this.signal.notifyUpTo(head), options.faults);
+    this.batcher = new AppendBatcher(pool, tables, (head, committed) => {
+      this.tail.add(committed);
+      this.signal.notifyUpTo(head);
+    }, options.faults);
     this.listener = new AppendListener(options.connectionString, this.signal);
   }
 
@@ -81,7 +86,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscriptionOptions): Subscription {
-    const source = { readAll: (read: ReadAllOptions) => this.readAll(read), signal: this.signal, listen: () => this.listener.ensure() };
+    // Subscribers first look in the tail of this process's own commits (see TailCache).
+    const readAll = async (read: ReadAllOptions) => this.tail.read(read.after ?? -1n, read.maxCount) ?? this.readAll(read);
+    const source = { readAll, signal: this.signal, listen: () => this.listener.ensure() };
     const inner = new PostgresSubscription(source, options);
     const subscription: Subscription = {
       stop: async () => {

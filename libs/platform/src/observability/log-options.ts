@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Request } from 'express';
 import type { Params } from 'nestjs-pino';
-import { routeLabel } from './route-label';
 
 /** The header a caller may set to tie our logs to its own; the idempotency interceptor reads the same one. */
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -23,7 +21,7 @@ export function correlationIdOf(request: IncomingMessage, response: ServerRespon
 }
 
 /**
- * Structured JSON logs (nestjs-pino). A request line holds method, path, route, status and timing:
+ * Structured JSON logs (nestjs-pino). A request line holds method, path, status and timing:
  * never a body, a query string (cursors, filters), a header or a client address, so no personal
  * data and no key can reach a log. The redaction paths are a second belt should a serializer change.
  */
@@ -38,11 +36,8 @@ export function logOptions(service: string, level: string): Params {
       autoLogging: { ignore: (request) => QUIET_PATHS.has((request.url ?? '').split('?')[0] ?? '') },
       customLogLevel: (_, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
       serializers: {
-        req: (request: { method?: string; url?: string; raw?: Request }) => ({
-          method: request.method,
-          path: (request.url ?? '').split('?')[0],
-          route: request.raw ? routeLabel(request.raw) : undefined,
-        }),
+        // Serialised when the request arrives, before routing: the path, since no route is known yet.
+        req: (request: { method?: string; url?: string }) => ({ method: request.method, path: (request.url ?? '').split('?')[0] }),
         res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
       },
       redact: {
