@@ -19,6 +19,7 @@ import { IdentifyPersonHandler } from './cases/identify-person/identify-person.h
 import { WithdrawConsentController } from './cases/withdraw-consent/withdraw-consent.http.controller';
 import { WithdrawConsentHandler } from './cases/withdraw-consent/withdraw-consent.handler';
 import { HealthController } from './health/health.http.controller';
+import { ConsoleModule } from './console/console.module';
 import { CoordinationModule } from './coordination/coordination.module';
 import { GetInboxController } from './inbox/get-inbox/get-inbox.http.controller';
 import { GetInboxHandler } from './inbox/get-inbox/get-inbox.handler';
@@ -49,7 +50,7 @@ import { RegisteredOrganisations } from './organisations/registered-organisation
  * Every route is denied unless it is @Public() or names its @Roles() (AuthGuard is global).
  */
 @Module({
-  imports: [CqrsModule.forRoot(), TerminusModule, WebhooksApiModule, CoordinationModule],
+  imports: [CqrsModule.forRoot(), TerminusModule, WebhooksApiModule, CoordinationModule, ConsoleModule],
   controllers: [
     HealthController,
     RegisterOrganisationController, ListOrganisationsController, DeclareCapacityController, IssueApiKeyController,

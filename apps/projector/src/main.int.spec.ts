@@ -47,7 +47,8 @@ describe('the projector service', () => {
     const service = spawnService('projector', { ...environment, DATABASE_URL: database.url, PORT: String(port) });
     running.push(service);
     await service.waitFor(/projector is running on/);
-    return { service, metrics: () => fetch(`http://127.0.0.1:${port}/metrics`).then((response) => response.text()), health: () => fetch(`http://127.0.0.1:${port}/health`) };
+    const base = `http://127.0.0.1:${port}`;
+    return { service, metrics: () => fetch(`${base}/metrics`).then((response) => response.text()), health: () => fetch(`${base}/health`), live: () => fetch(`${base}/health/live`) };
   };
   const leadsDirectory = (metrics: string) => /passerelle_projection_leader\{projection="directory"\} 1/.test(metrics);
   const register = async (count: number) => {
@@ -69,6 +70,7 @@ describe('the projector service', () => {
   it('runs alone with /health and /metrics, and stores its checkpoints when stopped with SIGTERM', async () => {
     const alone = await start();
     expect((await alone.health()).status).toBe(200);
+    expect((await alone.live()).status).toBe(200);
     expect(leadsDirectory(await alone.metrics())).toBe(true);
     const head = await register(5);
     await eventually(async () => (await directory()).checkpoint === head, 'the directory to reach the head');

@@ -34,8 +34,10 @@ export class AppendBatcher {
     private readonly pool: Pool,
     private readonly tables: EventStoreTables,
     private readonly onCommitted: (head: bigint, events: RecordedEvent[]) => void,
+    private readonly onCommitting: (head: bigint) => void,
     private readonly faults: PostgresEventStoreFaults | undefined,
   ) {}
+
 
   append(append: PlannedAppend): Promise<AppendResult> {
     return new Promise<AppendResult>((resolve, reject) => {
@@ -120,6 +122,7 @@ export class AppendBatcher {
     });
     if (plan.rows.length > 0) await this.writePlan(client, plan, recordedAt);
     await this.faults?.beforeCommit?.({ streams: streamNames });
+    if (plan.rows.length > 0) this.onCommitting(plan.head);
     await client.query('COMMIT');
     return plan;
   }

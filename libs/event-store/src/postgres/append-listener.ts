@@ -47,7 +47,7 @@ export class AppendListener {
     client.on('notification', (message) => {
       const position = /^\d+$/.test(message.payload ?? '') ? BigInt(message.payload as string) : null;
       if (position === null) this.signal.notify();
-      else this.signal.notifyUpTo(position);
+      else this.signal.notifyRemote(position);
     });
     try {
       await client.connect();

@@ -43,7 +43,7 @@ export class PostgresEventStore implements EventStore {
     this.batcher = new AppendBatcher(pool, tables, (head, committed) => {
       this.tail.add(committed);
       this.signal.notifyUpTo(head);
-    }, options.faults);
+    }, (head) => this.signal.expectLocalCommit(head), options.faults);
     this.listener = new AppendListener(options.connectionString, this.signal);
   }
 

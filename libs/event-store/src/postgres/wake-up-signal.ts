@@ -26,6 +26,23 @@ export class WakeUpSignal {
     this.notify();
   }
 
+  private committingUpTo = -1n;
+
+  /** This process is committing up to `position`: its own wake-up follows the COMMIT. */
+  expectLocalCommit(position: bigint): void {
+    if (position > this.committingUpTo) this.committingUpTo = position;
+  }
+
+  /**
+   * A NOTIFY from PostgreSQL. For a position this process is itself committing it is skipped: it
+   * can arrive before our COMMIT returns, and a subscriber woken then would miss the tail cache
+   * and query the table for an event that memory is about to hold.
+   */
+  notifyRemote(position: bigint): void {
+    if (position <= this.committingUpTo) return;
+    this.notifyUpTo(position);
+  }
+
   notify(): void {
     this.generation += 1;
     for (const wake of this.waiters) wake();

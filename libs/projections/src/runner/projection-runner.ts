@@ -9,7 +9,7 @@ import { describeError, type ProjectionLogger, type ProjectionRunnerOptions, typ
 import { waitForCheckpoint } from './wait-for-checkpoint';
 
 /** How long a quiet stream's first event waits for others to share its transaction. */
-const FLUSH_WINDOW_MS = 5;
+const FLUSH_WINDOW_MS = 15;
 /** How long a checkpoint moved only by events the projection ignores may wait before it is stored. */
 const IDLE_CHECKPOINT_SAVE_MS = 1000;
 

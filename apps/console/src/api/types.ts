@@ -1,0 +1,103 @@
+/** The shapes the console reads, as the API answers them (DESIGN §6 and §8). */
+import type { Role } from '../vocabulary';
+
+export interface Me {
+  role: Role;
+  organisationId: string;
+  organisationKind: string | null;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: string;
+  department: string;
+  departmentName: string | null;
+  services: string[];
+  capacity: Array<{ service: string; total: number; available: number }>;
+}
+
+export type ReferralStatus = 'referred' | 'accepted' | 'declined' | 'withdrawn' | 'closed';
+export type Person = Record<string, unknown>;
+
+export interface InboxItem {
+  referralId: string;
+  caseId: string;
+  from: string;
+  to: string;
+  service: string;
+  urgency: string;
+  status: ReferralStatus;
+  respondBy: string | null;
+  overdue: boolean;
+  declineReason: string | null;
+  outcome: string | null;
+  createdAt: string;
+  updatedAt: string;
+  person: Person | null;
+  visibleCategories: string[];
+  erased: boolean;
+}
+
+export interface InboxPage {
+  items: InboxItem[];
+  nextCursor: string | null;
+}
+
+export interface Referral {
+  referralId: string;
+  caseId: string;
+  from: string;
+  to: string;
+  service: string;
+  urgency: string;
+  status: ReferralStatus;
+  sharedCategories: string[];
+  respondBy: string | null;
+  declineReason: string | null;
+  withdrawalReason: string | null;
+  outcome: string | null;
+  createdAt: string;
+  updatedAt: string;
+  message: string | null;
+  notes: Array<{ by: string; event: string; note: string | null }>;
+  person: Person | null;
+  visibleCategories: string[];
+  erased: boolean;
+}
+
+export interface Written {
+  position: string;
+}
+
+export interface Spread {
+  median: number | null;
+  p90: number | null;
+}
+
+export interface Funnel {
+  stages: Array<{ stage: string; count: number; conversion?: number | null }>;
+  declineReasons: Record<string, number>;
+  overdue: number;
+  delaysDays: Record<string, Spread>;
+  byOrganisation?: Array<{ organisationId: string; kind: string | null; department: string | null; pending: number; overdue: number; received: number }>;
+}
+
+export interface Gaps {
+  rows: Array<{ department: string; indicator: string; month?: string; ngoOnly: number; authorityOnly: number; both: number; lagDays: Spread }>;
+  totals: { ngoOnly: number; authorityOnly: number; both: number; lagDays: Spread; notLinkable?: number };
+}
+
+export interface Capacity {
+  asOf?: string;
+  rows: Array<{
+    organisationId: string; kind: string; department: string; service: string;
+    declared: { total: number; available: number } | null; occupied: number; waiting: number; overdue: number;
+  }>;
+}
+
+export interface ResearchAnswer {
+  k?: number;
+  rows: Array<Record<string, unknown> & { suppressed?: boolean }>;
+  epsilon?: { spent?: number; remaining?: number; left?: number };
+}

@@ -1,0 +1,25 @@
+/**
+ * The API's vocabularies, imported from the domain library itself (pure TypeScript, no I/O) so the
+ * console's forms can never offer a value the API would refuse. Départements come from the same
+ * official Etalab dataset the API validates against (DESIGN §4).
+ */
+import departements from '@etalab/decoupage-administratif/data/departements.json';
+
+export {
+  AGE_BANDS, CLOSURE_OUTCOMES, CONSENT_CATEGORIES, CONSENT_METHODS, CONSENT_PURPOSES, DECLINE_REASONS, IDENTIFICATION_LEVELS,
+  INDICATORS, ROLES, SAFE_CHANNELS, SERVICES, URGENCIES, WITHDRAWAL_REASONS, ANY_REFERRAL_RECIPIENT,
+} from '../../../libs/domain/src/shared/vocabulary';
+export type { Role } from '../../../libs/domain/src/shared/vocabulary';
+
+export const DEPARTMENTS: ReadonlyArray<{ code: string; name: string }> = (departements as Array<{ code: string; nom: string }>)
+  .map((d) => ({ code: d.code, name: d.nom }));
+
+export const departmentLabel = (code: string | null | undefined): string => {
+  if (!code) return '';
+  const found = DEPARTMENTS.find((d) => d.code === code);
+  return found ? `${found.code} ${found.name}` : code;
+};
+
+/** Research dimensions the console offers (DESIGN §5: generalised rows only). */
+export const RESEARCH_DIMENSIONS = ['month', 'region', 'organisationKind', 'service', 'indicator', 'ageBand', 'outcome', 'delayBand'] as const;
+export const RESEARCH_MEASURES = ['count'] as const;

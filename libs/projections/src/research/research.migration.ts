@@ -1,0 +1,47 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** The research read model: generalised rows only (see research-*.entity.ts). Idempotent. */
+export class ResearchReadModel1767225600041 implements MigrationInterface {
+  readonly name = 'ResearchReadModel1767225600041';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      CREATE TABLE IF NOT EXISTS research_cases (
+        case_id uuid PRIMARY KEY,
+        month text NOT NULL,
+        region text NOT NULL,
+        organisation_kind text NOT NULL,
+        indicator_set text NOT NULL,
+        age_band text NOT NULL,
+        research_consents jsonb NOT NULL DEFAULT '[]'::jsonb,
+        research_until timestamptz NULL,
+        last_position bigint NOT NULL
+      )`);
+    await runner.query('CREATE INDEX IF NOT EXISTS research_cases_month_idx ON research_cases (month) WHERE research_until IS NOT NULL');
+    await runner.query(`
+      CREATE TABLE IF NOT EXISTS research_referrals (
+        referral_id uuid PRIMARY KEY,
+        case_id uuid NOT NULL,
+        month text NOT NULL,
+        service text NOT NULL,
+        receiver text NOT NULL,
+        outcome text NOT NULL,
+        made_on text NOT NULL,
+        response_days int NULL,
+        delay_band text NOT NULL,
+        last_position bigint NOT NULL
+      )`);
+    await runner.query('CREATE INDEX IF NOT EXISTS research_referrals_month_idx ON research_referrals (month, case_id)');
+    await runner.query(`
+      CREATE TABLE IF NOT EXISTS research_organisations (
+        organisation_id text PRIMARY KEY,
+        kind text NOT NULL
+      )`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TABLE IF EXISTS research_organisations');
+    await runner.query('DROP TABLE IF EXISTS research_referrals');
+    await runner.query('DROP TABLE IF EXISTS research_cases');
+  }
+}

@@ -1,0 +1,45 @@
+import type { Projection } from '../runner/projection';
+import { applyToTable, type ReadModelTable } from '../runner/read-model-table';
+import { ResearchCaseEntity, type ResearchCaseRow } from './research-case.entity';
+import { evolveResearchCase, type ResearchCaseEvent } from './research-case.evolve';
+import { ResearchOrganisationEntity, evolveResearchOrganisation, type ResearchOrganisationEvent, type ResearchOrganisationRow } from './research-organisation.entity';
+import { ResearchReferralEntity, type ResearchReferralRow } from './research-referral.entity';
+import { evolveResearchReferral, type ResearchReferralEvent } from './research-referral.evolve';
+import { ResearchReadModel1767225600041 } from './research.migration';
+import { ResearchLedger1767225600042 } from './ledger/epsilon-ledger.migration';
+
+export const RESEARCH_PROJECTION_NAME = 'research';
+const CASE_EVENTS = ['PersonIdentified', 'ConsentGranted', 'ConsentWithdrawn', 'PersonErased'] as const satisfies readonly ResearchCaseEvent['type'][];
+const REFERRAL_EVENTS = [
+  'ReferralMade', 'ReferralAccepted', 'ReferralDeclined', 'ReferralWithdrawn', 'ReferralClosed',
+] as const satisfies readonly ResearchReferralEvent['type'][];
+const ORGANISATION_EVENTS = ['OrganisationRegistered'] as const satisfies readonly ResearchOrganisationEvent['type'][];
+
+export const researchCasesTable: ReadModelTable<ResearchCaseRow, ResearchCaseEvent> = {
+  entity: ResearchCaseEntity, key: 'caseId', handles: CASE_EVENTS, keyOf: (event) => event.data.caseId, evolve: evolveResearchCase,
+};
+export const researchReferralsTable: ReadModelTable<ResearchReferralRow, ResearchReferralEvent> = {
+  entity: ResearchReferralEntity, key: 'referralId', handles: REFERRAL_EVENTS, keyOf: (event) => event.data.referralId, evolve: evolveResearchReferral,
+};
+export const researchOrganisationsTable: ReadModelTable<ResearchOrganisationRow, ResearchOrganisationEvent> = {
+  entity: ResearchOrganisationEntity, key: 'organisationId', handles: ORGANISATION_EVENTS, keyOf: (event) => event.data.organisationId,
+  evolve: evolveResearchOrganisation,
+};
+
+/** Generalised rows for anonymised research (DESIGN §5); queries apply consent and disclosure control. */
+export const researchProjection: Projection = {
+  name: RESEARCH_PROJECTION_NAME,
+  handles: [...ORGANISATION_EVENTS, ...CASE_EVENTS, ...REFERRAL_EVENTS],
+  async applyBatch(manager, events) {
+    await applyToTable(manager, researchOrganisationsTable, events);
+    await applyToTable(manager, researchCasesTable, events);
+    await applyToTable(manager, researchReferralsTable, events);
+  },
+};
+
+export const RESEARCH_TABLES = ['research_cases', 'research_referrals', 'research_organisations'];
+export const RESEARCH_ENTITIES = [ResearchCaseEntity, ResearchReferralEntity, ResearchOrganisationEntity];
+/** The read model's migration only: what a rebuild recreates in its shadow schema. */
+export const RESEARCH_READ_MODEL_MIGRATIONS = [ResearchReadModel1767225600041];
+/** Plus the ε ledger, which is not rebuilt: it records what was spent, not what happened. */
+export const RESEARCH_MIGRATIONS = [...RESEARCH_READ_MODEL_MIGRATIONS, ResearchLedger1767225600042];
