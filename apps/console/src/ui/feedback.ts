@@ -7,13 +7,13 @@ import { h } from './dom';
  * plain sentence when the server could not be reached. Announced to screen readers (role=alert).
  */
 export function errorBox(error: unknown): HTMLElement {
-  if (error instanceof NetworkError) return h('div', { class: 'notice notice--error', role: 'alert' }, t('error.network'));
+  if (error instanceof NetworkError) return h('div', { class: 'notice notice--error', role: 'alert', tabindex: -1 }, t('error.network'));
   if (error instanceof ApiError) {
     const { problem } = error;
     // A bare NOT_FOUND is a route this server does not have (yet); domain codes name what is missing.
     const heading = problem.code === 'NOT_FOUND' ? t('error.unavailable') : problem.title ?? t('error.status', { status: problem.status });
     const fields = (problem.errors ?? []).filter((e) => e.message);
-    return h('div', { class: 'notice notice--error', role: 'alert' },
+    return h('div', { class: 'notice notice--error', role: 'alert', tabindex: -1 },
       h('p', { class: 'notice__title' }, heading),
       problem.detail ? h('p', {}, problem.detail) : null,
       fields.length ? h('p', {}, t('error.fields')) : null,

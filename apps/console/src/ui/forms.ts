@@ -30,7 +30,7 @@ export const textarea = (name: string, extra: Record<string, string | number | b
   h('textarea', { name, rows: 3, ...extra });
 
 /** Checkboxes (or radios) in a fieldset with a legend, as WCAG asks for a group of choices. */
-export function choices(legend: string, name: string, options: Array<Option & { disabled?: boolean }>, settings: { checked?: string[]; type?: 'checkbox' | 'radio'; hint?: string } = {}): HTMLFieldSetElement {
+export function choices(legend: string, name: string, options: Array<Option & { disabled?: boolean }>, settings: { checked?: string[]; type?: 'checkbox' | 'radio'; hint?: string; required?: boolean } = {}): HTMLFieldSetElement {
   const type = settings.type ?? 'checkbox';
   return h('fieldset', { class: 'choices' },
     h('legend', {}, legend),
@@ -38,7 +38,7 @@ export function choices(legend: string, name: string, options: Array<Option & { 
     ...options.map((option) => {
       const id = uid(name);
       return h('div', { class: 'choice' },
-        h('input', { type, id, name, value: option.value, checked: settings.checked?.includes(option.value) ?? false, disabled: option.disabled ?? false }),
+        h('input', { type, id, name, value: option.value, checked: settings.checked?.includes(option.value) ?? false, disabled: option.disabled ?? false, required: settings.required ?? false }),
         h('label', { for: id }, option.label));
     }));
 }
@@ -49,7 +49,7 @@ export function fieldset(legend: string, ...children: Child[]): HTMLFieldSetElem
 
 /** A form whose submit never navigates: the page URL must never carry what was typed in it. */
 export function form(onSubmit: (form: HTMLFormElement) => void | Promise<void>, ...children: Child[]): HTMLFormElement {
-  const element = h('form', { novalidate: false, autocomplete: 'off' }, ...children);
+  const element = h('form', { autocomplete: 'off' }, ...children);
   element.addEventListener('submit', (event) => {
     event.preventDefault();
     void onSubmit(element);

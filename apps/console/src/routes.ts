@@ -1,0 +1,47 @@
+import type { Me } from './api/types';
+import type { MessageKey } from './i18n/i18n';
+import type { Role } from './vocabulary';
+import { renderDashboard } from './views/coordinator/dashboard.view';
+import { renderDirectory } from './views/directory.view';
+import { renderIdentify } from './views/partner/identify.view';
+import { renderInbox } from './views/partner/inbox.view';
+import { renderRefer } from './views/partner/refer.view';
+import { renderReferral } from './views/partner/referral.view';
+import { renderResearch } from './views/researcher/research.view';
+
+export type ViewName = 'inbox' | 'referral' | 'identify' | 'refer' | 'dashboard' | 'research' | 'directory';
+/** View parameters live in memory only: ids never reach the URL or the browser history. */
+export type Params = Record<string, unknown>;
+
+export interface ViewContext {
+  main: HTMLElement;
+  me: Me;
+  params: Params;
+  go(view: ViewName, params?: Params): void;
+}
+
+interface Route {
+  roles: Role[];
+  title: MessageKey;
+  /** Shown in the navigation bar (the others are reached from a view). */
+  nav: boolean;
+  render(context: ViewContext): void | Promise<void>;
+}
+
+/** Which role reaches which view. The API enforces the same with 403; this keeps the UI honest. */
+export const ROUTES: Record<ViewName, Route> = {
+  inbox: { roles: ['partner'], title: 'view.inbox', nav: true, render: renderInbox },
+  identify: { roles: ['partner'], title: 'view.identify', nav: true, render: renderIdentify },
+  referral: { roles: ['partner'], title: 'view.referral', nav: false, render: renderReferral },
+  refer: { roles: ['partner'], title: 'view.refer', nav: false, render: renderRefer },
+  dashboard: { roles: ['coordinator'], title: 'view.dashboard', nav: true, render: renderDashboard },
+  research: { roles: ['researcher'], title: 'view.research', nav: true, render: renderResearch },
+  directory: { roles: ['partner', 'coordinator', 'admin'], title: 'view.directory', nav: true, render: renderDirectory },
+};
+
+export const allowed = (view: ViewName, role: Role): boolean => ROUTES[view].roles.includes(role);
+
+export const navigation = (role: Role): ViewName[] =>
+  (Object.keys(ROUTES) as ViewName[]).filter((view) => ROUTES[view].nav && allowed(view, role));
+
+export const home = (role: Role): ViewName => navigation(role)[0] ?? 'directory';
