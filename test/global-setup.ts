@@ -29,6 +29,7 @@ export default async function globalSetup(): Promise<void> {
   const state = testDatabaseState();
   state.users += 1;
   if (state.users > 1) return; // the second project of the same run reuses the first one's server
+  announceSkippedSuites();
   const given = process.env.DATABASE_URL;
   if (given) {
     await assertAnswers(given);
@@ -68,5 +69,18 @@ function redact(url: string): string {
     return parsed.toString();
   } catch {
     return 'not a URL';
+  }
+}
+
+/**
+ * Suites that need a server no machine here can run are skipped unless their variable is set;
+ * jest hides the reason of a wholly skipped file, so it is printed here, once per run.
+ */
+function announceSkippedSuites(): void {
+  if (!process.env.EVENTSTORE_CONNECTION_STRING) {
+    console.log('EventStoreDB contract suite: skipped — set EVENTSTORE_CONNECTION_STRING=esdb://host:2113?tls=false to run it');
+  }
+  if (!process.env.KAFKA_BROKERS) {
+    console.log('Kafka bus contract suite: skipped — set KAFKA_BROKERS=host:9092 to run it');
   }
 }

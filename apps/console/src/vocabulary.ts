@@ -20,6 +20,13 @@ export const departmentLabel = (code: string | null | undefined): string => {
   return found ? `${found.code} ${found.name}` : code;
 };
 
-/** Research dimensions the console offers (DESIGN §5: generalised rows only). */
-export const RESEARCH_DIMENSIONS = ['month', 'region', 'organisationKind', 'service', 'indicator', 'ageBand', 'outcome', 'delayBand'] as const;
-export const RESEARCH_MEASURES = ['count'] as const;
+/**
+ * Research dimensions by unit of count (DESIGN §5: generalised rows only), as the research API
+ * allows them; the API checks them again and answers 422 for anything else.
+ */
+export const RESEARCH_UNITS = ['referrals', 'identifications'] as const;
+export const RESEARCH_DIMENSIONS: Record<(typeof RESEARCH_UNITS)[number], readonly string[]> = {
+  identifications: ['month', 'region', 'organisationKind', 'indicatorSet', 'ageBand'],
+  referrals: ['month', 'region', 'organisationKind', 'receiverKind', 'service', 'indicatorSet', 'ageBand', 'outcome', 'delayBand'],
+};
+export const RESEARCH_MAX_DIMENSIONS = 2;

@@ -167,6 +167,8 @@ export const en: Record<MessageKey, string> = {
   'overdue.pending': 'Unanswered',
   'overdue.none': 'No overdue referrals.',
   'research.intro': 'Anonymised aggregates: a cell of fewer than k people is suppressed, and so are the cells that would reveal it.',
+  'research.unit': 'Count',
+  'research.maxDimensions': 'At most {max} dimensions per query.',
   'research.groupBy': 'Group by',
   'research.measures': 'Measures',
   'research.from': 'From month',

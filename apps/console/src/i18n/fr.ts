@@ -165,6 +165,8 @@ export const fr = {
   'overdue.pending': 'Sans réponse',
   'overdue.none': 'Aucune orientation en retard.',
   'research.intro': 'Agrégats anonymisés : une cellule de moins de k personnes est supprimée, ainsi que celles qui permettraient de la retrouver.',
+  'research.unit': 'Compter',
+  'research.maxDimensions': 'Au plus {max} dimensions par requête.',
   'research.groupBy': 'Regrouper par',
   'research.measures': 'Mesures',
   'research.from': 'Du mois',

@@ -31,6 +31,8 @@ export const vocabularyLabels: Record<'fr' | 'en', Record<string, string>> = {
     'kind.ngo': 'Association', 'kind.health': 'Santé', 'kind.refuge': 'Refuge', 'kind.authority': 'Autorité',
     'dimension.month': 'Mois', 'dimension.region': 'Région', 'dimension.organisationKind': 'Type d’organisation', 'dimension.service': 'Service',
     'dimension.indicator': 'Indicateur', 'dimension.ageBand': 'Tranche d’âge', 'dimension.outcome': 'Résultat', 'dimension.delayBand': 'Délai',
+    'dimension.receiverKind': 'Type du destinataire', 'dimension.indicatorSet': 'Familles d’indicateurs',
+    'unit.referrals': 'Les orientations', 'unit.identifications': 'Les identifications',
     'measure.count': 'Nombre',
   },
   en: {
@@ -61,6 +63,8 @@ export const vocabularyLabels: Record<'fr' | 'en', Record<string, string>> = {
     'kind.ngo': 'NGO', 'kind.health': 'Health', 'kind.refuge': 'Refuge', 'kind.authority': 'Authority',
     'dimension.month': 'Month', 'dimension.region': 'Region', 'dimension.organisationKind': 'Organisation kind', 'dimension.service': 'Service',
     'dimension.indicator': 'Indicator', 'dimension.ageBand': 'Age band', 'dimension.outcome': 'Outcome', 'dimension.delayBand': 'Delay',
+    'dimension.receiverKind': 'Receiver kind', 'dimension.indicatorSet': 'Indicator families',
+    'unit.referrals': 'Referrals', 'unit.identifications': 'Identifications',
     'measure.count': 'Count',
   },
 };
