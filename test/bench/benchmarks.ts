@@ -1,5 +1,6 @@
 import { benchAccessLog } from './access-log.bench';
 import { benchCommands } from './commands.bench';
+import { benchRebuild } from './rebuild.bench';
 import { startBenchServer } from './server';
 import { benchWebhooks } from './webhooks.bench';
 
@@ -28,4 +29,5 @@ export const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<objec
     }
   },
   webhooks: (options) => benchWebhooks(options),
+  rebuild: (options) => benchRebuild(options),
 };

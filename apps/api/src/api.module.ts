@@ -21,6 +21,7 @@ import { WithdrawConsentHandler } from './cases/withdraw-consent/withdraw-consen
 import { HealthController } from './health/health.http.controller';
 import { ConsoleModule } from './console/console.module';
 import { CoordinationModule } from './coordination/coordination.module';
+import { ResearchModule } from './research/research.module';
 import { GetInboxController } from './inbox/get-inbox/get-inbox.http.controller';
 import { GetInboxHandler } from './inbox/get-inbox/get-inbox.handler';
 import { DeclareCapacityController } from './organisations/declare-capacity/declare-capacity.http.controller';
@@ -50,7 +51,7 @@ import { RegisteredOrganisations } from './organisations/registered-organisation
  * Every route is denied unless it is @Public() or names its @Roles() (AuthGuard is global).
  */
 @Module({
-  imports: [CqrsModule.forRoot(), TerminusModule, WebhooksApiModule, CoordinationModule, ConsoleModule],
+  imports: [CqrsModule.forRoot(), TerminusModule, WebhooksApiModule, CoordinationModule, ResearchModule, ConsoleModule],
   controllers: [
     HealthController,
     RegisterOrganisationController, ListOrganisationsController, DeclareCapacityController, IssueApiKeyController,

@@ -26,7 +26,7 @@ function showSignIn(root: HTMLElement): void {
   current = null;
   document.title = `${t('view.signIn')} — Passerelle`;
   const main = mainRegion();
-  replaceChildren(root, header(root), main, liveRegion());
+  replaceChildren(root, header(root), main);
   renderSignIn(main, { notice, onExpired: expired(root), signedIn: (me) => { notice = null; go(root, home(me.role)); } });
 }
 
@@ -45,7 +45,7 @@ export function go(root: HTMLElement, view: ViewName, params: Params = {}): void
   const heading = h('h1', { tabindex: -1 }, t(route.title));
   const content = h('div', { class: 'view' });
   const main = mainRegion(heading, content);
-  replaceChildren(root, header(root), main, liveRegion());
+  replaceChildren(root, header(root), main);
   heading.focus();
   if (!allowed(view, active.me.role)) {
     content.append(h('p', { class: 'notice notice--error', role: 'alert' }, t('app.forbidden')));
@@ -79,4 +79,3 @@ function header(root: HTMLElement): HTMLElement {
 }
 
 const mainRegion = (...children: HTMLElement[]): HTMLElement => h('main', { id: 'main', tabindex: -1 }, ...children);
-const liveRegion = (): HTMLElement => h('div', { id: 'status', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });

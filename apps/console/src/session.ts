@@ -17,14 +17,18 @@ let current: Session | null = null;
 export const session = (): Session | null => current;
 
 export async function signIn(key: string, onExpired: () => void): Promise<Session> {
-  useKey(key, () => {
-    signOut();
-    onExpired();
-  });
+  // A key refused here is a typing error, answered on the sign-in form; only a key that stops
+  // working later (revoked, expired) sends the person back to sign in.
+  useKey(key);
   try {
     const me = await get<Me>('/v1/me');
+    const names = await directoryNames();
     sessionStorage.setItem(STORAGE_KEY, key);
-    current = { me, names: await directoryNames() };
+    useKey(key, () => {
+      signOut();
+      onExpired();
+    });
+    current = { me, names };
     return current;
   } catch (error) {
     useKey(null);

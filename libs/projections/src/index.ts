@@ -26,4 +26,6 @@ export { InboxReadModel1767225600001 } from './inbox/inbox.migration';
 
 export * from './directory';
 export * from './coordination';
+export * from './research';
+export * from './rebuild';
 export * from './catalogue';

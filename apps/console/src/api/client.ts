@@ -25,9 +25,10 @@ export class NetworkError extends Error {}
 let apiKey: string | null = null;
 let onUnauthenticated: () => void = () => undefined;
 
-export function useKey(key: string | null, unauthenticated?: () => void): void {
+/** The key for every call, and what to do when the API stops accepting it (401) later on. */
+export function useKey(key: string | null, unauthenticated: () => void = () => undefined): void {
   apiKey = key;
-  if (unauthenticated) onUnauthenticated = unauthenticated;
+  onUnauthenticated = unauthenticated;
 }
 
 type Query = Record<string, string | number | undefined>;

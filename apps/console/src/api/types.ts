@@ -97,7 +97,10 @@ export interface Capacity {
 }
 
 export interface ResearchAnswer {
-  k?: number;
-  rows: Array<Record<string, unknown> & { suppressed?: boolean }>;
-  epsilon?: { spent?: number; remaining?: number; left?: number };
+  k: number;
+  unit: string;
+  rows: Array<Record<string, unknown> & { count: number | null; suppressed?: boolean; medianDelayDays?: number | null }>;
+  /** Per dimension, the rare values published only inside `other`. */
+  recoded?: Record<string, string[]>;
+  noise: null | { mechanism: string; epsilon: number; budget: { total: number; spent: number; remaining: number } };
 }

@@ -13,18 +13,30 @@ export const PALETTE = ['#0b4f8a', '#c05600', '#2e7d32', '#7b1fa2', '#ad1457'];
 
 const live = new Set<Chart>();
 
+/** Splits a long category name into lines, so a phone-width chart never cuts it off. */
+export function wrapLabel(text: string, width = 16): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && `${last} ${word}`.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 /**
  * A bar chart in a figure. The canvas is an image for assistive technology (its label says what it
  * shows); the table next to it carries the same figures as text.
  */
 export function barChart(description: string, labels: string[], datasets: Array<ChartDataset<'bar', number[]>>, settings: { stacked?: boolean; horizontal?: boolean } = {}): HTMLElement {
   const canvas = h('canvas', { role: 'img', 'aria-label': description });
-  const height = settings.horizontal ? Math.max(160, labels.length * (settings.stacked ? 28 : 22 * datasets.length) + 60) : 260;
-  const frame = h('div', { class: 'chart', 'data-height': height }, canvas);
+  const lines = Math.max(1, ...labels.map((text) => wrapLabel(text).length));
+  const height = settings.horizontal ? Math.max(160, labels.length * Math.max(lines * 16, settings.stacked ? 28 : 22 * datasets.length) + 70) : 280;
+  const frame = h('div', { class: 'chart' }, canvas);
   frame.style.height = `${height}px`; // CSSOM, not an inline style attribute: allowed by the page's CSP
   live.add(new Chart(canvas, {
     type: 'bar',
-    data: { labels, datasets: datasets.map((d, i) => ({ backgroundColor: PALETTE[i % PALETTE.length], ...d })) },
+    data: { labels: labels.map((text) => wrapLabel(text)), datasets: datasets.map((d, i) => ({ backgroundColor: PALETTE[i % PALETTE.length], ...d })) },
     options: {
       indexAxis: settings.horizontal ? 'y' : 'x',
       maintainAspectRatio: false,

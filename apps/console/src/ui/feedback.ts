@@ -26,13 +26,4 @@ export const emptyState = (text: string): HTMLElement => h('p', { class: 'empty'
 
 export const loading = (): HTMLElement => h('p', { class: 'loading', role: 'status' }, t('app.loading'));
 
-/** Says something to screen-reader users without moving their focus (the shell's live region). */
-export function announce(text: string): void {
-  const region = document.getElementById('status');
-  if (!region) return;
-  region.textContent = '';
-  // A fresh text node after a tick makes screen readers read the same sentence twice in a row too.
-  window.setTimeout(() => { region.textContent = text; }, 50);
-}
-
 export const success = (text: string): HTMLElement => h('p', { class: 'notice notice--success', role: 'status' }, text);

@@ -10,6 +10,8 @@ export interface Column<Row> {
   /** What the CSV holds for the cell: raw values, so a spreadsheet can compute with them. */
   csv: (row: Row) => string | number | null;
   numeric?: boolean;
+  /** Keeps a short value such as 2026-11 on one line. */
+  nowrap?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ export function dataTable<Row>(caption: string, columns: Array<Column<Row>>, row
     h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : null }, c.label)))),
     h('tbody', {}, ...rows.map((row) => h('tr', {}, ...columns.map((c, i) => (i === 0
       ? h('th', { scope: 'row' }, c.cell(row))
-      : h('td', { class: c.numeric ? 'num' : null }, c.cell(row))))))));
+      : h('td', { class: c.numeric ? 'num' : c.nowrap ? 'nowrap' : null }, c.cell(row))))))));
   const save = () => download(`passerelle-${csvName}-${new Date().toISOString().slice(0, 10)}.csv`,
     toCsv(columns.map((c) => c.label), rows.map((row) => columns.map((c) => c.csv(row)))));
   return h('div', { class: 'table-block' },

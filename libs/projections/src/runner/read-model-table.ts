@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@passerelle/event-store';
-import { In, type EntityManager, type EntitySchema, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntitySchema, ObjectLiteral } from 'typeorm';
+import { deleteRows, selectRows, upsertRows } from './table-sql';
 
 /**
  * One read-model table fed by a pure evolver (STYLE rule 13): the I/O lives in
@@ -29,8 +30,7 @@ export async function applyToTable<Row extends ObjectLiteral, Event extends Reco
   const relevant = events.filter((event): event is Event => handled.has(event.type));
   if (relevant.length === 0) return;
   const ids = [...new Set(relevant.map((event) => table.keyOf(event)))];
-  const where = { [table.key]: In(ids) } as FindOptionsWhere<Row>;
-  const loaded = await manager.find(table.entity, { where });
+  const loaded = await selectRows(manager, table.entity, table.key, ids);
   const before = new Map<string, Row>(loaded.map((row) => [String(row[table.key]), row]));
   const after = new Map<string, Row | null>(before);
   for (const event of relevant) {
@@ -44,6 +44,6 @@ export async function applyToTable<Row extends ObjectLiteral, Event extends Reco
     if (row) upserts.push(row);
     else if (before.has(id)) deletes.push(id);
   }
-  if (upserts.length > 0) await manager.upsert(table.entity, upserts, [table.key]);
-  if (deletes.length > 0) await manager.delete(table.entity, { [table.key]: In(deletes) } as FindOptionsWhere<Row>);
+  if (upserts.length > 0) await upsertRows(manager, table.entity, table.key, upserts);
+  if (deletes.length > 0) await deleteRows(manager, table.entity, table.key, deletes);
 }

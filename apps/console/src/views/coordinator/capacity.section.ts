@@ -24,7 +24,7 @@ export function capacitySection(capacity: Capacity): HTMLElement[] {
       { label: t('capacity.occupied'), data: sums.map((s) => s.occupied) },
       { label: t('capacity.waiting'), data: sums.map((s) => s.waiting) },
     ], { horizontal: true }) : h('span', {}),
-    dataTable<Row>(t('capacity.title'), [
+    dataTable<Row>(t('capacity.byOrganisation'), [
       { label: t('capacity.organisation'), cell: (r) => organisationName(r.organisationId), csv: (r) => r.organisationId },
       { label: t('referral.service'), cell: (r) => label('service', r.service), csv: (r) => r.service },
       { label: t('capacity.declared'), cell: (r) => formatNumber(r.declared?.total), csv: (r) => r.declared?.total ?? null, numeric: true },

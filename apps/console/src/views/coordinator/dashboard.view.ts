@@ -3,7 +3,7 @@ import type { Capacity, Funnel, Gaps } from '../../api/types';
 import { t, type MessageKey } from '../../i18n/i18n';
 import type { ViewContext } from '../../routes';
 import { destroyCharts } from '../../ui/chart';
-import { h, replaceChildren } from '../../ui/dom';
+import { h, replaceChildren, uid } from '../../ui/dom';
 import { errorBox, loading } from '../../ui/feedback';
 import { capacitySection } from './capacity.section';
 import { capacityQuery, filtersForm, funnelQuery, gapsQuery, type Filters } from './filters';
@@ -17,7 +17,8 @@ import { gapsSection } from './gaps.section';
 export function renderDashboard({ main, params }: ViewContext): void {
   const section = (title: MessageKey) => {
     const body = h('div', { class: 'section__body' });
-    return { element: h('section', { class: 'section' }, h('h2', {}, t(title)), body), body };
+    const id = uid('section');
+    return { element: h('section', { class: 'section', 'aria-labelledby': id }, h('h2', { id }, t(title)), body), body };
   };
   const funnel = section('funnel.title');
   const overdue = section('overdue.title');

@@ -15,7 +15,7 @@ export function funnelSection(funnel: Funnel): HTMLElement[] {
   const declines = Object.entries(funnel.declineReasons).map(([reason, count]) => ({ reason, count }));
   return [
     barChart(t('funnel.title'), funnel.stages.map((s) => stageLabel(s.stage)), [{ label: t('funnel.count'), data: funnel.stages.map((s) => s.count) }]),
-    dataTable(t('funnel.title'), [
+    dataTable(t('funnel.byStage'), [
       { label: t('funnel.stage'), cell: (s) => stageLabel(s.stage), csv: (s) => s.stage },
       { label: t('funnel.count'), cell: (s) => formatNumber(s.count), csv: (s) => s.count, numeric: true },
       { label: t('funnel.conversion'), cell: (s) => formatPercent(s.conversion), csv: (s) => s.conversion ?? null, numeric: true },
@@ -37,7 +37,7 @@ export function overdueSection(funnel: Funnel): HTMLElement[] {
   const late = (funnel.byOrganisation ?? []).filter((o) => o.overdue > 0).sort((a, b) => b.overdue - a.overdue);
   return [
     h('p', { class: funnel.overdue > 0 ? 'notice notice--warning' : 'notice' }, t('overdue.total', { count: funnel.overdue })),
-    funnel.overdue === 0 ? emptyState(t('overdue.none')) : dataTable(t('overdue.title'), [
+    funnel.overdue === 0 ? emptyState(t('overdue.none')) : dataTable(t('overdue.byOrganisation'), [
       { label: t('capacity.organisation'), cell: (o) => organisationName(o.organisationId), csv: (o) => o.organisationId },
       { label: t('identify.department'), cell: (o) => departmentLabel(o.department), csv: (o) => o.department },
       { label: t('overdue.pending'), cell: (o) => formatNumber(o.pending), csv: (o) => o.pending, numeric: true },

@@ -28,10 +28,10 @@ export function gapsSection(gaps: Gaps): HTMLElement[] {
       { label: t('gaps.authorityOnly'), data: bars.map((b) => b.authorityOnly) },
       { label: t('gaps.both'), data: bars.map((b) => b.both) },
     ], { stacked: true, horizontal: true }) : h('span', {}),
-    dataTable<Row>(t('gaps.title'), [
+    dataTable<Row>(t('gaps.byMonth'), [
       { label: t('gaps.department'), cell: (r) => departmentLabel(r.department), csv: (r) => r.department },
       { label: t('gaps.indicator'), cell: (r) => label('indicator', r.indicator), csv: (r) => r.indicator },
-      { label: t('gaps.month'), cell: (r) => r.month ?? '', csv: (r) => r.month ?? null },
+      { label: t('gaps.month'), cell: (r) => r.month ?? '', csv: (r) => r.month ?? null, nowrap: true },
       { label: t('gaps.ngoOnly'), cell: (r) => formatNumber(r.ngoOnly), csv: (r) => r.ngoOnly, numeric: true },
       { label: t('gaps.authorityOnly'), cell: (r) => formatNumber(r.authorityOnly), csv: (r) => r.authorityOnly, numeric: true },
       { label: t('gaps.both'), cell: (r) => formatNumber(r.both), csv: (r) => r.both, numeric: true },

@@ -3,7 +3,7 @@ import type { Organisation } from '../../api/types';
 import { t } from '../../i18n/i18n';
 import type { ViewContext } from '../../routes';
 import { h } from '../../ui/dom';
-import { announce, errorBox, loading } from '../../ui/feedback';
+import { errorBox, loading } from '../../ui/feedback';
 import { busy, form } from '../../ui/forms';
 import { consentFields, identificationFields, identifyBody, personFields } from './identify-form';
 
@@ -19,7 +19,6 @@ export async function renderIdentify({ main, me, go }: ViewContext): Promise<voi
     try {
       const created = await busy(element, () => post<{ caseId: string; position: string }>('/v1/cases', body, idempotencyKey));
       idempotencyKey = newIdempotencyKey();
-      announce(t('identify.done'));
       go('refer', { caseId: created.caseId, consent, justIdentified: true });
     } catch (error) {
       feedback.append(errorBox(error));

@@ -3,8 +3,8 @@ import type { InboxItem, InboxPage } from '../../api/types';
 import { formatDate, label, t } from '../../i18n/i18n';
 import type { ViewContext } from '../../routes';
 import { organisationName } from '../../session';
-import { h } from '../../ui/dom';
-import { emptyState, errorBox, loading } from '../../ui/feedback';
+import { append, h } from '../../ui/dom';
+import { emptyState, errorBox, loading, success } from '../../ui/feedback';
 import { field, select } from '../../ui/forms';
 import { personLine } from './person-summary';
 
@@ -55,9 +55,9 @@ export function renderInbox({ main, params, go }: ViewContext): void {
     if (nextCursor) list.append(h('button', { type: 'button', class: 'button button--secondary', onclick: () => void load(nextCursor) }, t('inbox.more')));
   };
 
-  main.append(
-    h('div', { class: 'toolbar' }, tabs, field(t('inbox.status'), statusFilter),
-      h('button', { type: 'button', class: 'button', onclick: () => go('identify') }, t('inbox.identify'))),
+  append(main,
+    params.justReferred ? success(t('refer.done')) : null,
+    h('div', { class: 'toolbar' }, tabs, field(t('inbox.status'), statusFilter)),
     list);
   void load();
 }

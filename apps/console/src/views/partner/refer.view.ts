@@ -54,7 +54,7 @@ export function renderRefer({ main, me, params, go }: ViewContext): void {
     try {
       const written = await busy(element, () => post<Written>('/v1/referrals', body, idempotencyKey));
       idempotencyKey = newIdempotencyKey();
-      go('inbox', { direction: 'sent', minPosition: written.position });
+      go('inbox', { direction: 'sent', minPosition: written.position, justReferred: true });
     } catch (error) {
       feedback.append(errorBox(error));
     }

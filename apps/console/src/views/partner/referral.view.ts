@@ -4,7 +4,7 @@ import { formatDate, label, t } from '../../i18n/i18n';
 import type { ViewContext } from '../../routes';
 import { organisationName } from '../../session';
 import { h, replaceChildren } from '../../ui/dom';
-import { announce, errorBox, loading, success } from '../../ui/feedback';
+import { errorBox, loading, success } from '../../ui/feedback';
 import { personDetails } from './person-summary';
 import { actionForm, actionsFor } from './referral-actions';
 
@@ -36,10 +36,8 @@ export async function renderReferral(context: ViewContext): Promise<void> {
   if (referral.outcome) facts.push([t('referral.outcome'), label('outcome', referral.outcome)]);
   const notes = referral.notes.filter((n) => n.note);
   const actions = actionsFor(referral, me);
-  const refresh = () => {
-    announce(t('action.done'));
-    void renderReferral({ ...context, params: { ...params, justDone: true } });
-  };
+  // The re-rendered view opens with a role=status notice, which screen readers announce.
+  const refresh = () => void renderReferral({ ...context, params: { ...params, justDone: true } });
   replaceChildren(main,
     back,
     params.justDone ? success(t('action.done')) : null,

@@ -11,6 +11,8 @@ export interface ControlledTable {
   cells: ControlledCell[];
   /** Per dimension, the values published only inside `other`. */
   merged: Record<string, string[]>;
+  /** The label a value is published under (itself or `other`). */
+  labelOf(dim: string, value: string): string;
 }
 
 export const MAX_DIMENSIONS = 2;
@@ -33,13 +35,13 @@ export function controlledTable(base: readonly BaseCount[], unitDims: readonly s
     // Under k rows in the year: nothing is published. Otherwise every total of one dimension is ≥ k.
     const suppressed: Suppression | null = recoding.total < k ? 'primary' : null;
     const cells = [...counts.entries()].map(([joined, count]) => ({ values: valuesOf(joined.split('\u0001').slice(0, dims.length)), count, suppressed }));
-    return { cells, merged: recoding.merged };
+    return { cells, merged: recoding.merged, labelOf: recoding.labelOf };
   }
   const present = (i: number) => [...new Set(labelled.map(({ labels }) => labels[i]!))].sort();
   const cells = protectTable(present(0), present(1), counts, k)
     .filter((cell) => cell.count > 0 || cell.suppressed !== null)
     .map((cell) => ({ values: valuesOf([cell.row, cell.column]), count: cell.count, suppressed: cell.suppressed }));
-  return { cells, merged: recoding.merged };
+  return { cells, merged: recoding.merged, labelOf: recoding.labelOf };
 }
 
 export { OTHER };

@@ -1,0 +1,3 @@
+export * from './rebuild';
+export * from './rebuild-catalogue';
+export { shadowSchema } from './shadow-schema';

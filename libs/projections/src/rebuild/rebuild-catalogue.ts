@@ -1,0 +1,32 @@
+import type { EntitySchema, MigrationInterface } from 'typeorm';
+import { COORDINATION_ENTITIES, COORDINATION_MIGRATIONS, coordinationProjection } from '../coordination/coordination.projection';
+import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS, directoryProjection } from '../directory/directory.projection';
+import { INBOX_ENTITIES, INBOX_MIGRATIONS, inboxProjection } from '../inbox/inbox.projection';
+import { RESEARCH_ENTITIES, RESEARCH_READ_MODEL_MIGRATIONS, researchProjection } from '../research/research.projection';
+import type { Projection } from '../runner/projection';
+
+/** What a rebuild needs to know about a read model: how to feed it, its tables, and how to create them. */
+export interface RebuildTarget {
+  projection: Projection;
+  /** Every table the projection writes (and nothing else it must keep, such as the research ε ledger). */
+  tables: string[];
+  /** Idempotent, unqualified DDL: run again with the search path on a shadow schema. */
+  migrations: Array<new () => MigrationInterface>;
+}
+
+const tablesOf = (entities: ReadonlyArray<EntitySchema<any>>) => entities.map((entity) => entity.options.tableName ?? entity.options.name);
+
+export const REBUILD_TARGETS: Record<string, RebuildTarget> = {
+  inbox: { projection: inboxProjection, tables: tablesOf(INBOX_ENTITIES), migrations: INBOX_MIGRATIONS },
+  directory: { projection: directoryProjection, tables: tablesOf(DIRECTORY_ENTITIES), migrations: DIRECTORY_MIGRATIONS },
+  coordination: { projection: coordinationProjection, tables: tablesOf(COORDINATION_ENTITIES), migrations: COORDINATION_MIGRATIONS },
+  research: { projection: researchProjection, tables: tablesOf(RESEARCH_ENTITIES), migrations: RESEARCH_READ_MODEL_MIGRATIONS },
+};
+
+/** `inbox`, …, or `all`; a coded error naming the choices otherwise. */
+export function rebuildTargets(name: string): RebuildTarget[] {
+  if (name === 'all') return Object.values(REBUILD_TARGETS);
+  const target = REBUILD_TARGETS[name];
+  if (!target) throw new Error(`unknown read model "${name}"; choose one of ${[...Object.keys(REBUILD_TARGETS), 'all'].join(', ')}`);
+  return [target];
+}

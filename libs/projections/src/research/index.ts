@@ -1,0 +1,14 @@
+export * from './research.vocabulary';
+export * from './research-case.entity';
+export * from './research-case.evolve';
+export * from './research-referral.entity';
+export * from './research-referral.evolve';
+export * from './research-organisation.entity';
+export * from './research.projection';
+export * from './research-settings';
+export * from './query/research-request';
+export * from './query/research-answer';
+export * from './ledger/epsilon-ledger';
+export * from './disclosure/discrete-laplace';
+export { ResearchReadModel1767225600041 } from './research.migration';
+export { ResearchLedger1767225600042 } from './ledger/epsilon-ledger.migration';

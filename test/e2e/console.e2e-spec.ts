@@ -1,0 +1,256 @@
+import { CLOCK_OVERRIDE_FLAG } from '@passerelle/platform';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserMissing, collectPageErrors, ensureConsoleBuilt, launchChromium, screenshot } from './support/browser';
+import { auth, identifyBody, onboard, type Partner } from './support/fixtures';
+import { startTestNetwork, type TestNetwork } from './support/test-network';
+
+const missing = browserMissing();
+if (missing) console.warn(`console e2e skipped: ${missing}`);
+const describeInBrowser = missing ? describe.skip : describe;
+
+describeInBrowser('the web console', () => {
+  let network: TestNetwork;
+  let browser: Browser;
+  let base: string;
+  let asso: Partner;
+  let refuge: Partner;
+  let coordinator: Partner;
+  let researcher: Partner;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+
+  /** A fresh browser profile per person, as two organisations would never share one. */
+  async function signedIn(key: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+    context.setDefaultTimeout(10_000);
+    contexts.push(context);
+    const page = await context.newPage();
+    errors.push(...collectPageErrors(page));
+    await page.goto(`${base}/console/`);
+    await page.getByLabel('Clé d’API').fill(key);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('navigation').waitFor();
+    return page;
+  }
+
+  const funnelTable = (page: Page) => page.getByRole('table', { name: 'Nombre par étape' });
+  const funnelCount = (page: Page, stage: string) =>
+    funnelTable(page).getByRole('row', { name: new RegExp(`^${stage}`) }).getByRole('cell').first().textContent();
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    network = await startTestNetwork();
+    await network.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(network.app.getHttpServer().address() as AddressInfo).port}`;
+    asso = await onboard(network, { id: 'asso-93', name: 'Association 93', kind: 'ngo', department: '93', services: ['legal', 'psychological'] });
+    refuge = await onboard(network, { id: 'refuge-75', name: 'Refuge des Lilas', kind: 'refuge', department: '75', services: ['specialised_shelter'] });
+    coordinator = await onboard(network, { id: 'coordination-idf', kind: 'authority', department: '75', services: ['legal'] }, 'coordinator');
+    researcher = await onboard(network, { id: 'lab-75', kind: 'authority', department: '75', services: ['legal'] }, 'researcher');
+    const declared = await network.http().put('/v1/organisations/refuge-75/capacity').set('Authorization', `Bearer ${refuge.key}`)
+      .send({ service: 'specialised_shelter', total: 12, available: 3 });
+    expect(declared.status).toBeLessThan(300);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await network?.close();
+  });
+
+  afterEach(() => expect(errors.splice(0)).toEqual([]));
+
+  it('is served at /console with a strict Content-Security-Policy and nothing outside its folder', async () => {
+    const page = await network.http().get('/console/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    const csp = page.headers['content-security-policy'] as string;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    const script = /src="(\/console\/assets\/[^"]+\.js)"/.exec(page.text)?.[1];
+    expect((await network.http().get(script ?? '/console/assets/missing.js')).status).toBe(200);
+    expect((await network.http().get('/console/..%2F..%2Fpackage.json')).status).toBe(404);
+    const unknown = await network.http().get('/console/referrals/123');
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it('lets a partner identify and refer, the receiver accept in its inbox, and the coordinator see the funnel change', async () => {
+    const watching = await signedIn(coordinator.key);
+    await watching.getByRole('heading', { name: 'Coordination', level: 1 }).waitFor();
+    await funnelTable(watching).waitFor();
+    expect(await funnelCount(watching, 'Acceptées')).toBe('0');
+
+    const sender = await signedIn(asso.key);
+    const visited: string[] = [];
+    sender.on('framenavigated', (frame) => { if (frame === sender.mainFrame()) visited.push(frame.url()); });
+    await sender.getByText('Aucune orientation ici pour l’instant.').waitFor();
+    await screenshot(sender, 'partner-inbox-empty');
+    await sender.getByRole('button', { name: 'Identifier une personne' }).first().click();
+    await sender.getByLabel('Prénom').fill('Awa');
+    await sender.getByLabel('Nom', { exact: true }).fill('Diallo');
+    await sender.getByLabel('Date de naissance').fill('1994-03-02');
+    await sender.getByLabel('Téléphone').fill('+33600000000');
+    await sender.getByLabel('Traite à des fins sexuelles').check();
+    await sender.getByLabel('Département').selectOption('93');
+    await sender.getByLabel('Coordination (statistiques)').check();
+    await sender.getByLabel('Recherche (anonymisée)').check();
+    await screenshot(sender, 'partner-identify');
+    await sender.getByRole('button', { name: 'Enregistrer l’identification' }).click();
+
+    await sender.getByRole('heading', { name: 'Orienter', level: 1 }).waitFor();
+    await sender.getByLabel('Service').selectOption('specialised_shelter');
+    const refugeChoice = sender.getByLabel(/Refuge des Lilas/);
+    await refugeChoice.waitFor();
+    await expect(sender.getByText(/3 place\(s\) libre\(s\) sur 12/).count()).resolves.toBe(1);
+    await refugeChoice.check();
+    await sender.getByLabel('Urgence').selectOption('urgent');
+    await sender.getByLabel('Message (facultatif, chiffré)').fill('Needs a place tonight');
+    await screenshot(sender, 'partner-refer');
+    await sender.getByRole('button', { name: 'Orienter', exact: true }).click();
+    await sender.getByText('À : Refuge des Lilas').waitFor();
+    await screenshot(sender, 'partner-inbox-sent');
+
+    const receiver = await signedIn(refuge.key);
+    const card = receiver.getByRole('main').getByRole('listitem').filter({ hasText: 'Awa Diallo' });
+    await card.waitFor();
+    await expect(card.getByText('Urgente').count()).resolves.toBe(1);
+    await screenshot(receiver, 'partner-inbox-received');
+    await card.getByRole('button', { name: /^Ouvrir/ }).click();
+    await receiver.getByText('Needs a place tonight').waitFor();
+    await expect(receiver.getByText('+33600000000').count()).resolves.toBe(1);
+    await screenshot(receiver, 'partner-referral-detail');
+    await receiver.getByRole('button', { name: 'Accepter' }).click();
+    await receiver.getByRole('main').getByText('C’est enregistré.', { exact: true }).waitFor();
+    await expect(receiver.getByRole('definition').filter({ hasText: 'Acceptée' }).count()).resolves.toBe(1);
+    // Her name was on screen, but never in the title, the address bar or the history.
+    for (const page of [sender, receiver]) {
+      expect(await page.title()).not.toMatch(/Awa|Diallo/);
+      expect(page.url()).toBe(`${base}/console/`);
+    }
+    expect(visited.every((url) => url === `${base}/console/`)).toBe(true);
+
+    // The coordination projection catches up on its own; the coordinator re-applies the filters until it has.
+    for (let attempt = 0; attempt < 50 && (await funnelCount(watching, 'Acceptées')) !== '1'; attempt++) {
+      await watching.getByRole('button', { name: 'Appliquer' }).click();
+      await funnelTable(watching).waitFor();
+    }
+    expect(await funnelCount(watching, 'Identifiées')).toBe('1');
+    expect(await funnelCount(watching, 'Orientées')).toBe('1');
+    expect(await funnelCount(watching, 'Acceptées')).toBe('1');
+    await screenshot(watching, 'coordinator-dashboard');
+  });
+
+  it('never lets a partner key reach the coordinator view, in the page or through the API', async () => {
+    const page = await signedIn(asso.key);
+    const views = await page.getByRole('navigation').getByRole('button').allTextContents();
+    expect(views).toEqual(['Orientations', 'Identifier une personne', 'Annuaire']);
+    expect(await page.getByText('Parcours', { exact: false }).count()).toBe(0);
+    const status = await page.evaluate(`fetch('/v1/coordination/funnel', { headers: { Authorization: 'Bearer ' + sessionStorage.getItem('passerelle.console.key') } }).then((r) => r.status)`);
+    expect(status).toBe(403);
+  });
+
+  it('signs in from the keyboard alone, refuses an unknown key with a clear message, and speaks English when asked', async () => {
+    const context = await browser.newContext();
+    context.setDefaultTimeout(10_000);
+    contexts.push(context);
+    const page = await context.newPage();
+    errors.push(...collectPageErrors(page));
+    await page.goto(`${base}/console/`);
+    // The key field has the focus on arrival and Enter submits: no mouse needed.
+    await page.keyboard.type('psk_not-a-real-key');
+    await page.keyboard.press('Enter');
+    await page.getByText('Cette clé n’est pas reconnue.').waitFor();
+    await screenshot(page, 'sign-in-refused');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+  });
+
+  it('fits a 360 px wide phone in every view, without scrolling sideways', async () => {
+    const phone = { width: 360, height: 740 };
+    const noSideScroll = async (page: Page, name: string) => {
+      await screenshot(page, `phone-${name}`);
+      expect({ name, width: await page.evaluate('document.documentElement.scrollWidth') }).toEqual({ name, width: 360 });
+    };
+    const partner = await signedIn(refuge.key, phone);
+    await partner.getByText('Awa Diallo').waitFor();
+    await noSideScroll(partner, 'inbox');
+    await partner.getByRole('button', { name: /^Ouvrir/ }).first().click();
+    await partner.getByText('Needs a place tonight').waitFor();
+    await noSideScroll(partner, 'referral');
+    await partner.getByRole('button', { name: 'Identifier une personne' }).click();
+    await partner.getByLabel('Prénom').waitFor();
+    await noSideScroll(partner, 'identify');
+    await partner.getByRole('button', { name: 'Annuaire' }).click();
+    await partner.getByRole('table').waitFor();
+    await noSideScroll(partner, 'directory');
+    const coordination = await signedIn(coordinator.key, phone);
+    await coordination.getByRole('table', { name: 'Par organisation et service' }).waitFor();
+    await noSideScroll(coordination, 'dashboard');
+    const research = await signedIn(researcher.key, phone);
+    await research.getByRole('heading', { name: 'Recherche', level: 1 }).waitFor();
+    expect(await research.getByRole('navigation').getByRole('button').allTextContents()).toEqual(['Recherche']);
+    await noSideScroll(research, 'research');
+  });
+
+  it('lets a researcher query allow-listed dimensions, marks suppressed cells, and shows the ε spent and left', async () => {
+    const page = await signedIn(researcher.key);
+    await page.getByLabel('Service').check();
+    const result = page.getByRole('table', { name: 'Résultat' });
+    // The research projection catches up on its own; run the exact query again until the referral is in it.
+    for (let attempt = 0; attempt < 50 && (await result.count()) === 0; attempt++) {
+      await page.getByRole('button', { name: 'Lancer la requête' }).click();
+      await page.locator('.result > *').first().waitFor();
+    }
+    // One referral is fewer than k: its cell is published as suppressed, and no count is shown at all.
+    await screenshot(page, 'researcher-suppressed');
+    expect(await result.getByText('supprimée').count()).toBeGreaterThan(0);
+    expect(await result.getByRole('cell').filter({ hasText: /\d/ }).count()).toBe(0);
+    await page.getByLabel('Bruit différentiel : ε (facultatif)').fill('0.5');
+    await page.getByRole('button', { name: 'Lancer la requête' }).click();
+    await page.getByText('Budget ε dépensé : 0,5').waitFor();
+    await expect(page.getByText(/Budget ε restant : [\d,]+ sur [\d,]+/).count()).resolves.toBe(1);
+    await screenshot(page, 'researcher-epsilon');
+  });
+
+  it('puts overdue referrals first in the inbox and marks them', async () => {
+    // A referral made three days ago, to be answered two days ago: the API's clock override (for
+    // tests and seeding only) back-dates it, as the API refuses a respondBy in the past.
+    const DAY = 86_400_000;
+    const past = new Date(Date.now() - 3 * DAY);
+    const previous = process.env[CLOCK_OVERRIDE_FLAG];
+    process.env[CLOCK_OVERRIDE_FLAG] = 'true';
+    try {
+      const clock = { 'X-Passerelle-Clock': past.toISOString() };
+      const identified = await network.http().post('/v1/cases').set(auth(asso)).set(clock)
+        .send(identifyBody(['any_referral_recipient'], { person: { givenName: 'Binta', familyName: 'Camara', birthDate: '1990-05-04' } }));
+      expect(identified.status).toBe(201);
+      const referred = await network.http().post('/v1/referrals').set(auth(asso)).set(clock).send({
+        caseId: identified.body.caseId, to: 'refuge-75', service: 'specialised_shelter', urgency: 'routine',
+        sharedCategories: ['identity'], respondBy: new Date(past.getTime() + DAY).toISOString(),
+      });
+      expect(referred.status).toBe(201);
+    } finally {
+      if (previous === undefined) delete process.env[CLOCK_OVERRIDE_FLAG];
+      else process.env[CLOCK_OVERRIDE_FLAG] = previous;
+    }
+    const page = await signedIn(refuge.key);
+    const cards = page.getByRole('main').getByRole('listitem');
+    const overdue = cards.filter({ hasText: 'Binta Camara' });
+    for (let attempt = 0; attempt < 50 && (await overdue.count()) === 0; attempt++) {
+      await page.getByRole('button', { name: 'Envoyées' }).click();
+      await page.getByRole('button', { name: 'Reçues' }).click();
+      await cards.first().waitFor();
+    }
+    // Routine but overdue, it comes before the urgent referral received earlier, and says it is late.
+    const first = cards.first();
+    expect(await first.textContent()).toContain('Binta Camara');
+    await expect(first.getByText('En retard').count()).resolves.toBe(1);
+    expect(await cards.count()).toBe(2);
+    await screenshot(page, 'partner-inbox-overdue');
+  });
+});
