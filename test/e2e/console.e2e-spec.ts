@@ -9,6 +9,7 @@ const missing = browserMissing();
 if (missing) console.warn(`console e2e skipped: ${missing}`);
 const describeInBrowser = missing ? describe.skip : describe;
 
+/** The tests run in order and build on each other's data, as a day in the network would. */
 describeInBrowser('the web console', () => {
   let network: TestNetwork;
   let browser: Browser;

@@ -21,7 +21,8 @@ export function setLanguage(next: Language): void {
 
 /** A message with `{name}` placeholders filled in; values are inserted as text, never as markup. */
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
-  return dictionaries[current][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  // A key built from an API value (a new funnel stage, say) may be missing: show the key, never crash.
+  return (dictionaries[current][key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 /** The word for a vocabulary value (`label('service', 'legal')`), or the value itself if unknown. */
