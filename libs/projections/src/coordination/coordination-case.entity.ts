@@ -31,6 +31,13 @@ export interface CoordinationCaseRow {
   /** The latest expiry among those consents ({@link NO_EXPIRY} if one never expires); null with none. */
   coordinationUntil: Date | null;
   erased: boolean;
+  /**
+   * Funnel summary, maintained from her referrals by the projection (coordination-summary.ts), not
+   * by this row's events: the evolver carries these through unchanged.
+   */
+  firstReferredAt: Date | null;
+  everAccepted: boolean;
+  serviceProvided: boolean;
   lastPosition: bigint;
 }
 
@@ -49,6 +56,9 @@ export const CoordinationCaseEntity = new EntitySchema<CoordinationCaseRow>({
     coordinationConsents: { name: 'coordination_consents', type: 'jsonb' },
     coordinationUntil: { name: 'coordination_until', type: 'timestamptz', nullable: true },
     erased: { type: 'boolean' },
+    firstReferredAt: { name: 'first_referred_at', type: 'timestamptz', nullable: true },
+    everAccepted: { name: 'ever_accepted', type: 'boolean' },
+    serviceProvided: { name: 'service_provided', type: 'boolean' },
     lastPosition: positionColumn('last_position'),
   },
 });

@@ -21,7 +21,8 @@ export function evolveCoordinationCase(row: CoordinationCaseRow | null, event: C
       // Only what counts: her personal fields (sealed) are never copied here.
       return {
         caseId, identifiedBy, identifierKind, level, indicators: [...indicators], department, identifiedAt: new Date(event.metadata.occurredAt),
-        linkageKey, coordinationConsents: [], coordinationUntil: null, erased: false, lastPosition,
+        linkageKey, coordinationConsents: [], coordinationUntil: null, erased: false,
+        firstReferredAt: null, everAccepted: false, serviceProvided: false, lastPosition,
       };
     }
     case 'ConsentGranted': {

@@ -53,17 +53,16 @@ export function caseConditions(filter: CoordinationFilter, params: SqlParams, op
 
 export const whereClause = (conditions: string[]) => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
 
-/** Days between two timestamptz expressions, as float8 (exact for whole seconds). */
-export const daysBetween = (later: string, earlier: string) => `(extract(epoch from (${later} - ${earlier}))::float8 / 86400)`;
+/** Days between two timestamptz expressions, in float8 (date_part: no numeric arithmetic per row). */
+export const daysBetween = (later: string, earlier: string) => `((date_part('epoch', ${later}) - date_part('epoch', ${earlier})) / 86400)`;
 
-/** `<prefix>_median, <prefix>_p90` of an expression in days; percentile_cont ignores nulls. */
+/** `<prefix>_spread`: median and 90th percentile of an expression in days, from one sort; nulls are ignored. */
 export const spreadColumns = (expression: string, prefix: string) =>
-  `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expression}) AS ${prefix}_median, ` +
-  `percentile_cont(0.9) WITHIN GROUP (ORDER BY ${expression}) AS ${prefix}_p90`;
+  `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${expression}) AS ${prefix}_spread`;
 
 const oneDecimal = (value: unknown): number | null => (value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10);
 
-export const spreadOf = (row: Record<string, unknown> | undefined, prefix: string): Spread => ({
-  median: oneDecimal(row?.[`${prefix}_median`]),
-  p90: oneDecimal(row?.[`${prefix}_p90`]),
-});
+export const spreadOf = (row: Record<string, unknown> | undefined, prefix: string): Spread => {
+  const spread = row?.[`${prefix}_spread`] as Array<number | null> | null | undefined;
+  return { median: oneDecimal(spread?.[0]), p90: oneDecimal(spread?.[1]) };
+};

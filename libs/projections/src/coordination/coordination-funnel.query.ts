@@ -67,34 +67,47 @@ export class CoordinationFunnelQuery {
     };
   }
 
+  /**
+   * Per-case stages. Without a service filter they come from each case's summary (one row per
+   * case); with one, from her referrals of that service, aggregated per case first.
+   */
   private caseFigures(filter: CoordinationFilter): Promise<Row[]> {
     const params = new SqlParams();
     const cases = whereClause(caseConditions(filter, params, { kind: true }));
-    const service = filter.service ? `AND r.service = ${params.add(filter.service)}` : '';
+    const source = filter.service
+      ? `(SELECT c.identified_by, c.identified_at, r.first_referred_at, coalesce(r.ever_accepted, false) AS ever_accepted,
+                 coalesce(r.service_provided, false) AS service_provided
+          FROM coordination_cases c LEFT JOIN (
+            SELECT case_id, min(made_at) AS first_referred_at, bool_or(accepted_at IS NOT NULL) AS ever_accepted,
+                   bool_or(outcome = 'service_provided') AS service_provided
+            FROM coordination_referrals WHERE service = ${params.add(filter.service)} GROUP BY case_id
+          ) r ON r.case_id = c.case_id ${cases})`
+      : `(SELECT c.identified_by, c.identified_at, c.first_referred_at, c.ever_accepted, c.service_provided FROM coordination_cases c ${cases})`;
+    const counts = `count(*) AS identified, count(first_referred_at) AS referred, count(*) FILTER (WHERE ever_accepted) AS accepted,
+                    count(*) FILTER (WHERE service_provided) AS served`;
     return this.dataSource.query(`
-      WITH c AS MATERIALIZED (SELECT c.case_id, c.identified_by, c.identified_at FROM coordination_cases c ${cases}),
-      per_case AS (
-        SELECT c.identified_by, c.identified_at, min(r.made_at) AS first_referred_at,
-               bool_or(r.accepted_at IS NOT NULL) AS accepted, bool_or(r.outcome = 'service_provided') AS served
-        FROM c LEFT JOIN coordination_referrals r ON r.case_id = c.case_id ${service}
-        GROUP BY c.case_id, c.identified_by, c.identified_at)
-      SELECT GROUPING(identified_by) = 1 AS is_total, identified_by, count(*) AS identified, count(first_referred_at) AS referred,
-             count(*) FILTER (WHERE accepted) AS accepted, count(*) FILTER (WHERE served) AS served,
-             ${spreadColumns(daysBetween('first_referred_at', 'identified_at'), 'to_referred')}
-      FROM per_case GROUP BY GROUPING SETS ((), (identified_by))`, params.values);
+      WITH per_case AS MATERIALIZED ${source}
+      SELECT true AS is_total, NULL AS identified_by, ${counts}, ${spreadColumns(daysBetween('first_referred_at', 'identified_at'), 'to_referred')}
+      FROM per_case
+      UNION ALL
+      SELECT false, identified_by, ${counts}, NULL FROM per_case GROUP BY identified_by`, params.values);
   }
 
   private referralFigures(filter: CoordinationFilter, now: Date): Promise<Row[]> {
     const params = new SqlParams();
     const { from, where } = this.referralsOfSelectedCases(filter, params);
+    const overdue = `r.status = 'referred' AND r.respond_by < ${params.add(now.toISOString())}::timestamptz`;
+    const counts = `count(*) AS received, count(*) FILTER (WHERE r.accepted_at IS NOT NULL) AS accepted,
+                    count(*) FILTER (WHERE r.status = 'declined') AS declined, count(*) FILTER (WHERE r.status = 'referred') AS pending,
+                    count(*) FILTER (WHERE ${overdue}) AS overdue`;
     return this.dataSource.query(`
-      SELECT GROUPING(r.to_org) = 1 AS is_total, r.to_org, count(*) AS received,
-             count(*) FILTER (WHERE r.accepted_at IS NOT NULL) AS accepted, count(*) FILTER (WHERE r.status = 'declined') AS declined,
-             count(*) FILTER (WHERE r.status = 'referred') AS pending,
-             count(*) FILTER (WHERE r.status = 'referred' AND r.respond_by < ${params.add(now.toISOString())}::timestamptz) AS overdue,
+      WITH r AS MATERIALIZED (SELECT r.to_org, r.status, r.made_at, r.accepted_at, r.closed_at, r.respond_by FROM ${from} ${where})
+      SELECT true AS is_total, NULL AS to_org, ${counts},
              ${spreadColumns(daysBetween('r.accepted_at', 'r.made_at'), 'to_accepted')},
              ${spreadColumns(daysBetween('r.closed_at', 'r.accepted_at'), 'to_closed')}
-      FROM ${from} ${where} GROUP BY GROUPING SETS ((), (r.to_org))`, params.values);
+      FROM r
+      UNION ALL
+      SELECT false, r.to_org, ${counts}, NULL, NULL FROM r GROUP BY r.to_org`, params.values);
   }
 
   private declineReasons(filter: CoordinationFilter): Promise<Row[]> {
@@ -105,10 +118,12 @@ export class CoordinationFunnelQuery {
       GROUP BY r.decline_reason ORDER BY r.decline_reason`, params.values);
   }
 
+  /** The referrals of the selected cases; the join to the cases only when a case filter asks for it. */
   private referralsOfSelectedCases(filter: CoordinationFilter, params: SqlParams) {
     const conditions = caseConditions(filter, params, { kind: true });
+    const from = conditions.length > 0 ? 'coordination_referrals r JOIN coordination_cases c ON c.case_id = r.case_id' : 'coordination_referrals r';
     if (filter.service) conditions.push(`r.service = ${params.add(filter.service)}`);
-    return { from: 'coordination_referrals r JOIN coordination_cases c ON c.case_id = r.case_id', where: whereClause(conditions) };
+    return { from, where: whereClause(conditions) };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { LINKABLE, personsOf } from './coordination-persons';
 import {
   caseConditions, daysBetween, periodBounds, spreadColumns, spreadOf, SqlParams, whereClause, type CoordinationFilter, type Spread,
 } from './coordination-filter';
@@ -62,7 +63,11 @@ export class CoordinationGapsQuery {
     };
   }
 
-  /** One row per (département, indicator, month) plus the totals row over distinct women. */
+  /**
+   * One row per (département, indicator, month) plus the totals row over distinct women. Women come
+   * from coordination_persons; those whose row outlived one of her consents (`linkable_until` ≤ now)
+   * are recomputed from the identifications still under an active consent.
+   */
   private linked(filter: CoordinationFilter, now: Date): Promise<Row[]> {
     const params = new SqlParams();
     const at = params.add(now.toISOString());
@@ -72,33 +77,30 @@ export class CoordinationGapsQuery {
     if (until) persons.push(`p.first_at < ${params.add(until)}::timestamptz`);
     if (filter.department) persons.push(`p.department = ${params.add(filter.department)}`);
     const indicator = filter.indicator ? params.add(filter.indicator) : null;
-    if (indicator) persons.push(`EXISTS (SELECT 1 FROM person_indicators pi WHERE pi.linkage_key = p.linkage_key AND pi.indicator = ${indicator})`);
+    if (indicator) persons.push(`${indicator} = ANY (p.indicators)`);
+    const columns = 'linkage_key, department, first_at, ngo_at, authority_at, indicators';
     return this.dataSource.query(`
-      WITH linkable AS MATERIALIZED (
-        SELECT case_id, linkage_key, identifier_kind, identified_at, department, indicators FROM coordination_cases
-        WHERE linkage_key IS NOT NULL AND coordination_until > ${at}::timestamptz),
-      persons AS (
-        SELECT linkage_key,
-               min(identified_at) FILTER (WHERE identifier_kind <> 'authority') AS ngo_at,
-               min(identified_at) FILTER (WHERE identifier_kind = 'authority') AS authority_at,
-               min(identified_at) AS first_at,
-               (array_agg(department ORDER BY identified_at, case_id))[1] AS department
-        FROM linkable GROUP BY linkage_key),
-      person_indicators AS (
-        SELECT DISTINCT l.linkage_key, i.indicator FROM linkable l CROSS JOIN LATERAL unnest(l.indicators) AS i(indicator)),
-      selected AS (
-        SELECT p.linkage_key, p.department, to_char(p.first_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
+      WITH persons AS (
+        SELECT ${columns} FROM coordination_persons WHERE linkable_until > ${at}::timestamptz
+        UNION ALL
+        SELECT ${columns} FROM (${personsOf(`${LINKABLE} AND c.coordination_until > ${at}::timestamptz
+          AND c.linkage_key IN (SELECT linkage_key FROM coordination_persons WHERE linkable_until <= ${at}::timestamptz)`)}) stale),
+      selected AS MATERIALIZED (
+        SELECT p.department, to_char(p.first_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, p.indicators,
                CASE WHEN p.ngo_at IS NULL THEN 'authority_only' WHEN p.authority_at IS NULL THEN 'ngo_only' ELSE 'both' END AS side,
                abs(${daysBetween('p.authority_at', 'p.ngo_at')}) AS lag
         FROM persons p ${whereClause(persons)}),
-      exploded AS (
-        SELECT s.*, pi.indicator FROM selected s JOIN person_indicators pi ON pi.linkage_key = s.linkage_key
-        ${indicator ? `WHERE pi.indicator = ${indicator}` : ''})
-      SELECT false AS is_total, department, indicator, month, ${sideCounts}
-      FROM exploded GROUP BY department, indicator, month
+      exploded AS MATERIALIZED (
+        SELECT s.department, s.month, s.side, s.lag, i AS indicator FROM selected s, unnest(s.indicators) AS i
+        ${indicator ? `WHERE i = ${indicator}` : ''}),
+      counts AS (SELECT department, indicator, month, ${sideCounts} FROM exploded GROUP BY department, indicator, month),
+      lags AS (
+        SELECT department, indicator, month, ${spreadColumns('lag', 'lag')}
+        FROM exploded WHERE side = 'both' GROUP BY department, indicator, month)
+      SELECT false AS is_total, counts.*, lags.lag_spread
+      FROM counts LEFT JOIN lags USING (department, indicator, month)
       UNION ALL
-      SELECT true, NULL, NULL, NULL, ${sideCounts} FROM selected
-      ORDER BY is_total, department, indicator, month`, params.values);
+      SELECT true, NULL, NULL, NULL, ${sideCounts}, ${spreadColumns('lag', 'lag')} FROM selected`, params.values);
   }
 
   /** Identifications in the filter that may not be linked: no linkage key, no active coordination consent, or erased. */
@@ -130,5 +132,6 @@ export class CoordinationGapsQuery {
   }
 }
 
+/** Women per side; the lag percentiles are computed apart, over the linked women only (a smaller sort). */
 const sideCounts = `count(*) FILTER (WHERE side = 'ngo_only') AS ngo_only, count(*) FILTER (WHERE side = 'authority_only') AS authority_only,
-       count(*) FILTER (WHERE side = 'both') AS both, ${spreadColumns('lag', 'lag')}`;
+       count(*) FILTER (WHERE side = 'both') AS both`;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { saveCheckpoint } from '../runner/checkpoint-store';
 import { ProjectionRunner } from '../runner/projection-runner';
 import {
-  ASSO, REFUGE, consentGranted, personIdentified, referralAccepted, referralClosed, referralDeclined, referralMade, toNew,
+  ASSO, REFUGE, consentGranted, personErased, personIdentified, referralAccepted, referralClosed, referralDeclined, referralMade, toNew,
 } from '../testing/inbox-events.fixtures';
 import { openReadModelFixture, type ReadModelFixture } from '../testing/read-model.fixture';
 import { CoordinationCapacityQuery } from './coordination-capacity.query';
@@ -87,6 +87,25 @@ describe('coordination projection', () => {
     // The second woman was only offered an ordinary shelter: still waiting for a specialised one or the authority.
     expect(gaps.unreferredTrafficking).toEqual({ afterDays: 30, count: 1, byDepartment: [{ department: '93', count: 1 }], byOrganisation: [{ organisationId: ASSO, count: 1 }] });
     expect(JSON.stringify(gaps)).not.toMatch(/same-woman|another-woman/);
+  });
+
+  it('unlinks her identification when its consent expires or she is erased, whatever was linked before', async () => {
+    const runner = await startRunner();
+    await history();
+    const [ngoSide, authoritySide] = [randomUUID(), randomUUID()];
+    const consent = (caseId: string, expiresAt: string | null) => consentGranted(caseId, `${caseId}-k`, { purposes: ['coordination'], expiresAt });
+    await append(`case-${ngoSide}`, '2026-04-01T09:00:00.000Z', personIdentified(ngoSide, { linkageKey: 'third-woman' }), consent(ngoSide, '2026-05-01T00:00:00.000Z'));
+    const { position } = await append(`case-${authoritySide}`, '2026-04-20T09:00:00.000Z',
+      personIdentified(authoritySide, { linkageKey: 'third-woman', identifiedBy: AUTHORITY, identifierKind: 'authority' }), consent(authoritySide, null));
+    expect(await runner.waitForPosition(position, 10_000)).toBe(true);
+    const gaps = new CoordinationGapsQuery(fx.dataSource);
+
+    expect((await gaps.gaps({ from: '2026-04-01' }, new Date('2026-04-25T00:00:00.000Z'), 30)).totals).toMatchObject({ both: 1, authorityOnly: 0 });
+    // 1 May: her consent at the NGO has expired; only the authority's identification may still be linked.
+    expect((await gaps.gaps({ from: '2026-04-01' }, NOW, 30)).totals).toMatchObject({ both: 0, authorityOnly: 1, ngoOnly: 0 });
+    const erased = await append(`case-${authoritySide}`, '2026-06-02T09:00:00.000Z', personErased(authoritySide));
+    expect(await runner.waitForPosition(erased.position, 10_000)).toBe(true);
+    expect((await gaps.gaps({ from: '2026-04-01' }, new Date('2026-04-25T00:00:00.000Z'), 30)).totals).toMatchObject({ both: 0, authorityOnly: 0, ngoOnly: 1 });
   });
 
   it('sets declared places against occupied places and the waiting list', async () => {

@@ -1,3 +1,5 @@
+import type { RecordedEvent } from '@passerelle/event-store';
+import type { EntityManager } from 'typeorm';
 import type { Projection } from '../runner/projection';
 import { applyToTable, type ReadModelTable } from '../runner/read-model-table';
 import { CoordinationCaseEntity, type CoordinationCaseRow } from './coordination-case.entity';
@@ -11,6 +13,10 @@ import {
   type CoordinationCaseEvent, type CoordinationOrganisationEvent, type CoordinationReferralEvent,
 } from './coordination.events';
 import { CoordinationReadModel1767225600040 } from './coordination.migration';
+import { linkageKeysOf, recomputeAllPersons, refreshPersons } from './coordination-persons';
+import { CoordinationPersons1767225600044 } from './coordination-persons.migration';
+import { refreshAllCaseSummaries, refreshCaseSummaries } from './coordination-summary';
+import { CoordinationCaseSummary1767225600043 } from './coordination-summary.migration';
 
 export const COORDINATION_PROJECTION_NAME = 'coordination';
 
@@ -38,17 +44,42 @@ export const coordinationOrganisationsTable: ReadModelTable<CoordinationOrganisa
   evolve: evolveCoordinationOrganisation,
 };
 
+const CASE_TYPES: readonly string[] = COORDINATION_CASE_EVENT_TYPES;
+const REFERRAL_TYPES: readonly string[] = COORDINATION_REFERRAL_EVENT_TYPES;
+
+/** The rows events write directly; `derived` also refreshes, per batch, the rows derived from them. */
+async function applyCoordination(manager: EntityManager, events: RecordedEvent[], derived: boolean): Promise<void> {
+  await applyToTable(manager, coordinationOrganisationsTable, events);
+  const cases = events.filter((event) => CASE_TYPES.includes(event.type)) as CoordinationCaseEvent[];
+  // Her key before the batch too: an erasure removes it from the case row, and her person row must go.
+  const keys = derived ? await linkageKeysOf(manager, [...new Set(cases.map((event) => event.data.caseId))]) : [];
+  await applyToTable(manager, coordinationCasesTable, events);
+  await applyToTable(manager, coordinationReferralsTable, events);
+  if (!derived) return;
+  const identified = cases.flatMap((event) => (event.type === 'PersonIdentified' && event.data.linkageKey ? [event.data.linkageKey] : []));
+  await refreshPersons(manager, [...new Set([...keys, ...identified])]);
+  const referrals = events.filter((event) => REFERRAL_TYPES.includes(event.type)) as CoordinationReferralEvent[];
+  await refreshCaseSummaries(manager, [...new Set(referrals.map((event) => event.data.referralId))]);
+}
+
 /** The coordinator's network view: funnels, identification gaps and capacity (DESIGN §1, §6). */
 export const coordinationProjection: Projection = {
   name: COORDINATION_PROJECTION_NAME,
   handles: [...COORDINATION_ORGANISATION_EVENT_TYPES, ...COORDINATION_CASE_EVENT_TYPES, ...COORDINATION_REFERRAL_EVENT_TYPES],
-  async applyBatch(manager, events) {
-    await applyToTable(manager, coordinationOrganisationsTable, events);
-    await applyToTable(manager, coordinationCasesTable, events);
-    await applyToTable(manager, coordinationReferralsTable, events);
-  },
+  applyBatch: (manager, events) => applyCoordination(manager, events, true),
 };
 
-export const COORDINATION_TABLES = ['coordination_cases', 'coordination_referrals', 'coordination_organisations'];
+/**
+ * The same read model for a replay from position 0: derived rows (case summaries, persons) are
+ * computed once at the end by {@link finishCoordination} rather than after every batch. Same rows.
+ */
+export const coordinationReplayProjection: Projection = { ...coordinationProjection, applyBatch: (manager, events) => applyCoordination(manager, events, false) };
+
+export async function finishCoordination(manager: EntityManager): Promise<void> {
+  await refreshAllCaseSummaries(manager);
+  await recomputeAllPersons(manager);
+}
+
+export const COORDINATION_TABLES = ['coordination_cases', 'coordination_referrals', 'coordination_organisations', 'coordination_persons'];
 export const COORDINATION_ENTITIES = [CoordinationCaseEntity, CoordinationReferralEntity, CoordinationOrganisationEntity];
-export const COORDINATION_MIGRATIONS = [CoordinationReadModel1767225600040];
+export const COORDINATION_MIGRATIONS = [CoordinationReadModel1767225600040, CoordinationCaseSummary1767225600043, CoordinationPersons1767225600044];

@@ -1,5 +1,5 @@
-import type { EntitySchema, MigrationInterface } from 'typeorm';
-import { COORDINATION_ENTITIES, COORDINATION_MIGRATIONS, coordinationProjection } from '../coordination/coordination.projection';
+import type { EntityManager, EntitySchema, MigrationInterface } from 'typeorm';
+import { COORDINATION_MIGRATIONS, COORDINATION_TABLES, coordinationReplayProjection, finishCoordination } from '../coordination/coordination.projection';
 import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS, directoryProjection } from '../directory/directory.projection';
 import { INBOX_ENTITIES, INBOX_MIGRATIONS, inboxProjection } from '../inbox/inbox.projection';
 import { RESEARCH_ENTITIES, RESEARCH_READ_MODEL_MIGRATIONS, researchProjection } from '../research/research.projection';
@@ -12,6 +12,8 @@ export interface RebuildTarget {
   tables: string[];
   /** Idempotent, unqualified DDL: run again with the search path on a shadow schema. */
   migrations: Array<new () => MigrationInterface>;
+  /** Rows derived from the others, computed once after the replay instead of after every batch. */
+  finish?: (manager: EntityManager) => Promise<void>;
 }
 
 const tablesOf = (entities: ReadonlyArray<EntitySchema<any>>) => entities.map((entity) => entity.options.tableName ?? entity.options.name);
@@ -19,7 +21,7 @@ const tablesOf = (entities: ReadonlyArray<EntitySchema<any>>) => entities.map((e
 export const REBUILD_TARGETS: Record<string, RebuildTarget> = {
   inbox: { projection: inboxProjection, tables: tablesOf(INBOX_ENTITIES), migrations: INBOX_MIGRATIONS },
   directory: { projection: directoryProjection, tables: tablesOf(DIRECTORY_ENTITIES), migrations: DIRECTORY_MIGRATIONS },
-  coordination: { projection: coordinationProjection, tables: tablesOf(COORDINATION_ENTITIES), migrations: COORDINATION_MIGRATIONS },
+  coordination: { projection: coordinationReplayProjection, tables: COORDINATION_TABLES, migrations: COORDINATION_MIGRATIONS, finish: finishCoordination },
   research: { projection: researchProjection, tables: tablesOf(RESEARCH_ENTITIES), migrations: RESEARCH_READ_MODEL_MIGRATIONS },
 };
 

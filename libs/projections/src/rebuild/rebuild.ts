@@ -65,7 +65,8 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       if (batch.length === 0) break;
       position = batch[batch.length - 1]!.globalPosition;
       next = read(position);
-      await dataSource.transaction((manager) => applyToShadows(manager, targets, batch, liveSchema));
+      // One transaction per read model, side by side: while one waits on PostgreSQL, another prepares its rows.
+      await Promise.all(targets.map((target) => dataSource.transaction((manager) => applyToShadows(manager, [target], batch, liveSchema))));
       processed += batch.length;
       options.onProgress?.({ processed, total: Math.max(total, processed) });
     }
@@ -83,11 +84,15 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
           await applyToShadows(manager, [target], batch, liveSchema);
           caughtUp = batch[batch.length - 1]!.globalPosition;
         }
+        const finish = target.finish;
+        if (finish) await inShadow(manager, target, () => finish(manager), liveSchema);
         await swapIn(manager, target, liveSchema);
         await saveCheckpoint(manager, target.projection.name, caughtUp);
         position = position > caughtUp ? position : caughtUp;
       });
       await dropShadow(dataSource, target);
+      // Fresh tables have no statistics yet: without them the planner guesses, and readers pay for it.
+      for (const table of target.tables) await dataSource.query(`ANALYZE ${quoteName(liveSchema)}.${quoteName(table)}`);
     }
   } catch (error) {
     // The live tables are untouched until a swap commits; a failed rebuild only leaves shadows to drop.
@@ -97,6 +102,8 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   // Positions are gapless from 0 (ADR 0001): the last one tells how many events the models now hold.
   return { projections: targets.map((t) => t.projection.name), events: Number(position) + 1, position, seconds: (Date.now() - started) / 1000 };
 }
+
+const quoteName = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 async function applyToShadows(manager: EntityManager, targets: RebuildTarget[], batch: RecordedEvent[], liveSchema: string): Promise<void> {
   for (const target of targets) {

@@ -1,0 +1,48 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Women as the gaps view links them: one row per linkage key, aggregated over her identifications
+ * that carry a coordination consent (expiry aside), so that a query reads one row per woman instead
+ * of grouping every identification. `linkable_until` is the earliest consent expiry among them: up
+ * to then the row is exact; after it, queries recompute that woman from her identifications
+ * (see coordination-gaps.query.ts). Derived only from coordination_cases, in the projection's
+ * transaction, so a replay or a rebuild gives the same rows.
+ */
+export const personsOf = (where: string) => `
+  SELECT c.linkage_key,
+         (array_agg(c.department ORDER BY c.identified_at, c.case_id))[1] AS department,
+         min(c.identified_at) AS first_at,
+         min(c.identified_at) FILTER (WHERE c.identifier_kind <> 'authority') AS ngo_at,
+         min(c.identified_at) FILTER (WHERE c.identifier_kind = 'authority') AS authority_at,
+         coalesce(array_agg(DISTINCT i.indicator ORDER BY i.indicator) FILTER (WHERE i.indicator IS NOT NULL), '{}') AS indicators,
+         min(c.coordination_until) AS linkable_until
+  FROM coordination_cases c LEFT JOIN LATERAL unnest(c.indicators) AS i(indicator) ON true
+  WHERE ${where} GROUP BY c.linkage_key`;
+
+/** Identifications that may be linked while their consent lasts. */
+export const LINKABLE = 'c.linkage_key IS NOT NULL AND c.coordination_until IS NOT NULL';
+
+
+/** The linkage keys the cases carry now (before a batch changes or erases them). */
+export async function linkageKeysOf(manager: EntityManager, caseIds: string[]): Promise<string[]> {
+  if (caseIds.length === 0) return [];
+  const rows: Array<{ linkage_key: string }> = await manager.query(
+    'SELECT DISTINCT linkage_key FROM coordination_cases WHERE case_id = ANY ($1::uuid[]) AND linkage_key IS NOT NULL', [caseIds],
+  );
+  return rows.map((row) => row.linkage_key);
+}
+
+/** Every woman's row from scratch (after a rebuild, or to backfill). */
+export async function recomputeAllPersons(manager: EntityManager): Promise<void> {
+  await manager.query('DELETE FROM coordination_persons');
+  await manager.query(`INSERT INTO coordination_persons (linkage_key, department, first_at, ngo_at, authority_at, indicators, linkable_until)
+    ${personsOf(LINKABLE)}`);
+}
+
+/** Recomputes the rows of these women (two statements: an INSERT would not see a DELETE of the same statement). */
+export async function refreshPersons(manager: EntityManager, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await manager.query('DELETE FROM coordination_persons WHERE linkage_key = ANY ($1::text[])', [keys]);
+  await manager.query(`INSERT INTO coordination_persons (linkage_key, department, first_at, ngo_at, authority_at, indicators, linkable_until)
+    ${personsOf(`${LINKABLE} AND c.linkage_key = ANY ($1::text[])`)}`, [keys]);
+}
