@@ -150,7 +150,7 @@ export class ProjectionRunner {
         return;
       }
       try {
-        this.advance(await commitBatch(this.options.dataSource, this.options.projection, batch));
+        this.advance(await commitBatch(this.options.dataSource, this.options.projection, batch, this.checkpoint));
         this.backoff.reset();
       } catch (error) {
         void this.fail(session, error);
