@@ -21,6 +21,7 @@ describe('the webhook dispatcher killed mid-batch', () => {
   let receiver: TestReceiver;
   const children: ChildProcess[] = [];
   const masterKey = randomBytes(32).toString('base64');
+  let slowDown = true;
 
   const startDispatcher = async () => {
     const settings: RuntimeSettings = {
@@ -49,8 +50,9 @@ describe('the webhook dispatcher killed mid-batch', () => {
     store = await createPostgresEventStore({ connectionString: database.url });
     pool = new Pool({ connectionString: database.url, max: 2 });
     receiver = await TestReceiver.start();
-    // Slow enough that the kill lands in the middle of the backlog.
-    receiver.behave = () => ({ status: 204, delayMs: 15 });
+    // Once a fifth of the backlog is through, answers take 800 ms (under the 1 s timeout): the kill
+    // then always lands while deliveries are in flight, whatever the machine's speed.
+    receiver.behave = () => ({ status: 204, delayMs: slowDown && receiver.processed.size >= EVENTS / 5 ? 800 : 5 });
   });
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
@@ -81,6 +83,7 @@ describe('the webhook dispatcher killed mid-batch', () => {
     const { rows: [held] } = await pool.query<{ n: string }>("SELECT count(*)::text AS n FROM webhook_deliveries WHERE status = 'delivering'");
     expect(Number(held?.n)).toBeGreaterThan(0);
 
+    slowDown = false;
     await startDispatcher();
     await eventually(() => expect(receiver.processed.size).toBe(EVENTS), 60_000);
     expect([...receiver.processed.keys()].sort()).toEqual([...appended].sort());
