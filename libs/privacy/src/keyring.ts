@@ -158,16 +158,17 @@ export class Keyring {
   }
 
   async #selectOrInsert(id: string): Promise<{ row: CaseKeyRow; created: boolean }> {
-    const existing = await selectCaseKey(this.pool, id);
-    if (existing !== null) return { row: existing, created: false };
+    // Insert first: a data key is almost always created for a new case, so this is one statement;
+    // an existing row (a retried identification, a tombstone) costs a second read.
     const dataKey = randomBytes(32);
     const inserted = await insertCaseKey(this.pool, id, wrapDataKey(this.#master, id, dataKey), this.#master.id);
     dataKey.fill(0);
     if (inserted !== null) return { row: inserted, created: true };
-    const winner = await selectCaseKey(this.pool, id);
-    if (winner === null) throw new PrivacyError('PRIVACY.KEY_NOT_FOUND', 'the data key row vanished while being created');
-    return { row: winner, created: false };
+    const existing = await selectCaseKey(this.pool, id);
+    if (existing === null) throw new PrivacyError('PRIVACY.KEY_NOT_FOUND', 'the data key row vanished while being created');
+    return { row: existing, created: false };
   }
+
 
   /** Unwraps a row into the cache. A local erasure is final: a key read before it never overwrites the tombstone. */
   #admit(id: string, row: CaseKeyRow): CachedKey {

@@ -1,5 +1,5 @@
-import { organisationStream, ANY_REFERRAL_RECIPIENT, type ConsentTerms } from '@passerelle/domain';
-import type { EventStore } from '@passerelle/event-store';
+import { ANY_REFERRAL_RECIPIENT, type ConsentTerms } from '@passerelle/domain';
+import type { RegisteredOrganisations } from '../organisations/registered-organisations';
 import type { CommandContext } from '../shared/command-context';
 import type { ConsentRequest } from './consent.request.dto';
 
@@ -16,8 +16,8 @@ export function consentTerms(request: ConsentRequest, context: CommandContext): 
 }
 
 /** Recipients that are not registered organisations: the domain refuses consent for them. */
-export async function unknownRecipients(store: EventStore, recipients: string[]): Promise<string[]> {
+export async function unknownRecipients(organisations: RegisteredOrganisations, recipients: string[]): Promise<string[]> {
   const named = recipients.filter((r) => r !== ANY_REFERRAL_RECIPIENT);
-  const streams = await Promise.all(named.map((id) => store.readStream(organisationStream(id))));
-  return named.filter((_, i) => streams[i]?.length === 0);
+  const states = await Promise.all(named.map((id) => organisations.get(id)));
+  return named.filter((_, i) => states[i]?.status !== 'registered');
 }

@@ -70,7 +70,9 @@ export function startPostmaster(runtime: PostgresRuntime, options: PostmasterOpt
       for (const line of lines) {
         recent.push(line);
         if (recent.length > 40) recent.shift();
-        if (ready && /\b(FATAL|PANIC):/.test(line)) options.log(`Embedded PostgreSQL: ${line}`);
+        // Closing the sessions still open is what a requested fast shutdown does: not news.
+        const expectedOnStop = stopping && line.includes('terminating connection due to administrator command');
+        if (ready && /\b(FATAL|PANIC):/.test(line) && !expectedOnStop) options.log(`Embedded PostgreSQL: ${line}`);
         if (!ready && line.includes(READY)) {
           ready = true;
           clearTimeout(timer);

@@ -7,6 +7,7 @@ import { Keyring, linkageKey } from '@passerelle/privacy';
 import { metadataOf } from '../../shared/command-context';
 import { handleCommand } from '../../shared/event-sourcing';
 import { caseDecider, caseScope } from '../case.decider';
+import { RegisteredOrganisations } from '../../organisations/registered-organisations';
 import { consentTerms, unknownRecipients } from '../consent-terms';
 import { personByCategory } from '../person.mapping';
 import { IdentifyPersonCommand } from './identify-person.command';
@@ -17,6 +18,7 @@ export class IdentifyPersonHandler implements ICommandHandler<IdentifyPersonComm
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly keyring: Keyring,
     @Inject(LINKAGE_SECRET) private readonly linkageSecret: Buffer,
+    private readonly organisations: RegisteredOrganisations,
   ) {}
 
   async execute({ request, context }: IdentifyPersonCommand) {
@@ -26,7 +28,7 @@ export class IdentifyPersonHandler implements ICommandHandler<IdentifyPersonComm
       ? linkageKey(this.linkageSecret, { familyName: person.familyName, givenNames: person.givenName, birthDate: person.birthDate })
       : null;
     const consent = request.consent ? consentTerms(request.consent, context) : null;
-    const unknown = consent ? await unknownRecipients(this.store, consent.recipients) : [];
+    const unknown = consent ? await unknownRecipients(this.organisations, consent.recipients) : [];
     const command = (personal: SealedPersonal): IdentifyPerson => ({
       type: 'IdentifyPerson',
       data: {
