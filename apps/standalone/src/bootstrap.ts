@@ -43,6 +43,7 @@ export async function bootstrapStandalone(env: NodeJS.ProcessEnv): Promise<void>
   say(`Passerelle is running (${config.mode === 'embedded' ? `embedded PostgreSQL on port ${embedded?.port}` : 'PostgreSQL from DATABASE_URL'})`);
   say(`  API      ${base}/v1`);
   say(`  OpenAPI  ${base}/docs`);
+  say(`  Console  ${base}/console/`);
   say(`  Health   ${base}/health`);
   if (settings.bootstrapAdminKey) say(`  Admin key (bootstrap): ${settings.bootstrapAdminKey}`);
   stopInOrder(app, embedded);
