@@ -48,6 +48,10 @@ describe('a referral from identification to closure', () => {
     expect(closed.body).toMatchObject({ status: 'closed' });
     const sent = await network.http().get(`/v1/inbox?direction=sent&status=closed&minPosition=${closed.body.position}`).set(auth(ngo));
     expect(sent.body.items.map((i: { referralId: string }) => i.referralId)).toEqual([referralId]);
+    // Empty parameters, as DESIGN §6 writes them (`status=&cursor=`), mean "not given".
+    const unfiltered = await network.http().get('/v1/inbox?direction=sent&status=&cursor=').set(auth(ngo));
+    expect(unfiltered.status).toBe(200);
+    expect(unfiltered.body.items.map((i: { referralId: string }) => i.referralId)).toContain(referralId);
   });
 
   it('answers another partner exactly as if the referral and the case did not exist', async () => {

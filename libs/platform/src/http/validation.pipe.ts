@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { problem, type FieldError } from './problem';
 import { ProblemException } from './problem.filter';
 
@@ -16,7 +16,7 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
  * in a consent category cannot quietly widen or narrow what is shared.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new QueryAwareValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -26,4 +26,17 @@ export function createValidationPipe(): ValidationPipe {
         problem(400, 'REQUEST.VALIDATION', 'Invalid request', 'Some fields are missing or invalid.', { errors: fieldErrors(errors) }),
       ),
   });
+}
+
+/**
+ * `?status=&cursor=` (an empty query parameter, as forms and the DESIGN's own examples write
+ * them) means "not given", not "the empty value": it is dropped before validation.
+ */
+class QueryAwareValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'query' && value && typeof value === 'object' && !Array.isArray(value)) {
+      value = Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== ''));
+    }
+    return super.transform(value, metadata);
+  }
 }
