@@ -41,7 +41,7 @@ async function main(args: SeedArguments): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(StandaloneModule.forRoot(settings), { bodyParser: false, logger: ['error', 'fatal'] });
   try {
     configureHttpApp(app, settings);
-    await app.get(ApiKeyStore).ensure(adminKey, 'passerelle', 'admin');
+    await app.get(ApiKeyStore).ensureBootstrapAdmin(adminKey);
     await app.listen(0, '127.0.0.1');
     const seeded = await seedNetwork(httpTransport(await app.getUrl()), adminKey, args, log);
     log('waiting for the read models to catch up…');

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { TerminusModule } from '@nestjs/terminus';
-import { AuthGuard, IdempotencyInterceptor, ProblemFilter, READ_MODEL } from '@passerelle/platform';
+import { AuthGuard, IdempotencyInterceptor, OperationsModule, ProblemFilter, READ_MODEL } from '@passerelle/platform';
 import { DirectoryQuery, InboxQuery } from '@passerelle/projections';
 import type { DataSource } from 'typeorm';
 import { accessLogStoreProvider } from './cases/access-log/access-log.provider';
@@ -18,7 +17,6 @@ import { IdentifyPersonController } from './cases/identify-person/identify-perso
 import { IdentifyPersonHandler } from './cases/identify-person/identify-person.handler';
 import { WithdrawConsentController } from './cases/withdraw-consent/withdraw-consent.http.controller';
 import { WithdrawConsentHandler } from './cases/withdraw-consent/withdraw-consent.handler';
-import { HealthController } from './health/health.http.controller';
 import { ConsoleModule } from './console/console.module';
 import { CoordinationModule } from './coordination/coordination.module';
 import { ResearchModule } from './research/research.module';
@@ -51,9 +49,8 @@ import { RegisteredOrganisations } from './organisations/registered-organisation
  * Every route is denied unless it is @Public() or names its @Roles() (AuthGuard is global).
  */
 @Module({
-  imports: [CqrsModule.forRoot(), TerminusModule, WebhooksApiModule, CoordinationModule, ResearchModule, ConsoleModule],
+  imports: [CqrsModule.forRoot(), OperationsModule, WebhooksApiModule, CoordinationModule, ResearchModule, ConsoleModule],
   controllers: [
-    HealthController,
     RegisterOrganisationController, ListOrganisationsController, DeclareCapacityController, IssueApiKeyController,
     IdentifyPersonController, GetCaseController, GrantConsentController, WithdrawConsentController, ErasePersonController,
     GetAccessLogController,

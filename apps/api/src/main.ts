@@ -3,8 +3,6 @@ import { ApiKeyStore, exitOnStartFailure, runService } from '@passerelle/platfor
 import { ApiModule } from './api.module';
 import { configureHttpApp } from './http-app';
 
-/** The network's administrators' organisation: a bootstrap admin key is issued under it. */
-const NETWORK_ORGANISATION = 'passerelle';
 
 /**
  * The HTTP API alone (`npm run start:api`): commands and queries, /health, /metrics, /docs.
@@ -16,6 +14,6 @@ runService({
   imports: [ApiModule],
   configure: (app, settings) => configureHttpApp(app, settings),
   started: async (app, settings) => {
-    if (settings.bootstrapAdminKey) await app.get(ApiKeyStore).ensure(settings.bootstrapAdminKey, NETWORK_ORGANISATION, 'admin');
+    if (settings.bootstrapAdminKey) await app.get(ApiKeyStore).ensureBootstrapAdmin(settings.bootstrapAdminKey);
   },
 }).catch(exitOnStartFailure('api'));

@@ -8,8 +8,6 @@ import {
 import { configureHttpApp } from '../../api/src/http-app';
 import { StandaloneModule } from './standalone.module';
 
-/** The network's own administrators' organisation: bootstrap admin keys are issued under it. */
-const NETWORK_ORGANISATION = 'passerelle';
 
 /**
  * `npm start`: validates the environment, starts the embedded PostgreSQL when DATABASE_URL is
@@ -37,7 +35,7 @@ export async function bootstrapStandalone(env: NodeJS.ProcessEnv): Promise<void>
   app.useLogger(new QuietFrameworkLogger(app.get(JsonLogger), config.logLevel === 'debug' || config.logLevel === 'trace'));
   app.flushLogs();
   configureHttpApp(app, settings);
-  if (settings.bootstrapAdminKey) await app.get(ApiKeyStore).ensure(settings.bootstrapAdminKey, NETWORK_ORGANISATION, 'admin');
+  if (settings.bootstrapAdminKey) await app.get(ApiKeyStore).ensureBootstrapAdmin(settings.bootstrapAdminKey);
   await app.listen(config.http.port, config.http.host);
   const base = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
   say(`Passerelle is running (${config.mode === 'embedded' ? `embedded PostgreSQL on port ${embedded?.port}` : 'PostgreSQL from DATABASE_URL'})`);

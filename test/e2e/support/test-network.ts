@@ -46,7 +46,7 @@ export async function startTestNetwork(overrides: Partial<RuntimeSettings> = {},
   });
   configureHttpApp(app, settings);
   await app.init();
-  await app.get(ApiKeyStore).ensure(adminKey, 'passerelle', 'admin');
+  await app.get(ApiKeyStore).ensureBootstrapAdmin(adminKey);
   return {
     app, database, settings, adminKey,
     http: () => request(app.getHttpServer()),

@@ -2,6 +2,9 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import type { Pool } from 'pg';
 import type { Role } from '@passerelle/domain';
 
+/** The network's administrators' organisation: not in the directory, never a partner. */
+export const NETWORK_ORGANISATION = 'passerelle';
+
 export interface ApiKeyRecord {
   keyId: string;
   organisationId: string;
@@ -50,6 +53,14 @@ export class ApiKeyStore {
     );
     this.cache.delete(hashKey(key).toString('hex'));
     return (await this.verify(key)) as ApiKeyRecord;
+  }
+
+  /**
+   * The operator's bootstrap admin key (PASSERELLE_BOOTSTRAP_ADMIN_KEY, or the embedded default's
+   * generated one), issued under the network's own administrators' organisation.
+   */
+  ensureBootstrapAdmin(key: string): Promise<ApiKeyRecord> {
+    return this.ensure(key, NETWORK_ORGANISATION, 'admin');
   }
 
   async verify(key: string): Promise<ApiKeyRecord | null> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import type { Pool } from 'pg';
@@ -8,11 +8,11 @@ import { PG_POOL } from '../infrastructure/tokens';
 import { ReadinessProbes } from './readiness-probes';
 
 /**
- * /health of the services without an HTTP API (projector, relay, webhook dispatcher): ready when
- * the database, the event store and every registered dependency (the bus…) answer. The API has its
- * own controller with the same checks.
+ * /health of every service (the API, the projector, the relay, the webhook dispatcher, and all of
+ * them in `npm start`): ready when the database, the event store and every registered dependency
+ * answer.
  */
-@ApiExcludeController()
+@ApiTags('operations')
 @Controller('health')
 export class OperationsHealthController {
   constructor(

@@ -4,7 +4,7 @@ import { OperationsHealthController } from './operations-health.http.controller'
 import { ReadinessProbes } from './readiness-probes';
 
 /**
- * /health for a service that has no HTTP API of its own (projector, relay, webhook dispatcher).
+ * /health for every service, the API included.
  * ReadinessProbes is global so that any module of the service can register its dependency.
  */
 @Global()

@@ -1,5 +1,5 @@
 import type { Projection } from '../runner/projection';
-import { applyToTable, type ReadModelTable } from '../runner/read-model-table';
+import { tablesProjection, type ReadModelTable } from '../runner/read-model-table';
 import { DirectoryOrganisationEntity, type DirectoryOrganisationRow } from './directory-organisation.entity';
 import { DIRECTORY_EVENT_TYPES, evolveDirectoryOrganisation, type DirectoryEvent } from './directory.evolve';
 import { DirectoryReadModel1767225600002 } from './directory.migration';
@@ -13,11 +13,7 @@ export const directoryTable: ReadModelTable<DirectoryOrganisationRow, DirectoryE
 };
 
 /** The organisation directory: kinds, départements, services and declared capacity. */
-export const directoryProjection: Projection = {
-  name: 'directory',
-  handles: DIRECTORY_EVENT_TYPES,
-  applyBatch: (manager, events) => applyToTable(manager, directoryTable, events),
-};
+export const directoryProjection: Projection = tablesProjection('directory', [directoryTable]);
 
 export const DIRECTORY_ENTITIES = [DirectoryOrganisationEntity];
 export const DIRECTORY_MIGRATIONS = [DirectoryReadModel1767225600002];

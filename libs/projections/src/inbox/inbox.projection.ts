@@ -1,5 +1,5 @@
 import type { Projection } from '../runner/projection';
-import { applyToTable, type ReadModelTable } from '../runner/read-model-table';
+import { tablesProjection, type ReadModelTable } from '../runner/read-model-table';
 import { InboxCaseEntity, type InboxCaseRow } from './inbox-case.entity';
 import { evolveInboxCase } from './inbox-case.evolve';
 import { InboxReferralEntity, type InboxReferralRow } from './inbox-referral.entity';
@@ -26,14 +26,7 @@ export const inboxReferralsTable: ReadModelTable<InboxReferralRow, InboxReferral
 };
 
 /** Partners' inboxes: referrals sent and received, and the consent state that decides what they may see. */
-export const inboxProjection: Projection = {
-  name: INBOX_PROJECTION_NAME,
-  handles: [...INBOX_CASE_EVENT_TYPES, ...INBOX_REFERRAL_EVENT_TYPES],
-  async applyBatch(manager, events) {
-    await applyToTable(manager, inboxCasesTable, events);
-    await applyToTable(manager, inboxReferralsTable, events);
-  },
-};
+export const inboxProjection: Projection = tablesProjection(INBOX_PROJECTION_NAME, [inboxCasesTable, inboxReferralsTable]);
 
 export const INBOX_ENTITIES = [InboxCaseEntity, InboxReferralEntity];
 export const INBOX_MIGRATIONS = [InboxReadModel1767225600001];

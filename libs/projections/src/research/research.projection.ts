@@ -1,5 +1,5 @@
 import type { Projection } from '../runner/projection';
-import { applyToTable, type ReadModelTable } from '../runner/read-model-table';
+import { tablesProjection, type ReadModelTable } from '../runner/read-model-table';
 import { ResearchCaseEntity, type ResearchCaseRow } from './research-case.entity';
 import { evolveResearchCase, type ResearchCaseEvent } from './research-case.evolve';
 import { ResearchOrganisationEntity, evolveResearchOrganisation, type ResearchOrganisationEvent, type ResearchOrganisationRow } from './research-organisation.entity';
@@ -27,15 +27,9 @@ export const researchOrganisationsTable: ReadModelTable<ResearchOrganisationRow,
 };
 
 /** Generalised rows for anonymised research (DESIGN §5); queries apply consent and disclosure control. */
-export const researchProjection: Projection = {
-  name: RESEARCH_PROJECTION_NAME,
-  handles: [...ORGANISATION_EVENTS, ...CASE_EVENTS, ...REFERRAL_EVENTS],
-  async applyBatch(manager, events) {
-    await applyToTable(manager, researchOrganisationsTable, events);
-    await applyToTable(manager, researchCasesTable, events);
-    await applyToTable(manager, researchReferralsTable, events);
-  },
-};
+export const researchProjection: Projection = tablesProjection(RESEARCH_PROJECTION_NAME, [
+  researchOrganisationsTable, researchCasesTable, researchReferralsTable,
+]);
 
 export const RESEARCH_TABLES = ['research_cases', 'research_referrals', 'research_organisations'];
 export const RESEARCH_ENTITIES = [ResearchCaseEntity, ResearchReferralEntity, ResearchOrganisationEntity];

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@passerelle/event-store';
 import type { EntityManager, EntitySchema, ObjectLiteral } from 'typeorm';
+import type { Projection } from './projection';
 import { deleteRows, selectRows, upsertRows } from './table-sql';
 
 /**
@@ -46,4 +47,20 @@ export async function applyToTable<Row extends ObjectLiteral, Event extends Reco
   }
   if (upserts.length > 0) await upsertRows(manager, table.entity, table.key, upserts);
   if (deletes.length > 0) await deleteRows(manager, table.entity, table.key, deletes);
+}
+
+/**
+ * A projection that is nothing but its tables: it handles exactly the events its tables handle and
+ * folds each batch into them in the order given.
+ */
+// `any`: each table has its own row and event types; the helper only hands every table the same batch.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function tablesProjection(name: string, tables: ReadonlyArray<ReadModelTable<any, any>>): Projection {
+  return {
+    name,
+    handles: [...new Set(tables.flatMap((table) => table.handles as readonly string[]))],
+    async applyBatch(manager, events) {
+      for (const table of tables) await applyToTable(manager, table, events);
+    },
+  };
 }

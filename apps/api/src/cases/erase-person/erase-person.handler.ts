@@ -19,10 +19,10 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
 
   async execute({ caseId, context }: ErasePersonCommand) {
     const command: ErasePerson = { type: 'ErasePerson', data: { caseId }, metadata: metadataOf(context) };
-    const { state } = await load(this.store, caseStream(caseId), caseDecider);
-    decideCase(command, state); // throws when this actor may not erase her: nothing is destroyed then
+    const loaded = await load(this.store, caseStream(caseId), caseDecider);
+    decideCase(command, loaded.state); // throws when this actor may not erase her: nothing is destroyed then
     await this.keyring.destroy(caseId);
-    const { position } = await handleCommand(this.store, caseStream(caseId), caseDecider, command, context, caseScope(context.now));
+    const { position } = await handleCommand(this.store, caseStream(caseId), caseDecider, command, context, caseScope(context.now), loaded);
     return { caseId, erased: true, position: String(position) };
   }
 }
