@@ -5,6 +5,7 @@ export * from './shared/domain-error';
 export * from './shared/error-codes';
 export * from './shared/actor.rules';
 export * from './shared/exhaustive';
+export * from './shared/decider';
 
 export * from './case/case.events';
 export * from './case/case.commands';

@@ -1,20 +1,16 @@
+import type { Decider } from '@passerelle/domain';
+
 /**
- * Given/when/then for deciders (emmett's DeciderSpecification, STYLE rule 5):
+ * Given/when/then for deciders, after emmett's DeciderSpecification:
  *
- *   const spec = DeciderSpecification.for({ decide: decideReferral, evolve: evolveReferral, initialState });
+ *   const spec = DeciderSpecification.for(referralDecider);
  *   spec.given([referred]).when(accept).then([accepted]);
  *   spec.given([referred]).when(acceptByStranger).thenThrows('REFERRAL.NOT_FOUND');
  *
  * `given` events are folded with `evolve` from `initialState()`; `when` runs `decide` on the result.
- * Assertions use jest's `expect`, so a failure shows a readable diff. Deliberately generic: it knows
- * nothing of the domain's error class, only that business errors carry a string `code`.
+ * Assertions use jest's `expect`, so a failure shows a readable diff. It knows nothing of the
+ * domain's error class, only that business errors carry a string `code`.
  */
-export interface Decider<Command, Event, State> {
-  decide: (command: Command, state: State) => Event[];
-  evolve: (state: State, event: Event) => State;
-  initialState: () => State;
-}
-
 /** Further checks on the thrown error, e.g. its kind or details. */
 export type ErrorExpectation = (error: { code: string; kind?: unknown; details?: unknown; message: string }) => void;
 
@@ -32,7 +28,7 @@ export interface GivenStep<Command, Event> {
 }
 
 export const DeciderSpecification = {
-  for<Command, Event, State>(decider: Decider<Command, Event, State>) {
+  for<State, Command, Event>(decider: Decider<State, Command, Event>) {
     return {
       given(events: Event[] = []): GivenStep<Command, Event> {
         return {

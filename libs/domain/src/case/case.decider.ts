@@ -4,7 +4,8 @@ import { assertNever } from '../shared/exhaustive';
 import { unique } from '../shared/time';
 import type { CaseCommand, ErasePerson, GrantConsent, IdentifyPerson, WithdrawConsent } from './case.commands';
 import type { CaseEvent, PersonIdentified } from './case.events';
-import type { CaseState } from './case.state';
+import { initialCaseState, type CaseState } from './case.state';
+import type { Decider } from '../shared/decider';
 import { requireEraser, requireHeldOpenCase } from './rules/case-access.rule';
 import { grantConsent } from './rules/consent-terms.rule';
 
@@ -121,3 +122,6 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return assertNever(event, 'case event');
   }
 }
+
+/** The `case-<uuid>` stream as one decider. */
+export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = { decide: decideCase, evolve: evolveCase, initialState: initialCaseState };

@@ -6,10 +6,9 @@ import {
 import type { Actor } from '../shared/metadata';
 import type { ConsentTerms, ErasePerson, GrantConsent, WithdrawConsent } from './case.commands';
 import type { ConsentWithdrawn, PersonErased } from './case.events';
-import { decideCase, evolveCase } from './case.decider';
-import { initialCaseState } from './case.state';
+import { caseDecider } from './case.decider';
 
-const spec = DeciderSpecification.for({ decide: decideCase, evolve: evolveCase, initialState: initialCaseState });
+const spec = DeciderSpecification.for(caseDecider);
 
 const grant = (who: Actor, consent: Partial<ConsentTerms> = {}, unknownRecipients: string[] = []): GrantConsent => ({
   type: 'GrantConsent',
@@ -172,7 +171,7 @@ describe('case decider', () => {
   });
 
   describe('evolve', () => {
-    const fold = (...events: Parameters<typeof evolveCase>[1][]) => events.reduce(evolveCase, initialCaseState());
+    const fold = (...events: Parameters<typeof caseDecider.evolve>[1][]) => events.reduce(caseDecider.evolve, caseDecider.initialState());
 
     it('opens the case under the identifying organisation', () => {
       expect(fold(identified({ identifiedBy: POLICE, identifierKind: 'authority', level: 'formal' }))).toEqual({

@@ -3,7 +3,8 @@ import { assertNever } from '../shared/exhaustive';
 import { unique } from '../shared/time';
 import type { DeclareCapacity, OrganisationCommand, RegisterOrganisation } from './organisation.commands';
 import type { OrganisationEvent } from './organisation.events';
-import type { OrganisationState } from './organisation.state';
+import { initialOrganisationState, type OrganisationState } from './organisation.state';
+import type { Decider } from '../shared/decider';
 
 /** Upper bound on declared places: far above any real service, low enough to catch a typo or an overflow. */
 export const MAX_CAPACITY = 100_000;
@@ -73,3 +74,10 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
       return assertNever(event, 'organisation event');
   }
 }
+
+/** The `organisation-<id>` stream as one decider. */
+export const organisationDecider: Decider<OrganisationState, OrganisationCommand, OrganisationEvent> = {
+  decide: decideOrganisation,
+  evolve: evolveOrganisation,
+  initialState: initialOrganisationState,
+};

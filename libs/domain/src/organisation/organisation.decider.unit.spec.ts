@@ -4,12 +4,9 @@ import type { Actor } from '../shared/metadata';
 import type { Service } from '../shared/vocabulary';
 import type { DeclareCapacity, RegisterOrganisation } from './organisation.commands';
 import type { CapacityDeclared, OrganisationRegistered } from './organisation.events';
-import { decideOrganisation, evolveOrganisation } from './organisation.decider';
-import { initialOrganisationState } from './organisation.state';
+import { organisationDecider } from './organisation.decider';
 
-const spec = DeciderSpecification.for({
-  decide: decideOrganisation, evolve: evolveOrganisation, initialState: initialOrganisationState,
-});
+const spec = DeciderSpecification.for(organisationDecider);
 
 const directoryEntry = { organisationId: REFUGE, name: 'Refuge 75', kind: 'refuge', department: '75' } as const;
 const register = (who: Actor, services: Service[] = ['shelter', 'specialised_shelter']): RegisterOrganisation => ({
@@ -85,8 +82,8 @@ describe('organisation decider', () => {
   describe('evolve', () => {
     it('keeps the latest capacity per service', () => {
       const state = [registeredEvent, declared(10, 3), declared(5, 5, 'specialised_shelter'), declared(10, 1)].reduce(
-        evolveOrganisation,
-        initialOrganisationState(),
+        organisationDecider.evolve,
+        organisationDecider.initialState(),
       );
       expect(state.status === 'registered' && state.capacity).toEqual({
         shelter: { total: 10, available: 1 },

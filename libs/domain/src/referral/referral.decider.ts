@@ -1,7 +1,8 @@
 import { assertNever } from '../shared/exhaustive';
 import type { ReferralCommand } from './referral.commands';
 import type { ReferralEvent } from './referral.events';
-import type { ReferralState } from './referral.state';
+import { initialReferralState, type ReferralState } from './referral.state';
+import type { Decider } from '../shared/decider';
 import { makeReferral } from './rules/make-referral.rule';
 import { requireTransition } from './rules/referral-access.rule';
 
@@ -60,3 +61,10 @@ export function evolveReferral(state: ReferralState, event: ReferralEvent): Refe
       return assertNever(event, 'referral event');
   }
 }
+
+/** The `referral-<uuid>` stream as one decider. */
+export const referralDecider: Decider<ReferralState, ReferralCommand, ReferralEvent> = {
+  decide: decideReferral,
+  evolve: evolveReferral,
+  initialState: initialReferralState,
+};

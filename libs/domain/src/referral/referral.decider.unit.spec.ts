@@ -6,10 +6,9 @@ import { ANY_REFERRAL_RECIPIENT } from '../shared/vocabulary';
 import type { Actor } from '../shared/metadata';
 import type { ReferralCommand, MakeReferral } from './referral.commands';
 import type { ReferralEvent, ReferralMade } from './referral.events';
-import { decideReferral, evolveReferral } from './referral.decider';
-import { initialReferralState } from './referral.state';
+import { referralDecider } from './referral.decider';
 
-const spec = DeciderSpecification.for({ decide: decideReferral, evolve: evolveReferral, initialState: initialReferralState });
+const spec = DeciderSpecification.for(referralDecider);
 
 const refugeDirectory = registered(REFUGE, 'refuge', ['shelter', 'specialised_shelter']);
 const consented = openCase({ consentId: 'c1', recipients: [REFUGE], categories: ['identity', 'contact'], purposes: ['referral'] });
@@ -215,7 +214,7 @@ describe('referral decider', () => {
 
   describe('evolve', () => {
     it('keeps the parties through every transition', () => {
-      const state = [referred(), accepted(), closed(ASSO)].reduce(evolveReferral, initialReferralState());
+      const state = [referred(), accepted(), closed(ASSO)].reduce(referralDecider.evolve, referralDecider.initialState());
       expect(state).toEqual({
         status: 'closed', referralId: REFERRAL_ID, caseId: CASE_ID, from: ASSO, to: REFUGE,
         service: 'specialised_shelter', sharedCategories: ['identity', 'contact'],

@@ -1,0 +1,63 @@
+import type { Decider } from '@passerelle/domain';
+import { WrongExpectedRevisionError, type EventMetadata, type EventStore, type NewEvent } from '@passerelle/event-store';
+import { aggregateStream, type StreamEvent } from './aggregate-stream';
+import type { StreamStateCache } from './stream-state-cache';
+
+/** The id and metadata of one new event; `before` is the stream's state just before that event. */
+export type Envelope<State, Event> = (event: Event, before: State, index: number) => { eventId: string; metadata: EventMetadata };
+
+export interface HandleCommandOptions<State, Command, Event extends StreamEvent> extends Decider<State, Command, Event> {
+  envelope: Envelope<State, Event>;
+  /** How often a command is decided again after a concurrent append to its stream (default 2). */
+  retry?: { onVersionConflict: number };
+  /** Folded states shared by the commands of this process; see StreamStateCache for why it is safe. */
+  cache?: StreamStateCache | undefined;
+  /** The stream's id was made by this command: nothing to read, the append expects no stream. */
+  newStream?: boolean;
+}
+
+export interface HandleCommandResult<State, Event> {
+  newEvents: Event[];
+  newState: State;
+  /** Global position of the last appended event; null when the command recorded nothing. */
+  position: bigint | null;
+}
+
+/**
+ * Load, decide, append: the whole of a command handler, after emmett's handleCommand. On a
+ * concurrent change the command is decided again on the fresh state, so two racing moves give one
+ * success and one clear rule violation, never a lost write.
+ */
+export async function handleCommand<State, Command, Event extends StreamEvent>(
+  store: EventStore,
+  streamName: string,
+  command: Command,
+  options: HandleCommandOptions<State, Command, Event>,
+): Promise<HandleCommandResult<State, Event>> {
+  const { cache, retry = { onVersionConflict: 2 } } = options;
+  for (let attempt = 0; ; attempt++) {
+    // The first attempt trusts the cache (the expected revision guards it); a retry always reads.
+    const loaded = attempt === 0 && options.newStream
+      ? { state: options.initialState(), revision: 'no_stream' as const }
+      : await aggregateStream(store, streamName, { ...options, freshness: attempt === 0 ? 'cached' : 'latest' });
+    const newEvents = options.decide(command, loaded.state);
+    if (newEvents.length === 0) return { newEvents, newState: loaded.state, position: null };
+    // Each event's envelope (its consent scope) is computed on the state just before it.
+    const appended: NewEvent[] = [];
+    let newState = loaded.state;
+    newEvents.forEach((event, index) => {
+      const { eventId, metadata } = options.envelope(event, newState, index);
+      appended.push({ eventId, type: event.type, data: event.data, metadata });
+      newState = options.evolve(newState, event);
+    });
+    try {
+      const result = await store.appendToStream(streamName, appended, { expectedRevision: loaded.revision });
+      cache?.set(streamName, { state: newState, revision: result.nextExpectedRevision });
+      return { newEvents, newState, position: result.position };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      cache?.delete(streamName);
+      if (attempt >= retry.onVersionConflict) throw error;
+    }
+  }
+}
