@@ -6,11 +6,13 @@ import { from, lastValueFrom, of, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { problem } from '../http/problem';
 import { ProblemException } from '../http/problem.filter';
-import { derivedIds, randomIds, type IdSource } from './id-source';
+import { derivedIds, type IdSource } from './id-source';
 import { IdempotencyStore } from './idempotency.store';
 
 export interface RequestContext {
   correlationId: string;
+  /** Seed of the request's new ids: derived from the Idempotency-Key, else random (see id-source.ts). */
+  idSeed: string;
   ids: IdSource;
   now: Date;
 }
@@ -65,14 +67,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const actor = request.actor;
     const now = requestClock(request, context.switchToHttp().getResponse<Response>());
     if (!mutating || key === undefined || !actor?.keyId) {
-      request.context = { correlationId, ids: randomIds(), now };
+      const idSeed = randomUUID();
+      request.context = { correlationId, idSeed, ids: derivedIds(idSeed), now };
       return next.handle();
     }
     if (!KEY_PATTERN.test(key)) {
       throw new ProblemException(problem(400, 'IDEMPOTENCY.BAD_KEY', 'Bad Idempotency-Key',
         'Idempotency-Key must be 8–128 characters of letters, digits, and _ . : -', { errors: [{ field: 'Idempotency-Key', message: 'invalid format' }] }));
     }
-    request.context = { correlationId, ids: derivedIds(`${actor.keyId}|${key}`), now };
+    const idSeed = `${actor.keyId}|${key}`;
+    request.context = { correlationId, idSeed, ids: derivedIds(idSeed), now };
     return from(this.run(context, next, actor.keyId, key, request));
   }
 
