@@ -1,4 +1,4 @@
-/** Three kinds of test (STYLE.md rule 6): unit (no I/O), int (real PostgreSQL), e2e (the running app over HTTP). */
+/** Three kinds of test (docs/architecture.md#code-layout-and-conventions): unit (no I/O), int (real PostgreSQL), e2e (the running app over HTTP). */
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 

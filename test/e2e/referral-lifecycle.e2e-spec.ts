@@ -48,7 +48,7 @@ describe('a referral from identification to closure', () => {
     expect(closed.body).toMatchObject({ status: 'closed' });
     const sent = await network.http().get(`/v1/inbox?direction=sent&status=closed&minPosition=${closed.body.position}`).set(auth(ngo));
     expect(sent.body.items.map((i: { referralId: string }) => i.referralId)).toEqual([referralId]);
-    // Empty parameters, as DESIGN §6 writes them (`status=&cursor=`), mean "not given".
+    // Empty parameters, as forms write them (`status=&cursor=`), mean "not given".
     const unfiltered = await network.http().get('/v1/inbox?direction=sent&status=&cursor=').set(auth(ngo));
     expect(unfiltered.status).toBe(200);
     expect(unfiltered.body.items.map((i: { referralId: string }) => i.referralId)).toContain(referralId);

@@ -53,7 +53,7 @@ export function ageBandAt(birthDate: string, at: Date): AgeBand {
 
 /**
  * How a second organisation writes the same woman: capitals, no accents, names swapped between
- * family and given, apostrophes dropped. The linkage key must still match (DESIGN §5).
+ * family and given, apostrophes dropped. The linkage key must still match (docs/architecture.md#encryption-erasure-and-linkage).
  */
 export function rewritten(random: SeededRandom, person: SeedPerson): SeedPerson {
   const stripAccents = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '');

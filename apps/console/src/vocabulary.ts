@@ -1,7 +1,7 @@
 /**
  * The API's vocabularies, imported from the domain library itself (pure TypeScript, no I/O) so the
  * console's forms can never offer a value the API would refuse. Départements come from the same
- * official Etalab dataset the API validates against (DESIGN §4).
+ * official Etalab dataset the API validates against.
  */
 import departements from '@etalab/decoupage-administratif/data/departements.json';
 
@@ -21,7 +21,7 @@ export const departmentLabel = (code: string | null | undefined): string => {
 };
 
 /**
- * Research dimensions by unit of count (DESIGN §5: generalised rows only), as the research API
+ * Research dimensions by unit of count (generalised rows only: docs/adr/0002-coordination-and-consent.md), as the research API
  * allows them; the API checks them again and answers 422 for anything else.
  */
 export const RESEARCH_UNITS = ['referrals', 'identifications'] as const;

@@ -6,7 +6,7 @@ import type { Projection } from '@passerelle/projections';
 export const RELAY_CHECKPOINT = 'relay';
 
 /**
- * The relay as a checkpointed subscription (STYLE rule 10): each batch is published to the bus in
+ * The relay as a checkpointed subscription, so it survives a restart: each batch is published to the bus in
  * global order, then the runner moves the checkpoint in the same transaction it opened for the
  * batch. A crash after the publish and before the commit publishes the batch again: at-least-once,
  * with the event id as message id so that consumers drop the repeat. One referral's (or case's)

@@ -1,5 +1,5 @@
 /**
- * The bus port (DESIGN §2): the relay publishes integration events here for consumers outside the
+ * The bus port (docs/architecture.md#ports-and-adapters): the relay publishes integration events here for consumers outside the
  * request path. Two adapters: `inprocess` (embedded default) and `kafka` (production). Both pass
  * `testing/bus.contract.ts`.
  *
@@ -19,7 +19,7 @@ export interface BusMessage {
   id: string;
   /** Partition key (a referral, case or organisation id): one key's messages keep their order. */
   key: string;
-  /** Any JSON value. Thin by contract: never personal data (DESIGN §5). */
+  /** Any JSON value. Thin by contract: never personal data (docs/consent-and-privacy.md). */
   value: unknown;
 }
 

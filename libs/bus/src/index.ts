@@ -1,4 +1,4 @@
-/** The bus port and its adapters (DESIGN §2); the contract suite is under ./testing (specs only). */
+/** The bus port and its adapters (docs/architecture.md#ports-and-adapters); the contract suite is under ./testing (specs only). */
 export * from './bus.port';
 export * from './create-bus';
 export * from './inprocess';

@@ -1,4 +1,4 @@
-/** Published, versioned integration events and webhook payloads (STYLE rule 11). */
+/** Published, versioned integration events and webhook payloads (docs/architecture.md#event-envelope-and-scope). */
 export * from './integration-events';
 export * from './audience';
 export * from './to-integration-event';

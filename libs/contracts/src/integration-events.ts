@@ -1,6 +1,6 @@
 /**
- * Published integration events (STYLE rule 11): the only shape of our history that leaves the
- * process, on the bus and in webhooks. They are thin on purpose (DESIGN §5): ids, type, positions,
+ * Published integration events: the only shape of our history that leaves the
+ * process, on the bus and in webhooks. They are thin on purpose (docs/consent-and-privacy.md): ids, type, positions,
  * timestamps and organisation ids, never a personal field, a free text, an indicator or a
  * département. A partner fetches the details it may see through the API with its own key.
  *

@@ -25,7 +25,7 @@ describe('integration events', () => {
     expect(mayReceive(publication!.audience, 'health-93')).toBe(false);
   });
 
-  it('gives a webhook exactly the body of DESIGN §7, in its order', () => {
+  it('gives a webhook exactly the documented body (docs/webhooks.md), in its order', () => {
     const publication = toPublication(recorded(
       { type: 'ReferralDeclined', data: { referralId: REFERRAL, by: 'refuge-75', reason: 'no_capacity', note: 'sealed-note' } },
       { position: 7n, revision: 1n, scope: { 'refuge-75': [] } },

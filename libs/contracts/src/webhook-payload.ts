@@ -1,8 +1,8 @@
 import type { IntegrationEvent, IntegrationEventType } from './integration-events';
 
 /**
- * The body of every webhook (DESIGN §7), exactly these fields in this order: the subject is the
- * referral, the case or the organisation the event is about. Thin by design (DESIGN §5).
+ * The body of every webhook (docs/webhooks.md#payload-reference), exactly these fields in this order: the subject is the
+ * referral, the case or the organisation the event is about. Thin by design: never personal data.
  */
 export type WebhookPayload = {
   type: IntegrationEventType;

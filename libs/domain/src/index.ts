@@ -1,4 +1,4 @@
-/** The pure domain (STYLE rule 12: imports nothing outside libs/domain). */
+/** The pure domain (imports nothing outside libs/domain; .dependency-cruiser.js checks it). */
 export * from './shared/vocabulary';
 export * from './shared/metadata';
 export * from './shared/domain-error';

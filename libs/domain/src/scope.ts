@@ -6,7 +6,7 @@ import { ANY_REFERRAL_RECIPIENT, CONSENT_CATEGORIES, CONSENT_PURPOSES } from './
 import type { ConsentCategory } from './shared/vocabulary';
 
 /**
- * The `scope` written in every event's envelope (DESIGN §4): organisation id → the consent
+ * The `scope` written in every event's envelope (docs/architecture.md#event-envelope-and-scope): organisation id → the consent
  * categories of her personal data it may see with that event. An organisation absent from the
  * scope must not see the event at all; one present with `[]` sees the event but no personal data.
  * Scope is computed at write time and is an upper bound: read models also re-check consent at read

@@ -12,7 +12,7 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 /** `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check; a bigint: the revision of its last event. */
 export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | bigint;
 
-/** Envelope metadata carried by every event (DESIGN §4). Never holds personal data. */
+/** Envelope metadata carried by every event (docs/architecture.md#event-envelope-and-scope). Never holds personal data. */
 export interface EventMetadata {
   schemaVersion: number;
   occurredAt: string;

@@ -32,7 +32,7 @@ const DESTROYED = Symbol('destroyed');
 type CachedKey = KeyObject | typeof DESTROYED;
 
 /**
- * Per-case data keys (AES-256-GCM) wrapped by the master key, with crypto-shredding (DESIGN §5).
+ * Per-case data keys (AES-256-GCM) wrapped by the master key, with crypto-shredding (docs/consent-and-privacy.md#how-erasure-works).
  *
  * WARNING, erasure and caches: `destroy` evicts this process's cache at once, but another process
  * that opened the case recently keeps the unwrapped key in its cache until `cacheTtlMs` (60 s by

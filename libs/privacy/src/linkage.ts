@@ -54,7 +54,7 @@ export function normaliseBirthDate(birthDate: string | Date): string {
 }
 
 /**
- * Removes accents, case, punctuation, extra spaces and name order (DESIGN §5), so that
+ * Removes accents, case, punctuation, extra spaces and name order (docs/architecture.md#encryption-erasure-and-linkage), so that
  * `Fatoumata  DIALLO`, `diallo fatoumata` and `Diallo, Fatoumata` are the same identity
  * however an NGO and an authority split them into family and given names.
  */

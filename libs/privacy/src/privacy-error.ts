@@ -1,5 +1,5 @@
 /**
- * Codes a caller may branch on (STYLE rule 14). Messages never contain a plaintext, a key or a
+ * Codes a caller may branch on. Messages never contain a plaintext, a key or a
  * configuration value: they may end up in logs and problem+json bodies.
  */
 export type PrivacyErrorCode =

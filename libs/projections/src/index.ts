@@ -1,4 +1,4 @@
-/** Checkpointed projections and their read models (DESIGN §2). */
+/** Checkpointed projections and their read models (docs/architecture.md#read-models-and-checkpoints). */
 export * from './read-model.data-source';
 export * from './read-model.columns';
 

@@ -1,4 +1,4 @@
-/** Webhook endpoints, the durable outbox and its delivery log, shared by the API and the dispatcher (DESIGN §7). */
+/** Webhook endpoints, the durable outbox and its delivery log, shared by the API and the dispatcher (docs/webhooks.md). */
 export * from './webhook-settings';
 export * from './webhooks.schema';
 export * from './outbox-checkpoint';

@@ -42,7 +42,7 @@ export function get<T>(path: string, query: Query = {}): Promise<T> {
 
 /**
  * A state-changing call. The caller keeps `idempotencyKey` for as long as the same form is retried,
- * so a double click or a retry after a dropped connection never writes twice (DESIGN §6).
+ * so a double click or a retry after a dropped connection never writes twice (Idempotency-Key).
  */
 export function post<T>(path: string, body: unknown, idempotencyKey: string): Promise<T> {
   return send<T>('POST', path, body, idempotencyKey);

@@ -1,4 +1,4 @@
-/** The shapes the console reads, as the API answers them (DESIGN §6 and §8). */
+/** The shapes the console reads, as the API answers them (its OpenAPI document is served at /docs). */
 import type { Role } from '../vocabulary';
 
 export interface Me {

@@ -1,5 +1,5 @@
 /**
- * Words for the API's closed vocabularies (DESIGN §4), by language. A value missing here is shown
+ * Words for the API's closed vocabularies (libs/domain/src/shared/vocabulary.ts), by language. A value missing here is shown
  * as the API sends it, so a new value on the server never breaks the page.
  */
 export const vocabularyLabels: Record<'fr' | 'en', Record<string, string>> = {

@@ -6,7 +6,7 @@ import type { KafkaBusOptions } from './kafka-bus.options';
 const MESSAGE_ID_HEADER = 'message-id';
 
 /**
- * The production bus. The only file of the project that knows kafkajs (STYLE rule 12): kafkajs is
+ * The production bus. The only file of the project that knows kafkajs (.dependency-cruiser.js enforces it): kafkajs is
  * no longer actively maintained and `@confluentinc/kafka-javascript` offers a compatible API, so a
  * switch stays inside this folder.
  *

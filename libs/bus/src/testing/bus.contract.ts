@@ -3,7 +3,7 @@ import type { BusMessage, BusSubscription, MessageBus } from '../bus.port';
 import { eventually } from './eventually';
 
 /**
- * The conformance suite every bus adapter passes (STYLE rule 7). Each case uses a topic of its
+ * The conformance suite every bus adapter passes. Each case uses a topic of its
  * own; `factory` is called once per suite.
  *
  *   describeBusContract('inprocess', async () => new InProcessBus());

@@ -3,7 +3,7 @@ import type {
   AgeBand, ConsentCategory, ConsentMethod, ConsentPurpose, IdentificationLevel, Indicator, OrganisationKind, SafeChannel,
 } from '../shared/vocabulary';
 
-/** Events of a `case-<uuid>` stream (DESIGN §4). Typed data, not classes (STYLE rule 1). */
+/** Events of a `case-<uuid>` stream (docs/architecture.md#streams-and-events). Typed data, not classes. */
 export type PersonIdentified = {
   type: 'PersonIdentified';
   data: {

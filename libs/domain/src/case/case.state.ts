@@ -9,7 +9,7 @@ export interface Consent {
   withdrawn: boolean;
 }
 
-/** A union keyed by status, so an erased case cannot carry consents (STYLE rule 2). */
+/** A union keyed by status, so an erased case cannot carry consents. */
 export type CaseState =
   | { status: 'none' }
   | {

@@ -1,6 +1,6 @@
 import type { OrganisationKind, Service } from '../shared/vocabulary';
 
-/** Events of an `organisation-<id>` stream (DESIGN §4). */
+/** Events of an `organisation-<id>` stream (docs/architecture.md#streams-and-events). */
 export type OrganisationRegistered = {
   type: 'OrganisationRegistered';
   data: { organisationId: string; name: string; kind: OrganisationKind; department: string; services: Service[] };

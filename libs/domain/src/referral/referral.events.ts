@@ -1,7 +1,7 @@
 import type { SealedText } from '../shared/metadata';
 import type { ClosureOutcome, ConsentCategory, DeclineReason, Service, Urgency, WithdrawalReason } from '../shared/vocabulary';
 
-/** Events of a `referral-<uuid>` stream (DESIGN §4). */
+/** Events of a `referral-<uuid>` stream (docs/architecture.md#streams-and-events). */
 export type ReferralMade = {
   type: 'ReferralMade';
   data: {

@@ -6,7 +6,7 @@ import type { OrganisationKind } from './vocabulary';
 export type PartnerActor = Actor & { role: 'partner'; organisationKind: OrganisationKind };
 
 /**
- * Only a partner key acts as its organisation (DESIGN §6). Checked before any state is looked at,
+ * Only a partner key acts as its organisation. Checked before any state is looked at,
  * so the answer never depends on whether the target exists.
  */
 export function requirePartner(actor: Actor): PartnerActor {

@@ -1,7 +1,7 @@
 /** How an error surfaces over HTTP; the platform filter maps kind → status. */
 export type DomainErrorKind = 'not_found' | 'conflict' | 'unprocessable' | 'forbidden';
 
-/** Every business rejection carries a stable code (STYLE rule 14), e.g. 'REFERRAL.NOT_RECEIVER'. */
+/** Every business rejection carries a stable code (all listed in error-codes.ts), e.g. 'REFERRAL.NOT_RECEIVER'. */
 export class DomainError extends Error {
   constructor(
     readonly code: string,

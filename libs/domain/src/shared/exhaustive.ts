@@ -1,5 +1,5 @@
 /**
- * Ends every exhaustive `switch` (STYLE rule 3): adding an event or command type without handling it
+ * Ends every exhaustive `switch`: adding an event or command type without handling it
  * becomes a compile error here instead of a silent no-op at run time.
  */
 export function assertNever(value: never, what: string): never {

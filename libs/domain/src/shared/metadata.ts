@@ -8,7 +8,7 @@ export interface Actor {
   keyId: string | null;
 }
 
-/** The domain never reads the clock or makes ids (STYLE rule 4): they arrive here. */
+/** The domain never reads the clock or makes ids: they arrive here, so a decision replays and tests exactly. */
 export interface CommandMetadata {
   now: Date;
   actor: Actor;

@@ -1,4 +1,4 @@
-/** The closed vocabularies of DESIGN §4. Arrays are the single source for validation and OpenAPI enums. */
+/** The closed vocabularies of the public API (docs/architecture.md#streams-and-events). Arrays are the single source for validation and OpenAPI enums. */
 export const ORGANISATION_KINDS = ['ngo', 'health', 'refuge', 'authority'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 

@@ -5,7 +5,7 @@ import { toPortPosition } from './position.mapping';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The metadata EventStoreDB keeps, built field by field from the envelope of DESIGN §4. Only these
+ * The metadata EventStoreDB keeps, built field by field from the event envelope (docs/architecture.md#event-envelope-and-scope). Only these
  * fields are written, whatever else the object carries: EventStoreDB's redaction and scavenging
  * can remove event data but leave metadata, so nothing personal may ever reach it. `$correlationId`
  * and `$causationId` are EventStoreDB's own names for ids, which its `$by_correlation_id` projection reads.

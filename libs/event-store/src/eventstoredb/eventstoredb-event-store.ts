@@ -17,7 +17,7 @@ import { connect } from './connection-string';
 import { PASSERELLE_STREAM_PREFIXES, StreamNames } from './stream-names';
 
 /**
- * The production event store (DESIGN §2) on EventStoreDB / KurrentDB through `@eventstore/db-client`.
+ * The production event store (docs/architecture.md#deployment-modes) on EventStoreDB / KurrentDB through `@eventstore/db-client`.
  * Ordering comes from the server's transaction log, so there is no ordering trap to solve here;
  * positions are commit positions (see position.mapping.ts).
  *

@@ -1,4 +1,4 @@
-/** The streams of the network (DESIGN §4): the only ones a Passerelle store appends to or reads back from `$all`. */
+/** The streams of the network (docs/architecture.md#streams-and-events): the only ones a Passerelle store appends to or reads back from `$all`. */
 export const PASSERELLE_STREAM_PREFIXES: readonly string[] = ['case-', 'referral-', 'organisation-'];
 
 /** Where the adapter records which stream owns an event id (see event-id-claims.ts); never read back as an event. */

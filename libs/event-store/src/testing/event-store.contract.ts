@@ -5,7 +5,7 @@ import { describeReadRules } from './read.contract';
 import { describeSubscriptionRules } from './subscription.contract';
 
 /**
- * The conformance suite every event store adapter must pass (STYLE rule 7). Call it at the top
+ * The conformance suite every event store adapter must pass. Call it at the top
  * level of an adapter's spec file:
  *
  *   describeEventStoreContract('postgres', async () => ({ store, faults, teardown }));

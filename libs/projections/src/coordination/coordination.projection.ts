@@ -62,7 +62,7 @@ async function applyCoordination(manager: EntityManager, events: RecordedEvent[]
   await refreshCaseSummaries(manager, [...new Set(referrals.map((event) => event.data.referralId))]);
 }
 
-/** The coordinator's network view: funnels, identification gaps and capacity (DESIGN §1, §6). */
+/** The coordinator's network view: funnels, identification gaps and capacity (docs/adr/0002-coordination-and-consent.md). */
 export const coordinationProjection: Projection = {
   name: COORDINATION_PROJECTION_NAME,
   handles: [...COORDINATION_ORGANISATION_EVENT_TYPES, ...COORDINATION_CASE_EVENT_TYPES, ...COORDINATION_REFERRAL_EVENT_TYPES],

@@ -12,7 +12,7 @@ export type InboxReferralEvent = Recorded<
   ReferralMade | ReferralAccepted | ReferralDeclined | ReferralWithdrawn | ReferralClosed
 >;
 
-/** The explicit lists of handled types (STYLE rule 13); every other event only moves the checkpoint. */
+/** The explicit lists of handled types; every other event only moves the checkpoint. */
 export const INBOX_CASE_EVENT_TYPES = [
   'PersonIdentified', 'ConsentGranted', 'ConsentWithdrawn', 'PersonErased',
 ] as const satisfies readonly InboxCaseEvent['type'][];

@@ -1,4 +1,4 @@
-/** k never goes below this, whatever the configuration says (DESIGN §5). */
+/** k never goes below this, whatever the configuration says: smaller cells could single a woman out. */
 export const RESEARCH_MIN_K = 5;
 export const RESEARCH_DEFAULT_K = 10;
 export const RESEARCH_DEFAULT_EPSILON_BUDGET = 5;

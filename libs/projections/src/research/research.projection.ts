@@ -26,7 +26,7 @@ export const researchOrganisationsTable: ReadModelTable<ResearchOrganisationRow,
   evolve: evolveResearchOrganisation,
 };
 
-/** Generalised rows for anonymised research (DESIGN §5); queries apply consent and disclosure control. */
+/** Generalised rows for anonymised research (docs/adr/0002-coordination-and-consent.md); queries apply consent and disclosure control. */
 export const researchProjection: Projection = tablesProjection(RESEARCH_PROJECTION_NAME, [
   researchOrganisationsTable, researchCasesTable, researchReferralsTable,
 ]);

@@ -2,7 +2,7 @@ import { AGE_BANDS, CLOSURE_OUTCOMES, ORGANISATION_KINDS, SERVICES, type Indicat
 import regions from '@etalab/decoupage-administratif/data/regions.json';
 
 /**
- * The generalised values research may group and filter by (DESIGN §5). Indicators are
+ * The generalised values research may group and filter by (docs/adr/0002-coordination-and-consent.md). Indicators are
  * generalised into families and a case carries the set of its families as one value, so that
  * every dimension is single-valued and cells add up to their totals (which disclosure control
  * relies on).

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@passerelle/event-store';
 import type { EntityManager } from 'typeorm';
 
 /**
- * A read model fed by a checkpointed subscription (STYLE rule 13).
+ * A read model fed by a checkpointed subscription (docs/architecture.md#read-models-and-checkpoints).
  *
  * WARNING: `applyBatch` runs inside the transaction that also writes the checkpoint. It must write
  * only through `manager` (never through another connection), or a crash could commit rows without

@@ -4,7 +4,7 @@ import type { Projection } from './projection';
 import { deleteRows, selectRows, upsertRows } from './table-sql';
 
 /**
- * One read-model table fed by a pure evolver (STYLE rule 13): the I/O lives in
+ * One read-model table fed by a pure evolver: the I/O lives in
  * {@link applyToTable}, the rules live in `evolve`, which unit tests can cover without a database.
  */
 export interface ReadModelTable<Row extends ObjectLiteral, Event extends RecordedEvent> {

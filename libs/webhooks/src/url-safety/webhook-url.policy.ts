@@ -13,7 +13,7 @@ export type UrlVerdict = { ok: true; url: URL } | { ok: false; code: string; rea
 const refuse = (code: string, reason: string): UrlVerdict => ({ ok: false, code: `WEBHOOK.${code}`, reason });
 
 /**
- * Whether an endpoint URL may be registered (SSRF, DESIGN §7): http(s) only, no credentials, https
+ * Whether an endpoint URL may be registered (SSRF; rules in docs/webhooks.md): http(s) only, no credentials, https
  * unless every address is loopback and loopback is allowed, and every address the name resolves to
  * reachable by {@link isReachable}. The dispatcher checks the addresses again at each connection,
  * because a name may resolve elsewhere later (DNS rebinding).

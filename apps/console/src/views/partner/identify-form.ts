@@ -22,7 +22,7 @@ export function personFields(): HTMLFieldSetElement {
     field(t('person.email'), personal('email', 'email')));
 }
 
-/** Only an authority may record a formal identification (DESIGN §4): others see it disabled, with why. */
+/** Only an authority may record a formal identification (docs/architecture.md#referral-state-machine): others see it disabled, with why. */
 export function identificationFields(me: Me): HTMLFieldSetElement {
   const authority = me.organisationKind === 'authority';
   return fieldset(t('identify.identification'),
@@ -55,7 +55,7 @@ export interface ConsentTerms {
   purposes: string[];
 }
 
-/** The POST /v1/cases body (DESIGN §8); empty optional fields are left out rather than sent empty. */
+/** The POST /v1/cases body (as in the README's curl walk-through); empty optional fields are left out rather than sent empty. */
 export function identifyBody(form: HTMLFormElement): { body: Record<string, unknown>; consent: ConsentTerms | null } {
   const value = (name: string) => fieldValue(form, name);
   const person = Object.fromEntries(Object.entries({

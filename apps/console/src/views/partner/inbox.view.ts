@@ -19,7 +19,7 @@ export function byUrgency(items: InboxItem[]): InboxItem[] {
     || a.index - b.index).map(({ item }) => item);
 }
 
-/** A partner's referrals, received or sent, filtered by status (DESIGN §6 GET /v1/inbox). */
+/** A partner's referrals, received or sent, filtered by status (GET /v1/inbox). */
 export function renderInbox({ main, params, go }: ViewContext): void {
   let direction = params.direction === 'sent' ? 'sent' : 'received';
   let status = '';

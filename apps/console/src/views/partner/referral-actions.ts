@@ -14,7 +14,7 @@ interface Action {
 }
 
 /**
- * What this organisation may do now, as DESIGN §4 says: only the receiver accepts or declines,
+ * What this organisation may do now (docs/architecture.md#referral-state-machine): only the receiver accepts or declines,
  * only the sender withdraws, either party closes an accepted referral. The API checks it again.
  */
 export function actionsFor(referral: Referral, me: Me): Action[] {

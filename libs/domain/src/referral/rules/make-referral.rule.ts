@@ -9,7 +9,7 @@ import type { ReferralState } from '../referral.state';
 /**
  * A referral shares part of her file with another organisation, so it needs a case that still
  * exists, a real receiver offering the service, and her active consent covering that receiver
- * and every shared category (DESIGN §4). In v1 only the holder of the case refers.
+ * and every shared category (docs/architecture.md#consent-model). In v1 only the holder of the case refers.
  */
 export function makeReferral({ data, metadata }: MakeReferral, state: ReferralState): ReferralMade {
   const actor = requirePartner(metadata.actor);
