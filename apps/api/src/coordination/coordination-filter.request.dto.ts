@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   INDICATORS, ORGANISATION_KINDS, SERVICES, unprocessable, type Indicator, type OrganisationKind, type Service,
 } from '@passerelle/domain';
-import { IsDepartment } from '@passerelle/platform';
+import { IsDepartment } from '@passerelle/geography';
 import type { CoordinationFilter } from '@passerelle/projections';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 

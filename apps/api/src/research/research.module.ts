@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
-import { READ_MODEL } from '@passerelle/platform';
+import { CqrsModule } from '@nestjs/cqrs';
+import { READ_MODEL } from '@passerelle/database';
 import { DiscreteLaplace, EpsilonLedger, researchSettings, ResearchAnswers, type ResearchSettings } from '@passerelle/projections';
 import type { DataSource } from 'typeorm';
 import { RESEARCH_SETTINGS, RunResearchQueryHandler } from './run-research-query/run-research-query.handler';
 import { RunResearchQueryController } from './run-research-query/run-research-query.http.controller';
 
-/** Anonymised research (DESIGN §5, §6): generalised aggregates with disclosure control and a per-researcher ε budget. */
+/** Anonymised research (docs/consent-and-privacy.md): generalised aggregates with disclosure control and a per-researcher ε budget. */
 @Module({
+  imports: [CqrsModule],
   controllers: [RunResearchQueryController],
   providers: [
     // Read at start: a k under 5 or a bad budget stops the process with a message naming the variable.

@@ -1,20 +1,21 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/platform';
-import { CoordinationCapacityQuery } from '@passerelle/projections';
+import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { CoordinationPlaceRequest } from '../coordination-filter.request.dto';
+import { GetCapacityQuery } from './get-capacity.query';
 
 @ApiTags('coordination') @ApiBearerAuth()
 @Controller('v1/coordination')
 export class GetCapacityController {
-  constructor(private readonly query: CoordinationCapacityQuery) {}
+  constructor(private readonly queries: QueryBus) {}
 
   /** Capacity is a picture of now: there is no period to choose. */
   @Get('capacity') @Roles('coordinator')
   @ApiOperation({ summary: 'Declared places per organisation and service against occupied places (accepted, not closed) and the waiting list' })
-  async capacity(@Query() request: CoordinationPlaceRequest, @Context() context: CommandContext) {
+  capacity(@Query() request: CoordinationPlaceRequest, @Context() context: CommandContext) {
     const { department, service, indicator, kind } = request;
-    return { asOf: context.now.toISOString(), ...(await this.query.capacity({ department, service, indicator, kind }, context.now)) };
+    return this.queries.execute(new GetCapacityQuery({ department, service, indicator, kind }, context.actor, context.now));
   }
 }

@@ -1,14 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/platform';
-import { CoordinationFunnelQuery } from '@passerelle/projections';
+import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { coordinationFilter, CoordinationFilterRequest } from '../coordination-filter.request.dto';
+import { GetFunnelQuery } from './get-funnel.query';
 
 @ApiTags('coordination') @ApiBearerAuth()
 @Controller('v1/coordination')
 export class GetFunnelController {
-  constructor(private readonly query: CoordinationFunnelQuery) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('funnel') @Roles('coordinator')
   @ApiOperation({
@@ -16,7 +17,7 @@ export class GetFunnelController {
     description: 'The period, département, indicator and kind select identifications (kind: of the organisation that identified her); '
       + 'service selects which referrals count. Counts, conversions, delays and organisation-level figures; never a person.',
   })
-  async funnel(@Query() request: CoordinationFilterRequest, @Context() context: CommandContext) {
-    return { asOf: context.now.toISOString(), ...(await this.query.funnel(coordinationFilter(request), context.now)) };
+  funnel(@Query() request: CoordinationFilterRequest, @Context() context: CommandContext) {
+    return this.queries.execute(new GetFunnelQuery(coordinationFilter(request), context.actor, context.now));
   }
 }

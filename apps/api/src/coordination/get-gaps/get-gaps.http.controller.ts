@@ -1,15 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/platform';
-import { CoordinationGapsQuery } from '@passerelle/projections';
+import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { coordinationFilter } from '../coordination-filter.request.dto';
+import { GetGapsQuery } from './get-gaps.query';
 import { GetGapsRequest } from './get-gaps.request.dto';
 
 @ApiTags('coordination') @ApiBearerAuth()
 @Controller('v1/coordination')
 export class GetGapsController {
-  constructor(private readonly query: CoordinationGapsQuery) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('gaps') @Roles('coordinator')
   @ApiOperation({
@@ -17,8 +18,8 @@ export class GetGapsController {
     description: 'Only identifications whose coordination consent is active are linked; the others are counted in totals.notLinkable. '
       + 'Also NGO-side trafficking identifications never referred to an authority nor to a specialised shelter after afterDays.',
   })
-  async gaps(@Query() request: GetGapsRequest, @Context() context: CommandContext) {
+  gaps(@Query() request: GetGapsRequest, @Context() context: CommandContext) {
     const { afterDays = 30, ...filter } = request;
-    return { asOf: context.now.toISOString(), ...(await this.query.gaps(coordinationFilter(filter), context.now, afterDays)) };
+    return this.queries.execute(new GetGapsQuery(coordinationFilter(filter), afterDays, context.actor, context.now));
   }
 }

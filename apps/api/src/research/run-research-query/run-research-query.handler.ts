@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Actor } from '@passerelle/domain';
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
   displayValue, DiscreteLaplace, EpsilonLedger, parseResearchRequest, ResearchAnswers, sensitivityOf,
   type ResearchAnswer, type ResearchQuery, type ResearchSettings,
 } from '@passerelle/projections';
-import type { RunResearchQueryRequest } from './run-research-query.request.dto';
+import { RunResearchQuery } from './run-research-query.query';
 
 export const RESEARCH_SETTINGS = Symbol('RESEARCH_SETTINGS');
 
@@ -13,8 +13,8 @@ export const RESEARCH_SETTINGS = Symbol('RESEARCH_SETTINGS');
  * (an answer computed is an answer that may be seen); an exact one is cut from disclosure-controlled
  * tables. The answer holds generalised values and counts, never a row about a person.
  */
-@Injectable()
-export class RunResearchQueryHandler {
+@QueryHandler(RunResearchQuery)
+export class RunResearchQueryHandler implements IQueryHandler<RunResearchQuery> {
   constructor(
     private readonly answers: ResearchAnswers,
     private readonly ledger: EpsilonLedger,
@@ -22,11 +22,9 @@ export class RunResearchQueryHandler {
     @Inject(RESEARCH_SETTINGS) private readonly settings: ResearchSettings,
   ) {}
 
-  async execute(request: RunResearchQueryRequest, actor: Actor, now: Date) {
-    const { filters, unit, groupBy, measures, epsilon } = request;
-    // Only the fields that were sent: a DTO instance also carries the optional ones, undefined.
-    const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as Record<string, string>;
-    const query = parseResearchRequest({ unit, groupBy, measures, epsilon, filters: given });
+  async execute({ request, actor, now }: RunResearchQuery) {
+    const { filters } = request;
+    const query = parseResearchRequest(request);
     let noise = null;
     let answer: ResearchAnswer;
     if (query.epsilon !== null) {

@@ -1,14 +1,15 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/platform';
+import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
-import { RunResearchQueryHandler } from './run-research-query.handler';
+import { RunResearchQuery } from './run-research-query.query';
 import { RunResearchQueryRequest } from './run-research-query.request.dto';
 
 @ApiTags('research') @ApiBearerAuth()
 @Controller('v1/research')
 export class RunResearchQueryController {
-  constructor(private readonly handler: RunResearchQueryHandler) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Post('queries') @HttpCode(200) @Roles('researcher')
   @ApiOperation({
@@ -18,6 +19,9 @@ export class RunResearchQueryController {
       + 'and ε is spent from your budget (403 RESEARCH.EPSILON_BUDGET_SPENT once it is used up).',
   })
   run(@Body() request: RunResearchQueryRequest, @Context() context: CommandContext) {
-    return this.handler.execute(request, context.actor, context.now);
+    const { unit, groupBy, measures, epsilon, filters } = request;
+    // Only the filters that were sent: a DTO instance also carries the optional ones, undefined.
+    const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as Record<string, string>;
+    return this.queries.execute(new RunResearchQuery({ unit, groupBy, measures, epsilon, filters: { ...given, from: filters.from, to: filters.to } }, context.actor, context.now));
   }
 }
