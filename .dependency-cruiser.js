@@ -1,5 +1,5 @@
 /**
- * Architecture rules (STYLE rule 12), checked in `npm test`: a violation fails the build.
+ * Architecture rules (docs/architecture.md#code-layout-and-conventions), checked in `npm test`: a violation fails the build.
  */
 module.exports = {
   forbidden: [
@@ -34,6 +34,13 @@ module.exports = {
       severity: 'error',
       from: { pathNot: '^libs/bus/src/kafka/' },
       to: { path: 'kafkajs' },
+    },
+    {
+      name: 'in-memory-event-store-only-in-tests',
+      comment: 'The in-memory event store keeps nothing across a restart: apps wire PostgreSQL or EventStoreDB; only spec files and libs/testing use it.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: '(\\.spec\\.ts$|^libs/testing/|^libs/event-store/src/in-memory/)' },
+      to: { path: '^libs/event-store/src/in-memory/' },
     },
     {
       name: 'production-code-never-imports-test-helpers',
