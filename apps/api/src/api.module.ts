@@ -45,7 +45,7 @@ import { WebhooksApiModule } from './webhooks/webhooks.module';
 import { RegisteredOrganisations } from './organisations/registered-organisations';
 
 /**
- * The HTTP API of DESIGN §6: thin controllers → CommandBus/QueryBus → one handler per use case.
+ * The HTTP API (routes in README.md): thin controllers → CommandBus/QueryBus → one handler per use case.
  * Every route is denied unless it is @Public() or names its @Roles() (AuthGuard is global).
  */
 @Module({

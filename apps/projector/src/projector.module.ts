@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 export const PROJECTION_RUNNERS = Symbol('PROJECTION_RUNNERS');
 
 /**
- * Runs every projection from its checkpoint (STYLE rule 10: nothing that must survive a restart
+ * Runs every projection from its checkpoint (nothing that must survive a restart
  * rides the in-process EventBus). Stopping commits what was delivered, then lets go. A runner
  * runs only while this instance leads its projection (ProjectionLeaders), so several projector
  * instances may share one database.

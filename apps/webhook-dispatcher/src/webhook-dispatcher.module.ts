@@ -16,7 +16,7 @@ import { Signer } from './delivery/signer';
 export const OUTBOX_RUNNER = Symbol('OUTBOX_RUNNER');
 
 /**
- * The webhook dispatcher (DESIGN §7): a checkpointed subscription fills the durable outbox, and a
+ * The webhook dispatcher (docs/webhooks.md): a checkpointed subscription fills the durable outbox, and a
  * worker delivers it with Standard Webhooks signatures, retries, dead letters and per-endpoint
  * slots. Runs inside `npm start` and on its own (main.ts); several instances may share one database.
  */

@@ -1,6 +1,6 @@
 import type { RuntimeSettings } from '@passerelle/platform';
 
-/** 0 s, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h (DESIGN §7). */
+/** 0 s, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h (docs/webhooks.md). */
 const DEFAULT_SCHEDULE_MS = [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000];
 
 /** How the dispatcher delivers, and what endpoints the API accepts. */

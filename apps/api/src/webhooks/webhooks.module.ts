@@ -10,7 +10,7 @@ import { RegisterWebhookController } from './register-webhook/register-webhook.h
 import { ReplayWebhookController } from './replay-webhook/replay-webhook.http.controller';
 import { RotateWebhookSecretController } from './rotate-webhook-secret/rotate-webhook-secret.http.controller';
 
-/** `POST/GET/DELETE /v1/webhooks`, secret rotation, the delivery log and replay (DESIGN §6, §7). */
+/** `POST/GET/DELETE /v1/webhooks`, secret rotation, the delivery log and replay (docs/webhooks.md). */
 @Module({
   imports: [WebhooksInfrastructureModule],
   controllers: [
