@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AuthGuard, IdempotencyInterceptor, OperationsModule, ProblemFilter, READ_MODEL } from '@passerelle/platform';
+import { AuthGuard } from '@passerelle/auth';
+import { READ_MODEL } from '@passerelle/database';
+import { IdempotencyInterceptor, ProblemFilter } from '@passerelle/http';
+import { OperationsModule } from '@passerelle/observability';
 import { DirectoryQuery, InboxQuery } from '@passerelle/projections';
 import type { DataSource } from 'typeorm';
 import { accessLogStoreProvider } from './cases/access-log/access-log.provider';
@@ -42,14 +45,15 @@ import { WithdrawReferralController } from './referrals/withdraw-referral/withdr
 import { WithdrawReferralHandler } from './referrals/withdraw-referral/withdraw-referral.handler';
 import { PersonAccessService } from './shared/person-access';
 import { WebhooksApiModule } from './webhooks/webhooks.module';
-import { RegisteredOrganisations } from './organisations/registered-organisations';
+import { MoveReferral } from './referrals/move-referral';
+import { CommandPathModule } from './shared/command-path.module';
 
 /**
  * The HTTP API (routes in README.md): thin controllers → CommandBus/QueryBus → one handler per use case.
  * Every route is denied unless it is @Public() or names its @Roles() (AuthGuard is global).
  */
 @Module({
-  imports: [CqrsModule.forRoot(), OperationsModule, WebhooksApiModule, CoordinationModule, ResearchModule, ConsoleModule],
+  imports: [CqrsModule.forRoot(), CommandPathModule, OperationsModule, WebhooksApiModule, CoordinationModule, ResearchModule, ConsoleModule],
   controllers: [
     RegisterOrganisationController, ListOrganisationsController, DeclareCapacityController, IssueApiKeyController,
     IdentifyPersonController, GetCaseController, GrantConsentController, WithdrawConsentController, ErasePersonController,
@@ -65,7 +69,7 @@ import { RegisteredOrganisations } from './organisations/registered-organisation
     { provide: InboxQuery, inject: [READ_MODEL], useFactory: (readModel: DataSource) => new InboxQuery(readModel) },
     { provide: DirectoryQuery, inject: [READ_MODEL], useFactory: (readModel: DataSource) => new DirectoryQuery(readModel) },
     PersonAccessService,
-    RegisteredOrganisations, accessLogStoreProvider, GetAccessLogHandler,
+    MoveReferral, accessLogStoreProvider, GetAccessLogHandler,
     RegisterOrganisationHandler, DeclareCapacityHandler,
     IdentifyPersonHandler, GetCaseHandler, GrantConsentHandler, WithdrawConsentHandler, ErasePersonHandler,
     MakeReferralHandler, GetReferralHandler, AcceptReferralHandler, DeclineReferralHandler, WithdrawReferralHandler, CloseReferralHandler,

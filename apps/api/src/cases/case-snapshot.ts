@@ -1,6 +1,5 @@
-import { caseStream, type CaseEvent, type CaseState, type SealedPersonal } from '@passerelle/domain';
+import { caseDecider, caseStream, type CaseEvent, type CaseState, type SealedPersonal } from '@passerelle/domain';
 import type { EventStore } from '@passerelle/event-store';
-import { caseDecider } from './case.decider';
 
 export interface CaseSnapshot {
   state: CaseState;
@@ -16,7 +15,7 @@ export interface CaseSnapshot {
 export async function loadCaseSnapshot(store: EventStore, caseId: string): Promise<CaseSnapshot> {
   const recorded = await store.readStream(caseStream(caseId));
   const events = recorded.map((r) => ({ type: r.type, data: r.data }) as CaseEvent);
-  const state = events.reduce(caseDecider.evolve, caseDecider.initialState());
+  const state = events.reduce((s: CaseState, e) => caseDecider.evolve(s, e), caseDecider.initialState());
   const first = events[0];
   return {
     state,

@@ -1,17 +1,17 @@
+import { commandId, type CommandContext } from '@passerelle/command-handling';
 import { ANY_REFERRAL_RECIPIENT, type ConsentTerms } from '@passerelle/domain';
 import type { RegisteredOrganisations } from '../organisations/registered-organisations';
-import type { CommandContext } from '../shared/command-context';
-import type { ConsentRequest } from './consent.request.dto';
+import type { ConsentInput } from './person';
 
-export function consentTerms(request: ConsentRequest, context: CommandContext): ConsentTerms {
+export function consentTerms(consent: ConsentInput, context: CommandContext): ConsentTerms {
   return {
-    consentId: context.ids.next('consent'),
-    recipients: request.recipients,
-    categories: request.categories,
-    purposes: request.purposes,
-    expiresAt: request.expiresAt ? new Date(request.expiresAt).toISOString() : null,
-    method: request.method,
-    language: request.language ?? null,
+    consentId: commandId(context, 'consent'),
+    recipients: consent.recipients,
+    categories: consent.categories,
+    purposes: consent.purposes,
+    expiresAt: consent.expiresAt ? new Date(consent.expiresAt).toISOString() : null,
+    method: consent.method,
+    language: consent.language ?? null,
   };
 }
 

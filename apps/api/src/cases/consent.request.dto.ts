@@ -6,9 +6,10 @@ import {
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches, ValidateIf,
 } from 'class-validator';
+import type { ConsentInput } from './person';
 
 /** Her consent: who may see which categories of her data, for which purpose, until when. */
-export class ConsentRequest {
+export class ConsentRequest implements ConsentInput {
   @ApiProperty({ example: ['refuge-75'], description: `Organisation ids, or "${ANY_REFERRAL_RECIPIENT}"` })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ArrayUnique()
   @Matches(/^([a-z0-9][a-z0-9-]{1,62}|any_referral_recipient)$/, { each: true, message: 'recipients must be organisation ids or any_referral_recipient' })

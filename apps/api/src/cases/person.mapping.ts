@@ -1,8 +1,8 @@
 import type { ConsentCategory } from '@passerelle/domain';
-import type { PersonRequest } from './person.request.dto';
+import type { PersonInput } from './person';
 
 /** Which personal field belongs to which consent category: consent opens a category, never a single field. */
-export function personByCategory(person: PersonRequest): Partial<Record<ConsentCategory, Record<string, unknown>>> {
+export function personByCategory(person: PersonInput): Partial<Record<ConsentCategory, Record<string, unknown>>> {
   const pick = (entries: Record<string, unknown>) => {
     const present = Object.entries(entries).filter(([, v]) => v !== undefined);
     return present.length ? Object.fromEntries(present) : undefined;

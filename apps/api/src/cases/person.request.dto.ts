@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsDateString, IsEmail, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested,
 } from 'class-validator';
+import type { PersonInput } from './person';
 
 class NotesRequest {
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @IsString() @Length(0, 2000)
@@ -24,7 +25,7 @@ class ChildrenRequest extends NotesRequest {
  * nationality), contact (phone, email, languages), health, legal, vulnerability, children.
  * Each category is sealed separately so consent can open one without the others.
  */
-export class PersonRequest {
+export class PersonRequest implements PersonInput {
   @ApiPropertyOptional({ example: 'Awa' }) @IsOptional() @IsString() @Length(1, 200)
   givenName?: string;
 

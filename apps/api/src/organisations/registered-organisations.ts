@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { organisationStream, type OrganisationState } from '@passerelle/domain';
+import { aggregateStream } from '@passerelle/command-handling';
+import { organisationDecider, organisationStream, type OrganisationState } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
-import { load } from '../shared/event-sourcing';
-import { organisationDecider } from './organisation.decider';
 
 /**
  * Organisation state as the deciders need it (registered? which services?), cached briefly: it
@@ -19,7 +18,7 @@ export class RegisteredOrganisations {
   async get(organisationId: string): Promise<OrganisationState> {
     const cached = this.cache.get(organisationId);
     if (cached && Date.now() - cached.at < RegisteredOrganisations.TTL_MS) return cached.state;
-    const { state } = await load(this.store, organisationStream(organisationId), organisationDecider);
+    const { state } = await aggregateStream(this.store, organisationStream(organisationId), organisationDecider);
     if (state.status === 'registered') this.cache.set(organisationId, { state, at: Date.now() });
     return state;
   }

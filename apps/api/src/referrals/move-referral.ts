@@ -1,28 +1,38 @@
-import { referralStream, type ReferralCommand, type SealedText } from '@passerelle/domain';
-import type { EventStore } from '@passerelle/event-store';
-import type { Keyring } from '@passerelle/privacy';
-import type { CommandContext } from '../shared/command-context';
-import { handleCommand, load } from '../shared/event-sourcing';
-import { loadCase, referralDecider, referralScope } from './referral.decider';
+import { Inject, Injectable } from '@nestjs/common';
+import { aggregateStream, commandEnvelope, handleCommand, StreamStateCache, type CommandContext } from '@passerelle/command-handling';
+import { caseDecider, caseStream, referralDecider, referralStream, type CaseState, type ReferralCommand, type SealedText } from '@passerelle/domain';
+import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
+import { Keyring } from '@passerelle/privacy';
+import { referralScope } from './referral.scope';
+
+const STATUS_AFTER: Record<string, string> = {
+  ReferralAccepted: 'accepted', ReferralDeclined: 'declined', ReferralWithdrawn: 'withdrawn', ReferralClosed: 'closed',
+};
 
 /**
  * Accept, decline, withdraw and close share one path: find the referral's case (its notes are
  * sealed with her data key and its scope follows her consent), then load, decide, append.
  */
-export async function moveReferral(
-  store: EventStore,
-  keyring: Keyring,
-  referralId: string,
-  note: string | undefined,
-  context: CommandContext,
-  command: (sealedNote: SealedText) => ReferralCommand,
-) {
-  const loaded = await load(store, referralStream(referralId), referralDecider);
-  const { state } = loaded;
-  const caseState = state.status === 'none' ? ({ status: 'none' } as const) : await loadCase(store, state.caseId);
-  const sealed = note && caseState.status === 'open' ? await keyring.seal(caseState.caseId, note) : null;
-  const { events, position } = await handleCommand(store, referralStream(referralId), referralDecider, command(sealed), context,
-    referralScope(caseState, context.now), loaded);
-  const status = { ReferralAccepted: 'accepted', ReferralDeclined: 'declined', ReferralWithdrawn: 'withdrawn', ReferralClosed: 'closed' } as Record<string, string>;
-  return { referralId, status: status[events[0]?.type ?? ''] ?? state.status, position: String(position) };
+@Injectable()
+export class MoveReferral {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly keyring: Keyring,
+    private readonly cache: StreamStateCache,
+  ) {}
+
+  async execute(referralId: string, note: string | null, context: CommandContext, toCommand: (note: SealedText) => ReferralCommand) {
+    const stream = referralStream(referralId);
+    // The referral itself may come from the cache: its append is checked against that revision.
+    const { state } = await aggregateStream(this.store, stream, { ...referralDecider, cache: this.cache, freshness: 'cached' });
+    // Her case is only read, so it is caught up to the latest event: consent decides the scope.
+    const caseState: CaseState = state.status === 'none'
+      ? { status: 'none' }
+      : (await aggregateStream(this.store, caseStream(state.caseId), { ...caseDecider, cache: this.cache })).state;
+    const sealed = note && caseState.status === 'open' ? await this.keyring.seal(caseState.caseId, note) : null;
+    const { newEvents, position } = await handleCommand(this.store, stream, toCommand(sealed), {
+      ...referralDecider, envelope: commandEnvelope(context, stream, referralScope(caseState, context.now)), cache: this.cache,
+    });
+    return { referralId, status: STATUS_AFTER[newEvents[0]?.type ?? ''] ?? state.status, position: String(position) };
+  }
 }

@@ -1,21 +1,20 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Actor, CommandMetadata } from '@passerelle/domain';
-import { randomIds, type ContextualRequest, type IdSource } from '@passerelle/platform';
+import type { CommandContext } from '@passerelle/command-handling';
+import type { ContextualRequest } from '@passerelle/http';
+import { randomUUID } from 'node:crypto';
 
-/** Everything a command needs that the domain must not produce itself: who, when, which new ids. */
-export interface CommandContext {
-  actor: Actor;
-  now: Date;
-  correlationId: string;
-  ids: IdSource;
-}
+export type { CommandContext } from '@passerelle/command-handling';
 
-export const metadataOf = (context: CommandContext): CommandMetadata => ({ now: context.now, actor: context.actor });
-
-/** The calling actor plus the request's clock, correlation id and (idempotent) id source. */
+/** The calling actor plus the request's clock, correlation id and id seed, as a plain value for a command. */
 export const Context = createParamDecorator((_: unknown, execution: ExecutionContext): CommandContext => {
   const request = execution.switchToHttp().getRequest<ContextualRequest>();
   if (!request.actor) throw new Error('Context used on a public route');
-  const context = request.context ?? { correlationId: 'none', ids: randomIds(), now: new Date() };
-  return { actor: request.actor, now: context.now, correlationId: context.correlationId, ids: context.ids };
+  const { actor } = request;
+  const context = request.context;
+  return {
+    actor: { organisationId: actor.organisationId, organisationKind: actor.organisationKind, role: actor.role, keyId: actor.keyId },
+    now: context?.now ?? new Date(),
+    correlationId: context?.correlationId ?? randomUUID(),
+    idSeed: context?.idSeed ?? randomUUID(),
+  };
 });

@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { caseStream, notFound } from '@passerelle/domain';
+import { aggregateStream } from '@passerelle/command-handling';
+import { caseDecider, caseStream, notFound } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { AccessLogStore } from '@passerelle/privacy';
-import { load } from '../../shared/event-sourcing';
-import { caseDecider } from '../case.decider';
 import { GetAccessLogQuery } from './get-access-log.query';
 
 /**
@@ -17,7 +16,7 @@ export class GetAccessLogHandler implements IQueryHandler<GetAccessLogQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly accessLog: AccessLogStore) {}
 
   async execute({ caseId, actor, before, limit }: GetAccessLogQuery) {
-    const { state } = await load(this.store, caseStream(caseId), caseDecider);
+    const { state } = await aggregateStream(this.store, caseStream(caseId), caseDecider);
     if (state.status === 'none' || state.holder !== actor.organisationId) {
       throw notFound('CASE.NOT_FOUND', `No case ${caseId} is visible to you.`);
     }

@@ -1,5 +1,5 @@
-import type { CommandContext } from '../../shared/command-context';
+import type { CommandContext } from '@passerelle/command-handling';
 
 export class ErasePersonCommand {
-  constructor(readonly caseId: string, readonly context: CommandContext) {}
+  constructor(readonly data: { caseId: string }, readonly context: CommandContext) {}
 }

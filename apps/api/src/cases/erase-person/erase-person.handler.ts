@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { caseStream, decideCase, type ErasePerson } from '@passerelle/domain';
+import { aggregateStream, commandEnvelope, handleCommand, StreamStateCache } from '@passerelle/command-handling';
+import { caseDecider, caseStream, type ErasePerson } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { Keyring } from '@passerelle/privacy';
-import { metadataOf } from '../../shared/command-context';
-import { handleCommand, load } from '../../shared/event-sourcing';
-import { caseDecider, caseScope } from '../case.decider';
+import { caseScope } from '../case.scope';
 import { ErasePersonCommand } from './erase-person.command';
 
 /**
@@ -15,14 +14,18 @@ import { ErasePersonCommand } from './erase-person.command';
  */
 @CommandHandler(ErasePersonCommand)
 export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly keyring: Keyring) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly keyring: Keyring, private readonly cache: StreamStateCache) {}
 
-  async execute({ caseId, context }: ErasePersonCommand) {
-    const command: ErasePerson = { type: 'ErasePerson', data: { caseId }, metadata: metadataOf(context) };
-    const loaded = await load(this.store, caseStream(caseId), caseDecider);
-    decideCase(command, loaded.state); // throws when this actor may not erase her: nothing is destroyed then
+  async execute({ data: { caseId }, context }: ErasePersonCommand) {
+    const stream = caseStream(caseId);
+    const command: ErasePerson = { type: 'ErasePerson', data: { caseId }, metadata: context };
+    // Read to the latest event: the check below must not rest on a stale copy before a key is destroyed.
+    const { state } = await aggregateStream(this.store, stream, { ...caseDecider, cache: this.cache });
+    caseDecider.decide(command, state); // throws when this actor may not erase her: nothing is destroyed then
     await this.keyring.destroy(caseId);
-    const { position } = await handleCommand(this.store, caseStream(caseId), caseDecider, command, context, caseScope(context.now), loaded);
+    const { position } = await handleCommand(this.store, stream, command, {
+      ...caseDecider, envelope: commandEnvelope(context, stream, caseScope(context.now)), cache: this.cache,
+    });
     return { caseId, erased: true, position: String(position) };
   }
 }

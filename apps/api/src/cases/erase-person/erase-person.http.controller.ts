@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/platform';
+import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { ErasePersonCommand } from './erase-person.command';
 
@@ -12,6 +12,6 @@ export class ErasePersonController {
 
   @Post(':caseId/erasure') @HttpCode(200) @Roles('partner', 'admin')
   erase(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Context() context: CommandContext) {
-    return this.commands.execute(new ErasePersonCommand(caseId, context));
+    return this.commands.execute(new ErasePersonCommand({ caseId }, context));
   }
 }

@@ -1,6 +1,6 @@
-import type { CommandContext } from '../../shared/command-context';
-import type { ConsentRequest } from '../consent.request.dto';
+import type { CommandContext } from '@passerelle/command-handling';
+import type { ConsentInput } from '../person';
 
 export class GrantConsentCommand {
-  constructor(readonly caseId: string, readonly request: ConsentRequest, readonly context: CommandContext) {}
+  constructor(readonly data: { caseId: string; consent: ConsentInput }, readonly context: CommandContext) {}
 }

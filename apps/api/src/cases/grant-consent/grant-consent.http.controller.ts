@@ -1,7 +1,7 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/platform';
+import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { ConsentRequest } from '../consent.request.dto';
 import { GrantConsentCommand } from './grant-consent.command';
@@ -13,6 +13,6 @@ export class GrantConsentController {
 
   @Post(':caseId/consents') @Roles('partner')
   grant(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() body: ConsentRequest, @Context() context: CommandContext) {
-    return this.commands.execute(new GrantConsentCommand(caseId, body, context));
+    return this.commands.execute(new GrantConsentCommand({ caseId, consent: { ...body } }, context));
   }
 }

@@ -1,6 +1,17 @@
-import type { CommandContext } from '../../shared/command-context';
-import type { IdentifyPersonRequest } from './identify-person.request.dto';
+import type { CommandContext } from '@passerelle/command-handling';
+import type { AgeBand, IdentificationLevel, Indicator, SafeChannel } from '@passerelle/domain';
+import type { ConsentInput, PersonInput } from '../person';
+
+export interface IdentifyPersonData {
+  person: PersonInput;
+  level: IdentificationLevel;
+  indicators: Indicator[];
+  department: string;
+  ageBand: AgeBand;
+  safety: { doNotContact: boolean; safeChannel: SafeChannel };
+  consent: ConsentInput | null;
+}
 
 export class IdentifyPersonCommand {
-  constructor(readonly request: IdentifyPersonRequest, readonly context: CommandContext) {}
+  constructor(readonly data: IdentifyPersonData, readonly context: CommandContext) {}
 }

@@ -1,13 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { caseStream, decideCase, initialCaseState, type IdentifyPerson, type SealedPersonal } from '@passerelle/domain';
+import { commandEnvelope, commandId, handleCommand, StreamStateCache } from '@passerelle/command-handling';
+import { caseDecider, caseStream, type IdentifyPerson, type SealedPersonal } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
-import { LINKAGE_SECRET } from '@passerelle/platform';
+import { LINKAGE_SECRET } from '@passerelle/config';
 import { Keyring, linkageKey } from '@passerelle/privacy';
-import { metadataOf } from '../../shared/command-context';
-import { handleCommand } from '../../shared/event-sourcing';
-import { caseDecider, caseScope } from '../case.decider';
 import { RegisteredOrganisations } from '../../organisations/registered-organisations';
+import { caseScope } from '../case.scope';
 import { consentTerms, unknownRecipients } from '../consent-terms';
 import { personByCategory } from '../person.mapping';
 import { IdentifyPersonCommand } from './identify-person.command';
@@ -19,30 +18,33 @@ export class IdentifyPersonHandler implements ICommandHandler<IdentifyPersonComm
     private readonly keyring: Keyring,
     @Inject(LINKAGE_SECRET) private readonly linkageSecret: Buffer,
     private readonly organisations: RegisteredOrganisations,
+    private readonly cache: StreamStateCache,
   ) {}
 
-  async execute({ request, context }: IdentifyPersonCommand) {
-    const caseId = context.ids.next('case');
-    const { person } = request;
+  async execute({ data, context }: IdentifyPersonCommand) {
+    const caseId = commandId(context, 'case');
+    const stream = caseStream(caseId);
+    const { person } = data;
     const linkage = person.familyName && person.givenName && person.birthDate
       ? linkageKey(this.linkageSecret, { familyName: person.familyName, givenNames: person.givenName, birthDate: person.birthDate })
       : null;
-    const consent = request.consent ? consentTerms(request.consent, context) : null;
+    const consent = data.consent ? consentTerms(data.consent, context) : null;
     const unknown = consent ? await unknownRecipients(this.organisations, consent.recipients) : [];
     const command = (personal: SealedPersonal): IdentifyPerson => ({
       type: 'IdentifyPerson',
       data: {
-        caseId, level: request.level, indicators: request.indicators, department: request.department, ageBand: request.ageBand,
-        safety: request.safety, linkageKey: linkage, personal, consent,
-        unknownRecipients: unknown,
+        caseId, level: data.level, indicators: data.indicators, department: data.department, ageBand: data.ageBand,
+        safety: data.safety, linkageKey: linkage, personal, consent, unknownRecipients: unknown,
       },
-      metadata: metadataOf(context),
+      metadata: context,
     });
     // Refused before anything is sealed: a refused identification leaves nothing behind, not even an unused data key.
-    decideCase(command({}), initialCaseState());
+    caseDecider.decide(command({}), caseDecider.initialState());
     // The data key exists before any sealed byte does; an append that then fails leaves only an unused key.
     const personal = await this.keyring.sealPersonal(caseId, personByCategory(person));
-    const { position } = await handleCommand(this.store, caseStream(caseId), caseDecider, command(personal), context, caseScope(context.now));
+    const { position } = await handleCommand(this.store, stream, command(personal), {
+      ...caseDecider, envelope: commandEnvelope(context, stream, caseScope(context.now)), cache: this.cache, newStream: true,
+    });
     return { caseId, consentId: consent?.consentId ?? null, position: String(position) };
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/platform';
+import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { IdentifyPersonCommand } from './identify-person.command';
 import { IdentifyPersonRequest } from './identify-person.request.dto';
@@ -13,6 +13,12 @@ export class IdentifyPersonController {
 
   @Post() @Roles('partner')
   identify(@Body() body: IdentifyPersonRequest, @Context() context: CommandContext) {
-    return this.commands.execute(new IdentifyPersonCommand(body, context));
+    return this.commands.execute(new IdentifyPersonCommand(
+      {
+        person: body.person, level: body.level, indicators: body.indicators, department: body.department, ageBand: body.ageBand,
+        safety: { doNotContact: body.safety.doNotContact, safeChannel: body.safety.safeChannel }, consent: body.consent ?? null,
+      },
+      context,
+    ));
   }
 }

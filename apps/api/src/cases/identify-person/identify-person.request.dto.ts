@@ -3,7 +3,7 @@ import {
   AGE_BANDS, IDENTIFICATION_LEVELS, INDICATORS, SAFE_CHANNELS,
   type AgeBand, type IdentificationLevel, type Indicator, type SafeChannel,
 } from '@passerelle/domain';
-import { IsDepartment } from '@passerelle/platform';
+import { IsDepartment } from '@passerelle/geography';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { ConsentRequest } from '../consent.request.dto';

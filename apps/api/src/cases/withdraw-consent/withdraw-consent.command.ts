@@ -1,5 +1,5 @@
-import type { CommandContext } from '../../shared/command-context';
+import type { CommandContext } from '@passerelle/command-handling';
 
 export class WithdrawConsentCommand {
-  constructor(readonly caseId: string, readonly consentId: string, readonly reason: string | null, readonly context: CommandContext) {}
+  constructor(readonly data: { caseId: string; consentId: string; reason: string | null }, readonly context: CommandContext) {}
 }

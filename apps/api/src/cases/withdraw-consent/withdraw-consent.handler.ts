@@ -1,19 +1,20 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { caseStream } from '@passerelle/domain';
+import { commandEnvelope, handleCommand, StreamStateCache } from '@passerelle/command-handling';
+import { caseDecider, caseStream } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
-import { metadataOf } from '../../shared/command-context';
-import { handleCommand } from '../../shared/event-sourcing';
-import { caseDecider, caseScope } from '../case.decider';
+import { caseScope } from '../case.scope';
 import { WithdrawConsentCommand } from './withdraw-consent.command';
 
 @CommandHandler(WithdrawConsentCommand)
 export class WithdrawConsentHandler implements ICommandHandler<WithdrawConsentCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly cache: StreamStateCache) {}
 
-  async execute({ caseId, consentId, reason, context }: WithdrawConsentCommand) {
-    const { position } = await handleCommand(this.store, caseStream(caseId), caseDecider,
-      { type: 'WithdrawConsent', data: { caseId, consentId, reason }, metadata: metadataOf(context) }, context, caseScope(context.now));
-    return { caseId, consentId, withdrawn: true, position: String(position) };
+  async execute({ data, context }: WithdrawConsentCommand) {
+    const stream = caseStream(data.caseId);
+    const { position } = await handleCommand(this.store, stream, { type: 'WithdrawConsent', data, metadata: context }, {
+      ...caseDecider, envelope: commandEnvelope(context, stream, caseScope(context.now)), cache: this.cache,
+    });
+    return { caseId: data.caseId, consentId: data.consentId, withdrawn: true, position: String(position) };
   }
 }

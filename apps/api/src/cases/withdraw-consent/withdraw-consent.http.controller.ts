@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/platform';
+import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { WithdrawConsentCommand } from './withdraw-consent.command';
 import { WithdrawConsentRequest } from './withdraw-consent.request.dto';
@@ -18,6 +18,6 @@ export class WithdrawConsentController {
     @Body() body: WithdrawConsentRequest,
     @Context() context: CommandContext,
   ) {
-    return this.commands.execute(new WithdrawConsentCommand(caseId, consentId, body.reason ?? null, context));
+    return this.commands.execute(new WithdrawConsentCommand({ caseId, consentId, reason: body.reason ?? null }, context));
   }
 }

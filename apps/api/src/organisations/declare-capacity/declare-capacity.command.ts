@@ -1,10 +1,13 @@
+import type { CommandContext } from '@passerelle/command-handling';
 import type { Service } from '@passerelle/domain';
-import type { CommandContext } from '../../shared/command-context';
+
+export interface DeclareCapacityData {
+  organisationId: string;
+  service: Service;
+  total: number;
+  available: number;
+}
 
 export class DeclareCapacityCommand {
-  constructor(
-    readonly organisationId: string,
-    readonly capacity: { service: Service; total: number; available: number },
-    readonly context: CommandContext,
-  ) {}
+  constructor(readonly data: DeclareCapacityData, readonly context: CommandContext) {}
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/platform';
+import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { DeclareCapacityCommand } from './declare-capacity.command';
 import { DeclareCapacityRequest } from './declare-capacity.request.dto';
@@ -13,6 +13,6 @@ export class DeclareCapacityController {
 
   @Put(':id/capacity') @Roles('partner')
   declare(@Param('id') id: string, @Body() body: DeclareCapacityRequest, @Context() context: CommandContext) {
-    return this.commands.execute(new DeclareCapacityCommand(id, body, context));
+    return this.commands.execute(new DeclareCapacityCommand({ organisationId: id, service: body.service, total: body.total, available: body.available }, context));
   }
 }

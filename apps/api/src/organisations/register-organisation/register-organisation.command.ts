@@ -1,9 +1,14 @@
+import type { CommandContext } from '@passerelle/command-handling';
 import type { OrganisationKind, Service } from '@passerelle/domain';
-import type { CommandContext } from '../../shared/command-context';
+
+export interface RegisterOrganisationData {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  department: string;
+  services: Service[];
+}
 
 export class RegisterOrganisationCommand {
-  constructor(
-    readonly organisation: { id: string; name: string; kind: OrganisationKind; department: string; services: Service[] },
-    readonly context: CommandContext,
-  ) {}
+  constructor(readonly data: RegisterOrganisationData, readonly context: CommandContext) {}
 }

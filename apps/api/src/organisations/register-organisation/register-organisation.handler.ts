@@ -1,20 +1,23 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { organisationStream } from '@passerelle/domain';
+import { commandEnvelope, handleCommand, StreamStateCache } from '@passerelle/command-handling';
+import { organisationDecider, organisationStream } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
-import { metadataOf } from '../../shared/command-context';
-import { handleCommand } from '../../shared/event-sourcing';
-import { organisationDecider, organisationScope } from '../organisation.decider';
+import { organisationScope } from '../organisation.scope';
 import { RegisterOrganisationCommand } from './register-organisation.command';
 
 @CommandHandler(RegisterOrganisationCommand)
 export class RegisterOrganisationHandler implements ICommandHandler<RegisterOrganisationCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly cache: StreamStateCache) {}
 
-  async execute({ organisation, context }: RegisterOrganisationCommand) {
-    const { id, ...rest } = organisation;
-    const { position } = await handleCommand(this.store, organisationStream(id), organisationDecider,
-      { type: 'RegisterOrganisation', data: { organisationId: id, ...rest }, metadata: metadataOf(context) }, context, organisationScope);
+  async execute({ data, context }: RegisterOrganisationCommand) {
+    const { id, ...rest } = data;
+    const stream = organisationStream(id);
+    const { position } = await handleCommand(
+      this.store, stream,
+      { type: 'RegisterOrganisation', data: { organisationId: id, ...rest }, metadata: context },
+      { ...organisationDecider, envelope: commandEnvelope(context, stream, organisationScope), cache: this.cache },
+    );
     return { id, position: String(position) };
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/platform';
+import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { RegisterOrganisationCommand } from './register-organisation.command';
 import { RegisterOrganisationRequest } from './register-organisation.request.dto';
@@ -13,6 +13,9 @@ export class RegisterOrganisationController {
 
   @Post() @Roles('admin')
   register(@Body() body: RegisterOrganisationRequest, @Context() context: CommandContext) {
-    return this.commands.execute(new RegisterOrganisationCommand(body, context));
+    return this.commands.execute(new RegisterOrganisationCommand(
+      { id: body.id, name: body.name, kind: body.kind, department: body.department, services: body.services },
+      context,
+    ));
   }
 }

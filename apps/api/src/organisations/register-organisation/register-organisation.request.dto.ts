@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ORGANISATION_KINDS, SERVICES, type OrganisationKind, type Service } from '@passerelle/domain';
-import { IsDepartment } from '@passerelle/platform';
+import { IsDepartment } from '@passerelle/geography';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, Length, Matches } from 'class-validator';
 
 /** A refuge's address is confidential: the directory holds its département and services, never a location. */

@@ -1,6 +1,5 @@
-import type { CommandContext } from '../../shared/command-context';
-import type { AcceptReferralRequest } from './accept-referral.request.dto';
+import type { CommandContext } from '@passerelle/command-handling';
 
 export class AcceptReferralCommand {
-  constructor(readonly referralId: string, readonly request: AcceptReferralRequest, readonly context: CommandContext) {}
+  constructor(readonly data: { referralId: string; note: string | null }, readonly context: CommandContext) {}
 }

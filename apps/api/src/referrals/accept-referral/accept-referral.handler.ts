@@ -1,18 +1,14 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
-import { Keyring } from '@passerelle/privacy';
-import { metadataOf } from '../../shared/command-context';
-import { moveReferral } from '../move-referral';
+import { MoveReferral } from '../move-referral';
 import { AcceptReferralCommand } from './accept-referral.command';
 
 @CommandHandler(AcceptReferralCommand)
 export class AcceptReferralHandler implements ICommandHandler<AcceptReferralCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly keyring: Keyring) {}
+  constructor(private readonly move: MoveReferral) {}
 
-  execute({ referralId, request, context }: AcceptReferralCommand) {
-    return moveReferral(this.store, this.keyring, referralId, request.note, context, (note) => ({
-      type: 'AcceptReferral', data: { referralId,  note }, metadata: metadataOf(context),
+  execute({ data, context }: AcceptReferralCommand) {
+    return this.move.execute(data.referralId, data.note, context, (note) => ({
+      type: 'AcceptReferral', data: { referralId: data.referralId, note }, metadata: context,
     }));
   }
 }

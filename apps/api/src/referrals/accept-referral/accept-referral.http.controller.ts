@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/platform';
+import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { AcceptReferralCommand } from './accept-referral.command';
 import { AcceptReferralRequest } from './accept-referral.request.dto';
@@ -13,6 +13,6 @@ export class AcceptReferralController {
 
   @Post(':id/acceptance') @HttpCode(200) @Roles('partner')
   handle(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AcceptReferralRequest, @Context() context: CommandContext) {
-    return this.commands.execute(new AcceptReferralCommand(id, body, context));
+    return this.commands.execute(new AcceptReferralCommand({ referralId: id, note: body.note ?? null }, context));
   }
 }

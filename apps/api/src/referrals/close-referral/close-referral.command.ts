@@ -1,6 +1,6 @@
-import type { CommandContext } from '../../shared/command-context';
-import type { CloseReferralRequest } from './close-referral.request.dto';
+import type { CommandContext } from '@passerelle/command-handling';
+import type { ClosureOutcome } from '@passerelle/domain';
 
 export class CloseReferralCommand {
-  constructor(readonly referralId: string, readonly request: CloseReferralRequest, readonly context: CommandContext) {}
+  constructor(readonly data: { referralId: string; note: string | null; outcome: ClosureOutcome }, readonly context: CommandContext) {}
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/platform';
+import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { CloseReferralCommand } from './close-referral.command';
 import { CloseReferralRequest } from './close-referral.request.dto';
@@ -13,6 +13,6 @@ export class CloseReferralController {
 
   @Post(':id/closure') @HttpCode(200) @Roles('partner')
   handle(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CloseReferralRequest, @Context() context: CommandContext) {
-    return this.commands.execute(new CloseReferralCommand(id, body, context));
+    return this.commands.execute(new CloseReferralCommand({ referralId: id, note: body.note ?? null, outcome: body.outcome }, context));
   }
 }

@@ -1,6 +1,6 @@
-import type { CommandContext } from '../../shared/command-context';
-import type { DeclineReferralRequest } from './decline-referral.request.dto';
+import type { CommandContext } from '@passerelle/command-handling';
+import type { DeclineReason } from '@passerelle/domain';
 
 export class DeclineReferralCommand {
-  constructor(readonly referralId: string, readonly request: DeclineReferralRequest, readonly context: CommandContext) {}
+  constructor(readonly data: { referralId: string; note: string | null; reason: DeclineReason }, readonly context: CommandContext) {}
 }

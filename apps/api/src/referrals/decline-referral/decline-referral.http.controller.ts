@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/platform';
+import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { DeclineReferralCommand } from './decline-referral.command';
 import { DeclineReferralRequest } from './decline-referral.request.dto';
@@ -13,6 +13,6 @@ export class DeclineReferralController {
 
   @Post(':id/decline') @HttpCode(200) @Roles('partner')
   handle(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DeclineReferralRequest, @Context() context: CommandContext) {
-    return this.commands.execute(new DeclineReferralCommand(id, body, context));
+    return this.commands.execute(new DeclineReferralCommand({ referralId: id, note: body.note ?? null, reason: body.reason }, context));
   }
 }

@@ -1,6 +1,16 @@
-import type { CommandContext } from '../../shared/command-context';
-import type { MakeReferralRequest } from './make-referral.request.dto';
+import type { CommandContext } from '@passerelle/command-handling';
+import type { ConsentCategory, Service, Urgency } from '@passerelle/domain';
+
+export interface MakeReferralData {
+  caseId: string;
+  to: string;
+  service: Service;
+  urgency: Urgency;
+  sharedCategories: ConsentCategory[];
+  message: string | null;
+  respondBy: string | null;
+}
 
 export class MakeReferralCommand {
-  constructor(readonly request: MakeReferralRequest, readonly context: CommandContext) {}
+  constructor(readonly data: MakeReferralData, readonly context: CommandContext) {}
 }

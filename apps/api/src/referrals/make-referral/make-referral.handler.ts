@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { referralStream } from '@passerelle/domain';
+import { aggregateStream, commandEnvelope, commandId, handleCommand, StreamStateCache } from '@passerelle/command-handling';
+import { caseDecider, caseStream, referralDecider, referralStream } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { Keyring } from '@passerelle/privacy';
 import { RegisteredOrganisations } from '../../organisations/registered-organisations';
-import { metadataOf } from '../../shared/command-context';
-import { handleCommand } from '../../shared/event-sourcing';
-import { loadCase, referralDecider, referralScope } from '../referral.decider';
+import { referralScope } from '../referral.scope';
 import { MakeReferralCommand } from './make-referral.command';
 
 @CommandHandler(MakeReferralCommand)
@@ -15,26 +14,25 @@ export class MakeReferralHandler implements ICommandHandler<MakeReferralCommand>
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly keyring: Keyring,
     private readonly organisations: RegisteredOrganisations,
+    private readonly cache: StreamStateCache,
   ) {}
 
-  async execute({ request, context }: MakeReferralCommand) {
-    const referralId = context.ids.next('referral');
-    const [caseState, receiver] = await Promise.all([
-      loadCase(this.store, request.caseId),
-      this.organisations.get(request.to),
+  async execute({ data, context }: MakeReferralCommand) {
+    const referralId = commandId(context, 'referral');
+    const stream = referralStream(referralId);
+    // Her case is caught up to its latest event: her consent decides whether she may be referred.
+    const [{ state: caseState }, receiver] = await Promise.all([
+      aggregateStream(this.store, caseStream(data.caseId), { ...caseDecider, cache: this.cache }),
+      this.organisations.get(data.to),
     ]);
     // Seal only for a case that is still open: an erased case has no key to seal with.
-    const message = request.message && caseState.status === 'open' ? await this.keyring.seal(request.caseId, request.message) : null;
-    const { position } = await handleCommand(this.store, referralStream(referralId), referralDecider, {
-      type: 'MakeReferral',
-      data: {
-        referralId, caseId: request.caseId, to: request.to, service: request.service, urgency: request.urgency,
-        sharedCategories: request.sharedCategories, message,
-        respondBy: request.respondBy ? new Date(request.respondBy).toISOString() : null,
-        case: caseState, receiver,
-      },
-      metadata: metadataOf(context),
-    }, context, referralScope(caseState, context.now));
+    const message = data.message && caseState.status === 'open' ? await this.keyring.seal(data.caseId, data.message) : null;
+    const respondBy = data.respondBy ? new Date(data.respondBy).toISOString() : null;
+    const { position } = await handleCommand(
+      this.store, stream,
+      { type: 'MakeReferral', data: { ...data, referralId, message, respondBy, case: caseState, receiver }, metadata: context },
+      { ...referralDecider, envelope: commandEnvelope(context, stream, referralScope(caseState, context.now)), cache: this.cache, newStream: true },
+    );
     return { referralId, status: 'referred', position: String(position) };
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/platform';
+import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { MakeReferralCommand } from './make-referral.command';
 import { MakeReferralRequest } from './make-referral.request.dto';
@@ -13,6 +13,12 @@ export class MakeReferralController {
 
   @Post() @Roles('partner')
   refer(@Body() body: MakeReferralRequest, @Context() context: CommandContext) {
-    return this.commands.execute(new MakeReferralCommand(body, context));
+    return this.commands.execute(new MakeReferralCommand(
+      {
+        caseId: body.caseId, to: body.to, service: body.service, urgency: body.urgency, sharedCategories: body.sharedCategories,
+        message: body.message ?? null, respondBy: body.respondBy ?? null,
+      },
+      context,
+    ));
   }
 }

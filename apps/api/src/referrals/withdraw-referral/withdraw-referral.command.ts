@@ -1,6 +1,6 @@
-import type { CommandContext } from '../../shared/command-context';
-import type { WithdrawReferralRequest } from './withdraw-referral.request.dto';
+import type { CommandContext } from '@passerelle/command-handling';
+import type { WithdrawalReason } from '@passerelle/domain';
 
 export class WithdrawReferralCommand {
-  constructor(readonly referralId: string, readonly request: WithdrawReferralRequest, readonly context: CommandContext) {}
+  constructor(readonly data: { referralId: string; note: string | null; reason: WithdrawalReason }, readonly context: CommandContext) {}
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/platform';
+import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { WithdrawReferralCommand } from './withdraw-referral.command';
 import { WithdrawReferralRequest } from './withdraw-referral.request.dto';
@@ -13,6 +13,6 @@ export class WithdrawReferralController {
 
   @Post(':id/withdrawal') @HttpCode(200) @Roles('partner')
   handle(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WithdrawReferralRequest, @Context() context: CommandContext) {
-    return this.commands.execute(new WithdrawReferralCommand(id, body, context));
+    return this.commands.execute(new WithdrawReferralCommand({ referralId: id, note: body.note ?? null, reason: body.reason }, context));
   }
 }
