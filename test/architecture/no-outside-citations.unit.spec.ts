@@ -16,12 +16,12 @@ const THIS_FILE = relative(ROOT, __filename);
  * "… rule 8"), the toolchain note, the shared folder. Spelt in pieces so that a plain grep of the
  * tree for those names does not find this file.
  */
-const [DESIGN_NOTE, STYLE_NOTE, TOOLCHAIN_NOTE] = ['DES' + 'IGN', 'STY' + 'LE', 'TOOL' + 'CHAIN'];
+const [designNote, styleNote, toolchainNote] = ['DES' + 'IGN', 'STY' + 'LE', 'TOOL' + 'CHAIN'];
 const OUTSIDE_CITATIONS: RegExp[] = [
-  new RegExp(`\\b${DESIGN_NOTE}\\b`),
-  new RegExp(`\\b${STYLE_NOTE}\\.md\\b`),
-  new RegExp(`\\b${STYLE_NOTE} rules?\\b`),
-  new RegExp(`\\b${TOOLCHAIN_NOTE}\\.md\\b`),
+  new RegExp(`\\b${designNote}\\b`),
+  new RegExp(`\\b${styleNote}\\.md\\b`),
+  new RegExp(`\\b${styleNote} rules?\\b`),
+  new RegExp(`\\b${toolchainNote}\\.md\\b`),
   new RegExp('/work/' + 'shared\\b'),
 ];
 
@@ -69,10 +69,10 @@ describe('citations in comments and docs', () => {
   });
 
   it('recognise an outside citation but not an import of a shared/ folder', () => {
-    expect(isOutsideCitation(` * Load, decide, append (${STYLE_NOTE} rule 8).`)).toBe(true);
-    expect(isOutsideCitation(`/** The envelope of ${DESIGN_NOTE} §4. */`)).toBe(true);
-    expect(isOutsideCitation(`// see ../${'shared'}/${DESIGN_NOTE}.md`)).toBe(true);
-    expect(isOutsideCitation(`// see ${TOOLCHAIN_NOTE}.md`)).toBe(true);
+    expect(isOutsideCitation(` * Load, decide, append (${styleNote} rule 8).`)).toBe(true);
+    expect(isOutsideCitation(`/** The envelope of ${designNote} §4. */`)).toBe(true);
+    expect(isOutsideCitation(`// see ../${'shared'}/${designNote}.md`)).toBe(true);
+    expect(isOutsideCitation(`// see ${toolchainNote}.md`)).toBe(true);
     expect(isOutsideCitation(`import { metadataOf } from '../../${'shared'}/command-context';`)).toBe(false);
     expect(isOutsideCitation('/** The envelope (docs/architecture.md#event-envelope-and-scope). */')).toBe(false);
   });
