@@ -1,2 +1,3 @@
 export * from './database';
 export * from './decider-specification';
+export * from './command-handler-specification';

@@ -52,7 +52,8 @@ describe('in-memory event store', () => {
 
     it('refuses what jsonb refuses, before storing anything', async () => {
       const store = createInMemoryEventStore();
-      const append = store.appendToStream(aStreamName(), [anEvent('ThingHappened', { text: 'nul \u0000 inside' })], { expectedRevision: 'any' });
+      const event = anEvent('ThingHappened', { text: 'nul \u0000 inside' });
+      const append = store.appendToStream(aStreamName(), [event], { expectedRevision: 'any' });
       await expect(append).rejects.toThrow('jsonb');
       expect(await store.headPosition()).toBe(-1n);
     });
