@@ -16,7 +16,7 @@ export interface RuntimeSettings {
   readYourWritesTimeoutMs: number;
   /** BUS and KAFKA_BROKERS; the in-process bus when absent. */
   bus?: { kind: 'inprocess' } | { kind: 'kafka'; brokers: string[] };
-  /** Webhook delivery (DESIGN §7); production defaults when absent (no loopback, the default schedule). */
+  /** Webhook delivery (docs/webhooks.md); production defaults when absent (no loopback, the default schedule). */
   webhooks?: {
     /** PASSERELLE_WEBHOOK_RETRY_SCHEDULE: delay before each attempt, in ms; dead-lettered after the last. */
     retryScheduleMs: number[];

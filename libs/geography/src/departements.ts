@@ -4,7 +4,7 @@ import regions from '@etalab/decoupage-administratif/data/regions.json';
 
 /**
  * Départements and régions come from the official Etalab dataset, never a hand-written table
- * (DESIGN §4): the API rejects an unknown code and research generalises département → région.
+ * (docs/architecture.md#streams-and-events): the API rejects an unknown code and research generalises département → région.
  */
 const regionCodeByDepartment = new Map(departements.map((d: { code: string; region: string }) => [d.code, d.region]));
 const regionNameByCode = new Map(regions.map((r: { code: string; nom: string }) => [r.code, r.nom]));

@@ -27,7 +27,7 @@ export class ProblemException extends HttpException {
 }
 
 /**
- * One filter maps every error to application/problem+json (STYLE rule 14). Unknown errors become
+ * One filter maps every error to application/problem+json (table in docs/architecture.md#http-api-and-errors). Unknown errors become
  * a 500 whose detail says nothing about the input: a stack trace could carry personal data.
  */
 @Catch()

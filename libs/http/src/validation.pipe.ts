@@ -29,7 +29,7 @@ export function createValidationPipe(): ValidationPipe {
 }
 
 /**
- * `?status=&cursor=` (an empty query parameter, as forms and the DESIGN's own examples write
+ * `?status=&cursor=` (an empty query parameter, as HTML forms and hand-written URLs write
  * them) means "not given", not "the empty value": it is dropped before validation.
  */
 class QueryAwareValidationPipe extends ValidationPipe {

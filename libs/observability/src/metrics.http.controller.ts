@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { PasserelleMetrics } from './passerelle-metrics';
 
-/** Prometheus scrape endpoint (DESIGN §6): counts and timings only, nothing about a person. */
+/** Prometheus scrape endpoint: counts and timings only, nothing about a person. */
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {

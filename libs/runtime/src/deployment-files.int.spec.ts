@@ -13,7 +13,7 @@ const ROOT = resolve(__dirname, '../../../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const yaml = { schema: CORE_SCHEMA.withTags(mergeTag) };
 const APPS = ['api', 'projector', 'relay', 'webhook-dispatcher'] as const;
-/** Apps that exchange messages with other processes (DESIGN §2): they refuse BUS=inprocess. */
+/** Apps that exchange messages with other processes (docs/architecture.md#deployment-modes): they refuse BUS=inprocess. */
 const CROSS_PROCESS = new Set(['relay', 'webhook-dispatcher']);
 const KEY = Buffer.alloc(32, 5).toString('base64');
 
