@@ -1,23 +1,33 @@
 import { Module } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
-import { PG_POOL } from '@passerelle/platform';
+import { PG_POOL } from '@passerelle/database';
 import { ReplayQueue, WebhookEndpointStore, WebhooksInfrastructureModule } from '@passerelle/webhooks';
 import type { Pool } from 'pg';
+import { DeleteWebhookHandler } from './delete-webhook/delete-webhook.handler';
 import { DeleteWebhookController } from './delete-webhook/delete-webhook.http.controller';
+import { GetWebhookHandler } from './get-webhook/get-webhook.handler';
+import { GetWebhookController } from './get-webhook/get-webhook.http.controller';
+import { ListDeliveriesHandler } from './list-deliveries/list-deliveries.handler';
 import { ListDeliveriesController } from './list-deliveries/list-deliveries.http.controller';
+import { ListWebhooksHandler } from './list-webhooks/list-webhooks.handler';
 import { ListWebhooksController } from './list-webhooks/list-webhooks.http.controller';
+import { RegisterWebhookHandler } from './register-webhook/register-webhook.handler';
 import { RegisterWebhookController } from './register-webhook/register-webhook.http.controller';
+import { ReplayWebhookHandler } from './replay-webhook/replay-webhook.handler';
 import { ReplayWebhookController } from './replay-webhook/replay-webhook.http.controller';
+import { RotateWebhookSecretHandler } from './rotate-webhook-secret/rotate-webhook-secret.handler';
 import { RotateWebhookSecretController } from './rotate-webhook-secret/rotate-webhook-secret.http.controller';
 
 /** `POST/GET/DELETE /v1/webhooks`, secret rotation, the delivery log and replay (docs/webhooks.md). */
 @Module({
   imports: [WebhooksInfrastructureModule],
   controllers: [
-    RegisterWebhookController, ListWebhooksController, DeleteWebhookController, RotateWebhookSecretController,
+    RegisterWebhookController, ListWebhooksController, GetWebhookController, DeleteWebhookController, RotateWebhookSecretController,
     ListDeliveriesController, ReplayWebhookController,
   ],
   providers: [
+    RegisterWebhookHandler, ListWebhooksHandler, GetWebhookHandler, DeleteWebhookHandler, RotateWebhookSecretHandler,
+    ListDeliveriesHandler, ReplayWebhookHandler,
     {
       provide: ReplayQueue,
       // After the endpoint store, whose factory creates the tables.
@@ -26,4 +36,4 @@ import { RotateWebhookSecretController } from './rotate-webhook-secret/rotate-we
     },
   ],
 })
-export class WebhooksApiModule {}
+export class WebhooksModule {}

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { APP_CONFIG, READ_MODEL, type RuntimeSettings } from '@passerelle/platform';
-import { InboxQuery, inboxCaseState, waitForCheckpoint, type InboxReferralRow } from '@passerelle/projections';
+import { APP_CONFIG, type RuntimeSettings } from '@passerelle/config';
+import { READ_MODEL } from '@passerelle/database';
+import { InboxQuery, INBOX_PROJECTION_NAME, inboxCaseState, waitForCheckpoint, type InboxReferralRow } from '@passerelle/projections';
 import type { DataSource } from 'typeorm';
 import { PersonAccessService } from '../../shared/person-access';
 import { GetInboxQuery } from './get-inbox.query';
@@ -20,12 +21,11 @@ export class GetInboxHandler implements IQueryHandler<GetInboxQuery> {
     @Inject(APP_CONFIG) private readonly settings: RuntimeSettings,
   ) {}
 
-  async execute({ request, actor, now }: GetInboxQuery) {
-    const caughtUp = request.minPosition === undefined
-      || await waitForCheckpoint(this.readModel, 'inbox', BigInt(request.minPosition), this.settings.readYourWritesTimeoutMs);
+  async execute({ actor, now, filter }: GetInboxQuery) {
+    const caughtUp = filter.minPosition === undefined
+      || await waitForCheckpoint(this.readModel, INBOX_PROJECTION_NAME, filter.minPosition, this.settings.readYourWritesTimeoutMs);
     const page = await this.inbox.list({
-      organisationId: actor.organisationId, direction: request.direction ?? 'received', status: request.status,
-      cursor: request.cursor, limit: request.limit ?? 20,
+      organisationId: actor.organisationId, direction: filter.direction, status: filter.status, cursor: filter.cursor, limit: filter.limit,
     });
     const cases = new Map((await this.inbox.getCases(page.rows.map((r) => r.caseId))).map((c) => [c.caseId, c]));
     const people = await this.access.viewPage(page.rows.map((row) => {

@@ -1,6 +1,14 @@
 import type { Actor } from '@passerelle/domain';
-import type { GetInboxRequest } from './get-inbox.request.dto';
+
+export interface InboxFilter {
+  direction: 'received' | 'sent';
+  status: 'referred' | 'accepted' | 'declined' | 'withdrawn' | 'closed' | undefined;
+  cursor: string | undefined;
+  limit: number;
+  /** Read-your-writes: wait briefly until the inbox projection has passed this position. */
+  minPosition: bigint | undefined;
+}
 
 export class GetInboxQuery {
-  constructor(readonly request: GetInboxRequest, readonly actor: Actor, readonly now: Date) {}
+  constructor(readonly actor: Actor, readonly now: Date, readonly filter: InboxFilter) {}
 }

@@ -1,24 +1,20 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { notFound, organisationStream } from '@passerelle/domain';
-import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
-import { ApiKeyStore, Roles, SecretInResponse } from '@passerelle/platform';
+import { CurrentActor, Roles } from '@passerelle/auth';
+import type { Actor } from '@passerelle/domain';
+import { SecretInResponse } from '@passerelle/http';
+import { IssueApiKeyCommand } from './issue-api-key.command';
 import { IssueApiKeyRequest } from './issue-api-key.request.dto';
 
-/**
- * Keys are secrets, not facts of the referral network, so they live in the key table and never in
- * an event. The key is shown once, here; only its hash is stored.
- */
+/** The key is shown once; an Idempotency-Key replay of this request omits it. */
 @ApiTags('organisations') @ApiBearerAuth()
 @Controller('v1/organisations')
 export class IssueApiKeyController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly keys: ApiKeyStore) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/api-keys') @Roles('admin') @SecretInResponse('key')
-  async issue(@Param('id') id: string, @Body() body: IssueApiKeyRequest) {
-    const events = await this.store.readStream(organisationStream(id));
-    if (events.length === 0) throw notFound('ORGANISATION.NOT_FOUND', `No organisation ${id} is registered.`);
-    const issued = await this.keys.issue(id, body.role);
-    return { keyId: issued.keyId, key: issued.key, role: issued.role, organisationId: id };
+  issue(@Param('id') id: string, @Body() body: IssueApiKeyRequest, @CurrentActor() actor: Actor) {
+    return this.commands.execute(new IssueApiKeyCommand(actor, id, body.role));
   }
 }

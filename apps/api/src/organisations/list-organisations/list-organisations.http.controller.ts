@@ -1,24 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { departmentName, Roles } from '@passerelle/platform';
-import { DirectoryQuery } from '@passerelle/projections';
+import { CurrentActor, Roles } from '@passerelle/auth';
+import type { Actor } from '@passerelle/domain';
+import { ListOrganisationsQuery } from './list-organisations.query';
 import { ListOrganisationsRequest } from './list-organisations.request.dto';
 
-/** The directory: who offers what where, and declared capacity. Never a location (refuges are confidential). */
 @ApiTags('organisations') @ApiBearerAuth()
 @Controller('v1/organisations')
 export class ListOrganisationsController {
-  constructor(private readonly directory: DirectoryQuery) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get() @Roles('partner', 'coordinator', 'researcher', 'admin')
-  async list(@Query() filter: ListOrganisationsRequest) {
-    const rows = await this.directory.list(filter);
-    return {
-      items: rows.map((row) => ({
-        id: row.organisationId, name: row.name, kind: row.kind, department: row.department,
-        departmentName: departmentName(row.department), services: row.services,
-        capacity: Object.entries(row.capacity).map(([service, c]) => ({ service, ...c })),
-      })),
-    };
+  list(@Query() query: ListOrganisationsRequest, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new ListOrganisationsQuery(actor, { kind: query.kind, department: query.department, service: query.service }));
   }
 }

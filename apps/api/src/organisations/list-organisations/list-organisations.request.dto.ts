@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ORGANISATION_KINDS, SERVICES, type OrganisationKind, type Service } from '@passerelle/domain';
-import { IsDepartment } from '@passerelle/platform';
+import { IsDepartment } from '@passerelle/geography';
 import { IsIn, IsOptional } from 'class-validator';
 
 export class ListOrganisationsRequest {

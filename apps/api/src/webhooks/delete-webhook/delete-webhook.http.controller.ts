@@ -1,17 +1,17 @@
 import { Controller, Delete, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { notFound, type Actor } from '@passerelle/domain';
-import { CurrentActor, Roles } from '@passerelle/platform';
-import { WebhookEndpointStore } from '@passerelle/webhooks';
+import type { Actor } from '@passerelle/domain';
+import { CurrentActor, Roles } from '@passerelle/auth';
+import { DeleteWebhookCommand } from './delete-webhook.command';
 
-/** Nothing more is sent; deliveries still waiting are cancelled and stay visible in the log. */
 @ApiTags('webhooks') @ApiBearerAuth()
 @Controller('v1/webhooks')
 export class DeleteWebhookController {
-  constructor(private readonly endpoints: WebhookEndpointStore) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Delete(':id') @Roles('partner') @HttpCode(204)
   async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
-    if (!(await this.endpoints.remove(actor.organisationId, id))) throw notFound('WEBHOOK.NOT_FOUND', `No webhook endpoint ${id}.`);
+    await this.commands.execute(new DeleteWebhookCommand(actor, id));
   }
 }

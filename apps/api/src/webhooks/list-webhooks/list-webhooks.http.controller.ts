@@ -1,22 +1,17 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@passerelle/domain';
-import { CurrentActor, Roles } from '@passerelle/platform';
-import { WebhookEndpointStore } from '@passerelle/webhooks';
-import { ownEndpoint, webhookView } from '../webhook.view';
+import { CurrentActor, Roles } from '@passerelle/auth';
+import { ListWebhooksQuery } from './list-webhooks.query';
 
 @ApiTags('webhooks') @ApiBearerAuth()
 @Controller('v1/webhooks')
 export class ListWebhooksController {
-  constructor(private readonly endpoints: WebhookEndpointStore) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get() @Roles('partner')
-  async list(@CurrentActor() actor: Actor) {
-    return { items: (await this.endpoints.list(actor.organisationId)).map(webhookView) };
-  }
-
-  @Get(':id') @Roles('partner')
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
-    return webhookView(await ownEndpoint(this.endpoints, actor.organisationId, id));
+  list(@CurrentActor() actor: Actor) {
+    return this.queries.execute(new ListWebhooksQuery(actor));
   }
 }

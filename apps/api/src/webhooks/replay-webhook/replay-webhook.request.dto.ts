@@ -1,13 +1,31 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import {
+  IsISO8601, IsOptional, Matches, Validate, ValidateIf, ValidatorConstraint,
+  type ValidationArguments, type ValidatorConstraintInterface,
+} from 'class-validator';
 
-/** Exactly one of the two. */
+/** A replay starts from a position or from a time: one of the two, never both, never neither. */
+@ValidatorConstraint({ name: 'exactlyOneStart' })
+class ExactlyOneStart implements ValidatorConstraintInterface {
+  validate(_: unknown, args: ValidationArguments): boolean {
+    const request = args.object as ReplayWebhookRequest;
+    return (request.fromPosition === undefined) !== (request.since === undefined);
+  }
+
+  defaultMessage(): string {
+    return 'exactly one of fromPosition and since is required';
+  }
+}
+
 export class ReplayWebhookRequest {
-  @ApiPropertyOptional({ example: '0', description: 'Re-send every event from this global position (inclusive)' })
-  @IsOptional() @Matches(/^\d{1,19}$/, { message: 'fromPosition must be a global position, e.g. "0"' })
+  @ApiPropertyOptional({ example: '0', description: 'Re-send every event from this global position (inclusive); or give since' })
+  // Checked when given, and when since is missing too (so "neither" is refused, under this field's name).
+  @ValidateIf((request: ReplayWebhookRequest) => request.fromPosition !== undefined || request.since === undefined)
+  @Validate(ExactlyOneStart)
+  @Matches(/^\d{1,19}$/, { message: 'fromPosition must be a global position, e.g. "0"' })
   fromPosition?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'Re-send every event that occurred at or after this instant' })
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'Re-send every event that occurred at or after this instant; or give fromPosition' })
   @IsOptional() @IsISO8601({ strict: true })
   since?: string;
 }

@@ -1,0 +1,5 @@
+import type { Actor } from '@passerelle/domain';
+
+export class WhoAmIQuery {
+  constructor(readonly actor: Actor) {}
+}
