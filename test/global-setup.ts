@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 // Relative imports: jest loads global setup outside its module mapper, so @passerelle/* is unknown here.
-import { startEmbeddedPostgres } from '../libs/platform/src/embedded/embedded-postgres';
-import { freePort } from '../libs/platform/src/embedded/embedded-port';
-import { stopOnSignals } from '../libs/platform/src/embedded/stop-on-signals';
+import { startEmbeddedPostgres } from '../libs/embedded-postgres/src/embedded-postgres';
+import { freePort } from '../libs/embedded-postgres/src/embedded-port';
+import { stopOnSignals } from '../libs/embedded-postgres/src/stop-on-signals';
 
 /** Shared by setup and teardown (and by both projects that list them) through globalThis. */
 export interface TestDatabaseState {

@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createPostgresEventStore, type PostgresEventStore } from '@passerelle/event-store';
-import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from '@passerelle/platform';
+import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from '@passerelle/embedded-postgres';
 import {
   CoordinationCapacityQuery, CoordinationFunnelQuery, CoordinationGapsQuery, createReadModelDataSource, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS,
   REBUILD_TARGETS, rebuildProjections, rebuildTargets,

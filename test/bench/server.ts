@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort, startEmbeddedPostgres } from '@passerelle/platform';
+import { freePort, startEmbeddedPostgres } from '@passerelle/embedded-postgres';
 import { Client } from 'pg';
 
 export interface BenchServer {

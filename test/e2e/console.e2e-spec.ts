@@ -1,4 +1,4 @@
-import { CLOCK_OVERRIDE_FLAG } from '@passerelle/platform';
+import { CLOCK_OVERRIDE_FLAG } from '@passerelle/http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserMissing, collectPageErrors, ensureConsoleBuilt, launchChromium, screenshot } from './support/browser';

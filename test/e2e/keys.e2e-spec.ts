@@ -1,4 +1,4 @@
-import { ensureEmbeddedSecrets, loadConfig } from '@passerelle/platform';
+import { ensureEmbeddedSecrets, loadConfig } from '@passerelle/config';
 import { Keyring, MasterKey, parseMasterKey, type PrivacyError } from '@passerelle/privacy';
 import { createTestDatabase, type TestDatabase } from '@passerelle/testing';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';

@@ -1,4 +1,4 @@
-import { regionOf } from '@passerelle/platform';
+import { regionOf } from '@passerelle/geography';
 import { solvableUnknowns } from '../../libs/projections/src/research/testing/linear-attack';
 import { readRawNetwork, type RawNetwork } from '../seed/testing/raw-network';
 import { SEED_DEFAULTS, startSeededNetwork, type SeededTestNetwork } from '../seed/testing/seeded-network';

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createPostgresEventStore, type PostgresEventStore } from '@passerelle/event-store';
-import type { RuntimeSettings } from '@passerelle/platform';
+import type { RuntimeSettings } from '@passerelle/config';
 import { createTestDatabase, type TestDatabase } from '@passerelle/testing';
 import { SecretBox, WebhookEndpointStore } from '@passerelle/webhooks';
 import { Pool } from 'pg';

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import {
-  ApiKeyStore, CLOCK_OVERRIDE_FLAG, ensureEmbeddedSecrets, loadConfig, READ_MODEL, startEmbeddedPostgres,
-  type EmbeddedPostgres, type RuntimeSettings,
-} from '@passerelle/platform';
+import { ApiKeyStore } from '@passerelle/auth';
+import { ensureEmbeddedSecrets, loadConfig, type RuntimeSettings } from '@passerelle/config';
+import { READ_MODEL } from '@passerelle/database';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@passerelle/embedded-postgres';
+import { CLOCK_OVERRIDE_FLAG } from '@passerelle/http';
 import { ALL_PROJECTIONS, waitForCheckpoint } from '@passerelle/projections';
 import type { DataSource } from 'typeorm';
 import { configureHttpApp } from '../../apps/api/src/http-app';

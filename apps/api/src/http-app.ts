@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createValidationPipe, type RuntimeSettings } from '@passerelle/platform';
+import type { RuntimeSettings } from '@passerelle/config';
+import { createValidationPipe } from '@passerelle/http';
 
 /**
  * What every HTTP app needs besides its modules: a bounded JSON body, strict validation, and the

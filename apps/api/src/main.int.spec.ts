@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@passerelle/testing';
-import { freePort } from '@passerelle/platform';
-import { runUntilExit, spawnService } from '../../../libs/platform/src/bootstrap/testing/spawn-service';
+import { freePort } from '@passerelle/embedded-postgres';
+import { runUntilExit, spawnService } from '../../../libs/runtime/src/testing/spawn-service';
 
 /**
  * `node dist/apps/api/src/main.js` as an operator runs it: a wrong environment is refused with one

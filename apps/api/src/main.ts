@@ -1,5 +1,8 @@
 import 'reflect-metadata';
-import { ApiKeyStore, exitOnStartFailure, runService } from '@passerelle/platform';
+import { ApiKeyStore } from '@passerelle/auth';
+import { InfrastructureModule } from '@passerelle/composition';
+import { exitOnStartFailure, runService } from '@passerelle/runtime';
+import { apiResources } from './api.infrastructure';
 import { ApiModule } from './api.module';
 import { configureHttpApp } from './http-app';
 
@@ -11,6 +14,7 @@ import { configureHttpApp } from './http-app';
  */
 runService({
   name: 'api',
+  infrastructure: (settings) => InfrastructureModule.forRoot(apiResources(settings)),
   imports: [ApiModule],
   configure: (app, settings) => configureHttpApp(app, settings),
   started: async (app, settings) => {

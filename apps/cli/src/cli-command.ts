@@ -1,4 +1,4 @@
-import type { PasserelleConfig } from '@passerelle/platform';
+import type { PasserelleConfig } from '@passerelle/config';
 
 /** What every CLI command receives: validated configuration and a database URL that answers. */
 export interface CliContext {

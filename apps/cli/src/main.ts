@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { ensureEmbeddedSecrets, loadConfig, startEmbeddedPostgres, type EmbeddedPostgres } from '@passerelle/platform';
+import { ensureEmbeddedSecrets, loadConfig } from '@passerelle/config';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@passerelle/embedded-postgres';
 import type { CliCommand, CliContext } from './cli-command';
 import { COMMANDS } from './commands';
 

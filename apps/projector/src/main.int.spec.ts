@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from '@passerelle/platform';
+import { freePort } from '@passerelle/embedded-postgres';
 import { createTestDatabase, type TestDatabase } from '@passerelle/testing';
 import { Client } from 'pg';
 import { createPostgresEventStore, type PostgresEventStore } from '../../../libs/event-store/src/postgres';
 import { aMetadata } from '../../../libs/event-store/src/testing';
-import { spawnService, type ServiceProcess } from '../../../libs/platform/src/bootstrap/testing/spawn-service';
+import { spawnService, type ServiceProcess } from '../../../libs/runtime/src/testing/spawn-service';
 
 /**
  * The projector as its own process (`node dist/apps/projector/src/main.js`), alone and two at a

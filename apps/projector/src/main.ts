@@ -1,5 +1,8 @@
 import 'reflect-metadata';
-import { exitOnStartFailure, OperationsModule, runService } from '@passerelle/platform';
+import { InfrastructureModule } from '@passerelle/composition';
+import { OperationsModule } from '@passerelle/observability';
+import { exitOnStartFailure, runService } from '@passerelle/runtime';
+import { projectorResources } from './projector.infrastructure';
 import { ProjectorModule } from './projector.module';
 
 /**
@@ -7,4 +10,8 @@ import { ProjectorModule } from './projector.module';
  * own PORT. Run as many instances as wanted: each projection has one leader at a time (an
  * advisory lock in PostgreSQL) and a follower takes over within seconds when the leader dies.
  */
-runService({ name: 'projector', imports: [ProjectorModule, OperationsModule] }).catch(exitOnStartFailure('projector'));
+runService({
+  name: 'projector',
+  infrastructure: (settings) => InfrastructureModule.forRoot(projectorResources(settings)),
+  imports: [ProjectorModule, OperationsModule],
+}).catch(exitOnStartFailure('projector'));

@@ -1,6 +1,8 @@
 import { Inject, Logger, Module, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
-import { APP_CONFIG, PasserelleMetrics, READ_MODEL, type RuntimeSettings } from '@passerelle/platform';
+import { APP_CONFIG, type RuntimeSettings } from '@passerelle/config';
+import { READ_MODEL } from '@passerelle/database';
+import { PasserelleMetrics } from '@passerelle/observability';
 import { ALL_PROJECTIONS, ProjectionLeaders, ProjectionRunner } from '@passerelle/projections';
 import type { DataSource } from 'typeorm';
 

@@ -1,7 +1,8 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { createBus, MESSAGE_BUS, type MessageBus } from '@passerelle/bus';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
-import { APP_CONFIG, READ_MODEL, type RuntimeSettings } from '@passerelle/platform';
+import { APP_CONFIG, type RuntimeSettings } from '@passerelle/config';
+import { READ_MODEL } from '@passerelle/database';
 import { ProjectionRunner } from '@passerelle/projections';
 import type { DataSource } from 'typeorm';
 import { relayProjection } from './relay.projection';

@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import {
-  ApiKeyStore, JsonLogger, QuietFrameworkLogger, ensureEmbeddedSecrets, loadConfig, startEmbeddedPostgres,
-  type EmbeddedPostgres, type PasserelleConfig, type RuntimeSettings,
-} from '@passerelle/platform';
+import { ApiKeyStore } from '@passerelle/auth';
+import { ensureEmbeddedSecrets, loadConfig, type PasserelleConfig, type RuntimeSettings } from '@passerelle/config';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@passerelle/embedded-postgres';
+import { JsonLogger, QuietFrameworkLogger } from '@passerelle/observability';
 import { configureHttpApp } from '../../api/src/http-app';
 import { StandaloneModule } from './standalone.module';
 

@@ -1,6 +1,7 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
-import { APP_CONFIG, PG_POOL, READ_MODEL, type RuntimeSettings } from '@passerelle/platform';
+import { APP_CONFIG, type RuntimeSettings } from '@passerelle/config';
+import { PG_POOL, READ_MODEL } from '@passerelle/database';
 import { ProjectionRunner } from '@passerelle/projections';
 import {
   outboxProjection, WEBHOOK_SETTINGS, WebhookEndpointStore, WebhooksInfrastructureModule, type WebhookSettings,

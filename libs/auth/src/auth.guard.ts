@@ -2,10 +2,9 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { OrganisationKind, Role } from '@passerelle/domain';
 import type { Request } from 'express';
-import { problem } from '../http/problem';
-import { ProblemException } from '../http/problem.filter';
+import { problem, ProblemException, type AuthenticatedRequest } from '@passerelle/http';
 import { ApiKeyStore } from './api-key.store';
-import { ALLOWED_ROLES, PUBLIC_ROUTE, type AuthenticatedRequest } from './auth.decorators';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 
 export const ORGANISATION_KIND_LOOKUP = Symbol('ORGANISATION_KIND_LOOKUP');
 /** Resolves an organisation's kind (for rules such as "only an authority records a formal identification"). */

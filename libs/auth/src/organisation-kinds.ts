@@ -1,6 +1,6 @@
 import { organisationStream, type OrganisationKind } from '@passerelle/domain';
 import type { EventStore } from '@passerelle/event-store';
-import type { OrganisationKindLookup } from '../auth/auth.guard';
+import type { OrganisationKindLookup } from './auth.guard';
 
 /** An organisation's kind never changes once registered, so a found kind is cached for good. */
 export function organisationKinds(store: EventStore): OrganisationKindLookup {

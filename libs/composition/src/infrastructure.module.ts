@@ -1,84 +1,50 @@
-import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
-import { createPostgresEventStore } from '@passerelle/event-store/postgres';
-import { Keyring, parseLinkageSecret, parseMasterKey } from '@passerelle/privacy';
-import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS, createReadModelDataSource } from '@passerelle/projections';
-import { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
-import { ApiKeyStore } from '../auth/api-key.store';
-import { ORGANISATION_KIND_LOOKUP } from '../auth/auth.guard';
-import { IdempotencyStore } from '../idempotency/idempotency.store';
-import { organisationKinds } from './organisation-kinds';
-import type { RuntimeSettings } from './runtime-settings';
-import { APP_CONFIG, LINKAGE_SECRET, PG_POOL, READ_MODEL } from './tokens';
+import { Global, Inject, Module, type DynamicModule, type InjectionToken, type OnApplicationShutdown } from '@nestjs/common';
+
+/** Something an app opens at start and closes at shutdown: a pool, the event store, the read model… */
+export interface Resource<T = unknown> {
+  provide: InjectionToken;
+  inject?: InjectionToken[];
+  /** Receives the `inject` values in order (method syntax: each resource types its own parameters). */
+  open(...dependencies: never[]): T | Promise<T>;
+  close?(value: T): Promise<void> | void;
+}
+
+const CLOSERS = Symbol('CLOSERS');
+type Closers = Array<() => Promise<void> | void>;
 
 /**
- * Everything every app shares: one pool for platform tables, the event store, the keyring, the
- * read-model DataSource. Each adapter creates its own tables idempotently at start.
+ * The resources one app composes (apps/<app>/src/*.infrastructure.ts lists them; the standalone
+ * takes the union). Global, so that the app's feature modules inject them by token. Closes them in
+ * the reverse order of opening, after every other module's shutdown hook ran (Nest calls
+ * `onApplicationShutdown` last), so that nothing still in flight loses its connection.
  */
 @Global()
 @Module({})
 export class InfrastructureModule implements OnApplicationShutdown {
-  constructor(
-    @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL) private readonly readModel: DataSource,
-  ) {}
+  constructor(@Inject(CLOSERS) private readonly closers: Closers) {}
 
-  static forRoot(settings: RuntimeSettings): DynamicModule {
+  static forRoot(resources: ReadonlyArray<Resource>): DynamicModule {
+    const unique: Resource[] = [];
+    for (const resource of resources) if (!unique.some((kept) => kept.provide === resource.provide)) unique.push(resource);
     return {
       module: InfrastructureModule,
       providers: [
-        { provide: APP_CONFIG, useValue: settings },
-        { provide: PG_POOL, useFactory: () => quietOnIdleErrors(new Pool({ connectionString: settings.databaseUrl, max: 10 })) },
-        { provide: EVENT_STORE, useFactory: () => openEventStore(settings) },
-        { provide: LINKAGE_SECRET, useFactory: () => parseLinkageSecret(settings.linkageKey) },
-        {
-          provide: Keyring,
-          inject: [PG_POOL],
-          useFactory: async (pool: Pool) => {
-            const keyring = new Keyring(pool, parseMasterKey(settings.masterKey));
-            await keyring.migrate();
-            return keyring;
+        { provide: CLOSERS, useValue: [] },
+        ...unique.map((resource) => ({
+          provide: resource.provide,
+          inject: [CLOSERS, ...(resource.inject ?? [])],
+          useFactory: async (closers: Closers, ...dependencies: unknown[]) => {
+            const value = await (resource.open as (...values: unknown[]) => unknown)(...dependencies);
+            if (resource.close) closers.push(() => resource.close?.(value));
+            return value;
           },
-        },
-        { provide: ApiKeyStore, inject: [PG_POOL], useFactory: async (pool: Pool) => migrated(new ApiKeyStore(pool)) },
-        { provide: IdempotencyStore, inject: [PG_POOL], useFactory: async (pool: Pool) => migrated(new IdempotencyStore(pool)) },
-        {
-          provide: READ_MODEL,
-          useFactory: () => createReadModelDataSource(settings.databaseUrl, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS).initialize(),
-        },
-        { provide: ORGANISATION_KIND_LOOKUP, inject: [EVENT_STORE], useFactory: organisationKinds },
+        })),
       ],
-      exports: [APP_CONFIG, PG_POOL, EVENT_STORE, LINKAGE_SECRET, Keyring, ApiKeyStore, IdempotencyStore, READ_MODEL, ORGANISATION_KIND_LOOKUP],
+      exports: unique.map((resource) => resource.provide),
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.store.close();
-    if (this.readModel.isInitialized) await this.readModel.destroy();
-    await this.pool.end();
+    for (const close of this.closers.splice(0).reverse()) await close();
   }
-}
-
-/** EVENT_STORE=eventstoredb loads the gRPC client only then (import on demand); postgres is the default. */
-async function openEventStore(settings: RuntimeSettings): Promise<EventStore> {
-  if (settings.eventStore?.kind !== 'eventstoredb') return createPostgresEventStore({ connectionString: settings.databaseUrl });
-  const { createEventStoreDbEventStore } = await import('@passerelle/event-store/eventstoredb');
-  const logger = new Logger('EventStoreDB');
-  return createEventStoreDbEventStore({
-    connectionString: settings.eventStore.connectionString,
-    resubscribe: { onDropped: (error, checkpoint, retryInMs) => logger.warn(`subscription dropped after ${checkpoint ?? 'the start'}, resubscribing in ${retryInMs} ms: ${error instanceof Error ? error.message : String(error)}`) },
-  });
-}
-
-async function migrated<T extends { migrate(): Promise<void> }>(store: T): Promise<T> {
-  await store.migrate();
-  return store;
-}
-
-/** An idle pooled connection that drops emits 'error' on the pool (unhandled, it kills the process); the next query reconnects. */
-function quietOnIdleErrors(pool: Pool): Pool {
-  pool.on('error', () => undefined);
-  return pool;
 }

@@ -1,4 +1,4 @@
-import type { EventStoreConfig } from '../config/passerelle.config';
+import type { EventStoreConfig } from './passerelle.config';
 
 /** What the apps need once configuration is validated and the database (embedded or not) is up. */
 export interface RuntimeSettings {

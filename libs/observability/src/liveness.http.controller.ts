@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '@passerelle/auth';
 
 /**
  * Liveness: the process answers, nothing more. Unlike /health (readiness), it never asks the

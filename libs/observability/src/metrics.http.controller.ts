@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '@passerelle/auth';
 import { PasserelleMetrics } from './passerelle-metrics';
 
 /** Prometheus scrape endpoint: counts and timings only, nothing about a person. */

@@ -3,8 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import type { Pool } from 'pg';
-import { Public } from '../auth/auth.decorators';
-import { PG_POOL } from '../infrastructure/tokens';
+import { Public } from '@passerelle/auth';
+import { PG_POOL } from '@passerelle/database';
 import { ReadinessProbes } from './readiness-probes';
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CORE_SCHEMA, load, loadAll, mergeTag } from 'js-yaml';
-import { loadConfig } from '../config/load-config';
+import { loadConfig } from '@passerelle/config';
 import { requireCrossProcessBus, requireExternalDatabase } from './service-requirements';
 
 /*
@@ -9,7 +9,7 @@ import { requireCrossProcessBus, requireExternalDatabase } from './service-requi
  * (compose with its `<<` merge keys), cross-checked against each other and against the code they
  * start, and each service's environment is put through the same validation as a real start.
  */
-const ROOT = resolve(__dirname, '../../../..');
+const ROOT = resolve(__dirname, '../../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const yaml = { schema: CORE_SCHEMA.withTags(mergeTag) };
 const APPS = ['api', 'projector', 'relay', 'webhook-dispatcher'] as const;

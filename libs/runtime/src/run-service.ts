@@ -2,12 +2,8 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as JsonLogger } from 'nestjs-pino';
-import { loadConfig, type Env } from '../config/load-config';
-import type { PasserelleConfig } from '../config/passerelle.config';
-import { InfrastructureModule } from '../infrastructure/infrastructure.module';
-import type { RuntimeSettings } from '../infrastructure/runtime-settings';
-import { ObservabilityModule } from '../observability/observability.module';
-import { QuietFrameworkLogger } from '../observability/quiet-framework-logger';
+import { loadConfig, type Env, type PasserelleConfig, type RuntimeSettings } from '@passerelle/config';
+import { ObservabilityModule, QuietFrameworkLogger } from '@passerelle/observability';
 import { closeOnSignals } from './close-on-signals';
 import { type ExternalConfig, requireExternalDatabase } from './service-requirements';
 import { underStartupLock } from './startup-lock';
@@ -15,8 +11,10 @@ import { underStartupLock } from './startup-lock';
 export interface ServiceDefinition {
   /** api, projector, relay, webhook-dispatcher: names the service in logs, metrics and errors. */
   name: string;
-  /** The service's own modules; runService adds the shared infrastructure, logs and /metrics. */
+  /** The service's own modules; runService adds logs and /metrics. */
   imports: Array<Type | DynamicModule>;
+  /** The service's composition root: the pools, stores and keys it needs (apps/<app>/src/*.infrastructure.ts). */
+  infrastructure(settings: RuntimeSettings): DynamicModule;
   /** Start conditions beyond DATABASE_URL, e.g. requireCrossProcessBus; each throws a ConfigError. */
   requires?: ReadonlyArray<(config: PasserelleConfig, service: string) => void>;
   /** Before listening: body parser, pipes, OpenAPI… */
@@ -38,7 +36,7 @@ class ServiceRootModule {}
 /**
  * Starts one service of the production topology alone (`node dist/apps/<app>/src/main.js`):
  * validates the environment (every problem named), refuses to run without DATABASE_URL, loads
- * only the service's modules plus the shared infrastructure, logs in JSON, serves /metrics (and
+ * only the service's modules plus the infrastructure it composes, logs in JSON, serves /metrics (and
  * /health where the service adds it), and closes gracefully on SIGTERM/SIGINT.
  */
 export async function runService(definition: ServiceDefinition, env: Env = process.env, options: { handleSignals?: boolean } = {}): Promise<RunningService> {
@@ -48,7 +46,7 @@ export async function runService(definition: ServiceDefinition, env: Env = proce
   const settings = runtimeSettingsFrom(config);
   const root: DynamicModule = {
     module: ServiceRootModule,
-    imports: [InfrastructureModule.forRoot(settings), ObservabilityModule.forRoot({ service: definition.name, logLevel: settings.logLevel }), ...definition.imports],
+    imports: [definition.infrastructure(settings), ObservabilityModule.forRoot({ service: definition.name, logLevel: settings.logLevel }), ...definition.imports],
   };
   // Logs wait for the JSON logger; a failed start prints only the one line exitOnStartFailure gives.
   const app = await underStartupLock(settings.databaseUrl, () =>

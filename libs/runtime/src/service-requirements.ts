@@ -1,5 +1,5 @@
-import { ConfigError } from '../config/config.error';
-import type { PasserelleConfig } from '../config/passerelle.config';
+import { ConfigError } from '@passerelle/config';
+import type { PasserelleConfig } from '@passerelle/config';
 
 export type ExternalConfig = Extract<PasserelleConfig, { mode: 'external' }>;
 

@@ -1,5 +1,5 @@
-import { ConfigError } from '../config/config.error';
-import { loadConfig } from '../config/load-config';
+import { ConfigError } from '@passerelle/config';
+import { loadConfig } from '@passerelle/config';
 import { requireCrossProcessBus, requireExternalDatabase } from './service-requirements';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/config.error';
+import { ConfigError } from '@passerelle/config';
 
 /**
  * What to print when a service cannot start: each configuration problem on its own line, or the

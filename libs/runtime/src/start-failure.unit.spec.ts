@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/config.error';
+import { ConfigError } from '@passerelle/config';
 import { startFailureLines } from './start-failure';
 
 describe('the lines printed when a service cannot start', () => {

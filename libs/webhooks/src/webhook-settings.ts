@@ -1,4 +1,4 @@
-import type { RuntimeSettings } from '@passerelle/platform';
+import type { RuntimeSettings } from '@passerelle/config';
 
 /** 0 s, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h (docs/webhooks.md). */
 const DEFAULT_SCHEDULE_MS = [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, PG_POOL, type RuntimeSettings } from '@passerelle/platform';
+import { APP_CONFIG, type RuntimeSettings } from '@passerelle/config';
+import { PG_POOL } from '@passerelle/database';
 import type { Pool } from 'pg';
 import { DeliveryLog } from './deliveries/delivery-log';
 import { WebhookEndpointStore } from './endpoints/webhook-endpoint.store';

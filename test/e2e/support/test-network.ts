@@ -1,7 +1,8 @@
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ApiKeyStore, type RuntimeSettings } from '@passerelle/platform';
+import { ApiKeyStore } from '@passerelle/auth';
+import type { RuntimeSettings } from '@passerelle/config';
 import { createTestDatabase, type TestDatabase } from '@passerelle/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';

@@ -1,4 +1,5 @@
-import { CLOCK_OVERRIDE_FLAG, READ_MODEL } from '@passerelle/platform';
+import { READ_MODEL } from '@passerelle/database';
+import { CLOCK_OVERRIDE_FLAG } from '@passerelle/http';
 import { ALL_PROJECTIONS, waitForCheckpoint } from '@passerelle/projections';
 import type { DataSource } from 'typeorm';
 import { startTestNetwork, type TestNetwork } from '../../e2e/support/test-network';

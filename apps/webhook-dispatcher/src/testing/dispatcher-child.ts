@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { InfrastructureModule, type RuntimeSettings } from '@passerelle/platform';
+import { InfrastructureModule } from '@passerelle/composition';
+import type { RuntimeSettings } from '@passerelle/config';
+import { webhookDispatcherResources } from '../webhook-dispatcher.infrastructure';
 import { WebhookDispatcherModule } from '../webhook-dispatcher.module';
 
 /**
@@ -10,7 +12,7 @@ import { WebhookDispatcherModule } from '../webhook-dispatcher.module';
 @Module({})
 class DispatcherProcessModule {
   static forRoot(settings: RuntimeSettings): DynamicModule {
-    return { module: DispatcherProcessModule, imports: [InfrastructureModule.forRoot(settings), WebhookDispatcherModule] };
+    return { module: DispatcherProcessModule, imports: [InfrastructureModule.forRoot(webhookDispatcherResources(settings)), WebhookDispatcherModule] };
   }
 }
 

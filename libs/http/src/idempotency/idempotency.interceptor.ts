@@ -3,9 +3,9 @@ import { Injectable, SetMetadata, type CallHandler, type ExecutionContext, type 
 import { createHash, randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, of, type Observable } from 'rxjs';
-import type { AuthenticatedRequest } from '../auth/auth.decorators';
-import { problem } from '../http/problem';
-import { ProblemException } from '../http/problem.filter';
+import type { AuthenticatedRequest } from '../authenticated-request';
+import { problem } from '../problem';
+import { ProblemException } from '../problem.filter';
 import { derivedIds, type IdSource } from './id-source';
 import { IdempotencyStore } from './idempotency.store';
 

@@ -1,6 +1,5 @@
 import { assertNever } from '@passerelle/domain';
-// The file, not the @passerelle/platform barrel: the platform's infrastructure imports this library.
-import { regionOf } from '../../../platform/src/geography/departements';
+import { regionOf } from '@passerelle/geography';
 import type { CoordinationCaseEvent } from '../coordination/coordination.events';
 import { NO_EXPIRY } from '../coordination/coordination-case.entity';
 import type { ResearchCaseRow, ResearchConsent } from './research-case.entity';

@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { PG_POOL } from '@passerelle/platform';
+import { PG_POOL } from '@passerelle/database';
 import { AccessLogStore } from '@passerelle/privacy';
 import type { Pool } from 'pg';
 

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@passerelle/domain';
-import { CurrentActor, Roles } from '@passerelle/platform';
+import { CurrentActor, Roles } from '@passerelle/auth';
 import { GetAccessLogQuery } from './get-access-log.query';
 import { GetAccessLogRequest } from './get-access-log.request.dto';
 

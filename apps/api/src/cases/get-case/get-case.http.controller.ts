@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@passerelle/domain';
-import { CurrentActor, Roles } from '@passerelle/platform';
+import { CurrentActor, Roles } from '@passerelle/auth';
 import { GetCaseQuery } from './get-case.query';
 import { GetCaseRequest } from './get-case.request.dto';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { notFound } from '@passerelle/domain';
-import { Public } from '@passerelle/platform';
+import { Public } from '@passerelle/auth';
 import type { Request, Response } from 'express';
 import { consoleDirectory, consoleFile } from '../console-files';
 

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@passerelle/domain';
-import { CurrentActor, Roles } from '@passerelle/platform';
+import { CurrentActor, Roles } from '@passerelle/auth';
 import { GetReferralQuery } from './get-referral.query';
 
 @ApiTags('referrals') @ApiBearerAuth()

@@ -1,0 +1,18 @@
+import {
+  apiKeys, appConfig, eventStore, idempotency, keyring, linkageSecret, organisationKindLookup, platformPool, readModel,
+  type Resource,
+} from '@passerelle/composition';
+import type { RuntimeSettings } from '@passerelle/config';
+
+/** What the API opens: every store it writes or reads, the keys, and the read models it queries. */
+export const apiResources = (settings: RuntimeSettings, service = 'api'): Resource[] => [
+  appConfig(settings),
+  platformPool(settings, service),
+  eventStore(settings, service),
+  linkageSecret(settings),
+  keyring(settings),
+  apiKeys(),
+  idempotency(),
+  organisationKindLookup(),
+  readModel(settings, service),
+];

@@ -1,0 +1,4 @@
+export * from './api-key.store';
+export * from './auth.decorators';
+export * from './auth.guard';
+export * from './organisation-kinds';
