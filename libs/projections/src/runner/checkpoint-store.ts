@@ -65,3 +65,30 @@ export async function advanceCheckpoint(db: Queryable, name: string, position: b
     [name, position.toString()],
   );
 }
+
+/** Creates the missing checkpoint rows of a group in one statement. */
+export async function ensureCheckpoints(db: Queryable, names: readonly string[]): Promise<void> {
+  await db.query(
+    `INSERT INTO projection_checkpoints (name, position, updated_at) SELECT name, -1, now() FROM unnest($1::text[]) AS name
+     ON CONFLICT (name) DO NOTHING`,
+    [names],
+  );
+}
+
+/** The committed checkpoint of each named projection, in the order given ({@link NO_CHECKPOINT} when absent). */
+export async function readCheckpoints(db: Queryable, names: readonly string[]): Promise<bigint[]> {
+  const rows: Array<{ name: string; position: string }> = await db.query(
+    'SELECT name, position FROM projection_checkpoints WHERE name = ANY($1::text[])',
+    [names],
+  );
+  const byName = new Map(rows.map((row) => [row.name, BigInt(row.position)]));
+  return names.map((name) => byName.get(name) ?? NO_CHECKPOINT);
+}
+
+/** {@link advanceCheckpoint} for a whole group in one statement. */
+export async function advanceCheckpoints(db: Queryable, names: readonly string[], position: bigint): Promise<void> {
+  await db.query(
+    'UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = ANY($1::text[]) AND position < $2',
+    [names, position.toString()],
+  );
+}

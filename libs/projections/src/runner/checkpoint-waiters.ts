@@ -1,4 +1,3 @@
-import { readCheckpoint, type Queryable } from './checkpoint-store';
 import { CHECKPOINT_POLL_MS } from './wait-for-checkpoint';
 
 interface Waiter {
@@ -14,10 +13,8 @@ interface Waiter {
 export class CheckpointWaiters {
   private readonly waiters = new Set<Waiter>();
 
-  constructor(
-    private readonly db: Queryable,
-    private readonly name: string,
-  ) {}
+  /** `readCommitted` reads the committed checkpoint from the database (the lowest one of a group). */
+  constructor(private readonly readCommitted: () => Promise<bigint>) {}
 
   wait(position: bigint, timeoutMs: number): Promise<boolean> {
     return new Promise<boolean>((resolve) => {
@@ -35,7 +32,7 @@ export class CheckpointWaiters {
       const poll = setInterval(() => {
         if (polling) return;
         polling = true;
-        readCheckpoint(this.db, this.name)
+        this.readCommitted()
           .then((committed) => committed >= position && waiter.finish(true))
           // A failed poll only delays the answer: the commit notification or the next poll still count.
           .catch(() => undefined)

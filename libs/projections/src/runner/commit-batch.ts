@@ -10,34 +10,43 @@ export class CheckpointMovedError extends Error {
   }
 }
 
+/** A projection of a runner with the checkpoint that runner last committed for it. */
+export interface RunnerMember {
+  projection: Projection;
+  handles: ReadonlySet<string>;
+  checkpoint: bigint;
+}
+
 /**
- * Applies one batch and moves the checkpoint in a single transaction: either both commit or
- * neither does, so a crash never loses or doubles an event. Returns the committed checkpoint.
+ * Applies one batch to every member and moves their checkpoints in a single transaction: either
+ * all commit or none does, so a crash never loses or doubles an event. Returns the committed
+ * checkpoint of each member, in order.
  *
- * The checkpoint moves only if it is still at or below `expected` (this runner's own): the UPDATE
- * locks the row until COMMIT, so of two runners of one projection (a failover overlap) the second
- * finds it moved, rolls its rows back and restarts from the stored checkpoint. That check costs no
- * round trip of its own: it is the statement that moves the checkpoint.
+ * A checkpoint moves only if it is still at or below the runner's own: the UPDATE locks the rows
+ * until COMMIT, so of two runners of one projection (a failover overlap, a rebuild) the second
+ * finds it moved, rolls its rows back and restarts from the stored checkpoints. That check costs
+ * no round trip of its own: it is the one statement that moves every checkpoint.
  */
-export async function commitBatch(
-  dataSource: DataSource,
-  projection: Projection,
-  batch: readonly RecordedEvent[],
-  expected: bigint,
-): Promise<bigint> {
-  const handled = new Set(projection.handles);
-  const fresh = batch.filter((event) => event.globalPosition > expected);
-  const last = fresh[fresh.length - 1];
-  if (!last) return expected;
-  const toApply = fresh.filter((event) => handled.has(event.type));
+export async function commitBatch(dataSource: DataSource, members: readonly RunnerMember[], batch: readonly RecordedEvent[]): Promise<bigint[]> {
+  const last = batch[batch.length - 1];
+  if (!last) return members.map((member) => member.checkpoint);
+  const moving = members.filter((member) => member.checkpoint < last.globalPosition);
+  if (moving.length === 0) return members.map((member) => member.checkpoint);
   return dataSource.transaction(async (manager) => {
-    if (toApply.length > 0) await projection.applyBatch(manager, toApply);
+    for (const member of moving) {
+      const toApply = batch.filter((event) => event.globalPosition > member.checkpoint && member.handles.has(event.type));
+      if (toApply.length > 0) await member.projection.applyBatch(manager, toApply);
+    }
     const result: unknown = await manager.query(
-      'UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1 AND position <= $3',
-      [projection.name, last.globalPosition.toString(), expected.toString()],
+      `UPDATE projection_checkpoints AS c SET position = $2, updated_at = now()
+       FROM unnest($1::text[], $3::bigint[]) AS moving(name, expected)
+       WHERE c.name = moving.name AND c.position <= moving.expected`,
+      [moving.map((m) => m.projection.name), last.globalPosition.toString(), moving.map((m) => m.checkpoint.toString())],
     );
-    if (affectedRows(result) !== 1) throw new CheckpointMovedError(projection.name, expected);
-    return last.globalPosition;
+    if (affectedRows(result) !== moving.length) {
+      throw new CheckpointMovedError(moving.map((m) => m.projection.name).join(', '), moving[0]?.checkpoint ?? -1n);
+    }
+    return members.map((member) => (moving.includes(member) ? last.globalPosition : member.checkpoint));
   });
 }
 

@@ -40,10 +40,12 @@ export class ProjectionLeaders {
     return this.runners.filter((_, index) => this.leaders[index]?.isLeading).map(({ name }) => name);
   }
 
+  /** One sample per projection, also for the members of a group that runs under one leader. */
   async samples(): Promise<LeadProjectionSample[]> {
-    return Promise.all(this.runners.map(async ({ name, runner }, index) => {
-      const status = await runner.status();
-      return { name, lag: status.lag, checkpoint: status.checkpoint, leading: this.leaders[index]?.isLeading ?? false };
+    const perRunner = await Promise.all(this.runners.map(async ({ runner }, index) => {
+      const leading = this.leaders[index]?.isLeading ?? false;
+      return (await runner.memberStatuses()).map((status) => ({ name: status.name, lag: status.lag, checkpoint: status.checkpoint, leading }));
     }));
+    return perRunner.flat();
   }
 }

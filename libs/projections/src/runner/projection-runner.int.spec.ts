@@ -138,6 +138,54 @@ describe('ProjectionRunner', () => {
     });
   });
 
+  describe('given a group of projections sharing one runner', () => {
+    /** A second projection that writes its own table: a group member with its own checkpoint. */
+    const tally: Projection = {
+      name: 'tally',
+      handles: ['Counted'],
+      async applyBatch(manager, batch) {
+        await manager.query('INSERT INTO tallied (position) SELECT unnest($1::bigint[])', [batch.map((e) => e.globalPosition.toString())]);
+      },
+    };
+    const tallied = async () => ((await fx.dataSource.query('SELECT position FROM tallied ORDER BY position')) as Array<{ position: string }>).map((r) => r.position);
+
+    beforeEach(() => fx.dataSource.query('CREATE TABLE tallied (position bigint PRIMARY KEY)'));
+
+    it('gives each member every event after its own checkpoint exactly once, and stores each checkpoint', async () => {
+      const { position: early } = await append('a-1', events('Counted', 4));
+      // The tally was rebuilt up to `early` already: it must not see those four again.
+      await fx.dataSource.query(`INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ('tally', $1, now())`, [early.toString()]);
+      const group = runner({ projection: [counting, tally], name: 'group' });
+      await group.start();
+      const { position: head } = await append('b-1', [...events('Counted', 3), event('Unrelated')]);
+
+      expect(await group.waitForPosition(head, 10_000)).toBe(true);
+      const all = await positionsOf('Counted');
+      expect((await counted()).map((row) => [row.position, row.times])).toEqual(all.map((position) => [position, 1]));
+      expect(await tallied()).toEqual(all.filter((position) => BigInt(position) > early));
+      expect(await readCheckpoint(fx.dataSource, NAME)).toBe(head);
+      expect(await readCheckpoint(fx.dataSource, 'tally')).toBe(head);
+      expect((await group.memberStatuses()).map((status) => [status.name, status.checkpoint])).toEqual([[NAME, head], ['tally', head]]);
+    });
+
+    it('rolls every member back when one fails, then applies each event once after the restart', async () => {
+      poisoned = true;
+      let failed: () => void = () => undefined;
+      const failure = new Promise<void>((resolve) => (failed = resolve));
+      const group = runner({ projection: [tally, counting], name: 'group', onError: () => failed() });
+      const { position: head } = await append('a-1', [...events('Counted', 2), event('Poison'), ...events('Counted', 2)]);
+      await group.start();
+      await failure;
+      expect(await tallied()).toEqual([]);
+      expect(await counted()).toEqual([]);
+
+      poisoned = false;
+      expect(await group.waitForPosition(head, 10_000)).toBe(true);
+      expect(await tallied()).toEqual(await positionsOf('Counted'));
+      expect((await counted()).every((row) => row.times === 1)).toBe(true);
+    });
+  });
+
   describe('waiting for a position (read-your-writes)', () => {
     it('resolves true once the appended event is projected, in-process and from another process', async () => {
       const projector = runner();

@@ -9,7 +9,14 @@ export interface ProjectionLogger {
 }
 
 export interface ProjectionRunnerOptions {
-  projection: Projection;
+  /**
+   * One projection, or several that share one subscription and one transaction per batch (each
+   * keeps its own checkpoint row, so each can be rebuilt or inspected on its own). A group costs
+   * one read of the store and one commit per batch instead of one per projection.
+   */
+  projection: Projection | readonly Projection[];
+  /** Name of the group in logs and for leader election; the projection's own name when alone. */
+  name?: string;
   store: EventStore;
   dataSource: DataSource;
   /** Most events per transaction (default 500). */

@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { RecordedEvent, Subscription } from '@passerelle/event-store';
+import type { Projection } from './projection';
 import type { DataSource } from 'typeorm';
 import { Backoff, DEFAULT_BACKOFF } from './backoff';
-import { advanceCheckpoint, ensureCheckpoint, NO_CHECKPOINT, readCheckpoint } from './checkpoint-store';
+import { advanceCheckpoints, ensureCheckpoints, NO_CHECKPOINT, readCheckpoints } from './checkpoint-store';
 import { CheckpointWaiters } from './checkpoint-waiters';
-import { commitBatch } from './commit-batch';
+import { commitBatch, type RunnerMember } from './commit-batch';
 import { describeError, type ProjectionLogger, type ProjectionRunnerOptions, type ProjectionStatus } from './projection-runner.options';
 import { waitForCheckpoint } from './wait-for-checkpoint';
 
@@ -23,8 +24,10 @@ interface Session {
 }
 
 /**
- * Runs one projection from its checkpoint: buffers delivered events and commits them with the
- * checkpoint in one transaction per batch (up to `batchSize`, or as soon as the stream goes quiet).
+ * Runs one projection, or a group of them, from their checkpoints: buffers delivered events and
+ * commits them with the checkpoints in one transaction per batch (up to `batchSize`, or as soon as
+ * the stream goes quiet). A group shares the subscription and the transaction; each member keeps
+ * its own checkpoint and only sees the events after it.
  * On failure it drops the subscription and the uncommitted buffer, then resubscribes from the stored
  * checkpoint after a backoff, so nothing is lost and nothing applied twice.
  */
@@ -36,21 +39,23 @@ export class ProjectionRunner {
   private readonly waiters: CheckpointWaiters;
   private session: Session | null = null;
   private state: ProjectionStatus['state'] = 'stopped';
+  private readonly members: RunnerMember[];
+  /** The lowest committed checkpoint of the members: where the subscription resumes. */
   private checkpoint = NO_CHECKPOINT;
   private retryTimer: NodeJS.Timeout | null = null;
   private failures = 0;
-  private readonly handles: Set<string>;
   private unsavedCheckpoint: bigint | null = null;
   private saveTimer: NodeJS.Timeout | null = null;
   private lastError: string | null = null;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
-    this.name = options.projection.name;
+    const projections = Array.isArray(options.projection) ? options.projection : [options.projection as Projection];
+    this.members = projections.map((projection) => ({ projection, handles: new Set(projection.handles), checkpoint: NO_CHECKPOINT }));
+    this.name = options.name ?? projections.map((projection) => projection.name).join('+');
     this.batchSize = options.batchSize ?? 500;
     this.backoff = new Backoff(options.backoff ?? DEFAULT_BACKOFF);
     this.logger = options.logger ?? new Logger(`Projection:${this.name}`);
-    this.waiters = new CheckpointWaiters(options.dataSource, this.name);
-    this.handles = new Set(options.projection.handles);
+    this.waiters = new CheckpointWaiters(async () => lowest(await readCheckpoints(options.dataSource, this.memberNames())));
   }
 
   /** Cross-process read-your-writes: polls the checkpoint of `name` in the database every 50 ms. */
@@ -77,7 +82,7 @@ export class ProjectionRunner {
     session.closed = true;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    if (this.unsavedCheckpoint !== null) await advanceCheckpoint(this.options.dataSource, this.name, this.unsavedCheckpoint);
+    if (this.unsavedCheckpoint !== null) await advanceCheckpoints(this.options.dataSource, this.memberNames(), this.unsavedCheckpoint);
     this.unsavedCheckpoint = null;
   }
 
@@ -87,24 +92,42 @@ export class ProjectionRunner {
     return this.waiters.wait(position, timeoutMs);
   }
 
+  /** The group as a whole: its lowest checkpoint. */
   async status(): Promise<ProjectionStatus> {
+    const statuses = await this.memberStatuses();
+    const slowest = statuses.reduce((a, b) => (b.checkpoint < a.checkpoint ? b : a));
+    return { ...slowest, name: this.name };
+  }
+
+  /** One status per projection of the group, each with its own committed checkpoint and lag. */
+  async memberStatuses(): Promise<ProjectionStatus[]> {
     const { dataSource, store } = this.options;
-    const [checkpoint, head] = await Promise.all([
-      readCheckpoint(dataSource, this.name).catch(() => this.checkpoint),
+    const names = this.memberNames();
+    const [checkpoints, head] = await Promise.all([
+      readCheckpoints(dataSource, names).catch(() => names.map(() => this.checkpoint)),
       store.headPosition().catch(() => undefined),
     ]);
-    const lag = head === undefined ? undefined : head > checkpoint ? head - checkpoint : 0n;
-    return { name: this.name, state: this.state, checkpoint, lag, failures: this.failures, lastError: this.lastError };
+    return names.map((name, index) => {
+      const checkpoint = checkpoints[index] ?? NO_CHECKPOINT;
+      const lag = head === undefined ? undefined : head > checkpoint ? head - checkpoint : 0n;
+      return { name, state: this.state, checkpoint, lag, failures: this.failures, lastError: this.lastError };
+    });
+  }
+
+  private memberNames(): string[] {
+    return this.members.map((member) => member.projection.name);
   }
 
   private async open(): Promise<void> {
     const session: Session = { subscription: null, buffer: [], flushScheduled: false, flushing: Promise.resolve(), closed: false };
     this.session = session;
     try {
-      await ensureCheckpoint(this.options.dataSource, this.name);
-      // The stored value, not the in-memory one: an operator may have lowered it to replay events.
-      const stored = await readCheckpoint(this.options.dataSource, this.name);
-      if (this.session !== session) return; // stopped (or restarted) while reading the checkpoint
+      await ensureCheckpoints(this.options.dataSource, this.memberNames());
+      // The stored values, not the in-memory ones: an operator may have lowered one to replay events.
+      const checkpoints = await readCheckpoints(this.options.dataSource, this.memberNames());
+      if (this.session !== session) return; // stopped (or restarted) while reading the checkpoints
+      this.members.forEach((member, index) => (member.checkpoint = checkpoints[index] ?? NO_CHECKPOINT));
+      const stored = lowest(checkpoints);
       this.checkpoint = stored;
       this.waiters.notify(stored);
       this.logger.log(`subscribing after position ${stored}`);
@@ -142,7 +165,9 @@ export class ProjectionRunner {
       const batch = session.buffer;
       session.buffer = [];
       const last = batch[batch.length - 1];
-      if (last && !batch.some((event) => this.handles.has(event.type))) {
+      const wanted = (event: RecordedEvent) =>
+        this.members.some((member) => event.globalPosition > member.checkpoint && member.handles.has(event.type));
+      if (last && !batch.some(wanted)) {
         // Nothing for this read model: move on in memory and store the checkpoint later, without a
         // transaction per batch. After a crash these events are read again and are still no-ops.
         this.advance(last.globalPosition);
@@ -150,7 +175,9 @@ export class ProjectionRunner {
         return;
       }
       try {
-        this.advance(await commitBatch(this.options.dataSource, this.options.projection, batch, this.checkpoint));
+        const committed = await commitBatch(this.options.dataSource, this.members, batch);
+        this.members.forEach((member, index) => (member.checkpoint = committed[index] ?? member.checkpoint));
+        this.advance(lowest(committed));
         this.backoff.reset();
       } catch (error) {
         void this.fail(session, error);
@@ -165,11 +192,12 @@ export class ProjectionRunner {
       this.saveTimer = null;
       const toSave = this.unsavedCheckpoint;
       this.unsavedCheckpoint = null;
-      if (toSave !== null) void advanceCheckpoint(this.options.dataSource, this.name, toSave).catch(() => undefined);
+      if (toSave !== null) void advanceCheckpoints(this.options.dataSource, this.memberNames(), toSave).catch(() => undefined);
     }, IDLE_CHECKPOINT_SAVE_MS);
   }
 
   private advance(committed: bigint): void {
+    for (const member of this.members) if (committed > member.checkpoint) member.checkpoint = committed;
     if (committed > this.checkpoint) this.checkpoint = committed;
     this.waiters.notify(this.checkpoint);
   }
@@ -194,3 +222,5 @@ export class ProjectionRunner {
     }, delay);
   }
 }
+
+const lowest = (positions: readonly bigint[]): bigint => positions.reduce((a, b) => (b < a ? b : a), positions[0] ?? NO_CHECKPOINT);
