@@ -64,6 +64,45 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'no-command-query-to-api-deps',
+      comment: 'One API style (docs/adr/0005-one-api-style.md): commands, queries and their handlers are plain use cases that know nothing of HTTP — no controller, no request DTO, no param decorator, no problem+json or express type — so they can be run by a test, the CLI or another transport.',
+      severity: 'error',
+      from: { path: '^apps/[^/]+/src/.+\\.(command|query|handler)\\.ts$' },
+      to: {
+        path: [
+          '\\.http\\.controller\\.ts$',
+          '\\.request\\.dto\\.ts$',
+          '^apps/[^/]+/src/shared/command-context\\.ts$',
+          '^libs/http/',
+          'node_modules/(express|@types/express|@nestjs/platform-express|@nestjs/swagger|class-validator|class-transformer)/',
+        ],
+      },
+    },
+    {
+      name: 'http-controllers-only-map-to-the-buses',
+      comment: 'A controller maps its request DTO to a command or query and hands it to the CommandBus or QueryBus: it may import its feature\'s DTOs and messages, the buses, Nest\'s HTTP and OpenAPI decorators, the auth and HTTP helpers and the domain\'s vocabulary — never a store, the event store, the keyring, a read model, a DataSource or a pg Pool. libs/auth is imported through its index, which also exports the key store: that one is held by review (docs/adr/0005-one-api-style.md). Named exception: the console\'s static files.',
+      severity: 'error',
+      from: {
+        path: '^(apps/[^/]+/src/[^/]+)/.+\\.http\\.controller\\.ts$',
+        pathNot: '^apps/api/src/console/serve-console/',
+      },
+      to: {
+        pathNot: [
+          '^$1/.+\\.(command|query|request\\.dto)\\.ts$',
+          '^apps/[^/]+/src/shared/command-context\\.ts$',
+          '^libs/(auth|http|domain)/src/index\\.ts$',
+          'node_modules/@nestjs/(common|cqrs|swagger)/',
+        ],
+      },
+    },
+    {
+      name: 'the-api-module-only-composes-features',
+      comment: 'apps/api/src/api.module.ts imports the feature modules and the global guard, filter and interceptor; each feature module declares its own controllers and handlers.',
+      severity: 'error',
+      from: { path: '^apps/[^/]+/src/[^/]+\\.module\\.ts$' },
+      to: { path: '\\.(http\\.controller|handler)\\.ts$' },
+    },
+    {
       name: 'only-the-eventstoredb-adapter-imports-its-client',
       severity: 'error',
       from: { pathNot: '^libs/event-store/src/eventstoredb/' },
@@ -87,6 +126,21 @@ module.exports = {
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: '(\\.spec\\.ts$|/testing/|fault-injector\\.ts$)' },
       to: { path: '(^libs/testing/|/testing/)' },
+    },
+  ],
+  required: [
+    {
+      name: 'http-controllers-go-through-a-bus',
+      severity: 'error',
+      comment: 'Every HTTP controller sends a command or a query (docs/adr/0005-one-api-style.md). Named exceptions: the console\'s static files, /health, /health/live and /metrics (operations endpoints every service serves, most of which have no bus).',
+      module: {
+        path: '\\.http\\.controller\\.ts$',
+        pathNot: [
+          '^apps/api/src/console/serve-console/',
+          '^libs/observability/src/(operations-health|liveness|metrics)\\.http\\.controller\\.ts$',
+        ],
+      },
+      to: { path: 'node_modules/@nestjs/cqrs/' },
     },
   ],
   options: {
