@@ -52,16 +52,6 @@ export async function selectCaseKey(db: Queryable, caseId: string): Promise<Case
   return result.rows[0] ?? null;
 }
 
-/** Race safe: of concurrent inserts for one case exactly one wins; the others get null and re-read. */
-export async function insertCaseKey(db: Queryable, caseId: string, wrapped: Buffer, masterKeyId: string): Promise<CaseKeyRow | null> {
-  const result = await db.query<CaseKeyRow>(
-    `INSERT INTO privacy_case_keys (case_id, wrapped_key, master_key_id) VALUES ($1, $2, $3)
-     ON CONFLICT (case_id) DO NOTHING RETURNING ${COLUMNS}`,
-    [caseId, wrapped, masterKeyId],
-  );
-  return result.rows[0] ?? null;
-}
-
 /**
  * One atomic upsert, so a concurrent createDataKey cannot slip a live key in after the erasure:
  * a live row loses its key, a missing row becomes a tombstone, a tombstone is left as it was.

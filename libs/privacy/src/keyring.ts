@@ -1,7 +1,8 @@
 import { createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { Pool } from 'pg';
 import { unwrapDataKey, wrapDataKey } from './data-key-wrap';
-import { destroyCaseKey, insertCaseKey, migrateKeyTable, selectCaseKey, type CaseKeyRow } from './keyring.schema';
+import { KeyInsertBatcher } from './key-insert-batcher';
+import { destroyCaseKey, migrateKeyTable, selectCaseKey, type CaseKeyRow } from './keyring.schema';
 import { normaliseCaseId } from './case-id';
 import { LruTtlCache } from './lru-ttl-cache';
 import type { MasterKey } from './master-key';
@@ -47,11 +48,13 @@ export class Keyring {
   #master: MasterKey;
   readonly #cache: LruTtlCache<string, CachedKey>;
   readonly #rotationBatchSize: number;
+  readonly #inserts: KeyInsertBatcher;
 
   constructor(private readonly pool: Pool, master: MasterKey, options: KeyringOptions = {}) {
     this.#master = master;
     this.#cache = new LruTtlCache(options.cacheSize ?? 10_000, options.cacheTtlMs ?? 60_000, options.now ?? Date.now);
     this.#rotationBatchSize = options.rotationBatchSize ?? 500;
+    this.#inserts = new KeyInsertBatcher(pool);
   }
 
   get masterKeyId(): string {
@@ -161,7 +164,7 @@ export class Keyring {
     // Insert first: a data key is almost always created for a new case, so this is one statement;
     // an existing row (a retried identification, a tombstone) costs a second read.
     const dataKey = randomBytes(32);
-    const inserted = await insertCaseKey(this.pool, id, wrapDataKey(this.#master, id, dataKey), this.#master.id);
+    const inserted = await this.#inserts.insert(id, wrapDataKey(this.#master, id, dataKey), this.#master.id);
     dataKey.fill(0);
     if (inserted !== null) return { row: inserted, created: true };
     const existing = await selectCaseKey(this.pool, id);
