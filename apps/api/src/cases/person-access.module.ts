@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessLogStore } from '@passerelle/privacy';
 import { PersonAccessService } from '../shared/person-access';
-import { accessLogStoreProvider } from './access-log/access-log.provider';
+import { accessLogStoreProvider } from './access-log.provider';
 
 /**
  * Opening her personal fields, and the access log that records every such read. Cases, referrals
