@@ -57,6 +57,12 @@ describe('bad input gets a clear 4xx problem and writes nothing', () => {
     expectProblem(await network.http().post('/v1/organisations').set(auth(ngo)).send({ id: 'x-1', name: 'X', kind: 'ngo', department: '93', services: ['legal'] }), 403);
   });
 
+  it('says at /v1/me which role and organisation a key stands for, and answers 401 without one', async () => {
+    const me = await network.http().get('/v1/me').set(auth(ngo));
+    expect({ status: me.status, body: me.body }).toEqual({ status: 200, body: { role: 'partner', organisationId: 'asso-93', organisationKind: 'ngo' } });
+    expectProblem(await network.http().get('/v1/me'), 401);
+  });
+
   it('replays the first answer to a retried Idempotency-Key and appends nothing', async () => {
     const body = identifyBody(['refuge-75']);
     const first = await network.http().post('/v1/cases').set(auth(ngo)).set('Idempotency-Key', 'identify-0001').send(body);
