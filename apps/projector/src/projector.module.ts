@@ -8,11 +8,15 @@ import type { DataSource } from 'typeorm';
 
 export const PROJECTION_RUNNERS = Symbol('PROJECTION_RUNNERS');
 
+/** The group the projector runs: every read model on one subscription and one transaction per batch. */
+export const READ_MODELS_GROUP = 'read-models';
+
 /**
- * Runs every projection from its checkpoint (nothing that must survive a restart
- * rides the in-process EventBus). Stopping commits what was delivered, then lets go. A runner
- * runs only while this instance leads its projection (ProjectionLeaders), so several projector
- * instances may share one database.
+ * Runs every read model from its checkpoint (nothing that must survive a restart rides the
+ * in-process EventBus), as one group: one read of the store and one commit per batch for all of
+ * them, each keeping its own checkpoint (so each is rebuilt on its own). Stopping commits what was
+ * delivered, then lets go. The group runs only while this instance leads it (ProjectionLeaders),
+ * so several projector instances may share one database, one of them working.
  */
 @Module({
   providers: [
@@ -20,7 +24,7 @@ export const PROJECTION_RUNNERS = Symbol('PROJECTION_RUNNERS');
       provide: PROJECTION_RUNNERS,
       inject: [EVENT_STORE, READ_MODEL],
       useFactory: (store: EventStore, dataSource: DataSource) =>
-        ALL_PROJECTIONS.map((projection) => new ProjectionRunner({ projection, store, dataSource })),
+        [new ProjectionRunner({ projection: ALL_PROJECTIONS, name: READ_MODELS_GROUP, store, dataSource })],
     },
   ],
   exports: [PROJECTION_RUNNERS],
@@ -35,8 +39,7 @@ export class ProjectorModule implements OnApplicationBootstrap, OnApplicationShu
     @Inject(APP_CONFIG) settings: RuntimeSettings,
     @Optional() @Inject(PasserelleMetrics) private readonly metrics?: PasserelleMetrics,
   ) {
-    const named = runners.map((runner, index) => ({ name: ALL_PROJECTIONS[index]?.name ?? `projection-${index}`, runner }));
-    this.leaders = new ProjectionLeaders(named, settings.databaseUrl);
+    this.leaders = new ProjectionLeaders(runners.map((runner) => ({ name: READ_MODELS_GROUP, runner })), settings.databaseUrl);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -6,13 +6,15 @@ import { ensureEmbeddedSecrets, loadConfig, type PasserelleConfig, type RuntimeS
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@passerelle/embedded-postgres';
 import { JsonLogger, QuietFrameworkLogger } from '@passerelle/observability';
 import { configureHttpApp } from '../../api/src/http-app';
+import { BackgroundThread } from './background-thread';
 import { StandaloneModule } from './standalone.module';
 
 
 /**
  * `npm start`: validates the environment, starts the embedded PostgreSQL when DATABASE_URL is
- * unset, runs every app in this process, and stops everything in order on SIGINT/SIGTERM
- * (HTTP first, then projections, then the database).
+ * unset, runs the API on this thread and the projector, relay and webhook dispatcher on a
+ * background thread of this process, and stops everything in order on SIGINT/SIGTERM (HTTP
+ * first, then the background services, then the database).
  */
 export async function bootstrapStandalone(env: NodeJS.ProcessEnv): Promise<void> {
   const config = loadConfig(env);
@@ -27,7 +29,8 @@ export async function bootstrapStandalone(env: NodeJS.ProcessEnv): Promise<void>
   } else {
     settings = runtimeSettings(config, config.databaseUrl, config.masterKey, config.linkageKey, config.bootstrapAdminKey ?? null);
   }
-  const app = await NestFactory.create<NestExpressApplication>(StandaloneModule.forRoot(settings), {
+  const background = new BackgroundThread(settings);
+  const app = await NestFactory.create<NestExpressApplication>(StandaloneModule.withBackgroundThread(settings, background), {
     bodyParser: false,
     // JSON logs from the first line; a failed start prints only main.ts's one line, never Nest's stack.
     bufferLogs: true, autoFlushLogs: false, abortOnError: false,
@@ -36,6 +39,7 @@ export async function bootstrapStandalone(env: NodeJS.ProcessEnv): Promise<void>
   app.flushLogs();
   configureHttpApp(app, settings);
   if (settings.bootstrapAdminKey) await app.get(ApiKeyStore).ensureBootstrapAdmin(settings.bootstrapAdminKey);
+  await background.start();
   await app.listen(config.http.port, config.http.host);
   const base = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
   say(`Passerelle is running (${config.mode === 'embedded' ? `embedded PostgreSQL on port ${embedded?.port}` : 'PostgreSQL from DATABASE_URL'})`);
@@ -44,7 +48,7 @@ export async function bootstrapStandalone(env: NodeJS.ProcessEnv): Promise<void>
   say(`  Console  ${base}/console/`);
   say(`  Health   ${base}/health`);
   if (settings.bootstrapAdminKey) say(`  Admin key (bootstrap): ${settings.bootstrapAdminKey}`);
-  stopInOrder(app, embedded);
+  stopInOrder(app, background, embedded);
 }
 
 function runtimeSettings(config: PasserelleConfig, databaseUrl: string, masterKey: string, linkageKey: string, bootstrapAdminKey: string | null): RuntimeSettings {
@@ -55,7 +59,7 @@ function runtimeSettings(config: PasserelleConfig, databaseUrl: string, masterKe
   };
 }
 
-function stopInOrder(app: NestExpressApplication, embedded: EmbeddedPostgres | null): void {
+function stopInOrder(app: NestExpressApplication, background: BackgroundThread, embedded: EmbeddedPostgres | null): void {
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -64,6 +68,7 @@ function stopInOrder(app: NestExpressApplication, embedded: EmbeddedPostgres | n
     logger.log(`${signal}: finishing in-flight requests and projections`);
     try {
       await app.close();
+      await background.stop();
       await embedded?.stop();
       process.exit(0);
     } catch (error) {

@@ -1,7 +1,7 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { InfrastructureModule } from '@passerelle/composition';
 import type { RuntimeSettings } from '@passerelle/config';
-import { ObservabilityModule } from '@passerelle/observability';
+import { ObservabilityModule, PasserelleMetrics, ReadinessProbes } from '@passerelle/observability';
 import { apiResources } from '../../api/src/api.infrastructure';
 import { ApiModule } from '../../api/src/api.module';
 import { projectorResources } from '../../projector/src/projector.infrastructure';
@@ -10,10 +10,14 @@ import { relayResources } from '../../relay/src/relay.infrastructure';
 import { RelayModule } from '../../relay/src/relay.module';
 import { webhookDispatcherResources } from '../../webhook-dispatcher/src/webhook-dispatcher.infrastructure';
 import { WebhookDispatcherModule } from '../../webhook-dispatcher/src/webhook-dispatcher.module';
+import { BackgroundThread } from './background-thread';
 
 /**
- * The embedded default: every app of the network in one process (`npm start`), over the union of
- * the resources each app composes (one of each: InfrastructureModule keeps the first per token).
+ * The embedded default: every app of the network, over the union of the resources each composes
+ * (InfrastructureModule keeps the first per token).
+ * - `forRoot(settings)`: every app in this thread (tests, which drive it in-process).
+ * - `withBackgroundThread(settings, thread)`: the API here, projector + relay + dispatcher on the
+ *   background thread (`npm start`), so subscribers never take the API's event loop.
  */
 @Module({})
 export class StandaloneModule {
@@ -23,5 +27,33 @@ export class StandaloneModule {
       ...relayResources(settings, 'standalone'), ...webhookDispatcherResources(settings, 'standalone'),
     ];
     return { module: StandaloneModule, imports: [InfrastructureModule.forRoot(resources), ObservabilityModule.forRoot({ service: 'standalone', logLevel: settings.logLevel }), ApiModule, ProjectorModule, RelayModule, WebhookDispatcherModule] };
+  }
+
+  static withBackgroundThread(settings: RuntimeSettings, thread: BackgroundThread): DynamicModule {
+    return {
+      module: StandaloneModule,
+      imports: [
+        InfrastructureModule.forRoot(apiResources(settings, 'standalone')),
+        ObservabilityModule.forRoot({ service: 'standalone', logLevel: settings.logLevel }),
+        ApiModule,
+      ],
+      providers: [{ provide: BackgroundThread, useValue: thread }, BackgroundThreadHealth],
+    };
+  }
+}
+
+/** /health says not ready while the background thread is down; /metrics includes its metrics. */
+class BackgroundThreadHealth implements OnApplicationBootstrap {
+  constructor(
+    @Inject(BackgroundThread) private readonly thread: BackgroundThread,
+    @Inject(ReadinessProbes) private readonly probes: ReadinessProbes,
+    @Inject(PasserelleMetrics) private readonly metrics: PasserelleMetrics,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.probes.register('background', async () => {
+      if (!this.thread.running) throw new Error('the background services are restarting');
+    });
+    this.metrics.addRemote(() => this.thread.metrics());
   }
 }

@@ -1,4 +1,9 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import {
+  AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type MetricObjectWithValues, type MetricValue,
+} from 'prom-client';
+
+/** Metrics of another thread of this process, as prom-client's JSON. */
+export type RemoteMetrics = () => Promise<Array<MetricObjectWithValues<MetricValue<string>>>>;
 
 /** One projection as the projector sees it, for the gauges. */
 export interface ProjectionSample {
@@ -73,8 +78,25 @@ export class PasserelleMetrics {
     gauge('passerelle_projection_leader', '1 when this instance holds the projection leader lock and runs it', (projection) => (projection.leading ? 1 : 0));
   }
 
+  private readonly remotes: RemoteMetrics[] = [];
+
   /** The projector hands its runners here; they are sampled on each scrape. */
   observeProjections(source: () => Promise<ProjectionSample[]>): void {
     this.projections = source;
+  }
+
+  /** Adds another thread's metrics to every scrape (the embedded default's background thread). */
+  addRemote(source: RemoteMetrics): void {
+    this.remotes.push(source);
+  }
+
+  /** The Prometheus text of this registry and of every remote one. */
+  async scrape(): Promise<string> {
+    if (this.remotes.length === 0) return this.registry.metrics();
+    const local = await this.registry.getMetricsAsJSON();
+    // process_* describe the whole process, already counted by this thread: summing them would double them.
+    const remote = (await Promise.all(this.remotes.map((source) => source().catch(() => [])))).map((metrics) =>
+      metrics.filter((metric) => !metric.name.startsWith('process_')));
+    return AggregatorRegistry.aggregate([local, ...remote]).metrics();
   }
 }
