@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 import {
   caseConditions, daysBetween, spreadColumns, spreadOf, SqlParams, whereClause, type CoordinationFilter, type Spread,
 } from './coordination-filter';
+import { wholeMonths } from './coordination-delays';
+import { funnelCellFigures } from './coordination-funnel-cells';
 
 export const FUNNEL_STAGES = ['identified', 'referred', 'accepted', 'closed_service_provided'] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
@@ -45,10 +47,8 @@ export class CoordinationFunnelQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   async funnel(filter: CoordinationFilter, now: Date): Promise<FunnelView> {
-    const [byCase, byReferral, declines, organisations] = await Promise.all([
-      this.caseFigures(filter),
-      this.referralFigures(filter, now),
-      this.declineReasons(filter),
+    const [{ byCase, byReferral, declines }, organisations] = await Promise.all([
+      this.figures(filter, now),
       this.dataSource.query('SELECT organisation_id, kind, department FROM coordination_organisations') as Promise<Row[]>,
     ]);
     const total = byCase.find((row) => row.is_total === true);
@@ -65,6 +65,17 @@ export class CoordinationFunnelQuery {
       },
       byOrganisation: byOrganisation(byCase, byReferral, organisations),
     };
+  }
+
+  /**
+   * From the summary cells when they can answer (whole months, no other filter: the national view),
+   * otherwise from the rows. Both give the same figures (coordination.projection.int.spec.ts).
+   */
+  private async figures(filter: CoordinationFilter, now: Date): Promise<{ byCase: Row[]; byReferral: Row[]; declines: Row[] }> {
+    const months = filter.service || filter.department || filter.indicator || filter.kind ? null : wholeMonths(filter);
+    if (months) return funnelCellFigures(this.dataSource, months, now);
+    const [byCase, byReferral, declines] = await Promise.all([this.caseFigures(filter), this.referralFigures(filter, now), this.declineReasons(filter)]);
+    return { byCase, byReferral, declines };
   }
 
   /**

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { wholeMonths } from './coordination-delays';
+import { gapsCellFigures } from './coordination-gaps-cells';
 import { LINKABLE, personsOf } from './coordination-persons';
 import {
   caseConditions, daysBetween, periodBounds, spreadColumns, spreadOf, SqlParams, whereClause, type CoordinationFilter, type Spread,
@@ -39,11 +41,12 @@ export class CoordinationGapsQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   async gaps(filter: CoordinationFilter, now: Date, afterDays: number): Promise<GapsView> {
-    const [grouped, notLinkable, unreferred] = await Promise.all([
-      this.linked(filter, now),
-      this.notLinkable(filter, now),
-      this.unreferredTrafficking(filter, now, afterDays),
-    ]);
+    // The summary cells answer whole months (the national view); a period cut inside a month reads the rows.
+    const months = wholeMonths(filter);
+    const { grouped, notLinkable, unreferred } = months
+      ? await gapsCellFigures(this.dataSource, filter, months, now, afterDays)
+      : await Promise.all([this.linked(filter, now), this.notLinkable(filter, now), this.unreferredTrafficking(filter, now, afterDays)])
+        .then(([grouped, notLinkable, unreferred]) => ({ grouped, notLinkable, unreferred }));
     const counts = (row: Row | undefined): GapCounts => ({
       ngoOnly: Number(row?.ngo_only ?? 0), authorityOnly: Number(row?.authority_only ?? 0), both: Number(row?.both ?? 0), lagDays: spreadOf(row, 'lag'),
     });

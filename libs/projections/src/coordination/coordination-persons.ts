@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { adjustPersonCells } from './coordination-cells';
 
 /**
  * Women as the gaps view links them: one row per linkage key, aggregated over her identifications
@@ -22,7 +23,6 @@ export const personsOf = (where: string) => `
 /** Identifications that may be linked while their consent lasts. */
 export const LINKABLE = 'c.linkage_key IS NOT NULL AND c.coordination_until IS NOT NULL';
 
-
 /** The linkage keys the cases carry now (before a batch changes or erases them). */
 export async function linkageKeysOf(manager: EntityManager, caseIds: string[]): Promise<string[]> {
   if (caseIds.length === 0) return [];
@@ -39,10 +39,16 @@ export async function recomputeAllPersons(manager: EntityManager): Promise<void>
     ${personsOf(LINKABLE)}`);
 }
 
-/** Recomputes the rows of these women (two statements: an INSERT would not see a DELETE of the same statement). */
+/**
+ * Recomputes the rows of these women, and moves their summary cells by what they counted before and
+ * count now (two statements: an INSERT would not see a DELETE of the same statement).
+ */
 export async function refreshPersons(manager: EntityManager, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  await manager.query('DELETE FROM coordination_persons WHERE linkage_key = ANY ($1::text[])', [keys]);
-  await manager.query(`INSERT INTO coordination_persons (linkage_key, department, first_at, ngo_at, authority_at, indicators, linkable_until)
-    ${personsOf(`${LINKABLE} AND c.linkage_key = ANY ($1::text[])`)}`, [keys]);
+  await manager.query(`WITH gone AS (DELETE FROM coordination_persons WHERE linkage_key = ANY ($1::text[]) RETURNING *)
+    ${adjustPersonCells(-1, 'gone')}`, [keys]);
+  await manager.query(`WITH added AS (
+      INSERT INTO coordination_persons (linkage_key, department, first_at, ngo_at, authority_at, indicators, linkable_until)
+      ${personsOf(`${LINKABLE} AND c.linkage_key = ANY ($1::text[])`)} RETURNING *)
+    ${adjustPersonCells(1, 'added')}`, [keys]);
 }

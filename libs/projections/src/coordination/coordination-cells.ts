@@ -1,0 +1,117 @@
+import type { EntityManager } from 'typeorm';
+import { daysBetween } from './coordination-filter';
+
+/**
+ * Summary cells of the coordination read model: the funnel and gaps views sum a few thousand of
+ * these instead of scanning every case and referral. Each cell is a count over rows of this read
+ * model, keyed by the month the woman was identified (UTC) and what the views filter or group on.
+ * Derived only from coordination_cases, coordination_referrals and coordination_persons, in the
+ * projection's own transaction: a replay or a rebuild gives the same cells.
+ *
+ * Delays cannot be summed, so `coordination_delay_cells` holds a histogram per month and measure;
+ * a query finds in it the bucket of the rank it needs and reads the exact value from the rows
+ * (coordination-delays.ts). A bucket is the lower bound, in whole seconds, of its delay range.
+ */
+export const MONTH_OF = (at: string) => `date_trunc('month', ${at} AT TIME ZONE 'UTC')::date`;
+
+/** Seconds → bucket: a quarter of an hour up to 2 days, 3 hours up to 30 days, a day beyond. */
+export const BUCKET_OF = (delay: string) => {
+  const s = `extract(epoch FROM (${delay}))`;
+  return `(CASE WHEN ${s} < 172800 THEN floor(${s} / 900) * 900 WHEN ${s} < 2592000 THEN floor(${s} / 10800) * 10800 ELSE floor(${s} / 86400) * 86400 END)::bigint`;
+};
+
+/** The three delays of the funnel: the interval, its days as the views compute them, and which rows have one (percentile_cont skips nulls). */
+const delay = (table: 'cases' | 'referrals', later: string, earlier: string, present: string) =>
+  ({ table, interval: `${later} - ${earlier}`, days: daysBetween(later, earlier), present });
+export const DELAYS = {
+  to_referred: delay('cases', 'c.first_referred_at', 'c.identified_at', 'c.first_referred_at IS NOT NULL'),
+  to_accepted: delay('referrals', 'r.accepted_at', 'r.made_at', 'r.accepted_at IS NOT NULL'),
+  to_closed: delay('referrals', 'r.closed_at', 'r.accepted_at', 'r.closed_at IS NOT NULL AND r.accepted_at IS NOT NULL'),
+};
+export type DelayMeasure = keyof typeof DELAYS;
+
+const TRAFFICKING = "ARRAY['trafficking_sexual', 'trafficking_labour']::text[]";
+
+/** An NGO-side trafficking identification never referred to an authority nor to a specialised shelter (alias `c`). */
+export const UNREFERRED_TRAFFICKING = `c.identifier_kind <> 'authority' AND c.indicators && ${TRAFFICKING}
+  AND NOT EXISTS (
+    SELECT 1 FROM coordination_referrals r LEFT JOIN coordination_organisations o ON o.organisation_id = r.to_org
+    WHERE r.case_id = c.case_id AND (o.kind = 'authority' OR r.service = 'specialised_shelter'))`;
+
+const CASE_KEY = 'month, identified_by, identifier_kind, department, indicators';
+const CASE_COUNTS = 'identified, referred, accepted, served, not_linkable, unreferred_trafficking';
+const REFERRAL_KEY = 'month, to_org, status, accepted, decline_reason';
+const DELAY_KEY = 'month, measure, bucket';
+const PERSON_KEY = 'month, department, indicators, side';
+
+/** `sign` is 1 or -1; `cases` and `referrals` are conditions on `c` and `r`. */
+const caseCells = (sign: number, cases: string) => `
+  SELECT ${MONTH_OF('c.identified_at')} AS month, c.identified_by, c.identifier_kind, c.department, c.indicators,
+         ${sign} * count(*) AS identified, ${sign} * count(c.first_referred_at) AS referred,
+         ${sign} * count(*) FILTER (WHERE c.ever_accepted) AS accepted, ${sign} * count(*) FILTER (WHERE c.service_provided) AS served,
+         ${sign} * count(*) FILTER (WHERE c.linkage_key IS NULL OR c.coordination_until IS NULL) AS not_linkable,
+         ${sign} * count(*) FILTER (WHERE ${UNREFERRED_TRAFFICKING}) AS unreferred_trafficking
+  FROM coordination_cases c WHERE (${cases}) GROUP BY 1, 2, 3, 4, 5`;
+
+// A referral is counted under the month of her identification; '-infinity' if that case is unknown.
+const referralsWithMonth = (referrals: string) => `
+  SELECT r.*, coalesce(${MONTH_OF('c.identified_at')}, '-infinity'::date) AS month
+  FROM coordination_referrals r LEFT JOIN coordination_cases c ON c.case_id = r.case_id WHERE (${referrals})`;
+
+const referralCells = (sign: number, referrals: string) => `
+  SELECT month, to_org, status, accepted_at IS NOT NULL AS accepted, coalesce(decline_reason, '') AS decline_reason, ${sign} * count(*) AS count
+  FROM (${referralsWithMonth(referrals)}) r GROUP BY 1, 2, 3, 4, 5`;
+
+const delayCells = (sign: number, cases: string, referrals: string) => {
+  const { to_referred: referred, to_accepted: accepted, to_closed: closed } = DELAYS;
+  return `
+  SELECT month, measure, bucket, ${sign} * count(*) AS count FROM (
+    SELECT ${MONTH_OF('c.identified_at')} AS month, 'to_referred' AS measure, ${BUCKET_OF(referred.interval)} AS bucket
+    FROM coordination_cases c WHERE (${cases}) AND ${referred.present}
+    UNION ALL
+    SELECT month, 'to_accepted', ${BUCKET_OF(accepted.interval)} FROM (${referralsWithMonth(referrals)}) r WHERE ${accepted.present}
+    UNION ALL
+    SELECT month, 'to_closed', ${BUCKET_OF(closed.interval)} FROM (${referralsWithMonth(referrals)}) r WHERE ${closed.present}
+  ) d GROUP BY 1, 2, 3`;
+};
+
+export const personCells = (sign: number, persons: string) => `
+  SELECT ${MONTH_OF('p.first_at')} AS month, p.department, p.indicators,
+         CASE WHEN p.ngo_at IS NULL THEN 'authority_only' WHEN p.authority_at IS NULL THEN 'ngo_only' ELSE 'both' END AS side,
+         ${sign} * count(*) AS count
+  FROM ${persons} p GROUP BY 1, 2, 3, 4`;
+
+const addTo = (table: string, key: string, counts: string, rows: string) => `
+  INSERT INTO ${table} AS t (${key}, ${counts}) ${rows}
+  ON CONFLICT (${key}) DO UPDATE SET ${counts.split(', ').map((n) => `${n} = t.${n} + EXCLUDED.${n}`).join(', ')}`;
+
+/**
+ * Adds (1) or takes away (-1) what these cases and referrals count now. Called with -1 before a
+ * batch changes them and with 1 after: the cells move by the difference. The cases must include
+ * those of every referral made in the batch, which do not exist yet before it.
+ */
+export async function adjustCells(manager: EntityManager, sign: 1 | -1, caseIds: string[], referralIds: string[]): Promise<void> {
+  if (caseIds.length === 0 && referralIds.length === 0) return;
+  const cases = 'c.case_id = ANY ($1::uuid[]) OR c.case_id IN (SELECT case_id FROM coordination_referrals WHERE referral_id = ANY ($2::uuid[]))';
+  const referrals = 'r.referral_id = ANY ($2::uuid[])';
+  await manager.query(`
+    WITH cases AS (${addTo('coordination_case_cells', CASE_KEY, CASE_COUNTS, caseCells(sign, cases))}),
+         referrals AS (${addTo('coordination_referral_cells', REFERRAL_KEY, 'count', referralCells(sign, referrals))})
+    ${addTo('coordination_delay_cells', DELAY_KEY, 'count', delayCells(sign, cases, referrals))}`, [caseIds, referralIds]);
+}
+
+/** Adds (1) or takes away (-1) the women of a set of coordination_persons rows (an SQL relation). */
+export const adjustPersonCells = (sign: 1 | -1, persons: string) => addTo('coordination_person_cells', PERSON_KEY, 'count', personCells(sign, persons));
+
+/** Every cell from scratch (after a rebuild's replay, or to backfill), as statements to run in order. */
+export const RECOMPUTE_ALL_CELLS = [
+  'TRUNCATE coordination_case_cells, coordination_referral_cells, coordination_delay_cells, coordination_person_cells',
+  `INSERT INTO coordination_case_cells (${CASE_KEY}, ${CASE_COUNTS}) ${caseCells(1, 'true')}`,
+  `INSERT INTO coordination_referral_cells (${REFERRAL_KEY}, count) ${referralCells(1, 'true')}`,
+  `INSERT INTO coordination_delay_cells (${DELAY_KEY}, count) ${delayCells(1, 'true', 'true')}`,
+  `INSERT INTO coordination_person_cells (${PERSON_KEY}, count) ${personCells(1, 'coordination_persons')}`,
+];
+
+export async function recomputeAllCells(manager: EntityManager): Promise<void> {
+  for (const statement of RECOMPUTE_ALL_CELLS) await manager.query(statement);
+}
