@@ -1,9 +1,11 @@
 import type { ConsentTerms, IdentifyPerson } from '../case/case.commands';
-import type { ConsentGranted, PersonIdentified } from '../case/case.events';
+import type { ConsentGranted, ConsentWithdrawn, PersonErased, PersonIdentified } from '../case/case.events';
+import type { OrganisationRegistered } from '../organisation/organisation.events';
+import type { ReferralMade } from '../referral/referral.events';
 import type { CaseState } from '../case/case.state';
 import type { OrganisationState } from '../organisation/organisation.state';
 import type { Actor, CommandMetadata } from '../shared/metadata';
-import type { OrganisationKind, Role } from '../shared/vocabulary';
+import type { OrganisationKind, Role, Service } from '../shared/vocabulary';
 
 /** Shared test data for the domain's unit specs (imported by specs only): a small network and a case held by an NGO. */
 export const NOW = new Date('2026-11-22T10:00:00.000Z');
@@ -102,4 +104,25 @@ export const registered = (
   services: Extract<OrganisationState, { status: 'registered' }>['services'],
 ): OrganisationState => ({
   status: 'registered', organisationId, name: organisationId, kind, department: '75', services, capacity: {},
+});
+
+export const consentWithdrawn = (consentId = 'consent-1', by = ASSO): ConsentWithdrawn => ({
+  type: 'ConsentWithdrawn',
+  data: { caseId: CASE_ID, consentId, reason: null, by },
+});
+
+export const personErased = (requestedBy = ASSO): PersonErased => ({ type: 'PersonErased', data: { caseId: CASE_ID, requestedBy } });
+
+export const organisationRegistered = (organisationId: string, kind: OrganisationKind, services: Service[]): OrganisationRegistered => ({
+  type: 'OrganisationRegistered',
+  data: { organisationId, name: organisationId, kind, department: '75', services },
+});
+
+/** ASSO refers the case to REFUGE for a specialised shelter, sharing identity and contact. */
+export const referralMade = (data: Partial<ReferralMade['data']> = {}): ReferralMade => ({
+  type: 'ReferralMade',
+  data: {
+    referralId: REFERRAL_ID, caseId: CASE_ID, from: ASSO, to: REFUGE, service: 'specialised_shelter', urgency: 'urgent',
+    sharedCategories: ['identity', 'contact'], message: null, respondBy: null, ...data,
+  },
 });

@@ -1,0 +1,83 @@
+import { StreamStateCache, type CommandContext } from '@passerelle/command-handling';
+import type { Actor, Decider } from '@passerelle/domain';
+import { generateMasterKey, Keyring } from '@passerelle/privacy';
+import { createTestDatabase, type TestDatabase } from '@passerelle/testing';
+import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { Pool } from 'pg';
+import { NOW } from '../../../../libs/domain/src/testing/domain.fixtures';
+
+/**
+ * Builders shared by the use-case specs (`*.handler.unit.spec.ts`, `*.handler.int.spec.ts`): each
+ * runs one command handler, built with `new`, against the in-memory event store of
+ * CommandHandlerSpecification (libs/testing). The domain's own fixtures (actors, events) are
+ * re-exported so that a spec imports one module.
+ */
+export * from '../../../../libs/domain/src/testing/domain.fixtures';
+
+/** The plain context a controller would build from the request: who, when, and the seed of every new id. */
+export const contextOf = (actor: Actor, options: { idSeed?: string; now?: Date } = {}): CommandContext => ({
+  actor,
+  now: options.now ?? NOW,
+  correlationId: 'correlation-1',
+  idSeed: options.idSeed ?? randomUUID(),
+});
+
+/** Every category of her data, as the holder of her open case sees them. */
+export const ALL_CATEGORIES = ['identity', 'contact', 'health', 'legal', 'vulnerability', 'children'];
+
+/**
+ * An event's scope, matched exactly: expected events match like toMatchObject, which would let an
+ * organisation that must not see the event slip into the scope unnoticed.
+ */
+export const exactScope = (scope: Record<string, string[]>): Record<string, string[]> =>
+  ({
+    $$typeof: Symbol.for('jest.asymmetricMatcher'),
+    asymmetricMatch: (actual: unknown) => isDeepStrictEqual(actual, scope),
+    toAsymmetricMatcher: () => `exactScope(${JSON.stringify(scope)})`,
+  }) as unknown as Record<string, string[]>;
+
+/**
+ * The cache of a process that folded `events` of the stream and then saw nothing more: what it holds
+ * after another process appended. The store then has more events than this cache knows about.
+ */
+export function cacheHolding<State, Event>(
+  streamName: string,
+  decider: Pick<Decider<State, unknown, Event>, 'evolve' | 'initialState'>,
+  events: readonly Event[],
+): StreamStateCache {
+  const cache = new StreamStateCache();
+  cache.set(streamName, { state: events.reduce(decider.evolve, decider.initialState()), revision: BigInt(events.length - 1) });
+  return cache;
+}
+
+/** A real keyring on a fresh test database (sealing needs PostgreSQL); `close` ends it and drops the database. */
+export async function keyringOnTestDatabase(prefix: string): Promise<{ keyring: Keyring; pool: Pool; close(): Promise<void> }> {
+  const db: TestDatabase = await createTestDatabase(prefix);
+  const pool = new Pool({ connectionString: db.url, max: 4 });
+  const keyring = new Keyring(pool, generateMasterKey());
+  await keyring.migrate();
+  return {
+    keyring,
+    pool,
+    async close() {
+      await endPool(pool);
+      await db.drop();
+    },
+  };
+}
+
+/** pg's Pool.end() resolves before its sockets close; dropping the database WITH (FORCE) first would make them fail loudly. */
+async function endPool(pool: Pool): Promise<void> {
+  const open = pool.totalCount;
+  let removed = 0;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on('remove', () => {
+      removed += 1;
+      if (removed === open) resolve();
+    });
+  });
+  await pool.end();
+  await closed;
+}
