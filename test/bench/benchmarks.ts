@@ -13,7 +13,7 @@ export interface BenchOptions {
 /** `npm run bench -- <name>`: each entry prints one JSON document, with its raw PostgreSQL baseline. */
 export const BENCHMARKS: Record<string, (options: BenchOptions) => Promise<object>> = {
   async commands(options) {
-    const server = await startBenchServer();
+    const server = await startBenchServer({ profileDir: options.option('--profile') });
     try {
       return await benchCommands(server, options);
     } finally {

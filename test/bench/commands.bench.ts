@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { insertBaseline } from './baseline';
 import { JsonClient, Latencies, round, runFor } from './load';
 import type { BenchServer } from './server';
@@ -34,11 +35,14 @@ export async function benchCommands(server: BenchServer, options: { seconds: num
       return 4;
     });
     const elapsed = (Date.now() - started) / 1000;
+    // Throughput only counts if the subscribers kept up: every checkpoint must reach the head.
+    const catchUp = await waitForSubscribers(server.databaseUrl);
     const baseline = await insertBaseline(server.databaseUrl, clients, options.seconds * 1000);
     const perSecond = commands / elapsed;
     results.push({
       clients, commands, errors, commandsPerSecond: round(perSecond, 0), p50Ms: latencies.percentile(50), p99Ms: latencies.percentile(99),
       baselineRowsPerSecond: round(baseline, 0), ratioToBaseline: round(perSecond / baseline, 3),
+      projectionsCaughtUp: catchUp.caughtUp, catchUpMs: catchUp.ms,
     });
   }
   client.close();
@@ -61,4 +65,26 @@ async function onboard(client: JsonClient, adminKey: string) {
   for (const org of orgs) await client.request('POST', '/v1/organisations', adminKey, org);
   const key = async (id: string) => (await client.request('POST', `/v1/organisations/${id}/api-keys`, adminKey, { role: 'partner' })).body.key as string;
   return { ngoKey: await key('bench-ngo'), refugeKey: await key('bench-refuge') };
+}
+
+/**
+ * Waits until every checkpointed subscriber (read models, relay, webhook outbox) has reached the
+ * event store's head, at most a minute; says how long that took after the load stopped.
+ */
+async function waitForSubscribers(databaseUrl: string): Promise<{ caughtUp: boolean; ms: number }> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const started = Date.now();
+  try {
+    while (Date.now() - started < 60_000) {
+      const { rows } = await client.query<{ behind: number }>(
+        `SELECT count(*)::int AS behind FROM projection_checkpoints WHERE position < (SELECT position FROM es_head WHERE id = 1)`,
+      );
+      if (rows[0]?.behind === 0) return { caughtUp: true, ms: Date.now() - started };
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return { caughtUp: false, ms: Date.now() - started };
+  } finally {
+    await client.end();
+  }
 }

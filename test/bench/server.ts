@@ -19,14 +19,14 @@ export interface BenchServer {
  * driver does not share its event loop. With no DATABASE_URL it uses a fresh embedded PostgreSQL,
  * which is the embedded default being measured; the baseline runs against that same server.
  */
-export async function startBenchServer(): Promise<BenchServer> {
+export async function startBenchServer(options: { profileDir?: string | undefined } = {}): Promise<BenchServer> {
   const scratch = await mkdtemp(join(tmpdir(), 'passerelle-bench-'));
   const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: scratch, port: await freePort(), log: () => {} });
   const serverUrl = process.env.DATABASE_URL ?? embedded!.url;
   const databaseUrl = await freshDatabase(serverUrl);
   const port = await freePort();
   const adminKey = `psk_${randomBytes(32).toString('base64url')}`;
-  const child = spawn(process.execPath, [resolve(__dirname, '../../apps/standalone/src/main.js')], {
+  const child = spawn(process.execPath, [...profileArgs(options.profileDir), resolve(__dirname, '../../apps/standalone/src/main.js')], {
     env: {
       ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', PASSERELLE_BOOTSTRAP_ADMIN_KEY: adminKey,
       PASSERELLE_MASTER_KEY: randomBytes(32).toString('base64'), PASSERELLE_LINKAGE_KEY: randomBytes(32).toString('base64'),
@@ -70,4 +70,9 @@ async function waitForHealth(port: number, child: ChildProcess): Promise<void> {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('the server did not become healthy within 60 s');
+}
+
+/** `--profile DIR`: the server writes a V8 CPU profile (.cpuprofile, open it in Chrome DevTools) there when it stops. */
+function profileArgs(dir: string | undefined): string[] {
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(dir)}`] : [];
 }
