@@ -1,5 +1,7 @@
 import { commandId, StreamStateCache, type CommandContext } from '@passerelle/command-handling';
-import { ANY_REFERRAL_RECIPIENT, caseDecider, caseStream, organisationStream, type Actor, type CaseEvent } from '@passerelle/domain';
+import {
+  ANY_REFERRAL_RECIPIENT, caseDecider, caseStream, organisationStream, type Actor, type CaseEvent, type OrganisationEvent,
+} from '@passerelle/domain';
 import type { EventStore } from '@passerelle/event-store';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
 import { RegisteredOrganisations } from '../../organisations/registered-organisations';
@@ -10,7 +12,7 @@ import {
 import { GrantConsentCommand } from './grant-consent.command';
 import { GrantConsentHandler } from './grant-consent.handler';
 
-const given = CommandHandlerSpecification.for<CaseEvent>();
+const given = CommandHandlerSpecification.for<CaseEvent | OrganisationEvent>();
 const theCase = caseStream(CASE_ID);
 const refugeIsRegistered = existingStream(organisationStream(REFUGE), [organisationRegistered(REFUGE, 'refuge', ['shelter'])]);
 
@@ -19,7 +21,8 @@ const consent = (data: Partial<ConsentInput> = {}): ConsentInput => ({
 });
 const grant = (context: CommandContext, data: Partial<ConsentInput> = {}) => new GrantConsentCommand({ caseId: CASE_ID, consent: consent(data) }, context);
 const handler = (store: EventStore, cache = new StreamStateCache()) => new GrantConsentHandler(store, new RegisteredOrganisations(store), cache);
-const grantedFrom = (context: CommandContext) => consentGranted({ consentId: commandId(context, 'consent'), categories: ['identity', 'contact'], purposes: ['referral'] });
+const grantedFrom = (context: CommandContext, recipients = [REFUGE]) =>
+  consentGranted({ consentId: commandId(context, 'consent'), recipients, categories: ['identity', 'contact'], purposes: ['referral'] });
 const by = (who: Actor, idSeed = 'grant-1') => contextOf(who, { idSeed });
 
 describe('grant consent', () => {
@@ -37,7 +40,7 @@ describe('grant consent', () => {
     it('takes any_referral_recipient without looking it up, and names no one in the scope for it', () =>
       given(existingStream(theCase, [identified()]))
         .when((store) => handler(store).execute(grant(by(asso), { recipients: [ANY_REFERRAL_RECIPIENT] })))
-        .then(expectNewEvents(theCase, [{ type: 'ConsentGranted', data: { recipients: [ANY_REFERRAL_RECIPIENT] }, metadata: { scope: exactScope({ [ASSO]: ALL }) } }])));
+        .then(expectNewEvents(theCase, [{ ...grantedFrom(by(asso), [ANY_REFERRAL_RECIPIENT]), metadata: { scope: exactScope({ [ASSO]: ALL }) } }])));
 
     it('answers a partner that does not hold her case as if there were none', () =>
       given(existingStream(theCase, [identified()]), refugeIsRegistered)
