@@ -1,0 +1,97 @@
+import { StreamStateCache } from '@passerelle/command-handling';
+import { caseDecider, caseStream, type Actor, type CaseEvent, type PersonErased } from '@passerelle/domain';
+import type { EventStore } from '@passerelle/event-store';
+import type { Keyring } from '@passerelle/privacy';
+import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
+import { randomUUID } from 'node:crypto';
+import {
+  ASSO, REFUGE, admin, asso, cacheHolding, clinic, consentGranted, contextOf, coordinator, exactScope, identified, keyringOnTestDatabase,
+} from '../../testing/use-case.fixtures';
+import { ErasePersonCommand } from './erase-person.command';
+import { ErasePersonHandler } from './erase-person.handler';
+
+const given = CommandHandlerSpecification.for<CaseEvent>();
+
+/** Each rule gets its own case: her data key lives in the keyring's table, shared by the whole suite. */
+function aCase() {
+  const caseId = randomUUID();
+  const opened = [identified({ caseId }), { ...consentGranted(), data: { ...consentGranted().data, caseId } }];
+  const erased = (requestedBy = ASSO): PersonErased => ({ type: 'PersonErased', data: { caseId, requestedBy } });
+  return { caseId, stream: caseStream(caseId), opened, erased };
+}
+
+describe('erase person', () => {
+  let keyring: Keyring;
+  let close: () => Promise<void>;
+  const handler = (store: EventStore, cache = new StreamStateCache()) => new ErasePersonHandler(store, keyring, cache);
+  const erase = (caseId: string, who: Actor) => new ErasePersonCommand({ caseId }, contextOf(who));
+  /** Her sealed fields, as the identification left them. */
+  const sealedFor = (caseId: string) => keyring.seal(caseId, { givenName: 'Awa' });
+
+  beforeAll(async () => ({ keyring, close } = await keyringOnTestDatabase('erase_person')));
+  afterAll(() => close());
+
+  describe('when her case is open', () => {
+    it('destroys her data key and records the erasure, told to her consent recipients with none of her categories', async () => {
+      const { caseId, stream, opened, erased } = aCase();
+      const sealed = await sealedFor(caseId);
+      await given(existingStream(stream, opened))
+        .when((store) => handler(store).execute(erase(caseId, asso)))
+        .then(expectNewEvents(stream, [{ ...erased(), metadata: { scope: exactScope({ [REFUGE]: [], [ASSO]: [] }) } }]));
+      expect(await keyring.open(caseId, sealed)).toBeNull();
+    });
+
+    it('lets a network admin erase her too: she may ask the network, not only the holder', () => {
+      const { caseId, stream, opened, erased } = aCase();
+      return given(existingStream(stream, opened))
+        .when((store) => handler(store).execute(erase(caseId, admin)))
+        .then(expectNewEvents(stream, [erased('network')]));
+    });
+
+    it('records the erasure on a retry after a crash that destroyed her key but recorded nothing', async () => {
+      const { caseId, stream, opened, erased } = aCase();
+      await sealedFor(caseId);
+      await keyring.destroy(caseId);
+      await given(existingStream(stream, opened)).when((store) => handler(store).execute(erase(caseId, asso))).then(expectNewEvents(stream, [erased()]));
+    });
+
+    it('answers a partner that does not hold her case as if there were none, and destroys nothing', async () => {
+      const { caseId, stream, opened } = aCase();
+      const sealed = await sealedFor(caseId);
+      await given(existingStream(stream, opened)).when((store) => handler(store).execute(erase(caseId, clinic))).thenThrows('CASE.NOT_FOUND');
+      expect(await keyring.open(caseId, sealed)).toEqual({ givenName: 'Awa' });
+    });
+
+    it('refuses a coordinator, and destroys nothing', async () => {
+      const { caseId, stream, opened } = aCase();
+      const sealed = await sealedFor(caseId);
+      await given(existingStream(stream, opened))
+        .when((store) => handler(store).execute(erase(caseId, coordinator)))
+        .thenThrows('AUTH.HOLDER_OR_ADMIN_ONLY');
+      expect(await keyring.open(caseId, sealed)).toEqual({ givenName: 'Awa' });
+    });
+  });
+
+  describe('when there is no such case', () => {
+    it('refuses the erasure', () => {
+      const { caseId } = aCase();
+      return given().when((store) => handler(store).execute(erase(caseId, asso))).thenThrows('CASE.NOT_FOUND');
+    });
+  });
+
+  describe('when she was already erased', () => {
+    it('refuses a second erasure', () => {
+      const { caseId, stream, opened, erased } = aCase();
+      return given(existingStream(stream, [...opened, erased()]))
+        .when((store) => handler(store).execute(erase(caseId, asso)))
+        .thenThrows('CASE.ALREADY_ERASED');
+    });
+
+    it('refuses it on fresh state even when this process cached her case before another erased her', () => {
+      const { caseId, stream, opened, erased } = aCase();
+      return given(existingStream(stream, [...opened, erased()]))
+        .when((store) => handler(store, cacheHolding(stream, caseDecider, opened)).execute(erase(caseId, asso)))
+        .thenThrows('CASE.ALREADY_ERASED');
+    });
+  });
+});
