@@ -1,0 +1,83 @@
+import { StreamStateCache } from '@passerelle/command-handling';
+import { caseStream, referralDecider, referralStream, type Actor, type CaseEvent, type ReferralEvent } from '@passerelle/domain';
+import type { EventStore } from '@passerelle/event-store';
+import type { Keyring } from '@passerelle/privacy';
+import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
+import {
+  ALL_CATEGORIES, ASSO, CASE_ID, REFERRAL_ID, REFUGE, asso, cacheHolding, clinic, consentGranted, consentWithdrawn, contextOf, exactScope,
+  identified, keyringOnTestDatabase, personErased, referralMade, refuge,
+} from '../../testing/use-case.fixtures';
+import { MoveReferral } from '../move-referral';
+import { AcceptReferralCommand } from './accept-referral.command';
+import { AcceptReferralHandler } from './accept-referral.handler';
+
+const given = CommandHandlerSpecification.for<CaseEvent | ReferralEvent>();
+const theCase = caseStream(CASE_ID);
+const theReferral = referralStream(REFERRAL_ID);
+const consented = existingStream(theCase, [identified(), consentGranted({ recipients: [REFUGE], purposes: ['referral'] })]);
+const made = referralMade();
+const NOTE = 'We have a room from tonight';
+
+const accept = (who: Actor, note: string | null = null) => new AcceptReferralCommand({ referralId: REFERRAL_ID, note }, contextOf(who));
+const accepted = (note: string | null = null): ReferralEvent => ({ type: 'ReferralAccepted', data: { referralId: REFERRAL_ID, by: REFUGE, note } });
+
+describe('accept referral', () => {
+  let keyring: Keyring;
+  let close: () => Promise<void>;
+  const handler = (store: EventStore, cache = new StreamStateCache()) => new AcceptReferralHandler(new MoveReferral(store, keyring, cache));
+
+  beforeAll(async () => ({ keyring, close } = await keyringOnTestDatabase('accept_referral')));
+  afterAll(() => close());
+
+  describe('when referred', () => {
+    it('records the acceptance by the receiver, its note sealed with her data key', () =>
+      given(consented, existingStream(theReferral, [made]))
+        .when(async (store) => {
+          expect(await handler(store).execute(accept(refuge, NOTE))).toMatchObject({ referralId: REFERRAL_ID, status: 'accepted' });
+          const [, acceptance] = await store.readStream(theReferral);
+          expect(await keyring.open(CASE_ID, (acceptance?.data as { note: string }).note)).toBe(NOTE);
+        })
+        .then(expectNewEvents(theReferral, [{
+          ...accepted(expect.stringMatching(/^v1\./) as string),
+          metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES, [REFUGE]: ['identity', 'contact'] }) },
+        }])));
+
+    it('refuses acceptance by anyone but the receiver', () =>
+      given(consented, existingStream(theReferral, [made])).when((store) => handler(store).execute(accept(asso))).thenThrows('REFERRAL.NOT_RECEIVER'));
+
+    it('answers an organisation that is neither party as if there were no referral', () =>
+      given(consented, existingStream(theReferral, [made])).when((store) => handler(store).execute(accept(clinic))).thenThrows('REFERRAL.NOT_FOUND'));
+
+    it('records the acceptance after she withdrew her consent, but the receiver sees none of her data with it', () =>
+      given(existingStream(theCase, [identified(), consentGranted({ recipients: [REFUGE], purposes: ['referral'] }), consentWithdrawn()]),
+        existingStream(theReferral, [made]))
+        .when((store) => handler(store).execute(accept(refuge)))
+        .then(expectNewEvents(theReferral, [{ ...accepted(), metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES, [REFUGE]: [] }) } }])));
+
+    it('records the acceptance after she was erased, without its note: nothing about her can be sealed any more', () =>
+      given(existingStream(theCase, [identified(), personErased()]), existingStream(theReferral, [made]))
+        .when((store) => handler(store).execute(accept(refuge, NOTE)))
+        .then(expectNewEvents(theReferral, [{ ...accepted(null), metadata: { scope: exactScope({ [ASSO]: [], [REFUGE]: [] }) } }])));
+  });
+
+  describe('when already answered', () => {
+    it('refuses to accept a declined or withdrawn referral', async () => {
+      const declined: ReferralEvent = { type: 'ReferralDeclined', data: { referralId: REFERRAL_ID, by: REFUGE, reason: 'no_capacity', note: null } };
+      const withdrawn: ReferralEvent = { type: 'ReferralWithdrawn', data: { referralId: REFERRAL_ID, by: ASSO, reason: 'no_longer_needed', note: null } };
+      for (const answer of [declined, withdrawn, accepted()]) {
+        await given(consented, existingStream(theReferral, [made, answer]))
+          .when((store) => handler(store).execute(accept(refuge)))
+          .thenThrows('REFERRAL.INVALID_TRANSITION');
+      }
+    });
+
+    it('refuses on fresh state even when this process cached the referral before the sender withdrew it elsewhere', () =>
+      given(consented, existingStream(theReferral, [made, { type: 'ReferralWithdrawn', data: { referralId: REFERRAL_ID, by: ASSO, reason: 'other', note: null } }]))
+        .when((store) => handler(store, cacheHolding(theReferral, referralDecider, [made])).execute(accept(refuge)))
+        .thenThrows('REFERRAL.INVALID_TRANSITION'));
+  });
+
+  describe('when there is no such referral', () => {
+    it('refuses the acceptance', () => given(consented).when((store) => handler(store).execute(accept(refuge))).thenThrows('REFERRAL.NOT_FOUND'));
+  });
+});
