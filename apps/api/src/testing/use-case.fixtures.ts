@@ -68,7 +68,7 @@ export async function keyringOnTestDatabase(prefix: string): Promise<{ keyring: 
 }
 
 /** pg's Pool.end() resolves before its sockets close; dropping the database WITH (FORCE) first would make them fail loudly. */
-async function endPool(pool: Pool): Promise<void> {
+export async function endPool(pool: Pool): Promise<void> {
   const open = pool.totalCount;
   let removed = 0;
   const closed = new Promise<void>((resolve) => {

@@ -1,0 +1,30 @@
+import { migrate } from '@passerelle/migrations';
+import { generateMasterKey } from '@passerelle/privacy';
+import { PROJECTION_RUNNER_MIGRATIONS } from '@passerelle/projections';
+import { createTestDatabase } from '@passerelle/testing';
+import { SecretBox, WEBHOOK_MIGRATIONS, WebhookEndpointStore, webhookSettings, type NewEndpoint } from '@passerelle/webhooks';
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { endPool } from './use-case.fixtures';
+
+/** What a webhook use-case spec needs: the endpoint tables on a fresh test database (they are not events). */
+export async function webhookTablesOnTestDatabase(prefix: string) {
+  const db = await createTestDatabase(prefix);
+  const pool = new Pool({ connectionString: db.url, max: 4 });
+  // Registering locks the outbox projection's checkpoint row, so its table is needed too.
+  await migrate(pool, [PROJECTION_RUNNER_MIGRATIONS, WEBHOOK_MIGRATIONS]);
+  const endpoints = new WebhookEndpointStore(pool, new SecretBox(generateMasterKey().encode()));
+  return {
+    pool,
+    endpoints,
+    /** Loopback allowed, as in development: a literal 127.0.0.1 URL needs no DNS. */
+    settings: webhookSettings({}, { allowLoopback: true }),
+    /** An endpoint registered straight in the store, as an earlier request would have. */
+    anEndpoint: (organisationId: string, data: Partial<NewEndpoint> = {}) =>
+      endpoints.register({ id: randomUUID(), organisationId, url: 'http://127.0.0.1:9/hook', events: ['*'], headPosition: -1n, ...data }),
+    async close() {
+      await endPool(pool);
+      await db.drop();
+    },
+  };
+}
