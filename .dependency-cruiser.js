@@ -32,9 +32,9 @@ module.exports = {
     },
     {
       name: 'core-libs-never-import-the-edge',
-      comment: 'The event store, privacy, the bus, projections and webhooks sit below HTTP, auth, observability and start-up: they never import them.',
+      comment: 'The event store, privacy, the bus, projections, webhooks and the subscriber catalogue sit below HTTP, auth, observability and start-up: they never import them.',
       severity: 'error',
-      from: { path: '^libs/(event-store|privacy|bus|contracts|projections|webhooks|command-handling)/' },
+      from: { path: '^libs/(event-store|privacy|bus|contracts|projections|webhooks|subscribers|command-handling)/' },
       to: { path: '^libs/(http|auth|observability|runtime|composition)/' },
     },
     {

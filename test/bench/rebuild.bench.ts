@@ -2,9 +2,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createPostgresEventStore, type PostgresEventStore } from '@passerelle/event-store';
+import { migrateSchema } from '@passerelle/composition';
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from '@passerelle/embedded-postgres';
 import {
-  CoordinationCapacityQuery, CoordinationFunnelQuery, CoordinationGapsQuery, createReadModelDataSource, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS,
+  CoordinationCapacityQuery, CoordinationFunnelQuery, CoordinationGapsQuery, createReadModelDataSource, READ_MODEL_ENTITIES,
   REBUILD_TARGETS, rebuildProjections, rebuildTargets,
 } from '@passerelle/projections';
 import { Client } from 'pg';
@@ -34,7 +35,8 @@ export async function benchRebuild(options: BenchOptions): Promise<object> {
   try {
     const seeding = await seed(store, target);
     const events = Number(await store.headPosition()) + 1;
-    dataSource = await createReadModelDataSource(url, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS).initialize();
+    await migrateSchema(url, 'bench');
+    dataSource = await createReadModelDataSource(url, READ_MODEL_ENTITIES).initialize();
     const rebuild: Record<string, object> = {};
     for (const name of [...Object.keys(REBUILD_TARGETS), 'all']) {
       say(`rebuilding ${name} from ${events} events…`);

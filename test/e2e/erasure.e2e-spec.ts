@@ -1,5 +1,6 @@
 import { Keyring, linkageKey, parseLinkageSecret, parseMasterKey } from '@passerelle/privacy';
-import { ALL_PROJECTIONS, READ_MODEL_ENTITIES } from '@passerelle/projections';
+import { READ_MODEL_ENTITIES } from '@passerelle/projections';
+import { ALL_PROJECTIONS } from '@passerelle/subscribers';
 import { createTestDatabase, type TestDatabase } from '@passerelle/testing';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';

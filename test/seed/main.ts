@@ -6,7 +6,8 @@ import { ensureEmbeddedSecrets, loadConfig, type RuntimeSettings } from '@passer
 import { READ_MODEL } from '@passerelle/database';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@passerelle/embedded-postgres';
 import { CLOCK_OVERRIDE_FLAG } from '@passerelle/http';
-import { ALL_PROJECTIONS, waitForCheckpoint } from '@passerelle/projections';
+import { waitForCheckpoint } from '@passerelle/projections';
+import { ALL_PROJECTIONS } from '@passerelle/subscribers';
 import type { DataSource } from 'typeorm';
 import { configureHttpApp } from '../../apps/api/src/http-app';
 import { StandaloneModule } from '../../apps/standalone/src/standalone.module';

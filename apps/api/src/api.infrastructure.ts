@@ -1,11 +1,12 @@
 import {
-  apiKeys, appConfig, eventStore, idempotency, keyring, linkageSecret, organisationKindLookup, platformPool, readModel,
+  apiKeys, appConfig, eventStore, idempotency, keyring, linkageSecret, organisationKindLookup, platformPool, readModel, schema,
   type Resource,
 } from '@passerelle/composition';
 import type { RuntimeSettings } from '@passerelle/config';
 
 /** What the API opens: every store it writes or reads, the keys, and the read models it queries. */
 export const apiResources = (settings: RuntimeSettings, service = 'api'): Resource[] => [
+  schema(settings, service),
   appConfig(settings),
   platformPool(settings, service),
   eventStore(settings, service),

@@ -3,7 +3,8 @@ import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { APP_CONFIG, type RuntimeSettings } from '@passerelle/config';
 import { READ_MODEL } from '@passerelle/database';
 import { PasserelleMetrics } from '@passerelle/observability';
-import { ALL_PROJECTIONS, ProjectionLeaders, ProjectionRunner } from '@passerelle/projections';
+import { ProjectionLeaders, ProjectionRunner } from '@passerelle/projections';
+import { subscribersOf } from '@passerelle/subscribers';
 import type { DataSource } from 'typeorm';
 
 export const PROJECTION_RUNNERS = Symbol('PROJECTION_RUNNERS');
@@ -24,7 +25,7 @@ export const READ_MODELS_GROUP = 'read-models';
       provide: PROJECTION_RUNNERS,
       inject: [EVENT_STORE, READ_MODEL],
       useFactory: (store: EventStore, dataSource: DataSource) =>
-        [new ProjectionRunner({ projection: ALL_PROJECTIONS, name: READ_MODELS_GROUP, store, dataSource })],
+        [new ProjectionRunner({ projection: subscribersOf('projector'), name: READ_MODELS_GROUP, store, dataSource })],
     },
   ],
   exports: [PROJECTION_RUNNERS],

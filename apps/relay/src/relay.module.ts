@@ -4,8 +4,8 @@ import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { APP_CONFIG, type RuntimeSettings } from '@passerelle/config';
 import { READ_MODEL } from '@passerelle/database';
 import { ProjectionRunner } from '@passerelle/projections';
+import { subscribersOf } from '@passerelle/subscribers';
 import type { DataSource } from 'typeorm';
-import { relayProjection } from './relay.projection';
 
 export const RELAY_RUNNER = Symbol('RELAY_RUNNER');
 
@@ -19,7 +19,7 @@ export const RELAY_RUNNER = Symbol('RELAY_RUNNER');
     {
       provide: RELAY_RUNNER,
       inject: [EVENT_STORE, READ_MODEL, MESSAGE_BUS],
-      useFactory: (store: EventStore, dataSource: DataSource, bus: MessageBus) => new ProjectionRunner({ projection: relayProjection(bus), store, dataSource }),
+      useFactory: (store: EventStore, dataSource: DataSource, bus: MessageBus) => new ProjectionRunner({ projection: subscribersOf('relay', { bus }), store, dataSource }),
     },
   ],
   exports: [MESSAGE_BUS],

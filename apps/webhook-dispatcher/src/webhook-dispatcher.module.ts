@@ -3,8 +3,9 @@ import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { APP_CONFIG, type RuntimeSettings } from '@passerelle/config';
 import { PG_POOL, READ_MODEL } from '@passerelle/database';
 import { ProjectionRunner } from '@passerelle/projections';
+import { subscribersOf } from '@passerelle/subscribers';
 import {
-  outboxProjection, WEBHOOK_SETTINGS, WebhookEndpointStore, WebhooksInfrastructureModule, type WebhookSettings,
+  WEBHOOK_SETTINGS, WebhookEndpointStore, WebhooksInfrastructureModule, type WebhookSettings,
 } from '@passerelle/webhooks';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -26,9 +27,8 @@ export const OUTBOX_RUNNER = Symbol('OUTBOX_RUNNER');
   providers: [
     {
       provide: OUTBOX_RUNNER,
-      // The endpoint store's factory creates the tables the outbox writes to: depend on it first.
-      inject: [EVENT_STORE, READ_MODEL, WebhookEndpointStore],
-      useFactory: (store: EventStore, dataSource: DataSource) => new ProjectionRunner({ projection: outboxProjection, store, dataSource }),
+      inject: [EVENT_STORE, READ_MODEL],
+      useFactory: (store: EventStore, dataSource: DataSource) => new ProjectionRunner({ projection: subscribersOf('webhook-dispatcher'), store, dataSource }),
     },
     {
       provide: DeliveryWorker,

@@ -21,18 +21,6 @@ export class ApiKeyStore {
 
   constructor(private readonly pool: Pool) {}
 
-  async migrate(): Promise<void> {
-    await this.pool.query(`
-      CREATE TABLE IF NOT EXISTS api_keys (
-        key_id text PRIMARY KEY,
-        organisation_id text NOT NULL,
-        role text NOT NULL,
-        key_hash bytea NOT NULL UNIQUE,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        revoked_at timestamptz
-      )`);
-  }
-
   async issue(organisationId: string, role: Role): Promise<ApiKeyRecord & { key: string }> {
     const key = `psk_${randomBytes(32).toString('base64url')}`;
     const keyId = randomUUID();

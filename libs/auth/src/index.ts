@@ -2,3 +2,4 @@ export * from './api-key.store';
 export * from './auth.decorators';
 export * from './auth.guard';
 export * from './organisation-kinds';
+export * from './api-keys.migration';

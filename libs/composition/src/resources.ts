@@ -6,15 +6,29 @@ import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { createPostgresEventStore } from '@passerelle/event-store/postgres';
 import { IdempotencyStore } from '@passerelle/http';
 import { Keyring, parseLinkageSecret, parseMasterKey } from '@passerelle/privacy';
-import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS, createReadModelDataSource } from '@passerelle/projections';
-import { Pool } from 'pg';
+import { migrate, type AppliedMigration } from '@passerelle/migrations';
+import { READ_MODEL_ENTITIES, createReadModelDataSource } from '@passerelle/projections';
+import { Client, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Resource } from './infrastructure.module';
+import { SCHEMA_MIGRATIONS } from './schema.catalogue';
+
+/** Provided once every module's migrations are applied; resources that use tables inject it to open after. */
+export const SCHEMA = Symbol('SCHEMA');
 
 /**
  * The building blocks of the apps' composition roots, one per resource: each app lists those it
  * needs (apps/<app>/src/*.infrastructure.ts). `service` names the app in connection names.
  */
+/**
+ * Applies every module's pending migrations (schema.catalogue.ts) once, before anything uses a
+ * table: the first resource each app opens.
+ */
+export const schema = (settings: RuntimeSettings, service: string): Resource<AppliedMigration[]> => ({
+  provide: SCHEMA,
+  open: () => migrateSchema(settings.databaseUrl, service),
+});
+
 export const appConfig = (settings: RuntimeSettings): Resource<RuntimeSettings> => ({ provide: APP_CONFIG, open: () => settings });
 
 export const linkageSecret = (settings: RuntimeSettings): Resource => ({ provide: LINKAGE_SECRET, open: () => parseLinkageSecret(settings.linkageKey) });
@@ -22,19 +36,22 @@ export const linkageSecret = (settings: RuntimeSettings): Resource => ({ provide
 /** The pool of the tables outside the event store and the read models: keys, idempotency, webhooks, access log. */
 export const platformPool = (settings: RuntimeSettings, _service: string): Resource<Pool> => ({
   provide: PG_POOL,
+  inject: [SCHEMA],
   open: () => quietOnIdleErrors(new Pool({ connectionString: settings.databaseUrl, max: 10 })),
   close: (pool) => pool.end(),
 });
 
 export const eventStore = (settings: RuntimeSettings, _service: string): Resource<EventStore> => ({
   provide: EVENT_STORE,
+  inject: [SCHEMA],
   open: () => openEventStore(settings),
   close: (store) => store.close(),
 });
 
 export const readModel = (settings: RuntimeSettings, _service: string): Resource<DataSource> => ({
   provide: READ_MODEL,
-  open: () => createReadModelDataSource(settings.databaseUrl, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS).initialize(),
+  inject: [SCHEMA],
+  open: () => createReadModelDataSource(settings.databaseUrl, READ_MODEL_ENTITIES).initialize(),
   close: async (dataSource) => {
     if (dataSource.isInitialized) await dataSource.destroy();
   },
@@ -43,18 +60,14 @@ export const readModel = (settings: RuntimeSettings, _service: string): Resource
 export const keyring = (settings: RuntimeSettings): Resource<Keyring> => ({
   provide: Keyring,
   inject: [PG_POOL],
-  open: async (pool: Pool) => {
-    const opened = new Keyring(pool, parseMasterKey(settings.masterKey));
-    await opened.migrate();
-    return opened;
-  },
+  open: (pool: Pool) => new Keyring(pool, parseMasterKey(settings.masterKey)),
 });
 
-export const apiKeys = (): Resource<ApiKeyStore> => ({ provide: ApiKeyStore, inject: [PG_POOL], open: (pool: Pool) => migrated(new ApiKeyStore(pool)) });
+export const apiKeys = (): Resource<ApiKeyStore> => ({ provide: ApiKeyStore, inject: [PG_POOL], open: (pool: Pool) => new ApiKeyStore(pool) });
 
 export const organisationKindLookup = (): Resource => ({ provide: ORGANISATION_KIND_LOOKUP, inject: [EVENT_STORE], open: organisationKinds });
 
-export const idempotency = (): Resource<IdempotencyStore> => ({ provide: IdempotencyStore, inject: [PG_POOL], open: (pool: Pool) => migrated(new IdempotencyStore(pool)) });
+export const idempotency = (): Resource<IdempotencyStore> => ({ provide: IdempotencyStore, inject: [PG_POOL], open: (pool: Pool) => new IdempotencyStore(pool) });
 
 /** EVENT_STORE=eventstoredb loads the gRPC client only then (import on demand); postgres is the default. */
 async function openEventStore(settings: RuntimeSettings): Promise<EventStore> {
@@ -67,9 +80,18 @@ async function openEventStore(settings: RuntimeSettings): Promise<EventStore> {
   });
 }
 
-async function migrated<T extends { migrate(): Promise<void> }>(store: T): Promise<T> {
-  await store.migrate();
-  return store;
+/**
+ * Every module's migrations on one short-lived connection, under the runner's advisory lock: a
+ * service started beside others waits for the first one's migrations, then finds none left.
+ */
+export async function migrateSchema(databaseUrl: string, service: string): Promise<AppliedMigration[]> {
+  const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000, application_name: `passerelle-${service}-migrations` });
+  await client.connect();
+  try {
+    return await migrate(client, SCHEMA_MIGRATIONS);
+  } finally {
+    await client.end();
+  }
 }
 
 /** An idle pooled connection that drops emits 'error' on the pool (unhandled, it kills the process); the next query reconnects. */

@@ -5,3 +5,4 @@ export * from './linkage';
 export { LruTtlCache } from './lru-ttl-cache';
 export * from './access-log';
 export type { RotationStep } from './master-key-rotation';
+export { PRIVACY_MIGRATIONS } from './privacy.migration';

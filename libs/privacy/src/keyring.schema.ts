@@ -1,3 +1,4 @@
+import type { Migration } from '@passerelle/migrations';
 import type { Pool, PoolClient } from 'pg';
 
 export type Queryable = Pool | PoolClient;
@@ -29,21 +30,8 @@ CREATE TABLE IF NOT EXISTS privacy_case_keys (
   )
 )`;
 
-/** Idempotent; the advisory lock keeps two processes starting together from racing on CREATE TABLE. */
-export async function migrateKeyTable(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('privacy_case_keys'))`);
-    await client.query(CREATE_TABLE);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
+/** Idempotent, so that a database made before migrations were recorded upgrades cleanly. */
+export const CASE_KEYS_MIGRATION: Migration = { id: '0001', name: 'create-privacy-case-keys', up: () => CREATE_TABLE };
 
 const COLUMNS = 'case_id, wrapped_key, master_key_id, created_at, destroyed_at';
 

@@ -1,8 +1,10 @@
 import { createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { migrate } from '@passerelle/migrations';
 import type { Pool } from 'pg';
 import { unwrapDataKey, wrapDataKey } from './data-key-wrap';
 import { KeyInsertBatcher } from './key-insert-batcher';
-import { destroyCaseKey, migrateKeyTable, selectCaseKey, type CaseKeyRow } from './keyring.schema';
+import { destroyCaseKey, selectCaseKey, type CaseKeyRow } from './keyring.schema';
+import { PRIVACY_MIGRATIONS } from './privacy.migration';
 import { normaliseCaseId } from './case-id';
 import { LruTtlCache } from './lru-ttl-cache';
 import type { MasterKey } from './master-key';
@@ -61,8 +63,9 @@ export class Keyring {
     return this.#master.id;
   }
 
-  migrate(): Promise<void> {
-    return migrateKeyTable(this.pool);
+  /** Applies the privacy migrations (for tools and tests; the apps apply every module's at start). */
+  async migrate(): Promise<void> {
+    await migrate(this.pool, [PRIVACY_MIGRATIONS]);
   }
 
   /** Idempotent and race safe. Throws PRIVACY.KEY_DESTROYED for an erased case: she never gets a new key. */

@@ -1,11 +1,16 @@
-import { COORDINATION_ENTITIES, COORDINATION_MIGRATIONS, coordinationProjection } from './coordination/coordination.projection';
-import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS, directoryProjection } from './directory/directory.projection';
-import { INBOX_ENTITIES, INBOX_MIGRATIONS, inboxProjection } from './inbox/inbox.projection';
-import { RESEARCH_ENTITIES, RESEARCH_MIGRATIONS, researchProjection } from './research/research.projection';
-import type { Projection } from './runner/projection';
+import type { MigrationSet } from '@passerelle/migrations';
+import { COORDINATION_ENTITIES, COORDINATION_MIGRATIONS } from './coordination/coordination.projection';
+import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from './directory/directory.projection';
+import { INBOX_ENTITIES, INBOX_MIGRATIONS } from './inbox/inbox.projection';
+import { RESEARCH_ENTITIES, RESEARCH_MIGRATIONS } from './research/research.projection';
 import { PROJECTION_RUNNER_MIGRATIONS } from './runner/projection-checkpoints.migration';
 
-/** Every read model the network keeps; `projections rebuild all` and the projector use this list. */
-export const ALL_PROJECTIONS: Projection[] = [inboxProjection, directoryProjection, coordinationProjection, researchProjection];
+/**
+ * The read models' entities and tables. Which subscribers run, and where, is declared once, in
+ * libs/subscribers/src/subscribers.catalogue.ts (read models, webhook outbox, relay).
+ */
 export const READ_MODEL_ENTITIES = [...INBOX_ENTITIES, ...DIRECTORY_ENTITIES, ...COORDINATION_ENTITIES, ...RESEARCH_ENTITIES];
-export const READ_MODEL_MIGRATIONS = [...PROJECTION_RUNNER_MIGRATIONS, ...INBOX_MIGRATIONS, ...DIRECTORY_MIGRATIONS, ...COORDINATION_MIGRATIONS, ...RESEARCH_MIGRATIONS];
+/** The runner's checkpoints and every read model's tables, in order (docs/adr/0006-one-schema-mechanism.md). */
+export const READ_MODEL_MIGRATIONS: MigrationSet[] = [
+  PROJECTION_RUNNER_MIGRATIONS, INBOX_MIGRATIONS, DIRECTORY_MIGRATIONS, COORDINATION_MIGRATIONS, ...RESEARCH_MIGRATIONS,
+];

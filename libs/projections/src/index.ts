@@ -11,7 +11,7 @@ export * from './runner/checkpoint-store';
 export * from './runner/wait-for-checkpoint';
 export * from './runner/read-model-table';
 export * from './runner/backoff';
-export { ProjectionCheckpoints1767225600000, PROJECTION_RUNNER_MIGRATIONS } from './runner/projection-checkpoints.migration';
+export { PROJECTION_RUNNER_MIGRATIONS } from './runner/projection-checkpoints.migration';
 
 export * from './inbox/inbox.events';
 export * from './inbox/inbox-case.entity';
@@ -22,7 +22,6 @@ export * from './inbox/inbox-case.state';
 export * from './inbox/inbox-cursor';
 export * from './inbox/inbox.projection';
 export * from './inbox/inbox.query';
-export { InboxReadModel1767225600001 } from './inbox/inbox.migration';
 
 export * from './directory';
 export * from './coordination';

@@ -1,24 +1,17 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 
 type Entities = NonNullable<DataSourceOptions['entities']>;
-type Migrations = NonNullable<DataSourceOptions['migrations']>;
 
 /**
- * A TypeORM DataSource (pg) for read models. Schema changes only come from the explicit, raw-SQL
- * migrations passed in, run by `initialize()`; never `synchronize`, which could drop a column of a
- * live read model on a typo.
- *
- * WARNING: processes sharing one database run the same migrations at start; write them idempotent
- * (`IF NOT EXISTS`) so that a race between two starts is harmless.
+ * A TypeORM DataSource (pg) for read models. It changes no schema: the tables come from each read
+ * model's numbered migrations, applied at start with every module's (docs/adr/0006-one-schema-mechanism.md);
+ * never `synchronize`, which could drop a column of a live read model on a typo.
  */
-export function createReadModelDataSource(url: string, entities: Entities, migrations: Migrations): DataSource {
+export function createReadModelDataSource(url: string, entities: Entities): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
     entities,
-    migrations,
-    migrationsRun: true,
-    migrationsTableName: 'read_model_migrations',
     synchronize: false,
     logging: false,
     // Read models are rebuilt from the event store, and a checkpoint commits with its rows: losing

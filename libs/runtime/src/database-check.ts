@@ -1,28 +1,18 @@
 import { Client } from 'pg';
 
-/** Advisory lock space of start-ups; projection leaders use another one. */
-const STARTUP_LOCK = [0x50415353, 0] as const;
-
 /**
- * Runs `start` while holding a database-wide advisory lock. Services started together (compose,
- * a scaled deployment) then run their idempotent migrations one after the other: two concurrent
- * `CREATE TABLE IF NOT EXISTS` can still collide in PostgreSQL's catalogue. Taking the lock is also
- * the first proof that DATABASE_URL answers, reported in one line when it does not.
+ * The first proof that DATABASE_URL answers, reported in one line (password hidden) when it does
+ * not, before Nest starts and its errors would bury it.
  */
-export async function underStartupLock<T>(databaseUrl: string, start: () => Promise<T>): Promise<T> {
+export async function assertDatabaseAnswers(databaseUrl: string): Promise<void> {
   const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
-  client.on('error', () => undefined);
+  client.on('error', () => undefined); // a refused connection is reported by connect() below
   try {
     await client.connect();
-    await client.query('SELECT pg_advisory_lock($1, $2)', [...STARTUP_LOCK]);
+    await client.query('SELECT 1');
   } catch (error) {
-    await client.end().catch(() => undefined);
     throw new Error(`DATABASE_URL (${redactUrl(databaseUrl)}) does not answer: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  try {
-    return await start();
   } finally {
-    // Ending the session releases the lock, also when start threw.
     await client.end().catch(() => undefined);
   }
 }

@@ -6,7 +6,7 @@ import { loadConfig, type Env, type PasserelleConfig, type RuntimeSettings } fro
 import { ObservabilityModule, QuietFrameworkLogger } from '@passerelle/observability';
 import { closeOnSignals } from './close-on-signals';
 import { type ExternalConfig, requireExternalDatabase } from './service-requirements';
-import { underStartupLock } from './startup-lock';
+import { assertDatabaseAnswers } from './database-check';
 
 export interface ServiceDefinition {
   /** api, projector, relay, webhook-dispatcher: names the service in logs, metrics and errors. */
@@ -48,9 +48,10 @@ export async function runService(definition: ServiceDefinition, env: Env = proce
     module: ServiceRootModule,
     imports: [definition.infrastructure(settings), ObservabilityModule.forRoot({ service: definition.name, logLevel: settings.logLevel }), ...definition.imports],
   };
+  await assertDatabaseAnswers(settings.databaseUrl);
   // Logs wait for the JSON logger; a failed start prints only the one line exitOnStartFailure gives.
-  const app = await underStartupLock(settings.databaseUrl, () =>
-    NestFactory.create<NestExpressApplication>(root, { bodyParser: false, bufferLogs: true, autoFlushLogs: false, abortOnError: false }));
+  // The infrastructure applies pending migrations first, under their own advisory lock.
+  const app = await NestFactory.create<NestExpressApplication>(root, { bodyParser: false, bufferLogs: true, autoFlushLogs: false, abortOnError: false });
   try {
     const logger = app.get(JsonLogger);
     app.useLogger(new QuietFrameworkLogger(logger, settings.logLevel === 'debug' || settings.logLevel === 'trace'));

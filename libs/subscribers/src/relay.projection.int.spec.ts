@@ -3,8 +3,8 @@ import { InProcessBus, type BusMessage, type MessageBus } from '@passerelle/bus'
 import { INTEGRATION_EVENTS_TOPIC, type IntegrationMessage } from '@passerelle/contracts';
 import type { NewEvent } from '@passerelle/event-store';
 import { ProjectionRunner, readCheckpoint } from '@passerelle/projections';
-import { eventually } from '../../../libs/bus/src/testing/eventually';
-import { openReadModelFixture, type ReadModelFixture } from '../../../libs/projections/src/testing/read-model.fixture';
+import { eventually } from '../../bus/src/testing/eventually';
+import { openReadModelFixture, type ReadModelFixture } from '../../projections/src/testing/read-model.fixture';
 import { RELAY_CHECKPOINT, relayProjection } from './relay.projection';
 
 const scope = { 'asso-93': ['identity'], 'refuge-75': [] };

@@ -1,22 +1,22 @@
-import type { Pool } from 'pg';
+import type { MigrationSet } from '@passerelle/migrations';
 
 /** Channel the outbox notifies when it queued deliveries, so the dispatcher does not wait for its poll. */
 export const OUTBOX_CHANNEL = 'passerelle_webhook_outbox';
 
 /**
- * The webhook tables. Endpoints and secrets are configuration, not facts of the referral network,
- * so they live beside the API keys and never in an event. `webhook_deliveries` is the durable
- * outbox and the delivery log at once: one row per (endpoint, event), primary key on both, so a
- * redelivered or replayed event never queues twice.
- *
- * Idempotent and serialised by an advisory lock: the API and the dispatcher may start together.
+ * The webhook tables (docs/adr/0006-one-schema-mechanism.md). Endpoints and secrets are
+ * configuration, not facts of the referral network, so they live beside the API keys and never in
+ * an event. `webhook_deliveries` is the durable outbox and the delivery log at once: one row per
+ * (endpoint, event), primary key on both, so a redelivered or replayed event never queues twice.
+ * 0001 is idempotent so that a database made before migrations were recorded upgrades cleanly.
  */
-export async function migrateWebhookTables(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('passerelle.webhooks.schema'))");
-    await client.query(`
+export const WEBHOOK_MIGRATIONS: MigrationSet = {
+  module: 'webhooks',
+  migrations: [
+    {
+      id: '0001',
+      name: 'create-webhook-endpoints-secrets-deliveries',
+      up: () => `
       CREATE TABLE IF NOT EXISTS webhook_endpoints (
         id uuid PRIMARY KEY,
         organisation_id text NOT NULL,
@@ -58,12 +58,7 @@ export async function migrateWebhookTables(pool: Pool): Promise<void> {
       CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (endpoint_id, next_attempt_at, global_position) WHERE status = 'pending';
       CREATE INDEX IF NOT EXISTS webhook_deliveries_leased ON webhook_deliveries (lease_until) WHERE status = 'delivering';
       CREATE INDEX IF NOT EXISTS webhook_deliveries_log ON webhook_deliveries (endpoint_id, global_position DESC);
-    `);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
+    `,
+    },
+  ],
+};

@@ -1,6 +1,7 @@
 import { READ_MODEL } from '@passerelle/database';
 import { CLOCK_OVERRIDE_FLAG } from '@passerelle/http';
-import { ALL_PROJECTIONS, waitForCheckpoint } from '@passerelle/projections';
+import { waitForCheckpoint } from '@passerelle/projections';
+import { ALL_PROJECTIONS } from '@passerelle/subscribers';
 import type { DataSource } from 'typeorm';
 import { startTestNetwork, type TestNetwork } from '../../e2e/support/test-network';
 import { httpTransport } from '../seed-client';

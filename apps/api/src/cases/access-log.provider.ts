@@ -3,13 +3,5 @@ import { PG_POOL } from '@passerelle/database';
 import { AccessLogStore } from '@passerelle/privacy';
 import type { Pool } from 'pg';
 
-/** The access log's store, its table created (idempotently) before the first read is served. */
-export const accessLogStoreProvider: Provider = {
-  provide: AccessLogStore,
-  inject: [PG_POOL],
-  useFactory: async (pool: Pool) => {
-    const store = new AccessLogStore(pool);
-    await store.migrate();
-    return store;
-  },
-};
+/** The access log's store; its table comes with the privacy migrations applied at start. */
+export const accessLogStoreProvider: Provider = { provide: AccessLogStore, inject: [PG_POOL], useFactory: (pool: Pool) => new AccessLogStore(pool) };

@@ -1,3 +1,4 @@
+import { migrateSchema } from '@passerelle/composition';
 import { generateMasterKey, Keyring, parseMasterKey } from '@passerelle/privacy';
 import { resealEndpointSecrets } from '@passerelle/webhooks';
 import { Pool } from 'pg';
@@ -25,8 +26,8 @@ export const keysRotateMaster: CliCommand = {
     const pool = new Pool({ connectionString: context.databaseUrl, max: 1 });
     let rewrapped: number;
     try {
+      await migrateSchema(context.databaseUrl, 'cli');
       const keyring = new Keyring(pool, current);
-      await keyring.migrate();
       rewrapped = await keyring.rotateMaster(next, [resealEndpointSecrets]);
     } catch (error) {
       // Rolled back: the old key still opens everything, so the staged new key must not be used.

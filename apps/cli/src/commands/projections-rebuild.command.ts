@@ -1,6 +1,7 @@
+import { migrateSchema } from '@passerelle/composition';
 import { createPostgresEventStore } from '@passerelle/event-store/postgres';
 import {
-  createReadModelDataSource, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS, REBUILD_TARGETS, rebuildProjections, rebuildTargets,
+  createReadModelDataSource, READ_MODEL_ENTITIES, REBUILD_TARGETS, rebuildProjections, rebuildTargets,
 } from '@passerelle/projections';
 import { Presets, SingleBar } from 'cli-progress';
 import type { CliCommand, CliContext } from '../cli-command';
@@ -18,7 +19,8 @@ export const projectionsRebuild: CliCommand = {
   async run(args: string[], context: CliContext): Promise<void> {
     if (args.length !== 1) throw new Error(`usage: npm run cli -- ${this.usage}`);
     const targets = rebuildTargets(args[0]!);
-    const dataSource = await createReadModelDataSource(context.databaseUrl, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS).initialize();
+    await migrateSchema(context.databaseUrl, 'cli');
+    const dataSource = await createReadModelDataSource(context.databaseUrl, READ_MODEL_ENTITIES).initialize();
     const store = await createPostgresEventStore({ connectionString: context.databaseUrl, poolSize: 2 });
     const bar = new SingleBar({
       format: 'rebuilding {names} [{bar}] {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}',

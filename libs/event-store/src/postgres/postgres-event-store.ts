@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { migrate } from '@passerelle/migrations';
 import type {
   AppendResult,
   EventStore,
@@ -14,7 +15,7 @@ import { AppendListener } from './append-listener';
 import { EVENT_COLUMNS, type EventRowFromDb, toRecordedEvent } from './event-rows';
 import { prepareEvents } from './event-serialisation';
 import type { PostgresEventStoreOptions } from './postgres-event-store.options';
-import { type EventStoreTables, eventStoreTables, migrate } from './postgres-schema';
+import { EVENT_STORE_MIGRATIONS, type EventStoreTables, eventStoreTables } from './postgres-schema';
 import { PostgresSubscription } from './postgres-subscription';
 import { TailCache } from './tail-cache';
 import { WakeUpSignal } from './wake-up-signal';
@@ -47,9 +48,9 @@ export class PostgresEventStore implements EventStore {
     this.listener = new AppendListener(options.connectionString, this.signal);
   }
 
-  /** Creates the tables if missing; idempotent and safe to run from several processes at once. */
-  migrate(): Promise<void> {
-    return migrate(this.pool, this.tables);
+  /** Applies the store's own migrations (the apps apply them with every other module's at start); safe from several processes at once. */
+  async migrate(): Promise<void> {
+    await migrate(this.pool, [EVENT_STORE_MIGRATIONS], { schema: this.tables.schema });
   }
 
   appendToStream(streamName: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
@@ -118,7 +119,7 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-/** Opens a pool on the database, runs the idempotent migration and returns the store. */
+/** Opens a pool on the database, applies the store's migrations if missing and returns the store. */
 export async function createPostgresEventStore(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
   const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
   // An idle pooled connection that drops emits 'error' on the pool; the next query simply reconnects.

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { MigrationSet } from '@passerelle/migrations';
 
 /** Fully qualified, quoted names of the event store tables inside one schema. */
 export interface EventStoreTables {
@@ -21,45 +21,42 @@ export function eventStoreTables(schema = 'public'): EventStoreTables {
 }
 
 /**
- * Creates the schema, the three tables and the head row if they are missing. Idempotent, and safe
- * when several processes start at once: concurrent `CREATE TABLE IF NOT EXISTS` can still collide
- * in the catalog, so the whole migration runs under a transaction-scoped advisory lock.
+ * The event store's numbered migrations (docs/adr/0006-one-schema-mechanism.md), for the schema
+ * the store lives in. 0001 is idempotent so that a database made before migrations were recorded
+ * upgrades cleanly.
  */
-export async function migrate(pool: Pool, tables: EventStoreTables): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('passerelle.event_store.migrate'))`);
-    await client.query(`CREATE SCHEMA IF NOT EXISTS "${tables.schema}"`);
-    await client.query(`
-      CREATE TABLE IF NOT EXISTS ${tables.events} (
-        global_position bigint PRIMARY KEY,
-        event_id uuid UNIQUE NOT NULL,
-        stream_name text NOT NULL,
-        stream_revision bigint NOT NULL,
-        type text NOT NULL,
-        data jsonb NOT NULL,
-        metadata jsonb NOT NULL,
-        recorded_at timestamptz NOT NULL DEFAULT now(),
-        UNIQUE (stream_name, stream_revision)
-      )`);
-    await client.query(`
-      CREATE TABLE IF NOT EXISTS ${tables.streams} (
-        stream_name text PRIMARY KEY,
-        revision bigint NOT NULL
-      )`);
-    await client.query(`
-      CREATE TABLE IF NOT EXISTS ${tables.head} (
-        id int PRIMARY KEY CHECK (id = 1),
-        position bigint NOT NULL
-      )`);
-    // -1 = empty store, so the first event gets position 0 (the port's "-1n when empty").
-    await client.query(`INSERT INTO ${tables.head} (id, position) VALUES (1, -1) ON CONFLICT (id) DO NOTHING`);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
+export const EVENT_STORE_MIGRATIONS: MigrationSet = {
+  module: 'event-store',
+  migrations: [
+    {
+      id: '0001',
+      name: 'create-es-events-streams-head',
+      up: (schema) => {
+        const tables = eventStoreTables(schema);
+        return [
+          `CREATE TABLE IF NOT EXISTS ${tables.events} (
+            global_position bigint PRIMARY KEY,
+            event_id uuid UNIQUE NOT NULL,
+            stream_name text NOT NULL,
+            stream_revision bigint NOT NULL,
+            type text NOT NULL,
+            data jsonb NOT NULL,
+            metadata jsonb NOT NULL,
+            recorded_at timestamptz NOT NULL DEFAULT now(),
+            UNIQUE (stream_name, stream_revision)
+          )`,
+          `CREATE TABLE IF NOT EXISTS ${tables.streams} (
+            stream_name text PRIMARY KEY,
+            revision bigint NOT NULL
+          )`,
+          `CREATE TABLE IF NOT EXISTS ${tables.head} (
+            id int PRIMARY KEY CHECK (id = 1),
+            position bigint NOT NULL
+          )`,
+          // -1 = empty store, so the first event gets position 0 (the port's "-1n when empty").
+          `INSERT INTO ${tables.head} (id, position) VALUES (1, -1) ON CONFLICT (id) DO NOTHING`,
+        ];
+      },
+    },
+  ],
+};

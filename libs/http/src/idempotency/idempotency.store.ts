@@ -13,19 +13,6 @@ const ABANDONED_AFTER_MS = 30_000;
 export class IdempotencyStore {
   constructor(private readonly pool: Pool) {}
 
-  async migrate(): Promise<void> {
-    await this.pool.query(`
-      CREATE TABLE IF NOT EXISTS idempotency_records (
-        key_id text NOT NULL,
-        idempotency_key text NOT NULL,
-        request_hash text NOT NULL,
-        status_code int,
-        response jsonb,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (key_id, idempotency_key)
-      )`);
-  }
-
   async claim(keyId: string, idempotencyKey: string, requestHash: string): Promise<IdempotencyClaim> {
     const inserted = await this.pool.query(
       `INSERT INTO idempotency_records (key_id, idempotency_key, request_hash) VALUES ($1, $2, $3)

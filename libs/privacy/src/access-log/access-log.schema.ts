@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Migration } from '@passerelle/migrations';
 
 /**
  * Who opened which categories of which woman's file, when, with which key (GDPR art. 5(2) and 30:
@@ -31,18 +31,5 @@ const STATEMENTS = [
    FOR EACH STATEMENT EXECUTE FUNCTION privacy_access_log_refuse_change()`,
 ];
 
-/** Idempotent; the advisory lock keeps processes starting together from racing on the catalogue. */
-export async function migrateAccessLog(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('privacy_access_log'))`);
-    for (const statement of STATEMENTS) await client.query(statement);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
+/** Idempotent, so that a database made before migrations were recorded upgrades cleanly. */
+export const ACCESS_LOG_MIGRATION: Migration = { id: '0002', name: 'create-privacy-access-log', up: () => STATEMENTS };

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
-import { migrateAccessLog } from './access-log.schema';
+import { migrate } from '@passerelle/migrations';
+import { PRIVACY_MIGRATIONS } from '../privacy.migration';
 
 /** Which read opened her fields: her case, one referral, or a row of an inbox page. */
 export type AccessVia = 'case' | 'referral' | 'inbox';
@@ -41,8 +42,9 @@ const COLUMNS = ['case_id', 'organisation_id', 'key_id', 'via', 'referral_id', '
 export class AccessLogStore {
   constructor(private readonly pool: Pool) {}
 
-  migrate(): Promise<void> {
-    return migrateAccessLog(this.pool);
+  /** Applies the privacy migrations (for tools and tests; the apps apply every module's at start). */
+  async migrate(): Promise<void> {
+    await migrate(this.pool, [PRIVACY_MIGRATIONS]);
   }
 
   /** Entries that opened no category are skipped: nothing of her was disclosed. */

@@ -1,12 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { Migration } from '@passerelle/migrations';
 import { LINKABLE, personsOf } from './coordination-persons';
 
 /** One row per linkable woman for the gaps view (coordination-persons.ts), backfilled from the cases. Idempotent. */
-export class CoordinationPersons1767225600044 implements MigrationInterface {
-  readonly name = 'CoordinationPersons1767225600044';
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`
+export const COORDINATION_PERSONS_MIGRATION: Migration = {
+  id: '0003',
+  name: 'create-coordination-persons',
+  up: () => [
+    `
       CREATE TABLE IF NOT EXISTS coordination_persons (
         linkage_key text PRIMARY KEY,
         department text NOT NULL,
@@ -15,13 +15,9 @@ export class CoordinationPersons1767225600044 implements MigrationInterface {
         authority_at timestamptz NULL,
         indicators text[] NOT NULL,
         linkable_until timestamptz NOT NULL
-      )`);
-    await runner.query('CREATE INDEX IF NOT EXISTS coordination_persons_until_idx ON coordination_persons (linkable_until)');
-    await runner.query(`INSERT INTO coordination_persons (linkage_key, department, first_at, ngo_at, authority_at, indicators, linkable_until)
-      ${personsOf(LINKABLE)} ON CONFLICT (linkage_key) DO NOTHING`);
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE IF EXISTS coordination_persons');
-  }
-}
+      )`,
+    'CREATE INDEX IF NOT EXISTS coordination_persons_until_idx ON coordination_persons (linkable_until)',
+    `INSERT INTO coordination_persons (linkage_key, department, first_at, ngo_at, authority_at, indicators, linkable_until)
+      ${personsOf(LINKABLE)} ON CONFLICT (linkage_key) DO NOTHING`,
+  ],
+};

@@ -1,15 +1,17 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { Migration, MigrationSet } from '@passerelle/migrations';
+import { COORDINATION_PERSONS_MIGRATION } from './coordination-persons.migration';
+import { COORDINATION_SUMMARY_MIGRATION } from './coordination-summary.migration';
 
 /**
  * The coordination read model (see the three coordination-*.entity.ts for each column's meaning).
- * Idempotent: several processes may start against one database, and `projections rebuild` runs it
- * again inside a shadow schema.
+ * Idempotent: `projections rebuild` runs it again inside a shadow schema, and a database made
+ * before migrations were recorded upgrades cleanly.
  */
-export class CoordinationReadModel1767225600040 implements MigrationInterface {
-  readonly name = 'CoordinationReadModel1767225600040';
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`
+const COORDINATION_TABLES_MIGRATION: Migration = {
+  id: '0001',
+  name: 'create-coordination-cases-referrals-organisations',
+  up: () => [
+    `
       CREATE TABLE IF NOT EXISTS coordination_cases (
         case_id uuid PRIMARY KEY,
         identified_by text NOT NULL,
@@ -23,13 +25,10 @@ export class CoordinationReadModel1767225600040 implements MigrationInterface {
         coordination_until timestamptz NULL,
         erased boolean NOT NULL DEFAULT false,
         last_position bigint NOT NULL
-      )`);
-    await runner.query('CREATE INDEX IF NOT EXISTS coordination_cases_identified_idx ON coordination_cases (identified_at)');
-    // The gaps view groups the identifications that may be linked by their pseudonym.
-    await runner.query(
-      'CREATE INDEX IF NOT EXISTS coordination_cases_linkage_idx ON coordination_cases (linkage_key) WHERE linkage_key IS NOT NULL',
-    );
-    await runner.query(`
+      )`,
+    'CREATE INDEX IF NOT EXISTS coordination_cases_identified_idx ON coordination_cases (identified_at)',
+    'CREATE INDEX IF NOT EXISTS coordination_cases_linkage_idx ON coordination_cases (linkage_key) WHERE linkage_key IS NOT NULL',
+    `
       CREATE TABLE IF NOT EXISTS coordination_referrals (
         referral_id uuid PRIMARY KEY,
         case_id uuid NOT NULL,
@@ -47,10 +46,10 @@ export class CoordinationReadModel1767225600040 implements MigrationInterface {
         decline_reason text NULL,
         outcome text NULL,
         last_position bigint NOT NULL
-      )`);
-    await runner.query('CREATE INDEX IF NOT EXISTS coordination_referrals_case_idx ON coordination_referrals (case_id)');
-    await runner.query('CREATE INDEX IF NOT EXISTS coordination_referrals_receiver_idx ON coordination_referrals (to_org, service, status)');
-    await runner.query(`
+      )`,
+    'CREATE INDEX IF NOT EXISTS coordination_referrals_case_idx ON coordination_referrals (case_id)',
+    'CREATE INDEX IF NOT EXISTS coordination_referrals_receiver_idx ON coordination_referrals (to_org, service, status)',
+    `
       CREATE TABLE IF NOT EXISTS coordination_organisations (
         organisation_id text PRIMARY KEY,
         kind text NOT NULL,
@@ -58,12 +57,12 @@ export class CoordinationReadModel1767225600040 implements MigrationInterface {
         services text[] NOT NULL,
         capacity jsonb NOT NULL DEFAULT '{}'::jsonb,
         last_position bigint NOT NULL
-      )`);
-  }
+      )`,
+  ],
+};
 
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE IF EXISTS coordination_organisations');
-    await runner.query('DROP TABLE IF EXISTS coordination_referrals');
-    await runner.query('DROP TABLE IF EXISTS coordination_cases');
-  }
-}
+/** The coordination tables, numbered (docs/adr/0006-one-schema-mechanism.md). */
+export const COORDINATION_MIGRATIONS: MigrationSet = {
+  module: 'coordination',
+  migrations: [COORDINATION_TABLES_MIGRATION, COORDINATION_SUMMARY_MIGRATION, COORDINATION_PERSONS_MIGRATION],
+};

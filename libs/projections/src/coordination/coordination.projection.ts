@@ -12,11 +12,8 @@ import {
   COORDINATION_CASE_EVENT_TYPES, COORDINATION_ORGANISATION_EVENT_TYPES, COORDINATION_REFERRAL_EVENT_TYPES,
   type CoordinationCaseEvent, type CoordinationOrganisationEvent, type CoordinationReferralEvent,
 } from './coordination.events';
-import { CoordinationReadModel1767225600040 } from './coordination.migration';
 import { linkageKeysOf, recomputeAllPersons, refreshPersons } from './coordination-persons';
-import { CoordinationPersons1767225600044 } from './coordination-persons.migration';
 import { refreshAllCaseSummaries, refreshCaseSummaries } from './coordination-summary';
-import { CoordinationCaseSummary1767225600043 } from './coordination-summary.migration';
 
 export const COORDINATION_PROJECTION_NAME = 'coordination';
 
@@ -82,4 +79,4 @@ export async function finishCoordination(manager: EntityManager): Promise<void> 
 
 export const COORDINATION_TABLES = ['coordination_cases', 'coordination_referrals', 'coordination_organisations', 'coordination_persons'];
 export const COORDINATION_ENTITIES = [CoordinationCaseEntity, CoordinationReferralEntity, CoordinationOrganisationEntity];
-export const COORDINATION_MIGRATIONS = [CoordinationReadModel1767225600040, CoordinationCaseSummary1767225600043, CoordinationPersons1767225600044];
+export { COORDINATION_MIGRATIONS } from './coordination.migration';

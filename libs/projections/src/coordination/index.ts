@@ -10,4 +10,3 @@ export * from './coordination-filter';
 export * from './coordination-funnel.query';
 export * from './coordination-gaps.query';
 export * from './coordination-capacity.query';
-export { CoordinationReadModel1767225600040 } from './coordination.migration';

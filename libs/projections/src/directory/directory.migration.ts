@@ -1,10 +1,13 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationSet } from '@passerelle/migrations';
 
-export class DirectoryReadModel1767225600002 implements MigrationInterface {
-  readonly name = 'DirectoryReadModel1767225600002';
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`
+/** The directory read model, numbered (docs/adr/0006-one-schema-mechanism.md); idempotent, as a rebuild runs it again in a shadow schema. */
+export const DIRECTORY_MIGRATIONS: MigrationSet = {
+  module: 'directory',
+  migrations: [
+    {
+      id: '0001',
+      name: 'create-directory-organisations',
+      up: () => `
       CREATE TABLE IF NOT EXISTS directory_organisations (
         organisation_id text PRIMARY KEY,
         name text NOT NULL,
@@ -15,10 +18,7 @@ export class DirectoryReadModel1767225600002 implements MigrationInterface {
         registered_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL,
         last_position bigint NOT NULL
-      )`);
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE IF EXISTS directory_organisations');
-  }
-}
+      )`,
+    },
+  ],
+};

@@ -2,7 +2,6 @@ import type { Projection } from '../runner/projection';
 import { tablesProjection, type ReadModelTable } from '../runner/read-model-table';
 import { DirectoryOrganisationEntity, type DirectoryOrganisationRow } from './directory-organisation.entity';
 import { DIRECTORY_EVENT_TYPES, evolveDirectoryOrganisation, type DirectoryEvent } from './directory.evolve';
-import { DirectoryReadModel1767225600002 } from './directory.migration';
 
 export const directoryTable: ReadModelTable<DirectoryOrganisationRow, DirectoryEvent> = {
   entity: DirectoryOrganisationEntity,
@@ -16,4 +15,4 @@ export const directoryTable: ReadModelTable<DirectoryOrganisationRow, DirectoryE
 export const directoryProjection: Projection = tablesProjection('directory', [directoryTable]);
 
 export const DIRECTORY_ENTITIES = [DirectoryOrganisationEntity];
-export const DIRECTORY_MIGRATIONS = [DirectoryReadModel1767225600002];
+export { DIRECTORY_MIGRATIONS } from './directory.migration';

@@ -1,11 +1,18 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationSet } from '@passerelle/migrations';
 
-/** The inbox read model (see inbox-referral.entity.ts and inbox-case.entity.ts for the meaning of each column). */
-export class InboxReadModel1767225600001 implements MigrationInterface {
-  readonly name = 'InboxReadModel1767225600001';
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`
+/**
+ * The inbox read model (see inbox-referral.entity.ts and inbox-case.entity.ts for the meaning of
+ * each column), numbered (docs/adr/0006-one-schema-mechanism.md). Idempotent: `projections rebuild`
+ * runs it again in a shadow schema, and a database made before migrations were recorded upgrades.
+ */
+export const INBOX_MIGRATIONS: MigrationSet = {
+  module: 'inbox',
+  migrations: [
+    {
+      id: '0001',
+      name: 'create-inbox-referrals-and-cases',
+      up: () => [
+        `
       CREATE TABLE IF NOT EXISTS inbox_referrals (
         referral_id uuid PRIMARY KEY,
         case_id uuid NOT NULL,
@@ -23,13 +30,10 @@ export class InboxReadModel1767225600001 implements MigrationInterface {
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL,
         last_position bigint NOT NULL
-      )`);
-    // The two inbox queries: received (to_org) and sent (from_org), newest first, cursor on created_position.
-    await runner.query(
-      'CREATE INDEX IF NOT EXISTS inbox_referrals_received_idx ON inbox_referrals (to_org, created_position DESC)',
-    );
-    await runner.query('CREATE INDEX IF NOT EXISTS inbox_referrals_sent_idx ON inbox_referrals (from_org, created_position DESC)');
-    await runner.query(`
+      )`,
+        'CREATE INDEX IF NOT EXISTS inbox_referrals_received_idx ON inbox_referrals (to_org, created_position DESC)',
+        'CREATE INDEX IF NOT EXISTS inbox_referrals_sent_idx ON inbox_referrals (from_org, created_position DESC)',
+        `
       CREATE TABLE IF NOT EXISTS inbox_cases (
         case_id uuid PRIMARY KEY,
         holder text NOT NULL,
@@ -45,11 +49,8 @@ export class InboxReadModel1767225600001 implements MigrationInterface {
         identified_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL,
         last_position bigint NOT NULL
-      )`);
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE IF EXISTS inbox_cases');
-    await runner.query('DROP TABLE IF EXISTS inbox_referrals');
-  }
-}
+      )`,
+      ],
+    },
+  ],
+};

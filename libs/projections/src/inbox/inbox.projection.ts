@@ -5,7 +5,6 @@ import { evolveInboxCase } from './inbox-case.evolve';
 import { InboxReferralEntity, type InboxReferralRow } from './inbox-referral.entity';
 import { evolveInboxReferral } from './inbox-referral.evolve';
 import { INBOX_CASE_EVENT_TYPES, INBOX_REFERRAL_EVENT_TYPES, type InboxCaseEvent, type InboxReferralEvent } from './inbox.events';
-import { InboxReadModel1767225600001 } from './inbox.migration';
 
 export const INBOX_PROJECTION_NAME = 'inbox';
 
@@ -29,4 +28,4 @@ export const inboxReferralsTable: ReadModelTable<InboxReferralRow, InboxReferral
 export const inboxProjection: Projection = tablesProjection(INBOX_PROJECTION_NAME, [inboxCasesTable, inboxReferralsTable]);
 
 export const INBOX_ENTITIES = [InboxCaseEntity, InboxReferralEntity];
-export const INBOX_MIGRATIONS = [InboxReadModel1767225600001];
+export { INBOX_MIGRATIONS } from './inbox.migration';

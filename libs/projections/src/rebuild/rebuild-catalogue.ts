@@ -1,5 +1,8 @@
-import type { EntityManager, EntitySchema, MigrationInterface } from 'typeorm';
-import { COORDINATION_MIGRATIONS, COORDINATION_TABLES, coordinationReplayProjection, finishCoordination } from '../coordination/coordination.projection';
+import type { MigrationSet } from '@passerelle/migrations';
+import type { EntityManager, EntitySchema } from 'typeorm';
+import {
+  COORDINATION_MIGRATIONS, COORDINATION_TABLES, coordinationProjection, coordinationReplayProjection, finishCoordination,
+} from '../coordination/coordination.projection';
 import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS, directoryProjection } from '../directory/directory.projection';
 import { INBOX_ENTITIES, INBOX_MIGRATIONS, inboxProjection } from '../inbox/inbox.projection';
 import { RESEARCH_ENTITIES, RESEARCH_READ_MODEL_MIGRATIONS, researchProjection } from '../research/research.projection';
@@ -10,10 +13,12 @@ export interface RebuildTarget {
   projection: Projection;
   /** Every table the projection writes (and nothing else it must keep, such as the research ε ledger). */
   tables: string[];
-  /** Idempotent, unqualified DDL: run again with the search path on a shadow schema. */
-  migrations: Array<new () => MigrationInterface>;
+  /** The read model's own migrations, run again (unrecorded) with the search path on a shadow schema. */
+  migrations: MigrationSet;
   /** Rows derived from the others, computed once after the replay instead of after every batch. */
   finish?: (manager: EntityManager) => Promise<void>;
+  /** Applies what was appended during the replay, after `finish` (default `projection`): keeps derived rows up to date. */
+  catchUp?: Projection;
 }
 
 const tablesOf = (entities: ReadonlyArray<EntitySchema<any>>) => entities.map((entity) => entity.options.tableName ?? entity.options.name);
@@ -21,7 +26,10 @@ const tablesOf = (entities: ReadonlyArray<EntitySchema<any>>) => entities.map((e
 export const REBUILD_TARGETS: Record<string, RebuildTarget> = {
   inbox: { projection: inboxProjection, tables: tablesOf(INBOX_ENTITIES), migrations: INBOX_MIGRATIONS },
   directory: { projection: directoryProjection, tables: tablesOf(DIRECTORY_ENTITIES), migrations: DIRECTORY_MIGRATIONS },
-  coordination: { projection: coordinationReplayProjection, tables: COORDINATION_TABLES, migrations: COORDINATION_MIGRATIONS, finish: finishCoordination },
+  coordination: {
+    projection: coordinationReplayProjection, catchUp: coordinationProjection, tables: COORDINATION_TABLES, migrations: COORDINATION_MIGRATIONS,
+    finish: finishCoordination,
+  },
   research: { projection: researchProjection, tables: tablesOf(RESEARCH_ENTITIES), migrations: RESEARCH_READ_MODEL_MIGRATIONS },
 };
 

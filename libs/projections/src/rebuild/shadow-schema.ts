@@ -1,3 +1,4 @@
+import { applyMigration } from '@passerelle/migrations';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RebuildTarget } from './rebuild-catalogue';
 
@@ -20,7 +21,7 @@ export async function createShadow(dataSource: DataSource, target: RebuildTarget
     await runner.query(`DROP SCHEMA IF EXISTS ${quote(schema)} CASCADE`);
     await runner.query(`CREATE SCHEMA ${quote(schema)}`);
     await runner.query(`SET LOCAL search_path TO ${quote(schema)}`);
-    for (const Migration of target.migrations) await new Migration().up(runner);
+    for (const migration of target.migrations.migrations) await applyMigration(migration, schema, runner);
     await runner.commitTransaction();
   } catch (error) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();

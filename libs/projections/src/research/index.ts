@@ -10,5 +10,4 @@ export * from './query/research-request';
 export * from './query/research-answer';
 export * from './ledger/epsilon-ledger';
 export * from './disclosure/discrete-laplace';
-export { ResearchReadModel1767225600041 } from './research.migration';
-export { ResearchLedger1767225600042 } from './ledger/epsilon-ledger.migration';
+export { RESEARCH_LEDGER_MIGRATIONS } from './ledger/epsilon-ledger.migration';

@@ -1,11 +1,17 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationSet } from '@passerelle/migrations';
 
-/** The research read model: generalised rows only (see research-*.entity.ts). Idempotent. */
-export class ResearchReadModel1767225600041 implements MigrationInterface {
-  readonly name = 'ResearchReadModel1767225600041';
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`
+/**
+ * The research read model: generalised rows only (see research-*.entity.ts), numbered
+ * (docs/adr/0006-one-schema-mechanism.md). Idempotent, as a rebuild runs it again in a shadow schema.
+ */
+export const RESEARCH_READ_MODEL_MIGRATIONS: MigrationSet = {
+  module: 'research',
+  migrations: [
+    {
+      id: '0001',
+      name: 'create-research-cases-referrals-organisations',
+      up: () => [
+        `
       CREATE TABLE IF NOT EXISTS research_cases (
         case_id uuid PRIMARY KEY,
         month text NOT NULL,
@@ -16,9 +22,9 @@ export class ResearchReadModel1767225600041 implements MigrationInterface {
         research_consents jsonb NOT NULL DEFAULT '[]'::jsonb,
         research_until timestamptz NULL,
         last_position bigint NOT NULL
-      )`);
-    await runner.query('CREATE INDEX IF NOT EXISTS research_cases_month_idx ON research_cases (month) WHERE research_until IS NOT NULL');
-    await runner.query(`
+      )`,
+        'CREATE INDEX IF NOT EXISTS research_cases_month_idx ON research_cases (month) WHERE research_until IS NOT NULL',
+        `
       CREATE TABLE IF NOT EXISTS research_referrals (
         referral_id uuid PRIMARY KEY,
         case_id uuid NOT NULL,
@@ -30,18 +36,14 @@ export class ResearchReadModel1767225600041 implements MigrationInterface {
         response_days int NULL,
         delay_band text NOT NULL,
         last_position bigint NOT NULL
-      )`);
-    await runner.query('CREATE INDEX IF NOT EXISTS research_referrals_month_idx ON research_referrals (month, case_id)');
-    await runner.query(`
+      )`,
+        'CREATE INDEX IF NOT EXISTS research_referrals_month_idx ON research_referrals (month, case_id)',
+        `
       CREATE TABLE IF NOT EXISTS research_organisations (
         organisation_id text PRIMARY KEY,
         kind text NOT NULL
-      )`);
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE IF EXISTS research_organisations');
-    await runner.query('DROP TABLE IF EXISTS research_referrals');
-    await runner.query('DROP TABLE IF EXISTS research_cases');
-  }
-}
+      )`,
+      ],
+    },
+  ],
+};

@@ -5,8 +5,8 @@ import { evolveResearchCase, type ResearchCaseEvent } from './research-case.evol
 import { ResearchOrganisationEntity, evolveResearchOrganisation, type ResearchOrganisationEvent, type ResearchOrganisationRow } from './research-organisation.entity';
 import { ResearchReferralEntity, type ResearchReferralRow } from './research-referral.entity';
 import { evolveResearchReferral, type ResearchReferralEvent } from './research-referral.evolve';
-import { ResearchReadModel1767225600041 } from './research.migration';
-import { ResearchLedger1767225600042 } from './ledger/epsilon-ledger.migration';
+import { RESEARCH_READ_MODEL_MIGRATIONS } from './research.migration';
+import { RESEARCH_LEDGER_MIGRATIONS } from './ledger/epsilon-ledger.migration';
 
 export const RESEARCH_PROJECTION_NAME = 'research';
 const CASE_EVENTS = ['PersonIdentified', 'ConsentGranted', 'ConsentWithdrawn', 'PersonErased'] as const satisfies readonly ResearchCaseEvent['type'][];
@@ -34,6 +34,6 @@ export const researchProjection: Projection = tablesProjection(RESEARCH_PROJECTI
 export const RESEARCH_TABLES = ['research_cases', 'research_referrals', 'research_organisations'];
 export const RESEARCH_ENTITIES = [ResearchCaseEntity, ResearchReferralEntity, ResearchOrganisationEntity];
 /** The read model's migration only: what a rebuild recreates in its shadow schema. */
-export const RESEARCH_READ_MODEL_MIGRATIONS = [ResearchReadModel1767225600041];
+export { RESEARCH_READ_MODEL_MIGRATIONS };
 /** Plus the ε ledger, which is not rebuilt: it records what was spent, not what happened. */
-export const RESEARCH_MIGRATIONS = [...RESEARCH_READ_MODEL_MIGRATIONS, ResearchLedger1767225600042];
+export const RESEARCH_MIGRATIONS = [RESEARCH_READ_MODEL_MIGRATIONS, RESEARCH_LEDGER_MIGRATIONS];

@@ -26,14 +26,16 @@ export async function readCheckpoint(db: Queryable, name: string): Promise<bigin
 
 /**
  * Reads the checkpoint and locks its row until the transaction ends. Two runners of the same
- * projection therefore take turns, and the second one sees what the first committed.
+ * projection therefore take turns, and the second one sees what the first committed; another
+ * module that must not interleave with a projection's batches (the webhook endpoint store) holds
+ * it the same way instead of writing this table itself.
  */
-export async function lockCheckpoint(manager: EntityManager, name: string): Promise<bigint> {
-  const select = () => manager.query('SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [name]) as Promise<Array<{ position: string }>>;
+export async function lockCheckpoint(db: Queryable, name: string): Promise<bigint> {
+  const select = () => db.query('SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [name]) as Promise<Array<{ position: string }>>;
   let rows = await select();
   if (rows.length === 0) {
     // The runner creates the row when it starts; only a row deleted since (by an operator) lands here.
-    await ensureCheckpoint(manager, name);
+    await ensureCheckpoint(db, name);
     rows = await select();
   }
   return rows[0] ? BigInt(rows[0].position) : NO_CHECKPOINT;

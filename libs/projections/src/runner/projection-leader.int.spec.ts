@@ -5,7 +5,6 @@ import type { DataSource } from 'typeorm';
 import { createReadModelDataSource } from '../read-model.data-source';
 import { metadata } from '../testing/inbox-events.fixtures';
 import { openReadModelFixture, type ReadModelFixture } from '../testing/read-model.fixture';
-import { PROJECTION_RUNNER_MIGRATIONS } from './projection-checkpoints.migration';
 import type { Projection } from './projection';
 import { ProjectionLeader } from './projection-leader';
 import { ProjectionRunner } from './projection-runner';
@@ -46,7 +45,7 @@ describe('projection leaders across projector instances', () => {
 
   const instance = async (): Promise<Instance> => {
     const store = await createPostgresEventStore({ connectionString: fx.db.url, poolSize: 2 });
-    const dataSource: DataSource = await createReadModelDataSource(fx.db.url, [], PROJECTION_RUNNER_MIGRATIONS).initialize();
+    const dataSource: DataSource = await createReadModelDataSource(fx.db.url, []).initialize();
     const runner = new ProjectionRunner({ projection: counting, store, dataSource, logger: quiet, backoff: { initialMs: 10, maxMs: 40 } });
     const leader = new ProjectionLeader({ connectionString: fx.db.url, name: NAME, intervalMs: 100, logger: quiet, lead: () => runner.start(), resign: () => runner.stop() });
     await leader.start();

@@ -1,7 +1,9 @@
 // The postgres adapter is not re-exported by the @passerelle/event-store barrel (apps choose their adapter), hence the path.
 import { createPostgresEventStore, type PostgresEventStore } from '../../../event-store/src/postgres';
 import { createTestDatabase, type TestDatabase } from '@passerelle/testing';
-import type { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
+import { migrate, type MigrationSet } from '@passerelle/migrations';
+import { Client } from 'pg';
+import type { DataSource, DataSourceOptions } from 'typeorm';
 import { createReadModelDataSource } from '../read-model.data-source';
 import { PROJECTION_RUNNER_MIGRATIONS } from '../runner/projection-checkpoints.migration';
 
@@ -16,11 +18,19 @@ export interface ReadModelFixture {
 export async function openReadModelFixture(
   prefix: string,
   entities: NonNullable<DataSourceOptions['entities']> = [],
-  migrations: Array<new () => MigrationInterface> = [],
+  migrations: MigrationSet | readonly MigrationSet[] = [],
 ): Promise<ReadModelFixture> {
   const db = await createTestDatabase(prefix);
   const store = await createPostgresEventStore({ connectionString: db.url, poolSize: 4 });
-  const dataSource = createReadModelDataSource(db.url, entities, [...PROJECTION_RUNNER_MIGRATIONS, ...migrations]);
+  // The same runner the apps use at start, on the runner's checkpoints and the read models under test.
+  const client = new Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    await migrate(client, [PROJECTION_RUNNER_MIGRATIONS, ...[migrations].flat()]);
+  } finally {
+    await client.end();
+  }
+  const dataSource = createReadModelDataSource(db.url, entities);
   await dataSource.initialize();
   return {
     db,

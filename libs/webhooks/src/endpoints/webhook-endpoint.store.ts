@@ -1,3 +1,4 @@
+import { lockCheckpoint, type Queryable } from '@passerelle/projections';
 import type { Pool, PoolClient } from 'pg';
 import { OUTBOX_PROJECTION } from '../outbox-checkpoint';
 import type { SecretBox } from '../secrets/secret-box';
@@ -28,11 +29,7 @@ export class WebhookEndpointStore {
    */
   async register(endpoint: NewEndpoint): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
     return this.transaction(async (client) => {
-      await client.query(
-        'INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, -1, now()) ON CONFLICT (name) DO NOTHING', [OUTBOX_PROJECTION]);
-      const { rows: [checkpoint] } = await client.query<{ position: string }>(
-        'SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [OUTBOX_PROJECTION]);
-      const stored = BigInt(checkpoint?.position ?? '-1');
+      const stored = await lockCheckpoint(rowsOf(client), OUTBOX_PROJECTION);
       const after = stored > endpoint.headPosition ? stored : endpoint.headPosition;
       const inserted = await client.query(
         `INSERT INTO webhook_endpoints (id, organisation_id, url, event_types, after_position) VALUES ($1, $2, $3, $4, $5)
@@ -139,4 +136,9 @@ export class WebhookEndpointStore {
       client.release();
     }
   }
+}
+
+/** The projection runner's checkpoint API speaks TypeORM's `query` (rows, not a pg result). */
+function rowsOf(client: PoolClient): Queryable {
+  return { query: async <T>(sql: string, parameters?: unknown[]) => (await client.query(sql, parameters)).rows as T };
 }

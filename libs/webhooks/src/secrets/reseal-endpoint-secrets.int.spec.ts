@@ -2,7 +2,8 @@ import { generateMasterKey, Keyring } from '@passerelle/privacy';
 import { createTestDatabase, type TestDatabase } from '@passerelle/testing';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
-import { migrateWebhookTables } from '../webhooks.schema';
+import { migrate } from '@passerelle/migrations';
+import { WEBHOOK_MIGRATIONS } from '../webhooks.schema';
 import { resealEndpointSecrets } from './reseal-endpoint-secrets';
 import { SecretBox } from './secret-box';
 
@@ -13,7 +14,7 @@ describe('rotating the master key with webhook endpoints registered', () => {
   beforeAll(async () => {
     database = await createTestDatabase('reseal');
     pool = new Pool({ connectionString: database.url, max: 2 });
-    await migrateWebhookTables(pool);
+    await migrate(pool, [WEBHOOK_MIGRATIONS]);
   });
   afterAll(async () => {
     await pool.end();

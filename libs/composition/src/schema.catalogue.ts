@@ -1,0 +1,22 @@
+import { AUTH_MIGRATIONS } from '@passerelle/auth';
+import { EVENT_STORE_MIGRATIONS } from '@passerelle/event-store/postgres';
+import { IDEMPOTENCY_MIGRATIONS } from '@passerelle/http';
+import type { MigrationSet } from '@passerelle/migrations';
+import { PRIVACY_MIGRATIONS } from '@passerelle/privacy';
+import { READ_MODEL_MIGRATIONS } from '@passerelle/projections';
+import { WEBHOOK_MIGRATIONS } from '@passerelle/webhooks';
+
+/**
+ * Every module's numbered migrations, in the order a fresh database gets them
+ * (docs/adr/0006-one-schema-mechanism.md). Each service applies all of them at start under one
+ * advisory lock, so whichever starts first leaves the schema complete for the others. With
+ * EVENT_STORE=eventstoredb the es_ tables are created but stay empty.
+ */
+export const SCHEMA_MIGRATIONS: readonly MigrationSet[] = [
+  EVENT_STORE_MIGRATIONS,
+  PRIVACY_MIGRATIONS,
+  AUTH_MIGRATIONS,
+  IDEMPOTENCY_MIGRATIONS,
+  WEBHOOK_MIGRATIONS,
+  ...READ_MODEL_MIGRATIONS,
+];

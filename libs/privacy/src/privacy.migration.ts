@@ -1,0 +1,6 @@
+import type { MigrationSet } from '@passerelle/migrations';
+import { ACCESS_LOG_MIGRATION } from './access-log/access-log.schema';
+import { CASE_KEYS_MIGRATION } from './keyring.schema';
+
+/** The privacy tables, numbered (docs/adr/0006-one-schema-mechanism.md): the case keys, then the access log. */
+export const PRIVACY_MIGRATIONS: MigrationSet = { module: 'privacy', migrations: [CASE_KEYS_MIGRATION, ACCESS_LOG_MIGRATION] };

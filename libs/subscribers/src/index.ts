@@ -1,0 +1,3 @@
+/** Every checkpointed subscriber of the event store, declared in one catalogue (subscribers.catalogue.ts). */
+export * from './subscribers.catalogue';
+export * from './relay.projection';

@@ -1,0 +1,45 @@
+import type { MessageBus } from '@passerelle/bus';
+import { coordinationProjection, directoryProjection, inboxProjection, researchProjection, type Projection } from '@passerelle/projections';
+import { outboxProjection } from '@passerelle/webhooks';
+import { RELAY_CHECKPOINT, relayProjection } from './relay.projection';
+
+/** The service that runs a subscriber (`npm start` runs all of them in one process). */
+export type SubscriberService = 'projector' | 'relay' | 'webhook-dispatcher';
+
+/** What a subscriber needs besides the event store and the read-model database. */
+export interface SubscriberDependencies {
+  /** The relay's; only the relay service opens one. */
+  bus?: MessageBus;
+}
+
+/**
+ * A checkpointed subscriber of the event store: a ProjectionRunner (libs/projections/src/runner)
+ * feeds it from its checkpoint, a row of `projection_checkpoints` named after it.
+ */
+export interface SubscriberDeclaration {
+  name: string;
+  service: SubscriberService;
+  /** What it keeps up to date: a read model's tables, the webhook outbox, or the bus. */
+  kind: 'read-model' | 'webhook-outbox' | 'relay';
+  create(dependencies: SubscriberDependencies): Projection;
+}
+
+/** The read models, the projector's subscribers: what `projections rebuild all` and the seed wait for. */
+export const ALL_PROJECTIONS: readonly Projection[] = [inboxProjection, directoryProjection, coordinationProjection, researchProjection];
+
+/** Every subscriber of the event store, in one place: add a read model, an outbox or a relay here. */
+export const SUBSCRIBERS: readonly SubscriberDeclaration[] = [
+  ...ALL_PROJECTIONS.map((projection): SubscriberDeclaration => ({ name: projection.name, service: 'projector', kind: 'read-model', create: () => projection })),
+  { name: outboxProjection.name, service: 'webhook-dispatcher', kind: 'webhook-outbox', create: () => outboxProjection },
+  { name: RELAY_CHECKPOINT, service: 'relay', kind: 'relay', create: ({ bus }) => relayProjection(required(bus, 'the relay publishes to a bus')) },
+];
+
+/** The subscribers one service runs, ready for their ProjectionRunners. */
+export function subscribersOf(service: SubscriberService, dependencies: SubscriberDependencies = {}): Projection[] {
+  return SUBSCRIBERS.filter((subscriber) => subscriber.service === service).map((subscriber) => subscriber.create(dependencies));
+}
+
+function required<T>(value: T | undefined, why: string): T {
+  if (value === undefined) throw new Error(`Missing subscriber dependency: ${why}`);
+  return value;
+}
