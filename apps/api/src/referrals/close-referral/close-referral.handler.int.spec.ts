@@ -45,7 +45,9 @@ describe('close referral', () => {
         }])));
 
     it('lets the sender close it too', () =>
-      given(consented, existingStream(theReferral, [made, accepted])).when((store) => handler(store).execute(close(asso))).then(expectNewEvents(theReferral, [closed(ASSO)])));
+      given(consented, existingStream(theReferral, [made, accepted]))
+        .when((store) => handler(store).execute(close(asso)))
+        .then(expectNewEvents(theReferral, [closed(ASSO)])));
 
     it('answers an organisation that is neither party as if there were no referral', () =>
       given(consented, existingStream(theReferral, [made, accepted])).when((store) => handler(store).execute(close(clinic))).thenThrows('REFERRAL.NOT_FOUND'));

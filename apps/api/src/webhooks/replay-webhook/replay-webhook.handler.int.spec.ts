@@ -42,7 +42,8 @@ describe('replay webhook', () => {
       .when(async (store) => {
         const [, made] = await store.readAll();
         const start = { fromPosition: made!.globalPosition };
-        expect(await handler(store).execute(new ReplayWebhookCommand(refuge, endpoint.id, start))).toMatchObject({ queued: 1, fromPosition: made!.globalPosition.toString() });
+        expect(await handler(store).execute(new ReplayWebhookCommand(refuge, endpoint.id, start)))
+          .toMatchObject({ queued: 1, fromPosition: made!.globalPosition.toString() });
       })
       .thenNothingHappened();
     expect(await queuedTypes(endpoint.id)).toEqual(['referral.made.v1']);
