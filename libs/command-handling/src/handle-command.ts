@@ -35,12 +35,25 @@ export async function handleCommand<State, Command, Event extends StreamEvent>(
   options: HandleCommandOptions<State, Command, Event>,
 ): Promise<HandleCommandResult<State, Event>> {
   const { cache, retry = { onVersionConflict: 2 } } = options;
-  for (let attempt = 0; ; attempt++) {
-    // The first attempt trusts the cache (the expected revision guards it); a retry always reads.
-    const loaded = attempt === 0 && options.newStream
+  let conflicts = 0;
+  // The first decision may rest on the cached state (the expected revision guards an append made
+  // on it); anything else, a refusal included, is only final on a state read to the latest event.
+  let trustCache = true;
+  for (;;) {
+    const cached = trustCache && !options.newStream ? cache?.get<State>(streamName) : undefined;
+    trustCache = false;
+    const loaded = options.newStream && conflicts === 0
       ? { state: options.initialState(), revision: 'no_stream' as const }
-      : await aggregateStream(store, streamName, { ...options, freshness: attempt === 0 ? 'cached' : 'latest' });
-    const newEvents = options.decide(command, loaded.state);
+      : cached ?? (await aggregateStream(store, streamName, { ...options, freshness: 'latest' }));
+    let newEvents: Event[];
+    try {
+      newEvents = options.decide(command, loaded.state);
+    } catch (refusal) {
+      // A refusal on a cached state may be stale (another process moved the stream): decide again on a fresh read.
+      if (!cached) throw refusal;
+      cache?.delete(streamName);
+      continue;
+    }
     if (newEvents.length === 0) return { newEvents, newState: loaded.state, position: null };
     // Each event's envelope (its consent scope) is computed on the state just before it.
     const appended: NewEvent[] = [];
@@ -57,7 +70,7 @@ export async function handleCommand<State, Command, Event extends StreamEvent>(
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       cache?.delete(streamName);
-      if (attempt >= retry.onVersionConflict) throw error;
+      if (++conflicts > retry.onVersionConflict) throw error;
     }
   }
 }

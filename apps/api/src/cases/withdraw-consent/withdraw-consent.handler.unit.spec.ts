@@ -65,4 +65,11 @@ describe('withdraw consent', () => {
         .when((store) => handler(store).execute(withdraw(asso)))
         .thenThrows('CASE.ERASED'));
   });
+
+  describe('when another process granted a consent after this one cached her case', () => {
+    it('withdraws it: a refusal on the cached state is decided again on a fresh read', () =>
+      given(existingStream(theCase, consented))
+        .when((store) => handler(store, cacheHolding(theCase, caseDecider, [identified(), consentGranted({ consentId: 'consent-1' })])).execute(withdraw(asso, 'consent-2')))
+        .then(expectNewEvents(theCase, [withdrawn('consent-2')])));
+  });
 });

@@ -69,4 +69,12 @@ describe('close referral', () => {
         .when((store) => handler(store).execute(close(refuge)))
         .thenThrows('REFERRAL.INVALID_TRANSITION'));
   });
+
+  describe('when another process accepted it after this one cached it as referred', () => {
+    it('closes it: a refusal on the cached state is decided again on a fresh read', () =>
+      given(consented, existingStream(theReferral, [made, accepted]))
+        .when((store) => new CloseReferralHandler(new MoveReferral(store, keyring, cacheHolding(theReferral, referralDecider, [made])))
+          .execute(new CloseReferralCommand({ referralId: REFERRAL_ID, outcome: 'service_provided', note: null }, contextOf(refuge))))
+        .then(expectNewEvents(theReferral, [{ type: 'ReferralClosed', data: { referralId: REFERRAL_ID, by: REFUGE, outcome: 'service_provided', note: null } }])));
+  });
 });
