@@ -44,14 +44,20 @@ const REFERRAL_KEY = 'month, to_org, status, accepted, decline_reason';
 const DELAY_KEY = 'month, measure, bucket';
 const PERSON_KEY = 'month, department, indicators, side';
 
-/** `sign` is 1 or -1; `cases` and `referrals` are conditions on `c` and `r`. */
-const caseCells = (sign: number, cases: string) => `
+// For every case at once, a hash join on the cases referred onward instead of one index probe per case.
+const ONWARD = `LEFT JOIN (
+    SELECT DISTINCT r.case_id FROM coordination_referrals r LEFT JOIN coordination_organisations o ON o.organisation_id = r.to_org
+    WHERE o.kind = 'authority' OR r.service = 'specialised_shelter') onward ON onward.case_id = c.case_id`;
+const UNREFERRED_ALL = `c.identifier_kind <> 'authority' AND c.indicators && ${TRAFFICKING} AND onward.case_id IS NULL`;
+
+/** `sign` is 1 or -1; `cases` and `referrals` are conditions on `c` and `r`; `all` when they select every row. */
+const caseCells = (sign: number, cases: string, all = false) => `
   SELECT ${MONTH_OF('c.identified_at')} AS month, c.identified_by, c.identifier_kind, c.department, c.indicators,
          ${sign} * count(*) AS identified, ${sign} * count(c.first_referred_at) AS referred,
          ${sign} * count(*) FILTER (WHERE c.ever_accepted) AS accepted, ${sign} * count(*) FILTER (WHERE c.service_provided) AS served,
          ${sign} * count(*) FILTER (WHERE c.linkage_key IS NULL OR c.coordination_until IS NULL) AS not_linkable,
-         ${sign} * count(*) FILTER (WHERE ${UNREFERRED_TRAFFICKING}) AS unreferred_trafficking
-  FROM coordination_cases c WHERE (${cases}) GROUP BY 1, 2, 3, 4, 5`;
+         ${sign} * count(*) FILTER (WHERE ${all ? UNREFERRED_ALL : UNREFERRED_TRAFFICKING}) AS unreferred_trafficking
+  FROM coordination_cases c ${all ? ONWARD : ''} WHERE (${cases}) GROUP BY 1, 2, 3, 4, 5`;
 
 // A referral is counted under the month of her identification; '-infinity' if that case is unknown.
 const referralsWithMonth = (referrals: string) => `
@@ -106,7 +112,7 @@ export const adjustPersonCells = (sign: 1 | -1, persons: string) => addTo('coord
 /** Every cell from scratch (after a rebuild's replay, or to backfill), as statements to run in order. */
 export const RECOMPUTE_ALL_CELLS = [
   'TRUNCATE coordination_case_cells, coordination_referral_cells, coordination_delay_cells, coordination_person_cells',
-  `INSERT INTO coordination_case_cells (${CASE_KEY}, ${CASE_COUNTS}) ${caseCells(1, 'true')}`,
+  `INSERT INTO coordination_case_cells (${CASE_KEY}, ${CASE_COUNTS}) ${caseCells(1, 'true', true)}`,
   `INSERT INTO coordination_referral_cells (${REFERRAL_KEY}, count) ${referralCells(1, 'true')}`,
   `INSERT INTO coordination_delay_cells (${DELAY_KEY}, count) ${delayCells(1, 'true', 'true')}`,
   `INSERT INTO coordination_person_cells (${PERSON_KEY}, count) ${personCells(1, 'coordination_persons')}`,

@@ -14,6 +14,7 @@ import {
 } from './coordination.events';
 import { linkageKeysOf, recomputeAllPersons, refreshPersons } from './coordination-persons';
 import { refreshAllCaseSummaries, refreshCaseSummaries } from './coordination-summary';
+import { adjustCells, recomputeAllCells } from './coordination-cells';
 
 export const COORDINATION_PROJECTION_NAME = 'coordination';
 
@@ -46,17 +47,23 @@ const REFERRAL_TYPES: readonly string[] = COORDINATION_REFERRAL_EVENT_TYPES;
 
 /** The rows events write directly; `derived` also refreshes, per batch, the rows derived from them. */
 async function applyCoordination(manager: EntityManager, events: RecordedEvent[], derived: boolean): Promise<void> {
-  await applyToTable(manager, coordinationOrganisationsTable, events);
   const cases = events.filter((event) => CASE_TYPES.includes(event.type)) as CoordinationCaseEvent[];
   // Her key before the batch too: an erasure removes it from the case row, and her person row must go.
   const keys = derived ? await linkageKeysOf(manager, [...new Set(cases.map((event) => event.data.caseId))]) : [];
+  const referrals = events.filter((event) => REFERRAL_TYPES.includes(event.type)) as CoordinationReferralEvent[];
+  const referralIds = [...new Set(referrals.map((event) => event.data.referralId))];
+  // Her case counts again once her referral is made: its row does not exist yet before the batch.
+  const made = referrals.flatMap((event) => (event.type === 'ReferralMade' ? [event.data.caseId] : []));
+  const caseIds = [...new Set([...cases.map((event) => event.data.caseId), ...made])];
+  if (derived) await adjustCells(manager, -1, caseIds, referralIds);
+  await applyToTable(manager, coordinationOrganisationsTable, events);
   await applyToTable(manager, coordinationCasesTable, events);
   await applyToTable(manager, coordinationReferralsTable, events);
   if (!derived) return;
   const identified = cases.flatMap((event) => (event.type === 'PersonIdentified' && event.data.linkageKey ? [event.data.linkageKey] : []));
   await refreshPersons(manager, [...new Set([...keys, ...identified])]);
-  const referrals = events.filter((event) => REFERRAL_TYPES.includes(event.type)) as CoordinationReferralEvent[];
-  await refreshCaseSummaries(manager, [...new Set(referrals.map((event) => event.data.referralId))]);
+  await refreshCaseSummaries(manager, referralIds);
+  await adjustCells(manager, 1, caseIds, referralIds);
 }
 
 /** The coordinator's network view: funnels, identification gaps and capacity (docs/adr/0002-coordination-and-consent.md). */
@@ -75,8 +82,12 @@ export const coordinationReplayProjection: Projection = { ...coordinationProject
 export async function finishCoordination(manager: EntityManager): Promise<void> {
   await refreshAllCaseSummaries(manager);
   await recomputeAllPersons(manager);
+  await recomputeAllCells(manager);
 }
 
-export const COORDINATION_TABLES = ['coordination_cases', 'coordination_referrals', 'coordination_organisations', 'coordination_persons'];
+export const COORDINATION_TABLES = [
+  'coordination_cases', 'coordination_referrals', 'coordination_organisations', 'coordination_persons',
+  'coordination_case_cells', 'coordination_referral_cells', 'coordination_delay_cells', 'coordination_person_cells',
+];
 export const COORDINATION_ENTITIES = [CoordinationCaseEntity, CoordinationReferralEntity, CoordinationOrganisationEntity];
 export { COORDINATION_MIGRATIONS } from './coordination.migration';

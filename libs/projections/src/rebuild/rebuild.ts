@@ -2,7 +2,9 @@ import type { EventStore, RecordedEvent } from '@passerelle/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ensureCheckpoint, saveCheckpoint } from '../runner/checkpoint-store';
 import type { RebuildTarget } from './rebuild-catalogue';
-import { createShadow, dropShadow, inShadow, swapIn } from './shadow-schema';
+import type { Projection } from '../runner/projection';
+import { BatchFeed } from './batch-feed';
+import { createShadow, dropShadow, inShadow, makeDurable, swapIn } from './shadow-schema';
 
 export interface RebuildProgress {
   /** Events read so far (every event, handled or not). */
@@ -47,53 +49,35 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   const batchSize = options.batchSize ?? 5_000;
   const started = Date.now();
   const [{ schema: liveSchema }] = await dataSource.query('SELECT current_schema() AS schema');
-  for (const target of targets) await createShadow(dataSource, target);
+  const indexes = new Map<RebuildTarget, string[]>();
+  for (const target of targets) indexes.set(target, await createShadow(dataSource, target));
   const total = Number(await store.headPosition()) + 1;
   let position = -1n;
   let processed = 0;
   try {
-    // Reads the next batch while the current one is applied: the store and the read model are
-    // separate connections, so reading and writing overlap.
-    const read = (after: bigint) => {
-      const reading = store.readAll({ after, maxCount: batchSize });
-      reading.catch(() => undefined); // awaited below; this only keeps an abandoned read from going unhandled
-      return reading;
-    };
-    let next = read(position);
-    for (;;) {
-      const batch = await next;
-      if (batch.length === 0) break;
-      position = batch[batch.length - 1]!.globalPosition;
-      next = read(position);
-      // One transaction per read model, side by side: while one waits on PostgreSQL, another prepares its rows.
-      await Promise.all(targets.map((target) => dataSource.transaction((manager) => applyToShadows(manager, [target], batch, liveSchema))));
-      processed += batch.length;
-      options.onProgress?.({ processed, total: Math.max(total, processed) });
-    }
-    // Every shadow holds the events up to here; each catches up on its own before its swap.
-    const replayed = position;
-    for (const target of targets) {
-      await dataSource.transaction(async (manager) => {
-        await ensureCheckpoint(manager, target.projection.name);
-        await manager.query('SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [target.projection.name]);
-        const head = await store.headPosition();
-        let caughtUp = replayed;
-        while (caughtUp < head) {
-          const batch = (await store.readAll({ after: caughtUp, maxCount: batchSize })).filter((event) => event.globalPosition <= head);
-          if (batch.length === 0) break;
-          await applyToShadows(manager, [target], batch, liveSchema);
-          caughtUp = batch[batch.length - 1]!.globalPosition;
+    const feed = new BatchFeed((after) => store.readAll({ after, maxCount: batchSize }), targets.length);
+    // One transaction per batch and read model; the read models go at their own pace (batch-feed.ts).
+    await Promise.all(targets.map(async (target, reader) => {
+      try {
+        for (let batch = await feed.take(reader); batch.length > 0; batch = await feed.take(reader)) {
+          const events = batch;
+          await dataSource.transaction((manager) => applyToShadow(manager, target, target.projection, events, liveSchema));
+          const everyone = await feed.done(reader);
+          if (everyone) {
+            position = everyone[everyone.length - 1]!.globalPosition;
+            processed += everyone.length;
+            options.onProgress?.({ processed, total: Math.max(total, processed) });
+          }
         }
-        const finish = target.finish;
-        if (finish) await inShadow(manager, target, () => finish(manager), liveSchema);
-        await swapIn(manager, target, liveSchema);
-        await saveCheckpoint(manager, target.projection.name, caughtUp);
-        position = position > caughtUp ? position : caughtUp;
-      });
-      await dropShadow(dataSource, target);
-      // Fresh tables have no statistics yet: without them the planner guesses, and readers pay for it.
-      for (const table of target.tables) await dataSource.query(`ANALYZE ${quoteName(liveSchema)}.${quoteName(table)}`);
-    }
+      } catch (error) {
+        feed.abort(error);
+        throw error;
+      }
+    }));
+    // Every shadow holds the events up to here; each is finished and swapped in on its own.
+    const replayed = position;
+    const swapped = await Promise.all(targets.map((target) => finishAndSwap(dataSource, store, target, { replayed, batchSize, liveSchema, indexes: indexes.get(target)! })));
+    for (const caughtUp of swapped) position = position > caughtUp ? position : caughtUp;
   } catch (error) {
     // The live tables are untouched until a swap commits; a failed rebuild only leaves shadows to drop.
     for (const target of targets) await dropShadow(dataSource, target).catch(() => undefined);
@@ -103,12 +87,44 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   return { projections: targets.map((t) => t.projection.name), events: Number(position) + 1, position, seconds: (Date.now() - started) / 1000 };
 }
 
+/**
+ * After the replay: derived rows computed once, then the tables made durable and indexed (a sorted
+ * build of each index beats maintaining it row by row), all before any lock. Then, in one
+ * transaction holding the checkpoint: what was appended meanwhile, the swap, the checkpoint.
+ */
+async function finishAndSwap(
+  dataSource: DataSource, store: RebuildOptions['store'], target: RebuildTarget,
+  { replayed, batchSize, liveSchema, indexes }: { replayed: bigint; batchSize: number; liveSchema: string; indexes: string[] },
+): Promise<bigint> {
+  const finish = target.finish;
+  if (finish) await dataSource.transaction((manager) => inShadow(manager, target, () => finish(manager), liveSchema));
+  await makeDurable(dataSource, target, indexes);
+  const caughtUp = await dataSource.transaction(async (manager) => {
+    await ensureCheckpoint(manager, target.projection.name);
+    await manager.query('SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [target.projection.name]);
+    const head = await store.headPosition();
+    let reached = replayed;
+    while (reached < head) {
+      const batch = (await store.readAll({ after: reached, maxCount: batchSize })).filter((event) => event.globalPosition <= head);
+      if (batch.length === 0) break;
+      // Derived rows are already there: these few events keep them up to date as the live runner would.
+      await applyToShadow(manager, target, target.catchUp ?? target.projection, batch, liveSchema);
+      reached = batch[batch.length - 1]!.globalPosition;
+    }
+    await swapIn(manager, target, liveSchema);
+    await saveCheckpoint(manager, target.projection.name, reached);
+    return reached;
+  });
+  await dropShadow(dataSource, target);
+  // Fresh tables have no statistics yet: without them the planner guesses, and readers pay for it.
+  for (const table of target.tables) await dataSource.query(`ANALYZE ${quoteName(liveSchema)}.${quoteName(table)}`);
+  return caughtUp;
+}
+
 const quoteName = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
-async function applyToShadows(manager: EntityManager, targets: RebuildTarget[], batch: RecordedEvent[], liveSchema: string): Promise<void> {
-  for (const target of targets) {
-    const handled = new Set(target.projection.handles);
-    const events = batch.filter((event) => handled.has(event.type));
-    if (events.length > 0) await inShadow(manager, target, () => target.projection.applyBatch(manager, events), liveSchema);
-  }
+async function applyToShadow(manager: EntityManager, target: RebuildTarget, projection: Projection, batch: RecordedEvent[], liveSchema: string): Promise<void> {
+  const handled = new Set(projection.handles);
+  const events = batch.filter((event) => handled.has(event.type));
+  if (events.length > 0) await inShadow(manager, target, () => projection.applyBatch(manager, events), liveSchema);
 }

@@ -10,9 +10,10 @@ const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 /**
  * Creates the shadow schema afresh and runs the projection's own migrations in it: they are
  * idempotent and unqualified, so with the search path on the shadow schema they create the same
- * tables and indexes, under the same names, there.
+ * tables and indexes, under the same names, there. Returns the secondary indexes, set aside until
+ * {@link makeDurable}: the replay only looks rows up by their key.
  */
-export async function createShadow(dataSource: DataSource, target: RebuildTarget): Promise<void> {
+export async function createShadow(dataSource: DataSource, target: RebuildTarget): Promise<string[]> {
   const schema = shadowSchema(target.projection.name);
   const runner = dataSource.createQueryRunner();
   try {
@@ -22,13 +23,35 @@ export async function createShadow(dataSource: DataSource, target: RebuildTarget
     await runner.query(`CREATE SCHEMA ${quote(schema)}`);
     await runner.query(`SET LOCAL search_path TO ${quote(schema)}`);
     for (const migration of target.migrations.migrations) await applyMigration(migration, schema, runner);
+    // The replay writes no WAL; {@link makeDurable} logs each table once, whole, before its swap.
+    for (const table of target.tables) await runner.query(`ALTER TABLE ${quote(table)} SET UNLOGGED`);
+    const secondary: Array<{ name: string; definition: string }> = await runner.query(`
+      SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+      JOIN pg_class c ON c.relname = i.indexname AND c.relnamespace = $1::regnamespace JOIN pg_index x ON x.indexrelid = c.oid
+      WHERE i.schemaname = $2 AND NOT x.indisunique`, [quote(schema), schema]);
+    for (const index of secondary) await runner.query(`DROP INDEX ${quote(index.name)}`);
     await runner.commitTransaction();
+    return secondary.map((index) => index.definition);
   } catch (error) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();
     throw error;
   } finally {
     await runner.release();
   }
+}
+
+/**
+ * Makes the shadow tables crash-safe again, one sequential rewrite per table into the WAL (far
+ * cheaper than logging every row change of the replay), then builds the indexes set aside (their
+ * definitions name the shadow schema). Before the swap's lock: neither readers nor the live runner wait.
+ */
+export async function makeDurable(dataSource: DataSource, target: RebuildTarget, indexes: string[]): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    // Only the shadow schema on the path: a definition read there names its table unqualified.
+    await manager.query(`SET LOCAL search_path TO ${quote(shadowSchema(target.projection.name))}`);
+    for (const table of target.tables) await manager.query(`ALTER TABLE ${quote(table)} SET LOGGED`);
+    for (const index of indexes) await manager.query(index);
+  });
 }
 
 /**
