@@ -56,7 +56,8 @@ describe('the access log of a case', () => {
   });
 
   it('records reads through the case and through an inbox page, newest first, the holder’s own included', async () => {
-    await network.http().get(`/v1/cases/${caseId}`).set(auth(refuge));
+    // The receiver's view of her case is narrowed by its referral, found in the inbox read model: wait for it.
+    await network.http().get(`/v1/cases/${caseId}`).query({ minPosition: position }).set(auth(refuge));
     await inbox(network, refuge, 'received', position);
     await network.http().get(`/v1/cases/${caseId}`).set(auth(ngo));
     const entries = await log();
