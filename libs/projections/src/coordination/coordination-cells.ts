@@ -38,11 +38,21 @@ export const UNREFERRED_TRAFFICKING = `c.identifier_kind <> 'authority' AND c.in
     SELECT 1 FROM coordination_referrals r LEFT JOIN coordination_organisations o ON o.organisation_id = r.to_org
     WHERE r.case_id = c.case_id AND (o.kind = 'authority' OR r.service = 'specialised_shelter'))`;
 
-const CASE_KEY = 'month, identified_by, identifier_kind, department, indicators';
-const CASE_COUNTS = 'identified, referred, accepted, served, not_linkable, unreferred_trafficking';
-const REFERRAL_KEY = 'month, to_org, status, accepted, decline_reason';
-const DELAY_KEY = 'month, measure, bucket';
-const PERSON_KEY = 'month, department, indicators, side';
+/** A cell table: its key columns (with their types, to read keys back from JSON) and its counts. */
+export interface CellTable {
+  table: string;
+  key: string[];
+  keyTypes: string;
+  counts: string[];
+}
+const cellTable = (table: string, keyTypes: string, counts: string[]): CellTable =>
+  ({ table, key: keyTypes.split(', ').map((column) => column.split(' ')[0]!), keyTypes, counts });
+export const CASE_CELLS = cellTable('coordination_case_cells', 'month date, identified_by text, identifier_kind text, department text, indicators text[]',
+  ['identified', 'referred', 'accepted', 'served', 'not_linkable', 'unreferred_trafficking']);
+export const REFERRAL_CELLS = cellTable('coordination_referral_cells', 'month date, to_org text, status text, accepted boolean, decline_reason text', ['count']);
+export const DELAY_CELLS = cellTable('coordination_delay_cells', 'month date, measure text, bucket bigint', ['count']);
+export const PERSON_CELLS = cellTable('coordination_person_cells', 'month date, department text, indicators text[], side text', ['count']);
+export const columns = (cells: CellTable) => [...cells.key, ...cells.counts].join(', ');
 
 // For every case at once, a hash join on the cases referred onward instead of one index probe per case.
 const ONWARD = `LEFT JOIN (
@@ -51,7 +61,7 @@ const ONWARD = `LEFT JOIN (
 const UNREFERRED_ALL = `c.identifier_kind <> 'authority' AND c.indicators && ${TRAFFICKING} AND onward.case_id IS NULL`;
 
 /** `sign` is 1 or -1; `cases` and `referrals` are conditions on `c` and `r`; `all` when they select every row. */
-const caseCells = (sign: number, cases: string, all = false) => `
+export const caseCells = (sign: number, cases: string, all = false) => `
   SELECT ${MONTH_OF('c.identified_at')} AS month, c.identified_by, c.identifier_kind, c.department, c.indicators,
          ${sign} * count(*) AS identified, ${sign} * count(c.first_referred_at) AS referred,
          ${sign} * count(*) FILTER (WHERE c.ever_accepted) AS accepted, ${sign} * count(*) FILTER (WHERE c.service_provided) AS served,
@@ -64,11 +74,11 @@ const referralsWithMonth = (referrals: string) => `
   SELECT r.*, coalesce(${MONTH_OF('c.identified_at')}, '-infinity'::date) AS month
   FROM coordination_referrals r LEFT JOIN coordination_cases c ON c.case_id = r.case_id WHERE (${referrals})`;
 
-const referralCells = (sign: number, referrals: string) => `
+export const referralCells = (sign: number, referrals: string) => `
   SELECT month, to_org, status, accepted_at IS NOT NULL AS accepted, coalesce(decline_reason, '') AS decline_reason, ${sign} * count(*) AS count
   FROM (${referralsWithMonth(referrals)}) r GROUP BY 1, 2, 3, 4, 5`;
 
-const delayCells = (sign: number, cases: string, referrals: string) => {
+export const delayCells = (sign: number, cases: string, referrals: string) => {
   const { to_referred: referred, to_accepted: accepted, to_closed: closed } = DELAYS;
   return `
   SELECT month, measure, bucket, ${sign} * count(*) AS count FROM (
@@ -87,35 +97,13 @@ export const personCells = (sign: number, persons: string) => `
          ${sign} * count(*) AS count
   FROM ${persons} p GROUP BY 1, 2, 3, 4`;
 
-const addTo = (table: string, key: string, counts: string, rows: string) => `
-  INSERT INTO ${table} AS t (${key}, ${counts}) ${rows}
-  ON CONFLICT (${key}) DO UPDATE SET ${counts.split(', ').map((n) => `${n} = t.${n} + EXCLUDED.${n}`).join(', ')}`;
-
-/**
- * Adds (1) or takes away (-1) what these cases and referrals count now. Called with -1 before a
- * batch changes them and with 1 after: the cells move by the difference. The cases must include
- * those of every referral made in the batch, which do not exist yet before it.
- */
-export async function adjustCells(manager: EntityManager, sign: 1 | -1, caseIds: string[], referralIds: string[]): Promise<void> {
-  if (caseIds.length === 0 && referralIds.length === 0) return;
-  const cases = 'c.case_id = ANY ($1::uuid[]) OR c.case_id IN (SELECT case_id FROM coordination_referrals WHERE referral_id = ANY ($2::uuid[]))';
-  const referrals = 'r.referral_id = ANY ($2::uuid[])';
-  await manager.query(`
-    WITH cases AS (${addTo('coordination_case_cells', CASE_KEY, CASE_COUNTS, caseCells(sign, cases))}),
-         referrals AS (${addTo('coordination_referral_cells', REFERRAL_KEY, 'count', referralCells(sign, referrals))})
-    ${addTo('coordination_delay_cells', DELAY_KEY, 'count', delayCells(sign, cases, referrals))}`, [caseIds, referralIds]);
-}
-
-/** Adds (1) or takes away (-1) the women of a set of coordination_persons rows (an SQL relation). */
-export const adjustPersonCells = (sign: 1 | -1, persons: string) => addTo('coordination_person_cells', PERSON_KEY, 'count', personCells(sign, persons));
-
 /** Every cell from scratch (after a rebuild's replay, or to backfill), as statements to run in order. */
 export const RECOMPUTE_ALL_CELLS = [
   'TRUNCATE coordination_case_cells, coordination_referral_cells, coordination_delay_cells, coordination_person_cells',
-  `INSERT INTO coordination_case_cells (${CASE_KEY}, ${CASE_COUNTS}) ${caseCells(1, 'true', true)}`,
-  `INSERT INTO coordination_referral_cells (${REFERRAL_KEY}, count) ${referralCells(1, 'true')}`,
-  `INSERT INTO coordination_delay_cells (${DELAY_KEY}, count) ${delayCells(1, 'true', 'true')}`,
-  `INSERT INTO coordination_person_cells (${PERSON_KEY}, count) ${personCells(1, 'coordination_persons')}`,
+  `INSERT INTO ${CASE_CELLS.table} (${columns(CASE_CELLS)}) ${caseCells(1, 'true', true)}`,
+  `INSERT INTO ${REFERRAL_CELLS.table} (${columns(REFERRAL_CELLS)}) ${referralCells(1, 'true')}`,
+  `INSERT INTO ${DELAY_CELLS.table} (${columns(DELAY_CELLS)}) ${delayCells(1, 'true', 'true')}`,
+  `INSERT INTO ${PERSON_CELLS.table} (${columns(PERSON_CELLS)}) ${personCells(1, 'coordination_persons')}`,
 ];
 
 export async function recomputeAllCells(manager: EntityManager): Promise<void> {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { adjustPersonCells } from './coordination-cells';
+import { addPersons, takeAwayPersons } from './coordination-cells-upkeep';
 
 /**
  * Women as the gaps view links them: one row per linkage key, aggregated over her identifications
@@ -45,10 +45,9 @@ export async function recomputeAllPersons(manager: EntityManager): Promise<void>
  */
 export async function refreshPersons(manager: EntityManager, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  await manager.query(`WITH gone AS (DELETE FROM coordination_persons WHERE linkage_key = ANY ($1::text[]) RETURNING *)
-    ${adjustPersonCells(-1, 'gone')}`, [keys]);
-  await manager.query(`WITH added AS (
-      INSERT INTO coordination_persons (linkage_key, department, first_at, ngo_at, authority_at, indicators, linkable_until)
-      ${personsOf(`${LINKABLE} AND c.linkage_key = ANY ($1::text[])`)} RETURNING *)
-    ${adjustPersonCells(1, 'added')}`, [keys]);
+  const taken = takeAwayPersons('DELETE FROM coordination_persons WHERE linkage_key = ANY ($1::text[]) RETURNING *');
+  const [emptied] = await manager.query(`WITH ${taken.ctes.join(', ')} SELECT ${taken.emptied}`, [keys]);
+  const added = addPersons(`INSERT INTO coordination_persons (linkage_key, department, first_at, ngo_at, authority_at, indicators, linkable_until)
+      ${personsOf(`${LINKABLE} AND c.linkage_key = ANY ($1::text[])`)} RETURNING *`, '$2');
+  await manager.query(`WITH ${added.join(', ')} SELECT 1`, [keys, JSON.stringify(Object.values(emptied as object)[0] ?? [])]);
 }

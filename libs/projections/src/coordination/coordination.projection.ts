@@ -14,7 +14,8 @@ import {
 } from './coordination.events';
 import { linkageKeysOf, recomputeAllPersons, refreshPersons } from './coordination-persons';
 import { refreshAllCaseSummaries, refreshCaseSummaries } from './coordination-summary';
-import { adjustCells, recomputeAllCells } from './coordination-cells';
+import { recomputeAllCells } from './coordination-cells';
+import { addCells, takeAwayCells } from './coordination-cells-upkeep';
 
 export const COORDINATION_PROJECTION_NAME = 'coordination';
 
@@ -55,7 +56,7 @@ async function applyCoordination(manager: EntityManager, events: RecordedEvent[]
   // Her case counts again once her referral is made: its row does not exist yet before the batch.
   const made = referrals.flatMap((event) => (event.type === 'ReferralMade' ? [event.data.caseId] : []));
   const caseIds = [...new Set([...cases.map((event) => event.data.caseId), ...made])];
-  if (derived) await adjustCells(manager, -1, caseIds, referralIds);
+  const emptied = derived ? await takeAwayCells(manager, caseIds, referralIds) : {};
   await applyToTable(manager, coordinationOrganisationsTable, events);
   await applyToTable(manager, coordinationCasesTable, events);
   await applyToTable(manager, coordinationReferralsTable, events);
@@ -63,7 +64,7 @@ async function applyCoordination(manager: EntityManager, events: RecordedEvent[]
   const identified = cases.flatMap((event) => (event.type === 'PersonIdentified' && event.data.linkageKey ? [event.data.linkageKey] : []));
   await refreshPersons(manager, [...new Set([...keys, ...identified])]);
   await refreshCaseSummaries(manager, referralIds);
-  await adjustCells(manager, 1, caseIds, referralIds);
+  await addCells(manager, caseIds, referralIds, emptied);
 }
 
 /** The coordinator's network view: funnels, identification gaps and capacity (docs/adr/0002-coordination-and-consent.md). */
