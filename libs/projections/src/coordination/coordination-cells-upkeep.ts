@@ -46,15 +46,22 @@ const REFERRALS = 'r.referral_id = ANY ($2::uuid[])';
  * Before a batch: takes away what these cases and referrals count now. The cases must include
  * those of every referral the batch makes, whose rows do not exist yet.
  */
-export async function takeAwayCells(manager: EntityManager, caseIds: string[], referralIds: string[]): Promise<EmptiedCells> {
-  if (caseIds.length === 0 && referralIds.length === 0) return {};
+export async function takeAwayCells(
+  manager: EntityManager, caseIds: string[], referralIds: string[],
+): Promise<{ emptied: EmptiedCells; linkageKeys: string[] }> {
+  if (caseIds.length === 0 && referralIds.length === 0) return { emptied: {}, linkageKeys: [] };
   const parts = [
     takeAway(CASE_CELLS, 'cases', caseCells(-1, CASES)),
     takeAway(REFERRAL_CELLS, 'referrals', referralCells(-1, REFERRALS)),
     takeAway(DELAY_CELLS, 'delays', delayCells(-1, CASES, REFERRALS)),
   ];
-  const [row] = await manager.query(`WITH ${parts.map((p) => p.cte).join(', ')} SELECT ${parts.map((p) => p.emptied).join(', ')}`, [caseIds, referralIds]);
-  return row as EmptiedCells;
+  // Also her linkage key before the batch (one round trip less): an erasure removes it, and her person row must go.
+  const keys = "(SELECT coalesce(array_agg(DISTINCT linkage_key), '{}') FROM coordination_cases WHERE case_id = ANY ($1::uuid[]) AND linkage_key IS NOT NULL)";
+  const [row] = await manager.query(
+    `WITH ${parts.map((p) => p.cte).join(', ')} SELECT ${parts.map((p) => p.emptied).join(', ')}, ${keys} AS linkage_keys`, [caseIds, referralIds],
+  );
+  const { linkage_keys: linkageKeys, ...emptied } = row as EmptiedCells & { linkage_keys: string[] };
+  return { emptied, linkageKeys };
 }
 
 /** After the batch: adds what the same cases and referrals count now, and drops the cells left empty. */

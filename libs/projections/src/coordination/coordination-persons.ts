@@ -23,15 +23,6 @@ export const personsOf = (where: string) => `
 /** Identifications that may be linked while their consent lasts. */
 export const LINKABLE = 'c.linkage_key IS NOT NULL AND c.coordination_until IS NOT NULL';
 
-/** The linkage keys the cases carry now (before a batch changes or erases them). */
-export async function linkageKeysOf(manager: EntityManager, caseIds: string[]): Promise<string[]> {
-  if (caseIds.length === 0) return [];
-  const rows: Array<{ linkage_key: string }> = await manager.query(
-    'SELECT DISTINCT linkage_key FROM coordination_cases WHERE case_id = ANY ($1::uuid[]) AND linkage_key IS NOT NULL', [caseIds],
-  );
-  return rows.map((row) => row.linkage_key);
-}
-
 /** Every woman's row from scratch (after a rebuild, or to backfill). */
 export async function recomputeAllPersons(manager: EntityManager): Promise<void> {
   await manager.query('DELETE FROM coordination_persons');

@@ -12,7 +12,7 @@ import {
   COORDINATION_CASE_EVENT_TYPES, COORDINATION_ORGANISATION_EVENT_TYPES, COORDINATION_REFERRAL_EVENT_TYPES,
   type CoordinationCaseEvent, type CoordinationOrganisationEvent, type CoordinationReferralEvent,
 } from './coordination.events';
-import { linkageKeysOf, recomputeAllPersons, refreshPersons } from './coordination-persons';
+import { recomputeAllPersons, refreshPersons } from './coordination-persons';
 import { refreshAllCaseSummaries, refreshCaseSummaries } from './coordination-summary';
 import { recomputeAllCells } from './coordination-cells';
 import { addCells, takeAwayCells } from './coordination-cells-upkeep';
@@ -49,22 +49,21 @@ const REFERRAL_TYPES: readonly string[] = COORDINATION_REFERRAL_EVENT_TYPES;
 /** The rows events write directly; `derived` also refreshes, per batch, the rows derived from them. */
 async function applyCoordination(manager: EntityManager, events: RecordedEvent[], derived: boolean): Promise<void> {
   const cases = events.filter((event) => CASE_TYPES.includes(event.type)) as CoordinationCaseEvent[];
-  // Her key before the batch too: an erasure removes it from the case row, and her person row must go.
-  const keys = derived ? await linkageKeysOf(manager, [...new Set(cases.map((event) => event.data.caseId))]) : [];
   const referrals = events.filter((event) => REFERRAL_TYPES.includes(event.type)) as CoordinationReferralEvent[];
   const referralIds = [...new Set(referrals.map((event) => event.data.referralId))];
   // Her case counts again once her referral is made: its row does not exist yet before the batch.
   const made = referrals.flatMap((event) => (event.type === 'ReferralMade' ? [event.data.caseId] : []));
   const caseIds = [...new Set([...cases.map((event) => event.data.caseId), ...made])];
-  const emptied = derived ? await takeAwayCells(manager, caseIds, referralIds) : {};
+  // Her linkage key is read before the batch too: an erasure removes it from the case row, and her person row must go.
+  const before = derived ? await takeAwayCells(manager, caseIds, referralIds) : { emptied: {}, linkageKeys: [] };
   await applyToTable(manager, coordinationOrganisationsTable, events);
   await applyToTable(manager, coordinationCasesTable, events);
   await applyToTable(manager, coordinationReferralsTable, events);
   if (!derived) return;
   const identified = cases.flatMap((event) => (event.type === 'PersonIdentified' && event.data.linkageKey ? [event.data.linkageKey] : []));
-  await refreshPersons(manager, [...new Set([...keys, ...identified])]);
+  await refreshPersons(manager, [...new Set([...before.linkageKeys, ...identified])]);
   await refreshCaseSummaries(manager, referralIds);
-  await addCells(manager, caseIds, referralIds, emptied);
+  await addCells(manager, caseIds, referralIds, before.emptied);
 }
 
 /** The coordinator's network view: funnels, identification gaps and capacity (docs/adr/0002-coordination-and-consent.md). */
