@@ -98,14 +98,17 @@ export const personCells = (sign: number, persons: string) => `
   FROM ${persons} p GROUP BY 1, 2, 3, 4`;
 
 /** Every cell from scratch (after a rebuild's replay, or to backfill), as statements to run in order. */
-export const RECOMPUTE_ALL_CELLS = [
-  'TRUNCATE coordination_case_cells, coordination_referral_cells, coordination_delay_cells, coordination_person_cells',
-  `INSERT INTO ${CASE_CELLS.table} (${columns(CASE_CELLS)}) ${caseCells(1, 'true', true)}`,
-  `INSERT INTO ${REFERRAL_CELLS.table} (${columns(REFERRAL_CELLS)}) ${referralCells(1, 'true')}`,
-  `INSERT INTO ${DELAY_CELLS.table} (${columns(DELAY_CELLS)}) ${delayCells(1, 'true', 'true')}`,
-  `INSERT INTO ${PERSON_CELLS.table} (${columns(PERSON_CELLS)}) ${personCells(1, 'coordination_persons')}`,
-];
+const recompute = (cells: CellTable, rows: string) => [`TRUNCATE ${cells.table}`, `INSERT INTO ${cells.table} (${columns(cells)}) ${rows}`];
+/** Each cell table from scratch, as statements to run in order: cases and their delays after the case summaries, women after their rows. */
+export const RECOMPUTE_CELLS = {
+  cases: recompute(CASE_CELLS, caseCells(1, 'true', true)),
+  referrals: recompute(REFERRAL_CELLS, referralCells(1, 'true')),
+  delays: recompute(DELAY_CELLS, delayCells(1, 'true', 'true')),
+  persons: recompute(PERSON_CELLS, personCells(1, 'coordination_persons')),
+};
+/** Every cell from scratch (to backfill, or to check the cells kept batch by batch). */
+export const RECOMPUTE_ALL_CELLS = Object.values(RECOMPUTE_CELLS).flat();
 
-export async function recomputeAllCells(manager: EntityManager): Promise<void> {
-  for (const statement of RECOMPUTE_ALL_CELLS) await manager.query(statement);
+export async function runStatements(manager: EntityManager, statements: readonly string[]): Promise<void> {
+  for (const statement of statements) await manager.query(statement);
 }

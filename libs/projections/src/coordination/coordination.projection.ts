@@ -14,7 +14,7 @@ import {
 } from './coordination.events';
 import { recomputeAllPersons, refreshPersons } from './coordination-persons';
 import { refreshAllCaseSummaries, refreshCaseSummaries } from './coordination-summary';
-import { recomputeAllCells } from './coordination-cells';
+import { RECOMPUTE_CELLS, runStatements } from './coordination-cells';
 import { addCells, takeAwayCells } from './coordination-cells-upkeep';
 
 export const COORDINATION_PROJECTION_NAME = 'coordination';
@@ -79,11 +79,17 @@ export const coordinationProjection: Projection = {
  */
 export const coordinationReplayProjection: Projection = { ...coordinationProjection, applyBatch: (manager, events) => applyCoordination(manager, events, false) };
 
-export async function finishCoordination(manager: EntityManager): Promise<void> {
-  await refreshAllCaseSummaries(manager);
-  await recomputeAllPersons(manager);
-  await recomputeAllCells(manager);
-}
+/** Two independent chains, which a rebuild runs side by side: each reads what the other does not write. */
+export const finishCoordination: ReadonlyArray<(manager: EntityManager) => Promise<void>> = [
+  async (manager) => {
+    await refreshAllCaseSummaries(manager);
+    await runStatements(manager, [...RECOMPUTE_CELLS.cases, ...RECOMPUTE_CELLS.delays]);
+  },
+  async (manager) => {
+    await recomputeAllPersons(manager);
+    await runStatements(manager, [...RECOMPUTE_CELLS.persons, ...RECOMPUTE_CELLS.referrals]);
+  },
+];
 
 export const COORDINATION_TABLES = [
   'coordination_cases', 'coordination_referrals', 'coordination_organisations', 'coordination_persons',

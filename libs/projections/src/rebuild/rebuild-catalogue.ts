@@ -15,8 +15,11 @@ export interface RebuildTarget {
   tables: string[];
   /** The read model's own migrations, run again (unrecorded) with the search path on a shadow schema. */
   migrations: MigrationSet;
-  /** Rows derived from the others, computed once after the replay instead of after every batch. */
-  finish?: (manager: EntityManager) => Promise<void>;
+  /**
+   * Rows derived from the others, computed once after the replay instead of after every batch:
+   * independent steps, each in a transaction of its own, run side by side.
+   */
+  finish?: ReadonlyArray<(manager: EntityManager) => Promise<void>>;
   /** Applies what was appended during the replay, after `finish` (default `projection`): keeps derived rows up to date. */
   catchUp?: Projection;
 }

@@ -49,7 +49,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   const batchSize = options.batchSize ?? 5_000;
   const started = Date.now();
   const [{ schema: liveSchema }] = await dataSource.query('SELECT current_schema() AS schema');
-  const indexes = new Map<RebuildTarget, string[]>();
+  const indexes = new Map<RebuildTarget, Map<string, string[]>>();
   for (const target of targets) indexes.set(target, await createShadow(dataSource, target));
   const total = Number(await store.headPosition()) + 1;
   let position = -1n;
@@ -94,10 +94,9 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
  */
 async function finishAndSwap(
   dataSource: DataSource, store: RebuildOptions['store'], target: RebuildTarget,
-  { replayed, batchSize, liveSchema, indexes }: { replayed: bigint; batchSize: number; liveSchema: string; indexes: string[] },
+  { replayed, batchSize, liveSchema, indexes }: { replayed: bigint; batchSize: number; liveSchema: string; indexes: Map<string, string[]> },
 ): Promise<bigint> {
-  const finish = target.finish;
-  if (finish) await dataSource.transaction((manager) => inShadow(manager, target, () => finish(manager), liveSchema));
+  await Promise.all((target.finish ?? []).map((step) => dataSource.transaction((manager) => inShadow(manager, target, () => step(manager), liveSchema))));
   await makeDurable(dataSource, target, indexes);
   const caughtUp = await dataSource.transaction(async (manager) => {
     await ensureCheckpoint(manager, target.projection.name);

@@ -13,7 +13,7 @@ const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
  * tables and indexes, under the same names, there. Returns the secondary indexes, set aside until
  * {@link makeDurable}: the replay only looks rows up by their key.
  */
-export async function createShadow(dataSource: DataSource, target: RebuildTarget): Promise<string[]> {
+export async function createShadow(dataSource: DataSource, target: RebuildTarget): Promise<Map<string, string[]>> {
   const schema = shadowSchema(target.projection.name);
   const runner = dataSource.createQueryRunner();
   try {
@@ -25,13 +25,15 @@ export async function createShadow(dataSource: DataSource, target: RebuildTarget
     for (const migration of target.migrations.migrations) await applyMigration(migration, schema, runner);
     // The replay writes no WAL; {@link makeDurable} logs each table once, whole, before its swap.
     for (const table of target.tables) await runner.query(`ALTER TABLE ${quote(table)} SET UNLOGGED`);
-    const secondary: Array<{ name: string; definition: string }> = await runner.query(`
-      SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+    const secondary: Array<{ tablename: string; name: string; definition: string }> = await runner.query(`
+      SELECT i.tablename, i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
       JOIN pg_class c ON c.relname = i.indexname AND c.relnamespace = $1::regnamespace JOIN pg_index x ON x.indexrelid = c.oid
       WHERE i.schemaname = $2 AND NOT x.indisunique`, [quote(schema), schema]);
     for (const index of secondary) await runner.query(`DROP INDEX ${quote(index.name)}`);
     await runner.commitTransaction();
-    return secondary.map((index) => index.definition);
+    const byTable = new Map<string, string[]>(target.tables.map((table) => [table, []]));
+    for (const index of secondary) byTable.get(index.tablename)?.push(index.definition);
+    return byTable;
   } catch (error) {
     if (runner.isTransactionActive) await runner.rollbackTransaction();
     throw error;
@@ -43,15 +45,16 @@ export async function createShadow(dataSource: DataSource, target: RebuildTarget
 /**
  * Makes the shadow tables crash-safe again, one sequential rewrite per table into the WAL (far
  * cheaper than logging every row change of the replay), then builds the indexes set aside (their
- * definitions name the shadow schema). Before the swap's lock: neither readers nor the live runner wait.
+ * definitions name the shadow schema), a table per transaction, side by side. Before the swap's
+ * lock: neither readers nor the live runner wait.
  */
-export async function makeDurable(dataSource: DataSource, target: RebuildTarget, indexes: string[]): Promise<void> {
-  await dataSource.transaction(async (manager) => {
+export async function makeDurable(dataSource: DataSource, target: RebuildTarget, indexes: Map<string, string[]>): Promise<void> {
+  await Promise.all(target.tables.map((table) => dataSource.transaction(async (manager) => {
     // Only the shadow schema on the path: a definition read there names its table unqualified.
     await manager.query(`SET LOCAL search_path TO ${quote(shadowSchema(target.projection.name))}`);
-    for (const table of target.tables) await manager.query(`ALTER TABLE ${quote(table)} SET LOGGED`);
-    for (const index of indexes) await manager.query(index);
-  });
+    await manager.query(`ALTER TABLE ${quote(table)} SET LOGGED`);
+    for (const index of indexes.get(table) ?? []) await manager.query(index);
+  })));
 }
 
 /**
