@@ -44,6 +44,8 @@ export async function benchRebuild(options: BenchOptions): Promise<object> {
       rebuild[name] = { events: result.events, seconds: round(result.seconds), eventsPerSecond: round(result.events / result.seconds, 0) };
     }
     const [{ cases, referrals }] = await dataSource.query('SELECT (SELECT count(*) FROM coordination_cases)::int AS cases, (SELECT count(*) FROM coordination_referrals)::int AS referrals');
+    // What the funnel and gaps views sum instead of the rows (libs/projections/src/coordination/coordination-cells.ts).
+    const [summaryCells] = await dataSource.query(`SELECT ${['case', 'referral', 'delay', 'person'].map((cell) => `(SELECT count(*) FROM coordination_${cell}_cells)::int AS "${cell}"`).join(', ')}`);
     say(`querying ${cases} cases, ${referrals} referrals…`);
     const now = new Date('2026-12-31T00:00:00Z');
     const funnel = new CoordinationFunnelQuery(dataSource);
@@ -63,7 +65,7 @@ export async function benchRebuild(options: BenchOptions): Promise<object> {
     };
     const all = rebuild.all as { eventsPerSecond: number };
     return {
-      benchmark: 'rebuild', server: description, events, cases, referrals, seeding, rebuild, queryLatencyMs: latency, baseline,
+      benchmark: 'rebuild', server: description, events, cases, referrals, summaryCells, seeding, rebuild, queryLatencyMs: latency, baseline,
       ratios: { allToRawRead: round(all.eventsPerSecond / baseline.readEventsPerSecond, 3), allToInsertSelect: round(all.eventsPerSecond / baseline.insertSelectRowsPerSecond, 3) },
     };
   } finally {
