@@ -69,7 +69,7 @@ export class CoordinationFunnelQuery {
 
   /**
    * From the summary cells when they can answer (whole months, no other filter: the national view),
-   * otherwise from the rows. Both give the same figures (coordination.projection.int.spec.ts).
+   * otherwise from the rows. Both give the same figures (coordination-cells.int.spec.ts).
    */
   private async figures(filter: CoordinationFilter, now: Date): Promise<{ byCase: Row[]; byReferral: Row[]; declines: Row[] }> {
     const months = filter.service || filter.department || filter.indicator || filter.kind ? null : wholeMonths(filter);
