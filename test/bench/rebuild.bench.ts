@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createPostgresEventStore, type PostgresEventStore } from '@passerelle/event-store';
 import { migrateSchema } from '@passerelle/composition';
+import { LONG_STATEMENT_TIMEOUT_MS } from '@passerelle/database';
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from '@passerelle/embedded-postgres';
 import {
   CoordinationCapacityQuery, CoordinationFunnelQuery, CoordinationGapsQuery, createReadModelDataSource, READ_MODEL_ENTITIES,
@@ -36,7 +37,7 @@ export async function benchRebuild(options: BenchOptions): Promise<object> {
     const seeding = await seed(store, target);
     const events = Number(await store.headPosition()) + 1;
     await migrateSchema(url, 'bench');
-    dataSource = await createReadModelDataSource(url, READ_MODEL_ENTITIES).initialize();
+    dataSource = await createReadModelDataSource(url, READ_MODEL_ENTITIES, { service: 'bench', purpose: 'rebuild', statementTimeoutMs: LONG_STATEMENT_TIMEOUT_MS }).initialize();
     const rebuild: Record<string, object> = {};
     for (const name of [...Object.keys(REBUILD_TARGETS), 'all']) {
       say(`rebuilding ${name} from ${events} events…`);

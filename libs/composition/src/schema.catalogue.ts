@@ -1,7 +1,8 @@
 import { AUTH_MIGRATIONS } from '@passerelle/auth';
+import { createPool, LONG_STATEMENT_TIMEOUT_MS } from '@passerelle/database';
 import { EVENT_STORE_MIGRATIONS } from '@passerelle/event-store/postgres';
 import { IDEMPOTENCY_MIGRATIONS } from '@passerelle/http';
-import type { MigrationSet } from '@passerelle/migrations';
+import { migrate, type AppliedMigration, type MigrationSet } from '@passerelle/migrations';
 import { PRIVACY_MIGRATIONS } from '@passerelle/privacy';
 import { READ_MODEL_MIGRATIONS } from '@passerelle/projections';
 import { WEBHOOK_MIGRATIONS } from '@passerelle/webhooks';
@@ -20,3 +21,17 @@ export const SCHEMA_MIGRATIONS: readonly MigrationSet[] = [
   WEBHOOK_MIGRATIONS,
   ...READ_MODEL_MIGRATIONS,
 ];
+
+/**
+ * Every module's migrations on one short-lived connection (`passerelle-<service>-migrations`, with
+ * the long statement timeout a backfill may need), under the runner's advisory lock: a service
+ * started beside others waits for the first one's migrations, then finds none left.
+ */
+export async function migrateSchema(databaseUrl: string, service: string): Promise<AppliedMigration[]> {
+  const pool = createPool({ connectionString: databaseUrl, service, purpose: 'migrations', max: 1, statementTimeoutMs: LONG_STATEMENT_TIMEOUT_MS });
+  try {
+    return await migrate(pool, SCHEMA_MIGRATIONS);
+  } finally {
+    await pool.end();
+  }
+}

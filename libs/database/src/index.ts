@@ -1,1 +1,2 @@
 export * from './database.tokens';
+export * from './pg-pool';

@@ -1,7 +1,7 @@
 import { migrateSchema } from '@passerelle/composition';
+import { createPool, LONG_STATEMENT_TIMEOUT_MS } from '@passerelle/database';
 import { generateMasterKey, Keyring, parseMasterKey } from '@passerelle/privacy';
 import { resealEndpointSecrets } from '@passerelle/webhooks';
-import { Pool } from 'pg';
 import type { CliCommand, CliContext } from '../cli-command';
 import { embeddedSecretsFile, StagedSecretsFile } from './keys-secrets-file';
 
@@ -23,7 +23,8 @@ export const keysRotateMaster: CliCommand = {
     const next = generateMasterKey();
     const file = embeddedSecretsFile(context.config);
     const staged = file ? new StagedSecretsFile(file, next) : null;
-    const pool = new Pool({ connectionString: context.databaseUrl, max: 1 });
+    // Every live key is re-wrapped in one transaction: a long one on a large network.
+    const pool = createPool({ connectionString: context.databaseUrl, service: 'cli', purpose: 'keys', max: 1, statementTimeoutMs: LONG_STATEMENT_TIMEOUT_MS });
     let rewrapped: number;
     try {
       await migrateSchema(context.databaseUrl, 'cli');

@@ -1,4 +1,5 @@
 import { migrateSchema } from '@passerelle/composition';
+import { LONG_STATEMENT_TIMEOUT_MS } from '@passerelle/database';
 import { createPostgresEventStore } from '@passerelle/event-store/postgres';
 import {
   createReadModelDataSource, READ_MODEL_ENTITIES, REBUILD_TARGETS, rebuildProjections, rebuildTargets,
@@ -20,8 +21,8 @@ export const projectionsRebuild: CliCommand = {
     if (args.length !== 1) throw new Error(`usage: npm run cli -- ${this.usage}`);
     const targets = rebuildTargets(args[0]!);
     await migrateSchema(context.databaseUrl, 'cli');
-    const dataSource = await createReadModelDataSource(context.databaseUrl, READ_MODEL_ENTITIES).initialize();
-    const store = await createPostgresEventStore({ connectionString: context.databaseUrl, poolSize: 2 });
+    const dataSource = await createReadModelDataSource(context.databaseUrl, READ_MODEL_ENTITIES, { service: 'cli', purpose: 'rebuild', statementTimeoutMs: LONG_STATEMENT_TIMEOUT_MS }).initialize();
+    const store = await createPostgresEventStore({ connectionString: context.databaseUrl, poolSize: 2, service: 'cli' });
     const bar = new SingleBar({
       format: 'rebuilding {names} [{bar}] {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}',
       hideCursor: true, etaBuffer: 50,

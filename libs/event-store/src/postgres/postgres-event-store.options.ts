@@ -17,6 +17,8 @@ export interface PostgresEventStoreOptions {
   schema?: string;
   /** Size of the pg pool shared by reads and the single writer loop. Default 10. */
   poolSize?: number;
+  /** Names the pool `passerelle-<service>-events` in pg_stat_activity. Default `tool`. */
+  service?: string;
   /** TEST-ONLY, see {@link PostgresEventStoreFaults}. */
   faults?: PostgresEventStoreFaults;
 }

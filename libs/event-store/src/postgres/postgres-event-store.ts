@@ -1,4 +1,5 @@
-import { Pool } from 'pg';
+import { createPool } from '@passerelle/database';
+import type { Pool } from 'pg';
 import { migrate } from '@passerelle/migrations';
 import type {
   AppendResult,
@@ -121,9 +122,7 @@ export class PostgresEventStore implements EventStore {
 
 /** Opens a pool on the database, applies the store's migrations if missing and returns the store. */
 export async function createPostgresEventStore(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
-  const pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
-  // An idle pooled connection that drops emits 'error' on the pool; the next query simply reconnects.
-  pool.on('error', () => undefined);
+  const pool = createPool({ connectionString: options.connectionString, service: options.service ?? 'tool', purpose: 'events', max: options.poolSize ?? 10 });
   const store = new PostgresEventStore(pool, eventStoreTables(options.schema), options);
   try {
     await store.migrate();
