@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import {
   CASE_CELLS, caseCells, columns, DELAY_CELLS, delayCells, PERSON_CELLS, personCells, REFERRAL_CELLS, referralCells, type CellTable,
 } from './coordination-cells';
+import { runPrepared } from './coordination-prepared';
 
 /**
  * Keeps the summary cells (coordination-cells.ts) in step with a batch, in its transaction: what
@@ -35,7 +36,8 @@ function addAndPrune(cells: CellTable, name: string, rows: string, emptied: stri
     `${name}_added AS (${upsert(cells, `SELECT * FROM ${name}`)})`,
     `${name}_pruned AS (
       DELETE FROM ${cells.table} t USING jsonb_to_recordset(${emptied}::jsonb) AS z(${cells.keyTypes})
-      WHERE ${sameKey(cells, 't', 'z')} AND ${empty(cells, 't')} AND NOT EXISTS (SELECT 1 FROM ${name} p WHERE ${sameKey(cells, 'p', 't')}))`,
+      WHERE ${emptied}::jsonb <> '[]'::jsonb -- checked once: usually nothing was emptied, and then no scan
+        AND ${sameKey(cells, 't', 'z')} AND ${empty(cells, 't')} AND NOT EXISTS (SELECT 1 FROM ${name} p WHERE ${sameKey(cells, 'p', 't')}))`,
   ];
 }
 
@@ -58,9 +60,8 @@ export async function takeAwayCells(
   ];
   // Also her linkage key before the batch (one round trip less): an erasure removes it, and her person row must go.
   const keys = "(SELECT coalesce(array_agg(DISTINCT linkage_key), '{}') FROM coordination_cases WHERE case_id = ANY ($1::uuid[]) AND linkage_key IS NOT NULL)";
-  const [row] = await manager.query(
-    `WITH ${parts.map((p) => p.cte).join(', ')} SELECT ${parts.map((p) => p.emptied).join(', ')}, ${keys} AS linkage_keys`, [caseIds, referralIds],
-  );
+  const [row] = await runPrepared(manager, 'coordination-cells-take-away',
+    `WITH ${parts.map((p) => p.cte).join(', ')} SELECT ${parts.map((p) => p.emptied).join(', ')}, ${keys} AS linkage_keys`, [caseIds, referralIds]);
   const { linkage_keys: linkageKeys, ...emptied } = row as EmptiedCells & { linkage_keys: string[] };
   return { emptied, linkageKeys };
 }
@@ -74,7 +75,8 @@ export async function addCells(manager: EntityManager, caseIds: string[], referr
     ...addAndPrune(REFERRAL_CELLS, 'referrals', referralCells(1, REFERRALS), '$4'),
     ...addAndPrune(DELAY_CELLS, 'delays', delayCells(1, CASES, REFERRALS), '$5'),
   ];
-  await manager.query(`WITH ${ctes.join(', ')} SELECT 1`, [caseIds, referralIds, json(CASE_CELLS), json(REFERRAL_CELLS), json(DELAY_CELLS)]);
+  await runPrepared(manager, 'coordination-cells-add', `WITH ${ctes.join(', ')} SELECT 1`,
+    [caseIds, referralIds, json(CASE_CELLS), json(REFERRAL_CELLS), json(DELAY_CELLS)]);
 }
 
 /** With the deletion of these women's rows (`gone`, a DELETE … RETURNING *): takes them away from the cells. */

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { addPersons, takeAwayPersons } from './coordination-cells-upkeep';
+import { runPrepared } from './coordination-prepared';
 
 /**
  * Women as the gaps view links them: one row per linkage key, aggregated over her identifications
@@ -37,8 +38,8 @@ export async function recomputeAllPersons(manager: EntityManager): Promise<void>
 export async function refreshPersons(manager: EntityManager, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
   const taken = takeAwayPersons('DELETE FROM coordination_persons WHERE linkage_key = ANY ($1::text[]) RETURNING *');
-  const [emptied] = await manager.query(`WITH ${taken.ctes.join(', ')} SELECT ${taken.emptied}`, [keys]);
+  const [emptied] = await runPrepared(manager, 'coordination-persons-take-away', `WITH ${taken.ctes.join(', ')} SELECT ${taken.emptied}`, [keys]);
   const added = addPersons(`INSERT INTO coordination_persons (linkage_key, department, first_at, ngo_at, authority_at, indicators, linkable_until)
       ${personsOf(`${LINKABLE} AND c.linkage_key = ANY ($1::text[])`)} RETURNING *`, '$2');
-  await manager.query(`WITH ${added.join(', ')} SELECT 1`, [keys, JSON.stringify(Object.values(emptied as object)[0] ?? [])]);
+  await runPrepared(manager, 'coordination-persons-add', `WITH ${added.join(', ')} SELECT 1`, [keys, JSON.stringify(Object.values(emptied ?? {})[0] ?? [])]);
 }

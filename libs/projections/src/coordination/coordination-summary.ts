@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { runPrepared } from './coordination-prepared';
 
 /**
  * Recomputes the funnel summary of the cases selected by `cases` (a subquery of case ids) from
@@ -24,5 +25,5 @@ export async function refreshAllCaseSummaries(manager: EntityManager): Promise<v
 /** After a batch: the summaries of the cases whose referrals it touched. */
 export async function refreshCaseSummaries(manager: EntityManager, referralIds: string[]): Promise<void> {
   if (referralIds.length === 0) return;
-  await manager.query(REFRESH_SUMMARIES('SELECT case_id FROM coordination_referrals WHERE referral_id = ANY ($1::uuid[])'), [referralIds]);
+  await runPrepared(manager, 'coordination-summaries-refresh', REFRESH_SUMMARIES('SELECT case_id FROM coordination_referrals WHERE referral_id = ANY ($1::uuid[])'), [referralIds]);
 }

@@ -55,6 +55,8 @@ async function applyCoordination(manager: EntityManager, events: RecordedEvent[]
   const made = referrals.flatMap((event) => (event.type === 'ReferralMade' ? [event.data.caseId] : []));
   const caseIds = [...new Set([...cases.map((event) => event.data.caseId), ...made])];
   // Her linkage key is read before the batch too: an erasure removes it from the case row, and her person row must go.
+  // The derived rows' statements are prepared (coordination-prepared.ts); a generic plan spares planning them every batch.
+  if (derived) await manager.query('SET LOCAL plan_cache_mode = force_generic_plan');
   const before = derived ? await takeAwayCells(manager, caseIds, referralIds) : { emptied: {}, linkageKeys: [] };
   await applyToTable(manager, coordinationOrganisationsTable, events);
   await applyToTable(manager, coordinationCasesTable, events);
