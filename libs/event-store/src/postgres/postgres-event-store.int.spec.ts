@@ -74,6 +74,24 @@ describe('postgres event store', () => {
     }, 120_000);
   });
 
+  describe('given several subscribers of one instance, as the background thread runs them', () => {
+    it('reads a page written by another instance once for all of them, each still seeing every event in order', async () => {
+      const [reader, writer] = [await open(), await open()];
+      const start = await reader.store.headPosition();
+      const queries = jest.spyOn(reader.store, 'readAll');
+      const subscribers = [recordAll(reader.store, start), recordAll(reader.store, start), recordAll(reader.store, start)];
+      const { position: head } = await writer.store.appendToStream(aStreamName(), someEvents(30), { expectedRevision: 'no_stream' });
+      await Promise.all(subscribers.map((subscriber) => subscriber.reach(head)));
+      await Promise.all(subscribers.map((subscriber) => subscriber.subscription.stop()));
+
+      for (const subscriber of subscribers) expect(subscriber.seen.map((event) => event.globalPosition)).toEqual(
+        Array.from({ length: 30 }, (_, offset) => start + 1n + BigInt(offset)),
+      );
+      // Three subscribers reading apart would query at least six times (the page, then the empty one after it).
+      expect(queries.mock.calls.length).toBeLessThan(6);
+    });
+  });
+
   describe('when the migration runs again', () => {
     it('keeps the tables and the events already stored', async () => {
       const { store } = await open();

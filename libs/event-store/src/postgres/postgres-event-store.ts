@@ -35,6 +35,7 @@ export class PostgresEventStore implements EventStore {
   private readonly batcher: AppendBatcher;
   private readonly listener: AppendListener;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly pendingReads = new Map<string, Promise<RecordedEvent[]>>();
   private closing: Promise<void> | null = null;
 
   constructor(
@@ -88,8 +89,8 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscriptionOptions): Subscription {
-    // Subscribers first look in the tail of this process's own commits (see TailCache).
-    const readAll = async (read: ReadAllOptions) => this.tail.read(read.after ?? -1n, read.maxCount) ?? this.readAll(read);
+    // Subscribers first look in the tail of recent events (see TailCache), then share one query.
+    const readAll = async (read: ReadAllOptions) => this.fromTail(read) ?? this.readForSubscribers(read);
     const source = { readAll, signal: this.signal, listen: () => this.listener.ensure() };
     const inner = new PostgresSubscription(source, options);
     const subscription: Subscription = {
@@ -100,6 +101,33 @@ export class PostgresEventStore implements EventStore {
     };
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /**
+   * A page from memory, only when it is complete: full, or reaching the highest committed position
+   * known. A shorter one would let the subscriber sleep while newer events sit in the table.
+   */
+  private fromTail(read: ReadAllOptions): RecordedEvent[] | null {
+    const page = this.tail.read(read.after ?? -1n, read.maxCount);
+    const last = page?.[page.length - 1];
+    if (!page || !last) return null;
+    return page.length === read.maxCount || last.globalPosition >= this.signal.knownHead ? page : null;
+  }
+
+  /**
+   * One query for every subscriber of this process that reads the same page (they wake on the same
+   * commit, usually at the same checkpoint), its rows then kept in the tail for the slower ones.
+   */
+  private readForSubscribers(read: ReadAllOptions): Promise<RecordedEvent[]> {
+    const key = `${read.after ?? -1n}:${read.maxCount ?? ''}`;
+    let pending = this.pendingReads.get(key);
+    if (!pending) {
+      pending = this.readAll(read)
+        .then((events) => (this.tail.add(events), events))
+        .finally(() => this.pendingReads.delete(key));
+      this.pendingReads.set(key, pending);
+    }
+    return pending;
   }
 
   async headPosition(): Promise<bigint> {

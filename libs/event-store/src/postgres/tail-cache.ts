@@ -4,14 +4,14 @@ import type { RecordedEvent } from '../event-store.port';
 const DEFAULT_CAPACITY = 10_000;
 
 /**
- * The events this process itself committed most recently, so that its catch-up subscribers (every
- * projection, the relay, the webhook outbox) read them from memory instead of each querying and
- * parsing the same rows again after every commit.
+ * The events this process committed or read most recently, so that its catch-up subscribers
+ * (every projection, the relay, the webhook outbox) read them from memory instead of each querying
+ * and parsing the same rows again after every commit.
  *
  * Correct because positions are gapless and commit in order (ADR 0001): only a run of consecutive
  * positions starting right after the reader's checkpoint is served, and a position is added only
- * after its COMMIT, so everything before it is committed too. A position another process wrote
- * is absent, and the reader falls back to the database for it.
+ * after its COMMIT (or read back from the table, committed), so everything before it is committed
+ * too. A position not here is read from the database.
  *
  * Events are deep-frozen: every subscriber shares the same objects.
  */
@@ -23,6 +23,7 @@ export class TailCache {
 
   add(events: readonly RecordedEvent[]): void {
     for (const event of events) {
+      if (this.byPosition.has(event.globalPosition)) continue;
       this.byPosition.set(event.globalPosition, deepFreeze(event));
       this.order.push(event.globalPosition);
     }

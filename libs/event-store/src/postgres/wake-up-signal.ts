@@ -16,6 +16,11 @@ export class WakeUpSignal {
 
   private highest = -1n;
 
+  /** The highest position known to be committed (by this process or announced by a NOTIFY). */
+  get knownHead(): bigint {
+    return this.highest;
+  }
+
   /**
    * Notifies only for a position beyond every one notified so far: this process's own commit wakes
    * subscribers at once, and the NOTIFY echo of the same commit arriving later costs no extra read.
