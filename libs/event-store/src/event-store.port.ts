@@ -40,6 +40,26 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> ext
   recordedAt: Date;
 }
 
+/** Another stream an append was decided on, and the revision it was read at. */
+export interface ReadCondition {
+  streamName: string;
+  expectedRevision: ExpectedRevision;
+}
+
+export interface AppendOptions {
+  expectedRevision: ExpectedRevision;
+  /**
+   * Streams the events were decided on without being written (her case, when a referral is made
+   * or moved): the append fails with {@link WrongExpectedRevisionError} naming the first of them
+   * that is no longer at its expected revision, so a decision never rests on a stale read.
+   *
+   * WARNING: atomic with the append on PostgreSQL and in memory; on EventStoreDB it is checked just
+   * before the append (the server has no multi-stream condition), which leaves a window of one
+   * round trip.
+   */
+  alsoExpect?: readonly ReadCondition[];
+}
+
 export interface AppendResult {
   /** Revision of the last event of the stream after the append. */
   nextExpectedRevision: bigint;
@@ -75,7 +95,7 @@ export interface EventStore {
    * stream is not at `expectedRevision`. Retrying an append whose event ids are already stored in
    * that stream returns the original result and writes nothing.
    */
-  appendToStream(streamName: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
+  appendToStream(streamName: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
 
   /** All events of one stream in revision order; an empty array when the stream does not exist. */
   readStream(streamName: string, options?: { fromRevision?: bigint }): Promise<RecordedEvent[]>;

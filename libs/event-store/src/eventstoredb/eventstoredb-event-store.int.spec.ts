@@ -22,6 +22,7 @@ if (connectionString) {
     return {
       store,
       peer: { store: peer },
+      atomicConditions: false,
       teardown: async () => {
         await Promise.all([store.close(), peer.close()]);
       },

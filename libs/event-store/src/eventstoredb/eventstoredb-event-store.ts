@@ -1,8 +1,8 @@
 import {
-  START, StreamNotFoundError, WrongExpectedVersionError, streamNameFilter, type AllStreamSubscription, type EventStoreDBClient,
+  BACKWARDS, END, START, StreamNotFoundError, WrongExpectedVersionError, streamNameFilter, type AllStreamSubscription, type EventStoreDBClient,
 } from '@eventstore/db-client';
 import {
-  DuplicateEventIdError, type AppendResult, type EventStore, type ExpectedRevision, type NewEvent, type ReadAllOptions,
+  DuplicateEventIdError, WrongExpectedRevisionError, type AppendOptions, type AppendResult, type ReadCondition, type EventStore, type ExpectedRevision, type NewEvent, type ReadAllOptions,
   type RecordedEvent, type Subscription, type SubscriptionOptions,
 } from '../event-store.port';
 import { AllStreamReader } from './all-stream-reader';
@@ -40,7 +40,7 @@ export class EventStoreDbEventStore implements EventStore {
     this.all = new AllStreamReader(client, names);
   }
 
-  async appendToStream(streamName: string, events: NewEvent[], { expectedRevision }: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  async appendToStream(streamName: string, events: NewEvent[], { expectedRevision, alsoExpect = [] }: AppendOptions): Promise<AppendResult> {
     if (this.closing) throw new Error('The event store is closed');
     if (!Array.isArray(events) || events.length === 0) throw new TypeError(`An append to ${streamName} needs at least one event`);
     const stream = this.names.toEsdb(streamName);
@@ -49,6 +49,8 @@ export class EventStoreDbEventStore implements EventStore {
     const decision = await this.decide(streamName, data.map((event) => event.id));
     if (decision.kind === 'duplicate') throw new DuplicateEventIdError(decision.eventId);
     if (decision.kind === 'retried') return decision.result;
+    // No multi-stream condition on the server: checked just before the append (see the port's WARNING).
+    for (const condition of alsoExpect) await this.assertUnchanged(condition);
     try {
       const result = await this.client.appendToStream(stream, data, { expectedRevision: expected });
       // The server leaves the position out when it answers a retry from its own deduplication.
@@ -110,6 +112,20 @@ export class EventStoreDbEventStore implements EventStore {
     if (byClaims.kind !== 'look_up') return byClaims;
     const stored = new Map<string, StoredRef>((await this.readStream(streamName)).map((event) => [event.eventId, event]));
     return decideFromStream(ids, stored);
+  }
+
+  private async assertUnchanged({ streamName, expectedRevision }: ReadCondition): Promise<void> {
+    let actual: bigint | 'no_stream' = 'no_stream';
+    try {
+      for await (const resolved of this.client.readStream(this.names.toEsdb(streamName), { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+        if (resolved.event) actual = resolved.event.revision;
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    const holds = expectedRevision === 'any' || (expectedRevision === 'no_stream' ? actual === 'no_stream'
+      : expectedRevision === 'stream_exists' ? actual !== 'no_stream' : actual === expectedRevision);
+    if (!holds) throw new WrongExpectedRevisionError(streamName, expectedRevision, actual);
   }
 
   private async positionOf(streamName: string, revision: bigint): Promise<bigint> {

@@ -1,4 +1,4 @@
-import type { AppendResult, ExpectedRevision, NewEvent, ReadAllOptions, RecordedEvent } from '../event-store.port';
+import type { AppendResult, ExpectedRevision, NewEvent, ReadAllOptions, ReadCondition, RecordedEvent } from '../event-store.port';
 // Adapter-neutral pieces of the PostgreSQL adapter (they import nothing but the port): sharing
 // them keeps the revision, idempotency and serialisation rules of both adapters one and the same.
 import { type EventRow, planBatch } from '../postgres/batch-plan';
@@ -34,16 +34,19 @@ export class InMemoryEventLog {
    * (a batch of one append), so a wrong revision, a retry and a duplicate id behave identically.
    * Throws instead of returning a failed outcome.
    */
-  append(streamName: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): AppendResult {
+  append(streamName: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision, alsoExpect?: readonly ReadCondition[]): AppendResult {
     const prepared = prepareEvents(streamName, events);
-    const last = this.streams.get(streamName)?.at(-1);
+    const revisions = [streamName, ...(alsoExpect ?? []).map((condition) => condition.streamName)].flatMap((name) => {
+      const last = this.streams.get(name)?.at(-1);
+      return last ? [[name, last.streamRevision] as const] : [];
+    });
     const known = prepared.flatMap((event) => {
       const stored = this.byId.get(event.eventId);
       return stored ? [[event.eventId, stored] as const] : [];
     });
-    const plan = planBatch([{ streamName, events: prepared, expectedRevision }], {
+    const plan = planBatch([{ streamName, events: prepared, expectedRevision, alsoExpect }], {
       head: this.head,
-      streamRevisions: new Map(last ? [[streamName, last.streamRevision]] : []),
+      streamRevisions: new Map(revisions),
       storedEvents: new Map(known),
     });
     const outcome = plan.outcomes[0];

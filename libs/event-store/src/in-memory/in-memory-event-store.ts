@@ -1,4 +1,5 @@
 import type {
+  AppendOptions,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -32,11 +33,12 @@ export class InMemoryEventStore implements EventStore {
 
   constructor(private readonly log: InMemoryEventLog = new InMemoryEventLog()) {}
 
-  appendToStream(streamName: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  appendToStream(streamName: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     try {
       if (this.closing) throw new Error('The event store is closed');
       assertExpectedRevision(options.expectedRevision);
-      return Promise.resolve(this.log.append(streamName, events, options.expectedRevision));
+      for (const condition of options.alsoExpect ?? []) assertExpectedRevision(condition.expectedRevision);
+      return Promise.resolve(this.log.append(streamName, events, options.expectedRevision, options.alsoExpect));
     } catch (error) {
       return Promise.reject(error);
     }

@@ -91,7 +91,8 @@ export class AppendBatcher {
 
   private async writeInTransaction(client: PoolClient, batch: QueuedAppend[], recordedAt: Date): Promise<BatchPlan> {
     const { events, streams, head } = this.tables;
-    const streamNames = [...new Set(batch.map((append) => append.streamName))];
+    // The streams written and those the appends were decided on: all checked under the head lock.
+    const streamNames = [...new Set(batch.flatMap((append) => [append.streamName, ...(append.alsoExpect ?? []).map((c) => c.streamName)]))];
     const eventIds = batch.flatMap((append) => append.events.map((event) => event.eventId));
 
     // BEGIN and the lock travel together (one round trip): the lock is held until COMMIT, so every

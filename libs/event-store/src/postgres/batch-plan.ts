@@ -1,5 +1,6 @@
 import {
   type AppendResult,
+  type ReadCondition,
   DuplicateEventIdError,
   type ExpectedRevision,
   WrongExpectedRevisionError,
@@ -10,6 +11,7 @@ export interface PlannedAppend {
   streamName: string;
   events: PreparedEvent[];
   expectedRevision: ExpectedRevision;
+  alsoExpect?: readonly ReadCondition[] | undefined;
 }
 
 /** Where an event id already lives: read from `es_events`, or written earlier in the same batch. */
@@ -65,6 +67,11 @@ export function planBatch(appends: readonly PlannedAppend[], state: BatchState):
     const actual = current ?? ('no_stream' as const);
     if (!matches(append.expectedRevision, current)) {
       return { ok: false, error: new WrongExpectedRevisionError(append.streamName, append.expectedRevision, actual) };
+    }
+    // Streams it was decided on, as they stand now (earlier appends of this batch included).
+    const moved = append.alsoExpect?.find((condition) => !matches(condition.expectedRevision, revisions.get(condition.streamName)));
+    if (moved) {
+      return { ok: false, error: new WrongExpectedRevisionError(moved.streamName, moved.expectedRevision, revisions.get(moved.streamName) ?? 'no_stream') };
     }
     let revision = current ?? -1n;
     for (const event of append.events) {

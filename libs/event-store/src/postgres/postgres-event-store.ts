@@ -2,6 +2,7 @@ import { createPool } from '@passerelle/database';
 import type { Pool } from 'pg';
 import { migrate } from '@passerelle/migrations';
 import type {
+  AppendOptions,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -55,11 +56,14 @@ export class PostgresEventStore implements EventStore {
     await migrate(this.pool, [EVENT_STORE_MIGRATIONS], { schema: this.tables.schema });
   }
 
-  appendToStream(streamName: string, events: NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+  appendToStream(streamName: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (this.closing) return Promise.reject(new Error('The event store is closed'));
     try {
       assertExpectedRevision(options.expectedRevision);
-      return this.batcher.append({ streamName, events: prepareEvents(streamName, events), expectedRevision: options.expectedRevision });
+      for (const condition of options.alsoExpect ?? []) assertExpectedRevision(condition.expectedRevision);
+      return this.batcher.append({
+        streamName, events: prepareEvents(streamName, events), expectedRevision: options.expectedRevision, alsoExpect: options.alsoExpect,
+      });
     } catch (error) {
       return Promise.reject(error);
     }

@@ -91,6 +91,38 @@ export function describeAppendRules(context: ContractContext): void {
     });
   });
 
+  describe('when an append names the streams it was decided on (alsoExpect)', () => {
+    it('accepts it while each of them is still at the revision it was read at, a missing stream included', async () => {
+      const [read, written] = [await givenStreamAtRevision1(), aStreamName()];
+      await context.store.appendToStream(written, [anEvent()], {
+        expectedRevision: 'no_stream', alsoExpect: [{ streamName: read, expectedRevision: 1n }, { streamName: aStreamName(), expectedRevision: 'no_stream' }],
+      });
+      expect(await context.store.readStream(written)).toHaveLength(1);
+    });
+
+    it('rejects it, naming that stream, once one of them has moved, and stores none of its events', async () => {
+      const [read, written] = [await givenStreamAtRevision1(), aStreamName()];
+      await context.store.appendToStream(read, [anEvent()], { expectedRevision: 1n });
+      const append = context.store.appendToStream(written, someEvents(2), { expectedRevision: 'no_stream', alsoExpect: [{ streamName: read, expectedRevision: 1n }] });
+      await expect(append).rejects.toMatchObject({ code: 'STREAM.WRONG_EXPECTED_REVISION', streamName: read, expected: 1n, actual: 2n });
+      expect(await context.store.readStream(written)).toEqual([]);
+    });
+
+    it('lets exactly one of two racing writers win when each appends to the stream the other was decided on', async () => {
+      if (!context.atomicConditions) {
+        console.info(`[${context.adapterName} contract] alsoExpect is checked before the append, not with it: the race is not asserted`);
+        return;
+      }
+      const [a, b] = [await givenStreamAtRevision1(), await givenStreamAtRevision1()];
+      const outcomes = await Promise.allSettled([
+        context.store.appendToStream(a, [anEvent()], { expectedRevision: 1n, alsoExpect: [{ streamName: b, expectedRevision: 1n }] }),
+        context.store.appendToStream(b, [anEvent()], { expectedRevision: 1n, alsoExpect: [{ streamName: a, expectedRevision: 1n }] }),
+      ]);
+      expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+      expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({ reason: { code: 'STREAM.WRONG_EXPECTED_REVISION' } });
+    });
+  });
+
   describe('when an append is retried with the same event ids', () => {
     it('returns the first result and stores nothing new, even after later appends', async () => {
       const stream = aStreamName();

@@ -18,6 +18,8 @@ export interface ContractStoreHandle extends ContractStoreInstance {
    * process can only fall into the trap with writers in two processes.
    */
   peer?: ContractStoreInstance;
+  /** False for an adapter that checks `alsoExpect` just before the append instead of atomically with it. */
+  atomicConditions?: boolean;
   /** Closes the store, the peer and whatever storage the factory created. */
   teardown(): Promise<void>;
 }
@@ -39,6 +41,10 @@ export class ContractContext {
   get store(): EventStore {
     if (!this.handle) throw new Error('The contract store is not ready: beforeAll did not run');
     return this.handle.store;
+  }
+
+  get atomicConditions(): boolean {
+    return this.handle?.atomicConditions ?? true;
   }
 
   get faults(): FaultControls | undefined {
