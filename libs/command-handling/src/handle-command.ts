@@ -1,5 +1,5 @@
 import type { Decider } from '@passerelle/domain';
-import { WrongExpectedRevisionError, type EventMetadata, type EventStore, type NewEvent } from '@passerelle/event-store';
+import { WrongExpectedRevisionError, type EventMetadata, type EventStore, type NewEvent, type ReadCondition } from '@passerelle/event-store';
 import { aggregateStream, type StreamEvent } from './aggregate-stream';
 import type { StreamStateCache } from './stream-state-cache';
 
@@ -14,6 +14,8 @@ export interface HandleCommandOptions<State, Command, Event extends StreamEvent>
   cache?: StreamStateCache | undefined;
   /** The stream's id was made by this command: nothing to read, the append expects no stream. */
   newStream?: boolean;
+  /** Streams the command was decided on without writing them (see read-stream.ts): the append fails if one moved. */
+  alsoExpect?: readonly ReadCondition[];
 }
 
 export interface HandleCommandResult<State, Event> {
@@ -64,11 +66,12 @@ export async function handleCommand<State, Command, Event extends StreamEvent>(
       newState = options.evolve(newState, event);
     });
     try {
-      const result = await store.appendToStream(streamName, appended, { expectedRevision: loaded.revision });
+      const result = await store.appendToStream(streamName, appended, { expectedRevision: loaded.revision, alsoExpect: options.alsoExpect ?? [] });
       cache?.set(streamName, { state: newState, revision: result.nextExpectedRevision });
       return { newEvents, newState, position: result.position };
     } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      // A stream it was only decided on moved: the caller reads it again (withReadStream).
+      if (!(error instanceof WrongExpectedRevisionError) || error.streamName !== streamName) throw error;
       cache?.delete(streamName);
       if (++conflicts > retry.onVersionConflict) throw error;
     }

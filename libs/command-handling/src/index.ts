@@ -4,3 +4,4 @@ export * from './stream-state-cache';
 export * from './aggregate-stream';
 export * from './handle-command';
 export * from './envelope';
+export * from './read-stream';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { aggregateStream, commandEnvelope, handleCommand, StreamStateCache, type CommandContext } from '@passerelle/command-handling';
+import { aggregateStream, commandEnvelope, handleCommand, StreamStateCache, withReadStream, type CommandContext } from '@passerelle/command-handling';
 import { caseDecider, caseStream, referralDecider, referralStream, type CaseState, type ReferralCommand, type SealedText } from '@passerelle/domain';
-import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
+import { EVENT_STORE, type EventStore, type ReadCondition } from '@passerelle/event-store';
 import { Keyring } from '@passerelle/privacy';
 import { referralScope } from './referral.scope';
 
@@ -25,14 +25,16 @@ export class MoveReferral {
     const stream = referralStream(referralId);
     // The referral itself may come from the cache: its append is checked against that revision.
     const { state } = await aggregateStream(this.store, stream, { ...referralDecider, cache: this.cache, freshness: 'cached' });
-    // Her case is only read, so it is caught up to the latest event: consent decides the scope.
-    const caseState: CaseState = state.status === 'none'
-      ? { status: 'none' }
-      : (await aggregateStream(this.store, caseStream(state.caseId), { ...caseDecider, cache: this.cache })).state;
-    const sealed = note && caseState.status === 'open' ? await this.keyring.seal(caseState.caseId, note) : null;
-    const { newEvents, position } = await handleCommand(this.store, stream, toCommand(sealed), {
-      ...referralDecider, envelope: commandEnvelope(context, stream, referralScope(caseState, context.now)), cache: this.cache,
-    });
-    return { referralId, status: STATUS_AFTER[newEvents[0]?.type ?? ''] ?? state.status, position: String(position) };
+    const move = async (caseState: CaseState, alsoExpect: ReadCondition[]) => {
+      const sealed = note && caseState.status === 'open' ? await this.keyring.seal(caseState.caseId, note) : null;
+      const { newEvents, position } = await handleCommand(this.store, stream, toCommand(sealed), {
+        ...referralDecider, envelope: commandEnvelope(context, stream, referralScope(caseState, context.now)), cache: this.cache, alsoExpect,
+      });
+      return { referralId, status: STATUS_AFTER[newEvents[0]?.type ?? ''] ?? state.status, position: String(position) };
+    };
+    if (state.status === 'none') return move({ status: 'none' }, []);
+    // Her consent decides the scope: the move commits only if her case is still at the revision it was decided on.
+    return withReadStream(this.store, caseStream(state.caseId), { ...caseDecider, cache: this.cache }, ({ state: caseState, alsoExpect }) =>
+      move(caseState, alsoExpect));
   }
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { aggregateStream, commandEnvelope, commandId, handleCommand, StreamStateCache } from '@passerelle/command-handling';
+import { commandEnvelope, commandId, handleCommand, StreamStateCache, withReadStream } from '@passerelle/command-handling';
 import { caseDecider, caseStream, referralDecider, referralStream } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { Keyring } from '@passerelle/privacy';
@@ -20,19 +20,19 @@ export class MakeReferralHandler implements ICommandHandler<MakeReferralCommand>
   async execute({ data, context }: MakeReferralCommand) {
     const referralId = commandId(context, 'referral');
     const stream = referralStream(referralId);
-    // Her case is caught up to its latest event: her consent decides whether she may be referred.
-    const [{ state: caseState }, receiver] = await Promise.all([
-      aggregateStream(this.store, caseStream(data.caseId), { ...caseDecider, cache: this.cache }),
-      this.organisations.get(data.to),
-    ]);
-    // Seal only for a case that is still open: an erased case has no key to seal with.
-    const message = data.message && caseState.status === 'open' ? await this.keyring.seal(data.caseId, data.message) : null;
+    const receiver = await this.organisations.get(data.to);
     const respondBy = data.respondBy ? new Date(data.respondBy).toISOString() : null;
-    const { position } = await handleCommand(
-      this.store, stream,
-      { type: 'MakeReferral', data: { ...data, referralId, message, respondBy, case: caseState, receiver }, metadata: context },
-      { ...referralDecider, envelope: commandEnvelope(context, stream, referralScope(caseState, context.now)), cache: this.cache, newStream: true },
-    );
-    return { referralId, status: 'referred', position: String(position) };
+    // Her consent decides whether she may be referred: the referral commits only if her case is
+    // still at the revision it was decided on.
+    return withReadStream(this.store, caseStream(data.caseId), { ...caseDecider, cache: this.cache }, async ({ state: caseState, alsoExpect }) => {
+      // Seal only for a case that is still open: an erased case has no key to seal with.
+      const message = data.message && caseState.status === 'open' ? await this.keyring.seal(data.caseId, data.message) : null;
+      const { position } = await handleCommand(
+        this.store, stream,
+        { type: 'MakeReferral', data: { ...data, referralId, message, respondBy, case: caseState, receiver }, metadata: context },
+        { ...referralDecider, envelope: commandEnvelope(context, stream, referralScope(caseState, context.now)), cache: this.cache, newStream: true, alsoExpect },
+      );
+      return { referralId, status: 'referred', position: String(position) };
+    });
   }
 }
