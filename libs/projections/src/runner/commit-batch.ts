@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@passerelle/event-store';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Projection } from './projection';
 
 /** Another runner of the same projection committed past this one's checkpoint: this batch is void. */
@@ -32,7 +32,10 @@ export async function commitBatch(dataSource: DataSource, members: readonly Runn
   if (!last) return members.map((member) => member.checkpoint);
   const moving = members.filter((member) => member.checkpoint < last.globalPosition);
   if (moving.length === 0) return members.map((member) => member.checkpoint);
-  return dataSource.transaction(async (manager) => {
+  // Nothing of the batch goes to the database but the checkpoints: no transaction needed around one statement.
+  const transactional = moving.some((member) => member.projection.writesToDatabase !== false);
+  const run = <T>(work: (manager: EntityManager) => Promise<T>) => (transactional ? dataSource.transaction(work) : work(dataSource.manager));
+  return run(async (manager) => {
     for (const member of moving) {
       const toApply = batch.filter((event) => event.globalPosition > member.checkpoint && member.handles.has(event.type));
       if (toApply.length > 0) await member.projection.applyBatch(manager, toApply);

@@ -18,4 +18,9 @@ export interface Projection {
    * the committed checkpoint, and at most one batch (≤ the runner's batch size) at a time.
    */
   applyBatch(manager: EntityManager, events: RecordedEvent[]): Promise<void>;
+  /**
+   * False for a subscriber that writes nothing to the database (the relay publishes to the bus):
+   * its checkpoint then moves in one statement, without a transaction around it. Default true.
+   */
+  readonly writesToDatabase?: boolean;
 }
