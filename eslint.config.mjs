@@ -23,6 +23,8 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       // `_`-prefixed names mark parameters kept for an interface's shape (ports, Nest hooks).
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // `env.X?.trim() || fallback` treats an empty string as unset on purpose; `??` would keep the empty string.
+      '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true } }],
       // `(line) => console.error(line)` and `(error) => expect(error)…` read better than a braced body.
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       // Events and states are `type` unions (docs/architecture.md), ports are `interface`s: both forms are deliberate.
@@ -31,6 +33,8 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       // Nest and TypeORM declare option bags as classes (NestApplicationContextOptions, EntitySchemaOptions); literals are their documented use.
       '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
+      // A Nest @Module class is decorator-only by design: the class is the DI container's handle.
+      '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
     },
   },
   {
@@ -45,11 +49,6 @@ export default tseslint.config(
       // In a test a wrong `!` throws and fails the test, which is what an explicit assertion would do.
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
-  },
-  {
-    files: ['**/*.module.ts'],
-    // Nest modules are decorator-only classes by design: the class is the DI container's handle.
-    rules: { '@typescript-eslint/no-extraneous-class': 'off' },
   },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],

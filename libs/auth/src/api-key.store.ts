@@ -40,7 +40,9 @@ export class ApiKeyStore {
       [keyId, organisationId, role, hashKey(key)],
     );
     this.cache.delete(hashKey(key).toString('hex'));
-    return (await this.verify(key)) as ApiKeyRecord;
+    const stored = await this.verify(key);
+    if (!stored) throw new Error('the API key just inserted cannot be read back');
+    return stored;
   }
 
   /**

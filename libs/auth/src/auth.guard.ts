@@ -31,7 +31,7 @@ export class AuthGuard implements CanActivate {
       );
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (!roles || !roles.includes(record.role)) {
+    if (!roles?.includes(record.role)) {
       throw new ProblemException(
         problem(403, 'AUTH.ROLE_NOT_ALLOWED', 'Forbidden', `A ${record.role} key cannot call this route.`),
       );

@@ -28,7 +28,7 @@ export interface BusSubscriptionOptions {
   /** Consumer group: every group receives every message; a group's subscribers share them. */
   group: string;
   /** Resolves once the message is processed; only then is it committed for the group. */
-  handler(message: BusMessage): Promise<void>;
+  handler: (message: BusMessage) => Promise<void>;
   /** For a group seen for the first time: start at the oldest retained message instead of the next one. */
   fromBeginning?: boolean;
 }

@@ -62,8 +62,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
   if (problems.length > 0) throw new ConfigError(problems);
   if (embedded) return { ...common, mode: 'embedded', databaseUrl: undefined, masterKey, linkageKey, embeddedPostgresPort };
-  // No problems means the URL and both keys were read (checked above).
-  return { ...common, mode: 'external', databaseUrl: databaseUrl as string, masterKey: masterKey as string, linkageKey: linkageKey as string };
+  // No problems means the URL and both keys were read (checked above): this only narrows their types.
+  if (databaseUrl === undefined || masterKey === undefined || linkageKey === undefined) throw new ConfigError(problems);
+  return { ...common, mode: 'external', databaseUrl, masterKey, linkageKey };
 }
 
 type Read = <T>(name: string, check: (raw: string) => Checked<T>) => T | undefined;

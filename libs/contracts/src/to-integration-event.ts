@@ -92,5 +92,5 @@ function referralMove<Type extends MoveType>(
 
 /** Consent decided at write time who may see the event: exactly the organisations in its scope. */
 function audienceOf(recorded: RecordedEvent): Audience {
-  return { kind: 'organisations', organisationIds: Object.keys(recorded.metadata.scope ?? {}).sort() };
+  return { kind: 'organisations', organisationIds: Object.keys(recorded.metadata.scope).sort() };
 }

@@ -23,5 +23,5 @@ export function toWebhookPayload(event: IntegrationEvent): WebhookPayload {
     streamRevision: event.streamRevision,
     globalPosition: event.globalPosition,
     occurredAt: event.occurredAt,
-  } as WebhookPayload;
+  };
 }

@@ -27,7 +27,7 @@ export async function recoverOrphan(cluster: string, ownerFile: string, log: (li
   }
   const owner = Number(await readOptional(ownerFile));
   const parent = server.ppid > 1 ? processInfo(server.ppid) : undefined;
-  if (parent && (server.ppid === owner || /^node/.test(parent.name))) {
+  if (parent && (server.ppid === owner || parent.name.startsWith('node'))) {
     throw new EmbeddedPostgresError(
       `another process (PID ${server.ppid}) is already running the server on ${cluster}`,
       'Stop it first, or give this one another PASSERELLE_DATA_DIR.',

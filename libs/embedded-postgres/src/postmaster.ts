@@ -64,7 +64,7 @@ export function startPostmaster(runtime: PostgresRuntime, options: PostmasterOpt
       START_TIMEOUT_MS,
     );
     let partial = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       const lines = (partial + chunk.toString('utf8')).split('\n');
       partial = lines.pop() ?? '';
       for (const line of lines) {
@@ -101,11 +101,11 @@ export function explainStartupFailure(lines: string[], port: number, cluster: st
   if (lock) {
     return new EmbeddedPostgresError(`another server (PID ${lock[1]}) is using ${cluster}`, `Stop it (kill ${lock[1]}), or set PASSERELLE_DATA_DIR to another directory.`);
   }
-  if (/No space left on device/.test(log)) return diskFullError(cluster);
+  if (log.includes('No space left on device')) return diskFullError(cluster);
   if (/has wrong ownership|has invalid permissions|Permission denied/.test(log)) {
     return new EmbeddedPostgresError(`permission problem on ${cluster} (${lastFatal(lines)})`, 'Make the directory belong to the user running PostgreSQL, or set PASSERELLE_DATA_DIR elsewhere.');
   }
-  if (/shared memory/.test(log)) {
+  if (log.includes('shared memory')) {
     return new EmbeddedPostgresError(`not enough shared memory (${lastFatal(lines)})`, 'Free some memory or raise the kernel shared-memory limits.');
   }
   return new EmbeddedPostgresError(`the server exited during start-up (${how}: ${lastFatal(lines)})`, `Fix that cause and start again; deleting ${cluster} starts afresh but loses its data.`);

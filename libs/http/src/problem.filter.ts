@@ -53,9 +53,9 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof DuplicateEventIdError) {
       return problem(409, error.code, 'Duplicate request', 'This request was already applied with different content.');
     }
-    if (error instanceof PrivacyError && PRIVACY_INPUT_ERRORS[error.code]) {
-      const [status, detail] = PRIVACY_INPUT_ERRORS[error.code]!;
-      return problem(status, error.code, title(error.code), detail);
+    if (error instanceof PrivacyError) {
+      const known = PRIVACY_INPUT_ERRORS[error.code];
+      if (known) return problem(known[0], error.code, title(error.code), known[1]);
     }
     if (error instanceof HttpException) return fromHttpException(error);
     const bodyParser = fromBodyParserError(error);

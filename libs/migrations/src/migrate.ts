@@ -24,7 +24,7 @@ export interface AppliedMigration {
 export async function migrate(db: Pool | ClientBase, sets: readonly MigrationSet[], options: MigrateOptions = {}): Promise<AppliedMigration[]> {
   assertUniqueIds(sets);
   const pooled = 'totalCount' in db;
-  const client = pooled ? await (db as Pool).connect() : (db as ClientBase);
+  const client = pooled ? await db.connect() : db;
   try {
     await client.query('BEGIN');
     try {

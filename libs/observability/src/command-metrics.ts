@@ -30,7 +30,7 @@ export class CommandMetrics implements OnApplicationBootstrap {
     }
     const execute = bus.execute.bind(bus);
     const counter = this.metrics.commands;
-    bus.execute = async <T extends ICommand, R>(command: T): Promise<R> => {
+    bus.execute = async <R>(command: ICommand): Promise<R> => {
       const name = command.constructor.name;
       try {
         const result = (await execute(command)) as R;

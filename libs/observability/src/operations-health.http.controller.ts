@@ -25,7 +25,7 @@ export class OperationsHealthController {
 
   @Get() @Public() @HealthCheck()
   check() {
-    const checks: Array<[string, () => Promise<unknown>]> = [
+    const checks: [string, () => Promise<unknown>][] = [
       ['database', () => this.pool.query('SELECT 1')],
       ['eventStore', () => this.store.headPosition()],
       ...this.probes.entries(),

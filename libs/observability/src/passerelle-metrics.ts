@@ -3,7 +3,7 @@ import {
 } from 'prom-client';
 
 /** Metrics of another thread of this process, as prom-client's JSON. */
-export type RemoteMetrics = () => Promise<Array<MetricObjectWithValues<MetricValue<string>>>>;
+export type RemoteMetrics = () => Promise<MetricObjectWithValues<MetricValue<string>>[]>;
 
 /** One projection as the projector sees it, for the gauges. */
 export interface ProjectionSample {

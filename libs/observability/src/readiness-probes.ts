@@ -15,7 +15,7 @@ export class ReadinessProbes {
     this.checks.set(name, check);
   }
 
-  entries(): Array<[string, ReadinessCheck]> {
+  entries(): [string, ReadinessCheck][] {
     return [...this.checks];
   }
 }

@@ -6,7 +6,8 @@ import type { Request } from 'express';
  * unknown paths from a catch-all route, which counts as unmatched too.
  */
 export function routeLabel(request: Pick<Request, 'route' | 'baseUrl'>): string {
-  const path: unknown = request.route?.path;
+  // Express types `route` as any: read it as the unknown it is.
+  const path: unknown = (request.route as { path?: unknown } | undefined)?.path;
   if (typeof path !== 'string' || path.includes('*')) return 'unmatched';
-  return `${request.baseUrl ?? ''}${path}`;
+  return `${request.baseUrl}${path}`;
 }

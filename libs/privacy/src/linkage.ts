@@ -60,6 +60,7 @@ export function normaliseBirthDate(birthDate: string | Date): string {
  */
 export function normaliseIdentity(identity: IdentityInput): NormalisedIdentity {
   const given = typeof identity.givenNames === 'string' ? identity.givenNames : identity.givenNames.join(' ');
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- person.request.dto.ts lets familyName be omitted
   const tokens = [...nameTokens(identity.familyName ?? ''), ...nameTokens(given)].sort();
   // Without a name, every woman born the same day would link: refuse rather than mislink.
   if (tokens.length === 0) throw new PrivacyError('PRIVACY.EMPTY_NAME', 'a linkage key needs at least one letter or digit in the names');

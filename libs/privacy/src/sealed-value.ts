@@ -13,7 +13,8 @@ const aadFor = (caseId: string, label: string): Buffer => Buffer.from(`${VERSION
 
 /** `v1.<iv>.<tag>.<ciphertext>`, base64url: compact, versioned, safe inside JSON event data. */
 export function sealValue(key: KeyObject, caseId: string, label: string, value: unknown): string {
-  const json = JSON.stringify(value);
+  // undefined for undefined, a function or a symbol, whatever lib.d.ts says
+  const json = JSON.stringify(value) as string | undefined;
   if (json === undefined) throw new PrivacyError('PRIVACY.NOT_SERIALISABLE', 'only JSON values can be sealed');
   const box = gcmSeal(key, Buffer.from(json, 'utf8'), aadFor(caseId, label));
   return [VERSION, box.iv, box.tag, box.ciphertext].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');

@@ -20,8 +20,8 @@ const KEY = Buffer.alloc(32, 5).toString('base64');
 type Service = { build?: { dockerfile?: string }; command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; healthcheck?: { test: string[] }; image?: string };
 type Manifest = { kind: string; metadata: { name: string }; spec?: Record<string, unknown>; data?: Record<string, string>; stringData?: Record<string, string> };
 
-/** Compose's `${NAME:?message}` and `${NAME:-default}` as an operator's shell would fill them. */
-const interpolate = (environment: Record<string, string>) =>
+/** Compose's `${NAME:?message}` and `${NAME:-default}` as an operator's shell would fill them; YAML may give numbers. */
+const interpolate = (environment: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(environment).map(([name, value]) => [name, String(value).replace(/\$\{(\w+):[?-][^}]*\}/g, (_, variable: string) => (variable.endsWith('_KEY') && variable !== 'PASSERELLE_BOOTSTRAP_ADMIN_KEY' ? KEY : ''))]));
 
 describe('docker-compose.yml', () => {
@@ -49,7 +49,7 @@ describe('docker-compose.yml', () => {
     requireExternalDatabase(config, app);
     if (CROSS_PROCESS.has(app)) requireCrossProcessBus(config, app);
     expect(config).toMatchObject({ eventStore: { kind: 'eventstoredb', connectionString: 'esdb://kurrentdb:2113?tls=false' }, bus: { kind: 'kafka', brokers: ['kafka:9092'] } });
-    expect(new URL(config.databaseUrl ?? '').hostname).toBe('postgres');
+    expect(new URL(config.databaseUrl).hostname).toBe('postgres');
     expect(config.http.host).toBe('0.0.0.0');
   });
 
@@ -82,8 +82,12 @@ describe('deploy/k8s', () => {
   const files = readdirSync(join(ROOT, 'deploy/k8s')).filter((file) => file.endsWith('.yaml'));
   const manifests = files.flatMap((file) => loadAll(read(`deploy/k8s/${file}`), yaml) as Manifest[]);
   const ofKind = (kind: string) => manifests.filter((manifest) => manifest.kind === kind);
-  type Container = { command: string[]; readinessProbe?: { httpGet: { path: string } }; livenessProbe?: { httpGet: { path: string } }; resources?: { requests?: Record<string, string> }; envFrom?: Array<{ configMapRef?: { name: string }; secretRef?: { name: string } }> };
-  const containerOf = (deployment: Manifest) => ((deployment.spec?.template as { spec: { containers: Container[] } }).spec.containers[0]) as Container;
+  type Container = { command: string[]; readinessProbe?: { httpGet: { path: string } }; livenessProbe?: { httpGet: { path: string } }; resources?: { requests?: Record<string, string> }; envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[] };
+  const containerOf = (deployment: Manifest): Container => {
+    const container = (deployment.spec?.template as { spec: { containers: Container[] } }).spec.containers[0];
+    if (!container) throw new Error(`${deployment.metadata.name} has no container`);
+    return container;
+  };
 
   it('lists in kustomization.yaml files that exist, and leaves the secret example out', () => {
     const kustomization = ofKind('Kustomization')[0] as unknown as { resources: string[] };

@@ -12,11 +12,11 @@ export interface ServiceDefinition {
   /** api, projector, relay, webhook-dispatcher: names the service in logs, metrics and errors. */
   name: string;
   /** The service's own modules; runService adds logs and /metrics. */
-  imports: Array<Type | DynamicModule>;
+  imports: (Type | DynamicModule)[];
   /** The service's composition root: the pools, stores and keys it needs (apps/<app>/src/*.infrastructure.ts). */
   infrastructure(settings: RuntimeSettings): DynamicModule;
   /** Start conditions beyond DATABASE_URL, e.g. requireCrossProcessBus; each throws a ConfigError. */
-  requires?: ReadonlyArray<(config: PasserelleConfig, service: string) => void>;
+  requires?: readonly ((config: PasserelleConfig, service: string) => void)[];
   /** Before listening: body parser, pipes, OpenAPI… */
   configure?(app: NestExpressApplication, settings: RuntimeSettings): void;
   /** After listening, e.g. registering the bootstrap admin key. */

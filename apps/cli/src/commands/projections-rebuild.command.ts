@@ -18,8 +18,9 @@ export const projectionsRebuild: CliCommand = {
   usage: `projections rebuild <${[...Object.keys(REBUILD_TARGETS), 'all'].join('|')}>`,
   summary: 'Rebuild read models from position 0 and swap them in without downtime',
   async run(args: string[], context: CliContext): Promise<void> {
-    if (args.length !== 1) throw new Error(`usage: npm run cli -- ${this.usage}`);
-    const targets = rebuildTargets(args[0]!);
+    const [target] = args;
+    if (args.length !== 1 || target === undefined) throw new Error(`usage: npm run cli -- ${this.usage}`);
+    const targets = rebuildTargets(target);
     await migrateSchema(context.databaseUrl, 'cli');
     const dataSource = await createReadModelDataSource(context.databaseUrl, READ_MODEL_ENTITIES, { service: 'cli', purpose: 'rebuild', statementTimeoutMs: LONG_STATEMENT_TIMEOUT_MS }).initialize();
     const store = await createPostgresEventStore({ connectionString: context.databaseUrl, poolSize: 2, service: 'cli' });

@@ -83,7 +83,7 @@ export class DeliveryQueue {
       const seen = health.get(c.endpointId) ?? { succeeded: false, gone: false };
       health.set(c.endpointId, { succeeded: seen.succeeded || c.status === 'delivered', gone: seen.gone || c.disableEndpoint === 'gone' });
     }
-    const ids = [...health.keys()];
+    const judged = [...health];
     await this.pool.query(
       `WITH r AS (SELECT * FROM unnest($1::uuid[], $2::bool[], $3::bool[]) AS r(id, succeeded, gone)),
        judged AS (
@@ -98,7 +98,7 @@ export class DeliveryQueue {
          updated_at = now()
        FROM judged j
        WHERE e.id = j.id AND (j.gone OR j.failing_too_long OR (j.succeeded AND e.failing_since IS NOT NULL) OR (NOT j.succeeded AND e.failing_since IS NULL))`,
-      [ids, ids.map((id) => health.get(id)!.succeeded), ids.map((id) => health.get(id)!.gone), disableAfterMs],
+      [judged.map(([id]) => id), judged.map(([, h]) => h.succeeded), judged.map(([, h]) => h.gone), disableAfterMs],
     );
   }
 

@@ -105,6 +105,7 @@ export class DeliveryWorker {
         await this.refreshSecrets(claimed);
         for (const delivery of claimed) this.lanes.add(delivery);
         for (const delivery of this.lanes.startable()) this.dispatch(delivery);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- wake() and stop() change both flags during the awaits above
       } while (this.again && this.running);
     } catch (error) {
       this.logger.error(`claiming deliveries failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -37,9 +37,11 @@ export class EndpointLanes {
     const started: ClaimedDelivery[] = [];
     for (const [id, lane] of this.lanes) {
       if (endpointId !== undefined && id !== endpointId) continue;
-      while (lane.inFlight < this.concurrency && lane.waiting.length > 0) {
+      while (lane.inFlight < this.concurrency) {
+        const next = lane.waiting.shift();
+        if (next === undefined) break;
         lane.inFlight += 1;
-        started.push(lane.waiting.shift()!);
+        started.push(next);
       }
     }
     return started;

@@ -70,6 +70,6 @@ export class HttpAttempts {
 }
 
 function retryAfter(response: IncomingMessage): number | null {
-  const header = response.headers['retry-after'];
-  return parseRetryAfter(Array.isArray(header) ? header[0] : header, new Date());
+  // Node keeps only the first of duplicated Retry-After headers, so this is one string or none.
+  return parseRetryAfter(response.headers['retry-after'], new Date());
 }

@@ -22,6 +22,7 @@ export class OutboxListener {
     await client.connect();
     await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
     this.client = client;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- close() may have run during the awaits above
     if (this.closed) await this.close();
   }
 

@@ -10,14 +10,18 @@ import { isReachable } from '@passerelle/webhooks';
 export function safeLookup(allowLoopback: boolean): LookupFunction {
   return ((hostname: string, options: LookupOptions, callback: (...args: unknown[]) => void) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
-      if (error) return callback(error);
-      const blocked = addresses.find((entry) => !isReachable(entry.address, allowLoopback));
-      if (blocked || addresses.length === 0) {
-        return callback(Object.assign(new Error(`${hostname} resolves to a private address`), { code: 'EBLOCKED' }));
+      if (error) {
+        callback(error);
+        return;
       }
-      if (options.all) return callback(null, addresses);
       const [first] = addresses;
-      return callback(null, first!.address, first!.family);
+      if (first === undefined || addresses.some((entry) => !isReachable(entry.address, allowLoopback))) {
+        callback(Object.assign(new Error(`${hostname} resolves to a private address`), { code: 'EBLOCKED' }));
+      } else if (options.all) {
+        callback(null, addresses);
+      } else {
+        callback(null, first.address, first.family);
+      }
     });
   }) as LookupFunction;
 }

@@ -56,7 +56,8 @@ export class InProcessBus implements MessageBus {
     const topic = this.topic(topicName);
     // A copy through JSON, as a real bus serialises: a consumer never shares an object with the publisher.
     for (const message of messages) {
-      const partition = topic.partitions[partitionOf(message.key, this.partitions)]!;
+      const partition = topic.partitions[partitionOf(message.key, this.partitions)];
+      if (!partition) throw new Error('partitionOf gave an index outside the topic');
       partition.messages.push(JSON.parse(JSON.stringify(message)) as BusMessage);
       if (partition.messages.length > this.retention) this.drop(partition, partition.messages.length - this.retention);
     }
@@ -106,16 +107,17 @@ export class InProcessBus implements MessageBus {
 
   /** Hands the partition's messages to its current owner in order; a failed handler gets the message again. */
   private async pump(topic: Topic, group: Group, p: number): Promise<void> {
-    if (group.pumping[p]) return;
+    const partition = topic.partitions[p];
+    if (!partition || group.pumping[p]) return;
     group.pumping[p] = true;
     let retryMs = 20;
     try {
       for (;;) {
-        const partition = topic.partitions[p]!;
-        const offset = Math.max(group.offsets[p]!, partition.base);
+        const offset = Math.max(group.offsets[p] ?? partition.base, partition.base);
         const owner = group.subscribers[p % Math.max(group.subscribers.length, 1)];
-        if (offset >= partition.base + partition.messages.length || !owner) break;
-        const message = partition.messages[offset - partition.base]!;
+        // Undefined once the group has read past the partition's last message.
+        const message = partition.messages[offset - partition.base];
+        if (message === undefined || !owner) break;
         if (!group.seen.has(message.id)) {
           const handled = owner.handler(message).then(() => true, () => false);
           owner.inFlight = handled;
@@ -138,9 +140,10 @@ export class InProcessBus implements MessageBus {
 
   /** Forgets what every group has committed (retention still caps what a lagging group keeps). */
   private trim(topic: Topic, p: number): void {
-    const partition = topic.partitions[p]!;
+    const partition = topic.partitions[p];
+    if (!partition) return;
     let lowest = Infinity;
-    for (const group of topic.groups.values()) lowest = Math.min(lowest, group.offsets[p]!);
+    for (const group of topic.groups.values()) lowest = Math.min(lowest, group.offsets[p] ?? partition.base);
     if (lowest === Infinity || lowest <= partition.base) return;
     // In chunks: dropping one message at a time would shift the array once per message.
     const consumed = lowest - partition.base;

@@ -78,17 +78,16 @@ export class KafkaBus implements MessageBus {
   }
 
   private async consume(payload: EachBatchPayload, handler: BusSubscriptionOptions['handler'], seen: RecentIds): Promise<void> {
-    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale()) return;
+    for (const message of payload.batch.messages) {
+      if (!payload.isRunning() || payload.isStale()) return;
       const decoded = decode(message);
       if (decoded && !seen.has(decoded.id)) {
-        if (!(await this.handleWithRetry(decoded, handler, isRunning, heartbeat))) return;
+        if (!(await this.handleWithRetry(decoded, handler, () => payload.isRunning(), () => payload.heartbeat()))) return;
         seen.add(decoded.id);
       }
-      resolveOffset(message.offset);
-      await commitOffsetsIfNecessary();
-      await heartbeat();
+      payload.resolveOffset(message.offset);
+      await payload.commitOffsetsIfNecessary();
+      await payload.heartbeat();
     }
   }
 

@@ -171,7 +171,7 @@ describe('case decider', () => {
   });
 
   describe('evolve', () => {
-    const fold = (...events: Parameters<typeof caseDecider.evolve>[1][]) => events.reduce(caseDecider.evolve, caseDecider.initialState());
+    const fold = (...events: Parameters<typeof caseDecider.evolve>[1][]) => events.reduce((state, event) => caseDecider.evolve(state, event), caseDecider.initialState());
 
     it('opens the case under the identifying organisation', () => {
       expect(fold(identified({ identifiedBy: POLICE, identifierKind: 'authority', level: 'formal' }))).toEqual({

@@ -82,7 +82,7 @@ describe('organisation decider', () => {
   describe('evolve', () => {
     it('keeps the latest capacity per service', () => {
       const state = [registeredEvent, declared(10, 3), declared(5, 5, 'specialised_shelter'), declared(10, 1)].reduce(
-        organisationDecider.evolve,
+        (folded, event) => organisationDecider.evolve(folded, event),
         organisationDecider.initialState(),
       );
       expect(state.status === 'registered' && state.capacity).toEqual({

@@ -214,7 +214,7 @@ describe('referral decider', () => {
 
   describe('evolve', () => {
     it('keeps the parties through every transition', () => {
-      const state = [referred(), accepted(), closed(ASSO)].reduce(referralDecider.evolve, referralDecider.initialState());
+      const state = [referred(), accepted(), closed(ASSO)].reduce((folded, event) => referralDecider.evolve(folded, event), referralDecider.initialState());
       expect(state).toEqual({
         status: 'closed', referralId: REFERRAL_ID, caseId: CASE_ID, from: ASSO, to: REFUGE,
         service: 'specialised_shelter', sharedCategories: ['identity', 'contact'],

@@ -84,7 +84,7 @@ export const identify = (who: Actor, data: Partial<IdentifyPerson['data']> = {})
 };
 
 /** An open case held by ASSO with the given consents. */
-export const openCase = (...consents: Array<Partial<ConsentTerms> & { withdrawn?: boolean }>): CaseState => ({
+export const openCase = (...consents: (Partial<ConsentTerms> & { withdrawn?: boolean })[]): CaseState => ({
   status: 'open',
   caseId: CASE_ID,
   holder: ASSO,

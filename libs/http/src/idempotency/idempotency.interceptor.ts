@@ -97,7 +97,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         'A request with this Idempotency-Key is still being processed; retry in a moment.'));
     }
     try {
-      const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
       // Nest sets the status after interceptors resolve, so read what it will be from the route.
       const status = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (request.method === 'POST' ? 201 : 200);
       const secrets = (Reflect.getMetadata(SECRET_FIELDS, context.getHandler()) as string[] | undefined) ?? [];

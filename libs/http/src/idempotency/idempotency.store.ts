@@ -20,7 +20,7 @@ export class IdempotencyStore {
       [keyId, idempotencyKey, requestHash],
     );
     if (inserted.rowCount === 1) return { outcome: 'claimed' };
-    const { rows } = await this.pool.query<{ request_hash: string; status_code: number | null; response: unknown; age_ms: number }>(
+    const { rows } = await this.pool.query<{ request_hash: string; status_code: number | null; response: unknown; age_ms: string }>(
       `SELECT request_hash, status_code, response, extract(epoch from now() - created_at) * 1000 AS age_ms
        FROM idempotency_records WHERE key_id = $1 AND idempotency_key = $2`,
       [keyId, idempotencyKey],
@@ -29,6 +29,7 @@ export class IdempotencyStore {
     if (!row) return this.claim(keyId, idempotencyKey, requestHash);
     if (row.request_hash !== requestHash) return { outcome: 'mismatch' };
     if (row.status_code !== null) return { outcome: 'replay', statusCode: row.status_code, body: row.response };
+    // numeric in PostgreSQL, so pg hands it over as a string
     if (Number(row.age_ms) < ABANDONED_AFTER_MS) return { outcome: 'in_progress' };
     const taken = await this.pool.query(
       `UPDATE idempotency_records SET created_at = now()

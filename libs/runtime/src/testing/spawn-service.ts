@@ -30,8 +30,14 @@ export function spawnService(app: string, env: Record<string, string>): ServiceP
   let stderr = '';
   const watchers = new Set<() => void>();
   const seen = () => watchers.forEach((watch) => watch());
-  child.stdout?.on('data', (chunk: Buffer) => ((stdout += chunk.toString()), seen()));
-  child.stderr?.on('data', (chunk: Buffer) => ((stderr += chunk.toString()), seen()));
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    seen();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    seen();
+  });
   const exited = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
   const waitFor = (pattern: RegExp) =>
     new Promise<void>((resolvePromise, reject) => {
