@@ -1,6 +1,13 @@
 import 'reflect-metadata';
+import { Logger, type LoggerService } from '@nestjs/common';
 import { cpus } from 'node:os';
 import { BENCHMARKS } from './benchmarks';
+
+/** stdout carries the JSON document alone: every log line of the bench process goes to stderr. */
+const toStderr = (...parts: unknown[]) => process.stderr.write(`${parts.map(String).join(' ')}\n`);
+const stderrLogger: LoggerService = { log: toStderr, warn: toStderr, error: toStderr, debug: toStderr, verbose: toStderr, fatal: toStderr };
+Logger.overrideLogger(stderrLogger);
+console.log = toStderr;
 
 /**
  * `npm run bench -- <name> [--seconds N] [--clients 1,8,32]`; prints one JSON document on stdout.
