@@ -89,7 +89,7 @@ describe('bad input gets a clear 4xx problem and writes nothing', () => {
       `/v1/cases/${caseId}/consents`, '/v1/organisations', `/v1/organisations/asso-93/capacity`];
     await fc.assert(fc.asyncProperty(fc.constantFrom(...paths), fc.anything({ maxDepth: 3 }), async (path, junk) => {
       const method = path.endsWith('/capacity') ? 'put' : 'post';
-      const response = await network.http()[method](path).set(auth(ngo)).set('Content-Type', 'application/json').send(JSON.stringify(junk) ?? 'undefined');
+      const response = await network.http()[method](path).set(auth(ngo)).set('Content-Type', 'application/json').send((JSON.stringify(junk) as string | undefined) ?? 'undefined');
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
     }), { numRuns: 150 });

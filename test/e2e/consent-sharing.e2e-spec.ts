@@ -28,7 +28,7 @@ describe('consent-scoped sharing', () => {
     const kase = await network.http().get(`/v1/cases/${caseId}?minPosition=${position}`).set(auth(receiver));
     const row = itemFor(await inbox(network, receiver, 'received', position), referralId);
     expect([referral.status, kase.status]).toEqual([200, 200]);
-    return { referral: referral.body, kase: kase.body, row: row as Record<string, unknown> };
+    return { referral: referral.body, kase: kase.body, row: row! };
   }
 
   it.each(CATEGORIES.map((category) => [category]))('a referral consent for %s alone shows exactly that category to the receiver', async (category) => {

@@ -56,7 +56,9 @@ describeInBrowser('the web console', () => {
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed
     await browser?.close();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed
     await network?.close();
   });
 
@@ -66,7 +68,7 @@ describeInBrowser('the web console', () => {
     const page = await network.http().get('/console/');
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
-    const csp = page.headers['content-security-policy'] as string;
+    const csp = page.headers['content-security-policy']!;
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self'");
@@ -236,6 +238,7 @@ describeInBrowser('the web console', () => {
       });
       expect(referred.status).toBe(201);
     } finally {
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- unsetting is the only way to restore an absent variable
       if (previous === undefined) delete process.env[CLOCK_OVERRIDE_FLAG];
       else process.env[CLOCK_OVERRIDE_FLAG] = previous;
     }

@@ -42,7 +42,7 @@ describe('keys rotate-master', () => {
   const openWith = async (key: MasterKey, id: string) => {
     const pool = new Pool({ connectionString: database.url, max: 1 });
     try {
-      return await new Keyring(pool, key).openPersonal(id, await sealedPersonal(id), ['identity']).catch((error: PrivacyError) => error.code);
+      return await new Keyring(pool, key).openPersonal(id, await sealedPersonal(id), ['identity']).catch((error: unknown) => (error as PrivacyError).code);
     } finally {
       await pool.end();
     }

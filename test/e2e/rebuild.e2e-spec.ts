@@ -34,6 +34,7 @@ describe('rebuilding read models from position 0', () => {
   beforeAll(async () => {
     fx = await startSeededNetwork({ ...SEED_DEFAULTS, cases: 120 });
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed
   afterAll(() => fx?.close());
 
   it('rebuilds every model into what the live projections had built, while readers keep getting answers', async () => {
@@ -53,7 +54,7 @@ describe('rebuilding read models from position 0', () => {
   it('keeps what is written during a rebuild (CLI), once, and the live projector carries on after the swap', async () => {
     const ngo = { key: fx.seeded.partnerKeys.get('ngo-93-a')! };
     const identify = () => fx.network.http().post('/v1/cases').set('Authorization', `Bearer ${ngo.key}`).send(identifyBody(['refuge-93']));
-    const funnel = async () => (await fx.network.http().get('/v1/coordination/funnel').set('Authorization', `Bearer ${fx.seeded.coordinatorKey}`)).body.stages[0].count;
+    const funnel = async (): Promise<number> => (await fx.network.http().get('/v1/coordination/funnel').set('Authorization', `Bearer ${fx.seeded.coordinatorKey}`)).body.stages[0].count;
     const identifiedBefore = await funnel();
     const out: string[] = [];
     const rebuilding = projectionsRebuild.run(['coordination'], {

@@ -32,6 +32,7 @@ describe('research queries over a seeded network', () => {
     fx = await startSeededNetwork({ ...SEED_DEFAULTS, cases: 300 });
     raw = await readRawNetwork(fx.network.database.url);
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined when beforeAll failed
   afterAll(() => fx?.close());
 
   it('answers the design example with generalised rows, k and suppressed cells, and nothing under k', async () => {
@@ -41,7 +42,7 @@ describe('research queries over a seeded network', () => {
     const rows: Row[] = response.body.rows;
     expect(rows.some((row) => row.suppressed === true && row.count === null)).toBe(true);
     expect(rows.some((row) => typeof row.count === 'number')).toBe(true);
-    expect(rows.filter((row) => typeof row.count === 'number' && (row.count as number) < K)).toEqual([]);
+    expect(rows.filter((row) => typeof row.count === 'number' && row.count < K)).toEqual([]);
     expect(rows.every((row) => Object.keys(row).every((key) => ['region', 'service', 'count', 'suppressed'].includes(key)))).toBe(true);
   });
 
@@ -56,7 +57,7 @@ describe('research queries over a seeded network', () => {
     const truth = countable();
     const pairs = dims.flatMap((a, i) => dims.slice(i + 1).map((b) => [a, b]));
     const unknowns: string[] = [];
-    const equations: Array<Array<[string, number]>> = [];
+    const equations: [string, number][][] = [];
     const small = new Set<string>();
     const idOf = (groupBy: string[], row: Row) => `${groupBy.join(',')}:${groupBy.map((d) => row[d]).join(',')}`;
     for (const groupBy of pairs) {
@@ -68,7 +69,7 @@ describe('research queries over a seeded network', () => {
       }
       // Each line of the table adds up to a published one-dimension total: an equation over its suppressed cells.
       for (const [i] of groupBy.entries()) {
-        const lines = new Map<string, Array<[string, number]>>();
+        const lines = new Map<string, [string, number][]>();
         for (const row of rows.filter((r) => r.suppressed)) {
           const line = String(row[groupBy[1 - i]!]);
           lines.set(line, [...(lines.get(line) ?? []), [idOf(groupBy, row), 1]]);

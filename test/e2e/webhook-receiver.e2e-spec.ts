@@ -7,7 +7,7 @@ import { exampleReceiver } from '../../libs/webhooks/src/testing';
 import { auth, onboard } from './support/fixtures';
 import { startTestNetwork, type TestNetwork } from './support/test-network';
 
-/** The ten-line receiver of docs/webhooks.md, attacked over real HTTP, then fed by the real dispatcher. */
+/** The short receiver of docs/webhooks.md, attacked over real HTTP, then fed by the real dispatcher. */
 describe('the example receiver of docs/webhooks.md', () => {
   const secret = `whsec_${Buffer.from(randomUUID() + randomUUID()).toString('base64')}`;
   const handled: unknown[] = [];

@@ -30,7 +30,7 @@ describe('webhook delivery under failure', () => {
   };
   const log = async (id: string) => {
     const { body } = await network.http().get(`/v1/webhooks/${id}/deliveries?limit=500`).set(auth(refuge));
-    return body.items as Array<{ eventId: string; status: string; attempts: number; lastError: string | null; lastResponseCode: number | null }>;
+    return body.items as { eventId: string; status: string; attempts: number; lastError: string | null; lastResponseCode: number | null }[];
   };
 
   beforeAll(async () => {

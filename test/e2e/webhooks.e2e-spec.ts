@@ -23,7 +23,7 @@ describe('webhooks: endpoints, signed thin deliveries, the delivery log and repl
     return started;
   };
   const deliveries = async (partner: Partner, id: string, query = '') =>
-    (await network.http().get(`/v1/webhooks/${id}/deliveries${query}`).set(auth(partner))).body.items as Array<Record<string, unknown>>;
+    (await network.http().get(`/v1/webhooks/${id}/deliveries${query}`).set(auth(partner))).body.items as Record<string, unknown>[];
   const referToRefuge = async () => {
     const { body: { caseId } } = await network.http().post('/v1/cases').set(auth(ngo)).send(identifyBody(['refuge-75']));
     const referral = await network.http().post('/v1/referrals').set(auth(ngo))

@@ -24,7 +24,10 @@ import { seedNetwork, type SeededNetwork } from './seed-network';
  */
 async function main(args: SeedArguments): Promise<void> {
   const log = (line: string) => console.error(line);
-  if (args.url && args.adminKey) return report(await seedNetwork(httpTransport(args.url), args.adminKey, args, log));
+  if (args.url && args.adminKey) {
+    report(await seedNetwork(httpTransport(args.url), args.adminKey, args, log));
+    return;
+  }
   // This process only: the override lets the seed write history at past instants (never in production).
   process.env[CLOCK_OVERRIDE_FLAG] = 'true';
   const config = loadConfig(process.env);

@@ -34,14 +34,17 @@ export class SeededRandom {
 
   /** Picks by weight: `{ accept: 0.6, decline: 0.3 }` → 'accept' six times in nine. */
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-    const entries = Object.entries(weights) as Array<[K, number]>;
+    const entries = Object.entries(weights) as [K, number][];
     const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
     let draw = this.next() * total;
     for (const [key, weight] of entries) {
       draw -= weight;
       if (draw < 0) return key;
     }
-    return entries[entries.length - 1]![0];
+    // Rounding can leave a sliver of the draw: it goes to the last choice.
+    const last = entries.at(-1);
+    if (!last) throw new Error('weighted() needs at least one choice');
+    return last[0];
   }
 
   /** Exponentially distributed with the given mean: waiting times between real-world steps. */

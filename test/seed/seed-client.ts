@@ -1,6 +1,7 @@
 export interface SeedResponse {
   status: number;
-  body: any;
+  /** Parsed JSON, unchecked: read it with {@link stringField}. */
+  body: unknown;
   /** The instant the server used, when it honoured the clock override. */
   clock: string | null;
 }
@@ -20,7 +21,7 @@ export function httpTransport(baseUrl: string): SeedTransport {
       if (clock) headers['x-passerelle-clock'] = clock.toISOString();
       const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : null, clock: response.headers.get('x-passerelle-clock') };
+      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null, clock: response.headers.get('x-passerelle-clock') };
     },
   };
 }
@@ -28,7 +29,7 @@ export function httpTransport(baseUrl: string): SeedTransport {
 export class SeedRequestError extends Error {
   constructor(what: string, response: SeedResponse) {
     // The problem's code and detail only: never the request body, which holds her (fictitious) data.
-    super(`${what}: HTTP ${response.status} ${response.body?.code ?? ''} ${response.body?.detail ?? ''}`.trim());
+    super(`${what}: HTTP ${response.status} ${stringField(response.body, 'code') ?? ''} ${stringField(response.body, 'detail') ?? ''}`.trim());
     this.name = 'SeedRequestError';
   }
 }
@@ -41,4 +42,18 @@ export async function expectOk(
   const response = await transport.send(method, path, options);
   if ((response.status < 200 || response.status >= 300) && !accepted.includes(response.status)) throw new SeedRequestError(what, response);
   return response;
+}
+
+/** A string field of a JSON body, or undefined when the body is not an object or the field not a string. */
+export function stringField(body: unknown, name: string): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const value: unknown = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A string field the API promises (the id of what it created): its absence is a seed failure. */
+export function requiredField(body: unknown, name: string, what: string): string {
+  const value = stringField(body, name);
+  if (value === undefined) throw new Error(`${what}: the response has no ${name}`);
+  return value;
 }

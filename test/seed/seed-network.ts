@@ -1,4 +1,4 @@
-import { expectOk, type SeedTransport } from './seed-client';
+import { expectOk, requiredField, type SeedTransport } from './seed-client';
 import type { SeedOrganisation } from './seed-organisations';
 import { planNetwork, type SeedOptions } from './seed-plan';
 import { runSteps } from './seed-runner';
@@ -38,13 +38,14 @@ export async function seedNetwork(
       throw new Error('the server ignores X-Passerelle-Clock: start it with PASSERELLE_ALLOW_CLOCK_OVERRIDE=true (seeding and tests only)');
     }
     const issued = await expectOk(transport, `key for ${organisation.id}`, 'POST', `/v1/organisations/${organisation.id}/api-keys`, { ...admin, body: { role: 'partner' } });
-    partnerKeys.set(organisation.id, issued.body.key);
+    const partnerKey = requiredField(issued.body, 'key', `key for ${organisation.id}`);
+    partnerKeys.set(organisation.id, partnerKey);
     for (const declared of capacity) {
-      await expectOk(transport, `capacity of ${organisation.id}`, 'PUT', `/v1/organisations/${organisation.id}/capacity`, { key: issued.body.key, body: declared, clock: opening });
+      await expectOk(transport, `capacity of ${organisation.id}`, 'PUT', `/v1/organisations/${organisation.id}/capacity`, { key: partnerKey, body: declared, clock: opening });
     }
   }
   const staffKey = async (role: 'coordinator' | 'researcher') =>
-    (await expectOk(transport, `${role} key`, 'POST', `/v1/organisations/${STAFF_EMPLOYER}/api-keys`, { ...admin, body: { role } })).body.key as string;
+    requiredField((await expectOk(transport, `${role} key`, 'POST', `/v1/organisations/${STAFF_EMPLOYER}/api-keys`, { ...admin, body: { role } })).body, 'key', `${role} key`);
   const [coordinatorKey, researcherKey] = [await staffKey('coordinator'), await staffKey('researcher')];
   log(`${organisations.length} organisations registered; replaying ${plan.steps.length} steps for ${plan.truth.women} women`);
   let reported = 0;

@@ -8,7 +8,7 @@ export interface SeedOrganisation {
   department: string;
   services: Service[];
   /** Places declared at the start of the seeded period. */
-  capacity: Array<{ service: Service; total: number; available: number }>;
+  capacity: { service: Service; total: number; available: number }[];
 }
 
 /** Several régions, so that research queries have more than one région to group by. */

@@ -14,7 +14,7 @@ const GIVEN = ['Awa', 'Fatoumata', 'Aïcha', 'Mariam', 'Chioma', 'Blessing', 'Jo
   'Adjoa', 'Khadija', 'Mónica', 'Zeynep', 'Grâce', 'Rokia', 'Ngozi', 'Lựu', 'Amina', 'Djénéba', 'Ifeoma', 'Olena'];
 const FAMILY = ['Diallo', 'Traoré', "N'Diaye", 'Okafor', 'Koné', 'Ébéné', 'Müller', 'Obi', 'Ekwueme', 'Camara', 'Sissoko', 'Nguyễn',
   'Bâ', 'Çelik', 'Kouyaté', 'Mbengue', 'Eze', 'Shevchenko', 'Fofana', 'Adébáyọ̀'];
-const ORIGINS: Array<{ nationality: string; languages: string[] }> = [
+const ORIGINS: { nationality: string; languages: string[] }[] = [
   { nationality: 'NG', languages: ['en', 'ig'] }, { nationality: 'CI', languages: ['fr', 'dyu'] }, { nationality: 'ML', languages: ['fr', 'bm'] },
   { nationality: 'GN', languages: ['fr', 'ff'] }, { nationality: 'UA', languages: ['uk'] }, { nationality: 'CM', languages: ['fr', 'en'] },
   { nationality: 'VN', languages: ['vi'] }, { nationality: 'TR', languages: ['tr'] }, { nationality: 'CO', languages: ['es'] },

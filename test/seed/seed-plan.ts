@@ -26,7 +26,11 @@ export function planNetwork(options: SeedOptions): { organisations: SeedOrganisa
   const random = new SeededRandom(options.seed);
   const organisations = planOrganisations(random);
   const ngoSide = organisations.filter((o) => o.kind !== 'authority');
-  const authorityIn = (department: string) => organisations.find((o) => o.kind === 'authority' && o.department === department)!;
+  const authorityIn = (department: string) => {
+    const authority = organisations.find((o) => o.kind === 'authority' && o.department === department);
+    if (!authority) throw new Error(`no authority planned in ${department}`);
+    return authority;
+  };
   const span = options.months * 30 * DAY;
   const horizon = new Date(options.start.getTime() + span + 30 * DAY);
   const steps: SeedStep[] = [];

@@ -1,4 +1,4 @@
-import { expectOk, type SeedTransport } from './seed-client';
+import { expectOk, requiredField, stringField, type SeedTransport } from './seed-client';
 import type { SeedStep } from './seed-steps';
 
 /** An id the API will return for a ref, awaited by later steps that use it. */
@@ -47,27 +47,29 @@ export async function runSteps(transport: SeedTransport, keys: ReadonlyMap<strin
   const run = async (step: SeedStep) => {
     const send = async (what: string, path: string, body: unknown = {}) => {
       const response = await expectOk(transport, what, 'POST', path, { key: keyOf(step.by), body, clock: step.at });
-      const position = response.body?.position;
-      if (typeof position === 'string' && BigInt(position) > head) head = BigInt(position);
+      const position = stringField(response.body, 'position');
+      if (position !== undefined && BigInt(position) > head) head = BigInt(position);
       return response.body;
     };
     switch (step.kind) {
       case 'identify': {
         const created = await send('identify', '/v1/cases', step.body);
-        refs.set(step.caseRef, created.caseId);
-        if (step.consentRef) refs.set(step.consentRef, created.consentId);
+        refs.set(step.caseRef, requiredField(created, 'caseId', 'identify'));
+        if (step.consentRef) refs.set(step.consentRef, requiredField(created, 'consentId', 'identify'));
         return;
       }
       case 'grantConsent': {
         const created = await send('grant consent', `/v1/cases/${await refs.get(step.caseRef)}/consents`, step.body);
-        return refs.set(step.consentRef, created.consentId);
+        refs.set(step.consentRef, requiredField(created, 'consentId', 'grant consent'));
+        return;
       }
       case 'withdrawConsent':
         await send('withdraw consent', `/v1/cases/${await refs.get(step.caseRef)}/consents/${await refs.get(step.consentRef)}/withdrawal`, { reason: 'seed' });
         return;
       case 'refer': {
         const created = await send('refer', '/v1/referrals', { caseId: await refs.get(step.caseRef), ...step.body });
-        return refs.set(step.referralRef, created.referralId);
+        refs.set(step.referralRef, requiredField(created, 'referralId', 'refer'));
+        return;
       }
       case 'accept':
         await send('accept', `/v1/referrals/${await refs.get(step.referralRef)}/acceptance`);
@@ -107,6 +109,6 @@ export async function runSteps(transport: SeedTransport, keys: ReadonlyMap<strin
     if (inFlight.size >= options.concurrency) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
-  if (failure) throw failure;
+  if (failure) throw failure instanceof Error ? failure : new Error('a seed step failed', { cause: failure });
   return head;
 }

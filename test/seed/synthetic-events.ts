@@ -40,7 +40,8 @@ export function syntheticOrganisations(organisations: SeedOrganisation[]): Synth
 export function syntheticWoman(random: SeededRandom, organisations: SeedOrganisation[]): SyntheticAppend[] {
   const ngoSide = organisations.filter((o) => o.kind !== 'authority');
   const holder = random.pick(ngoSide);
-  const authority = organisations.find((o) => o.kind === 'authority' && o.department === holder.department)!;
+  const authority = organisations.find((o) => o.kind === 'authority' && o.department === holder.department);
+  if (!authority) throw new Error(`no authority in ${holder.department}`);
   const linkageKey = randomUUID();
   const at = YEAR_START + Math.floor(random.next() * 330 * DAY);
   const indicators = [random.pick(INDICATORS)];

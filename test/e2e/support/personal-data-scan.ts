@@ -76,6 +76,7 @@ export class CapturingLogger implements LoggerService {
   /** Also keeps what anything prints with console.* while the network runs. */
   captureConsole(): () => void {
     const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept only to be put back on console itself
     const originals = methods.map((method) => console[method]);
     for (const method of methods) console[method] = (...args: unknown[]) => this.keep(`console.${method}`, args[0], args.slice(1));
     return () => methods.forEach((method, i) => (console[method] = originals[i] as typeof console.log));

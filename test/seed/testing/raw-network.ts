@@ -1,10 +1,11 @@
 import { Client } from 'pg';
+import type { CaseEvent, OrganisationEvent, ReferralEvent } from '@passerelle/domain';
 
 /** The network as the raw events tell it, read straight from `es_events` (tests only). */
 export interface RawCase {
   caseId: string; identifiedBy: string; kind: string; department: string; indicators: string[]; ageBand: string;
   identifiedAt: number; linkageKey: string | null; erased: boolean;
-  consents: Array<{ consentId: string; purposes: string[]; expiresAt: string | null; withdrawn: boolean }>;
+  consents: { consentId: string; purposes: string[]; expiresAt: string | null; withdrawn: boolean }[];
 }
 export interface RawReferral {
   referralId: string; caseId: string; from: string; to: string; service: string; status: string; madeAt: number;
@@ -13,7 +14,14 @@ export interface RawReferral {
 export interface RawOrganisation { id: string; kind: string; department: string; services: string[]; capacity: Record<string, { total: number; available: number }> }
 export interface RawNetwork { cases: RawCase[]; referrals: RawReferral[]; organisations: RawOrganisation[] }
 
-type Event = { type: string; data: any; metadata: { occurredAt: string } };
+/** The table holds other streams' events too (webhooks…): their types match no case below and are skipped. */
+type Event = (CaseEvent | ReferralEvent | OrganisationEvent) & { metadata: { occurredAt: string } };
+
+function known<T>(map: Map<string, T>, id: string): T {
+  const found = map.get(id);
+  if (found === undefined) throw new Error(`event for ${id} before the event that created it`);
+  return found;
+}
 
 export async function readRawNetwork(databaseUrl: string): Promise<RawNetwork> {
   const client = new Client({ connectionString: databaseUrl });
@@ -27,28 +35,60 @@ export async function readRawNetwork(databaseUrl: string): Promise<RawNetwork> {
   const cases = new Map<string, RawCase>();
   const referrals = new Map<string, RawReferral>();
   const organisations = new Map<string, RawOrganisation>();
-  for (const { type, data, metadata } of events) {
-    const at = Date.parse(metadata.occurredAt);
-    const referral = referrals.get(data.referralId);
-    if (type === 'OrganisationRegistered') organisations.set(data.organisationId, { id: data.organisationId, kind: data.kind, department: data.department, services: data.services, capacity: {} });
-    else if (type === 'CapacityDeclared') organisations.get(data.organisationId)!.capacity[data.service] = { total: data.total, available: data.available };
-    else if (type === 'PersonIdentified') {
-      cases.set(data.caseId, {
-        caseId: data.caseId, identifiedBy: data.identifiedBy, kind: data.identifierKind, department: data.department, indicators: data.indicators,
-        ageBand: data.ageBand, identifiedAt: at, linkageKey: data.linkageKey, erased: false, consents: [],
-      });
-    } else if (type === 'ConsentGranted') cases.get(data.caseId)!.consents.push({ consentId: data.consentId, purposes: data.purposes, expiresAt: data.expiresAt, withdrawn: false });
-    else if (type === 'ConsentWithdrawn') cases.get(data.caseId)!.consents.find((c) => c.consentId === data.consentId)!.withdrawn = true;
-    else if (type === 'PersonErased') cases.get(data.caseId)!.erased = true;
-    else if (type === 'ReferralMade') {
-      referrals.set(data.referralId, {
-        referralId: data.referralId, caseId: data.caseId, from: data.from, to: data.to, service: data.service, status: 'referred', madeAt: at,
-        respondBy: data.respondBy ? Date.parse(data.respondBy) : null, acceptedAt: null, answeredAt: null, closedAt: null, declineReason: null, outcome: null,
-      });
-    } else if (type === 'ReferralAccepted') Object.assign(referral!, { status: 'accepted', acceptedAt: at, answeredAt: at });
-    else if (type === 'ReferralDeclined') Object.assign(referral!, { status: 'declined', declineReason: data.reason, answeredAt: at });
-    else if (type === 'ReferralWithdrawn') Object.assign(referral!, { status: 'withdrawn' });
-    else if (type === 'ReferralClosed') Object.assign(referral!, { status: 'closed', closedAt: at, outcome: data.outcome });
+  for (const event of events) {
+    const at = Date.parse(event.metadata.occurredAt);
+    switch (event.type) {
+      case 'OrganisationRegistered': {
+        const { organisationId, kind, department, services } = event.data;
+        organisations.set(organisationId, { id: organisationId, kind, department, services, capacity: {} });
+        break;
+      }
+      case 'CapacityDeclared':
+        known(organisations, event.data.organisationId).capacity[event.data.service] = { total: event.data.total, available: event.data.available };
+        break;
+      case 'PersonIdentified': {
+        const { data } = event;
+        cases.set(data.caseId, {
+          caseId: data.caseId, identifiedBy: data.identifiedBy, kind: data.identifierKind, department: data.department, indicators: data.indicators,
+          ageBand: data.ageBand, identifiedAt: at, linkageKey: data.linkageKey, erased: false, consents: [],
+        });
+        break;
+      }
+      case 'ConsentGranted': {
+        const { caseId, consentId, purposes, expiresAt } = event.data;
+        known(cases, caseId).consents.push({ consentId, purposes, expiresAt, withdrawn: false });
+        break;
+      }
+      case 'ConsentWithdrawn': {
+        const consent = known(cases, event.data.caseId).consents.find((c) => c.consentId === event.data.consentId);
+        if (!consent) throw new Error(`consent ${event.data.consentId} withdrawn before it was granted`);
+        consent.withdrawn = true;
+        break;
+      }
+      case 'PersonErased':
+        known(cases, event.data.caseId).erased = true;
+        break;
+      case 'ReferralMade': {
+        const { data } = event;
+        referrals.set(data.referralId, {
+          referralId: data.referralId, caseId: data.caseId, from: data.from, to: data.to, service: data.service, status: 'referred', madeAt: at,
+          respondBy: data.respondBy ? Date.parse(data.respondBy) : null, acceptedAt: null, answeredAt: null, closedAt: null, declineReason: null, outcome: null,
+        });
+        break;
+      }
+      case 'ReferralAccepted':
+        Object.assign(known(referrals, event.data.referralId), { status: 'accepted', acceptedAt: at, answeredAt: at });
+        break;
+      case 'ReferralDeclined':
+        Object.assign(known(referrals, event.data.referralId), { status: 'declined', declineReason: event.data.reason, answeredAt: at });
+        break;
+      case 'ReferralWithdrawn':
+        Object.assign(known(referrals, event.data.referralId), { status: 'withdrawn' });
+        break;
+      case 'ReferralClosed':
+        Object.assign(known(referrals, event.data.referralId), { status: 'closed', closedAt: at, outcome: event.data.outcome });
+        break;
+    }
   }
   return { cases: [...cases.values()], referrals: [...referrals.values()], organisations: [...organisations.values()] };
 }
@@ -59,8 +99,8 @@ export function percentile(values: number[], p: number): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const position = p * (sorted.length - 1);
   const lower = Math.floor(position);
-  const low = sorted[lower]!;
-  const high = sorted[Math.ceil(position)]!;
+  const low = sorted[lower] ?? 0;
+  const high = sorted[Math.ceil(position)] ?? low;
   return low + (high - low) * (position - lower);
 }
 

@@ -27,17 +27,21 @@ export function referenceFunnel(network: RawNetwork, filter: Filter, now: Date) 
   const organisation = (id: string) => network.organisations.find((o) => o.id === id);
   const parties = [...new Set([...cases.map((c) => c.identifiedBy), ...referrals.map((r) => r.to)])].sort();
   const declineReasons: Record<string, number> = {};
-  for (const r of referrals.filter((r) => r.status === 'declined')) declineReasons[r.declineReason!] = (declineReasons[r.declineReason!] ?? 0) + 1;
+  for (const { status, declineReason } of referrals) {
+    if (status === 'declined' && declineReason !== null) declineReasons[declineReason] = (declineReasons[declineReason] ?? 0) + 1;
+  }
   return {
-    stages: ['identified', 'referred', 'accepted', 'closed_service_provided'].map((stage, i) => ({
-      stage, count: counts[i], conversion: i === 0 || counts[i - 1] === 0 ? null : Math.round((counts[i]! / counts[i - 1]!) * 1000) / 1000,
-    })),
+    stages: ['identified', 'referred', 'accepted', 'closed_service_provided'].map((stage, i) => {
+      const [reached = 0, before = 0] = [counts[i], counts[i - 1]];
+      return { stage, count: counts[i], conversion: i === 0 || before === 0 ? null : Math.round((reached / before) * 1000) / 1000 };
+    }),
     declineReasons,
     overdue: count(referrals, overdue),
     delaysDays: {
       identifiedToReferred: spread(referred.map((c) => daysBetween(Math.min(...of(c).map((r) => r.madeAt)), c.identifiedAt))),
-      referredToAccepted: spread(referrals.filter((r) => r.acceptedAt !== null).map((r) => daysBetween(r.acceptedAt!, r.madeAt))),
-      acceptedToClosed: spread(referrals.filter((r) => r.closedAt !== null).map((r) => daysBetween(r.closedAt!, r.acceptedAt!))),
+      referredToAccepted: spread(referrals.flatMap((r) => (r.acceptedAt === null ? [] : [daysBetween(r.acceptedAt, r.madeAt)]))),
+      // Only an accepted referral can be closed (referral.decider.ts), so a closed one has both times.
+      acceptedToClosed: spread(referrals.flatMap((r) => (r.closedAt === null || r.acceptedAt === null ? [] : [daysBetween(r.closedAt, r.acceptedAt)]))),
     },
     byOrganisation: parties.map((id) => {
       const own = cases.filter((c) => c.identifiedBy === id);
@@ -53,14 +57,15 @@ export function referenceFunnel(network: RawNetwork, filter: Filter, now: Date) 
   };
 }
 
-const coordinationActive = (c: RawCase, now: Date) => c.linkageKey !== null && !c.erased
+const coordinationActive = (c: RawCase, now: Date): c is RawCase & { linkageKey: string } => c.linkageKey !== null && !c.erased
   && c.consents.some((k) => !k.withdrawn && k.purposes.includes('coordination') && (k.expiresAt === null || Date.parse(k.expiresAt) > now.getTime()));
 
 export function referenceGaps(network: RawNetwork, filter: Filter, now: Date, afterDays: number) {
   const byKey = new Map<string, RawCase[]>();
-  for (const c of network.cases.filter((c) => coordinationActive(c, now))) byKey.set(c.linkageKey!, [...(byKey.get(c.linkageKey!) ?? []), c]);
+  for (const c of network.cases.filter((c) => coordinationActive(c, now))) byKey.set(c.linkageKey, [...(byKey.get(c.linkageKey) ?? []), c]);
   const persons = [...byKey.values()].map((linked) => {
-    const first = [...linked].sort((a, b) => a.identifiedAt - b.identifiedAt || (a.caseId < b.caseId ? -1 : 1))[0]!;
+    const first = [...linked].sort((a, b) => a.identifiedAt - b.identifiedAt || (a.caseId < b.caseId ? -1 : 1))[0];
+    if (first === undefined) throw new Error('a linkage group always holds the case that created it');
     const ngo = linked.filter((c) => c.kind !== 'authority').map((c) => c.identifiedAt);
     const authority = linked.filter((c) => c.kind === 'authority').map((c) => c.identifiedAt);
     const side = authority.length === 0 ? 'ngoOnly' : ngo.length === 0 ? 'authorityOnly' : 'both';
@@ -106,7 +111,7 @@ export function referenceCapacity(network: RawNetwork, filter: Filter, now: Date
   for (const o of [...network.organisations].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if ((filter.department && o.department !== filter.department) || (filter.kind && o.kind !== filter.kind)) continue;
     const load = network.referrals.filter((r) => r.to === o.id && ['accepted', 'referred'].includes(r.status)
-      && (!filter.indicator || network.cases.find((c) => c.caseId === r.caseId)!.indicators.includes(filter.indicator)));
+      && (!filter.indicator || network.cases.find((c) => c.caseId === r.caseId)?.indicators.includes(filter.indicator)));
     const services = [...new Set([...o.services, ...Object.keys(o.capacity), ...load.map((r) => r.service)])].sort();
     for (const service of services.filter((s) => !filter.service || s === filter.service)) {
       const mine = load.filter((r) => r.service === service);

@@ -37,6 +37,7 @@ export async function startSeededNetwork(options: Partial<SeedOptions> = {}): Pr
     network, seeded, readModel, caughtUp,
     async close() {
       await network.close();
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- unsetting is the only way to restore an absent variable
       if (previous === undefined) delete process.env[CLOCK_OVERRIDE_FLAG];
       else process.env[CLOCK_OVERRIDE_FLAG] = previous;
     },
