@@ -7,10 +7,11 @@ export interface CachedStream<State = unknown> {
 /**
  * Folded stream states kept between the commands of one process, least recently used first out.
  *
- * Safe without invalidation because of how it is used (see handle-command.ts): the stream a command
- * writes is appended with the cached revision as the expected revision, so a state that another
- * process moved on is caught by the store and decided again on a fresh read; a stream that is only
- * read (her case, when a referral is made) is caught up from the cached revision before use.
+ * Safe without invalidation because of how it is used: the stream a command writes is appended
+ * with the cached revision as the expected revision (handle-command.ts), and a stream it only reads
+ * (her case, when a referral is made or moved) is named with its cached revision in the append's
+ * `alsoExpect` (read-stream.ts); either way a state that another process moved fails the append
+ * and the command is decided again on a fresh read, as is a refusal decided on a cached state.
  * States must be immutable values (evolve returns new objects), as they are shared.
  */
 export class StreamStateCache {
