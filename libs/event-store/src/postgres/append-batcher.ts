@@ -89,79 +89,90 @@ export class AppendBatcher {
     if (plan.rows.length > 0) this.onCommitted(plan.head, plan.rows.map((row) => recorded(row, recordedAt)));
   }
 
+  /**
+   * Two round trips per batch, each a simple-query string of several statements (values inlined as
+   * escaped literals, since that protocol takes no parameters): every round trip spent while the
+   * head lock is held delays every other writer, and under load each one also waits its turn on
+   * the event loop. Measured: four round trips made a batch take ~14 ms at 32 clients.
+   */
   private async writeInTransaction(client: PoolClient, batch: QueuedAppend[], recordedAt: Date): Promise<BatchPlan> {
     const { events, streams, head } = this.tables;
     // The streams written and those the appends were decided on: all checked under the head lock.
     const streamNames = [...new Set(batch.flatMap((append) => [append.streamName, ...(append.alsoExpect ?? []).map((c) => c.streamName)]))];
     const eventIds = batch.flatMap((append) => append.events.map((event) => event.eventId));
+    const literal = (value: string) => client.escapeLiteral(value);
 
-    // BEGIN and the lock travel together (one round trip): the lock is held until COMMIT, so every
-    // round trip inside the transaction delays all other writers. The lock is a statement of its
-    // own: under READ COMMITTED a statement that waited for a lock still reads with the snapshot it
+    // Round trip 1: BEGIN, the lock, then what the plan needs. The lock is a statement of its own:
+    // under READ COMMITTED a statement that waited for a lock still reads with the snapshot it
     // started with, whereas the statement after it sees what the previous lock holder committed.
-    const locked = (await client.query(`BEGIN; SELECT position FROM ${head} WHERE id = 1 FOR UPDATE`)) as unknown as Array<{ rows: Array<{ position: string }> }>;
-    const headPosition = locked[1]?.rows[0]?.position ?? '-1';
-    // Both lookups in one statement: stream revisions ('s') and already stored event ids ('e').
-    const known = await client.query<{ kind: 's' | 'e'; event_id: string | null; stream_name: string; stream_revision: string; global_position: string | null }>(
-      `SELECT 's' AS kind, NULL::uuid AS event_id, stream_name, revision AS stream_revision, NULL::bigint AS global_position
-         FROM ${streams} WHERE stream_name = ANY($1::text[])
+    // Event ids are UUIDs (checked by prepareEvents) and stream names are escaped.
+    const results = (await client.query(
+      `BEGIN; SELECT position FROM ${head} WHERE id = 1 FOR UPDATE;
+       SELECT 's' AS kind, NULL::uuid AS event_id, stream_name, revision AS stream_revision, NULL::bigint AS global_position
+         FROM ${streams} WHERE stream_name = ANY(ARRAY[${streamNames.map(literal).join(',')}]::text[])
        UNION ALL
-       SELECT 'e', event_id, stream_name, stream_revision, global_position FROM ${events} WHERE event_id = ANY($2::uuid[])`,
-      [streamNames, eventIds],
-    );
-    const streamRows = known.rows.filter((row) => row.kind === 's');
-    const storedRows = known.rows.filter((row) => row.kind === 'e');
+       SELECT 'e', event_id, stream_name, stream_revision, global_position FROM ${events}
+         WHERE event_id = ANY(ARRAY[${eventIds.map(literal).join(',')}]::uuid[])`,
+    )) as unknown as Array<{ rows: KnownRow[] & Array<{ position: string }> }>;
+    const headPosition = results[1]?.rows[0]?.position ?? '-1';
+    const known = results[2]?.rows ?? [];
     const plan = planBatch(batch, {
       head: BigInt(headPosition),
-      streamRevisions: new Map(streamRows.map((row) => [row.stream_name, BigInt(row.stream_revision)])),
+      streamRevisions: new Map(known.filter((row) => row.kind === 's').map((row) => [row.stream_name, BigInt(row.stream_revision)])),
       storedEvents: new Map(
-        storedRows.map((row): [string, StoredEventRef] => [
+        known.filter((row) => row.kind === 'e').map((row): [string, StoredEventRef] => [
           row.event_id ?? '',
           { streamName: row.stream_name, streamRevision: BigInt(row.stream_revision), globalPosition: BigInt(row.global_position ?? '-1') },
         ]),
       ),
     });
-    if (plan.rows.length > 0) await this.writePlan(client, plan, recordedAt);
     await this.faults?.beforeCommit?.({ streams: streamNames });
-    if (plan.rows.length > 0) this.onCommitting(plan.head);
-    await client.query('COMMIT');
+    if (plan.rows.length === 0) {
+      await client.query('COMMIT');
+      return plan;
+    }
+    this.onCommitting(plan.head);
+    // Round trip 2: the whole batch in one statement, then COMMIT.
+    await client.query(`${this.writeStatement(plan, recordedAt, literal)}; COMMIT`);
     return plan;
   }
 
-  /** One statement writes the whole batch: events (one multi-row insert), stream revisions, head. */
-  private async writePlan(client: PoolClient, plan: BatchPlan, recordedAt: Date): Promise<void> {
+  /**
+   * One statement writes the whole batch: events (one multi-row insert), stream revisions, head.
+   * The NOTIFY is delivered at COMMIT and only if it commits: it wakes subscribers in other processes.
+   */
+  private writeStatement(plan: BatchPlan, recordedAt: Date, literal: (value: string) => string): string {
     const { events, streams, head } = this.tables;
+    const array = (values: readonly string[], type: string) => `ARRAY[${values.join(',')}]::${type}[]`;
     const { rows } = plan;
     const revised = [...plan.streamRevisions];
-    // Arrays travel as parameters and unnest back into rows. The NOTIFY is delivered at COMMIT and
-    // only if it commits: it wakes subscribers in other processes.
-    await client.query(
-      `WITH inserted AS (
+    return `WITH inserted AS (
          INSERT INTO ${events} (global_position, event_id, stream_name, stream_revision, type, data, metadata, recorded_at)
-         SELECT *, $12::timestamptz FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::jsonb[], $7::jsonb[])
+         SELECT *, ${literal(recordedAt.toISOString())}::timestamptz FROM unnest(
+           ${array(rows.map((row) => row.globalPosition.toString()), 'bigint')},
+           ${array(rows.map((row) => literal(row.eventId)), 'uuid')},
+           ${array(rows.map((row) => literal(row.streamName)), 'text')},
+           ${array(rows.map((row) => row.streamRevision.toString()), 'bigint')},
+           ${array(rows.map((row) => literal(row.type)), 'text')},
+           ${array(rows.map((row) => literal(row.data)), 'jsonb')},
+           ${array(rows.map((row) => literal(row.metadata)), 'jsonb')})
        ), revised AS (
-         INSERT INTO ${streams} (stream_name, revision) SELECT * FROM unnest($8::text[], $9::bigint[])
+         INSERT INTO ${streams} (stream_name, revision) SELECT * FROM unnest(
+           ${array(revised.map(([name]) => literal(name)), 'text')}, ${array(revised.map(([, revision]) => revision.toString()), 'bigint')})
          ON CONFLICT (stream_name) DO UPDATE SET revision = EXCLUDED.revision
        ), moved AS (
-         UPDATE ${head} SET position = $10 WHERE id = 1 RETURNING position
+         UPDATE ${head} SET position = ${plan.head.toString()} WHERE id = 1 RETURNING position
        )
-       SELECT pg_notify($11, position::text) FROM moved`,
-      [
-        rows.map((row) => row.globalPosition.toString()),
-        rows.map((row) => row.eventId),
-        rows.map((row) => row.streamName),
-        rows.map((row) => row.streamRevision.toString()),
-        rows.map((row) => row.type),
-        rows.map((row) => row.data),
-        rows.map((row) => row.metadata),
-        revised.map(([name]) => name),
-        revised.map(([, revision]) => revision.toString()),
-        plan.head.toString(),
-        APPENDED_CHANNEL,
-        recordedAt,
-      ],
-    );
+       SELECT pg_notify(${literal(APPENDED_CHANNEL)}, position::text) FROM moved`;
   }
+}
+
+interface KnownRow {
+  kind: 's' | 'e';
+  event_id: string | null;
+  stream_name: string;
+  stream_revision: string;
+  global_position: string | null;
 }
 
 /** The committed row as a reader of the table would get it (jsonb round-trips the JSON text). */
