@@ -14,11 +14,7 @@ export type SerialisedError =
   | { kind: 'duplicate'; eventId: string }
   | { kind: 'other'; name: string; message: string; code: string | undefined };
 
-export type ToWriter =
-  | { type: 'append'; id: number; append: PlannedAppend }
-  /** Whether this process has subscribers that want each committed batch (the tail cache, wake-ups). */
-  | { type: 'follow-commits'; follow: boolean }
-  | { type: 'close' };
+export type ToWriter = { type: 'append'; id: number; append: PlannedAppend } | { type: 'close' };
 
 export type FromWriter =
   | { type: 'ready' }

@@ -11,13 +11,11 @@ import { eventStoreTables } from './postgres-schema';
  */
 function run(port: NonNullable<typeof parentPort>, data: AppendWriterData): void {
   const send = (message: FromWriter) => port.postMessage(message);
-  // Shipping every committed batch back costs the main thread a copy of its events: only when it has subscribers.
-  let follow = false;
   const pool = createPool({ connectionString: data.connectionString, service: data.service, purpose: 'events', max: 2 });
   const batcher = new AppendBatcher(
     pool, eventStoreTables(data.schema),
-    (head, events) => follow && send({ type: 'committed', head, events }),
-    (head) => follow && send({ type: 'committing', head }),
+    (head, events) => send({ type: 'committed', head, events }),
+    (head) => send({ type: 'committing', head }),
     undefined,
   );
   port.on('message', (message: ToWriter) => {
@@ -26,8 +24,6 @@ function run(port: NonNullable<typeof parentPort>, data: AppendWriterData): void
         (result) => send({ type: 'settled', id: message.id, result }),
         (error: unknown) => send({ type: 'refused', id: message.id, error: serialise(error) }),
       );
-    } else if (message.type === 'follow-commits') {
-      follow = message.follow;
     } else {
       void batcher.idle().then(() => pool.end()).finally(() => {
         send({ type: 'closed' });

@@ -34,7 +34,7 @@ import { WakeUpSignal } from './wake-up-signal';
 export class PostgresEventStore implements EventStore {
   private readonly signal = new WakeUpSignal();
   private readonly tail = new TailCache();
-  private readonly batcher: Pick<AppendBatcher, 'append' | 'idle'> & { close?(): Promise<void>; followCommits?(follow: boolean): void };
+  private readonly batcher: Pick<AppendBatcher, 'append' | 'idle'> & { close?(): Promise<void> };
   private readonly listener: AppendListener;
   private readonly subscriptions = new Set<Subscription>();
   private readonly pendingReads = new Map<string, Promise<RecordedEvent[]>>();
@@ -113,10 +113,8 @@ export class PostgresEventStore implements EventStore {
       stop: async () => {
         await inner.stop();
         this.subscriptions.delete(subscription);
-        if (this.subscriptions.size === 0) this.batcher.followCommits?.(false);
       },
     };
-    if (this.subscriptions.size === 0) this.batcher.followCommits?.(true);
     this.subscriptions.add(subscription);
     return subscription;
   }

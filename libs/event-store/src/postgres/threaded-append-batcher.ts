@@ -58,11 +58,6 @@ export class ThreadedAppendBatcher {
     });
   }
 
-  /** Ship each committed batch back from now on (true) or not (false): for this process's subscribers. */
-  followCommits(follow: boolean): void {
-    if (!this.exited) this.worker.postMessage({ type: 'follow-commits', follow } satisfies ToWriter);
-  }
-
   /** Resolves once every append sent so far is settled. */
   idle(): Promise<void> {
     if (this.pending.size === 0) return Promise.resolve();
