@@ -9,7 +9,7 @@ export const apiResources = (settings: RuntimeSettings, service = 'api'): Resour
   schema(settings, service),
   appConfig(settings),
   platformPool(settings, service),
-  eventStore(settings, service, 'own-thread'),
+  eventStore(settings, service),
   linkageSecret(settings),
   keyring(settings),
   apiKeys(),

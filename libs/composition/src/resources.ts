@@ -40,14 +40,10 @@ export const platformPool = (settings: RuntimeSettings, service: string): Resour
   close: (pool) => pool.end(),
 });
 
-/**
- * `appends: 'own-thread'` for a service that appends while serving HTTP (the API): the PostgreSQL
- * store's group-commit loop then runs on a thread of its own (docs/adr/0010-append-writer-thread.md).
- */
-export const eventStore = (settings: RuntimeSettings, service: string, appends: 'own-thread' | 'in-thread' = 'in-thread'): Resource<EventStore> => ({
+export const eventStore = (settings: RuntimeSettings, service: string): Resource<EventStore> => ({
   provide: EVENT_STORE,
   inject: [SCHEMA],
-  open: () => openEventStore(settings, service, appends === 'own-thread'),
+  open: () => openEventStore(settings, service),
   close: (store) => store.close(),
 });
 
@@ -73,8 +69,8 @@ export const organisationKindLookup = (): Resource => ({ provide: ORGANISATION_K
 export const idempotency = (): Resource<IdempotencyStore> => ({ provide: IdempotencyStore, inject: [PG_POOL], open: (pool: Pool) => new IdempotencyStore(pool) });
 
 /** EVENT_STORE=eventstoredb loads the gRPC client only then (import on demand); postgres is the default. */
-async function openEventStore(settings: RuntimeSettings, service: string, appendThread: boolean): Promise<EventStore> {
-  if (settings.eventStore?.kind !== 'eventstoredb') return createPostgresEventStore({ connectionString: settings.databaseUrl, service, appendThread });
+async function openEventStore(settings: RuntimeSettings, service: string): Promise<EventStore> {
+  if (settings.eventStore?.kind !== 'eventstoredb') return createPostgresEventStore({ connectionString: settings.databaseUrl, service });
   const { createEventStoreDbEventStore } = await import('@passerelle/event-store/eventstoredb');
   const logger = new Logger('EventStoreDB');
   return createEventStoreDbEventStore({

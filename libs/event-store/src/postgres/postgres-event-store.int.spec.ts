@@ -29,22 +29,6 @@ describeEventStoreContract('postgres', async () => {
   };
 });
 
-// The same adapter with its append loop on a thread of its own (what the API runs): the same
-// contract, without the fault hooks, which need the loop in the test's thread (their cases say so).
-describeEventStoreContract('postgres (append thread)', async () => {
-  const database = await createTestDatabase('event_store_contract_thread');
-  const open = () => createPostgresEventStore({ connectionString: database.url, appendThread: true });
-  const [store, peer] = [await open(), await open()];
-  return {
-    store,
-    peer: { store: peer },
-    teardown: async () => {
-      await Promise.all([store.close(), peer.close()]);
-      await database.drop();
-    },
-  };
-});
-
 describe('postgres event store', () => {
   let database: TestDatabase;
   const stores: PostgresEventStore[] = [];

@@ -19,11 +19,6 @@ export interface PostgresEventStoreOptions {
   poolSize?: number;
   /** Names the pool `passerelle-<service>-events` in pg_stat_activity. Default `tool`. */
   service?: string;
-  /** TEST-ONLY, see {@link PostgresEventStoreFaults}. Not with `appendThread`. */
+  /** TEST-ONLY, see {@link PostgresEventStoreFaults}. */
   faults?: PostgresEventStoreFaults;
-  /**
-   * Runs the group-commit loop on a thread of its own (threaded-append-batcher.ts): for a process
-   * whose event loop is busy serving HTTP, so that appends do not wait on it. Default false.
-   */
-  appendThread?: boolean;
 }

@@ -13,7 +13,6 @@ import type {
   SubscriptionOptions,
 } from '../event-store.port';
 import { AppendBatcher } from './append-batcher';
-import { ThreadedAppendBatcher } from './threaded-append-batcher';
 import { AppendListener } from './append-listener';
 import { EVENT_COLUMNS, type EventRowFromDb, toRecordedEvent } from './event-rows';
 import { prepareEvents } from './event-serialisation';
@@ -34,7 +33,7 @@ import { WakeUpSignal } from './wake-up-signal';
 export class PostgresEventStore implements EventStore {
   private readonly signal = new WakeUpSignal();
   private readonly tail = new TailCache();
-  private readonly batcher: Pick<AppendBatcher, 'append' | 'idle'> & { close?(): Promise<void> };
+  private readonly batcher: AppendBatcher;
   private readonly listener: AppendListener;
   private readonly subscriptions = new Set<Subscription>();
   private readonly pendingReads = new Map<string, Promise<RecordedEvent[]>>();
@@ -44,23 +43,12 @@ export class PostgresEventStore implements EventStore {
     private readonly pool: Pool,
     private readonly tables: EventStoreTables,
     options: PostgresEventStoreOptions,
-    /** The append loop on its own thread, when `appendThread` (see createPostgresEventStore). */
-    threaded?: ThreadedAppendBatcher,
   ) {
-    this.batcher = threaded ?? new AppendBatcher(pool, tables, (head, committed) => this.committed(head, committed),
-      (head) => this.signal.expectLocalCommit(head), options.faults);
+    this.batcher = new AppendBatcher(pool, tables, (head, committed) => {
+      this.tail.add(committed);
+      this.signal.notifyUpTo(head);
+    }, (head) => this.signal.expectLocalCommit(head), options.faults);
     this.listener = new AppendListener(options.connectionString, this.signal);
-  }
-
-  /** Called after each committed batch of this process's appends, with its events. */
-  committed(head: bigint, events: RecordedEvent[]): void {
-    this.tail.add(events);
-    this.signal.notifyUpTo(head);
-  }
-
-  /** Called just before this process commits up to `head` (its NOTIFY echo then wakes no one). */
-  committing(head: bigint): void {
-    this.signal.expectLocalCommit(head);
   }
 
   /** Applies the store's own migrations (the apps apply them with every other module's at start); safe from several processes at once. */
@@ -157,7 +145,6 @@ export class PostgresEventStore implements EventStore {
     this.closing ??= (async () => {
       await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
       await this.batcher.idle();
-      await this.batcher.close?.();
       await this.listener.close();
       await this.pool.end();
     })();
@@ -168,20 +155,11 @@ export class PostgresEventStore implements EventStore {
 /** Opens a pool on the database, applies the store's migrations if missing and returns the store. */
 export async function createPostgresEventStore(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
   const pool = createPool({ connectionString: options.connectionString, service: options.service ?? 'tool', purpose: 'events', max: options.poolSize ?? 10 });
-  if (options.appendThread && options.faults) throw new TypeError('Fault injection needs the append loop in this thread: do not combine faults with appendThread');
-  let store: PostgresEventStore | undefined;
+  const store = new PostgresEventStore(pool, eventStoreTables(options.schema), options);
   try {
-    const threaded = options.appendThread
-      ? await ThreadedAppendBatcher.start(
-        { connectionString: options.connectionString, schema: options.schema, service: options.service ?? 'tool' },
-        (head, events) => store?.committed(head, events),
-        (head) => store?.committing(head),
-      )
-      : undefined;
-    store = new PostgresEventStore(pool, eventStoreTables(options.schema), options, threaded);
     await store.migrate();
   } catch (error) {
-    await (store ? store.close() : pool.end()).catch(() => undefined);
+    await pool.end().catch(() => undefined);
     throw error;
   }
   return store;
