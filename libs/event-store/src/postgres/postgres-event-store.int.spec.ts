@@ -1,4 +1,5 @@
 import { type TestDatabase, createTestDatabase } from '@passerelle/testing';
+import { Client } from 'pg';
 import { aStreamName, idsOf, recordAll, someEvents } from '../testing/contract-fixtures';
 import { describeEventStoreContract } from '../testing/event-store.contract';
 import { runConcurrentAppenders } from '../testing/ordering-trap.contract';
@@ -89,6 +90,29 @@ describe('postgres event store', () => {
       );
       // Three subscribers reading apart would query at least six times (the page, then the empty one after it).
       expect(queries.mock.calls.length).toBeLessThan(6);
+    });
+  });
+
+  describe('given a writer alone on its database', () => {
+    it('appends a batch in one round trip once it knows the head, and falls back to reading when another instance wrote', async () => {
+      const [alone, other] = [await open(), await open()];
+      const stream = aStreamName();
+      await alone.store.appendToStream(stream, someEvents(1), { expectedRevision: 'no_stream' }); // learns the head
+      const statements = jest.spyOn(Client.prototype, 'query');
+      const sent = () => statements.mock.calls.filter(([text]) => typeof text === 'string' && text.includes('BEGIN')).length;
+
+      await alone.store.appendToStream(stream, someEvents(2), { expectedRevision: 0n });
+      expect({ batches: sent(), queries: statements.mock.calls.length }).toEqual({ batches: 1, queries: 1 });
+
+      await other.store.appendToStream(aStreamName(), someEvents(1), { expectedRevision: 'no_stream' });
+      statements.mockClear();
+      const { nextExpectedRevision } = await alone.store.appendToStream(stream, someEvents(1), { expectedRevision: 2n });
+      // The guess (stale head) wrote nothing; the batch was then read and written for certain.
+      const afterAnotherWriter = sent();
+      statements.mockRestore();
+      expect(nextExpectedRevision).toBe(3n);
+      expect(afterAnotherWriter).toBe(2);
+      expect((await alone.store.readStream(stream)).map((event) => event.streamRevision)).toEqual([0n, 1n, 2n, 3n]);
     });
   });
 

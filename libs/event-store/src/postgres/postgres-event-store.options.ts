@@ -9,6 +9,8 @@ export interface PostgresEventStoreFaults {
    * the whole batch back and fails every append in it with the thrown error.
    */
   beforeCommit?: (batch: { streams: string[] }) => Promise<void>;
+  /** Whether a fault waits for a batch writing these streams: such a batch takes the reading path, where `beforeCommit` runs. */
+  armedFor?: (streams: string[]) => boolean;
 }
 
 export interface PostgresEventStoreOptions {

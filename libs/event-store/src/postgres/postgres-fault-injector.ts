@@ -13,6 +13,7 @@ export function createPostgresFaultInjector(): { faults: PostgresEventStoreFault
   const holds = new Map<string, number>();
   const rollbacks = new Set<string>();
   const faults: PostgresEventStoreFaults = {
+    armedFor: (streams) => streams.some((stream) => holds.has(stream) || rollbacks.has(stream)),
     async beforeCommit({ streams }) {
       for (const stream of streams) {
         const ms = holds.get(stream);
