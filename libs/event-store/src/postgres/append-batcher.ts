@@ -119,7 +119,6 @@ export class AppendBatcher {
     const guess = this.guesses.mayGuess() ? optimisticPlan(batch, this.knownHead) : null;
     if (!guess) return null;
     const { streams, head } = this.tables;
-    const literal = (value: string) => client.escapeLiteral(value);
     const assumed = [...guess.assumed];
     const holds = `(SELECT position FROM ${head} WHERE id = 1) = ${this.knownHead?.toString() ?? '-1'} AND NOT EXISTS (
         SELECT 1 FROM unnest(ARRAY[${assumed.map(([name]) => literal(name)).join(',')}]::text[], ARRAY[${assumed.map(([, revision]) => revision.toString()).join(',')}]::bigint[])
@@ -131,7 +130,7 @@ export class AppendBatcher {
     try {
       results = (await client.query(
         `BEGIN; SELECT position FROM ${head} WHERE id = 1 FOR UPDATE;
-         ${this.writeStatement(guess.plan, recordedAt, literal, holds)}; COMMIT`,
+         ${this.writeStatement(guess.plan, recordedAt, holds)}; COMMIT`,
       )) as unknown as typeof results;
     } catch (error) {
       // A retried event id meets the unique index: the reading path recognises the retry.
@@ -151,7 +150,6 @@ export class AppendBatcher {
     // The streams written and those the appends were decided on: all checked under the head lock.
     const streamNames = [...new Set(batch.flatMap((append) => [append.streamName, ...(append.alsoExpect ?? []).map((c) => c.streamName)]))];
     const eventIds = batch.flatMap((append) => append.events.map((event) => event.eventId));
-    const literal = (value: string) => client.escapeLiteral(value);
 
     // Round trip 1: BEGIN, the lock, then what the plan needs. The lock is a statement of its own:
     // under READ COMMITTED a statement that waited for a lock still reads with the snapshot it
@@ -185,7 +183,7 @@ export class AppendBatcher {
     }
     this.onCommitting(plan.head);
     // Round trip 2: the whole batch in one statement, then COMMIT.
-    await client.query(`${this.writeStatement(plan, recordedAt, literal, 'true')}; COMMIT`);
+    await client.query(`${this.writeStatement(plan, recordedAt, 'true')}; COMMIT`);
     return plan;
   }
 
@@ -193,7 +191,7 @@ export class AppendBatcher {
    * One statement writes the whole batch: events (one multi-row insert), stream revisions, head.
    * The NOTIFY is delivered at COMMIT and only if it commits: it wakes subscribers in other processes.
    */
-  private writeStatement(plan: BatchPlan, recordedAt: Date, literal: (value: string) => string, condition: string): string {
+  private writeStatement(plan: BatchPlan, recordedAt: Date, condition: string): string {
     const { events, streams, head } = this.tables;
     const array = (values: readonly string[], type: string) => `ARRAY[${values.join(',')}]::${type}[]`;
     const { rows } = plan;
@@ -227,6 +225,16 @@ interface KnownRow {
   stream_name: string;
   stream_revision: string;
   global_position: string | null;
+}
+
+/**
+ * A string as an SQL literal, for the simple-query strings above (that protocol takes no
+ * parameters). An E'' string with backslashes and quotes doubled means the same whatever
+ * standard_conforming_strings says; NUL cannot occur (prepareEvents refuses it). Regular
+ * expressions rather than pg's character loop: event data is most of a batch's bytes.
+ */
+function literal(value: string): string {
+  return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
 /** The committed row as a reader of the table would get it (jsonb round-trips the JSON text). */
