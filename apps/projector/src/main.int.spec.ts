@@ -50,7 +50,7 @@ describe('the projector service', () => {
     const base = `http://127.0.0.1:${port}`;
     return { service, metrics: () => fetch(`${base}/metrics`).then((response) => response.text()), health: () => fetch(`${base}/health`), live: () => fetch(`${base}/health/live`) };
   };
-  const leadsDirectory = (metrics: string) => /passerelle_projection_leader\{projection="directory"\} 1/.test(metrics);
+  const leadsDirectory = (metrics: string) => metrics.includes('passerelle_projection_leader{projection="directory"} 1');
   const register = async (count: number) => {
     let position = -1n;
     for (let n = 0; n < count; n += 1) {

@@ -20,8 +20,8 @@ export interface CommandContext {
 /** The id named `label` within a command: a UUID (version-5-like, name-based) derived from the seed. */
 export function commandId(context: Pick<CommandContext, 'idSeed'>, label: string): string {
   const bytes = createHash('sha256').update(`${context.idSeed}\u0000${label}`).digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  bytes.writeUInt8((bytes.readUInt8(6) & 0x0f) | 0x50, 6);
+  bytes.writeUInt8((bytes.readUInt8(8) & 0x3f) | 0x80, 8); // RFC 4122 variant
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

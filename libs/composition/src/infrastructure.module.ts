@@ -10,7 +10,7 @@ export interface Resource<T = unknown> {
 }
 
 const CLOSERS = Symbol('CLOSERS');
-type Closers = Array<() => Promise<void> | void>;
+type Closers = (() => Promise<void> | void)[];
 
 /**
  * The resources one app composes (apps/<app>/src/*.infrastructure.ts lists them; the standalone
@@ -23,7 +23,7 @@ type Closers = Array<() => Promise<void> | void>;
 export class InfrastructureModule implements OnApplicationShutdown {
   constructor(@Inject(CLOSERS) private readonly closers: Closers) {}
 
-  static forRoot(resources: ReadonlyArray<Resource>): DynamicModule {
+  static forRoot(resources: readonly Resource[]): DynamicModule {
     const unique: Resource[] = [];
     for (const resource of resources) if (!unique.some((kept) => kept.provide === resource.provide)) unique.push(resource);
     return {

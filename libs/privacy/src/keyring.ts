@@ -88,7 +88,7 @@ export class Keyring {
   async open<T>(caseId: string, sealed: string, label = ''): Promise<T | null> {
     const id = normaliseCaseId(caseId);
     const key = await this.#existingKey(id);
-    return key === DESTROYED ? null : openValue<T>(key, id, label, sealed);
+    return key === DESTROYED ? null : (openValue(key, id, label, sealed) as T);
   }
 
   /**

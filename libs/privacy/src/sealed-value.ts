@@ -20,13 +20,14 @@ export function sealValue(key: KeyObject, caseId: string, label: string, value: 
   return [VERSION, box.iv, box.tag, box.ciphertext].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
 }
 
-export function openValue<T>(key: KeyObject, caseId: string, label: string, sealed: string): T {
+/** The JSON value sealed by `sealValue`; its shape is the caller's to know (Keyring.open names it). */
+export function openValue(key: KeyObject, caseId: string, label: string, sealed: string): unknown {
   const box = parseSealed(sealed);
   const plaintext = gcmOpen(key, box, aadFor(caseId, label));
   if (plaintext === null) {
     throw new PrivacyError('PRIVACY.TAMPERED', 'sealed value failed authentication: altered, or sealed for another case or field');
   }
-  return JSON.parse(plaintext.toString('utf8')) as T;
+  return JSON.parse(plaintext.toString('utf8')) as unknown;
 }
 
 function parseSealed(sealed: string): { iv: Buffer; tag: Buffer; ciphertext: Buffer } {

@@ -34,14 +34,15 @@ export const DeciderSpecification = {
         return {
           when(command: Command): WhenStep<Event> {
             // Folded lazily so that an exception in evolve is reported by the assertion that triggered it.
-            const run = (): Event[] => decider.decide(command, events.reduce(decider.evolve, decider.initialState()));
+            const run = (): Event[] => decider.decide(command, events.reduce((state, event) => decider.evolve(state, event), decider.initialState()));
             return {
               then(expected) {
                 expect(run()).toEqual(Array.isArray(expected) ? expected : [expected]);
               },
               thenThrows(code, check) {
                 const error = captureError(run);
-                expect({ code: codeOf(error), message: messageOf(error) }).toEqual({ code, message: expect.any(String) });
+                // expect.any is typed `any`: as `unknown` it stays a matcher the object is compared with.
+                expect({ code: codeOf(error), message: messageOf(error) }).toEqual({ code, message: expect.any(String) as unknown });
                 check?.(error as Parameters<ErrorExpectation>[0]);
               },
               thenNothingHappened() {

@@ -33,10 +33,12 @@ export function fromStoredMetadata(stored: unknown): EventMetadata {
 
 /** A port event as a JSON event whose EventStoreDB id is the caller's event id, so that a retry is recognised. */
 export function toEventData(event: NewEvent): EventData {
-  if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) throw new TypeError(`Event id ${String(event.eventId)} is not a UUID`);
+  // Checked at run time as well: the id may come from JavaScript or JSON that the compiler never saw.
+  const eventId: unknown = event.eventId;
+  if (typeof eventId !== 'string' || !UUID.test(eventId)) throw new TypeError(`Event id ${String(eventId)} is not a UUID`);
   if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`Event ${event.eventId} has no type`);
-  // JSON.stringify throws on bigint and cycles and returns undefined for undefined or a function.
-  if (JSON.stringify(event.data) === undefined) throw new TypeError(`The data of event ${event.eventId} is not JSON`);
+  // JSON.stringify throws on bigint and cycles and returns undefined for undefined or a function, whatever lib.d.ts says.
+  if ((JSON.stringify(event.data) as string | undefined) === undefined) throw new TypeError(`The data of event ${event.eventId} is not JSON`);
   return jsonEvent({ id: event.eventId.toLowerCase(), type: event.type, data: event.data as JSONType, metadata: toStoredMetadata(event.metadata) });
 }
 

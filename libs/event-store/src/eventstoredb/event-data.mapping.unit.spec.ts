@@ -23,7 +23,7 @@ function storedAs(data: EventData, streamId: string, revision: bigint, position:
     streamId, id: data.id, isJson: true, revision, type: data.type, created: new Date('2026-11-22T10:00:01Z'),
     data: JSON.parse(JSON.stringify(data.data)), metadata: JSON.parse(JSON.stringify(data.metadata)),
     position: { commit: position, prepare: position },
-  } as EsdbRecordedEvent;
+  };
 }
 
 describe('events to and from EventStoreDB', () => {
@@ -67,6 +67,6 @@ describe('events to and from EventStoreDB', () => {
   it('refuses an event that another writer stored as binary, or one without a log position', () => {
     const stored = storedAs(toEventData(event), 'case-1', 0n, 1n);
     expect(() => toRecordedEvent({ ...stored, isJson: false } as EsdbRecordedEvent, 'case-1')).toThrow(/not JSON/);
-    expect(() => toRecordedEvent({ ...stored, position: undefined } as EsdbRecordedEvent, 'case-1')).toThrow(/22\.6 or later/);
+    expect(() => toRecordedEvent({ ...stored, position: undefined }, 'case-1')).toThrow(/22\.6 or later/);
   });
 });

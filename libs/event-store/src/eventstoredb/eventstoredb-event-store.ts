@@ -2,7 +2,7 @@ import {
   BACKWARDS, END, START, StreamNotFoundError, WrongExpectedVersionError, streamNameFilter, type AllStreamSubscription, type EventStoreDBClient,
 } from '@eventstore/db-client';
 import {
-  DuplicateEventIdError, WrongExpectedRevisionError, type AppendOptions, type AppendResult, type ReadCondition, type EventStore, type ExpectedRevision, type NewEvent, type ReadAllOptions,
+  DuplicateEventIdError, WrongExpectedRevisionError, type AppendOptions, type AppendResult, type ReadCondition, type EventStore, type NewEvent, type ReadAllOptions,
   type RecordedEvent, type Subscription, type SubscriptionOptions,
 } from '../event-store.port';
 import { AllStreamReader } from './all-stream-reader';

@@ -15,8 +15,10 @@ export interface ResubscribeOptions {
 }
 
 /** Thrown by the handler: ends the subscription, unlike a failure of the store, which is retried. */
-class HandlerFailure {
-  constructor(readonly error: unknown) {}
+class HandlerFailure extends Error {
+  constructor(readonly error: unknown) {
+    super('The subscription handler failed', { cause: error });
+  }
 }
 
 /**
@@ -56,19 +58,26 @@ export class ResubscribingSubscription implements Subscription {
         this.source = null;
         this.source = this.open(checkpoint);
         for await (const event of this.source.events) {
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run during the awaits above
           if (this.stopped) break;
           if (checkpoint !== undefined && event.globalPosition <= checkpoint) continue;
           await handler(event).catch((error: unknown) => Promise.reject(new HandlerFailure(error)));
           checkpoint = event.globalPosition;
           attempt = 0;
           // stop() closed the source while the handler ran: deliver nothing more.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by stop() during the handler's await
           if (this.stopped) break;
         }
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run during the awaits above
         if (this.stopped) break;
         throw new Error('EventStoreDB ended the subscription');
       } catch (error) {
         await this.source?.close().catch(() => undefined);
-        if (error instanceof HandlerFailure) return this.report(error.error, onError);
+        if (error instanceof HandlerFailure) {
+          this.report(error.error, onError);
+          return;
+        }
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run during the awaits above
         if (this.stopped) break;
         const delay = Math.min(this.retry.maxMs ?? 5_000, (this.retry.initialMs ?? 250) * 2 ** attempt);
         attempt += 1;
@@ -80,7 +89,10 @@ export class ResubscribingSubscription implements Subscription {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      if (this.stopped) return resolve();
+      if (this.stopped) {
+        resolve();
+        return;
+      }
       const timer = setTimeout(resolve, ms);
       this.wake = () => {
         clearTimeout(timer);

@@ -10,7 +10,7 @@ import { ResubscribingSubscription, type SubscriptionSource } from './resubscrib
  */
 class FakeAll {
   readonly log: RecordedEvent[] = [];
-  readonly opens: Array<bigint | undefined> = [];
+  readonly opens: (bigint | undefined)[] = [];
   private failure: { after: number; how: 'error' | 'end' } | null = null;
 
   append(count: number): void {
@@ -60,7 +60,7 @@ describe('a subscription that resubscribes after drops', () => {
     server.append(10);
     server.dropAfter(3);
     const seen: bigint[] = [];
-    const drops: Array<bigint | undefined> = [];
+    const drops: (bigint | undefined)[] = [];
     const subscription = new ResubscribingSubscription(server.open, {
       handler: async (event) => {
         seen.push(event.globalPosition);

@@ -42,7 +42,7 @@ export function decideFromStream(ids: readonly string[], stored: ReadonlyMap<str
   const firstKnown = refs.findIndex((ref) => ref !== undefined);
   if (firstKnown === -1) return { kind: 'append' };
   const [first] = refs;
-  const consecutive = first !== undefined && refs.every((ref, index) => ref !== undefined && ref.streamRevision === first.streamRevision + BigInt(index));
+  const consecutive = first !== undefined && refs.every((ref, index) => ref?.streamRevision === first.streamRevision + BigInt(index));
   const last = refs[refs.length - 1];
   if (consecutive && last) return { kind: 'retried', result: { nextExpectedRevision: last.streamRevision, position: last.globalPosition } };
   return { kind: 'duplicate', eventId: ids[firstKnown] ?? '' };

@@ -1,7 +1,7 @@
 import { decideFromClaims, decideFromStream, type StoredRef } from './retry-decision';
 
 const claim = (eventId: string, owner = 'case-1', fresh = true) => ({ eventId, owner, fresh });
-const stored = (entries: Array<[string, bigint, bigint]>) =>
+const stored = (entries: [string, bigint, bigint][]) =>
   new Map<string, StoredRef>(entries.map(([id, streamRevision, globalPosition]) => [id, { streamRevision, globalPosition }]));
 
 describe('deciding an append from its event id claims', () => {

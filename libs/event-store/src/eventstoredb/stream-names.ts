@@ -39,8 +39,10 @@ export class StreamNames {
    * would be stored but never reach a projection, the relay or a webhook.
    */
   toEsdb(streamName: string): string {
-    if (typeof streamName !== 'string' || !this.prefixes.some((prefix) => streamName.startsWith(prefix))) {
-      throw new TypeError(`Stream ${String(streamName)} is outside the prefixes this store subscribes to (${this.prefixes.join(', ')})`);
+    // Checked at run time as well: the name may come from JavaScript or JSON that the compiler never saw.
+    const name: unknown = streamName;
+    if (typeof name !== 'string' || !this.prefixes.some((prefix) => name.startsWith(prefix))) {
+      throw new TypeError(`Stream ${String(name)} is outside the prefixes this store subscribes to (${this.prefixes.join(', ')})`);
     }
     return this.namespace + streamName;
   }

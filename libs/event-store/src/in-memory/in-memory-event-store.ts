@@ -33,15 +33,12 @@ export class InMemoryEventStore implements EventStore {
 
   constructor(private readonly log: InMemoryEventLog = new InMemoryEventLog()) {}
 
-  appendToStream(streamName: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    try {
-      if (this.closing) throw new Error('The event store is closed');
-      assertExpectedRevision(options.expectedRevision);
-      for (const condition of options.alsoExpect ?? []) assertExpectedRevision(condition.expectedRevision);
-      return Promise.resolve(this.log.append(streamName, events, options.expectedRevision, options.alsoExpect));
-    } catch (error) {
-      return Promise.reject(error);
-    }
+  // async: a refused append is a rejection, never a synchronous throw; the append itself still happens on the call.
+  async appendToStream(streamName: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    if (this.closing) throw new Error('The event store is closed');
+    assertExpectedRevision(options.expectedRevision);
+    for (const condition of options.alsoExpect ?? []) assertExpectedRevision(condition.expectedRevision);
+    return this.log.append(streamName, events, options.expectedRevision, options.alsoExpect);
   }
 
   async readStream(streamName: string, options: { fromRevision?: bigint } = {}): Promise<RecordedEvent[]> {

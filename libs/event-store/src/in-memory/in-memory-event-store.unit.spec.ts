@@ -32,7 +32,7 @@ describe('in-memory event store', () => {
       const [read] = await store.readStream(stream);
       (read?.data as { items: unknown[] }).items.push('changed by a reader');
       read?.recordedAt.setFullYear(1990);
-      if (read) read.metadata.scope['someone'] = ['identity'];
+      if (read) read.metadata.scope.someone = ['identity'];
 
       const [again] = await store.readAll();
       expect(again).toMatchObject({ data: { items: [{ n: 1 }] }, metadata: { scope: event.metadata.scope } });

@@ -126,7 +126,7 @@ export class AppendBatcher {
         LEFT JOIN ${streams} AS s ON s.stream_name = expected.stream_name
         WHERE coalesce(s.revision, -1) <> expected.revision)`;
     this.onCommitting(guess.plan.head);
-    let results: Array<{ rows: Array<{ held?: boolean }> }>;
+    let results: { rows: { held?: boolean }[] }[];
     try {
       results = (await client.query(
         `BEGIN; SELECT position FROM ${head} WHERE id = 1 FOR UPDATE;
@@ -162,7 +162,7 @@ export class AppendBatcher {
        UNION ALL
        SELECT 'e', event_id, stream_name, stream_revision, global_position FROM ${events}
          WHERE event_id = ANY(ARRAY[${eventIds.map(literal).join(',')}]::uuid[])`,
-    )) as unknown as Array<{ rows: KnownRow[] & Array<{ position: string }> }>;
+    )) as unknown as { rows: KnownRow[] & { position: string }[] }[];
     const headPosition = results[1]?.rows[0]?.position ?? '-1';
     this.knownHead = BigInt(headPosition);
     const known = results[2]?.rows ?? [];

@@ -45,7 +45,8 @@ export class AppendListener {
     client.on('error', () => this.forget(client));
     client.on('end', () => this.forget(client));
     client.on('notification', (message) => {
-      const position = /^\d+$/.test(message.payload ?? '') ? BigInt(message.payload as string) : null;
+      const payload = message.payload ?? '';
+      const position = /^\d+$/.test(payload) ? BigInt(payload) : null;
       if (position === null) this.signal.notify();
       else this.signal.notifyRemote(position);
     });

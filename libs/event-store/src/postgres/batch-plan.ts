@@ -114,7 +114,7 @@ function findRetry(append: PlannedAppend, stored: Map<string, StoredEventRef>): 
     first !== undefined &&
     refs.every(
       (ref, index) =>
-        ref !== undefined && ref.streamName === append.streamName && ref.streamRevision === first.streamRevision + BigInt(index),
+        ref?.streamName === append.streamName && ref.streamRevision === first.streamRevision + BigInt(index),
     );
   const last = refs[refs.length - 1];
   if (isRetry && last) return { ok: true, result: { nextExpectedRevision: last.streamRevision, position: last.globalPosition } };

@@ -26,9 +26,12 @@ const JSONB_INCOMPATIBLE = /(?:^|[^\\])(?:\\\\)*\\u(?:0000|d[89a-f])/i;
 export function prepareEvents(streamName: string, events: readonly NewEvent[]): PreparedEvent[] {
   if (typeof streamName !== 'string' || streamName.length === 0) throw new TypeError('A stream name must be a non-empty string');
   if (!Array.isArray(events) || events.length === 0) throw new TypeError(`An append to ${streamName} needs at least one event`);
-  return events.map((event) => {
-    if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) {
-      throw new TypeError(`Event id ${String(event.eventId)} is not a UUID`);
+  // Array.isArray above narrows `events` to any[]: the parameter's annotation keeps each event typed.
+  return events.map((event: NewEvent) => {
+    // Checked at run time as well: the id may come from JavaScript or JSON that the compiler never saw.
+    const eventId: unknown = event.eventId;
+    if (typeof eventId !== 'string' || !UUID.test(eventId)) {
+      throw new TypeError(`Event id ${String(eventId)} is not a UUID`);
     }
     if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`Event ${event.eventId} has no type`);
     return {
@@ -41,8 +44,8 @@ export function prepareEvents(streamName: string, events: readonly NewEvent[]): 
 }
 
 function toJsonb(value: unknown, what: string): string {
-  // JSON.stringify throws on bigint and cycles and returns undefined for undefined/functions.
-  const json: string | undefined = JSON.stringify(value);
+  // JSON.stringify throws on bigint and cycles and returns undefined for undefined/functions, whatever lib.d.ts says.
+  const json = JSON.stringify(value) as string | undefined;
   if (json === undefined) throw new TypeError(`The ${what} is not JSON`);
   if (JSONB_INCOMPATIBLE.test(json)) throw new TypeError(`The ${what} holds a NUL character or an unpaired surrogate, which PostgreSQL jsonb cannot store`);
   return json;

@@ -56,17 +56,14 @@ export class PostgresEventStore implements EventStore {
     await migrate(this.pool, [EVENT_STORE_MIGRATIONS], { schema: this.tables.schema });
   }
 
-  appendToStream(streamName: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    if (this.closing) return Promise.reject(new Error('The event store is closed'));
-    try {
-      assertExpectedRevision(options.expectedRevision);
-      for (const condition of options.alsoExpect ?? []) assertExpectedRevision(condition.expectedRevision);
-      return this.batcher.append({
-        streamName, events: prepareEvents(streamName, events), expectedRevision: options.expectedRevision, alsoExpect: options.alsoExpect,
-      });
-    } catch (error) {
-      return Promise.reject(error);
-    }
+  // async: a refused append is a rejection, never a synchronous throw; it still joins the batch on the call.
+  async appendToStream(streamName: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    if (this.closing) throw new Error('The event store is closed');
+    assertExpectedRevision(options.expectedRevision);
+    for (const condition of options.alsoExpect ?? []) assertExpectedRevision(condition.expectedRevision);
+    return this.batcher.append({
+      streamName, events: prepareEvents(streamName, events), expectedRevision: options.expectedRevision, alsoExpect: options.alsoExpect,
+    });
   }
 
   async readStream(streamName: string, options: { fromRevision?: bigint } = {}): Promise<RecordedEvent[]> {

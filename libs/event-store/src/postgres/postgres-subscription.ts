@@ -47,10 +47,12 @@ export class PostgresSubscription implements Subscription {
         const generation = this.source.signal.current;
         const page = await this.source.readAll({ after: checkpoint, maxCount: pageSize });
         for (const event of page) {
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run during the awaits above
           if (this.stopped) return;
           await handler(event);
           checkpoint = event.globalPosition;
         }
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run during the awaits above
         if (page.length < pageSize && !this.stopped) {
           this.source.listen();
           await this.source.signal.wait(generation, FALLBACK_POLL_MS, this.abort.signal);

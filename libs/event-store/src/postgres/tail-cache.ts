@@ -27,7 +27,10 @@ export class TailCache {
       this.byPosition.set(event.globalPosition, deepFreeze(event));
       this.order.push(event.globalPosition);
     }
-    while (this.order.length > this.capacity) this.byPosition.delete(this.order.shift() as bigint);
+    while (this.order.length > this.capacity) {
+      const oldest = this.order.shift();
+      if (oldest !== undefined) this.byPosition.delete(oldest);
+    }
   }
 
   /** Consecutive events after `after`, at most `maxCount`; null when the next one is not here. */

@@ -81,11 +81,11 @@ export function describeAppendRules(context: ContractContext): void {
           context.store.appendToStream(stream, [first], { expectedRevision: 0n }),
           context.store.appendToStream(stream, [second], { expectedRevision: 0n }),
         ]);
-        const losers = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+        const losers = outcomes.flatMap((outcome): unknown[] => (outcome.status === 'rejected' ? [outcome.reason] : []));
         expect(losers).toHaveLength(1);
         expect(losers[0]).toBeInstanceOf(WrongExpectedRevisionError);
         expect(losers[0]).toMatchObject({ code: 'STREAM.WRONG_EXPECTED_REVISION' });
-        const winner = outcomes[0]?.status === 'fulfilled' ? first : second;
+        const winner = outcomes[0].status === 'fulfilled' ? first : second;
         expect(idsOf(await context.store.readStream(stream, { fromRevision: 1n }))).toEqual([winner.eventId]);
       }
     });

@@ -92,7 +92,7 @@ export function someEvents(count: number, type = 'ThingHappened'): NewEvent[] {
   return Array.from({ length: count }, (_, n) => anEvent(type, { n }));
 }
 
-export const idsOf = (events: ReadonlyArray<{ eventId: string }>): string[] => events.map((event) => event.eventId);
+export const idsOf = (events: readonly { eventId: string }[]): string[] => events.map((event) => event.eventId);
 
 /**
  * Waits until `condition` holds. Not a timed assertion: the limit only turns a hang into a
