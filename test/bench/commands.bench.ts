@@ -17,7 +17,7 @@ export async function benchCommands(server: BenchServer, options: { seconds: num
   for (const clients of options.levels) {
     const latencies = new Latencies();
     let errors = 0;
-    const timed = async (fn: () => Promise<{ status: number; body: any }>) => {
+    const timed = async (fn: () => Promise<{ status: number; body: unknown }>) => {
       const started = process.hrtime.bigint();
       const response = await fn();
       latencies.record(Number(process.hrtime.bigint() - started) / 1e6);
@@ -26,10 +26,10 @@ export async function benchCommands(server: BenchServer, options: { seconds: num
     };
     const started = Date.now();
     const commands = await runFor(clients, options.seconds * 1000, async () => {
-      const identified = await timed(() => client.request('POST', '/v1/cases', ngoKey, identifyBody()));
-      const referred = await timed(() => client.request('POST', '/v1/referrals', ngoKey, {
+      const identified = (await timed(() => client.request('POST', '/v1/cases', ngoKey, identifyBody()))) as { caseId: string };
+      const referred = (await timed(() => client.request('POST', '/v1/referrals', ngoKey, {
         caseId: identified.caseId, to: 'bench-refuge', service: 'shelter', urgency: 'urgent', sharedCategories: ['identity', 'contact'], message: 'Bench',
-      }));
+      }))) as { referralId: string };
       await timed(() => client.request('POST', `/v1/referrals/${referred.referralId}/acceptance`, refugeKey, {}));
       await timed(() => client.request('POST', `/v1/referrals/${referred.referralId}/closure`, refugeKey, { outcome: 'service_provided' }));
       return 4;
@@ -63,7 +63,7 @@ async function onboard(client: JsonClient, adminKey: string) {
     { id: 'bench-refuge', name: 'Bench refuge', kind: 'refuge', department: '75', services: ['shelter'] },
   ];
   for (const org of orgs) await client.request('POST', '/v1/organisations', adminKey, org);
-  const key = async (id: string) => (await client.request('POST', `/v1/organisations/${id}/api-keys`, adminKey, { role: 'partner' })).body.key as string;
+  const key = async (id: string) => ((await client.request('POST', `/v1/organisations/${id}/api-keys`, adminKey, { role: 'partner' })).body as { key: string }).key;
   return { ngoKey: await key('bench-ngo'), refugeKey: await key('bench-refuge') };
 }
 

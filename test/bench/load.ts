@@ -6,7 +6,8 @@ export class JsonClient {
 
   constructor(private readonly host: string, private readonly port: number) {}
 
-  request(method: string, path: string, key: string, body?: unknown): Promise<{ status: number; body: any }> {
+  /** The answer's JSON, unchecked: the caller says what it expects; an empty answer reads as null. */
+  request(method: string, path: string, key: string, body?: unknown): Promise<{ status: number; body: unknown }> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = http.request({
@@ -17,7 +18,7 @@ export class JsonClient {
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null });
+          resolve({ status: res.statusCode ?? 0, body: (text ? JSON.parse(text) : null) as unknown });
         });
       });
       req.on('error', reject);

@@ -37,21 +37,22 @@ export async function benchRebuild(options: BenchOptions): Promise<object> {
     const seeding = await seed(store, target);
     const events = Number(await store.headPosition()) + 1;
     await migrateSchema(url, 'bench');
-    dataSource = await createReadModelDataSource(url, READ_MODEL_ENTITIES, { service: 'bench', purpose: 'rebuild', statementTimeoutMs: LONG_STATEMENT_TIMEOUT_MS }).initialize();
+    const models = await createReadModelDataSource(url, READ_MODEL_ENTITIES, { service: 'bench', purpose: 'rebuild', statementTimeoutMs: LONG_STATEMENT_TIMEOUT_MS }).initialize();
+    dataSource = models;
     const rebuild: Record<string, object> = {};
     for (const name of [...Object.keys(REBUILD_TARGETS), 'all']) {
       say(`rebuilding ${name} from ${events} events…`);
-      const result = await rebuildProjections({ dataSource, store, targets: rebuildTargets(name) });
+      const result = await rebuildProjections({ dataSource: models, store, targets: rebuildTargets(name) });
       rebuild[name] = { events: result.events, seconds: round(result.seconds), eventsPerSecond: round(result.events / result.seconds, 0) };
     }
-    const [{ cases, referrals }] = await dataSource.query('SELECT (SELECT count(*) FROM coordination_cases)::int AS cases, (SELECT count(*) FROM coordination_referrals)::int AS referrals');
+    const [{ cases, referrals }] = await models.query<[{ cases: number; referrals: number }]>('SELECT (SELECT count(*) FROM coordination_cases)::int AS cases, (SELECT count(*) FROM coordination_referrals)::int AS referrals');
     // What the funnel and gaps views sum instead of the rows (libs/projections/src/coordination/coordination-cells.ts).
-    const [summaryCells] = await dataSource.query(`SELECT ${['case', 'referral', 'delay', 'person'].map((cell) => `(SELECT count(*) FROM coordination_${cell}_cells)::int AS "${cell}"`).join(', ')}`);
+    const [summaryCells] = await models.query<[Record<string, number>]>(`SELECT ${['case', 'referral', 'delay', 'person'].map((cell) => `(SELECT count(*) FROM coordination_${cell}_cells)::int AS "${cell}"`).join(', ')}`);
     say(`querying ${cases} cases, ${referrals} referrals…`);
     const now = new Date('2026-12-31T00:00:00Z');
-    const funnel = new CoordinationFunnelQuery(dataSource);
-    const gaps = new CoordinationGapsQuery(dataSource);
-    const capacity = new CoordinationCapacityQuery(dataSource);
+    const funnel = new CoordinationFunnelQuery(models);
+    const gaps = new CoordinationGapsQuery(models);
+    const capacity = new CoordinationCapacityQuery(models);
     const latency = {
       funnel: await timed(queries, () => funnel.funnel({}, now)),
       funnelFiltered: await timed(queries, () => funnel.funnel({ department: '93', indicator: 'trafficking_sexual', from: '2026-03-01', to: '2026-09-30' }, now)),
@@ -62,7 +63,7 @@ export async function benchRebuild(options: BenchOptions): Promise<object> {
     const baseline = {
       readEventsPerSecond: round(await rawRead(url), 0),
       insertSelectRowsPerSecond: round(await rawCopy(url), 0),
-      groupByReferrals: await timed(queries, () => dataSource!.query('SELECT status, count(*) FROM coordination_referrals GROUP BY status')),
+      groupByReferrals: await timed(queries, () => models.query('SELECT status, count(*) FROM coordination_referrals GROUP BY status')),
     };
     const all = rebuild.all as { eventsPerSecond: number };
     return {
@@ -123,10 +124,11 @@ async function rawRead(url: string): Promise<number> {
     let after = '-1';
     let read = 0;
     for (;;) {
-      const { rows } = await client.query('SELECT global_position, type, data, metadata FROM es_events WHERE global_position > $1 ORDER BY global_position LIMIT 2000', [after]);
-      if (rows.length === 0) break;
+      const { rows } = await client.query<{ global_position: string }>('SELECT global_position, type, data, metadata FROM es_events WHERE global_position > $1 ORDER BY global_position LIMIT 2000', [after]);
+      const last = rows.at(-1);
+      if (!last) break;
       read += rows.length;
-      after = rows[rows.length - 1].global_position;
+      after = last.global_position;
     }
     return read / ((performance.now() - started) / 1000);
   } finally {
@@ -155,7 +157,7 @@ async function rawCopy(url: string): Promise<number> {
  * A database kept between runs (seeding a million events takes minutes): on the server in
  * DATABASE_URL, or on an embedded PostgreSQL whose data stays in the system's temp directory.
  */
-async function benchDatabase(events: number): Promise<{ url: string; description: string; stop(): Promise<void> }> {
+async function benchDatabase(events: number): Promise<{ url: string; description: string; stop: () => Promise<void> }> {
   let embedded: EmbeddedPostgres | null = null;
   let server = process.env.DATABASE_URL;
   if (!server) {

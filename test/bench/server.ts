@@ -21,8 +21,11 @@ export interface BenchServer {
  */
 export async function startBenchServer(options: { profileDir?: string | undefined } = {}): Promise<BenchServer> {
   const scratch = await mkdtemp(join(tmpdir(), 'passerelle-bench-'));
-  const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: scratch, port: await freePort(), log: () => {} });
-  const serverUrl = process.env.DATABASE_URL ?? embedded!.url;
+  const external = process.env.DATABASE_URL;
+  const embedded = external ? null : await startEmbeddedPostgres({ dataDir: scratch, port: await freePort(), log: () => {
+    // PostgreSQL's own output stays out: the bench prints one JSON document.
+  } });
+  const serverUrl = embedded ? embedded.url : external ?? '';
   const databaseUrl = await freshDatabase(serverUrl);
   const port = await freePort();
   const adminKey = `psk_${randomBytes(32).toString('base64url')}`;

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -109,16 +109,17 @@ class BenchReceiver {
   private constructor(private readonly server: Server, private readonly port: number) {}
 
   static async start(): Promise<BenchReceiver> {
-    let self: BenchReceiver | undefined;
-    const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
+    const server = createServer({ keepAliveTimeout: 30_000 });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const self = new BenchReceiver(server, (server.address() as AddressInfo).port);
+    // Attached once the receiver exists: no request can come earlier, since no webhook knows its port yet.
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       req.resume();
       req.on('end', () => {
-        self?.record(req.url ?? '', String(req.headers['webhook-id']));
+        self.record(req.url ?? '', String(req.headers['webhook-id']));
         res.writeHead(204).end();
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    self = new BenchReceiver(server, (server.address() as AddressInfo).port);
     return self;
   }
 
@@ -166,5 +167,5 @@ class BenchReceiver {
 
 async function onboard(client: JsonClient, adminKey: string): Promise<string> {
   await client.request('POST', '/v1/organisations', adminKey, { id: ORGANISATION, name: 'Bench refuge', kind: 'refuge', department: '75', services: ['shelter'] });
-  return (await client.request('POST', `/v1/organisations/${ORGANISATION}/api-keys`, adminKey, { role: 'partner' })).body.key as string;
+  return ((await client.request('POST', `/v1/organisations/${ORGANISATION}/api-keys`, adminKey, { role: 'partner' })).body as { key: string }).key;
 }

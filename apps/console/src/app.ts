@@ -36,7 +36,7 @@ function showSignIn(root: HTMLElement): void {
  */
 export function go(root: HTMLElement, view: ViewName, params: Params = {}): void {
   const active = session();
-  if (!active) return showSignIn(root);
+  if (!active) { showSignIn(root); return; }
   destroyCharts();
   current = { view, params };
   const route = ROUTES[view];

@@ -17,7 +17,7 @@ export interface ViewContext {
   main: HTMLElement;
   me: Me;
   params: Params;
-  go(view: ViewName, params?: Params): void;
+  go: (view: ViewName, params?: Params) => void;
 }
 
 interface Route {

@@ -11,7 +11,7 @@ export {
 } from '../../../libs/domain/src/shared/vocabulary';
 export type { Role } from '../../../libs/domain/src/shared/vocabulary';
 
-export const DEPARTMENTS: ReadonlyArray<{ code: string; name: string }> = (departements as Array<{ code: string; nom: string }>)
+export const DEPARTMENTS: readonly { code: string; name: string }[] = (departements as { code: string; nom: string }[])
   .map((d) => ({ code: d.code, name: d.nom }));
 
 export const departmentLabel = (code: string | null | undefined): string => {

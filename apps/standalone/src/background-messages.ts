@@ -14,4 +14,4 @@ export type FromBackground =
   | { type: 'ready' }
   | { type: 'stopped' }
   | { type: 'failed'; message: string }
-  | { type: 'metrics'; requestId: number; metrics: Array<MetricObjectWithValues<MetricValue<string>>> };
+  | { type: 'metrics'; requestId: number; metrics: MetricObjectWithValues<MetricValue<string>>[] };

@@ -20,7 +20,7 @@ export class BackgroundThread {
   private stopping = false;
   private failures = 0;
   private nextRequest = 0;
-  private readonly pending = new Map<number, (metrics: Array<MetricObjectWithValues<MetricValue<string>>>) => void>();
+  private readonly pending = new Map<number, (metrics: MetricObjectWithValues<MetricValue<string>>[]) => void>();
 
   constructor(private readonly settings: RuntimeSettings) {}
 
@@ -29,7 +29,12 @@ export class BackgroundThread {
     return new Promise((resolve, reject) => {
       const worker = this.spawn();
       // A thread that cannot start is not restarted: npm start reports why and stops.
-      const fail = (reason: string) => settle(() => ((this.stopping = true), reject(new Error(`background services ${reason}`))));
+      const fail = (reason: string) => {
+        settle(() => {
+          this.stopping = true;
+          reject(new Error(`background services ${reason}`));
+        });
+      };
       const onMessage = (message: FromBackground) => {
         if (message.type === 'ready') settle(resolve);
         if (message.type === 'failed') fail(`failed to start: ${message.message}`);
@@ -50,13 +55,19 @@ export class BackgroundThread {
   }
 
   /** The background thread's Prometheus metrics (projection lag, webhook attempts), or none if it does not answer. */
-  metrics(): Promise<Array<MetricObjectWithValues<MetricValue<string>>>> {
+  metrics(): Promise<MetricObjectWithValues<MetricValue<string>>[]> {
     const worker = this.worker;
     if (!worker) return Promise.resolve([]);
     const requestId = ++this.nextRequest;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => (this.pending.delete(requestId), resolve([])), METRICS_TIMEOUT_MS);
-      this.pending.set(requestId, (metrics) => (clearTimeout(timer), resolve(metrics)));
+      const timer = setTimeout(() => {
+        this.pending.delete(requestId);
+        resolve([]);
+      }, METRICS_TIMEOUT_MS);
+      this.pending.set(requestId, (metrics) => {
+        clearTimeout(timer);
+        resolve(metrics);
+      });
       worker.postMessage({ type: 'metrics', requestId } satisfies ToBackground);
     });
   }

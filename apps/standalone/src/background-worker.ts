@@ -18,8 +18,8 @@ async function run(port: NonNullable<typeof parentPort>, { settings }: Backgroun
   port.on('message', (message: ToBackground) => {
     if (message.type === 'metrics') {
       void metrics.registry.getMetricsAsJSON().then((values) => send({ type: 'metrics', requestId: message.requestId, metrics: values }));
-    } else if (message.type === 'stop') {
-      // Runners commit what they were handed and store their checkpoints before the thread ends.
+    } else {
+      // 'stop': runners commit what they were handed and store their checkpoints before the thread ends.
       void app.close().then(() => {
         send({ type: 'stopped' });
         port.close();

@@ -31,7 +31,7 @@ describe('npm start (the standalone service with its background thread)', () => 
           method, headers: { authorization: `Bearer ${bearer}`, ...(body ? { 'content-type': 'application/json' } : {}) },
           ...(body ? { body: JSON.stringify(body) } : {}),
         });
-        return { status: response.status, body: (await response.json()) as Record<string, any> };
+        return { status: response.status, body: (await response.json()) as Record<string, unknown> };
       };
       for (const org of [
         { id: 'ngo-main', name: 'NGO', kind: 'ngo', department: '93', services: ['legal'] },
@@ -50,7 +50,7 @@ describe('npm start (the standalone service with its background thread)', () => 
       });
       expect(referred.status).toBe(201);
 
-      const inbox = await call('GET', `/v1/inbox?direction=received&minPosition=${referred.body.position}`, refuge);
+      const inbox = await call('GET', `/v1/inbox?direction=received&minPosition=${referred.body.position as string}`, refuge);
       expect(inbox.status).toBe(200);
       expect(inbox.body.items).toEqual([expect.objectContaining({ referralId: referred.body.referralId, status: 'referred', person: expect.objectContaining({ givenName: 'Test' }) })]);
       const metrics = await (await fetch(`${base}/metrics`)).text();

@@ -44,7 +44,7 @@ export class PersonAccessService {
 
   categoriesFor(request: Omit<PersonAccessRequest, 'personal'>): ConsentCategory[] {
     const { viewer, caseState, referral, now } = request;
-    const receiving = referral !== undefined && referral.to === viewer;
+    const receiving = referral?.to === viewer;
     const visible = visibleCategories(caseState, now, viewer, 'referral', receiving);
     if (!receiving || caseState.status !== 'open' || caseState.holder === viewer) return visible;
     return visible.filter((category) => referral.sharedCategories.includes(category));
@@ -57,8 +57,8 @@ export class PersonAccessService {
 
   /** Opens a page of cases (an inbox page) and logs every read of it with one multi-row INSERT. */
   async viewPage(requests: readonly PersonAccessRequest[], reader: Reader): Promise<PersonAccess[]> {
-    const opened = await Promise.all(requests.map((request) => this.open(request)));
-    await this.accessLog.record(opened.map(({ decrypted }, i) => entry(requests[i]!, reader, decrypted)));
+    const opened = await Promise.all(requests.map(async (request) => ({ request, ...(await this.open(request)) })));
+    await this.accessLog.record(opened.map(({ request, decrypted }) => entry(request, reader, decrypted)));
     return opened.map(({ access }) => access);
   }
 

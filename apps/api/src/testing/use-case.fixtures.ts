@@ -52,7 +52,7 @@ export function cacheHolding<State, Event>(
 }
 
 /** A real keyring on a fresh test database (sealing needs PostgreSQL); `close` ends it and drops the database. */
-export async function keyringOnTestDatabase(prefix: string): Promise<{ keyring: Keyring; pool: Pool; close(): Promise<void> }> {
+export async function keyringOnTestDatabase(prefix: string): Promise<{ keyring: Keyring; pool: Pool; close: () => Promise<void> }> {
   const db: TestDatabase = await createTestDatabase(prefix);
   const pool = new Pool({ connectionString: db.url, max: 4 });
   const keyring = new Keyring(pool, generateMasterKey());

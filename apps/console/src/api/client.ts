@@ -7,7 +7,7 @@ export interface Problem {
   title?: string;
   detail?: string;
   code?: string;
-  errors?: Array<{ field?: string; message?: string }>;
+  errors?: { field?: string; message?: string }[];
 }
 
 export class ApiError extends Error {

@@ -14,7 +14,7 @@ export interface Organisation {
   department: string;
   departmentName: string | null;
   services: string[];
-  capacity: Array<{ service: string; total: number; available: number }>;
+  capacity: { service: string; total: number; available: number }[];
 }
 
 export type ReferralStatus = 'referred' | 'accepted' | 'declined' | 'withdrawn' | 'closed';
@@ -60,7 +60,7 @@ export interface Referral {
   createdAt: string;
   updatedAt: string;
   message: string | null;
-  notes: Array<{ by: string; event: string; note: string | null }>;
+  notes: { by: string; event: string; note: string | null }[];
   person: Person | null;
   visibleCategories: string[];
   erased: boolean;
@@ -76,30 +76,33 @@ export interface Spread {
 }
 
 export interface Funnel {
-  stages: Array<{ stage: string; count: number; conversion?: number | null }>;
+  stages: { stage: string; count: number; conversion?: number | null }[];
   declineReasons: Record<string, number>;
   overdue: number;
   delaysDays: Record<string, Spread>;
-  byOrganisation?: Array<{ organisationId: string; kind: string | null; department: string | null; pending: number; overdue: number; received: number }>;
+  byOrganisation?: { organisationId: string; kind: string | null; department: string | null; pending: number; overdue: number; received: number }[];
 }
 
 export interface Gaps {
-  rows: Array<{ department: string; indicator: string; month?: string; ngoOnly: number; authorityOnly: number; both: number; lagDays: Spread }>;
+  rows: { department: string; indicator: string; month?: string; ngoOnly: number; authorityOnly: number; both: number; lagDays: Spread }[];
   totals: { ngoOnly: number; authorityOnly: number; both: number; lagDays: Spread; notLinkable?: number };
 }
 
 export interface Capacity {
   asOf?: string;
-  rows: Array<{
+  rows: {
     organisationId: string; kind: string; department: string; service: string;
     declared: { total: number; available: number } | null; occupied: number; waiting: number; overdue: number;
-  }>;
+  }[];
 }
+
+/** A cell of a research answer: the API generalises every dimension to a plain JSON value. */
+export type JsonScalar = string | number | boolean | null | undefined;
 
 export interface ResearchAnswer {
   k: number;
   unit: string;
-  rows: Array<Record<string, unknown> & { count: number | null; suppressed?: boolean; medianDelayDays?: number | null }>;
+  rows: (Record<string, JsonScalar> & { count: number | null; suppressed?: boolean; medianDelayDays?: number | null })[];
   /** Per dimension, the rare values published only inside `other`. */
   recoded?: Record<string, string[]>;
   noise: null | { mechanism: string; epsilon: number; budget: { total: number; spent: number; remaining: number } };

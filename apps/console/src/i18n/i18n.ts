@@ -5,7 +5,8 @@ import { vocabularyLabels } from './vocabulary-labels';
 export type Language = 'fr' | 'en';
 export type { MessageKey };
 
-const dictionaries: Record<Language, Record<MessageKey, string>> = { fr, en };
+// Partial: a key built from an API value may name no message (see t below).
+const dictionaries: Record<Language, Partial<Record<MessageKey, string>>> = { fr, en };
 /** The language choice is not personal data, so it may outlive the tab (unlike the key). */
 const STORAGE_KEY = 'passerelle.console.language';
 

@@ -28,7 +28,7 @@ export function wrapLabel(text: string, width = 16): string[] {
  * A bar chart in a figure. The canvas is an image for assistive technology (its label says what it
  * shows); the table next to it carries the same figures as text.
  */
-export function barChart(description: string, labels: string[], datasets: Array<ChartDataset<'bar', number[]>>, settings: { stacked?: boolean; horizontal?: boolean } = {}): HTMLElement {
+export function barChart(description: string, labels: string[], datasets: ChartDataset<'bar', number[]>[], settings: { stacked?: boolean; horizontal?: boolean } = {}): HTMLElement {
   const canvas = h('canvas', { role: 'img', 'aria-label': description });
   const lines = Math.max(1, ...labels.map((text) => wrapLabel(text).length));
   const height = settings.horizontal ? Math.max(160, labels.length * Math.max(lines * 16, settings.stacked ? 28 : 22 * datasets.length) + 70) : 280;

@@ -2,7 +2,7 @@
  * CSV as spreadsheet programs read it: RFC 4180 quoting, a BOM so accents survive Excel, and
  * formula characters defused (a cell starting with = + - @ would run as a formula when opened).
  */
-export function toCsv(header: string[], rows: Array<Array<string | number | null>>): string {
+export function toCsv(header: string[], rows: (string | number | null)[][]): string {
   const cell = (value: string | number | null): string => {
     if (value === null) return '';
     if (typeof value === 'number') return String(value);

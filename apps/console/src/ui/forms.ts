@@ -30,7 +30,7 @@ export const textarea = (name: string, extra: Record<string, string | number | b
   h('textarea', { name, rows: 3, ...extra });
 
 /** Checkboxes (or radios) in a fieldset with a legend, as WCAG asks for a group of choices. */
-export function choices(legend: string, name: string, options: Array<Option & { disabled?: boolean }>, settings: { checked?: string[]; type?: 'checkbox' | 'radio'; hint?: string; required?: boolean } = {}): HTMLFieldSetElement {
+export function choices(legend: string, name: string, options: (Option & { disabled?: boolean })[], settings: { checked?: string[]; type?: 'checkbox' | 'radio'; hint?: string; required?: boolean } = {}): HTMLFieldSetElement {
   const type = settings.type ?? 'checkbox';
   return h('fieldset', { class: 'choices' },
     h('legend', {}, legend),

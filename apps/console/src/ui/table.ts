@@ -18,7 +18,7 @@ export interface Column<Row> {
  * A table with a caption, a CSV download of exactly its rows, and its own horizontal scroll, so a
  * wide table never makes the whole page scroll sideways on a phone.
  */
-export function dataTable<Row>(caption: string, columns: Array<Column<Row>>, rows: Row[], csvName: string): HTMLElement {
+export function dataTable<Row>(caption: string, columns: Column<Row>[], rows: Row[], csvName: string): HTMLElement {
   if (rows.length === 0) return h('div', { class: 'table-block' }, h('h3', {}, caption), emptyState(t('table.empty')));
   const table = h('table', {},
     h('caption', { class: 'visually-hidden' }, caption),

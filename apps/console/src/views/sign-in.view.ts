@@ -8,8 +8,8 @@ import { busy, field, form, input } from '../ui/forms';
 
 interface SignInOptions {
   notice: string | null;
-  onExpired(): void;
-  signedIn(me: Me): void;
+  onExpired: () => void;
+  signedIn: (me: Me) => void;
 }
 
 /** The key is typed into a password field that the browser is asked not to remember. */

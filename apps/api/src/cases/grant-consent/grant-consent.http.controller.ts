@@ -13,6 +13,6 @@ export class GrantConsentController {
 
   @Post(':caseId/consents') @Roles('partner')
   grant(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() body: ConsentRequest, @Context() context: CommandContext) {
-    return this.commands.execute(new GrantConsentCommand({ caseId, consent: { ...body } }, context));
+    return this.commands.execute(new GrantConsentCommand({ caseId, consent: body }, context));
   }
 }

@@ -6,8 +6,8 @@ import type { Request, Response } from 'express';
 import { consoleDirectory, consoleFile } from '../console-files';
 
 const PREFIX = '/console/';
-/** Vite names built assets by their content hash: a new build gets new names, so they may be cached for good. */
-const HASHED_ASSET = /^assets\//;
+/** Vite names built assets (under assets/) by their content hash: a new build gets new names, so they may be cached for good. */
+const HASHED_ASSETS = 'assets/';
 
 /**
  * The built console (apps/console) as static files. Public: the files hold no data; every figure
@@ -34,7 +34,7 @@ export class ServeConsoleController {
     if (!root) throw notFound('CONSOLE.NOT_BUILT', 'The console is not built: run `npm run build`.');
     const file = consoleFile(root, relative);
     if (!file) throw notFound('CONSOLE.NO_SUCH_FILE', 'No such file in the console.');
-    response.setHeader('Cache-Control', HASHED_ASSET.test(relative) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    response.setHeader('Cache-Control', relative.startsWith(HASHED_ASSETS) ? 'public, max-age=31536000, immutable' : 'no-cache');
     response.sendFile(file, { dotfiles: 'deny' });
   }
 }

@@ -24,7 +24,7 @@ export function referralView(recorded: RecordedEvent[]): ReferralView | null {
   let view: ReferralView | null = null;
   for (const record of recorded) {
     const event = { type: record.type, data: record.data } as ReferralEvent;
-    const at = (record.metadata.occurredAt ?? record.recordedAt.toISOString()) as string;
+    const at = record.metadata.occurredAt;
     if (event.type === 'ReferralMade') {
       const d = event.data;
       view = {

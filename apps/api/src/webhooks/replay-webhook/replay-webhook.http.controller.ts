@@ -13,8 +13,13 @@ export class ReplayWebhookController {
 
   @Post(':id/replay') @Roles('partner') @HttpCode(202)
   replay(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReplayWebhookRequest, @CurrentActor() actor: Actor) {
-    // The request DTO guarantees exactly one of the two.
-    const start = body.fromPosition !== undefined ? { fromPosition: BigInt(body.fromPosition) } : { since: new Date(body.since!) };
-    return this.commands.execute(new ReplayWebhookCommand(actor, id, start));
+    return this.commands.execute(new ReplayWebhookCommand(actor, id, replayStart(body)));
   }
+}
+
+/** The request DTO guarantees exactly one of the two (replay-webhook.request.dto.ts). */
+function replayStart({ fromPosition, since }: ReplayWebhookRequest) {
+  if (fromPosition !== undefined) return { fromPosition: BigInt(fromPosition) };
+  if (since !== undefined) return { since: new Date(since) };
+  throw new Error('A replay request without fromPosition or since passed validation');
 }

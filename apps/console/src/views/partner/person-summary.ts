@@ -12,13 +12,21 @@ export function personLine(item: Pick<InboxItem, 'person' | 'erased'>): string {
 const FLAT_FIELDS = ['givenName', 'familyName', 'birthDate', 'nationality', 'languages', 'phone', 'email'] as const;
 const NESTED = ['health', 'legal', 'vulnerability', 'children'] as const;
 
+/** A field as the API sends it (text, a number, a list such as languages) in words. */
+function fieldText(value: unknown): string {
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
 /** Every field the API returned for her, grouped as consent groups them; nothing else exists here. */
 export function personDetails(person: Person | null, categories: string[]): Child {
   if (!person) return h('p', { class: 'empty' }, t('referral.noPerson'));
-  const rows: Array<[string, string]> = [];
+  const rows: [string, string][] = [];
   for (const name of FLAT_FIELDS) {
     const value = person[name];
-    if (value !== undefined && value !== null) rows.push([t(`person.${name}`), Array.isArray(value) ? value.join(', ') : String(value)]);
+    if (value !== undefined && value !== null) rows.push([t(`person.${name}`), fieldText(value)]);
   }
   for (const category of NESTED) {
     const group = person[category];

@@ -13,11 +13,11 @@ import type { ConsentTerms } from './identify-form';
  * partners her consent names are offered, and only the categories she agreed to share.
  */
 export function renderRefer({ main, me, params, go }: ViewContext): void {
-  const caseId = String(params.caseId ?? '');
+  const caseId = typeof params.caseId === 'string' ? params.caseId : '';
   const consent = params.consent as ConsentTerms | null | undefined;
   const toInbox = h('button', { type: 'button', class: 'button button--secondary', onclick: () => go('inbox') }, t('refer.later'));
   if (params.justIdentified) main.append(success(t('identify.done')));
-  if (!caseId || !consent || !consent.purposes.includes('referral')) {
+  if (!caseId || !consent?.purposes.includes('referral')) {
     main.append(h('p', { class: 'notice' }, t('refer.noConsent')), toInbox);
     return;
   }

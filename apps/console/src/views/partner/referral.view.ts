@@ -11,7 +11,7 @@ import { actionForm, actionsFor } from './referral-actions';
 /** One referral as its two parties see it: her data only within consent, and the next possible steps. */
 export async function renderReferral(context: ViewContext): Promise<void> {
   const { main, me, params, go } = context;
-  const referralId = String(params.referralId ?? '');
+  const referralId = typeof params.referralId === 'string' ? params.referralId : '';
   const back = h('button', { type: 'button', class: 'button button--ghost', onclick: () => go('inbox', { direction: params.direction }) }, `← ${t('app.back')}`);
   replaceChildren(main, back, loading());
   let referral: Referral;
@@ -21,7 +21,7 @@ export async function renderReferral(context: ViewContext): Promise<void> {
     replaceChildren(main, back, errorBox(error));
     return;
   }
-  const facts: Array<[string, string]> = [
+  const facts: [string, string][] = [
     [t('referral.service'), label('service', referral.service)],
     [t('referral.from'), organisationName(referral.from)],
     [t('referral.to'), organisationName(referral.to)],

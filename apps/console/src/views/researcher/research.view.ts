@@ -1,5 +1,5 @@
 import { newIdempotencyKey, post } from '../../api/client';
-import type { ResearchAnswer } from '../../api/types';
+import type { JsonScalar, ResearchAnswer } from '../../api/types';
 import { formatNumber, label, t } from '../../i18n/i18n';
 import type { ViewContext } from '../../routes';
 import { h, replaceChildren } from '../../ui/dom';
@@ -41,7 +41,7 @@ export function renderResearch({ main, params, go }: ViewContext): void {
 function answerView(answer: ResearchAnswer, groupBy: string[], measures: string[]): HTMLElement[] {
   const hidden = (row: Row) => row.suppressed === true;
   const suppressedBadge = () => h('span', { class: 'badge badge--suppressed', title: t('research.suppressedHint') }, t('research.suppressed'));
-  const columns: Array<Column<Row>> = [
+  const columns: Column<Row>[] = [
     ...groupBy.map((dimension) => ({
       label: label('dimension', dimension),
       cell: (row: Row) => dimensionValue(dimension, row[dimension]),
@@ -79,7 +79,7 @@ const KINDS: Record<string, string> = {
   organisationKind: 'kind', receiverKind: 'kind', service: 'service', outcome: 'researchOutcome', ageBand: 'ageBand', delayBand: 'delayBand',
 };
 /** A generalised value in words; an indicator set such as `gbv+trafficking` is named family by family. */
-function dimensionValue(dimension: string, value: unknown): string {
+function dimensionValue(dimension: string, value: JsonScalar): string {
   if (value === null || value === undefined) return t('app.none');
   const text = String(value);
   if (text === 'other') return label('value', 'other');
