@@ -20,7 +20,7 @@ export interface CapacityRow {
 
 export interface CapacityView {
   rows: CapacityRow[];
-  byService: Array<{ service: Service; declaredTotal: number; declaredAvailable: number; occupied: number; waiting: number; overdue: number }>;
+  byService: { service: Service; declaredTotal: number; declaredAvailable: number; occupied: number; waiting: number; overdue: number }[];
 }
 
 type Row = Record<string, unknown>;
@@ -77,8 +77,9 @@ export class CoordinationCapacityQuery {
     const loads = new Map<string, Map<string, Row>>();
     for (const row of rows) {
       const organisation = row.to_org as string;
-      if (!loads.has(organisation)) loads.set(organisation, new Map());
-      loads.get(organisation)!.set(row.service as string, row);
+      const services = loads.get(organisation) ?? new Map<string, Row>();
+      loads.set(organisation, services);
+      services.set(row.service as string, row);
     }
     return loads;
   }

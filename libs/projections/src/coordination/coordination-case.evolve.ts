@@ -5,8 +5,12 @@ import type { CoordinationCaseEvent } from './coordination.events';
 /** Until when her coordination consents allow linkage: the latest expiry, null with none left. */
 export function coordinationUntil(consents: readonly CoordinationConsent[]): Date | null {
   if (consents.length === 0) return null;
-  if (consents.some((consent) => consent.expiresAt === null)) return NO_EXPIRY;
-  return new Date(Math.max(...consents.map((consent) => Date.parse(consent.expiresAt as string))));
+  const ends: string[] = [];
+  for (const consent of consents) {
+    if (consent.expiresAt === null) return NO_EXPIRY;
+    ends.push(consent.expiresAt);
+  }
+  return new Date(Math.max(...ends.map((end) => Date.parse(end))));
 }
 
 /** Pure: an identification as the coordination view counts it, after one more event of her case. */

@@ -46,7 +46,7 @@ export interface CellTable {
   counts: string[];
 }
 const cellTable = (table: string, keyTypes: string, counts: string[]): CellTable =>
-  ({ table, key: keyTypes.split(', ').map((column) => column.split(' ')[0]!), keyTypes, counts });
+  ({ table, key: keyTypes.split(', ').map((column) => column.split(' ')[0] ?? column), keyTypes, counts });
 export const CASE_CELLS = cellTable('coordination_case_cells', 'month date, identified_by text, identifier_kind text, department text, indicators text[]',
   ['identified', 'referred', 'accepted', 'served', 'not_linkable', 'unreferred_trafficking']);
 export const REFERRAL_CELLS = cellTable('coordination_referral_cells', 'month date, to_org text, status text, accepted boolean, decline_reason text', ['count']);

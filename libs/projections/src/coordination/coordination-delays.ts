@@ -48,10 +48,10 @@ export function wholeMonths(filter: Pick<CoordinationFilter, 'from' | 'to'>): Mo
 export async function delaySpreads(dataSource: DataSource, range: MonthRange): Promise<Record<DelayMeasure, RawSpread>> {
   const params = new SqlParams();
   const months = monthConditions(range, params);
-  const histogram: Array<{ measure: DelayMeasure; bucket: string; count: string }> = await dataSource.query(`
+  const histogram: { measure: DelayMeasure; bucket: string; count: string }[] = await dataSource.query(`
     SELECT measure, bucket, sum(count) AS count FROM coordination_delay_cells ${months.length > 0 ? `WHERE ${months.join(' AND ')}` : ''}
     GROUP BY measure, bucket HAVING sum(count) <> 0 ORDER BY measure, bucket`, params.values);
-  const reads: Array<{ measure: DelayMeasure; percentile: number; position: number; bucket: number; offset: number }> = [];
+  const reads: { measure: DelayMeasure; percentile: number; position: number; bucket: number; offset: number }[] = [];
   const totals = {} as Record<DelayMeasure, number>;
   for (const measure of Object.keys(DELAYS) as DelayMeasure[]) {
     const buckets = histogram.filter((row) => row.measure === measure).map((row) => ({ bucket: Number(row.bucket), count: Number(row.count) }));
@@ -76,10 +76,13 @@ export async function delaySpreads(dataSource: DataSource, range: MonthRange): P
     if (totals[measure] === 0) return null;
     return PERCENTILES.map((percentile) => {
       const index = reads.findIndex((read) => read.measure === measure && read.percentile === percentile);
-      const { position } = reads[index]!;
-      const [low, high] = values[index]!;
-      const first = Math.floor(position);
-      return Math.ceil(position) === first ? low! : low! + (high! - low!) * (position - first);
+      const read = reads[index];
+      const pair = values[index];
+      if (!read || !pair) throw new Error(`coordination delays: no rank read for the ${percentile} percentile of ${measure}`);
+      // Rows changed after the histogram was read may leave a rank past them: NaN then, not a made-up value.
+      const [low = Number.NaN, high = Number.NaN] = pair;
+      const first = Math.floor(read.position);
+      return Math.ceil(read.position) === first ? low : low + (high - low) * (read.position - first);
     });
   };
   return { to_referred: spread('to_referred'), to_accepted: spread('to_accepted'), to_closed: spread('to_closed') };
@@ -87,7 +90,7 @@ export async function delaySpreads(dataSource: DataSource, range: MonthRange): P
 
 /** For each read, the value at its rank and the next one, in one statement. */
 async function readAtRanks(
-  dataSource: DataSource, range: MonthRange, reads: Array<{ measure: DelayMeasure; bucket: number; offset: number }>,
+  dataSource: DataSource, range: MonthRange, reads: { measure: DelayMeasure; bucket: number; offset: number }[],
 ): Promise<number[][]> {
   if (reads.length === 0) return [];
   const params = new SqlParams();
@@ -100,7 +103,7 @@ async function readAtRanks(
     return `SELECT ${i} AS i, ARRAY(SELECT ${days} FROM ${from} WHERE ${where.join(' AND ')}
       ORDER BY (${interval}), 1 OFFSET ${params.add(offset)} LIMIT 2) AS v`;
   });
-  const rows: Array<{ i: number; v: number[] }> = await dataSource.query(parts.join(' UNION ALL '), params.values);
+  const rows: { i: number; v: number[] }[] = await dataSource.query(parts.join(' UNION ALL '), params.values);
   const values: number[][] = [];
   for (const row of rows) values[row.i] = row.v.map(Number);
   return values;

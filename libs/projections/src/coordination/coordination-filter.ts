@@ -63,6 +63,6 @@ export const spreadColumns = (expression: string, prefix: string) =>
 const oneDecimal = (value: unknown): number | null => (value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10);
 
 export const spreadOf = (row: Record<string, unknown> | undefined, prefix: string): Spread => {
-  const spread = row?.[`${prefix}_spread`] as Array<number | null> | null | undefined;
+  const spread = row?.[`${prefix}_spread`] as (number | null)[] | null | undefined;
   return { median: oneDecimal(spread?.[0]), p90: oneDecimal(spread?.[1]) };
 };

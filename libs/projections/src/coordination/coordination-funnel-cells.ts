@@ -16,12 +16,12 @@ export async function funnelCellFigures(dataSource: DataSource, range: MonthRang
   const referralParams = new SqlParams();
   const referralMonths = whereClause(monthConditions(range, referralParams));
   const [cases, referrals, overdue, delays] = await Promise.all([
-    dataSource.query(`
+    dataSource.query<Row[]>(`
       SELECT identified_by, sum(identified) AS identified, sum(referred) AS referred, sum(accepted) AS accepted, sum(served) AS served
-      FROM coordination_case_cells ${caseMonths} GROUP BY identified_by HAVING sum(identified) > 0`, caseParams.values) as Promise<Row[]>,
-    dataSource.query(`
+      FROM coordination_case_cells ${caseMonths} GROUP BY identified_by HAVING sum(identified) > 0`, caseParams.values),
+    dataSource.query<Row[]>(`
       SELECT to_org, status, accepted, decline_reason, sum(count) AS count FROM coordination_referral_cells ${referralMonths}
-      GROUP BY to_org, status, accepted, decline_reason HAVING sum(count) <> 0 ORDER BY decline_reason`, referralParams.values) as Promise<Row[]>,
+      GROUP BY to_org, status, accepted, decline_reason HAVING sum(count) <> 0 ORDER BY decline_reason`, referralParams.values),
     overdueByReceiver(dataSource, range, now),
     delaySpreads(dataSource, range),
   ]);

@@ -27,7 +27,7 @@ export interface FunnelOrganisationRow {
 }
 
 export interface FunnelView {
-  stages: Array<{ stage: FunnelStage; count: number; conversion: number | null }>;
+  stages: { stage: FunnelStage; count: number; conversion: number | null }[];
   declineReasons: Partial<Record<DeclineReason, number>>;
   overdue: number;
   delaysDays: { identifiedToReferred: Spread; referredToAccepted: Spread; acceptedToClosed: Spread };
@@ -49,7 +49,7 @@ export class CoordinationFunnelQuery {
   async funnel(filter: CoordinationFilter, now: Date): Promise<FunnelView> {
     const [{ byCase, byReferral, declines }, organisations] = await Promise.all([
       this.figures(filter, now),
-      this.dataSource.query('SELECT organisation_id, kind, department FROM coordination_organisations') as Promise<Row[]>,
+      this.dataSource.query<Row[]>('SELECT organisation_id, kind, department FROM coordination_organisations'),
     ]);
     const total = byCase.find((row) => row.is_total === true);
     const referrals = byReferral.find((row) => row.is_total === true);

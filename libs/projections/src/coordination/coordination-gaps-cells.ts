@@ -105,7 +105,7 @@ async function notLinkableCount(dataSource: DataSource, filter: CoordinationFilt
   if (filter.indicator) cells.push(`${params.add(filter.indicator)} = ANY (indicators)`);
   const expired = caseConditions(filter, params, { kind: false });
   expired.push('c.linkage_key IS NOT NULL', 'c.coordination_until IS NOT NULL', `c.coordination_until <= ${params.add(now.toISOString())}::timestamptz`);
-  const [row] = await dataSource.query(`
+  const [row] = await dataSource.query<{ count: string }[]>(`
     SELECT (SELECT coalesce(sum(not_linkable), 0) FROM coordination_case_cells ${whereClause(cells)})
          + (SELECT count(*) FROM coordination_cases c ${whereClause(expired)}) AS count`, params.values);
   return Number(row?.count ?? 0);

@@ -14,13 +14,13 @@ export interface GapCounts {
 }
 
 export interface GapsView {
-  rows: Array<{ department: string; indicator: string; month: string } & GapCounts>;
+  rows: ({ department: string; indicator: string; month: string } & GapCounts)[];
   totals: GapCounts & { notLinkable: number };
   unreferredTrafficking: {
     afterDays: number;
     count: number;
-    byDepartment: Array<{ department: string; count: number }>;
-    byOrganisation: Array<{ organisationId: string; count: number }>;
+    byDepartment: { department: string; count: number }[];
+    byOrganisation: { organisationId: string; count: number }[];
   };
 }
 
@@ -111,7 +111,7 @@ export class CoordinationGapsQuery {
     const params = new SqlParams();
     const conditions = caseConditions(filter, params, { kind: false });
     conditions.push(`(c.linkage_key IS NULL OR c.coordination_until IS NULL OR c.coordination_until <= ${params.add(now.toISOString())}::timestamptz)`);
-    const [row] = await this.dataSource.query(`SELECT count(*) AS count FROM coordination_cases c ${whereClause(conditions)}`, params.values);
+    const [row] = await this.dataSource.query<{ count: string }[]>(`SELECT count(*) AS count FROM coordination_cases c ${whereClause(conditions)}`, params.values);
     return Number(row?.count ?? 0);
   }
 

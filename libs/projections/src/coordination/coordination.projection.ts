@@ -82,7 +82,7 @@ export const coordinationProjection: Projection = {
 export const coordinationReplayProjection: Projection = { ...coordinationProjection, applyBatch: (manager, events) => applyCoordination(manager, events, false) };
 
 /** Two independent chains, which a rebuild runs side by side: each reads what the other does not write. */
-export const finishCoordination: ReadonlyArray<(manager: EntityManager) => Promise<void>> = [
+export const finishCoordination: readonly ((manager: EntityManager) => Promise<void>)[] = [
   async (manager) => {
     await refreshAllCaseSummaries(manager);
     await runStatements(manager, [...RECOMPUTE_CELLS.cases, ...RECOMPUTE_CELLS.delays]);

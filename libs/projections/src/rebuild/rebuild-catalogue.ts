@@ -19,12 +19,12 @@ export interface RebuildTarget {
    * Rows derived from the others, computed once after the replay instead of after every batch:
    * independent steps, each in a transaction of its own, run side by side.
    */
-  finish?: ReadonlyArray<(manager: EntityManager) => Promise<void>>;
+  finish?: readonly ((manager: EntityManager) => Promise<void>)[];
   /** Applies what was appended during the replay, after `finish` (default `projection`): keeps derived rows up to date. */
   catchUp?: Projection;
 }
 
-const tablesOf = (entities: ReadonlyArray<EntitySchema<any>>) => entities.map((entity) => entity.options.tableName ?? entity.options.name);
+const tablesOf = (entities: readonly EntitySchema[]) => entities.map((entity) => entity.options.tableName ?? entity.options.name);
 
 export const REBUILD_TARGETS: Record<string, RebuildTarget> = {
   inbox: { projection: inboxProjection, tables: tablesOf(INBOX_ENTITIES), migrations: INBOX_MIGRATIONS },

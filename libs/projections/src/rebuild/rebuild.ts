@@ -48,7 +48,9 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   const { dataSource, store, targets } = options;
   const batchSize = options.batchSize ?? 5_000;
   const started = Date.now();
-  const [{ schema: liveSchema }] = await dataSource.query('SELECT current_schema() AS schema');
+  const [live] = await dataSource.query<{ schema: string }[]>('SELECT current_schema() AS schema');
+  if (!live) throw new Error('rebuild: current_schema() returned no row');
+  const liveSchema = live.schema;
   const indexes = new Map<RebuildTarget, Map<string, string[]>>();
   for (const target of targets) indexes.set(target, await createShadow(dataSource, target));
   const total = Number(await store.headPosition()) + 1;
@@ -63,8 +65,9 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
           const events = batch;
           await dataSource.transaction((manager) => applyToShadow(manager, target, target.projection, events, liveSchema));
           const everyone = await feed.done(reader);
-          if (everyone) {
-            position = everyone[everyone.length - 1]!.globalPosition;
+          const last = everyone?.[everyone.length - 1];
+          if (everyone && last) {
+            position = last.globalPosition;
             processed += everyone.length;
             options.onProgress?.({ processed, total: Math.max(total, processed) });
           }
@@ -76,7 +79,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     }));
     // Every shadow holds the events up to here; each is finished and swapped in on its own.
     const replayed = position;
-    const swapped = await Promise.all(targets.map((target) => finishAndSwap(dataSource, store, target, { replayed, batchSize, liveSchema, indexes: indexes.get(target)! })));
+    const swapped = await Promise.all(targets.map((target) => finishAndSwap(dataSource, store, target, { replayed, batchSize, liveSchema, indexes: shadowIndexes(indexes, target) })));
     for (const caughtUp of swapped) position = position > caughtUp ? position : caughtUp;
   } catch (error) {
     // The live tables are untouched until a swap commits; a failed rebuild only leaves shadows to drop.
@@ -85,6 +88,13 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   }
   // Positions are gapless from 0 (ADR 0001): the last one tells how many events the models now hold.
   return { projections: targets.map((t) => t.projection.name), events: Number(position) + 1, position, seconds: (Date.now() - started) / 1000 };
+}
+
+/** The secondary indexes createShadow dropped from a target's shadow tables, to build after the replay. */
+function shadowIndexes(indexes: Map<RebuildTarget, Map<string, string[]>>, target: RebuildTarget): Map<string, string[]> {
+  const found = indexes.get(target);
+  if (!found) throw new Error(`rebuild: no shadow schema was created for ${target.projection.name}`);
+  return found;
 }
 
 /**
@@ -105,10 +115,11 @@ async function finishAndSwap(
     let reached = replayed;
     while (reached < head) {
       const batch = (await store.readAll({ after: reached, maxCount: batchSize })).filter((event) => event.globalPosition <= head);
-      if (batch.length === 0) break;
+      const last = batch[batch.length - 1];
+      if (!last) break;
       // Derived rows are already there: these few events keep them up to date as the live runner would.
       await applyToShadow(manager, target, target.catchUp ?? target.projection, batch, liveSchema);
-      reached = batch[batch.length - 1]!.globalPosition;
+      reached = last.globalPosition;
     }
     await swapIn(manager, target, liveSchema);
     await saveCheckpoint(manager, target.projection.name, reached);

@@ -25,10 +25,10 @@ export async function createShadow(dataSource: DataSource, target: RebuildTarget
     for (const migration of target.migrations.migrations) await applyMigration(migration, schema, runner);
     // The replay writes no WAL; {@link makeDurable} logs each table once, whole, before its swap.
     for (const table of target.tables) await runner.query(`ALTER TABLE ${quote(table)} SET UNLOGGED`);
-    const secondary: Array<{ tablename: string; name: string; definition: string }> = await runner.query(`
+    const secondary = (await runner.query(`
       SELECT i.tablename, i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
       JOIN pg_class c ON c.relname = i.indexname AND c.relnamespace = $1::regnamespace JOIN pg_index x ON x.indexrelid = c.oid
-      WHERE i.schemaname = $2 AND NOT x.indisunique`, [quote(schema), schema]);
+      WHERE i.schemaname = $2 AND NOT x.indisunique`, [quote(schema), schema])) as { tablename: string; name: string; definition: string }[];
     for (const index of secondary) await runner.query(`DROP INDEX ${quote(index.name)}`);
     await runner.commitTransaction();
     const byTable = new Map<string, string[]>(target.tables.map((table) => [table, []]));

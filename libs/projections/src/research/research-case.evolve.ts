@@ -9,8 +9,12 @@ export type ResearchCaseEvent = CoordinationCaseEvent;
 
 function researchUntil(consents: readonly ResearchConsent[]): Date | null {
   if (consents.length === 0) return null;
-  if (consents.some((consent) => consent.expiresAt === null)) return NO_EXPIRY;
-  return new Date(Math.max(...consents.map((consent) => Date.parse(consent.expiresAt as string))));
+  const ends: string[] = [];
+  for (const consent of consents) {
+    if (consent.expiresAt === null) return NO_EXPIRY;
+    ends.push(consent.expiresAt);
+  }
+  return new Date(Math.max(...ends.map((end) => Date.parse(end))));
 }
 
 /**

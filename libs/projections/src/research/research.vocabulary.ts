@@ -17,7 +17,7 @@ const FAMILY_NAMES = Object.keys(INDICATOR_FAMILIES).sort();
 
 /** `gbv+trafficking`, families in alphabetical order; `none` for a formal identification without indicator. */
 export function indicatorSet(indicators: readonly Indicator[]): string {
-  const families = FAMILY_NAMES.filter((family) => INDICATOR_FAMILIES[family]!.some((indicator) => indicators.includes(indicator)));
+  const families = FAMILY_NAMES.filter((family) => (INDICATOR_FAMILIES[family] ?? []).some((indicator) => indicators.includes(indicator)));
   return families.length === 0 ? 'none' : families.join('+');
 }
 

@@ -17,7 +17,7 @@ export async function ensureCheckpoint(db: Queryable, name: string): Promise<voi
 
 /** The committed checkpoint of a projection, or {@link NO_CHECKPOINT}. */
 export async function readCheckpoint(db: Queryable, name: string): Promise<bigint> {
-  const rows: Array<{ position: string }> = await db.query(
+  const rows: { position: string }[] = await db.query(
     'SELECT position FROM projection_checkpoints WHERE name = $1',
     [name],
   );
@@ -31,7 +31,7 @@ export async function readCheckpoint(db: Queryable, name: string): Promise<bigin
  * it the same way instead of writing this table itself.
  */
 export async function lockCheckpoint(db: Queryable, name: string): Promise<bigint> {
-  const select = () => db.query('SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [name]) as Promise<Array<{ position: string }>>;
+  const select = () => db.query<{ position: string }[]>('SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [name]);
   let rows = await select();
   if (rows.length === 0) {
     // The runner creates the row when it starts; only a row deleted since (by an operator) lands here.
@@ -79,7 +79,7 @@ export async function ensureCheckpoints(db: Queryable, names: readonly string[])
 
 /** The committed checkpoint of each named projection, in the order given ({@link NO_CHECKPOINT} when absent). */
 export async function readCheckpoints(db: Queryable, names: readonly string[]): Promise<bigint[]> {
-  const rows: Array<{ name: string; position: string }> = await db.query(
+  const rows: { name: string; position: string }[] = await db.query(
     'SELECT name, position FROM projection_checkpoints WHERE name = ANY($1::text[])',
     [names],
   );

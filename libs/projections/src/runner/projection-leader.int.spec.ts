@@ -49,12 +49,19 @@ describe('projection leaders across projector instances', () => {
     const runner = new ProjectionRunner({ projection: counting, store, dataSource, logger: quiet, backoff: { initialMs: 10, maxMs: 40 } });
     const leader = new ProjectionLeader({ connectionString: fx.db.url, name: NAME, intervalMs: 100, logger: quiet, lead: () => runner.start(), resign: () => runner.stop() });
     await leader.start();
-    const created = { runner, leader, close: async () => (await leader.stop(), await store.close(), await dataSource.destroy()) };
+    const created = {
+      runner, leader,
+      close: async () => {
+        await leader.stop();
+        await store.close();
+        await dataSource.destroy();
+      },
+    };
     instances.push(created);
     return created;
   };
   const append = (batch: NewEvent[]) => fx.store.appendToStream(`counted-${randomUUID()}`, batch, { expectedRevision: 'no_stream' });
-  const counted = async () => (await fx.dataSource.query('SELECT position, times FROM counted ORDER BY position')) as Array<{ position: string; times: number }>;
+  const counted = async () => fx.dataSource.query<{ position: string; times: number }[]>('SELECT position, times FROM counted ORDER BY position');
   const expectEachCountedOnce = async () => {
     const positions = (await fx.store.readAll()).map((event: RecordedEvent) => [String(event.globalPosition), 1]);
     expect((await counted()).map((row) => [row.position, row.times])).toEqual(positions);

@@ -83,6 +83,7 @@ export class ProjectionLeader {
     } catch (error) {
       await this.lose(error);
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have cleared it during the awaits above; TypeScript keeps the narrowing from the first check
     if (!this.running) return;
     this.timer = setTimeout(() => {
       this.timer = null;

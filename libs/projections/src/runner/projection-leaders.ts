@@ -18,7 +18,7 @@ export class ProjectionLeaders {
   private readonly leaders: ProjectionLeader[];
 
   constructor(
-    private readonly runners: ReadonlyArray<{ name: string; runner: ProjectionRunner }>,
+    private readonly runners: readonly { name: string; runner: ProjectionRunner }[],
     connectionString: string,
     options: Pick<ProjectionLeaderOptions, 'intervalMs' | 'logger'> = {},
   ) {

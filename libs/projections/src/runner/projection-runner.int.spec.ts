@@ -46,7 +46,7 @@ describe('ProjectionRunner', () => {
   };
   const append = (stream: string, batch: NewEvent[]) => fx.store.appendToStream(stream, batch, { expectedRevision: 'any' });
   const counted = async () =>
-    (await fx.dataSource.query('SELECT position, times FROM counted ORDER BY position')) as Array<{ position: string; times: number }>;
+    await fx.dataSource.query<{ position: string; times: number }[]>('SELECT position, times FROM counted ORDER BY position');
   const positionsOf = async (type: string) =>
     (await fx.store.readAll()).filter((recorded: RecordedEvent) => recorded.type === type).map((recorded) => String(recorded.globalPosition));
 
@@ -147,7 +147,7 @@ describe('ProjectionRunner', () => {
         await manager.query('INSERT INTO tallied (position) SELECT unnest($1::bigint[])', [batch.map((e) => e.globalPosition.toString())]);
       },
     };
-    const tallied = async () => ((await fx.dataSource.query('SELECT position FROM tallied ORDER BY position')) as Array<{ position: string }>).map((r) => r.position);
+    const tallied = async () => (await fx.dataSource.query<{ position: string }[]>('SELECT position FROM tallied ORDER BY position')).map((r) => r.position);
 
     beforeEach(() => fx.dataSource.query('CREATE TABLE tallied (position bigint PRIMARY KEY)'));
 

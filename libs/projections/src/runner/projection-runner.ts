@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
 import type { RecordedEvent, Subscription } from '@passerelle/event-store';
-import type { Projection } from './projection';
 import type { DataSource } from 'typeorm';
 import { Backoff, DEFAULT_BACKOFF } from './backoff';
 import { advanceCheckpoints, ensureCheckpoints, NO_CHECKPOINT, readCheckpoints } from './checkpoint-store';
@@ -49,7 +48,7 @@ export class ProjectionRunner {
   private lastError: string | null = null;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
-    const projections = Array.isArray(options.projection) ? options.projection : [options.projection as Projection];
+    const projections = [options.projection].flat();
     this.members = projections.map((projection) => ({ projection, handles: new Set(projection.handles), checkpoint: NO_CHECKPOINT }));
     this.name = options.name ?? projections.map((projection) => projection.name).join('+');
     this.batchSize = options.batchSize ?? 500;

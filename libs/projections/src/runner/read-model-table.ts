@@ -55,7 +55,7 @@ export async function applyToTable<Row extends ObjectLiteral, Event extends Reco
  */
 // `any`: each table has its own row and event types; the helper only hands every table the same batch.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function tablesProjection(name: string, tables: ReadonlyArray<ReadModelTable<any, any>>): Projection {
+export function tablesProjection(name: string, tables: readonly ReadModelTable<any, any>[]): Projection {
   return {
     name,
     handles: [...new Set(tables.flatMap((table) => table.handles as readonly string[]))],

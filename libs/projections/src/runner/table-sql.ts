@@ -25,7 +25,7 @@ const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
  * replays CPU-bound in the query builder. Names are unqualified, so the search path picks the
  * schema (which `projections rebuild` relies on to fill shadow tables).
  */
-function planOf(manager: EntityManager, entity: EntitySchema<any>, key: string): TablePlan {
+function planOf(manager: EntityManager, entity: EntitySchema, key: string): TablePlan {
   const metadata = manager.connection.getMetadata(entity);
   const cached = plans.get(metadata);
   if (cached) return cached;
@@ -54,7 +54,7 @@ function planOf(manager: EntityManager, entity: EntitySchema<any>, key: string):
 /** The rows whose key is in `ids`, as the entity's objects (transformers applied, as TypeORM would). */
 export async function selectRows<Row extends ObjectLiteral>(manager: EntityManager, entity: EntitySchema<Row>, key: string, ids: string[]): Promise<Row[]> {
   const plan = planOf(manager, entity, key);
-  const found: Array<Record<string, unknown>> = await manager.query(plan.select, [ids]);
+  const found: Record<string, unknown>[] = await manager.query(plan.select, [ids]);
   return found.map((raw) => {
     const row: Record<string, unknown> = {};
     for (const column of plan.columns) {
@@ -70,7 +70,7 @@ export async function upsertRows<Row extends ObjectLiteral>(manager: EntityManag
   const records = rows.map((row) => {
     const record: Record<string, unknown> = {};
     for (const column of plan.columns) {
-      const value = column.transformer ? column.transformer.to(row[column.property]) : row[column.property];
+      const value: unknown = column.transformer ? column.transformer.to(row[column.property]) : row[column.property];
       record[column.column] = typeof value === 'bigint' ? value.toString() : value;
     }
     return record;
@@ -78,6 +78,6 @@ export async function upsertRows<Row extends ObjectLiteral>(manager: EntityManag
   await manager.query(plan.upsert, [JSON.stringify(records)]);
 }
 
-export async function deleteRows(manager: EntityManager, entity: EntitySchema<any>, key: string, ids: string[]): Promise<void> {
+export async function deleteRows(manager: EntityManager, entity: EntitySchema, key: string, ids: string[]): Promise<void> {
   await manager.query(planOf(manager, entity, key).remove, [ids]);
 }

@@ -12,7 +12,7 @@ export interface ControlledTable {
   /** Per dimension, the values published only inside `other`. */
   merged: Record<string, string[]>;
   /** The label a value is published under (itself or `other`). */
-  labelOf(dim: string, value: string): string;
+  labelOf: (dim: string, value: string) => string;
 }
 
 export const MAX_DIMENSIONS = 2;
@@ -30,14 +30,14 @@ export function controlledTable(base: readonly BaseCount[], unitDims: readonly s
   const counts = new Map<string, number>();
   const labelled = base.map((row) => ({ labels: dims.map((dim) => recoding.labelOf(dim, row.values[dim] ?? '')), count: row.count }));
   for (const { labels, count } of labelled) counts.set(tableKey(labels[0] ?? '', labels[1] ?? ''), (counts.get(tableKey(labels[0] ?? '', labels[1] ?? '')) ?? 0) + count);
-  const valuesOf = (labels: string[]) => Object.fromEntries(dims.map((dim, i) => [dim, labels[i]!]));
+  const valuesOf = (labels: string[]) => Object.fromEntries(dims.map((dim, i) => [dim, labels[i] ?? '']));
   if (recoding.total < k || dims.length < 2) {
     // Under k rows in the year: nothing is published. Otherwise every total of one dimension is ≥ k.
     const suppressed: Suppression | null = recoding.total < k ? 'primary' : null;
     const cells = [...counts.entries()].map(([joined, count]) => ({ values: valuesOf(joined.split('\u0001').slice(0, dims.length)), count, suppressed }));
     return { cells, merged: recoding.merged, labelOf: recoding.labelOf };
   }
-  const present = (i: number) => [...new Set(labelled.map(({ labels }) => labels[i]!))].sort();
+  const present = (i: number) => [...new Set(labelled.map(({ labels }) => labels[i] ?? ''))].sort();
   const cells = protectTable(present(0), present(1), counts, k)
     .filter((cell) => cell.count > 0 || cell.suppressed !== null)
     .map((cell) => ({ values: valuesOf([cell.row, cell.column]), count: cell.count, suppressed: cell.suppressed }));

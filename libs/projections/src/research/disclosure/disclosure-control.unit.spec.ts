@@ -18,7 +18,7 @@ const count = (cells: ControlledCell[], values: Record<string, string>) =>
 function attack(base: BaseCount[]) {
   const unknowns: string[] = [];
   const primaries = new Map<string, number>();
-  const equations: Array<Array<[string, number]>> = [];
+  const equations: [string, number][][] = [];
   const tables = new Map<string, ControlledCell[]>();
   for (const dims of [[], ...DIMS.map((d) => [d]), ...pairs]) {
     const { cells } = controlledTable(base, DIMS, dims, K);
@@ -35,7 +35,7 @@ function attack(base: BaseCount[]) {
   for (const dims of [...DIMS.map((d) => [d]), ...pairs]) {
     for (const [i] of dims.entries()) {
       const parentDims = dims.filter((_, j) => j !== i);
-      const lines = new Map<string, Array<[string, number]>>();
+      const lines = new Map<string, [string, number][]>();
       for (const cell of tables.get(dims.join(','))!) {
         const parentValues = Object.fromEntries(parentDims.map((d) => [d, cell.values[d]!]));
         const line = JSON.stringify(parentValues);

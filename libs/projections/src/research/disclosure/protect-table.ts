@@ -42,10 +42,9 @@ const columnNode = (column: string) => `c:${column}`;
 function isBridge(cell: TableCell, cells: Map<string, TableCell>, rows: readonly string[], columns: readonly string[]): boolean {
   const seen = new Set<string>([columnNode(cell.column)]);
   const queue = [columnNode(cell.column)];
-  while (queue.length > 0) {
-    const node = queue.shift()!;
-    for (const next of neighbours(node, rows, columns)) {
-      const edge = cells.get(next.cellKey)!;
+  for (let node = queue.shift(); node !== undefined; node = queue.shift()) {
+    for (const next of neighbours(node, cells, rows, columns)) {
+      const edge = next.edge;
       if (edge === cell || edge.suppressed === null || seen.has(next.node)) continue;
       if (next.node === rowNode(cell.row)) return false;
       seen.add(next.node);
@@ -64,37 +63,50 @@ function cheapestPath(cell: TableCell, cells: Map<string, TableCell>, rows: read
   const done = new Set<string>();
   const nodes = [...rows.map(rowNode), ...columns.map(columnNode)];
   for (;;) {
-    const node = nodes.filter((n) => !done.has(n) && cost.has(n)).sort((a, b) => cost.get(a)! - cost.get(b)! || a.localeCompare(b))[0];
-    if (node === undefined) return [];
+    const reached = nodes.flatMap((n) => {
+      const c = cost.get(n);
+      return done.has(n) || c === undefined ? [] : [{ node: n, cost: c }];
+    });
+    const nearest = reached.sort((a, b) => a.cost - b.cost || a.node.localeCompare(b.node))[0];
+    if (nearest === undefined) return [];
+    const { node, cost: nodeCost } = nearest;
     if (node === goal) break;
     done.add(node);
-    for (const next of neighbours(node, rows, columns)) {
-      const edge = cells.get(next.cellKey)!;
+    for (const next of neighbours(node, cells, rows, columns)) {
+      const edge = next.edge;
       if (edge === cell || done.has(next.node)) continue;
       // Already suppressed: free. Otherwise what it hides, plus a little so that fewer cells win ties.
       const step = edge.suppressed !== null ? 0 : edge.count + 0.5;
-      if ((cost.get(next.node) ?? Infinity) > cost.get(node)! + step) {
-        cost.set(next.node, cost.get(node)! + step);
+      if ((cost.get(next.node) ?? Infinity) > nodeCost + step) {
+        cost.set(next.node, nodeCost + step);
         via.set(next.node, edge);
       }
     }
   }
   const path: TableCell[] = [];
   for (let node = goal; node !== start; ) {
-    const edge = via.get(node)!;
+    const edge = via.get(node);
+    // Every node on the way back was reached through an edge, or the search would have returned [] above.
+    if (!edge) throw new Error(`protectTable: no edge recorded into ${node}`);
     path.push(edge);
     node = node.startsWith('r:') ? columnNode(edge.column) : rowNode(edge.row);
   }
   return path.filter((edge) => edge.suppressed === null);
 }
 
-function neighbours(node: string, rows: readonly string[], columns: readonly string[]) {
+/** The nodes next to `node` and the cell (edge) that joins each; protectTable holds a cell for every row and column. */
+function neighbours(node: string, cells: ReadonlyMap<string, TableCell>, rows: readonly string[], columns: readonly string[]) {
+  const cellAt = (row: string, column: string) => {
+    const cell = cells.get(key(row, column));
+    if (!cell) throw new Error('protectTable: a row and column without a cell');
+    return cell;
+  };
   if (node.startsWith('r:')) {
     const row = node.slice(2);
-    return columns.map((column) => ({ node: columnNode(column), cellKey: key(row, column) }));
+    return columns.map((column) => ({ node: columnNode(column), edge: cellAt(row, column) }));
   }
   const column = node.slice(2);
-  return rows.map((row) => ({ node: rowNode(row), cellKey: key(row, column) }));
+  return rows.map((row) => ({ node: rowNode(row), edge: cellAt(row, column) }));
 }
 
 export const tableKey = key;

@@ -9,7 +9,7 @@ export const OTHER = 'other';
 
 export interface Recoding {
   /** The label a value is published under: itself, or {@link OTHER}. */
-  labelOf(dim: string, value: string): string;
+  labelOf: (dim: string, value: string) => string;
   /** Per dimension, the values grouped under {@link OTHER} (empty when none). */
   merged: Record<string, string[]>;
   /** Rows in the whole year: under k, nothing of that year is published. */
@@ -33,8 +33,10 @@ export function recodeRareValues(base: readonly BaseCount[], dims: readonly stri
     const rare = byCount.filter(([, count]) => count < k);
     let other = rare.reduce((sum, [, count]) => sum + count, 0);
     const common = byCount.filter(([, count]) => count >= k);
-    while (rare.length > 0 && other < k && common.length > 0) {
-      const [value, count] = common.shift()!;
+    while (rare.length > 0 && other < k) {
+      const next = common.shift();
+      if (!next) break;
+      const [value, count] = next;
       rare.push([value, count]);
       other += count;
     }

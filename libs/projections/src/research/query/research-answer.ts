@@ -60,6 +60,8 @@ export class ResearchAnswers {
   }
 
   async noisy(query: ResearchQuery, now: Date, noise: DiscreteLaplace): Promise<ResearchAnswer> {
+    const { epsilon } = query;
+    if (epsilon === null) throw new Error('ResearchAnswers.noisy: a noisy answer needs the query\'s ε');
     const bounded = query.unit === 'referrals' ? REFERRALS_PER_CASE : undefined;
     const { base } = await loadYear(this.dataSource, query.unit, query.year, now, { bounded, where: query.filters });
     const counts = new Map<string, number>();
@@ -69,7 +71,7 @@ export class ResearchAnswers {
     }
     const rows: ResearchRow[] = [];
     for (const values of domain(query.groupBy)) {
-      const noisy = (counts.get(query.groupBy.map((dim) => values[dim]).join('\u0001')) ?? 0) + noise.sample(query.epsilon!, sensitivityOf(query));
+      const noisy = (counts.get(query.groupBy.map((dim) => values[dim]).join('\u0001')) ?? 0) + noise.sample(epsilon, sensitivityOf(query));
       if (noisy >= this.k) rows.push({ values, count: noisy, suppressed: false });
       else if (noisy >= 1) rows.push({ values, count: null, suppressed: true });
     }
@@ -80,15 +82,17 @@ export class ResearchAnswers {
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
 
 /** Every combination of values of the grouped dimensions. */
-function domain(dims: readonly QueryDimension[]): Array<Partial<Record<QueryDimension, string>>> {
-  return dims.reduce<Array<Partial<Record<QueryDimension, string>>>>(
+function domain(dims: readonly QueryDimension[]): Partial<Record<QueryDimension, string>>[] {
+  return dims.reduce<Partial<Record<QueryDimension, string>>[]>(
     (combinations, dim) => combinations.flatMap((combination) =>
       (dim === 'month' ? MONTHS : (RESEARCH_DIMENSIONS[dim] as readonly string[])).map((value) => ({ ...combination, [dim]: value }))),
     [{}],
   );
 }
 
-const pick = (values: Record<string, string>, dims: readonly QueryDimension[]) => Object.fromEntries(dims.map((dim) => [dim, values[dim]!]));
+/** The grouped values of a cell; every grouped dimension is one of the table's, so none is missing. */
+const pick = (values: Record<string, string>, dims: readonly QueryDimension[]) =>
+  Object.fromEntries(dims.flatMap((dim) => (values[dim] === undefined ? [] : [[dim, values[dim]]])));
 
 function sortRows(rows: ResearchRow[], dims: readonly QueryDimension[]): ResearchRow[] {
   const key = (row: ResearchRow) => dims.map((dim) => row.values[dim] ?? '').join('\u0001');
@@ -98,7 +102,11 @@ function sortRows(rows: ResearchRow[], dims: readonly QueryDimension[]): Researc
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = (sorted.length - 1) / 2;
-  return (sorted[Math.floor(middle)]! + sorted[Math.ceil(middle)]!) / 2;
+  const low = sorted[Math.floor(middle)];
+  const high = sorted[Math.ceil(middle)];
+  // No values: no median (only called with k or more).
+  if (low === undefined || high === undefined) return Number.NaN;
+  return (low + high) / 2;
 }
 
 /** How a value is shown: régions by name, months as YYYY-MM. */

@@ -21,7 +21,7 @@ const FROM: Record<ResearchUnit, string> = {
 
 export interface YearRows {
   /** Groups of rows by every dimension of the unit (month included). */
-  base: Array<BaseCount & { delays: number[] }>;
+  base: (BaseCount & { delays: number[] })[];
   dims: QueryDimension[];
 }
 
@@ -50,7 +50,7 @@ export async function loadYear(dataSource: DataSource, unit: ResearchUnit, year:
     ) r JOIN research_cases c ON c.case_id = r.case_id LEFT JOIN research_organisations o ON o.organisation_id = r.receiver
     WHERE ${conditions.join(' AND ')} AND r.rank <= ${Math.trunc(options.bounded)}`;
   }
-  const groups: Array<Record<string, unknown>> = await dataSource.query(`
+  const groups: Record<string, unknown>[] = await dataSource.query(`
     SELECT ${dims.map((_, i) => `d${i}`).join(', ')}, count(*)::int AS count, array_remove(array_agg(delay), NULL) AS delays
     FROM (${source}) rows GROUP BY ${dims.map((_, i) => `d${i}`).join(', ')}`, params);
   return {

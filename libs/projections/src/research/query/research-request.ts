@@ -87,7 +87,8 @@ function period(from: string | undefined, to: string | undefined): { year: numbe
     throw unprocessable('RESEARCH.PERIOD_TOO_LONG', 'A period is one calendar year at most; ask year by year', { from, to });
   }
   if (months === 12) return { year: Number(start[1]), month: null };
-  if (months === 1) return { year: Number(start[1]), month: start[2]! };
+  // MONTH's groups are not optional: a match always has its month.
+  if (months === 1) return { year: Number(start[1]), month: start[2] ?? '' };
   throw unprocessable('RESEARCH.UNALIGNED_PERIOD', 'The period is a whole calendar year (YYYY-01 to YYYY-12) or one month; group by month for a series', { from, to });
 }
 

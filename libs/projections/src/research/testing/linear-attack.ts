@@ -5,27 +5,32 @@
  * cell is disclosed when the system fixes its value, i.e. when no solution of the homogeneous
  * system moves it. Returns the ids of the unknowns the attacker can solve for.
  */
-export function solvableUnknowns(unknowns: readonly string[], equations: ReadonlyArray<ReadonlyArray<readonly [string, number]>>): string[] {
+export function solvableUnknowns(unknowns: readonly string[], equations: readonly (readonly (readonly [string, number])[])[]): string[] {
   const column = new Map(unknowns.map((id, i) => [id, i]));
   const rows = equations.filter((eq) => eq.length > 0).map((eq) => {
     const row = new Array<number>(unknowns.length).fill(0);
-    for (const [id, coefficient] of eq) row[column.get(id)!] = coefficient;
+    for (const [id, coefficient] of eq) {
+      const j = column.get(id);
+      if (j === undefined) throw new RangeError(`linear attack: ${id} is not one of the unknowns`);
+      row[j] = coefficient;
+    }
     return row;
   });
-  const pivots: Array<{ row: number; column: number }> = [];
+  const cell = (i: number, j: number) => at(at(rows, i), j);
+  const pivots: { row: number; column: number }[] = [];
   let r = 0;
   for (let c = 0; c < unknowns.length && r < rows.length; c++) {
     let best = r;
-    for (let i = r + 1; i < rows.length; i++) if (Math.abs(rows[i]![c]!) > Math.abs(rows[best]![c]!)) best = i;
-    if (Math.abs(rows[best]![c]!) < 1e-9) continue;
-    [rows[r], rows[best]] = [rows[best]!, rows[r]!];
-    const pivot = rows[r]!;
-    const scale = pivot[c]!;
-    for (let j = 0; j < unknowns.length; j++) pivot[j]! /= scale;
-    for (let i = 0; i < rows.length; i++) {
-      const factor = rows[i]![c]!;
+    for (let i = r + 1; i < rows.length; i++) if (Math.abs(cell(i, c)) > Math.abs(cell(best, c))) best = i;
+    if (Math.abs(cell(best, c)) < 1e-9) continue;
+    const pivot = at(rows, best);
+    [rows[r], rows[best]] = [pivot, at(rows, r)];
+    const scale = at(pivot, c);
+    for (let j = 0; j < unknowns.length; j++) pivot[j] = at(pivot, j) / scale;
+    for (const [i, row] of rows.entries()) {
+      const factor = at(row, c);
       if (i === r || Math.abs(factor) < 1e-12) continue;
-      for (let j = 0; j < unknowns.length; j++) rows[i]![j]! -= factor * pivot[j]!;
+      for (let j = 0; j < unknowns.length; j++) row[j] = at(row, j) - factor * at(pivot, j);
     }
     pivots.push({ row: r, column: c });
     r++;
@@ -33,5 +38,12 @@ export function solvableUnknowns(unknowns: readonly string[], equations: Readonl
   const pivotColumns = new Set(pivots.map((p) => p.column));
   const free = unknowns.map((_, i) => i).filter((i) => !pivotColumns.has(i));
   // A pivot unknown is fixed when its reduced row puts no weight on any free unknown; a free one never is.
-  return pivots.filter((p) => free.every((f) => Math.abs(rows[p.row]![f]!) < 1e-9)).map((p) => unknowns[p.column]!);
+  return pivots.filter((p) => free.every((f) => Math.abs(cell(p.row, f)) < 1e-9)).map((p) => at(unknowns, p.column));
+}
+
+/** A checked read: every index above is within the system it was built from. */
+function at<T>(values: readonly T[], index: number): T {
+  const value = values[index];
+  if (value === undefined) throw new RangeError(`linear attack: no entry ${index} of ${values.length}`);
+  return value;
 }
