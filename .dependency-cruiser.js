@@ -25,14 +25,16 @@ module.exports = {
     },
     {
       name: 'leaf-libs-import-no-other-lib',
-      comment: 'Layers read top-down (docs/architecture.md): geography, config, database, embedded-postgres and migrations are leaves that any layer may use, so they import no other lib (their specs may use libs/testing).',
+      comment:
+        'Layers read top-down (docs/architecture.md): geography, config, database, embedded-postgres and migrations are leaves that any layer may use, so they import no other lib (their specs may use libs/testing).',
       severity: 'error',
       from: { path: '^libs/(domain|geography|config|database|embedded-postgres|migrations)/', pathNot: '(\\.spec\\.ts$|/testing/)' },
       to: { path: '^libs/', pathNot: '^libs/$1/' },
     },
     {
       name: 'core-libs-never-import-the-edge',
-      comment: 'The event store, privacy, the bus, projections, webhooks and the subscriber catalogue sit below HTTP, auth, observability and start-up: they never import them.',
+      comment:
+        'The event store, privacy, the bus, projections, webhooks and the subscriber catalogue sit below HTTP, auth, observability and start-up: they never import them.',
       severity: 'error',
       from: { path: '^libs/(event-store|privacy|bus|contracts|projections|webhooks|subscribers|command-handling)/' },
       to: { path: '^libs/(http|auth|observability|runtime|composition)/' },
@@ -45,14 +47,16 @@ module.exports = {
     },
     {
       name: 'only-apps-import-the-composition',
-      comment: 'libs/composition holds the building blocks of the apps\' composition roots (apps/<app>/src/*.infrastructure.ts): top of the order, no lib imports it.',
+      comment:
+        "libs/composition holds the building blocks of the apps' composition roots (apps/<app>/src/*.infrastructure.ts): top of the order, no lib imports it.",
       severity: 'error',
       from: { path: '^libs/', pathNot: '^libs/composition/' },
       to: { path: '^libs/composition/' },
     },
     {
       name: 'no-platform-catch-all',
-      comment: 'libs/platform was split into geography, config, database, http, auth, embedded-postgres, observability, runtime and composition; it must not come back.',
+      comment:
+        'libs/platform was split into geography, config, database, http, auth, embedded-postgres, observability, runtime and composition; it must not come back.',
       severity: 'error',
       from: {},
       to: { path: '(^libs/platform/|^@passerelle/platform)' },
@@ -65,7 +69,8 @@ module.exports = {
     },
     {
       name: 'no-command-query-to-api-deps',
-      comment: 'One API style (docs/adr/0005-one-api-style.md): commands, queries and their handlers are plain use cases that know nothing of HTTP — no controller, no request DTO, no param decorator, no problem+json or express type — so they can be run by a test, the CLI or another transport.',
+      comment:
+        'One API style (docs/adr/0005-one-api-style.md): commands, queries and their handlers are plain use cases that know nothing of HTTP — no controller, no request DTO, no param decorator, no problem+json or express type — so they can be run by a test, the CLI or another transport.',
       severity: 'error',
       from: { path: '^apps/[^/]+/src/.+\\.(command|query|handler)\\.ts$' },
       to: {
@@ -80,7 +85,8 @@ module.exports = {
     },
     {
       name: 'http-controllers-only-map-to-the-buses',
-      comment: 'A controller maps its request DTO to a command or query and hands it to the CommandBus or QueryBus: it may import its feature\'s DTOs and messages, the buses, Nest\'s HTTP and OpenAPI decorators, the auth and HTTP helpers and the domain\'s vocabulary — never a store, the event store, the keyring, a read model, a DataSource or a pg Pool. libs/auth is imported through its index, which also exports the key store: that one is held by review (docs/adr/0005-one-api-style.md). Named exception: the console\'s static files.',
+      comment:
+        "A controller maps its request DTO to a command or query and hands it to the CommandBus or QueryBus: it may import its feature's DTOs and messages, the buses, Nest's HTTP and OpenAPI decorators, the auth and HTTP helpers and the domain's vocabulary — never a store, the event store, the keyring, a read model, a DataSource or a pg Pool. libs/auth is imported through its index, which also exports the key store: that one is held by review (docs/adr/0005-one-api-style.md). Named exception: the console's static files.",
       severity: 'error',
       from: {
         path: '^(apps/[^/]+/src/[^/]+)/.+\\.http\\.controller\\.ts$',
@@ -97,7 +103,8 @@ module.exports = {
     },
     {
       name: 'the-api-module-only-composes-features',
-      comment: 'apps/api/src/api.module.ts imports the feature modules and the global guard, filter and interceptor; each feature module declares its own controllers and handlers.',
+      comment:
+        'apps/api/src/api.module.ts imports the feature modules and the global guard, filter and interceptor; each feature module declares its own controllers and handlers.',
       severity: 'error',
       from: { path: '^apps/[^/]+/src/[^/]+\\.module\\.ts$' },
       to: { path: '\\.(http\\.controller|handler)\\.ts$' },
@@ -116,7 +123,8 @@ module.exports = {
     },
     {
       name: 'in-memory-event-store-only-in-tests',
-      comment: 'The in-memory event store keeps nothing across a restart: apps wire PostgreSQL or EventStoreDB; only spec files and libs/testing use it.',
+      comment:
+        'The in-memory event store keeps nothing across a restart: apps wire PostgreSQL or EventStoreDB; only spec files and libs/testing use it.',
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: '(\\.spec\\.ts$|^libs/testing/|^libs/event-store/src/in-memory/)' },
       to: { path: '^libs/event-store/src/in-memory/' },
@@ -132,7 +140,8 @@ module.exports = {
     {
       name: 'http-controllers-go-through-a-bus',
       severity: 'error',
-      comment: 'Every HTTP controller sends a command or a query (docs/adr/0005-one-api-style.md). Named exceptions: the console\'s static files, /health, /health/live and /metrics (operations endpoints every service serves, most of which have no bus).',
+      comment:
+        "Every HTTP controller sends a command or a query (docs/adr/0005-one-api-style.md). Named exceptions: the console's static files, /health, /health/live and /metrics (operations endpoints every service serves, most of which have no bus).",
       module: {
         path: '\\.http\\.controller\\.ts$',
         pathNot: [

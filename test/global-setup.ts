@@ -56,7 +56,9 @@ async function assertAnswers(url: string): Promise<void> {
     await client.query('SELECT 1');
   } catch (error) {
     const reason = String((error as { message?: unknown }).message ?? error).split('\n')[0];
-    throw new Error(`DATABASE_URL (${redact(url)}) does not answer: ${reason}. Start that server, or unset DATABASE_URL to let the tests start an embedded one.`);
+    throw new Error(
+      `DATABASE_URL (${redact(url)}) does not answer: ${reason}. Start that server, or unset DATABASE_URL to let the tests start an embedded one.`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -7,7 +7,18 @@ import { join, relative } from 'node:path';
  * notes kept elsewhere. This test lists every line that cites one of those outside documents.
  */
 const ROOT = join(__dirname, '..', '..');
-const SCANNED = ['apps', 'libs', 'test', 'docs', 'deploy', '.ci', 'README.md', 'docker-compose.yml', '.dependency-cruiser.js', 'jest.config.js'];
+const SCANNED = [
+  'apps',
+  'libs',
+  'test',
+  'docs',
+  'deploy',
+  '.ci',
+  'README.md',
+  'docker-compose.yml',
+  '.dependency-cruiser.js',
+  'jest.config.js',
+];
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'coverage', '.passerelle', '.git']);
 const THIS_FILE = relative(ROOT, __filename);
 
@@ -55,9 +66,12 @@ function offendingLines(): string[] {
       if (name === THIS_FILE) continue;
       const content = readFileSync(file);
       if (content.includes(0)) continue; // binary (images, fonts)
-      content.toString('utf8').split('\n').forEach((line, index) => {
-        if (isOutsideCitation(line)) offending.push(`${name}:${index + 1}: ${line.trim()}`);
-      });
+      content
+        .toString('utf8')
+        .split('\n')
+        .forEach((line, index) => {
+          if (isOutsideCitation(line)) offending.push(`${name}:${index + 1}: ${line.trim()}`);
+        });
     }
   }
   return offending;

@@ -15,11 +15,19 @@ export async function benchAccessLog(databaseUrl: string, options: BenchOptions)
   const pool = new Pool({ connectionString: databaseUrl, max: Math.max(...options.levels) });
   const store = new AccessLogStore(pool);
   await store.migrate();
-  await pool.query('CREATE TABLE IF NOT EXISTS bench_access_raw (case_id uuid, organisation_id text, key_id text, via text, categories text[], read_at timestamptz)');
-  const page = (): AccessLogEntry[] => Array.from({ length: PAGE }, () => ({
-    caseId: randomUUID(), organisationId: 'refuge-75', keyId: randomUUID(), via: 'inbox', referralId: randomUUID(),
-    categories: ['identity', 'contact'], readAt: new Date(),
-  }));
+  await pool.query(
+    'CREATE TABLE IF NOT EXISTS bench_access_raw (case_id uuid, organisation_id text, key_id text, via text, categories text[], read_at timestamptz)',
+  );
+  const page = (): AccessLogEntry[] =>
+    Array.from({ length: PAGE }, () => ({
+      caseId: randomUUID(),
+      organisationId: 'refuge-75',
+      keyId: randomUUID(),
+      via: 'inbox',
+      referralId: randomUUID(),
+      categories: ['identity', 'contact'],
+      readAt: new Date(),
+    }));
   const raw = (rows: AccessLogEntry[]) => {
     const values = rows.flatMap((r) => [r.caseId, r.organisationId, r.keyId, r.via, r.categories, r.readAt]);
     const tuples = rows.map((_, i) => `(${[1, 2, 3, 4, 5, 6].map((c) => `$${i * 6 + c}`).join(', ')})`);
@@ -28,7 +36,9 @@ export async function benchAccessLog(databaseUrl: string, options: BenchOptions)
   const variants: Record<string, () => Promise<unknown>> = {
     accessLogPage: () => store.record(page()),
     rawMultiRowPage: () => raw(page()),
-    rawRowByRowPage: async () => { for (const row of page()) await raw([row]); },
+    rawRowByRowPage: async () => {
+      for (const row of page()) await raw([row]);
+    },
   };
   const results = [];
   try {
@@ -43,7 +53,11 @@ export async function benchAccessLog(databaseUrl: string, options: BenchOptions)
           latencies.record(performance.now() - t);
           return 1;
         });
-        row[name] = { pagesPerSecond: round(pages / ((Date.now() - started) / 1000)), p50Ms: latencies.percentile(50), p99Ms: latencies.percentile(99) };
+        row[name] = {
+          pagesPerSecond: round(pages / ((Date.now() - started) / 1000)),
+          p50Ms: latencies.percentile(50),
+          p99Ms: latencies.percentile(99),
+        };
       }
       results.push(row);
     }

@@ -27,9 +27,16 @@ export async function benchCommands(server: BenchServer, options: { seconds: num
     const started = Date.now();
     const commands = await runFor(clients, options.seconds * 1000, async () => {
       const identified = (await timed(() => client.request('POST', '/v1/cases', ngoKey, identifyBody()))) as { caseId: string };
-      const referred = (await timed(() => client.request('POST', '/v1/referrals', ngoKey, {
-        caseId: identified.caseId, to: 'bench-refuge', service: 'shelter', urgency: 'urgent', sharedCategories: ['identity', 'contact'], message: 'Bench',
-      }))) as { referralId: string };
+      const referred = (await timed(() =>
+        client.request('POST', '/v1/referrals', ngoKey, {
+          caseId: identified.caseId,
+          to: 'bench-refuge',
+          service: 'shelter',
+          urgency: 'urgent',
+          sharedCategories: ['identity', 'contact'],
+          message: 'Bench',
+        }),
+      )) as { referralId: string };
       await timed(() => client.request('POST', `/v1/referrals/${referred.referralId}/acceptance`, refugeKey, {}));
       await timed(() => client.request('POST', `/v1/referrals/${referred.referralId}/closure`, refugeKey, { outcome: 'service_provided' }));
       return 4;
@@ -40,20 +47,43 @@ export async function benchCommands(server: BenchServer, options: { seconds: num
     const baseline = await insertBaseline(server.databaseUrl, clients, options.seconds * 1000);
     const perSecond = commands / elapsed;
     results.push({
-      clients, commands, errors, commandsPerSecond: round(perSecond, 0), p50Ms: latencies.percentile(50), p99Ms: latencies.percentile(99),
-      baselineRowsPerSecond: round(baseline, 0), ratioToBaseline: round(perSecond / baseline, 3),
-      projectionsCaughtUp: catchUp.caughtUp, catchUpMs: catchUp.ms,
+      clients,
+      commands,
+      errors,
+      commandsPerSecond: round(perSecond, 0),
+      p50Ms: latencies.percentile(50),
+      p99Ms: latencies.percentile(99),
+      baselineRowsPerSecond: round(baseline, 0),
+      ratioToBaseline: round(perSecond / baseline, 3),
+      projectionsCaughtUp: catchUp.caughtUp,
+      catchUpMs: catchUp.ms,
     });
   }
   client.close();
-  return { benchmark: 'commands', mix: ['identify', 'refer', 'accept', 'close'], secondsPerLevel: options.seconds, server: server.description, results };
+  return {
+    benchmark: 'commands',
+    mix: ['identify', 'refer', 'accept', 'close'],
+    secondsPerLevel: options.seconds,
+    server: server.description,
+    results,
+  };
 }
 
 function identifyBody() {
   return {
-    person: PERSON, level: 'presumed', indicators: ['trafficking_sexual'], department: '93', ageBand: '25-34',
+    person: PERSON,
+    level: 'presumed',
+    indicators: ['trafficking_sexual'],
+    department: '93',
+    ageBand: '25-34',
     safety: { doNotContact: false, safeChannel: 'phone' },
-    consent: { recipients: ['bench-refuge'], categories: ['identity', 'contact'], purposes: ['referral'], expiresAt: null, method: 'verbal' },
+    consent: {
+      recipients: ['bench-refuge'],
+      categories: ['identity', 'contact'],
+      purposes: ['referral'],
+      expiresAt: null,
+      method: 'verbal',
+    },
   };
 }
 
@@ -63,7 +93,8 @@ async function onboard(client: JsonClient, adminKey: string) {
     { id: 'bench-refuge', name: 'Bench refuge', kind: 'refuge', department: '75', services: ['shelter'] },
   ];
   for (const org of orgs) await client.request('POST', '/v1/organisations', adminKey, org);
-  const key = async (id: string) => ((await client.request('POST', `/v1/organisations/${id}/api-keys`, adminKey, { role: 'partner' })).body as { key: string }).key;
+  const key = async (id: string) =>
+    ((await client.request('POST', `/v1/organisations/${id}/api-keys`, adminKey, { role: 'partner' })).body as { key: string }).key;
   return { ngoKey: await key('bench-ngo'), refugeKey: await key('bench-refuge') };
 }
 

@@ -4,23 +4,36 @@ import http from 'node:http';
 export class JsonClient {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-  constructor(private readonly host: string, private readonly port: number) {}
+  constructor(
+    private readonly host: string,
+    private readonly port: number,
+  ) {}
 
   /** The answer's JSON, unchecked: the caller says what it expects; an empty answer reads as null. */
   request(method: string, path: string, key: string, body?: unknown): Promise<{ status: number; body: unknown }> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
-      const req = http.request({
-        host: this.host, port: this.port, method, path, agent: this.agent,
-        headers: { authorization: `Bearer ${key}`, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
-      }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, body: (text ? JSON.parse(text) : null) as unknown });
-        });
-      });
+      const req = http.request(
+        {
+          host: this.host,
+          port: this.port,
+          method,
+          path,
+          agent: this.agent,
+          headers: {
+            authorization: `Bearer ${key}`,
+            ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            resolve({ status: res.statusCode ?? 0, body: (text ? JSON.parse(text) : null) as unknown });
+          });
+        },
+      );
       req.on('error', reject);
       if (payload) req.write(payload);
       req.end();
@@ -53,12 +66,14 @@ export const round = (n: number, digits = 2): number => Math.round(n * 10 ** dig
 export async function runFor(clients: number, durationMs: number, step: (client: number) => Promise<number>): Promise<number> {
   const deadline = Date.now() + durationMs;
   let done = 0;
-  await Promise.all(Array.from({ length: clients }, async (_, client) => {
-    while (Date.now() < deadline) {
-      // Not `done += await step()`: that reads `done` before awaiting and loses the other clients' counts.
-      const completed = await step(client);
-      done += completed;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (Date.now() < deadline) {
+        // Not `done += await step()`: that reads `done` before awaiting and loses the other clients' counts.
+        const completed = await step(client);
+        done += completed;
+      }
+    }),
+  );
   return done;
 }

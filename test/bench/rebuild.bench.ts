@@ -6,8 +6,14 @@ import { migrateSchema } from '@passerelle/composition';
 import { LONG_STATEMENT_TIMEOUT_MS } from '@passerelle/database';
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from '@passerelle/embedded-postgres';
 import {
-  CoordinationCapacityQuery, CoordinationFunnelQuery, CoordinationGapsQuery, createReadModelDataSource, READ_MODEL_ENTITIES,
-  REBUILD_TARGETS, rebuildProjections, rebuildTargets,
+  CoordinationCapacityQuery,
+  CoordinationFunnelQuery,
+  CoordinationGapsQuery,
+  createReadModelDataSource,
+  READ_MODEL_ENTITIES,
+  REBUILD_TARGETS,
+  rebuildProjections,
+  rebuildTargets,
 } from '@passerelle/projections';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -37,7 +43,11 @@ export async function benchRebuild(options: BenchOptions): Promise<object> {
     const seeding = await seed(store, target);
     const events = Number(await store.headPosition()) + 1;
     await migrateSchema(url, 'bench');
-    const models = await createReadModelDataSource(url, READ_MODEL_ENTITIES, { service: 'bench', purpose: 'rebuild', statementTimeoutMs: LONG_STATEMENT_TIMEOUT_MS }).initialize();
+    const models = await createReadModelDataSource(url, READ_MODEL_ENTITIES, {
+      service: 'bench',
+      purpose: 'rebuild',
+      statementTimeoutMs: LONG_STATEMENT_TIMEOUT_MS,
+    }).initialize();
     dataSource = models;
     const rebuild: Record<string, object> = {};
     for (const name of [...Object.keys(REBUILD_TARGETS), 'all']) {
@@ -45,9 +55,13 @@ export async function benchRebuild(options: BenchOptions): Promise<object> {
       const result = await rebuildProjections({ dataSource: models, store, targets: rebuildTargets(name) });
       rebuild[name] = { events: result.events, seconds: round(result.seconds), eventsPerSecond: round(result.events / result.seconds, 0) };
     }
-    const [{ cases, referrals }] = await models.query<[{ cases: number; referrals: number }]>('SELECT (SELECT count(*) FROM coordination_cases)::int AS cases, (SELECT count(*) FROM coordination_referrals)::int AS referrals');
+    const [{ cases, referrals }] = await models.query<[{ cases: number; referrals: number }]>(
+      'SELECT (SELECT count(*) FROM coordination_cases)::int AS cases, (SELECT count(*) FROM coordination_referrals)::int AS referrals',
+    );
     // What the funnel and gaps views sum instead of the rows (libs/projections/src/coordination/coordination-cells.ts).
-    const [summaryCells] = await models.query<[Record<string, number>]>(`SELECT ${['case', 'referral', 'delay', 'person'].map((cell) => `(SELECT count(*) FROM coordination_${cell}_cells)::int AS "${cell}"`).join(', ')}`);
+    const [summaryCells] = await models.query<[Record<string, number>]>(
+      `SELECT ${['case', 'referral', 'delay', 'person'].map((cell) => `(SELECT count(*) FROM coordination_${cell}_cells)::int AS "${cell}"`).join(', ')}`,
+    );
     say(`querying ${cases} cases, ${referrals} referrals…`);
     const now = new Date('2026-12-31T00:00:00Z');
     const funnel = new CoordinationFunnelQuery(models);
@@ -55,7 +69,9 @@ export async function benchRebuild(options: BenchOptions): Promise<object> {
     const capacity = new CoordinationCapacityQuery(models);
     const latency = {
       funnel: await timed(queries, () => funnel.funnel({}, now)),
-      funnelFiltered: await timed(queries, () => funnel.funnel({ department: '93', indicator: 'trafficking_sexual', from: '2026-03-01', to: '2026-09-30' }, now)),
+      funnelFiltered: await timed(queries, () =>
+        funnel.funnel({ department: '93', indicator: 'trafficking_sexual', from: '2026-03-01', to: '2026-09-30' }, now),
+      ),
       gaps: await timed(queries, () => gaps.gaps({}, now, 30)),
       gapsFiltered: await timed(queries, () => gaps.gaps({ department: '75', from: '2026-01-01', to: '2026-06-30' }, now, 30)),
       capacity: await timed(queries, () => capacity.capacity({}, now)),
@@ -67,8 +83,20 @@ export async function benchRebuild(options: BenchOptions): Promise<object> {
     };
     const all = rebuild.all as { eventsPerSecond: number };
     return {
-      benchmark: 'rebuild', server: description, events, cases, referrals, summaryCells, seeding, rebuild, queryLatencyMs: latency, baseline,
-      ratios: { allToRawRead: round(all.eventsPerSecond / baseline.readEventsPerSecond, 3), allToInsertSelect: round(all.eventsPerSecond / baseline.insertSelectRowsPerSecond, 3) },
+      benchmark: 'rebuild',
+      server: description,
+      events,
+      cases,
+      referrals,
+      summaryCells,
+      seeding,
+      rebuild,
+      queryLatencyMs: latency,
+      baseline,
+      ratios: {
+        allToRawRead: round(all.eventsPerSecond / baseline.readEventsPerSecond, 3),
+        allToInsertSelect: round(all.eventsPerSecond / baseline.insertSelectRowsPerSecond, 3),
+      },
     };
   } finally {
     await dataSource?.destroy();
@@ -94,14 +122,22 @@ async function seed(store: PostgresEventStore, target: number) {
   if (before === 0) await append(syntheticOrganisations(organisations));
   let reported = 0;
   // 32 writers: the store groups concurrent appends into one transaction (ADR 0001).
-  await Promise.all(Array.from({ length: 32 }, async () => {
-    while (before + appended < target) {
-      await append(syntheticWoman(random, organisations));
-      if (appended - reported >= 50_000) say(`  appended ${(reported = appended)} events`);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (before + appended < target) {
+        await append(syntheticWoman(random, organisations));
+        if (appended - reported >= 50_000) say(`  appended ${(reported = appended)} events`);
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
-  return { reused: false, events: before + appended, appended, seconds: round(seconds), appendedEventsPerSecond: round(appended / seconds, 0) };
+  return {
+    reused: false,
+    events: before + appended,
+    appended,
+    seconds: round(seconds),
+    appendedEventsPerSecond: round(appended / seconds, 0),
+  };
 }
 
 async function timed(n: number, run: () => Promise<unknown>) {
@@ -124,7 +160,10 @@ async function rawRead(url: string): Promise<number> {
     let after = '-1';
     let read = 0;
     for (;;) {
-      const { rows } = await client.query<{ global_position: string }>('SELECT global_position, type, data, metadata FROM es_events WHERE global_position > $1 ORDER BY global_position LIMIT 2000', [after]);
+      const { rows } = await client.query<{ global_position: string }>(
+        'SELECT global_position, type, data, metadata FROM es_events WHERE global_position > $1 ORDER BY global_position LIMIT 2000',
+        [after],
+      );
       const last = rows.at(-1);
       if (!last) break;
       read += rows.length;
@@ -161,7 +200,11 @@ async function benchDatabase(events: number): Promise<{ url: string; description
   let embedded: EmbeddedPostgres | null = null;
   let server = process.env.DATABASE_URL;
   if (!server) {
-    embedded = await startEmbeddedPostgres({ dataDir: join(tmpdir(), 'passerelle-bench-rebuild'), port: await freePort(), log: () => undefined });
+    embedded = await startEmbeddedPostgres({
+      dataDir: join(tmpdir(), 'passerelle-bench-rebuild'),
+      port: await freePort(),
+      log: () => undefined,
+    });
     server = embedded.url;
   }
   const name = `passerelle_bench_rebuild_${events}`;
@@ -177,7 +220,9 @@ async function benchDatabase(events: number): Promise<{ url: string; description
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    description: embedded ? 'embedded PostgreSQL 18 (npm start default), durable, in-process rebuild' : 'PostgreSQL from DATABASE_URL, in-process rebuild',
+    description: embedded
+      ? 'embedded PostgreSQL 18 (npm start default), durable, in-process rebuild'
+      : 'PostgreSQL from DATABASE_URL, in-process rebuild',
     stop: async () => embedded?.stop(),
   };
 }

@@ -22,24 +22,39 @@ export interface BenchServer {
 export async function startBenchServer(options: { profileDir?: string | undefined } = {}): Promise<BenchServer> {
   const scratch = await mkdtemp(join(tmpdir(), 'passerelle-bench-'));
   const external = process.env.DATABASE_URL;
-  const embedded = external ? null : await startEmbeddedPostgres({ dataDir: scratch, port: await freePort(), log: () => {
-    // PostgreSQL's own output stays out: the bench prints one JSON document.
-  } });
-  const serverUrl = embedded ? embedded.url : external ?? '';
+  const embedded = external
+    ? null
+    : await startEmbeddedPostgres({
+        dataDir: scratch,
+        port: await freePort(),
+        log: () => {
+          // PostgreSQL's own output stays out: the bench prints one JSON document.
+        },
+      });
+  const serverUrl = embedded ? embedded.url : (external ?? '');
   const databaseUrl = await freshDatabase(serverUrl);
   const port = await freePort();
   const adminKey = `psk_${randomBytes(32).toString('base64url')}`;
   const child = spawn(process.execPath, [...profileArgs(options.profileDir), resolve(__dirname, '../../apps/standalone/src/main.js')], {
     env: {
-      ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', PASSERELLE_BOOTSTRAP_ADMIN_KEY: adminKey,
-      PASSERELLE_MASTER_KEY: randomBytes(32).toString('base64'), PASSERELLE_LINKAGE_KEY: randomBytes(32).toString('base64'),
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      PASSERELLE_BOOTSTRAP_ADMIN_KEY: adminKey,
+      PASSERELLE_MASTER_KEY: randomBytes(32).toString('base64'),
+      PASSERELLE_LINKAGE_KEY: randomBytes(32).toString('base64'),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await waitForHealth(port, child);
   return {
-    port, adminKey, databaseUrl,
-    description: embedded ? 'embedded PostgreSQL 18 (npm start default), API in one child process' : 'PostgreSQL from DATABASE_URL, API in one child process',
+    port,
+    adminKey,
+    databaseUrl,
+    description: embedded
+      ? 'embedded PostgreSQL 18 (npm start default), API in one child process'
+      : 'PostgreSQL from DATABASE_URL, API in one child process',
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

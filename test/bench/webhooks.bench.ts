@@ -34,7 +34,10 @@ export async function benchWebhooks(options: BenchOptions): Promise<object> {
     const results = [];
     for (const endpoints of [1, 20]) {
       while (receiver.endpoints < endpoints) {
-        const registered = await client.request('POST', '/v1/webhooks', key, { url: receiver.url(receiver.endpoints), events: ['organisation.capacity_declared.v1'] });
+        const registered = await client.request('POST', '/v1/webhooks', key, {
+          url: receiver.url(receiver.endpoints),
+          events: ['organisation.capacity_declared.v1'],
+        });
         if (registered.status !== 201) throw new Error(`register webhook: ${registered.status} ${JSON.stringify(registered.body)}`);
         receiver.endpoints += 1;
       }
@@ -43,11 +46,22 @@ export async function benchWebhooks(options: BenchOptions): Promise<object> {
       results.push({ endpoints, steady, drain });
     }
     const baselineMs = Math.min(options.seconds, 5) * 1000;
-    const baseline = { clients1RowsPerSecond: round(await insertBaseline(server.databaseUrl, 1, baselineMs), 0), clients8RowsPerSecond: round(await insertBaseline(server.databaseUrl, 8, baselineMs), 0) };
+    const baseline = {
+      clients1RowsPerSecond: round(await insertBaseline(server.databaseUrl, 1, baselineMs), 0),
+      clients8RowsPerSecond: round(await insertBaseline(server.databaseUrl, 8, baselineMs), 0),
+    };
     return {
-      benchmark: 'webhooks', offeredDeliveriesPerSecond: offered, secondsPerLevel: options.seconds, server: server.description,
-      latency: 'append call → first receipt at the receiver, per (endpoint, event)', results, baseline,
-      ratioToBaseline: results.map((r) => ({ endpoints: r.endpoints, drainToInsert8: round(r.drain.deliveriesPerSecond / baseline.clients8RowsPerSecond, 3) })),
+      benchmark: 'webhooks',
+      offeredDeliveriesPerSecond: offered,
+      secondsPerLevel: options.seconds,
+      server: server.description,
+      latency: 'append call → first receipt at the receiver, per (endpoint, event)',
+      results,
+      baseline,
+      ratioToBaseline: results.map((r) => ({
+        endpoints: r.endpoints,
+        drainToInsert8: round(r.drain.deliveriesPerSecond / baseline.clients8RowsPerSecond, 3),
+      })),
     };
   } finally {
     client.close();
@@ -77,21 +91,31 @@ async function burst(store: PostgresEventStore, receiver: BenchReceiver, events:
   receiver.reset();
   const started = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: 32 }, async () => {
-    while (next < events) {
-      next += 1;
-      await append(store, receiver);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (next < events) {
+        next += 1;
+        await append(store, receiver);
+      }
+    }),
+  );
   return receiver.settle(events, started);
 }
 
 let available = 0;
 function append(store: PostgresEventStore, receiver: BenchReceiver): Promise<unknown> {
   const event: NewEvent = {
-    eventId: randomUUID(), type: 'CapacityDeclared',
+    eventId: randomUUID(),
+    type: 'CapacityDeclared',
     data: { organisationId: ORGANISATION, service: 'shelter', total: 100, available: (available = (available + 1) % 100) },
-    metadata: { schemaVersion: 1, occurredAt: new Date().toISOString(), actor: { organisationId: ORGANISATION, role: 'partner', keyId: null }, correlationId: randomUUID(), causationId: null, scope: {} },
+    metadata: {
+      schemaVersion: 1,
+      occurredAt: new Date().toISOString(),
+      actor: { organisationId: ORGANISATION, role: 'partner', keyId: null },
+      correlationId: randomUUID(),
+      causationId: null,
+      scope: {},
+    },
   };
   receiver.sentAt.set(event.eventId, performance.now());
   return store.appendToStream(`organisation-${ORGANISATION}`, [event], { expectedRevision: 'any' });
@@ -106,7 +130,10 @@ class BenchReceiver {
   private lastAt = 0;
   private duplicates = 0;
 
-  private constructor(private readonly server: Server, private readonly port: number) {}
+  private constructor(
+    private readonly server: Server,
+    private readonly port: number,
+  ) {}
 
   static async start(): Promise<BenchReceiver> {
     const server = createServer({ keepAliveTimeout: 30_000 });
@@ -141,8 +168,13 @@ class BenchReceiver {
     while (this.seen.size < expected && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     const seconds = (this.lastAt - startedAt) / 1000;
     return {
-      events, deliveries: this.seen.size, missing: expected - this.seen.size, duplicates: this.duplicates,
-      deliveriesPerSecond: round(this.seen.size / seconds, 0), p50Ms: this.latencies.percentile(50), p99Ms: this.latencies.percentile(99),
+      events,
+      deliveries: this.seen.size,
+      missing: expected - this.seen.size,
+      duplicates: this.duplicates,
+      deliveriesPerSecond: round(this.seen.size / seconds, 0),
+      p50Ms: this.latencies.percentile(50),
+      p99Ms: this.latencies.percentile(99),
     };
   }
 
@@ -166,6 +198,14 @@ class BenchReceiver {
 }
 
 async function onboard(client: JsonClient, adminKey: string): Promise<string> {
-  await client.request('POST', '/v1/organisations', adminKey, { id: ORGANISATION, name: 'Bench refuge', kind: 'refuge', department: '75', services: ['shelter'] });
-  return ((await client.request('POST', `/v1/organisations/${ORGANISATION}/api-keys`, adminKey, { role: 'partner' })).body as { key: string }).key;
+  await client.request('POST', '/v1/organisations', adminKey, {
+    id: ORGANISATION,
+    name: 'Bench refuge',
+    kind: 'refuge',
+    department: '75',
+    services: ['shelter'],
+  });
+  return (
+    (await client.request('POST', `/v1/organisations/${ORGANISATION}/api-keys`, adminKey, { role: 'partner' })).body as { key: string }
+  ).key;
 }

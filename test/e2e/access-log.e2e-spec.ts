@@ -29,8 +29,16 @@ describe('the access log of a case', () => {
     refuge = await onboardKeyed(network, { id: 'refuge-75', kind: 'refuge', department: '75', services: ['shelter'] });
     stranger = await onboardKeyed(network, { id: 'health-93', kind: 'health', department: '93', services: ['medical'] });
     coordinator = await onboardKeyed(network, { id: 'asso-93', kind: 'ngo', department: '93', services: ['legal'] }, 'coordinator');
-    ({ caseId, consentId } = (await identify(network, ngo, consent(['refuge-75'], ['identity', 'contact', 'health']))) as { caseId: string; consentId: string });
-    ({ referralId, position } = await refer(network, ngo, { caseId, to: 'refuge-75', service: 'shelter', sharedCategories: ['identity', 'contact'] }));
+    ({ caseId, consentId } = (await identify(network, ngo, consent(['refuge-75'], ['identity', 'contact', 'health']))) as {
+      caseId: string;
+      consentId: string;
+    });
+    ({ referralId, position } = await refer(network, ngo, {
+      caseId,
+      to: 'refuge-75',
+      service: 'shelter',
+      sharedCategories: ['identity', 'contact'],
+    }));
   });
   afterAll(() => network.close());
 
@@ -50,7 +58,14 @@ describe('the access log of a case', () => {
     const after = Date.now();
     const [entry, ...rest] = await log();
     expect(rest).toEqual([]);
-    expect(entry).toEqual({ readAt: expect.any(String), organisationId: 'refuge-75', keyId: refuge.keyId, via: 'referral', referralId, categories: ['identity', 'contact'] });
+    expect(entry).toEqual({
+      readAt: expect.any(String),
+      organisationId: 'refuge-75',
+      keyId: refuge.keyId,
+      via: 'referral',
+      referralId,
+      categories: ['identity', 'contact'],
+    });
     const readAt = new Date(entry?.readAt ?? 0).getTime();
     expect(readAt >= before && readAt <= after).toBe(true);
   });
@@ -69,14 +84,24 @@ describe('the access log of a case', () => {
   });
 
   it('records every row of an inbox page that showed a person, with the page’s one read time', async () => {
-    const others = await Promise.all([1, 2].map(async () => {
-      const made = await identify(network, ngo, consent(['refuge-75'], ['contact']));
-      return { caseId: made.caseId, ...(await refer(network, ngo, { caseId: made.caseId, to: 'refuge-75', service: 'shelter', sharedCategories: ['contact'] })) };
-    }));
-    const last = others.map((o) => BigInt(o.position)).reduce((a, b) => (a > b ? a : b)).toString();
+    const others = await Promise.all(
+      [1, 2].map(async () => {
+        const made = await identify(network, ngo, consent(['refuge-75'], ['contact']));
+        return {
+          caseId: made.caseId,
+          ...(await refer(network, ngo, { caseId: made.caseId, to: 'refuge-75', service: 'shelter', sharedCategories: ['contact'] })),
+        };
+      }),
+    );
+    const last = others
+      .map((o) => BigInt(o.position))
+      .reduce((a, b) => (a > b ? a : b))
+      .toString();
     await inbox(network, refuge, 'received', last);
-    const rows = await sql<{ case_id: string; read_at: Date }>(network,
-      `SELECT case_id, read_at FROM privacy_access_log WHERE via = 'inbox' AND organisation_id = 'refuge-75' AND read_at = (SELECT max(read_at) FROM privacy_access_log)`);
+    const rows = await sql<{ case_id: string; read_at: Date }>(
+      network,
+      `SELECT case_id, read_at FROM privacy_access_log WHERE via = 'inbox' AND organisation_id = 'refuge-75' AND read_at = (SELECT max(read_at) FROM privacy_access_log)`,
+    );
     expect(rows.map((r) => r.case_id).sort()).toEqual([caseId, ...others.map((o) => o.caseId)].sort());
   });
 

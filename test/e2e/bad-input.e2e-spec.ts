@@ -14,9 +14,20 @@ describe('bad input gets a clear 4xx problem and writes nothing', () => {
     ngo = await onboard(network, { id: 'asso-93', kind: 'ngo', department: '93', services: ['legal'] });
     await onboard(network, { id: 'refuge-75', kind: 'refuge', department: '75', services: ['shelter'] });
     coordinator = await onboard(network, { id: 'asso-93', kind: 'ngo', department: '93', services: ['legal'] }, 'coordinator');
-    caseId = (await network.http().post('/v1/cases').set(auth(ngo)).send(identifyBody(['refuge-75']))).body.caseId;
-    referralId = (await network.http().post('/v1/referrals').set(auth(ngo))
-      .send({ caseId, to: 'refuge-75', service: 'shelter', urgency: 'soon', sharedCategories: ['identity'] })).body.referralId;
+    caseId = (
+      await network
+        .http()
+        .post('/v1/cases')
+        .set(auth(ngo))
+        .send(identifyBody(['refuge-75']))
+    ).body.caseId;
+    referralId = (
+      await network
+        .http()
+        .post('/v1/referrals')
+        .set(auth(ngo))
+        .send({ caseId, to: 'refuge-75', service: 'shelter', urgency: 'soon', sharedCategories: ['identity'] })
+    ).body.referralId;
   });
   afterAll(() => network.close());
 
@@ -28,9 +39,17 @@ describe('bad input gets a clear 4xx problem and writes nothing', () => {
 
   it('names each invalid field, including nested ones and unknown enum values', async () => {
     const before = await eventCount(network);
-    const response = await network.http().post('/v1/cases').set(auth(ngo)).send(identifyBody(['refuge-75'], {
-      indicators: ['trafficking_sexual', 'not_an_indicator'], department: '999', person: { givenName: 'A', birthDate: '02/03/1994' },
-    }));
+    const response = await network
+      .http()
+      .post('/v1/cases')
+      .set(auth(ngo))
+      .send(
+        identifyBody(['refuge-75'], {
+          indicators: ['trafficking_sexual', 'not_an_indicator'],
+          department: '999',
+          person: { givenName: 'A', birthDate: '02/03/1994' },
+        }),
+      );
     expectProblem(response, 400);
     const fields = (response.body.errors as { field: string }[]).map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['indicators', 'department', 'person.birthDate']));
@@ -39,7 +58,11 @@ describe('bad input gets a clear 4xx problem and writes nothing', () => {
   });
 
   it('refuses unknown fields instead of dropping them', async () => {
-    const response = await network.http().post('/v1/cases').set(auth(ngo)).send({ ...identifyBody(['refuge-75']), isAdmin: true });
+    const response = await network
+      .http()
+      .post('/v1/cases')
+      .set(auth(ngo))
+      .send({ ...identifyBody(['refuge-75']), isAdmin: true });
     expectProblem(response, 400);
     expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'isAdmin' })]));
   });
@@ -51,15 +74,41 @@ describe('bad input gets a clear 4xx problem and writes nothing', () => {
   });
 
   it('answers 401 without a valid key and 403 for the wrong role', async () => {
-    expectProblem(await network.http().post('/v1/cases').send(identifyBody(['refuge-75'])), 401);
-    expectProblem(await network.http().post('/v1/cases').set('Authorization', 'Bearer psk_forged_key_that_does_not_exist').send(identifyBody([])), 401);
-    expectProblem(await network.http().post('/v1/cases').set(auth(coordinator)).send(identifyBody(['refuge-75'])), 403);
-    expectProblem(await network.http().post('/v1/organisations').set(auth(ngo)).send({ id: 'x-1', name: 'X', kind: 'ngo', department: '93', services: ['legal'] }), 403);
+    expectProblem(
+      await network
+        .http()
+        .post('/v1/cases')
+        .send(identifyBody(['refuge-75'])),
+      401,
+    );
+    expectProblem(
+      await network.http().post('/v1/cases').set('Authorization', 'Bearer psk_forged_key_that_does_not_exist').send(identifyBody([])),
+      401,
+    );
+    expectProblem(
+      await network
+        .http()
+        .post('/v1/cases')
+        .set(auth(coordinator))
+        .send(identifyBody(['refuge-75'])),
+      403,
+    );
+    expectProblem(
+      await network
+        .http()
+        .post('/v1/organisations')
+        .set(auth(ngo))
+        .send({ id: 'x-1', name: 'X', kind: 'ngo', department: '93', services: ['legal'] }),
+      403,
+    );
   });
 
   it('says at /v1/me which role and organisation a key stands for, and answers 401 without one', async () => {
     const me = await network.http().get('/v1/me').set(auth(ngo));
-    expect({ status: me.status, body: me.body }).toEqual({ status: 200, body: { role: 'partner', organisationId: 'asso-93', organisationKind: 'ngo' } });
+    expect({ status: me.status, body: me.body }).toEqual({
+      status: 200,
+      body: { role: 'partner', organisationId: 'asso-93', organisationKind: 'ngo' },
+    });
     expectProblem(await network.http().get('/v1/me'), 401);
   });
 
@@ -71,28 +120,55 @@ describe('bad input gets a clear 4xx problem and writes nothing', () => {
     expect(retry.status).toBe(first.status);
     expect(retry.body).toEqual(first.body);
     expect(await eventCount(network)).toBe(after);
-    const reused = await network.http().post('/v1/cases').set(auth(ngo)).set('Idempotency-Key', 'identify-0001').send({ ...body, ageBand: '18-24' });
+    const reused = await network
+      .http()
+      .post('/v1/cases')
+      .set(auth(ngo))
+      .set('Idempotency-Key', 'identify-0001')
+      .send({ ...body, ageBand: '18-24' });
     expectProblem(reused, 422);
     expect(await eventCount(network)).toBe(after);
   });
 
   it('answers 409 to a move the referral state forbids, and 404 to a missing referral', async () => {
-    const closeTooEarly = await network.http().post(`/v1/referrals/${referralId}/closure`).set(auth(ngo)).send({ outcome: 'service_provided' });
+    const closeTooEarly = await network
+      .http()
+      .post(`/v1/referrals/${referralId}/closure`)
+      .set(auth(ngo))
+      .send({ outcome: 'service_provided' });
     expectProblem(closeTooEarly, 409);
-    expectProblem(await network.http().post('/v1/referrals/3f1c0e0e-0000-4000-8000-000000000000/decline').set(auth(ngo)).send({ reason: 'other' }), 404);
+    expectProblem(
+      await network.http().post('/v1/referrals/3f1c0e0e-0000-4000-8000-000000000000/decline').set(auth(ngo)).send({ reason: 'other' }),
+      404,
+    );
     expectProblem(await network.http().post('/v1/referrals/not-a-uuid/decline').set(auth(ngo)).send({ reason: 'other' }), 400);
   });
 
   it('never answers 5xx nor writes an event, whatever junk is thrown at the command endpoints', async () => {
     const before = await eventCount(network);
-    const paths = ['/v1/cases', '/v1/referrals', `/v1/referrals/${referralId}/decline`, `/v1/referrals/${referralId}/closure`,
-      `/v1/cases/${caseId}/consents`, '/v1/organisations', `/v1/organisations/asso-93/capacity`];
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...paths), fc.anything({ maxDepth: 3 }), async (path, junk) => {
-      const method = path.endsWith('/capacity') ? 'put' : 'post';
-      const response = await network.http()[method](path).set(auth(ngo)).set('Content-Type', 'application/json').send((JSON.stringify(junk) as string | undefined) ?? 'undefined');
-      expect(response.status).toBeGreaterThanOrEqual(400);
-      expect(response.status).toBeLessThan(500);
-    }), { numRuns: 150 });
+    const paths = [
+      '/v1/cases',
+      '/v1/referrals',
+      `/v1/referrals/${referralId}/decline`,
+      `/v1/referrals/${referralId}/closure`,
+      `/v1/cases/${caseId}/consents`,
+      '/v1/organisations',
+      `/v1/organisations/asso-93/capacity`,
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...paths), fc.anything({ maxDepth: 3 }), async (path, junk) => {
+        const method = path.endsWith('/capacity') ? 'put' : 'post';
+        const response = await network
+          .http()
+          [method](path)
+          .set(auth(ngo))
+          .set('Content-Type', 'application/json')
+          .send((JSON.stringify(junk) as string | undefined) ?? 'undefined');
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+      }),
+      { numRuns: 150 },
+    );
     expect(await eventCount(network)).toBe(before);
   });
 });

@@ -25,7 +25,8 @@ describe('bad consent, withdrawal and erasure requests', () => {
   });
   afterAll(() => network.close());
 
-  const liveKeys = async () => Number((await sql<{ n: string }>(network, 'SELECT count(*) AS n FROM privacy_case_keys WHERE destroyed_at IS NULL'))[0]?.n);
+  const liveKeys = async () =>
+    Number((await sql<{ n: string }>(network, 'SELECT count(*) AS n FROM privacy_case_keys WHERE destroyed_at IS NULL'))[0]?.n);
 
   /** Sends the request and checks it was refused with a problem document and wrote nothing. */
   async function refused(send: () => Promise<Response>, status: number, code?: string): Promise<Response> {
@@ -39,11 +40,18 @@ describe('bad consent, withdrawal and erasure requests', () => {
     return response;
   }
 
-  const post = (partner: KeyedPartner, path: string, body: object = {}) => () => network.http().post(path).set(auth(partner)).send(body) as unknown as Promise<Response>;
+  const post =
+    (partner: KeyedPartner, path: string, body: object = {}) =>
+    () =>
+      network.http().post(path).set(auth(partner)).send(body) as unknown as Promise<Response>;
 
   describe('consent', () => {
     it('for an organisation that is not registered: 422 naming it', async () => {
-      const response = await refused(post(ngo, `/v1/cases/${caseId}/consents`, consent(['refuge-75', 'ghost-13'], ['identity'])), 422, 'CONSENT.UNKNOWN_RECIPIENT');
+      const response = await refused(
+        post(ngo, `/v1/cases/${caseId}/consents`, consent(['refuge-75', 'ghost-13'], ['identity'])),
+        422,
+        'CONSENT.UNKNOWN_RECIPIENT',
+      );
       expect(response.body.details).toEqual({ recipients: ['ghost-13'] });
     });
 
@@ -52,14 +60,32 @@ describe('bad consent, withdrawal and erasure requests', () => {
       expect(badCategory.body.errors).toEqual([expect.objectContaining({ field: 'categories' })]);
       const badPurpose = await refused(post(ngo, `/v1/cases/${caseId}/consents`, consent(['refuge-75'], ['identity'], ['marketing'])), 400);
       expect(badPurpose.body.errors).toEqual([expect.objectContaining({ field: 'purposes' })]);
-      await refused(post(ngo, `/v1/cases/${caseId}/consents`, consent(['refuge-75'], ['identity'], ['referral'], { method: 'telepathy' })), 400);
+      await refused(
+        post(ngo, `/v1/cases/${caseId}/consents`, consent(['refuge-75'], ['identity'], ['referral'], { method: 'telepathy' })),
+        400,
+      );
     });
 
     it('with an expiry in the past: 422', async () => {
       const past = new Date(Date.now() - 60_000).toISOString();
-      await refused(post(ngo, `/v1/cases/${caseId}/consents`, consent(['refuge-75'], ['identity'], ['referral'], { expiresAt: past })), 422, 'CONSENT.EXPIRY_IN_PAST');
-      await refused(post(ngo, '/v1/cases', { person: { givenName: 'A' }, level: 'presumed', indicators: ['isolated'], department: '93', ageBand: '25-34',
-        safety: { doNotContact: true, safeChannel: 'in_person' }, consent: consent(['refuge-75'], ['identity'], ['referral'], { expiresAt: past }) }), 422, 'CONSENT.EXPIRY_IN_PAST');
+      await refused(
+        post(ngo, `/v1/cases/${caseId}/consents`, consent(['refuge-75'], ['identity'], ['referral'], { expiresAt: past })),
+        422,
+        'CONSENT.EXPIRY_IN_PAST',
+      );
+      await refused(
+        post(ngo, '/v1/cases', {
+          person: { givenName: 'A' },
+          level: 'presumed',
+          indicators: ['isolated'],
+          department: '93',
+          ageBand: '25-34',
+          safety: { doNotContact: true, safeChannel: 'in_person' },
+          consent: consent(['refuge-75'], ['identity'], ['referral'], { expiresAt: past }),
+        }),
+        422,
+        'CONSENT.EXPIRY_IN_PAST',
+      );
     });
 
     it('on a case another partner holds: the 404 of a case that does not exist', async () => {
@@ -95,7 +121,11 @@ describe('bad consent, withdrawal and erasure requests', () => {
       expect(first.status).toBe(200);
       await refused(post(ngo, `/v1/cases/${caseId}/erasure`), 409, 'CASE.ALREADY_ERASED');
       await refused(post(ngo, `/v1/cases/${caseId}/consents`, consent(['refuge-75'], ['identity'])), 422, 'CASE.ERASED');
-      await refused(post(ngo, '/v1/referrals', { caseId, to: 'refuge-75', service: 'shelter', urgency: 'soon', sharedCategories: [] }), 422, 'CASE.ERASED');
+      await refused(
+        post(ngo, '/v1/referrals', { caseId, to: 'refuge-75', service: 'shelter', urgency: 'soon', sharedCategories: [] }),
+        422,
+        'CASE.ERASED',
+      );
     });
   });
 });

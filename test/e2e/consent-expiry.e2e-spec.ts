@@ -1,6 +1,15 @@
 import { auth } from './support/fixtures';
 import {
-  consent, grant, identify, inbox, itemFor, onboardKeyed, personWith, refer, waitUntilPast, type KeyedPartner,
+  consent,
+  grant,
+  identify,
+  inbox,
+  itemFor,
+  onboardKeyed,
+  personWith,
+  refer,
+  waitUntilPast,
+  type KeyedPartner,
 } from './support/consent-fixtures';
 import { startTestNetwork, type TestNetwork } from './support/test-network';
 
@@ -26,26 +35,49 @@ describe('a consent that expires', () => {
     const { caseId } = await identify(network, ngo, consent(['refuge-75'], ['contact']));
     const expiresAt = new Date(Date.now() + 4000);
     await grant(network, ngo, caseId, consent(['refuge-75'], ['identity', 'health'], ['referral'], { expiresAt: expiresAt.toISOString() }));
-    const { referralId, position } = await refer(network, ngo, { caseId, to: 'refuge-75', service: 'shelter', sharedCategories: ['identity', 'contact', 'health'] });
-    expect((await network.http().get(`/v1/referrals/${referralId}`).set(auth(refuge))).body.person).toEqual(personWith(['identity', 'contact', 'health']));
+    const { referralId, position } = await refer(network, ngo, {
+      caseId,
+      to: 'refuge-75',
+      service: 'shelter',
+      sharedCategories: ['identity', 'contact', 'health'],
+    });
+    expect((await network.http().get(`/v1/referrals/${referralId}`).set(auth(refuge))).body.person).toEqual(
+      personWith(['identity', 'contact', 'health']),
+    );
 
     await waitUntilPast(expiresAt);
 
     const referral = await network.http().get(`/v1/referrals/${referralId}`).set(auth(refuge));
     expect(referral.body).toMatchObject({ status: 'referred', person: personWith(['contact']), visibleCategories: ['contact'] });
-    expect(itemFor(await inbox(network, refuge, 'received', position), referralId)).toMatchObject({ status: 'referred', person: personWith(['contact']) });
-    expect((await network.http().get(`/v1/cases/${caseId}`).set(auth(refuge))).body).toMatchObject({ person: personWith(['contact']), categories: ['contact'] });
+    expect(itemFor(await inbox(network, refuge, 'received', position), referralId)).toMatchObject({
+      status: 'referred',
+      person: personWith(['contact']),
+    });
+    expect((await network.http().get(`/v1/cases/${caseId}`).set(auth(refuge))).body).toMatchObject({
+      person: personWith(['contact']),
+      categories: ['contact'],
+    });
 
     // Nor may the expired consent carry a new referral of those categories.
-    const refused = await network.http().post('/v1/referrals').set(auth(ngo))
+    const refused = await network
+      .http()
+      .post('/v1/referrals')
+      .set(auth(ngo))
       .send({ caseId, to: 'refuge-75', service: 'shelter', urgency: 'soon', sharedCategories: ['identity'] });
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ code: 'REFERRAL.CONSENT_MISSING', details: { recipientCovered: true, missingCategories: ['identity'] } });
+    expect(refused.body).toMatchObject({
+      code: 'REFERRAL.CONSENT_MISSING',
+      details: { recipientCovered: true, missingCategories: ['identity'] },
+    });
   });
 
   it('closes her file to a named recipient once her only consent has lapsed', async () => {
     const expiresAt = new Date(Date.now() + 3000);
-    const { caseId } = await identify(network, ngo, consent(['refuge-75'], ['identity'], ['referral'], { expiresAt: expiresAt.toISOString() }));
+    const { caseId } = await identify(
+      network,
+      ngo,
+      consent(['refuge-75'], ['identity'], ['referral'], { expiresAt: expiresAt.toISOString() }),
+    );
     expect((await network.http().get(`/v1/cases/${caseId}`).set(auth(refuge))).body.person).toEqual(personWith(['identity']));
 
     await waitUntilPast(expiresAt);

@@ -1,7 +1,18 @@
 import { linkageKey, parseLinkageSecret } from '@passerelle/privacy';
 import { auth, eventCount } from './support/fixtures';
 import {
-  CATEGORIES, consent, FATOU, grant, identify, inbox, itemFor, onboardKeyed, personWith, refer, sql, type KeyedPartner,
+  CATEGORIES,
+  consent,
+  FATOU,
+  grant,
+  identify,
+  inbox,
+  itemFor,
+  onboardKeyed,
+  personWith,
+  refer,
+  sql,
+  type KeyedPartner,
 } from './support/consent-fixtures';
 import { startTestNetwork, type TestNetwork } from './support/test-network';
 
@@ -16,7 +27,12 @@ describe('consent-scoped sharing', () => {
   beforeAll(async () => {
     network = await startTestNetwork();
     ngo = await onboardKeyed(network, { id: 'asso-93', kind: 'ngo', department: '93', services: ['legal'] });
-    refuge = await onboardKeyed(network, { id: 'refuge-75', kind: 'refuge', department: '75', services: ['shelter', 'specialised_shelter'] });
+    refuge = await onboardKeyed(network, {
+      id: 'refuge-75',
+      kind: 'refuge',
+      department: '75',
+      services: ['shelter', 'specialised_shelter'],
+    });
     clinic = await onboardKeyed(network, { id: 'health-93', kind: 'health', department: '93', services: ['medical', 'psychological'] });
     stranger = await onboardKeyed(network, { id: 'legal-69', kind: 'ngo', department: '69', services: ['legal'] });
   });
@@ -31,21 +47,31 @@ describe('consent-scoped sharing', () => {
     return { referral: referral.body, kase: kase.body, row: row! };
   }
 
-  it.each(CATEGORIES.map((category) => [category]))('a referral consent for %s alone shows exactly that category to the receiver', async (category) => {
-    const { caseId } = await identify(network, ngo, consent(['refuge-75'], [category]));
-    const { referralId, position } = await refer(network, ngo, { caseId, to: 'refuge-75', service: 'shelter', sharedCategories: [category] });
+  it.each(CATEGORIES.map((category) => [category]))(
+    'a referral consent for %s alone shows exactly that category to the receiver',
+    async (category) => {
+      const { caseId } = await identify(network, ngo, consent(['refuge-75'], [category]));
+      const { referralId, position } = await refer(network, ngo, {
+        caseId,
+        to: 'refuge-75',
+        service: 'shelter',
+        sharedCategories: [category],
+      });
 
-    const views = await receiverViews(refuge, caseId, referralId, position);
-    for (const view of [views.referral, views.kase, views.row]) {
-      expect(view.person).toEqual(personWith([category]));
-      expect(view.visibleCategories ?? view.categories).toEqual([category]);
-    }
-  });
+      const views = await receiverViews(refuge, caseId, referralId, position);
+      for (const view of [views.referral, views.kase, views.row]) {
+        expect(view.person).toEqual(personWith([category]));
+        expect(view.visibleCategories ?? view.categories).toEqual([category]);
+      }
+    },
+  );
 
   it('shows several consented categories together, and only those the referral shares', async () => {
     const { caseId } = await identify(network, ngo, consent(['refuge-75'], ['identity', 'contact', 'health', 'children']));
     const both = await refer(network, ngo, { caseId, to: 'refuge-75', service: 'shelter', sharedCategories: ['identity', 'health'] });
-    expect((await receiverViews(refuge, caseId, both.referralId, both.position)).referral.person).toEqual(personWith(['identity', 'health']));
+    expect((await receiverViews(refuge, caseId, both.referralId, both.position)).referral.person).toEqual(
+      personWith(['identity', 'health']),
+    );
 
     // The holder still sees everything it recorded.
     const holder = await network.http().get(`/v1/cases/${caseId}`).set(auth(ngo));
@@ -57,10 +83,16 @@ describe('consent-scoped sharing', () => {
     async (purposes) => {
       const { caseId } = await identify(network, ngo, consent(['refuge-75'], ['identity', 'contact'], purposes));
       const before = await eventCount(network);
-      const refused = await network.http().post('/v1/referrals').set(auth(ngo))
+      const refused = await network
+        .http()
+        .post('/v1/referrals')
+        .set(auth(ngo))
         .send({ caseId, to: 'refuge-75', service: 'shelter', urgency: 'soon', sharedCategories: ['identity'] });
       expect(refused.status).toBe(422);
-      expect(refused.body).toMatchObject({ code: 'REFERRAL.CONSENT_MISSING', details: { recipientCovered: false, missingCategories: ['identity'] } });
+      expect(refused.body).toMatchObject({
+        code: 'REFERRAL.CONSENT_MISSING',
+        details: { recipientCovered: false, missingCategories: ['identity'] },
+      });
       expect(refused.body.detail).toMatch(/no active referral consent names refuge-75/);
       expect(await eventCount(network)).toBe(before);
       // Nor does it open her file to the named organisation through the partner API.
@@ -74,10 +106,16 @@ describe('consent-scoped sharing', () => {
 
   it('refuses to share a category the consent does not cover, naming it', async () => {
     const { caseId } = await identify(network, ngo, consent(['refuge-75'], ['identity']));
-    const refused = await network.http().post('/v1/referrals').set(auth(ngo))
+    const refused = await network
+      .http()
+      .post('/v1/referrals')
+      .set(auth(ngo))
       .send({ caseId, to: 'refuge-75', service: 'shelter', urgency: 'soon', sharedCategories: ['identity', 'legal', 'children'] });
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ code: 'REFERRAL.CONSENT_MISSING', details: { recipientCovered: true, missingCategories: ['legal', 'children'] } });
+    expect(refused.body).toMatchObject({
+      code: 'REFERRAL.CONSENT_MISSING',
+      details: { recipientCovered: true, missingCategories: ['legal', 'children'] },
+    });
   });
 
   describe('a consent for one recipient never shows anything to another', () => {
@@ -88,19 +126,29 @@ describe('consent-scoped sharing', () => {
     beforeAll(async () => {
       ({ caseId } = await identify(network, ngo, consent(['refuge-75'], ['identity', 'contact'])));
       await grant(network, ngo, caseId, consent(['health-93'], ['health']));
-      toRefuge = await refer(network, ngo, { caseId, to: 'refuge-75', service: 'shelter', sharedCategories: ['identity', 'contact'], message: 'For the refuge' });
+      toRefuge = await refer(network, ngo, {
+        caseId,
+        to: 'refuge-75',
+        service: 'shelter',
+        sharedCategories: ['identity', 'contact'],
+        message: 'For the refuge',
+      });
       toClinic = await refer(network, ngo, { caseId, to: 'health-93', service: 'medical', sharedCategories: ['health'] });
     });
 
     it('each receiver sees its own categories and not the other’s', async () => {
       const refugeViews = await receiverViews(refuge, caseId, toRefuge.referralId, toClinic.position);
       const clinicViews = await receiverViews(clinic, caseId, toClinic.referralId, toClinic.position);
-      for (const view of [refugeViews.referral, refugeViews.kase, refugeViews.row]) expect(view.person).toEqual(personWith(['identity', 'contact']));
+      for (const view of [refugeViews.referral, refugeViews.kase, refugeViews.row])
+        expect(view.person).toEqual(personWith(['identity', 'contact']));
       for (const view of [clinicViews.referral, clinicViews.kase, clinicViews.row]) expect(view.person).toEqual(personWith(['health']));
     });
 
     it('the clinic cannot be given her identity, nor read the refuge’s referral', async () => {
-      const refused = await network.http().post('/v1/referrals').set(auth(ngo))
+      const refused = await network
+        .http()
+        .post('/v1/referrals')
+        .set(auth(ngo))
         .send({ caseId, to: 'health-93', service: 'psychological', urgency: 'soon', sharedCategories: ['identity'] });
       expect(refused.status).toBe(422);
       expect((await network.http().get(`/v1/referrals/${toRefuge.referralId}`).set(auth(clinic))).status).toBe(404);
@@ -111,13 +159,16 @@ describe('consent-scoped sharing', () => {
       for (const { referralId } of [toRefuge, toClinic]) {
         expect((await network.http().get(`/v1/referrals/${referralId}`).set(auth(stranger))).status).toBe(404);
       }
-      for (const direction of ['received', 'sent'] as const) expect(await inbox(network, stranger, direction, toClinic.position)).toEqual([]);
+      for (const direction of ['received', 'sent'] as const)
+        expect(await inbox(network, stranger, direction, toClinic.position)).toEqual([]);
     });
 
     it('writes on every event a scope that names only the organisations entitled to it', async () => {
-      const events = await sql<{ stream_name: string; type: string; scope: Record<string, string[]> }>(network,
+      const events = await sql<{ stream_name: string; type: string; scope: Record<string, string[]> }>(
+        network,
         `SELECT stream_name, type, metadata->'scope' AS scope FROM es_events WHERE stream_name = ANY($1) ORDER BY global_position`,
-        [[`case-${caseId}`, `referral-${toRefuge.referralId}`, `referral-${toClinic.referralId}`]]);
+        [[`case-${caseId}`, `referral-${toRefuge.referralId}`, `referral-${toClinic.referralId}`]],
+      );
       expect(events.map((e) => e.type)).toEqual(['PersonIdentified', 'ConsentGranted', 'ConsentGranted', 'ReferralMade', 'ReferralMade']);
       const scopes = Object.fromEntries(events.map((e, i) => [`${i}:${e.type}`, e.scope]));
       // Scope is consent at write time: her first consent is the event after the identification.
@@ -134,28 +185,58 @@ describe('consent-scoped sharing', () => {
   it('"any referral recipient" opens her file only to an organisation she is actually referred to', async () => {
     const { caseId } = await identify(network, ngo, consent(['any_referral_recipient'], ['vulnerability']));
     expect((await network.http().get(`/v1/cases/${caseId}`).set(auth(clinic))).status).toBe(404);
-    const { referralId, position } = await refer(network, ngo, { caseId, to: 'health-93', service: 'medical', sharedCategories: ['vulnerability'] });
+    const { referralId, position } = await refer(network, ngo, {
+      caseId,
+      to: 'health-93',
+      service: 'medical',
+      sharedCategories: ['vulnerability'],
+    });
     expect((await receiverViews(clinic, caseId, referralId, position)).kase.person).toEqual(personWith(['vulnerability']));
     expect((await network.http().get(`/v1/cases/${caseId}`).set(auth(refuge))).status).toBe(404);
   });
 
   it('never shows the linkage key to a partner, in any answer', async () => {
-    const key = linkageKey(parseLinkageSecret(network.settings.linkageKey), { familyName: FATOU.familyName, givenNames: FATOU.givenName, birthDate: FATOU.birthDate });
-    const identified = await network.http().post('/v1/cases').set(auth(ngo)).send({
-      person: FATOU, level: 'presumed', indicators: ['isolated'], department: '93', ageBand: '25-34',
-      safety: { doNotContact: false, safeChannel: 'phone' }, consent: consent(['refuge-75'], [...CATEGORIES]),
+    const key = linkageKey(parseLinkageSecret(network.settings.linkageKey), {
+      familyName: FATOU.familyName,
+      givenNames: FATOU.givenName,
+      birthDate: FATOU.birthDate,
     });
+    const identified = await network
+      .http()
+      .post('/v1/cases')
+      .set(auth(ngo))
+      .send({
+        person: FATOU,
+        level: 'presumed',
+        indicators: ['isolated'],
+        department: '93',
+        ageBand: '25-34',
+        safety: { doNotContact: false, safeChannel: 'phone' },
+        consent: consent(['refuge-75'], [...CATEGORIES]),
+      });
     const { caseId } = identified.body;
     // It is there to be leaked: in the event, for coordination's linking.
-    expect(await sql(network, `SELECT data->>'linkageKey' AS key FROM es_events WHERE stream_name = $1 AND type = 'PersonIdentified'`, [`case-${caseId}`])).toEqual([{ key }]);
-    const referred = await network.http().post('/v1/referrals').set(auth(ngo))
+    expect(
+      await sql(network, `SELECT data->>'linkageKey' AS key FROM es_events WHERE stream_name = $1 AND type = 'PersonIdentified'`, [
+        `case-${caseId}`,
+      ]),
+    ).toEqual([{ key }]);
+    const referred = await network
+      .http()
+      .post('/v1/referrals')
+      .set(auth(ngo))
       .send({ caseId, to: 'refuge-75', service: 'shelter', urgency: 'soon', sharedCategories: [...CATEGORIES] });
     const { referralId, position } = referred.body;
     const answers = [identified, referred];
     for (const partner of [ngo, refuge]) {
       answers.push(await network.http().get(`/v1/cases/${caseId}?minPosition=${position}`).set(auth(partner)));
       answers.push(await network.http().get(`/v1/referrals/${referralId}`).set(auth(partner)));
-      answers.push(await network.http().get(`/v1/inbox?direction=${partner === ngo ? 'sent' : 'received'}&minPosition=${position}`).set(auth(partner)));
+      answers.push(
+        await network
+          .http()
+          .get(`/v1/inbox?direction=${partner === ngo ? 'sent' : 'received'}&minPosition=${position}`)
+          .set(auth(partner)),
+      );
     }
     answers.push(await network.http().get(`/v1/cases/${caseId}/access-log`).set(auth(ngo)));
     answers.push(await network.http().get('/v1/organisations').set(auth(refuge)));
@@ -173,7 +254,12 @@ describe('consent-scoped sharing', () => {
     const coordinator = await onboardKeyed(network, { id: 'asso-93', kind: 'ngo', department: '93', services: ['legal'] }, 'coordinator');
     const researcher = await onboardKeyed(network, { id: 'asso-93', kind: 'ngo', department: '93', services: ['legal'] }, 'researcher');
     for (const key of [coordinator.key, researcher.key, network.adminKey]) {
-      for (const path of [`/v1/cases/${caseId}`, `/v1/referrals/${referralId}`, '/v1/inbox?direction=sent', `/v1/cases/${caseId}/access-log`]) {
+      for (const path of [
+        `/v1/cases/${caseId}`,
+        `/v1/referrals/${referralId}`,
+        '/v1/inbox?direction=sent',
+        `/v1/cases/${caseId}/access-log`,
+      ]) {
         const response = await network.http().get(path).set(auth(key));
         expect([path, response.status]).toEqual([path, 403]);
         expect(response.text).not.toContain('Fatou');

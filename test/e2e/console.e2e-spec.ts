@@ -37,18 +37,41 @@ describeInBrowser('the web console', () => {
 
   const funnelTable = (page: Page) => page.getByRole('table', { name: 'Nombre par étape' });
   const funnelCount = (page: Page, stage: string) =>
-    funnelTable(page).getByRole('row', { name: new RegExp(`^${stage}`) }).getByRole('cell').first().textContent();
+    funnelTable(page)
+      .getByRole('row', { name: new RegExp(`^${stage}`) })
+      .getByRole('cell')
+      .first()
+      .textContent();
 
   beforeAll(async () => {
     ensureConsoleBuilt();
     network = await startTestNetwork();
     await network.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(network.app.getHttpServer().address() as AddressInfo).port}`;
-    asso = await onboard(network, { id: 'asso-93', name: 'Association 93', kind: 'ngo', department: '93', services: ['legal', 'psychological'] });
-    refuge = await onboard(network, { id: 'refuge-75', name: 'Refuge des Lilas', kind: 'refuge', department: '75', services: ['specialised_shelter'] });
-    coordinator = await onboard(network, { id: 'coordination-idf', kind: 'authority', department: '75', services: ['legal'] }, 'coordinator');
+    asso = await onboard(network, {
+      id: 'asso-93',
+      name: 'Association 93',
+      kind: 'ngo',
+      department: '93',
+      services: ['legal', 'psychological'],
+    });
+    refuge = await onboard(network, {
+      id: 'refuge-75',
+      name: 'Refuge des Lilas',
+      kind: 'refuge',
+      department: '75',
+      services: ['specialised_shelter'],
+    });
+    coordinator = await onboard(
+      network,
+      { id: 'coordination-idf', kind: 'authority', department: '75', services: ['legal'] },
+      'coordinator',
+    );
     researcher = await onboard(network, { id: 'lab-75', kind: 'authority', department: '75', services: ['legal'] }, 'researcher');
-    const declared = await network.http().put('/v1/organisations/refuge-75/capacity').set('Authorization', `Bearer ${refuge.key}`)
+    const declared = await network
+      .http()
+      .put('/v1/organisations/refuge-75/capacity')
+      .set('Authorization', `Bearer ${refuge.key}`)
       .send({ service: 'specialised_shelter', total: 12, available: 3 });
     expect(declared.status).toBeLessThan(300);
     browser = await launchChromium();
@@ -89,7 +112,9 @@ describeInBrowser('the web console', () => {
 
     const sender = await signedIn(asso.key);
     const visited: string[] = [];
-    sender.on('framenavigated', (frame) => { if (frame === sender.mainFrame()) visited.push(frame.url()); });
+    sender.on('framenavigated', (frame) => {
+      if (frame === sender.mainFrame()) visited.push(frame.url());
+    });
     await sender.getByText('Aucune orientation ici pour l’instant.').waitFor();
     await screenshot(sender, 'partner-inbox-empty');
     await sender.getByRole('button', { name: 'Identifier une personne' }).first().click();
@@ -152,7 +177,9 @@ describeInBrowser('the web console', () => {
     const views = await page.getByRole('navigation').getByRole('button').allTextContents();
     expect(views).toEqual(['Orientations', 'Identifier une personne', 'Annuaire']);
     expect(await page.getByText('Parcours', { exact: false }).count()).toBe(0);
-    const status = await page.evaluate(`fetch('/v1/coordination/funnel', { headers: { Authorization: 'Bearer ' + sessionStorage.getItem('passerelle.console.key') } }).then((r) => r.status)`);
+    const status = await page.evaluate(
+      `fetch('/v1/coordination/funnel', { headers: { Authorization: 'Bearer ' + sessionStorage.getItem('passerelle.console.key') } }).then((r) => r.status)`,
+    );
     expect(status).toBe(403);
   });
 
@@ -182,7 +209,10 @@ describeInBrowser('the web console', () => {
     const partner = await signedIn(refuge.key, phone);
     await partner.getByText('Awa Diallo').waitFor();
     await noSideScroll(partner, 'inbox');
-    await partner.getByRole('button', { name: /^Ouvrir/ }).first().click();
+    await partner
+      .getByRole('button', { name: /^Ouvrir/ })
+      .first()
+      .click();
     await partner.getByText('Needs a place tonight').waitFor();
     await noSideScroll(partner, 'referral');
     await partner.getByRole('button', { name: 'Identifier une personne' }).click();
@@ -229,13 +259,26 @@ describeInBrowser('the web console', () => {
     process.env[CLOCK_OVERRIDE_FLAG] = 'true';
     try {
       const clock = { 'X-Passerelle-Clock': past.toISOString() };
-      const identified = await network.http().post('/v1/cases').set(auth(asso)).set(clock)
+      const identified = await network
+        .http()
+        .post('/v1/cases')
+        .set(auth(asso))
+        .set(clock)
         .send(identifyBody(['any_referral_recipient'], { person: { givenName: 'Binta', familyName: 'Camara', birthDate: '1990-05-04' } }));
       expect(identified.status).toBe(201);
-      const referred = await network.http().post('/v1/referrals').set(auth(asso)).set(clock).send({
-        caseId: identified.body.caseId, to: 'refuge-75', service: 'specialised_shelter', urgency: 'routine',
-        sharedCategories: ['identity'], respondBy: new Date(past.getTime() + DAY).toISOString(),
-      });
+      const referred = await network
+        .http()
+        .post('/v1/referrals')
+        .set(auth(asso))
+        .set(clock)
+        .send({
+          caseId: identified.body.caseId,
+          to: 'refuge-75',
+          service: 'specialised_shelter',
+          urgency: 'routine',
+          sharedCategories: ['identity'],
+          respondBy: new Date(past.getTime() + DAY).toISOString(),
+        });
       expect(referred.status).toBe(201);
     } finally {
       // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- unsetting is the only way to restore an absent variable

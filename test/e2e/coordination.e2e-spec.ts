@@ -34,7 +34,9 @@ describe('coordination views over a seeded network', () => {
       expect(raw.cases).toHaveLength(SEED.cases);
       const statuses = new Set(raw.referrals.map((r) => r.status));
       expect(statuses).toEqual(new Set(['referred', 'accepted', 'declined', 'withdrawn', 'closed']));
-      expect(raw.referrals.filter((r) => r.status === 'declined').length).toBeLessThan(raw.referrals.filter((r) => r.acceptedAt !== null).length);
+      expect(raw.referrals.filter((r) => r.status === 'declined').length).toBeLessThan(
+        raw.referrals.filter((r) => r.acceptedAt !== null).length,
+      );
     });
 
     it('gives the same linkage key to a woman identified twice with her name written differently, and to no one else', () => {
@@ -46,7 +48,12 @@ describe('coordination views over a seeded network', () => {
   });
 
   describe('correctness by comparison with the raw events', () => {
-    const filters: Filter[] = [{}, { department: '93' }, { from: '2026-03-01', to: '2026-06-30', indicator: 'trafficking_sexual' }, { kind: 'ngo', service: 'specialised_shelter' }];
+    const filters: Filter[] = [
+      {},
+      { department: '93' },
+      { from: '2026-03-01', to: '2026-06-30', indicator: 'trafficking_sexual' },
+      { kind: 'ngo', service: 'specialised_shelter' },
+    ];
 
     it.each(filters)('gives the funnel the raw events give, filtered by %j', async (filter) => {
       const response = await get(`/v1/coordination/funnel?${query(filter)}`);
@@ -56,24 +63,31 @@ describe('coordination views over a seeded network', () => {
       expect(funnel).toEqual(referenceFunnel(raw, filter, NOW));
     });
 
-    it.each(filters.map(({ service: _s, kind: _k, ...rest }) => rest))('gives the identification gaps the raw events give, filtered by %j', async (filter) => {
-      const response = await get(`/v1/coordination/gaps?${query(filter)}&afterDays=21`);
-      expect(response.status).toBe(200);
-      const expected = referenceGaps(raw, filter, NOW, 21);
-      expect(byJson(response.body.rows)).toEqual(byJson(expected.rows));
-      expect(response.body.totals).toEqual(expected.totals);
-      expect(byJson(response.body.unreferredTrafficking.byOrganisation)).toEqual(byJson(expected.unreferredTrafficking.byOrganisation));
-      expect(response.body.unreferredTrafficking.count).toBe(expected.unreferredTrafficking.count);
-    });
+    it.each(filters.map(({ service: _s, kind: _k, ...rest }) => rest))(
+      'gives the identification gaps the raw events give, filtered by %j',
+      async (filter) => {
+        const response = await get(`/v1/coordination/gaps?${query(filter)}&afterDays=21`);
+        expect(response.status).toBe(200);
+        const expected = referenceGaps(raw, filter, NOW, 21);
+        expect(byJson(response.body.rows)).toEqual(byJson(expected.rows));
+        expect(response.body.totals).toEqual(expected.totals);
+        expect(byJson(response.body.unreferredTrafficking.byOrganisation)).toEqual(byJson(expected.unreferredTrafficking.byOrganisation));
+        expect(response.body.unreferredTrafficking.count).toBe(expected.unreferredTrafficking.count);
+      },
+    );
 
     it.each([{}, { kind: 'refuge' }, { department: '75', indicator: 'trafficking_sexual' }, { service: 'shelter' }])(
-      'gives the capacity the raw events give, filtered by %j', async (filter) => {
+      'gives the capacity the raw events give, filtered by %j',
+      async (filter) => {
         const response = await get(`/v1/coordination/capacity?${query(filter)}`);
         expect(response.status).toBe(200);
-        const rows = response.body.rows.map((row: { declared: { total: number; available: number } | null }) =>
-          ({ ...row, declared: row.declared && { total: row.declared.total, available: row.declared.available } }));
+        const rows = response.body.rows.map((row: { declared: { total: number; available: number } | null }) => ({
+          ...row,
+          declared: row.declared && { total: row.declared.total, available: row.declared.available },
+        }));
         expect(rows).toEqual(referenceCapacity(raw, filter as Filter, NOW));
-      });
+      },
+    );
 
     it('links women across the NGO and the authority for a realistic share of them', async () => {
       const { body } = await get('/v1/coordination/gaps');
@@ -85,7 +99,9 @@ describe('coordination views over a seeded network', () => {
 
   describe('what a coordinator sees', () => {
     it('is counts and organisation-level figures: no case or referral id, no linkage key, no personal field', async () => {
-      const bodies = JSON.stringify(await Promise.all(['funnel', 'gaps', 'capacity'].map(async (view) => (await get(`/v1/coordination/${view}`)).body)));
+      const bodies = JSON.stringify(
+        await Promise.all(['funnel', 'gaps', 'capacity'].map(async (view) => (await get(`/v1/coordination/${view}`)).body)),
+      );
       const secrets = [...raw.cases.flatMap((c) => [c.caseId, c.linkageKey ?? 'none']), ...raw.referrals.map((r) => r.referralId)];
       expect(secrets.filter((secret) => bodies.includes(secret))).toEqual([]);
       expect(bodies).not.toMatch(/givenName|familyName|birthDate|phone|Diallo|Awa/);

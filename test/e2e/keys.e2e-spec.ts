@@ -36,13 +36,20 @@ describe('keys rotate-master', () => {
       await pool.end();
     }
   };
-  const sealedPersonal = async (id: string) => (await query<{ personal: Record<string, string> }>(
-    `SELECT data->'personal' AS personal FROM es_events WHERE stream_name = $1 AND type = 'PersonIdentified'`, [`case-${id}`]))[0]?.personal ?? {};
+  const sealedPersonal = async (id: string) =>
+    (
+      await query<{ personal: Record<string, string> }>(
+        `SELECT data->'personal' AS personal FROM es_events WHERE stream_name = $1 AND type = 'PersonIdentified'`,
+        [`case-${id}`],
+      )
+    )[0]?.personal ?? {};
   /** What a process holding `key` gets when it opens her identity: her fields, or the error code. */
   const openWith = async (key: MasterKey, id: string) => {
     const pool = new Pool({ connectionString: database.url, max: 1 });
     try {
-      return await new Keyring(pool, key).openPersonal(id, await sealedPersonal(id), ['identity']).catch((error: unknown) => (error as PrivacyError).code);
+      return await new Keyring(pool, key)
+        .openPersonal(id, await sealedPersonal(id), ['identity'])
+        .catch((error: unknown) => (error as PrivacyError).code);
     } finally {
       await pool.end();
     }
@@ -61,7 +68,13 @@ describe('keys rotate-master', () => {
   function embeddedContext(lines: string[]): CliContext {
     const config = loadConfig({ PASSERELLE_DATA_DIR: dataDir });
     const secrets = ensureEmbeddedSecrets(config.dataDir, {});
-    return { config, databaseUrl: database.url, masterKey: secrets.masterKey, linkageKey: secrets.linkageKey, out: (line) => lines.push(line) };
+    return {
+      config,
+      databaseUrl: database.url,
+      masterKey: secrets.masterKey,
+      linkageKey: secrets.linkageKey,
+      out: (line) => lines.push(line),
+    };
   }
 
   const networkWith = (masterKey: string) =>
@@ -78,7 +91,13 @@ describe('keys rotate-master', () => {
     ngo = await onboardKeyed(network, { id: 'asso-93', kind: 'ngo', department: '93', services: ['legal'] });
     refuge = await onboardKeyed(network, { id: 'refuge-75', kind: 'refuge', department: '75', services: ['shelter'] });
     ({ caseId } = await identify(network, ngo, consent(['refuge-75'], ['identity', 'contact'])));
-    ({ referralId } = await refer(network, ngo, { caseId, to: 'refuge-75', service: 'shelter', sharedCategories: ['identity'], message: 'Tonight' }));
+    ({ referralId } = await refer(network, ngo, {
+      caseId,
+      to: 'refuge-75',
+      service: 'shelter',
+      sharedCategories: ['identity'],
+      message: 'Tonight',
+    }));
     erasedCase = (await identify(network, ngo, null)).caseId;
     expect((await network.http().post(`/v1/cases/${erasedCase}/erasure`).set(auth(ngo)).send({})).status).toBe(200);
     await network.close();
@@ -89,7 +108,10 @@ describe('keys rotate-master', () => {
 
     const after = ensureEmbeddedSecrets(dataDir, {});
     expect(parseMasterKey(after.masterKey).id).not.toBe(parseMasterKey(before.masterKey).id);
-    expect({ linkageKey: after.linkageKey, bootstrapAdminKey: after.bootstrapAdminKey }).toEqual({ linkageKey: before.linkageKey, bootstrapAdminKey: before.bootstrapAdminKey });
+    expect({ linkageKey: after.linkageKey, bootstrapAdminKey: after.bootstrapAdminKey }).toEqual({
+      linkageKey: before.linkageKey,
+      bootstrapAdminKey: before.bootstrapAdminKey,
+    });
     expect(lines).toEqual([
       `Rewrapped 1 data key under new master key "${parseMasterKey(after.masterKey).id}"; events untouched, the old master key no longer opens anything.`,
       `The new key is in ${join(dataDir, 'secrets.json')}; start Passerelle again as usual.`,
@@ -121,7 +143,13 @@ describe('keys rotate-master', () => {
     const env = { DATABASE_URL: database.url, PASSERELLE_MASTER_KEY: current.masterKey, PASSERELLE_LINKAGE_KEY: current.linkageKey };
     const config = loadConfig(env);
     const lines: string[] = [];
-    await rotateMaster?.run([], { config, databaseUrl: database.url, masterKey: current.masterKey, linkageKey: current.linkageKey, out: (l) => lines.push(l) });
+    await rotateMaster?.run([], {
+      config,
+      databaseUrl: database.url,
+      masterKey: current.masterKey,
+      linkageKey: current.linkageKey,
+      out: (l) => lines.push(l),
+    });
 
     expect(lines).toHaveLength(2);
     const printed = /^Set PASSERELLE_MASTER_KEY=(\S+) on every process and restart them now/.exec(lines[1] ?? '')?.[1] ?? '';

@@ -9,9 +9,17 @@ describe('rebuilding read models from position 0', () => {
   const tables = Object.values(REBUILD_TARGETS).flatMap((target) => target.tables);
   /** Every row of every read model, as text, plus the checkpoints: two snapshots compare exactly. */
   const snapshot = async () => ({
-    rows: Object.fromEntries(await Promise.all(tables.map(async (table) =>
-      [table, (await fx.readModel.query(`SELECT row_to_json(t)::text AS row FROM ${table} t ORDER BY 1`)).map((r: { row: string }) => r.row)]))),
-    checkpoints: await fx.readModel.query(`SELECT name, position FROM projection_checkpoints WHERE name = ANY($1) ORDER BY name`, [Object.keys(REBUILD_TARGETS)]),
+    rows: Object.fromEntries(
+      await Promise.all(
+        tables.map(async (table) => [
+          table,
+          (await fx.readModel.query(`SELECT row_to_json(t)::text AS row FROM ${table} t ORDER BY 1`)).map((r: { row: string }) => r.row),
+        ]),
+      ),
+    ),
+    checkpoints: await fx.readModel.query(`SELECT name, position FROM projection_checkpoints WHERE name = ANY($1) ORDER BY name`, [
+      Object.keys(REBUILD_TARGETS),
+    ]),
   });
   /** Readers on every rebuilt model, all through the rebuild: any answer but 200 is downtime. */
   const readWhile = (until: Promise<unknown>) => {
@@ -23,12 +31,18 @@ describe('rebuilding read models from position 0', () => {
       () => fx.network.http().get('/v1/coordination/funnel').set('Authorization', `Bearer ${fx.seeded.coordinatorKey}`),
       () => fx.network.http().get('/v1/inbox?direction=sent').set('Authorization', `Bearer ${ngo}`),
       () => fx.network.http().get('/v1/organisations').set('Authorization', `Bearer ${ngo}`),
-      () => fx.network.http().post('/v1/research/queries').set('Authorization', `Bearer ${fx.seeded.researcherKey}`)
-        .send({ groupBy: ['region'], filters: { from: '2026-01', to: '2026-12' } }),
+      () =>
+        fx.network
+          .http()
+          .post('/v1/research/queries')
+          .set('Authorization', `Bearer ${fx.seeded.researcherKey}`)
+          .send({ groupBy: ['region'], filters: { from: '2026-01', to: '2026-12' } }),
     ];
-    return Promise.all(reads.map(async (read) => {
-      while (running) statuses.push((await read()).status);
-    })).then(() => statuses);
+    return Promise.all(
+      reads.map(async (read) => {
+        while (running) statuses.push((await read()).status);
+      }),
+    ).then(() => statuses);
   };
 
   beforeAll(async () => {
@@ -53,12 +67,23 @@ describe('rebuilding read models from position 0', () => {
 
   it('keeps what is written during a rebuild (CLI), once, and the live projector carries on after the swap', async () => {
     const ngo = { key: fx.seeded.partnerKeys.get('ngo-93-a')! };
-    const identify = () => fx.network.http().post('/v1/cases').set('Authorization', `Bearer ${ngo.key}`).send(identifyBody(['refuge-93']));
-    const funnel = async (): Promise<number> => (await fx.network.http().get('/v1/coordination/funnel').set('Authorization', `Bearer ${fx.seeded.coordinatorKey}`)).body.stages[0].count;
+    const identify = () =>
+      fx.network
+        .http()
+        .post('/v1/cases')
+        .set('Authorization', `Bearer ${ngo.key}`)
+        .send(identifyBody(['refuge-93']));
+    const funnel = async (): Promise<number> =>
+      (await fx.network.http().get('/v1/coordination/funnel').set('Authorization', `Bearer ${fx.seeded.coordinatorKey}`)).body.stages[0]
+        .count;
     const identifiedBefore = await funnel();
     const out: string[] = [];
     const rebuilding = projectionsRebuild.run(['coordination'], {
-      config: {} as never, databaseUrl: fx.network.database.url, masterKey: '', linkageKey: '', out: (line) => out.push(line),
+      config: {} as never,
+      databaseUrl: fx.network.database.url,
+      masterKey: '',
+      linkageKey: '',
+      out: (line) => out.push(line),
     });
     const written: number[] = [];
     const writing = (async () => {
@@ -73,7 +98,11 @@ describe('rebuilding read models from position 0', () => {
     expect(out.join('\n')).toMatch(/Rebuilt coordination from \d+ events .* events\/s\); checkpoint at position \d+/);
 
     const live = await snapshot();
-    await rebuildProjections({ dataSource: fx.readModel, store: fx.network.app.get<EventStore>(EVENT_STORE), targets: rebuildTargets('coordination') });
+    await rebuildProjections({
+      dataSource: fx.readModel,
+      store: fx.network.app.get<EventStore>(EVENT_STORE),
+      targets: rebuildTargets('coordination'),
+    });
     expect(await snapshot()).toEqual(live);
   });
 

@@ -16,14 +16,27 @@ describe('a referral from identification to closure', () => {
   afterAll(() => network.close());
 
   it('identifies, refers, accepts and closes, showing the receiver only what she consented to', async () => {
-    const identified = await network.http().post('/v1/cases').set(auth(ngo)).send(identifyBody(['refuge-75']));
+    const identified = await network
+      .http()
+      .post('/v1/cases')
+      .set(auth(ngo))
+      .send(identifyBody(['refuge-75']));
     expect(identified.status).toBe(201);
     const { caseId } = identified.body;
 
-    const referred = await network.http().post('/v1/referrals').set(auth(ngo)).send({
-      caseId, to: 'refuge-75', service: 'specialised_shelter', urgency: 'urgent', sharedCategories: ['identity', 'contact'],
-      message: 'Needs a place tonight', respondBy: new Date(Date.now() + 86_400_000).toISOString(),
-    });
+    const referred = await network
+      .http()
+      .post('/v1/referrals')
+      .set(auth(ngo))
+      .send({
+        caseId,
+        to: 'refuge-75',
+        service: 'specialised_shelter',
+        urgency: 'urgent',
+        sharedCategories: ['identity', 'contact'],
+        message: 'Needs a place tonight',
+        respondBy: new Date(Date.now() + 86_400_000).toISOString(),
+      });
     expect(referred.status).toBe(201);
     const { referralId, position } = referred.body;
 
@@ -31,7 +44,14 @@ describe('a referral from identification to closure', () => {
     expect(inbox.status).toBe(200);
     expect(inbox.body.caughtUp).toBe(true);
     expect(inbox.body.items).toHaveLength(1);
-    expect(inbox.body.items[0]).toMatchObject({ referralId, caseId, from: 'asso-93', to: 'refuge-75', status: 'referred', urgency: 'urgent' });
+    expect(inbox.body.items[0]).toMatchObject({
+      referralId,
+      caseId,
+      from: 'asso-93',
+      to: 'refuge-75',
+      status: 'referred',
+      urgency: 'urgent',
+    });
     expect(inbox.body.items[0].person).toMatchObject({ givenName: 'Awa', familyName: 'Diallo', phone: AWA.phone });
     expect(inbox.body.items[0].visibleCategories).toEqual(['identity', 'contact']);
 
@@ -55,8 +75,15 @@ describe('a referral from identification to closure', () => {
   });
 
   it('answers another partner exactly as if the referral and the case did not exist', async () => {
-    const { body } = await network.http().post('/v1/cases').set(auth(ngo)).send(identifyBody(['refuge-75']));
-    const referral = await network.http().post('/v1/referrals').set(auth(ngo))
+    const { body } = await network
+      .http()
+      .post('/v1/cases')
+      .set(auth(ngo))
+      .send(identifyBody(['refuge-75']));
+    const referral = await network
+      .http()
+      .post('/v1/referrals')
+      .set(auth(ngo))
       .send({ caseId: body.caseId, to: 'refuge-75', service: 'shelter', urgency: 'soon', sharedCategories: ['identity'] });
     const missing = '00000000-0000-4000-8000-000000000000';
     const foreign = await network.http().get(`/v1/referrals/${referral.body.referralId}`).set(auth(stranger));
@@ -70,8 +97,15 @@ describe('a referral from identification to closure', () => {
   });
 
   it('refuses a referral her consent does not cover, saying what is missing, and writes nothing', async () => {
-    const { body } = await network.http().post('/v1/cases').set(auth(ngo)).send(identifyBody(['refuge-75']));
-    const refused = await network.http().post('/v1/referrals').set(auth(ngo))
+    const { body } = await network
+      .http()
+      .post('/v1/cases')
+      .set(auth(ngo))
+      .send(identifyBody(['refuge-75']));
+    const refused = await network
+      .http()
+      .post('/v1/referrals')
+      .set(auth(ngo))
       .send({ caseId: body.caseId, to: 'refuge-75', service: 'shelter', urgency: 'soon', sharedCategories: ['identity', 'health'] });
     expect(refused.status).toBe(422);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -80,10 +114,18 @@ describe('a referral from identification to closure', () => {
   });
 
   it('lets only an authority record a formal identification', async () => {
-    const refusedFormal = await network.http().post('/v1/cases').set(auth(ngo)).send(identifyBody(['refuge-75'], { level: 'formal' }));
+    const refusedFormal = await network
+      .http()
+      .post('/v1/cases')
+      .set(auth(ngo))
+      .send(identifyBody(['refuge-75'], { level: 'formal' }));
     expect(refusedFormal.status).toBe(403);
     const authority = await onboard(network, { id: 'ofii-93', kind: 'authority', department: '93', services: ['specialised_shelter'] });
-    const formal = await network.http().post('/v1/cases').set(auth(authority)).send(identifyBody(['refuge-75'], { level: 'formal' }));
+    const formal = await network
+      .http()
+      .post('/v1/cases')
+      .set(auth(authority))
+      .send(identifyBody(['refuge-75'], { level: 'formal' }));
     expect(formal.status).toBe(201);
   });
 

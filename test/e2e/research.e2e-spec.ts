@@ -12,7 +12,12 @@ describe('research queries over a seeded network', () => {
   let fx: SeededTestNetwork;
   let raw: RawNetwork;
   const ask = (body: object, key = fx.seeded.researcherKey) =>
-    fx.network.http().post('/v1/research/queries').set('Authorization', `Bearer ${key}`).set('X-Passerelle-Clock', NOW.toISOString()).send(body);
+    fx.network
+      .http()
+      .post('/v1/research/queries')
+      .set('Authorization', `Bearer ${key}`)
+      .set('X-Passerelle-Clock', NOW.toISOString())
+      .send(body);
   const table = async (groupBy: string[], filters: object = {}) => {
     const response = await ask({ groupBy, filters: { ...YEAR, ...filters } });
     expect(response.status).toBe(200);
@@ -20,12 +25,28 @@ describe('research queries over a seeded network', () => {
   };
   /** What research may count: referrals of 2026 whose case has an active research consent now. */
   const countable = () => {
-    const consenting = new Set(raw.cases.filter((c) => !c.erased && c.consents.some((k) => !k.withdrawn && k.purposes.includes('research')
-      && (k.expiresAt === null || Date.parse(k.expiresAt) > NOW.getTime()))).map((c) => c.caseId));
-    return raw.referrals.filter((r) => consenting.has(r.caseId) && new Date(r.madeAt).getUTCFullYear() === 2026).map((r) => {
-      const c = raw.cases.find((x) => x.caseId === r.caseId)!;
-      return { region: regionOf(c.department)!.name, service: r.service, ageBand: c.ageBand, month: new Date(r.madeAt).toISOString().slice(0, 7) };
-    });
+    const consenting = new Set(
+      raw.cases
+        .filter(
+          (c) =>
+            !c.erased &&
+            c.consents.some(
+              (k) => !k.withdrawn && k.purposes.includes('research') && (k.expiresAt === null || Date.parse(k.expiresAt) > NOW.getTime()),
+            ),
+        )
+        .map((c) => c.caseId),
+    );
+    return raw.referrals
+      .filter((r) => consenting.has(r.caseId) && new Date(r.madeAt).getUTCFullYear() === 2026)
+      .map((r) => {
+        const c = raw.cases.find((x) => x.caseId === r.caseId)!;
+        return {
+          region: regionOf(c.department)!.name,
+          service: r.service,
+          ageBand: c.ageBand,
+          month: new Date(r.madeAt).toISOString().slice(0, 7),
+        };
+      });
   };
 
   beforeAll(async () => {
@@ -87,7 +108,9 @@ describe('research queries over a seeded network', () => {
     const attacked = cells.find((row) => row.suppressed && totals.some((t) => t.region === row.region && t.count !== null))!;
     const truth = countable().filter((t) => t.region === attacked.region && t.service === attacked.service).length;
     const rowTotal = totals.find((t) => t.region === attacked.region)!.count as number;
-    const published = cells.filter((row) => row.region === attacked.region && !row.suppressed).reduce((sum, row) => sum + (row.count as number), 0);
+    const published = cells
+      .filter((row) => row.region === attacked.region && !row.suppressed)
+      .reduce((sum, row) => sum + (row.count as number), 0);
     const hidden = cells.filter((row) => row.region === attacked.region && row.suppressed);
     expect(hidden.length).toBeGreaterThanOrEqual(2);
     expect(rowTotal - published).toBeGreaterThanOrEqual(truth);
@@ -97,7 +120,11 @@ describe('research queries over a seeded network', () => {
     const cells = await table(['region', 'service']);
     for (const cell of cells.filter((row) => row.region !== 'other').slice(0, 6)) {
       const filtered = await table(['service'], { region: cell.region });
-      expect(filtered.find((row) => row.service === cell.service)).toEqual({ service: cell.service, count: cell.count, ...(cell.suppressed ? { suppressed: true } : {}) });
+      expect(filtered.find((row) => row.service === cell.service)).toEqual({
+        service: cell.service,
+        count: cell.count,
+        ...(cell.suppressed ? { suppressed: true } : {}),
+      });
     }
     const months = await table(['month', 'service']);
     const june = await table(['service'], { from: '2026-06', to: '2026-06' });
@@ -121,7 +148,15 @@ describe('research queries over a seeded network', () => {
   });
 
   it('returns generalised values only: no id, no département, no personal field', async () => {
-    const bodies = JSON.stringify(await Promise.all([['region', 'service'], ['month', 'ageBand'], ['indicatorSet', 'outcome']].map((groupBy) => table(groupBy))));
+    const bodies = JSON.stringify(
+      await Promise.all(
+        [
+          ['region', 'service'],
+          ['month', 'ageBand'],
+          ['indicatorSet', 'outcome'],
+        ].map((groupBy) => table(groupBy)),
+      ),
+    );
     const ids = [...raw.cases.flatMap((c) => [c.caseId, c.linkageKey ?? 'none']), ...raw.referrals.map((r) => r.referralId)];
     expect(ids.filter((id) => bodies.includes(id))).toEqual([]);
     expect(bodies).not.toMatch(/department|givenName|familyName|birthDate|"93"|"75"/);
@@ -129,12 +164,19 @@ describe('research queries over a seeded network', () => {
 
   it('stops counting a woman as soon as she withdraws her research consent', async () => {
     const [before] = await table([]);
-    const withdrawn = raw.cases.find((c) => c.kind !== 'authority' && c.consents.filter((k) => !k.withdrawn && k.purposes.includes('research')).length === 1
-      && raw.referrals.some((r) => r.caseId === c.caseId && new Date(r.madeAt).getUTCFullYear() === 2026))!;
+    const withdrawn = raw.cases.find(
+      (c) =>
+        c.kind !== 'authority' &&
+        c.consents.filter((k) => !k.withdrawn && k.purposes.includes('research')).length === 1 &&
+        raw.referrals.some((r) => r.caseId === c.caseId && new Date(r.madeAt).getUTCFullYear() === 2026),
+    )!;
     const consent = withdrawn.consents.find((k) => !k.withdrawn && k.purposes.includes('research'))!;
     const theirs = raw.referrals.filter((r) => r.caseId === withdrawn.caseId && new Date(r.madeAt).getUTCFullYear() === 2026).length;
-    const response = await fx.network.http().post(`/v1/cases/${withdrawn.caseId}/consents/${consent.consentId}/withdrawal`)
-      .set('Authorization', `Bearer ${fx.seeded.partnerKeys.get(withdrawn.identifiedBy)}`).send({ reason: 'research no more' });
+    const response = await fx.network
+      .http()
+      .post(`/v1/cases/${withdrawn.caseId}/consents/${consent.consentId}/withdrawal`)
+      .set('Authorization', `Bearer ${fx.seeded.partnerKeys.get(withdrawn.identifiedBy)}`)
+      .send({ reason: 'research no more' });
     expect(response.status).toBe(200);
     await fx.caughtUp(BigInt(response.body.position));
     const [after] = await table([]);
@@ -146,7 +188,12 @@ describe('research queries over a seeded network', () => {
     it('adds discrete Laplace noise to every count, spends ε from the budget, and refuses once it is spent', async () => {
       const first = await ask({ groupBy: ['region'], filters: YEAR, epsilon: 2 });
       expect(first.status).toBe(200);
-      expect(first.body.noise).toEqual({ mechanism: 'discrete_laplace', epsilon: 2, sensitivity: 3, budget: { total: 5, spent: 2, remaining: 3 } });
+      expect(first.body.noise).toEqual({
+        mechanism: 'discrete_laplace',
+        epsilon: 2,
+        sensitivity: 3,
+        budget: { total: 5, spent: 2, remaining: 3 },
+      });
       expect(first.body.rows.every((row: Row) => row.suppressed || (row.count as number) >= K)).toBe(true);
       expect((await ask({ groupBy: ['service'], filters: YEAR, epsilon: 2 })).body.noise.budget.remaining).toBe(1);
       const refused = await ask({ groupBy: ['service'], filters: YEAR, epsilon: 2 });
@@ -157,7 +204,11 @@ describe('research queries over a seeded network', () => {
     });
 
     it('keeps a budget per researcher key', async () => {
-      const other = await fx.network.http().post('/v1/organisations/authority-93/api-keys').set('Authorization', `Bearer ${fx.network.adminKey}`).send({ role: 'researcher' });
+      const other = await fx.network
+        .http()
+        .post('/v1/organisations/authority-93/api-keys')
+        .set('Authorization', `Bearer ${fx.network.adminKey}`)
+        .send({ role: 'researcher' });
       const answer = await ask({ groupBy: ['region'], filters: YEAR, epsilon: 1 }, other.body.key);
       expect(answer.body.noise.budget).toEqual({ total: 5, spent: 1, remaining: 4 });
     });

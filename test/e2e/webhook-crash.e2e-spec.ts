@@ -25,8 +25,13 @@ describe('the webhook dispatcher killed mid-batch', () => {
 
   const startDispatcher = async () => {
     const settings: RuntimeSettings = {
-      databaseUrl: database.url, masterKey, linkageKey: randomBytes(32).toString('base64'), bootstrapAdminKey: null,
-      bodyLimit: '100kb', logLevel: 'error', readYourWritesTimeoutMs: 5000,
+      databaseUrl: database.url,
+      masterKey,
+      linkageKey: randomBytes(32).toString('base64'),
+      bootstrapAdminKey: null,
+      bodyLimit: '100kb',
+      logLevel: 'error',
+      readYourWritesTimeoutMs: 5000,
       // A short timeout keeps the dead process's leases (twice the timeout) short.
       webhooks: { retryScheduleMs: [0, 200, 400, 800, 1600, 3200], allowLoopback: true, timeoutMs: 1_000 },
     };
@@ -38,10 +43,24 @@ describe('the webhook dispatcher killed mid-batch', () => {
   const referralMade = (referralId: string) => ({
     eventId: randomUUID(),
     type: 'ReferralMade',
-    data: { referralId, caseId: randomUUID(), from: 'asso-93', to: 'refuge-75', service: 'shelter', urgency: 'urgent', sharedCategories: [], message: null, respondBy: null },
+    data: {
+      referralId,
+      caseId: randomUUID(),
+      from: 'asso-93',
+      to: 'refuge-75',
+      service: 'shelter',
+      urgency: 'urgent',
+      sharedCategories: [],
+      message: null,
+      respondBy: null,
+    },
     metadata: {
-      schemaVersion: 1, occurredAt: new Date().toISOString(), actor: { organisationId: 'asso-93', role: 'partner', keyId: null },
-      correlationId: randomUUID(), causationId: null, scope: { 'asso-93': [], 'refuge-75': [] },
+      schemaVersion: 1,
+      occurredAt: new Date().toISOString(),
+      actor: { organisationId: 'asso-93', role: 'partner', keyId: null },
+      correlationId: randomUUID(),
+      causationId: null,
+      scope: { 'asso-93': [], 'refuge-75': [] },
     },
   });
 
@@ -65,7 +84,11 @@ describe('the webhook dispatcher killed mid-batch', () => {
   it('loses nothing: every event reaches the receiver after a SIGKILL and a restart', async () => {
     const first = await startDispatcher();
     const registered = await new WebhookEndpointStore(pool, new SecretBox(masterKey)).register({
-      id: randomUUID(), organisationId: 'refuge-75', url: receiver.url(), events: ['*'], headPosition: await store.headPosition(),
+      id: randomUUID(),
+      organisationId: 'refuge-75',
+      url: receiver.url(),
+      events: ['*'],
+      headPosition: await store.headPosition(),
     });
     receiver.secrets = [registered.secret];
     const appended: string[] = [];
@@ -80,7 +103,9 @@ describe('the webhook dispatcher killed mid-batch', () => {
     await new Promise((done) => first.once('exit', done));
     expect(receiver.processed.size).toBeLessThan(EVENTS);
     // Mid-batch: the dead process still holds claims on deliveries it was sending.
-    const { rows: [held] } = await pool.query<{ n: string }>("SELECT count(*)::text AS n FROM webhook_deliveries WHERE status = 'delivering'");
+    const {
+      rows: [held],
+    } = await pool.query<{ n: string }>("SELECT count(*)::text AS n FROM webhook_deliveries WHERE status = 'delivering'");
     expect(Number(held?.n)).toBeGreaterThan(0);
 
     slowDown = false;
@@ -89,7 +114,9 @@ describe('the webhook dispatcher killed mid-batch', () => {
     expect([...receiver.processed.keys()].sort()).toEqual([...appended].sort());
     expect(receiver.invalid).toEqual([]);
     await eventually(async () => {
-      const { rows: now } = await pool.query<{ status: string; n: string }>('SELECT status, count(*)::text AS n FROM webhook_deliveries GROUP BY status');
+      const { rows: now } = await pool.query<{ status: string; n: string }>(
+        'SELECT status, count(*)::text AS n FROM webhook_deliveries GROUP BY status',
+      );
       expect(now).toEqual([{ status: 'delivered', n: String(EVENTS) }]);
     });
   });

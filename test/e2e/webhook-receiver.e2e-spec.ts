@@ -14,16 +14,26 @@ describe('the example receiver of docs/webhooks.md', () => {
   let server: Server;
   let url: string;
 
-  const body = JSON.stringify({ type: 'referral.made.v1', eventId: randomUUID(), referralId: randomUUID(), streamRevision: '0', globalPosition: '12', occurredAt: new Date().toISOString() });
+  const body = JSON.stringify({
+    type: 'referral.made.v1',
+    eventId: randomUUID(),
+    referralId: randomUUID(),
+    streamRevision: '0',
+    globalPosition: '12',
+    occurredAt: new Date().toISOString(),
+  });
   const signed = (payload: string, options: { id?: string; at?: Date; key?: string } = {}) => {
     const id = options.id ?? JSON.parse(payload).eventId;
     const at = options.at ?? new Date();
     return {
-      'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
       'webhook-signature': new Webhook(options.key ?? secret).sign(id, at, payload),
     };
   };
-  const send = async (payload: string, headers: Record<string, string>) => (await fetch(url, { method: 'POST', body: payload, headers })).status;
+  const send = async (payload: string, headers: Record<string, string>) =>
+    (await fetch(url, { method: 'POST', body: payload, headers })).status;
 
   beforeAll(async () => {
     server = exampleReceiver(secret, (event) => handled.push(event));
@@ -84,13 +94,23 @@ describe('the example receiver of docs/webhooks.md', () => {
       const partner = await onboard(network, { id: 'refuge-75', kind: 'refuge', department: '75', services: ['shelter'] });
       // The URL comes before the secret: take a free port, register it, then listen there with the secret.
       const port = await freePort();
-      const registered = await network.http().post('/v1/webhooks').set(auth(partner)).send({ url: `http://127.0.0.1:${port}/hook`, events: ['*'] });
+      const registered = await network
+        .http()
+        .post('/v1/webhooks')
+        .set(auth(partner))
+        .send({ url: `http://127.0.0.1:${port}/hook`, events: ['*'] });
       expect(registered.status).toBe(201);
       const received: unknown[] = [];
       live = exampleReceiver(registered.body.secret, (event) => received.push(event));
       await new Promise<void>((resolve) => live!.listen(port, '127.0.0.1', resolve));
-      await network.http().put(`/v1/organisations/${partner.id}/capacity`).set(auth(partner)).send({ service: 'shelter', total: 5, available: 1 });
-      await eventually(() => expect(received).toEqual([expect.objectContaining({ type: 'organisation.capacity_declared.v1', organisationId: 'refuge-75' })]));
+      await network
+        .http()
+        .put(`/v1/organisations/${partner.id}/capacity`)
+        .set(auth(partner))
+        .send({ service: 'shelter', total: 5, available: 1 });
+      await eventually(() =>
+        expect(received).toEqual([expect.objectContaining({ type: 'organisation.capacity_declared.v1', organisationId: 'refuge-75' })]),
+      );
     });
   });
 });

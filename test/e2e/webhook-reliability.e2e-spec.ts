@@ -16,7 +16,11 @@ describe('webhook delivery under failure', () => {
     return started;
   };
   const register = async (partner: Partner, target: TestReceiver) => {
-    const response = await network.http().post('/v1/webhooks').set(auth(partner)).send({ url: target.url(), events: ['organisation.capacity_declared.v1'] });
+    const response = await network
+      .http()
+      .post('/v1/webhooks')
+      .set(auth(partner))
+      .send({ url: target.url(), events: ['organisation.capacity_declared.v1'] });
     if (response.status !== 201) throw new Error(`register: ${response.status} ${response.text}`);
     target.secrets = [response.body.secret];
     return response.body.id as string;
@@ -24,7 +28,11 @@ describe('webhook delivery under failure', () => {
   /** Appends `count` network-wide events, one command each; returns their event count. */
   const declareCapacity = async (count: number) => {
     for (let i = 0; i < count; i++) {
-      const response = await network.http().put(`/v1/organisations/${refuge.id}/capacity`).set(auth(refuge)).send({ service: 'shelter', total: 100, available: ++available % 100 });
+      const response = await network
+        .http()
+        .put(`/v1/organisations/${refuge.id}/capacity`)
+        .set(auth(refuge))
+        .send({ service: 'shelter', total: 100, available: ++available % 100 });
       if (response.status !== 200) throw new Error(`capacity: ${response.status} ${response.text}`);
     }
   };

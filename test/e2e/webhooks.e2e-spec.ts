@@ -25,14 +25,34 @@ describe('webhooks: endpoints, signed thin deliveries, the delivery log and repl
   const deliveries = async (partner: Partner, id: string, query = '') =>
     (await network.http().get(`/v1/webhooks/${id}/deliveries${query}`).set(auth(partner))).body.items as Record<string, unknown>[];
   const referToRefuge = async () => {
-    const { body: { caseId } } = await network.http().post('/v1/cases').set(auth(ngo)).send(identifyBody(['refuge-75']));
-    const referral = await network.http().post('/v1/referrals').set(auth(ngo))
-      .send({ caseId, to: 'refuge-75', service: 'shelter', urgency: 'urgent', sharedCategories: ['identity', 'contact'], message: 'Needs a place tonight' });
+    const {
+      body: { caseId },
+    } = await network
+      .http()
+      .post('/v1/cases')
+      .set(auth(ngo))
+      .send(identifyBody(['refuge-75']));
+    const referral = await network
+      .http()
+      .post('/v1/referrals')
+      .set(auth(ngo))
+      .send({
+        caseId,
+        to: 'refuge-75',
+        service: 'shelter',
+        urgency: 'urgent',
+        sharedCategories: ['identity', 'contact'],
+        message: 'Needs a place tonight',
+      });
     return { caseId: caseId as string, referralId: referral.body.referralId as string };
   };
   const declareCapacity = async (partner: Partner, available: number) => {
     const service = partner === refuge ? 'shelter' : 'legal';
-    const response = await network.http().put(`/v1/organisations/${partner.id}/capacity`).set(auth(partner)).send({ service, total: 10, available });
+    const response = await network
+      .http()
+      .put(`/v1/organisations/${partner.id}/capacity`)
+      .set(auth(partner))
+      .send({ service, total: 10, available });
     if (response.status !== 200) throw new Error(`capacity: ${response.status} ${response.text}`);
   };
 
@@ -49,11 +69,21 @@ describe('webhooks: endpoints, signed thin deliveries, the delivery log and repl
 
   it('shows the whsec_ secret once: not in listings, not in an Idempotency-Key replay', async () => {
     const target = await receiver();
-    const first = await network.http().post('/v1/webhooks').set(auth(ngo)).set('Idempotency-Key', 'webhook-once-1').send({ url: target.url(), events: ['*'] });
+    const first = await network
+      .http()
+      .post('/v1/webhooks')
+      .set(auth(ngo))
+      .set('Idempotency-Key', 'webhook-once-1')
+      .send({ url: target.url(), events: ['*'] });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ url: target.url(), events: ['*'], status: 'active' });
     expect(first.body.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
-    const replayed = await network.http().post('/v1/webhooks').set(auth(ngo)).set('Idempotency-Key', 'webhook-once-1').send({ url: target.url(), events: ['*'] });
+    const replayed = await network
+      .http()
+      .post('/v1/webhooks')
+      .set(auth(ngo))
+      .set('Idempotency-Key', 'webhook-once-1')
+      .send({ url: target.url(), events: ['*'] });
     expect(replayed.body).toMatchObject({ id: first.body.id, secret: null });
     const listed = await network.http().get('/v1/webhooks').set(auth(ngo));
     expect(listed.body.items.map((w: { id: string }) => w.id)).toContain(first.body.id);
@@ -72,7 +102,13 @@ describe('webhooks: endpoints, signed thin deliveries, the delivery log and repl
 
     const types = (r: TestReceiver) => [...r.processed.values()].map((p) => p.type);
     await eventually(() => {
-      expect(types(ngoHook)).toEqual(['case.identified.v1', 'case.consent_granted.v1', 'referral.made.v1', 'referral.accepted.v1', 'organisation.capacity_declared.v1']);
+      expect(types(ngoHook)).toEqual([
+        'case.identified.v1',
+        'case.consent_granted.v1',
+        'referral.made.v1',
+        'referral.accepted.v1',
+        'organisation.capacity_declared.v1',
+      ]);
       // Her consent names the refuge from its own event on: the identification itself stays with the holder.
       expect(types(refugeHook)).toEqual(types(ngoHook).slice(1));
       expect(types(strangerHook)).toEqual(['organisation.capacity_declared.v1']);
@@ -96,9 +132,17 @@ describe('webhooks: endpoints, signed thin deliveries, the delivery log and repl
     const { id } = await register(ngo, target, ['organisation.capacity_declared.v1']);
     await declareCapacity(ngo, 1);
     await eventually(async () => expect(target.processed.size).toBe(1));
-    await eventually(async () => expect(await deliveries(ngo, id)).toEqual([expect.objectContaining({
-      type: 'organisation.capacity_declared.v1', status: 'delivered', attempts: 1, lastResponseCode: 204, nextAttemptAt: null,
-    })]));
+    await eventually(async () =>
+      expect(await deliveries(ngo, id)).toEqual([
+        expect.objectContaining({
+          type: 'organisation.capacity_declared.v1',
+          status: 'delivered',
+          attempts: 1,
+          lastResponseCode: 204,
+          nextAttemptAt: null,
+        }),
+      ]),
+    );
   });
 
   it('retries on the schedule, then dead-letters and shows it in the log', async () => {
@@ -106,9 +150,11 @@ describe('webhooks: endpoints, signed thin deliveries, the delivery log and repl
     target.behave = () => ({ status: 500 });
     const { id } = await register(ngo, target, ['organisation.capacity_declared.v1']);
     await declareCapacity(ngo, 2);
-    await eventually(async () => expect(await deliveries(ngo, id, '?status=dead_lettered')).toEqual([
-      expect.objectContaining({ status: 'dead_lettered', attempts: 3, lastResponseCode: 500, nextAttemptAt: null }),
-    ]));
+    await eventually(async () =>
+      expect(await deliveries(ngo, id, '?status=dead_lettered')).toEqual([
+        expect.objectContaining({ status: 'dead_lettered', attempts: 3, lastResponseCode: 500, nextAttemptAt: null }),
+      ]),
+    );
     expect(target.requests).toHaveLength(3);
     expect(new Set(target.requests.map((r) => r.id)).size).toBe(1);
   });
@@ -125,7 +171,9 @@ describe('webhooks: endpoints, signed thin deliveries, the delivery log and repl
     });
     const waitMs = Date.parse(String(pending!.nextAttemptAt)) - Date.parse(String(pending!.lastAttemptAt));
     expect(waitMs).toBeGreaterThanOrEqual(1_900);
-    await eventually(async () => expect(await deliveries(ngo, id)).toEqual([expect.objectContaining({ status: 'delivered', attempts: 2 })]));
+    await eventually(async () =>
+      expect(await deliveries(ngo, id)).toEqual([expect.objectContaining({ status: 'delivered', attempts: 2 })]),
+    );
   });
 
   it('disables an endpoint that answers 410 Gone', async () => {
@@ -157,7 +205,11 @@ describe('webhooks: endpoints, signed thin deliveries, the delivery log and repl
     expect(replay.body.queued).toBeGreaterThanOrEqual(1);
     await eventually(() => expect(late.processed.get(original.id)).toEqual(JSON.parse(original.body)));
 
-    const since = await network.http().post(`/v1/webhooks/${id}/replay`).set(auth(refuge)).send({ since: new Date(Date.now() - 3_600_000).toISOString() });
+    const since = await network
+      .http()
+      .post(`/v1/webhooks/${id}/replay`)
+      .set(auth(refuge))
+      .send({ since: new Date(Date.now() - 3_600_000).toISOString() });
     expect(since.body.queued).toBeGreaterThanOrEqual(2);
     await eventually(() => expect(late.attemptsOf(original.id)).toBe(2));
     expect((await network.http().post(`/v1/webhooks/${id}/replay`).set(auth(refuge)).send({})).status).toBe(400);
@@ -196,13 +248,30 @@ describe('webhooks: endpoints, signed thin deliveries, the delivery log and repl
 
   it('refuses endpoint URLs that could reach private networks or are not http(s)', async () => {
     const refused = [
-      'https://10.0.0.8/hook', 'https://192.168.1.1/hook', 'https://172.20.0.1/', 'https://169.254.169.254/latest/meta-data/',
-      'https://[fd00::1]/hook', 'https://[fe80::1]/hook', 'https://[::ffff:10.0.0.1]/', 'http://0.0.0.0:8080/',
-      'ftp://partner.example/hook', 'file:///etc/passwd', 'https://user:secret@partner.example/hook', 'javascript:alert(1)',
+      'https://10.0.0.8/hook',
+      'https://192.168.1.1/hook',
+      'https://172.20.0.1/',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://[fd00::1]/hook',
+      'https://[fe80::1]/hook',
+      'https://[::ffff:10.0.0.1]/',
+      'http://0.0.0.0:8080/',
+      'ftp://partner.example/hook',
+      'file:///etc/passwd',
+      'https://user:secret@partner.example/hook',
+      'javascript:alert(1)',
     ];
     for (const url of refused) {
-      const response = await network.http().post('/v1/webhooks').set(auth(ngo)).send({ url, events: ['*'] });
-      expect({ url, status: response.status, type: response.headers['content-type'] }).toEqual({ url, status: 422, type: expect.stringMatching(/problem\+json/) });
+      const response = await network
+        .http()
+        .post('/v1/webhooks')
+        .set(auth(ngo))
+        .send({ url, events: ['*'] });
+      expect({ url, status: response.status, type: response.headers['content-type'] }).toEqual({
+        url,
+        status: 422,
+        type: expect.stringMatching(/problem\+json/),
+      });
       expect(response.body.code).toMatch(/^WEBHOOK\.URL_/);
     }
     const listed = await network.http().get('/v1/webhooks').set(auth(ngo));

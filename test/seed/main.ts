@@ -37,13 +37,28 @@ async function main(args: SeedArguments): Promise<void> {
   if (config.mode === 'embedded') {
     const secrets = ensureEmbeddedSecrets(config.dataDir, process.env);
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log });
-    settings = { ...common, databaseUrl: embedded.url, masterKey: secrets.masterKey, linkageKey: secrets.linkageKey, bootstrapAdminKey: secrets.bootstrapAdminKey };
+    settings = {
+      ...common,
+      databaseUrl: embedded.url,
+      masterKey: secrets.masterKey,
+      linkageKey: secrets.linkageKey,
+      bootstrapAdminKey: secrets.bootstrapAdminKey,
+    };
   } else {
-    settings = { ...common, databaseUrl: config.databaseUrl, masterKey: config.masterKey, linkageKey: config.linkageKey, bootstrapAdminKey: config.bootstrapAdminKey ?? null };
+    settings = {
+      ...common,
+      databaseUrl: config.databaseUrl,
+      masterKey: config.masterKey,
+      linkageKey: config.linkageKey,
+      bootstrapAdminKey: config.bootstrapAdminKey ?? null,
+    };
   }
   const adminKey = settings.bootstrapAdminKey ?? args.adminKey;
   if (!adminKey) throw new Error('set PASSERELLE_BOOTSTRAP_ADMIN_KEY (or pass --admin-key) to seed a database given by DATABASE_URL');
-  const app = await NestFactory.create<NestExpressApplication>(StandaloneModule.forRoot(settings), { bodyParser: false, logger: ['error', 'fatal'] });
+  const app = await NestFactory.create<NestExpressApplication>(StandaloneModule.forRoot(settings), {
+    bodyParser: false,
+    logger: ['error', 'fatal'],
+  });
   try {
     configureHttpApp(app, settings);
     await app.get(ApiKeyStore).ensureBootstrapAdmin(adminKey);
@@ -60,17 +75,25 @@ async function main(args: SeedArguments): Promise<void> {
 }
 
 function report(seeded: SeededNetwork): void {
-  console.log(JSON.stringify({
-    ...seeded.truth,
-    organisations: seeded.organisations.length,
-    head: seeded.head.toString(),
-    // Shown once, like the admin key at `npm start`: to try the coordination and research views.
-    coordinatorKey: seeded.coordinatorKey,
-    researcherKey: seeded.researcherKey,
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        ...seeded.truth,
+        organisations: seeded.organisations.length,
+        head: seeded.head.toString(),
+        // Shown once, like the admin key at `npm start`: to try the coordination and research views.
+        coordinatorKey: seeded.coordinatorKey,
+        researcherKey: seeded.researcherKey,
+      },
+      null,
+      2,
+    ),
+  );
 }
 
-Promise.resolve().then(() => main(parseSeedArguments(process.argv.slice(2)))).catch((error: unknown) => {
-  console.error(`seed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+Promise.resolve()
+  .then(() => main(parseSeedArguments(process.argv.slice(2))))
+  .catch((error: unknown) => {
+    console.error(`seed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });

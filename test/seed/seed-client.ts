@@ -21,7 +21,11 @@ export function httpTransport(baseUrl: string): SeedTransport {
       if (clock) headers['x-passerelle-clock'] = clock.toISOString();
       const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       const text = await response.text();
-      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null, clock: response.headers.get('x-passerelle-clock') };
+      return {
+        status: response.status,
+        body: text ? (JSON.parse(text) as unknown) : null,
+        clock: response.headers.get('x-passerelle-clock'),
+      };
     },
   };
 }
@@ -29,15 +33,21 @@ export function httpTransport(baseUrl: string): SeedTransport {
 export class SeedRequestError extends Error {
   constructor(what: string, response: SeedResponse) {
     // The problem's code and detail only: never the request body, which holds her (fictitious) data.
-    super(`${what}: HTTP ${response.status} ${stringField(response.body, 'code') ?? ''} ${stringField(response.body, 'detail') ?? ''}`.trim());
+    super(
+      `${what}: HTTP ${response.status} ${stringField(response.body, 'code') ?? ''} ${stringField(response.body, 'detail') ?? ''}`.trim(),
+    );
     this.name = 'SeedRequestError';
   }
 }
 
 /** Sends and insists on a 2xx (or one of `accepted`), else throws a SeedRequestError. */
 export async function expectOk(
-  transport: SeedTransport, what: string, method: 'GET' | 'POST' | 'PUT', path: string,
-  options: { key: string; body?: unknown; clock?: Date }, accepted: number[] = [],
+  transport: SeedTransport,
+  what: string,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  options: { key: string; body?: unknown; clock?: Date },
+  accepted: number[] = [],
 ): Promise<SeedResponse> {
   const response = await transport.send(method, path, options);
   if ((response.status < 200 || response.status >= 300) && !accepted.includes(response.status)) throw new SeedRequestError(what, response);

@@ -25,7 +25,10 @@ const DAY = 86_400_000;
  * referrals replayed with the clock override (PASSERELLE_ALLOW_CLOCK_OVERRIDE=true on the server).
  */
 export async function seedNetwork(
-  transport: SeedTransport, adminKey: string, options: SeedOptions, log: (line: string) => void = () => undefined,
+  transport: SeedTransport,
+  adminKey: string,
+  options: SeedOptions,
+  log: (line: string) => void = () => undefined,
 ): Promise<SeededNetwork> {
   const { organisations, plan } = planNetwork(options);
   const opening = new Date(options.start.getTime() - 7 * DAY);
@@ -33,19 +36,37 @@ export async function seedNetwork(
   const partnerKeys = new Map<string, string>();
   for (const [index, organisation] of organisations.entries()) {
     const { capacity, ...registration } = organisation;
-    const registered = await expectOk(transport, `register ${organisation.id}`, 'POST', '/v1/organisations', { ...admin, body: registration }, [409]);
+    const registered = await expectOk(
+      transport,
+      `register ${organisation.id}`,
+      'POST',
+      '/v1/organisations',
+      { ...admin, body: registration },
+      [409],
+    );
     if (index === 0 && registered.status === 201 && registered.clock === null) {
       throw new Error('the server ignores X-Passerelle-Clock: start it with PASSERELLE_ALLOW_CLOCK_OVERRIDE=true (seeding and tests only)');
     }
-    const issued = await expectOk(transport, `key for ${organisation.id}`, 'POST', `/v1/organisations/${organisation.id}/api-keys`, { ...admin, body: { role: 'partner' } });
+    const issued = await expectOk(transport, `key for ${organisation.id}`, 'POST', `/v1/organisations/${organisation.id}/api-keys`, {
+      ...admin,
+      body: { role: 'partner' },
+    });
     const partnerKey = requiredField(issued.body, 'key', `key for ${organisation.id}`);
     partnerKeys.set(organisation.id, partnerKey);
     for (const declared of capacity) {
-      await expectOk(transport, `capacity of ${organisation.id}`, 'PUT', `/v1/organisations/${organisation.id}/capacity`, { key: partnerKey, body: declared, clock: opening });
+      await expectOk(transport, `capacity of ${organisation.id}`, 'PUT', `/v1/organisations/${organisation.id}/capacity`, {
+        key: partnerKey,
+        body: declared,
+        clock: opening,
+      });
     }
   }
   const staffKey = async (role: 'coordinator' | 'researcher') =>
-    requiredField((await expectOk(transport, `${role} key`, 'POST', `/v1/organisations/${STAFF_EMPLOYER}/api-keys`, { ...admin, body: { role } })).body, 'key', `${role} key`);
+    requiredField(
+      (await expectOk(transport, `${role} key`, 'POST', `/v1/organisations/${STAFF_EMPLOYER}/api-keys`, { ...admin, body: { role } })).body,
+      'key',
+      `${role} key`,
+    );
   const [coordinatorKey, researcherKey] = [await staffKey('coordinator'), await staffKey('researcher')];
   log(`${organisations.length} organisations registered; replaying ${plan.steps.length} steps for ${plan.truth.women} women`);
   let reported = 0;

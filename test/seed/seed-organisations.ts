@@ -34,10 +34,12 @@ export function planOrganisations(random: SeededRandom): SeedOrganisation[] {
     const offered = SERVICES_BY_KIND[kind];
     // NGOs specialise a little; the others offer their whole trade.
     const services = kind === 'ngo' ? [...offered.slice(0, 2), ...random.sample(offered.slice(2), random.int(1, 3))] : [...offered];
-    const capacity = services.filter((s) => CAPACITY_SERVICES.includes(s)).map((service) => {
-      const total = random.int(4, 30);
-      return { service, total, available: random.int(0, Math.ceil(total / 3)) };
-    });
+    const capacity = services
+      .filter((s) => CAPACITY_SERVICES.includes(s))
+      .map((service) => {
+        const total = random.int(4, 30);
+        return { service, total, available: random.int(0, Math.ceil(total / 3)) };
+      });
     organisations.push({ id, name, kind, department, services, capacity });
   };
   for (const department of SEED_DEPARTMENTS) {

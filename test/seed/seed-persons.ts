@@ -10,14 +10,64 @@ export interface SeedPerson {
   phone: string;
 }
 
-const GIVEN = ['Awa', 'Fatoumata', 'Aïcha', 'Mariam', 'Chioma', 'Blessing', 'Joy', 'Hélène', 'Oksana', 'Nadia', 'Précious', 'Esther',
-  'Adjoa', 'Khadija', 'Mónica', 'Zeynep', 'Grâce', 'Rokia', 'Ngozi', 'Lựu', 'Amina', 'Djénéba', 'Ifeoma', 'Olena'];
-const FAMILY = ['Diallo', 'Traoré', "N'Diaye", 'Okafor', 'Koné', 'Ébéné', 'Müller', 'Obi', 'Ekwueme', 'Camara', 'Sissoko', 'Nguyễn',
-  'Bâ', 'Çelik', 'Kouyaté', 'Mbengue', 'Eze', 'Shevchenko', 'Fofana', 'Adébáyọ̀'];
+const GIVEN = [
+  'Awa',
+  'Fatoumata',
+  'Aïcha',
+  'Mariam',
+  'Chioma',
+  'Blessing',
+  'Joy',
+  'Hélène',
+  'Oksana',
+  'Nadia',
+  'Précious',
+  'Esther',
+  'Adjoa',
+  'Khadija',
+  'Mónica',
+  'Zeynep',
+  'Grâce',
+  'Rokia',
+  'Ngozi',
+  'Lựu',
+  'Amina',
+  'Djénéba',
+  'Ifeoma',
+  'Olena',
+];
+const FAMILY = [
+  'Diallo',
+  'Traoré',
+  "N'Diaye",
+  'Okafor',
+  'Koné',
+  'Ébéné',
+  'Müller',
+  'Obi',
+  'Ekwueme',
+  'Camara',
+  'Sissoko',
+  'Nguyễn',
+  'Bâ',
+  'Çelik',
+  'Kouyaté',
+  'Mbengue',
+  'Eze',
+  'Shevchenko',
+  'Fofana',
+  'Adébáyọ̀',
+];
 const ORIGINS: { nationality: string; languages: string[] }[] = [
-  { nationality: 'NG', languages: ['en', 'ig'] }, { nationality: 'CI', languages: ['fr', 'dyu'] }, { nationality: 'ML', languages: ['fr', 'bm'] },
-  { nationality: 'GN', languages: ['fr', 'ff'] }, { nationality: 'UA', languages: ['uk'] }, { nationality: 'CM', languages: ['fr', 'en'] },
-  { nationality: 'VN', languages: ['vi'] }, { nationality: 'TR', languages: ['tr'] }, { nationality: 'CO', languages: ['es'] },
+  { nationality: 'NG', languages: ['en', 'ig'] },
+  { nationality: 'CI', languages: ['fr', 'dyu'] },
+  { nationality: 'ML', languages: ['fr', 'bm'] },
+  { nationality: 'GN', languages: ['fr', 'ff'] },
+  { nationality: 'UA', languages: ['uk'] },
+  { nationality: 'CM', languages: ['fr', 'en'] },
+  { nationality: 'VN', languages: ['vi'] },
+  { nationality: 'TR', languages: ['tr'] },
+  { nationality: 'CO', languages: ['es'] },
 ];
 
 /** A fictitious woman; two given names sometimes, as real files often have. */
@@ -41,7 +91,8 @@ export function planPerson(random: SeededRandom, index: number, identifiedAt: Da
 export function ageBandAt(birthDate: string, at: Date): AgeBand {
   const birth = new Date(`${birthDate}T00:00:00Z`);
   let age = at.getUTCFullYear() - birth.getUTCFullYear();
-  const beforeBirthday = at.getUTCMonth() < birth.getUTCMonth() || (at.getUTCMonth() === birth.getUTCMonth() && at.getUTCDate() < birth.getUTCDate());
+  const beforeBirthday =
+    at.getUTCMonth() < birth.getUTCMonth() || (at.getUTCMonth() === birth.getUTCMonth() && at.getUTCDate() < birth.getUTCDate());
   if (beforeBirthday) age -= 1;
   if (age < 18) return '0-17';
   if (age < 25) return '18-24';

@@ -17,7 +17,13 @@ export interface SeedOptions {
 
 const DAY = 86_400_000;
 const PRIMARY: Partial<Record<Indicator, number>> = {
-  trafficking_sexual: 0.3, trafficking_labour: 0.12, gbv_intimate_partner: 0.22, gbv_sexual: 0.14, fgm: 0.06, forced_marriage: 0.08, isolated: 0.08,
+  trafficking_sexual: 0.3,
+  trafficking_labour: 0.12,
+  gbv_intimate_partner: 0.22,
+  gbv_sexual: 0.14,
+  fgm: 0.06,
+  forced_marriage: 0.08,
+  isolated: 0.08,
 };
 const SECONDARY: Indicator[] = ['pregnant', 'with_children', 'isolated', 'urgent_health', 'lgbtiq'];
 
@@ -43,7 +49,10 @@ export function planNetwork(options: SeedOptions): { organisations: SeedOrganisa
     const firstAt = minute(options.start.getTime() + random.next() * span);
     const person = planPerson(random, woman, firstAt);
     const indicators = planIndicators(random);
-    const sides = truth.identifications + 1 < options.cases ? random.weighted({ ngo: 0.6, both: 0.25, authority: 0.15 }) : random.weighted({ ngo: 0.8, authority: 0.2 });
+    const sides =
+      truth.identifications + 1 < options.cases
+        ? random.weighted({ ngo: 0.6, both: 0.25, authority: 0.15 })
+        : random.weighted({ ngo: 0.8, authority: 0.2 });
     const ngo = random.pick(ngoSide);
     const identify = (holder: SeedOrganisation, at: Date, written: SeedPerson) => {
       truth.identifications++;
@@ -90,16 +99,28 @@ function planCase(context: CaseContext): SeedStep[] {
   const caseRef = context.nextRef('c')();
   const consent = random.chance(authority ? 0.75 : 0.9) ? planConsent(random, at, authority) : null;
   const level = authority && random.chance(0.7) ? 'formal' : 'presumed';
-  const steps: SeedStep[] = [{
-    kind: 'identify', at, by: holder.id, caseRef, consentRef: consent ? `${caseRef}/k1` : null,
-    body: {
-      person: context.person, level, indicators: context.indicators, department: holder.department, ageBand: ageBandAt(context.person.birthDate, at),
-      safety: { doNotContact: random.chance(0.1), safeChannel: random.pick(['phone', 'sms', 'in_person', 'through_referrer']) },
-      ...(consent ? { consent } : {}),
+  const steps: SeedStep[] = [
+    {
+      kind: 'identify',
+      at,
+      by: holder.id,
+      caseRef,
+      consentRef: consent ? `${caseRef}/k1` : null,
+      body: {
+        person: context.person,
+        level,
+        indicators: context.indicators,
+        department: holder.department,
+        ageBand: ageBandAt(context.person.birthDate, at),
+        safety: { doNotContact: random.chance(0.1), safeChannel: random.pick(['phone', 'sms', 'in_person', 'through_referrer']) },
+        ...(consent ? { consent } : {}),
+      },
     },
-  }];
+  ];
   if (consent) {
-    const count = Number(authority ? random.weighted({ '0': 0.6, '1': 0.3, '2': 0.1 }) : random.weighted({ '0': 0.18, '1': 0.45, '2': 0.25, '3': 0.12 }));
+    const count = Number(
+      authority ? random.weighted({ '0': 0.6, '1': 0.3, '2': 0.1 }) : random.weighted({ '0': 0.18, '1': 0.45, '2': 0.25, '3': 0.12 }),
+    );
     steps.push(...planReferrals({ ...context, caseRef, count, identifiedAt: at, nextRef: context.nextRef('r') }));
   }
   const last = new Date(Math.max(...steps.map((s) => s.at.getTime())));
@@ -115,7 +136,13 @@ function planCase(context: CaseContext): SeedStep[] {
   }
   if (random.chance(0.01)) {
     const when = later(40);
-    if (when <= context.horizon) steps.push({ kind: 'erase', at: new Date(Math.max(when.getTime(), ...steps.map((s) => s.at.getTime() + 60_000))), by: holder.id, caseRef });
+    if (when <= context.horizon)
+      steps.push({
+        kind: 'erase',
+        at: new Date(Math.max(when.getTime(), ...steps.map((s) => s.at.getTime() + 60_000))),
+        by: holder.id,
+        caseRef,
+      });
   }
   return steps;
 }
@@ -137,7 +164,10 @@ function planConsent(random: SeededRandom, at: Date, authority: boolean): SeedCo
 
 function planIndicators(random: SeededRandom): Indicator[] {
   const primary = random.weighted(PRIMARY as Record<Indicator, number>);
-  const extra = random.sample(SECONDARY.filter((i) => i !== primary), Number(random.weighted({ '0': 0.5, '1': 0.35, '2': 0.15 })));
+  const extra = random.sample(
+    SECONDARY.filter((i) => i !== primary),
+    Number(random.weighted({ '0': 0.5, '1': 0.35, '2': 0.15 })),
+  );
   return [primary, ...extra];
 }
 

@@ -52,10 +52,18 @@ export function planReferrals(context: ReferralContext): SeedStep[] {
     const referralRef = context.nextRef();
     const urgency = random.weighted<Urgency>({ urgent: 0.25, soon: 0.4, routine: 0.35 });
     steps.push({
-      kind: 'refer', at, by: holder.id, caseRef: context.caseRef, referralRef,
+      kind: 'refer',
+      at,
+      by: holder.id,
+      caseRef: context.caseRef,
+      referralRef,
       body: {
-        to: to.id, service, urgency, sharedCategories: random.chance(0.5) ? ['identity', 'contact', 'vulnerability'] : ['identity', 'contact'],
-        message: 'Orientation (seed)', respondBy: new Date(at.getTime() + RESPOND_WITHIN[urgency]).toISOString(),
+        to: to.id,
+        service,
+        urgency,
+        sharedCategories: random.chance(0.5) ? ['identity', 'contact', 'vulnerability'] : ['identity', 'contact'],
+        message: 'Orientation (seed)',
+        respondBy: new Date(at.getTime() + RESPOND_WITHIN[urgency]).toISOString(),
       },
     });
     steps.push(...planAnswer(random, referralRef, holder.id, to, at, urgency).filter((step) => step.at <= horizon));
@@ -64,20 +72,34 @@ export function planReferrals(context: ReferralContext): SeedStep[] {
   return steps;
 }
 
-function planAnswer(random: SeededRandom, referralRef: string, from: string, to: SeedOrganisation, madeAt: Date, urgency: Urgency): SeedStep[] {
+function planAnswer(
+  random: SeededRandom,
+  referralRef: string,
+  from: string,
+  to: SeedOrganisation,
+  madeAt: Date,
+  urgency: Urgency,
+): SeedStep[] {
   const answeredAt = new Date(madeAt.getTime() + HOUR / 2 + random.exponential(ANSWER_MEAN_HOURS[urgency] * HOUR));
   const fate = random.weighted({ accept: 0.6, decline: 0.25, withdraw: 0.05, pending: 0.1 });
   if (fate === 'pending') return [];
   if (fate === 'withdraw') return [{ kind: 'withdrawReferral', at: answeredAt, by: from, referralRef }];
   if (fate === 'decline') {
-    const reason = to.kind === 'refuge'
-      ? random.weighted<DeclineReason>({ no_capacity: 0.65, not_eligible: 0.1, safety: 0.1, unreachable: 0.1, other: 0.05 })
-      : random.weighted<DeclineReason>({ no_capacity: 0.3, not_eligible: 0.3, safety: 0.05, unreachable: 0.25, other: 0.1 });
+    const reason =
+      to.kind === 'refuge'
+        ? random.weighted<DeclineReason>({ no_capacity: 0.65, not_eligible: 0.1, safety: 0.1, unreachable: 0.1, other: 0.05 })
+        : random.weighted<DeclineReason>({ no_capacity: 0.3, not_eligible: 0.3, safety: 0.05, unreachable: 0.25, other: 0.1 });
     return [{ kind: 'decline', at: answeredAt, by: to.id, referralRef, reason }];
   }
   const accepted: SeedStep = { kind: 'accept', at: answeredAt, by: to.id, referralRef };
   if (!random.chance(0.78)) return [accepted];
-  const outcome = random.weighted<ClosureOutcome>({ service_provided: 0.65, person_declined: 0.1, lost_contact: 0.12, redirected: 0.08, other: 0.05 });
+  const outcome = random.weighted<ClosureOutcome>({
+    service_provided: 0.65,
+    person_declined: 0.1,
+    lost_contact: 0.12,
+    redirected: 0.08,
+    other: 0.05,
+  });
   const closedAt = new Date(answeredAt.getTime() + DAY + random.exponential(20 * DAY));
   return [accepted, { kind: 'close', at: closedAt, by: random.chance(0.85) ? to.id : from, referralRef, outcome }];
 }

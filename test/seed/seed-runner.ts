@@ -33,7 +33,12 @@ export interface RunOptions {
  * whose ids it needs (always earlier in the order, so a slot is never held waiting for a step that
  * has not started). Returns the highest event position the API reported.
  */
-export async function runSteps(transport: SeedTransport, keys: ReadonlyMap<string, string>, steps: SeedStep[], options: RunOptions): Promise<bigint> {
+export async function runSteps(
+  transport: SeedTransport,
+  keys: ReadonlyMap<string, string>,
+  steps: SeedStep[],
+  options: RunOptions,
+): Promise<bigint> {
   const refs = new Refs();
   const inFlight = new Set<Promise<void>>();
   let head = -1n;
@@ -64,7 +69,9 @@ export async function runSteps(transport: SeedTransport, keys: ReadonlyMap<strin
         return;
       }
       case 'withdrawConsent':
-        await send('withdraw consent', `/v1/cases/${await refs.get(step.caseRef)}/consents/${await refs.get(step.consentRef)}/withdrawal`, { reason: 'seed' });
+        await send('withdraw consent', `/v1/cases/${await refs.get(step.caseRef)}/consents/${await refs.get(step.consentRef)}/withdrawal`, {
+          reason: 'seed',
+        });
         return;
       case 'refer': {
         const created = await send('refer', '/v1/referrals', { caseId: await refs.get(step.caseRef), ...step.body });
@@ -94,10 +101,13 @@ export async function runSteps(transport: SeedTransport, keys: ReadonlyMap<strin
   const chains = new Map<string, Promise<unknown>>();
   for (const step of steps) {
     if (failure) break;
-    const caseRef = 'caseRef' in step ? step.caseRef : caseOfReferral.get(step.referralRef) ?? step.referralRef;
+    const caseRef = 'caseRef' in step ? step.caseRef : (caseOfReferral.get(step.referralRef) ?? step.referralRef);
     const previous = chains.get(caseRef) ?? Promise.resolve();
     const mine = previous.then(() => run(step));
-    chains.set(caseRef, mine.catch(() => undefined));
+    chains.set(
+      caseRef,
+      mine.catch(() => undefined),
+    );
     const started: Promise<void> = mine
       .then(() => options.onStep?.(++done, steps.length))
       .catch((error: unknown) => {

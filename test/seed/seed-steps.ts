@@ -17,16 +17,29 @@ export interface SeedConsent {
  */
 export type SeedStep =
   | {
-      kind: 'identify'; at: Date; by: string; caseRef: string; consentRef: string | null;
+      kind: 'identify';
+      at: Date;
+      by: string;
+      caseRef: string;
+      consentRef: string | null;
       body: {
-        person: SeedPerson; level: 'presumed' | 'formal'; indicators: Indicator[]; department: string; ageBand: string;
-        safety: { doNotContact: boolean; safeChannel: string }; consent?: SeedConsent;
+        person: SeedPerson;
+        level: 'presumed' | 'formal';
+        indicators: Indicator[];
+        department: string;
+        ageBand: string;
+        safety: { doNotContact: boolean; safeChannel: string };
+        consent?: SeedConsent;
       };
     }
   | { kind: 'grantConsent'; at: Date; by: string; caseRef: string; consentRef: string; body: SeedConsent }
   | { kind: 'withdrawConsent'; at: Date; by: string; caseRef: string; consentRef: string }
   | {
-      kind: 'refer'; at: Date; by: string; caseRef: string; referralRef: string;
+      kind: 'refer';
+      at: Date;
+      by: string;
+      caseRef: string;
+      referralRef: string;
       body: { to: string; service: Service; urgency: Urgency; sharedCategories: ConsentCategory[]; message: string; respondBy: string };
     }
   | { kind: 'accept'; at: Date; by: string; referralRef: string }

@@ -1,5 +1,14 @@
 import {
-  apiKeys, appConfig, eventStore, idempotency, keyring, linkageSecret, organisationKindLookup, platformPool, readModel, schema,
+  apiKeys,
+  appConfig,
+  eventStore,
+  idempotency,
+  keyring,
+  linkageSecret,
+  organisationKindLookup,
+  platformPool,
+  readModel,
+  schema,
   type Resource,
 } from '@passerelle/composition';
 import type { RuntimeSettings } from '@passerelle/config';

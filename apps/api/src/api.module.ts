@@ -21,8 +21,17 @@ import { WebhooksModule } from './webhooks/webhooks.module';
  */
 @Module({
   imports: [
-    CqrsModule.forRoot(), CommandPathModule, OperationsModule,
-    OrganisationsModule, CasesModule, ReferralsModule, InboxModule, WebhooksModule, CoordinationModule, ResearchModule, ConsoleModule,
+    CqrsModule.forRoot(),
+    CommandPathModule,
+    OperationsModule,
+    OrganisationsModule,
+    CasesModule,
+    ReferralsModule,
+    InboxModule,
+    WebhooksModule,
+    CoordinationModule,
+    ResearchModule,
+    ConsoleModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -12,14 +12,19 @@ export function configureHttpApp(app: NestExpressApplication, settings: Pick<Run
   app.useBodyParser('json', { limit: settings.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder()
-    .setTitle('Passerelle API')
-    .setDescription('Consent-scoped referral network for organisations protecting migrant women who survive gender-based violence or trafficking. '
-      + 'Errors are application/problem+json (RFC 9457). Every state-changing POST honours Idempotency-Key.')
-    .setVersion('1')
-    .setLicense('AGPL-3.0-or-later', 'https://www.gnu.org/licenses/agpl-3.0.html')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key psk_…' })
-    .build());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Passerelle API')
+      .setDescription(
+        'Consent-scoped referral network for organisations protecting migrant women who survive gender-based violence or trafficking. ' +
+          'Errors are application/problem+json (RFC 9457). Every state-changing POST honours Idempotency-Key.',
+      )
+      .setVersion('1')
+      .setLicense('AGPL-3.0-or-later', 'https://www.gnu.org/licenses/agpl-3.0.html')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key psk_…' })
+      .build(),
+  );
   SwaggerModule.setup('docs', app, document);
   return app;
 }

@@ -55,17 +55,29 @@ describe('the api service, started alone', () => {
   });
 
   it('refuses to start without DATABASE_URL instead of starting an embedded server of its own', async () => {
-    expect(await refused({})).toEqual([expect.stringMatching(/^passerelle api: DATABASE_URL is required: the api service shares one PostgreSQL/)]);
+    expect(await refused({})).toEqual([
+      expect.stringMatching(/^passerelle api: DATABASE_URL is required: the api service shares one PostgreSQL/),
+    ]);
   });
 
   it('says in one line that the database does not answer, hiding its password', async () => {
     const lines = await refused({ ...valid, DATABASE_URL: `postgres://app:s3cret@127.0.0.1:${await freePort()}/passerelle` });
-    expect(lines).toEqual([expect.stringMatching(/^passerelle api: DATABASE_URL \(postgres:\/\/app:\*\*\*@127\.0\.0\.1:\d+\/passerelle\) does not answer: .*ECONNREFUSED/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^passerelle api: DATABASE_URL \(postgres:\/\/app:\*\*\*@127\.0\.0\.1:\d+\/passerelle\) does not answer: .*ECONNREFUSED/,
+      ),
+    ]);
   });
 
   it('refuses an EventStoreDB connection string the client cannot parse, without echoing it', async () => {
-    const lines = await refused({ ...valid, EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://admin:s3cret@esdb:2113?tls=maybe' });
-    expect(lines).toEqual([expect.stringMatching(/^passerelle api: EVENTSTORE_CONNECTION_STRING cannot be parsed: expected true or false/)]);
+    const lines = await refused({
+      ...valid,
+      EVENT_STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://admin:s3cret@esdb:2113?tls=maybe',
+    });
+    expect(lines).toEqual([
+      expect.stringMatching(/^passerelle api: EVENTSTORE_CONNECTION_STRING cannot be parsed: expected true or false/),
+    ]);
     expect(lines.join('\n')).not.toContain('s3cret');
   });
 
@@ -77,19 +89,28 @@ describe('the api service, started alone', () => {
       await api.waitFor(/api is running on http:\/\/127\.0\.0\.1:\d+/);
       const base = `http://127.0.0.1:${port}`;
       expect((await fetch(`${base}/health`)).status).toBe(200);
-      const directory = await fetch(`${base}/v1/organisations`, { headers: { authorization: `Bearer ${adminKey}`, 'x-correlation-id': 'trace-0123456789' } });
+      const directory = await fetch(`${base}/v1/organisations`, {
+        headers: { authorization: `Bearer ${adminKey}`, 'x-correlation-id': 'trace-0123456789' },
+      });
       expect(directory.status).toBe(200);
       expect(directory.headers.get('x-correlation-id')).toBe('trace-0123456789');
-      expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/passerelle_http_request_duration_seconds_count\{method="GET",route="\/v1\/organisations",status="200"\} 1/);
+      expect(await (await fetch(`${base}/metrics`)).text()).toMatch(
+        /passerelle_http_request_duration_seconds_count\{method="GET",route="\/v1\/organisations",status="200"\} 1/,
+      );
     } finally {
       api.child.kill('SIGTERM');
     }
     expect(await api.exited).toEqual({ code: 0, signal: null });
     const { stdout, stderr } = api.output();
     expect(stderr).toBe('');
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toContainEqual(expect.objectContaining({ service: 'api', correlationId: 'trace-0123456789', res: { statusCode: 200 } }));
-    expect(lines).toContainEqual(expect.objectContaining({ context: 'Shutdown', message: expect.stringMatching(/^SIGTERM: taking no new requests/) }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ context: 'Shutdown', message: expect.stringMatching(/^SIGTERM: taking no new requests/) }),
+    );
     // The key went out in a header and must not come back in a log line.
     expect(stdout).not.toContain(adminKey);
   });

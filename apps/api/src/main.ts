@@ -6,7 +6,6 @@ import { apiResources } from './api.infrastructure';
 import { ApiModule } from './api.module';
 import { configureHttpApp } from './http-app';
 
-
 /**
  * The HTTP API alone (`npm run start:api`): commands and queries, /health, /metrics, /docs.
  * Projections, the relay and the webhook dispatcher run as their own services against the same

@@ -23,9 +23,21 @@ async function main(argv: string[]): Promise<void> {
     if (config.mode === 'embedded') {
       const secrets = ensureEmbeddedSecrets(config.dataDir, process.env);
       embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log: (l) => console.error(l) });
-      context = { config, databaseUrl: embedded.url, masterKey: secrets.masterKey, linkageKey: secrets.linkageKey, out: (l) => console.log(l) };
+      context = {
+        config,
+        databaseUrl: embedded.url,
+        masterKey: secrets.masterKey,
+        linkageKey: secrets.linkageKey,
+        out: (l) => console.log(l),
+      };
     } else {
-      context = { config, databaseUrl: config.databaseUrl, masterKey: config.masterKey, linkageKey: config.linkageKey, out: (l) => console.log(l) };
+      context = {
+        config,
+        databaseUrl: config.databaseUrl,
+        masterKey: config.masterKey,
+        linkageKey: config.linkageKey,
+        out: (l) => console.log(l),
+      };
     }
     await command.run(argv.slice(command.words.length), context);
   } finally {

@@ -27,7 +27,14 @@ function showSignIn(root: HTMLElement): void {
   document.title = `${t('view.signIn')} — Passerelle`;
   const main = mainRegion();
   replaceChildren(root, header(root), main);
-  renderSignIn(main, { notice, onExpired: expired(root), signedIn: (me) => { notice = null; go(root, home(me.role)); } });
+  renderSignIn(main, {
+    notice,
+    onExpired: expired(root),
+    signedIn: (me) => {
+      notice = null;
+      go(root, home(me.role));
+    },
+  });
 }
 
 /**
@@ -36,7 +43,10 @@ function showSignIn(root: HTMLElement): void {
  */
 export function go(root: HTMLElement, view: ViewName, params: Params = {}): void {
   const active = session();
-  if (!active) { showSignIn(root); return; }
+  if (!active) {
+    showSignIn(root);
+    return;
+  }
   destroyCharts();
   current = { view, params };
   const route = ROUTES[view];
@@ -51,8 +61,9 @@ export function go(root: HTMLElement, view: ViewName, params: Params = {}): void
     content.append(h('p', { class: 'notice notice--error', role: 'alert' }, t('app.forbidden')));
     return;
   }
-  Promise.resolve(route.render({ main: content, me: active.me, params, go: (next, nextParams) => go(root, next, nextParams) }))
-    .catch((error: unknown) => content.append(errorBox(error)));
+  Promise.resolve(route.render({ main: content, me: active.me, params, go: (next, nextParams) => go(root, next, nextParams) })).catch(
+    (error: unknown) => content.append(errorBox(error)),
+  );
 }
 
 function header(root: HTMLElement): HTMLElement {
@@ -63,19 +74,90 @@ function header(root: HTMLElement): HTMLElement {
     else showSignIn(root);
   };
   const otherLanguage = language() === 'fr' ? 'en' : 'fr';
-  return h('header', { class: 'top' },
+  return h(
+    'header',
+    { class: 'top' },
     // Moves focus without following the link: even a hash stays out of the URL and the history.
-    h('a', { class: 'skip', href: '#main', onclick: (event) => { event.preventDefault(); document.getElementById('main')?.focus(); } }, t('app.skip')),
-    h('div', { class: 'top__bar' },
+    h(
+      'a',
+      {
+        class: 'skip',
+        href: '#main',
+        onclick: (event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        },
+      },
+      t('app.skip'),
+    ),
+    h(
+      'div',
+      { class: 'top__bar' },
       h('p', { class: 'brand' }, t('app.name')),
-      active ? h('p', { class: 'who' }, t('app.signedInAs', { organisation: organisationName(active.me.organisationId), role: t(`role.${active.me.role}`) })) : null,
-      h('div', { class: 'top__actions' },
-        h('button', { type: 'button', class: 'button button--ghost', lang: otherLanguage, 'aria-label': t('app.switchLanguageLabel'), onclick: switchLanguage }, t('app.switchLanguage')),
-        active ? h('button', { type: 'button', class: 'button button--ghost', onclick: () => { signOut(); showSignIn(root); } }, t('app.signOut')) : null)),
-    active ? h('nav', { 'aria-label': t('app.nav') }, h('ul', {}, ...navigation(active.me.role).map((view) =>
-      h('li', {}, h('button', {
-        type: 'button', class: 'nav__link', 'aria-current': current?.view === view ? 'page' : null, onclick: () => go(root, view),
-      }, t(ROUTES[view].title)))))) : null);
+      active
+        ? h(
+            'p',
+            { class: 'who' },
+            t('app.signedInAs', { organisation: organisationName(active.me.organisationId), role: t(`role.${active.me.role}`) }),
+          )
+        : null,
+      h(
+        'div',
+        { class: 'top__actions' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button button--ghost',
+            lang: otherLanguage,
+            'aria-label': t('app.switchLanguageLabel'),
+            onclick: switchLanguage,
+          },
+          t('app.switchLanguage'),
+        ),
+        active
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'button button--ghost',
+                onclick: () => {
+                  signOut();
+                  showSignIn(root);
+                },
+              },
+              t('app.signOut'),
+            )
+          : null,
+      ),
+    ),
+    active
+      ? h(
+          'nav',
+          { 'aria-label': t('app.nav') },
+          h(
+            'ul',
+            {},
+            ...navigation(active.me.role).map((view) =>
+              h(
+                'li',
+                {},
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'nav__link',
+                    'aria-current': current?.view === view ? 'page' : null,
+                    onclick: () => go(root, view),
+                  },
+                  t(ROUTES[view].title),
+                ),
+              ),
+            ),
+          ),
+        )
+      : null,
+  );
 }
 
 const mainRegion = (...children: HTMLElement[]): HTMLElement => h('main', { id: 'main', tabindex: -1 }, ...children);

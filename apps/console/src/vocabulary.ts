@@ -6,13 +6,27 @@
 import departements from '@etalab/decoupage-administratif/data/departements.json';
 
 export {
-  AGE_BANDS, CLOSURE_OUTCOMES, CONSENT_CATEGORIES, CONSENT_METHODS, CONSENT_PURPOSES, DECLINE_REASONS, IDENTIFICATION_LEVELS,
-  INDICATORS, ROLES, SAFE_CHANNELS, SERVICES, URGENCIES, WITHDRAWAL_REASONS, ANY_REFERRAL_RECIPIENT,
+  AGE_BANDS,
+  CLOSURE_OUTCOMES,
+  CONSENT_CATEGORIES,
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  DECLINE_REASONS,
+  IDENTIFICATION_LEVELS,
+  INDICATORS,
+  ROLES,
+  SAFE_CHANNELS,
+  SERVICES,
+  URGENCIES,
+  WITHDRAWAL_REASONS,
+  ANY_REFERRAL_RECIPIENT,
 } from '../../../libs/domain/src/shared/vocabulary';
 export type { Role } from '../../../libs/domain/src/shared/vocabulary';
 
-export const DEPARTMENTS: readonly { code: string; name: string }[] = (departements as { code: string; nom: string }[])
-  .map((d) => ({ code: d.code, name: d.nom }));
+export const DEPARTMENTS: readonly { code: string; name: string }[] = (departements as { code: string; nom: string }[]).map((d) => ({
+  code: d.code,
+  name: d.nom,
+}));
 
 export const departmentLabel = (code: string | null | undefined): string => {
   if (!code) return '';

@@ -48,7 +48,12 @@ describe('the projector service', () => {
     running.push(service);
     await service.waitFor(/projector is running on/);
     const base = `http://127.0.0.1:${port}`;
-    return { service, metrics: () => fetch(`${base}/metrics`).then((response) => response.text()), health: () => fetch(`${base}/health`), live: () => fetch(`${base}/health/live`) };
+    return {
+      service,
+      metrics: () => fetch(`${base}/metrics`).then((response) => response.text()),
+      health: () => fetch(`${base}/health`),
+      live: () => fetch(`${base}/health/live`),
+    };
   };
   const leadsDirectory = (metrics: string) => metrics.includes('passerelle_projection_leader{projection="directory"} 1');
   const register = async (count: number) => {
@@ -56,14 +61,19 @@ describe('the projector service', () => {
     for (let n = 0; n < count; n += 1) {
       const organisationId = `org-${randomUUID()}`;
       const data = { organisationId, name: `Organisation ${n}`, kind: 'ngo', department: '93', services: ['legal'] };
-      ({ position } = await store.appendToStream(`organisation-${organisationId}`, [{ eventId: randomUUID(), type: 'OrganisationRegistered', data, metadata: aMetadata() }], { expectedRevision: 'no_stream' }));
+      ({ position } = await store.appendToStream(
+        `organisation-${organisationId}`,
+        [{ eventId: randomUUID(), type: 'OrganisationRegistered', data, metadata: aMetadata() }],
+        { expectedRevision: 'no_stream' },
+      ));
     }
     return position;
   };
   const directory = async () => {
     const { rows } = await sql.query<{ organisations: string; checkpoint: string }>(
       `SELECT (SELECT count(*) FROM directory_organisations) AS organisations,
-              (SELECT position FROM projection_checkpoints WHERE name = 'directory') AS checkpoint`);
+              (SELECT position FROM projection_checkpoints WHERE name = 'directory') AS checkpoint`,
+    );
     return { organisations: Number(rows[0]?.organisations), checkpoint: BigInt(rows[0]?.checkpoint ?? -1) };
   };
 

@@ -24,8 +24,9 @@ export const READ_MODELS_GROUP = 'read-models';
     {
       provide: PROJECTION_RUNNERS,
       inject: [EVENT_STORE, READ_MODEL],
-      useFactory: (store: EventStore, dataSource: DataSource) =>
-        [new ProjectionRunner({ projection: subscribersOf('projector'), name: READ_MODELS_GROUP, store, dataSource })],
+      useFactory: (store: EventStore, dataSource: DataSource) => [
+        new ProjectionRunner({ projection: subscribersOf('projector'), name: READ_MODELS_GROUP, store, dataSource }),
+      ],
     },
   ],
   exports: [PROJECTION_RUNNERS],
@@ -40,7 +41,10 @@ export class ProjectorModule implements OnApplicationBootstrap, OnApplicationShu
     @Inject(APP_CONFIG) settings: RuntimeSettings,
     @Optional() @Inject(PasserelleMetrics) private readonly metrics?: PasserelleMetrics,
   ) {
-    this.leaders = new ProjectionLeaders(runners.map((runner) => ({ name: READ_MODELS_GROUP, runner })), settings.databaseUrl);
+    this.leaders = new ProjectionLeaders(
+      runners.map((runner) => ({ name: READ_MODELS_GROUP, runner })),
+      settings.databaseUrl,
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {

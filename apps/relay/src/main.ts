@@ -14,5 +14,4 @@ runService({
   infrastructure: (settings) => InfrastructureModule.forRoot(relayResources(settings)),
   imports: [RelayModule, OperationsModule],
   requires: [requireCrossProcessBus],
-})
-  .catch(exitOnStartFailure('relay'));
+}).catch(exitOnStartFailure('relay'));

@@ -15,11 +15,16 @@ export const RELAY_RUNNER = Symbol('RELAY_RUNNER');
  */
 @Module({
   providers: [
-    { provide: MESSAGE_BUS, inject: [APP_CONFIG], useFactory: (settings: RuntimeSettings) => createBus(settings.bus ?? { kind: 'inprocess' }) },
+    {
+      provide: MESSAGE_BUS,
+      inject: [APP_CONFIG],
+      useFactory: (settings: RuntimeSettings) => createBus(settings.bus ?? { kind: 'inprocess' }),
+    },
     {
       provide: RELAY_RUNNER,
       inject: [EVENT_STORE, READ_MODEL, MESSAGE_BUS],
-      useFactory: (store: EventStore, dataSource: DataSource, bus: MessageBus) => new ProjectionRunner({ projection: subscribersOf('relay', { bus }), store, dataSource }),
+      useFactory: (store: EventStore, dataSource: DataSource, bus: MessageBus) =>
+        new ProjectionRunner({ projection: subscribersOf('relay', { bus }), store, dataSource }),
     },
   ],
   exports: [MESSAGE_BUS],
@@ -27,7 +32,10 @@ export const RELAY_RUNNER = Symbol('RELAY_RUNNER');
 export class RelayModule implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Relay');
 
-  constructor(@Inject(RELAY_RUNNER) private readonly runner: ProjectionRunner, @Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
+  constructor(
+    @Inject(RELAY_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runner.start();

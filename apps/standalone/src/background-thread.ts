@@ -86,7 +86,10 @@ export class BackgroundThread {
 
   private spawn(): Worker {
     const entry = workerEntry();
-    const worker = new Worker(entry.file, { workerData: { settings: this.settings } satisfies BackgroundWorkerData, ...(entry.env ? { env: entry.env } : {}) });
+    const worker = new Worker(entry.file, {
+      workerData: { settings: this.settings } satisfies BackgroundWorkerData,
+      ...(entry.env ? { env: entry.env } : {}),
+    });
     this.worker = worker;
     worker.on('message', (message: FromBackground) => {
       if (message.type === 'ready') this.failures = 0;

@@ -9,7 +9,9 @@ import type { BackgroundWorkerData, FromBackground, ToBackground } from './backg
 async function run(port: NonNullable<typeof parentPort>, { settings }: BackgroundWorkerData): Promise<void> {
   const send = (message: FromBackground) => port.postMessage(message);
   const app = await NestFactory.createApplicationContext(BackgroundModule.forRoot(settings), {
-    bufferLogs: true, autoFlushLogs: false, abortOnError: false,
+    bufferLogs: true,
+    autoFlushLogs: false,
+    abortOnError: false,
   });
   app.useLogger(new QuietFrameworkLogger(app.get(JsonLogger), settings.logLevel === 'debug' || settings.logLevel === 'trace'));
   app.flushLogs();

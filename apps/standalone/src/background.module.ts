@@ -18,13 +18,18 @@ import { WebhookDispatcherModule } from '../../webhook-dispatcher/src/webhook-di
 export class BackgroundModule {
   static forRoot(settings: RuntimeSettings, service = 'standalone-background'): DynamicModule {
     const resources = [
-      ...projectorResources(settings, service), ...relayResources(settings, service), ...webhookDispatcherResources(settings, service),
+      ...projectorResources(settings, service),
+      ...relayResources(settings, service),
+      ...webhookDispatcherResources(settings, service),
     ];
     return {
       module: BackgroundModule,
       imports: [
-        InfrastructureModule.forRoot(resources), ObservabilityModule.forRoot({ service, logLevel: settings.logLevel }),
-        ProjectorModule, RelayModule, WebhookDispatcherModule,
+        InfrastructureModule.forRoot(resources),
+        ObservabilityModule.forRoot({ service, logLevel: settings.logLevel }),
+        ProjectorModule,
+        RelayModule,
+        WebhookDispatcherModule,
       ],
     };
   }

@@ -9,7 +9,6 @@ import { configureHttpApp } from '../../api/src/http-app';
 import { BackgroundThread } from './background-thread';
 import { StandaloneModule } from './standalone.module';
 
-
 /**
  * `npm start`: validates the environment, starts the embedded PostgreSQL when DATABASE_URL is
  * unset, runs the API on this thread and the projector, relay and webhook dispatcher on a
@@ -33,7 +32,9 @@ export async function bootstrapStandalone(env: NodeJS.ProcessEnv): Promise<void>
   const app = await NestFactory.create<NestExpressApplication>(StandaloneModule.withBackgroundThread(settings, background), {
     bodyParser: false,
     // JSON logs from the first line; a failed start prints only main.ts's one line, never Nest's stack.
-    bufferLogs: true, autoFlushLogs: false, abortOnError: false,
+    bufferLogs: true,
+    autoFlushLogs: false,
+    abortOnError: false,
   });
   app.useLogger(new QuietFrameworkLogger(app.get(JsonLogger), config.logLevel === 'debug' || config.logLevel === 'trace'));
   app.flushLogs();
@@ -42,7 +43,9 @@ export async function bootstrapStandalone(env: NodeJS.ProcessEnv): Promise<void>
   await background.start();
   await app.listen(config.http.port, config.http.host);
   const base = `http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${config.http.port}`;
-  say(`Passerelle is running (${config.mode === 'embedded' ? `embedded PostgreSQL on port ${embedded?.port}` : 'PostgreSQL from DATABASE_URL'})`);
+  say(
+    `Passerelle is running (${config.mode === 'embedded' ? `embedded PostgreSQL on port ${embedded?.port}` : 'PostgreSQL from DATABASE_URL'})`,
+  );
   say(`  API      ${base}/v1`);
   say(`  OpenAPI  ${base}/docs`);
   say(`  Console  ${base}/console/`);
@@ -51,11 +54,24 @@ export async function bootstrapStandalone(env: NodeJS.ProcessEnv): Promise<void>
   stopInOrder(app, background, embedded);
 }
 
-function runtimeSettings(config: PasserelleConfig, databaseUrl: string, masterKey: string, linkageKey: string, bootstrapAdminKey: string | null): RuntimeSettings {
+function runtimeSettings(
+  config: PasserelleConfig,
+  databaseUrl: string,
+  masterKey: string,
+  linkageKey: string,
+  bootstrapAdminKey: string | null,
+): RuntimeSettings {
   return {
-    databaseUrl, masterKey, linkageKey, bootstrapAdminKey,
-    bodyLimit: config.http.bodyLimit, logLevel: config.logLevel, readYourWritesTimeoutMs: 5000,
-    bus: config.bus, webhooks: config.webhooks, eventStore: config.eventStore,
+    databaseUrl,
+    masterKey,
+    linkageKey,
+    bootstrapAdminKey,
+    bodyLimit: config.http.bodyLimit,
+    logLevel: config.logLevel,
+    readYourWritesTimeoutMs: 5000,
+    bus: config.bus,
+    webhooks: config.webhooks,
+    eventStore: config.eventStore,
   };
 }
 

@@ -20,15 +20,20 @@ describe('npm start (the standalone service with its background thread)', () => 
     const adminKey = `psk_${randomBytes(32).toString('base64url')}`;
     const key = () => randomBytes(32).toString('base64');
     const service = spawnService('standalone', {
-      DATABASE_URL: database.url, PORT: String(port), PASSERELLE_BOOTSTRAP_ADMIN_KEY: adminKey,
-      PASSERELLE_MASTER_KEY: key(), PASSERELLE_LINKAGE_KEY: key(), LOG_LEVEL: 'warn',
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      PASSERELLE_BOOTSTRAP_ADMIN_KEY: adminKey,
+      PASSERELLE_MASTER_KEY: key(),
+      PASSERELLE_LINKAGE_KEY: key(),
+      LOG_LEVEL: 'warn',
     });
     try {
       await service.waitFor(/Passerelle is running/);
       const base = `http://127.0.0.1:${port}`;
       const call = async (method: string, path: string, bearer: string, body?: unknown) => {
         const response = await fetch(`${base}${path}`, {
-          method, headers: { authorization: `Bearer ${bearer}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+          method,
+          headers: { authorization: `Bearer ${bearer}`, ...(body ? { 'content-type': 'application/json' } : {}) },
           ...(body ? { body: JSON.stringify(body) } : {}),
         });
         return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -36,23 +41,38 @@ describe('npm start (the standalone service with its background thread)', () => 
       for (const org of [
         { id: 'ngo-main', name: 'NGO', kind: 'ngo', department: '93', services: ['legal'] },
         { id: 'refuge-main', name: 'Refuge', kind: 'refuge', department: '75', services: ['shelter'] },
-      ]) expect((await call('POST', '/v1/organisations', adminKey, org)).status).toBe(201);
+      ])
+        expect((await call('POST', '/v1/organisations', adminKey, org)).status).toBe(201);
       const ngo = (await call('POST', '/v1/organisations/ngo-main/api-keys', adminKey, { role: 'partner' })).body.key as string;
       const refuge = (await call('POST', '/v1/organisations/refuge-main/api-keys', adminKey, { role: 'partner' })).body.key as string;
       const identified = await call('POST', '/v1/cases', ngo, {
-        person: { givenName: 'Test', familyName: 'Person' }, level: 'presumed', indicators: ['isolated'], department: '93', ageBand: '25-34',
+        person: { givenName: 'Test', familyName: 'Person' },
+        level: 'presumed',
+        indicators: ['isolated'],
+        department: '93',
+        ageBand: '25-34',
         safety: { doNotContact: false, safeChannel: 'phone' },
         consent: { recipients: ['refuge-main'], categories: ['identity'], purposes: ['referral'], expiresAt: null, method: 'verbal' },
       });
       expect(identified.status).toBe(201);
       const referred = await call('POST', '/v1/referrals', ngo, {
-        caseId: identified.body.caseId, to: 'refuge-main', service: 'shelter', urgency: 'urgent', sharedCategories: ['identity'],
+        caseId: identified.body.caseId,
+        to: 'refuge-main',
+        service: 'shelter',
+        urgency: 'urgent',
+        sharedCategories: ['identity'],
       });
       expect(referred.status).toBe(201);
 
       const inbox = await call('GET', `/v1/inbox?direction=received&minPosition=${referred.body.position as string}`, refuge);
       expect(inbox.status).toBe(200);
-      expect(inbox.body.items).toEqual([expect.objectContaining({ referralId: referred.body.referralId, status: 'referred', person: expect.objectContaining({ givenName: 'Test' }) })]);
+      expect(inbox.body.items).toEqual([
+        expect.objectContaining({
+          referralId: referred.body.referralId,
+          status: 'referred',
+          person: expect.objectContaining({ givenName: 'Test' }),
+        }),
+      ]);
       const metrics = await (await fetch(`${base}/metrics`)).text();
       expect(metrics).toMatch(/passerelle_projection_checkpoint\{projection="inbox"\} \d+/);
       expect(metrics).toMatch(/passerelle_http_request_duration_seconds_count/);

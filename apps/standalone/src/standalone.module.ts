@@ -23,10 +23,22 @@ import { BackgroundThread } from './background-thread';
 export class StandaloneModule {
   static forRoot(settings: RuntimeSettings): DynamicModule {
     const resources = [
-      ...apiResources(settings, 'standalone'), ...projectorResources(settings, 'standalone'),
-      ...relayResources(settings, 'standalone'), ...webhookDispatcherResources(settings, 'standalone'),
+      ...apiResources(settings, 'standalone'),
+      ...projectorResources(settings, 'standalone'),
+      ...relayResources(settings, 'standalone'),
+      ...webhookDispatcherResources(settings, 'standalone'),
     ];
-    return { module: StandaloneModule, imports: [InfrastructureModule.forRoot(resources), ObservabilityModule.forRoot({ service: 'standalone', logLevel: settings.logLevel }), ApiModule, ProjectorModule, RelayModule, WebhookDispatcherModule] };
+    return {
+      module: StandaloneModule,
+      imports: [
+        InfrastructureModule.forRoot(resources),
+        ObservabilityModule.forRoot({ service: 'standalone', logLevel: settings.logLevel }),
+        ApiModule,
+        ProjectorModule,
+        RelayModule,
+        WebhookDispatcherModule,
+      ],
+    };
   }
 
   static withBackgroundThread(settings: RuntimeSettings, thread: BackgroundThread): DynamicModule {

@@ -13,5 +13,4 @@ runService({
   name: 'webhook-dispatcher',
   infrastructure: (settings) => InfrastructureModule.forRoot(webhookDispatcherResources(settings)),
   imports: [WebhookDispatcherModule, OperationsModule],
-})
-  .catch(exitOnStartFailure('webhook-dispatcher'));
+}).catch(exitOnStartFailure('webhook-dispatcher'));

@@ -4,9 +4,7 @@ import { APP_CONFIG, type RuntimeSettings } from '@passerelle/config';
 import { PG_POOL, READ_MODEL } from '@passerelle/database';
 import { ProjectionRunner } from '@passerelle/projections';
 import { subscribersOf } from '@passerelle/subscribers';
-import {
-  WEBHOOK_SETTINGS, WebhookEndpointStore, WebhooksInfrastructureModule, type WebhookSettings,
-} from '@passerelle/webhooks';
+import { WEBHOOK_SETTINGS, WebhookEndpointStore, WebhooksInfrastructureModule, type WebhookSettings } from '@passerelle/webhooks';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { DeliveryQueue } from './delivery/delivery-queue';
@@ -28,7 +26,8 @@ export const OUTBOX_RUNNER = Symbol('OUTBOX_RUNNER');
     {
       provide: OUTBOX_RUNNER,
       inject: [EVENT_STORE, READ_MODEL],
-      useFactory: (store: EventStore, dataSource: DataSource) => new ProjectionRunner({ projection: subscribersOf('webhook-dispatcher'), store, dataSource }),
+      useFactory: (store: EventStore, dataSource: DataSource) =>
+        new ProjectionRunner({ projection: subscribersOf('webhook-dispatcher'), store, dataSource }),
     },
     {
       provide: DeliveryWorker,

@@ -25,7 +25,10 @@ export class ApiKeyStore {
     const key = `psk_${randomBytes(32).toString('base64url')}`;
     const keyId = randomUUID();
     await this.pool.query('INSERT INTO api_keys (key_id, organisation_id, role, key_hash) VALUES ($1, $2, $3, $4)', [
-      keyId, organisationId, role, hashKey(key),
+      keyId,
+      organisationId,
+      role,
+      hashKey(key),
     ]);
     return { keyId, organisationId, role, key };
   }
@@ -64,9 +67,8 @@ export class ApiKeyStore {
       [hash],
     );
     const row = rows[0];
-    const record = row && timingSafeEqual(row.key_hash, hash)
-      ? { keyId: row.key_id, organisationId: row.organisation_id, role: row.role }
-      : null;
+    const record =
+      row && timingSafeEqual(row.key_hash, hash) ? { keyId: row.key_id, organisationId: row.organisation_id, role: row.role } : null;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(cacheKey, { record, at: Date.now() });
     return record;

@@ -32,9 +32,7 @@ export class AuthGuard implements CanActivate {
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (!roles?.includes(record.role)) {
-      throw new ProblemException(
-        problem(403, 'AUTH.ROLE_NOT_ALLOWED', 'Forbidden', `A ${record.role} key cannot call this route.`),
-      );
+      throw new ProblemException(problem(403, 'AUTH.ROLE_NOT_ALLOWED', 'Forbidden', `A ${record.role} key cannot call this route.`));
     }
     request.actor = {
       organisationId: record.organisationId,

@@ -1,5 +1,11 @@
 import type { Decider } from '@passerelle/domain';
-import { WrongExpectedRevisionError, type EventMetadata, type EventStore, type NewEvent, type ReadCondition } from '@passerelle/event-store';
+import {
+  WrongExpectedRevisionError,
+  type EventMetadata,
+  type EventStore,
+  type NewEvent,
+  type ReadCondition,
+} from '@passerelle/event-store';
 import { aggregateStream, type StreamEvent } from './aggregate-stream';
 import type { StreamStateCache } from './stream-state-cache';
 
@@ -44,9 +50,10 @@ export async function handleCommand<State, Command, Event extends StreamEvent>(
   for (;;) {
     const cached = trustCache && !options.newStream ? cache?.get<State>(streamName) : undefined;
     trustCache = false;
-    const loaded = options.newStream && conflicts === 0
-      ? { state: options.initialState(), revision: 'no_stream' as const }
-      : cached ?? (await aggregateStream(store, streamName, { ...options, freshness: 'latest' }));
+    const loaded =
+      options.newStream && conflicts === 0
+        ? { state: options.initialState(), revision: 'no_stream' as const }
+        : (cached ?? (await aggregateStream(store, streamName, { ...options, freshness: 'latest' })));
     let newEvents: Event[];
     try {
       newEvents = options.decide(command, loaded.state);
@@ -66,7 +73,10 @@ export async function handleCommand<State, Command, Event extends StreamEvent>(
       newState = options.evolve(newState, event);
     });
     try {
-      const result = await store.appendToStream(streamName, appended, { expectedRevision: loaded.revision, alsoExpect: options.alsoExpect ?? [] });
+      const result = await store.appendToStream(streamName, appended, {
+        expectedRevision: loaded.revision,
+        alsoExpect: options.alsoExpect ?? [],
+      });
       cache?.set(streamName, { state: newState, revision: result.nextExpectedRevision });
       return { newEvents, newState, position: result.position };
     } catch (error) {

@@ -16,7 +16,17 @@ const counter: Decider<number, Add, Added> = {
   evolve: (total, event) => total + event.data.by,
   initialState: () => 0,
 };
-const envelope = () => ({ eventId: randomUUID(), metadata: { schemaVersion: 1, occurredAt: new Date(0).toISOString(), actor: { organisationId: null, role: 'test', keyId: null }, correlationId: 'c', causationId: null, scope: {} } });
+const envelope = () => ({
+  eventId: randomUUID(),
+  metadata: {
+    schemaVersion: 1,
+    occurredAt: new Date(0).toISOString(),
+    actor: { organisationId: null, role: 'test', keyId: null },
+    correlationId: 'c',
+    causationId: null,
+    scope: {},
+  },
+});
 const add = (store: EventStore, cache: StreamStateCache, by: number, limit = 100) =>
   handleCommand(store, 'counter-1', { by, limit }, { ...counter, envelope, cache });
 
@@ -66,8 +76,14 @@ describe('handleCommand', () => {
         return store.appendToStream(...args);
       },
     });
-    await expect(handleCommand(raced, 'counter-1', { by: 1, limit: 100 }, { ...counter, envelope, cache: new StreamStateCache(), retry: { onVersionConflict: 1 } }))
-      .rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    await expect(
+      handleCommand(
+        raced,
+        'counter-1',
+        { by: 1, limit: 100 },
+        { ...counter, envelope, cache: new StreamStateCache(), retry: { onVersionConflict: 1 } },
+      ),
+    ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     expect(attempts).toBe(2);
   });
 

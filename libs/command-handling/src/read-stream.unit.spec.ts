@@ -10,7 +10,9 @@ import { StreamStateCache } from './stream-state-cache';
 type LimitSet = { type: 'LimitSet'; data: { limit: number } };
 type Counted = { type: 'Counted'; data: { by: number } };
 const limits: Decider<number, never, LimitSet> = {
-  decide: () => [], evolve: (_, event) => event.data.limit, initialState: () => 0,
+  decide: () => [],
+  evolve: (_, event) => event.data.limit,
+  initialState: () => 0,
 };
 const tally = (limit: number): Decider<number, { by: number }, Counted> => ({
   decide: ({ by }, total) => {
@@ -20,12 +22,23 @@ const tally = (limit: number): Decider<number, { by: number }, Counted> => ({
   evolve: (total, event) => total + event.data.by,
   initialState: () => 0,
 });
-const envelope = () => ({ eventId: randomUUID(), metadata: { schemaVersion: 1, occurredAt: new Date(0).toISOString(), actor: { organisationId: null, role: 'test', keyId: null }, correlationId: 'c', causationId: null, scope: {} } });
+const envelope = () => ({
+  eventId: randomUUID(),
+  metadata: {
+    schemaVersion: 1,
+    occurredAt: new Date(0).toISOString(),
+    actor: { organisationId: null, role: 'test', keyId: null },
+    correlationId: 'c',
+    causationId: null,
+    scope: {},
+  },
+});
 const setLimit = (store: EventStore, limit: number) =>
   store.appendToStream('limit-1', [{ type: 'LimitSet', data: { limit }, ...envelope() }], { expectedRevision: 'any' });
 const count = (store: EventStore, cache: StreamStateCache, by: number) =>
   withReadStream(store, 'limit-1', { ...limits, cache }, ({ state: limit, alsoExpect }) =>
-    handleCommand(store, 'tally-1', { by }, { ...tally(limit), envelope, cache, alsoExpect }));
+    handleCommand(store, 'tally-1', { by }, { ...tally(limit), envelope, cache, alsoExpect }),
+  );
 
 describe('withReadStream', () => {
   let store: EventStore;

@@ -30,7 +30,10 @@ export const schema = (settings: RuntimeSettings, service: string): Resource<App
 
 export const appConfig = (settings: RuntimeSettings): Resource<RuntimeSettings> => ({ provide: APP_CONFIG, open: () => settings });
 
-export const linkageSecret = (settings: RuntimeSettings): Resource => ({ provide: LINKAGE_SECRET, open: () => parseLinkageSecret(settings.linkageKey) });
+export const linkageSecret = (settings: RuntimeSettings): Resource => ({
+  provide: LINKAGE_SECRET,
+  open: () => parseLinkageSecret(settings.linkageKey),
+});
 
 /** The pool of the tables outside the event store and the read models: keys, idempotency, webhooks, access log, /health. */
 export const platformPool = (settings: RuntimeSettings, service: string): Resource<Pool> => ({
@@ -62,11 +65,23 @@ export const keyring = (settings: RuntimeSettings): Resource<Keyring> => ({
   open: (pool: Pool) => new Keyring(pool, parseMasterKey(settings.masterKey)),
 });
 
-export const apiKeys = (): Resource<ApiKeyStore> => ({ provide: ApiKeyStore, inject: [PG_POOL], open: (pool: Pool) => new ApiKeyStore(pool) });
+export const apiKeys = (): Resource<ApiKeyStore> => ({
+  provide: ApiKeyStore,
+  inject: [PG_POOL],
+  open: (pool: Pool) => new ApiKeyStore(pool),
+});
 
-export const organisationKindLookup = (): Resource => ({ provide: ORGANISATION_KIND_LOOKUP, inject: [EVENT_STORE], open: organisationKinds });
+export const organisationKindLookup = (): Resource => ({
+  provide: ORGANISATION_KIND_LOOKUP,
+  inject: [EVENT_STORE],
+  open: organisationKinds,
+});
 
-export const idempotency = (): Resource<IdempotencyStore> => ({ provide: IdempotencyStore, inject: [PG_POOL], open: (pool: Pool) => new IdempotencyStore(pool) });
+export const idempotency = (): Resource<IdempotencyStore> => ({
+  provide: IdempotencyStore,
+  inject: [PG_POOL],
+  open: (pool: Pool) => new IdempotencyStore(pool),
+});
 
 /** EVENT_STORE=eventstoredb loads the gRPC client only then (import on demand); postgres is the default. */
 async function openEventStore(settings: RuntimeSettings, service: string): Promise<EventStore> {
@@ -75,6 +90,11 @@ async function openEventStore(settings: RuntimeSettings, service: string): Promi
   const logger = new Logger('EventStoreDB');
   return createEventStoreDbEventStore({
     connectionString: settings.eventStore.connectionString,
-    resubscribe: { onDropped: (error, checkpoint, retryInMs) => logger.warn(`subscription dropped after ${checkpoint ?? 'the start'}, resubscribing in ${retryInMs} ms: ${error instanceof Error ? error.message : String(error)}`) },
+    resubscribe: {
+      onDropped: (error, checkpoint, retryInMs) =>
+        logger.warn(
+          `subscription dropped after ${checkpoint ?? 'the start'}, resubscribing in ${retryInMs} ms: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+    },
   });
 }

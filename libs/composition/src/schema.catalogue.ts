@@ -28,7 +28,13 @@ export const SCHEMA_MIGRATIONS: readonly MigrationSet[] = [
  * started beside others waits for the first one's migrations, then finds none left.
  */
 export async function migrateSchema(databaseUrl: string, service: string): Promise<AppliedMigration[]> {
-  const pool = createPool({ connectionString: databaseUrl, service, purpose: 'migrations', max: 1, statementTimeoutMs: LONG_STATEMENT_TIMEOUT_MS });
+  const pool = createPool({
+    connectionString: databaseUrl,
+    service,
+    purpose: 'migrations',
+    max: 1,
+    statementTimeoutMs: LONG_STATEMENT_TIMEOUT_MS,
+  });
   try {
     return await migrate(pool, SCHEMA_MIGRATIONS);
   } finally {

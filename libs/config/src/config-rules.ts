@@ -9,7 +9,8 @@ const bad = (expected: string): Checked<never> => ({ ok: false, expected });
 const got = (value: string) => `(got ${JSON.stringify(value)})`;
 
 export function oneOf<T extends string>(values: readonly T[]) {
-  return (raw: string): Checked<T> => ((values as readonly string[]).includes(raw) ? ok(raw as T) : bad(`must be one of ${values.join(', ')} ${got(raw)}`));
+  return (raw: string): Checked<T> =>
+    (values as readonly string[]).includes(raw) ? ok(raw as T) : bad(`must be one of ${values.join(', ')} ${got(raw)}`);
 }
 
 export function port(raw: string): Checked<number> {
@@ -41,7 +42,9 @@ const ESDB_SCHEMES = ['esdb://', 'esdb+discover://', 'kurrentdb://', 'kurrentdb+
 export function eventStoreConnectionString(raw: string): Checked<string> {
   return ESDB_SCHEMES.some((scheme) => raw.startsWith(scheme))
     ? ok(raw)
-    : bad(`must start with esdb:// or kurrentdb:// (or their +discover forms), e.g. esdb://localhost:2113?tls=false (got "${raw.split('://')[0]}://…")`);
+    : bad(
+        `must start with esdb:// or kurrentdb:// (or their +discover forms), e.g. esdb://localhost:2113?tls=false (got "${raw.split('://')[0]}://…")`,
+      );
 }
 
 const BROKER = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):(\d{1,5})$/;
@@ -51,7 +54,9 @@ export function brokers(raw: string): Checked<string[]> {
     const portNumber = Number(BROKER.exec(broker)?.[1]);
     return !(portNumber >= 1 && portNumber <= 65535);
   });
-  return list.length > 0 && wrong.length === 0 ? ok(list) : bad(`must be a comma-separated list of host:port, e.g. kafka-1:9092,kafka-2:9092 ${got(raw)}`);
+  return list.length > 0 && wrong.length === 0
+    ? ok(list)
+    : bad(`must be a comma-separated list of host:port, e.g. kafka-1:9092,kafka-2:9092 ${got(raw)}`);
 }
 
 /** 32 bytes in base64 or base64url, padded or not: what `openssl rand -base64 32` prints. */
@@ -70,13 +75,16 @@ const keyShape = (raw: string): string =>
 export function masterKey(raw: string): Checked<string> {
   const separator = raw.indexOf(':');
   if (separator === -1) return key32(raw);
-  if (!KEY_ID.test(raw.slice(0, separator))) return bad(`${KEY_EXPECTED}, optionally prefixed by "keyId:" where keyId is 1 to 64 of A-Z a-z 0-9 . _ -`);
+  if (!KEY_ID.test(raw.slice(0, separator)))
+    return bad(`${KEY_EXPECTED}, optionally prefixed by "keyId:" where keyId is 1 to 64 of A-Z a-z 0-9 . _ -`);
   const material = key32(raw.slice(separator + 1));
   return material.ok ? ok(raw) : bad(`${KEY_EXPECTED} after "keyId:" (${keyShape(raw.slice(separator + 1))})`);
 }
 
 export function adminKey(raw: string): Checked<string> {
-  return raw.startsWith('psk_') && raw.length >= 32 ? ok(raw) : bad(`must start with psk_ and be at least 32 characters long (got ${raw.length} characters)`);
+  return raw.startsWith('psk_') && raw.length >= 32
+    ? ok(raw)
+    : bad(`must start with psk_ and be at least 32 characters long (got ${raw.length} characters)`);
 }
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -89,7 +97,9 @@ export function durations(raw: string): Checked<number[]> {
   const wrong = parts.filter((_, i) => values[i] === undefined);
   return wrong.length === 0
     ? ok(values as number[])
-    : bad(`must be comma-separated durations such as 0s,5s,5m,30m,2h,5h,10h (units ms, s, m, h, d); ${wrong.map((w) => JSON.stringify(w)).join(', ')} is not one`);
+    : bad(
+        `must be comma-separated durations such as 0s,5s,5m,30m,2h,5h,10h (units ms, s, m, h, d); ${wrong.map((w) => JSON.stringify(w)).join(', ')} is not one`,
+      );
 }
 
 export function byteSize(raw: string): Checked<string> {

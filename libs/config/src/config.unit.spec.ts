@@ -3,7 +3,11 @@ import { loadConfig, type Env } from './load-config';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 const OTHER_KEY = Buffer.alloc(32, 9).toString('base64url');
-const external: Env = { DATABASE_URL: 'postgres://app:secret@db:5432/passerelle', PASSERELLE_MASTER_KEY: KEY, PASSERELLE_LINKAGE_KEY: OTHER_KEY };
+const external: Env = {
+  DATABASE_URL: 'postgres://app:secret@db:5432/passerelle',
+  PASSERELLE_MASTER_KEY: KEY,
+  PASSERELLE_LINKAGE_KEY: OTHER_KEY,
+};
 
 /** The problem lines of the ConfigError that loading `env` throws. */
 function problems(env: Env): readonly string[] {
@@ -21,7 +25,12 @@ describe('loadConfig', () => {
     const config = loadConfig({}, '/srv/app');
 
     it('runs embedded, on PostgreSQL tables and the in-process bus', () => {
-      expect(config).toMatchObject({ mode: 'embedded', databaseUrl: undefined, eventStore: { kind: 'postgres' }, bus: { kind: 'inprocess' } });
+      expect(config).toMatchObject({
+        mode: 'embedded',
+        databaseUrl: undefined,
+        eventStore: { kind: 'postgres' },
+        bus: { kind: 'inprocess' },
+      });
     });
     it('listens on 127.0.0.1:3000 with a 100kb body limit, logging at info', () => {
       expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '100kb' });
@@ -31,7 +40,10 @@ describe('loadConfig', () => {
       expect(config.dataDir).toBe('/srv/app/.passerelle');
     });
     it('retries webhooks at 0s, 5s, 5m, 30m, 2h, 5h, 10h and allows loopback receivers', () => {
-      expect(config.webhooks).toEqual({ retryScheduleMs: [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000], allowLoopback: true });
+      expect(config.webhooks).toEqual({
+        retryScheduleMs: [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000],
+        allowLoopback: true,
+      });
     });
     it('leaves the keys to the data directory', () => {
       expect(config).toMatchObject({ masterKey: undefined, linkageKey: undefined, bootstrapAdminKey: undefined });
@@ -68,7 +80,9 @@ describe('loadConfig', () => {
 
   describe('EVENT_STORE=eventstoredb', () => {
     it('needs EVENTSTORE_CONNECTION_STRING', () => {
-      expect(problems({ EVENT_STORE: 'eventstoredb' })).toEqual([expect.stringMatching(/^EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb/)]);
+      expect(problems({ EVENT_STORE: 'eventstoredb' })).toEqual([
+        expect.stringMatching(/^EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb/),
+      ]);
     });
     it('needs an esdb:// or kurrentdb:// connection string, without echoing its credentials', () => {
       const [problem] = problems({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'https://admin:changeit@esdb:2113' });
@@ -76,19 +90,27 @@ describe('loadConfig', () => {
       expect(problem).not.toContain('changeit');
     });
     it.each(['esdb://localhost:2113?tls=false', 'kurrentdb+discover://cluster:2113'])('accepts %s', (connectionString) => {
-      expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: connectionString }).eventStore).toEqual({ kind: 'eventstoredb', connectionString });
+      expect(loadConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: connectionString }).eventStore).toEqual({
+        kind: 'eventstoredb',
+        connectionString,
+      });
     });
   });
 
   describe('BUS=kafka', () => {
     it('parses the broker list', () => {
-      expect(loadConfig({ BUS: 'kafka', KAFKA_BROKERS: 'kafka-1:9092, [::1]:9093' }).bus).toEqual({ kind: 'kafka', brokers: ['kafka-1:9092', '[::1]:9093'] });
+      expect(loadConfig({ BUS: 'kafka', KAFKA_BROKERS: 'kafka-1:9092, [::1]:9093' }).bus).toEqual({
+        kind: 'kafka',
+        brokers: ['kafka-1:9092', '[::1]:9093'],
+      });
     });
     it('needs KAFKA_BROKERS', () => {
       expect(problems({ BUS: 'kafka' })).toEqual([expect.stringMatching(/^KAFKA_BROKERS is required when BUS=kafka/)]);
     });
     it.each(['kafka-1', 'kafka-1:9092,', 'kafka:99999'])('rejects %s', (list) => {
-      expect(problems({ BUS: 'kafka', KAFKA_BROKERS: list })).toEqual([expect.stringMatching(/^KAFKA_BROKERS must be a comma-separated list of host:port/)]);
+      expect(problems({ BUS: 'kafka', KAFKA_BROKERS: list })).toEqual([
+        expect.stringMatching(/^KAFKA_BROKERS must be a comma-separated list of host:port/),
+      ]);
     });
     it('rejects an unknown bus', () => {
       expect(problems({ BUS: 'rabbitmq' })).toEqual(['BUS must be one of inprocess, kafka (got "rabbitmq")']);
@@ -109,13 +131,19 @@ describe('loadConfig', () => {
       expect(problem).not.toContain(value);
     });
     it('refuses a key id on the linkage key', () => {
-      expect(problems({ ...external, PASSERELLE_LINKAGE_KEY: `k1:${KEY}` })).toEqual([expect.stringMatching(/^PASSERELLE_LINKAGE_KEY must be 32 random bytes/)]);
+      expect(problems({ ...external, PASSERELLE_LINKAGE_KEY: `k1:${KEY}` })).toEqual([
+        expect.stringMatching(/^PASSERELLE_LINKAGE_KEY must be 32 random bytes/),
+      ]);
     });
     it('validates keys given in embedded mode too', () => {
-      expect(problems({ PASSERELLE_LINKAGE_KEY: 'short' })).toEqual([expect.stringMatching(/^PASSERELLE_LINKAGE_KEY must be 32 random bytes/)]);
+      expect(problems({ PASSERELLE_LINKAGE_KEY: 'short' })).toEqual([
+        expect.stringMatching(/^PASSERELLE_LINKAGE_KEY must be 32 random bytes/),
+      ]);
     });
     it.each(['admin_0123456789012345678901234567890', 'psk_tooshort'])('rejects the bootstrap admin key %s', (value) => {
-      expect(problems({ PASSERELLE_BOOTSTRAP_ADMIN_KEY: value })).toEqual([expect.stringMatching(/^PASSERELLE_BOOTSTRAP_ADMIN_KEY must start with psk_ and be at least 32 characters/)]);
+      expect(problems({ PASSERELLE_BOOTSTRAP_ADMIN_KEY: value })).toEqual([
+        expect.stringMatching(/^PASSERELLE_BOOTSTRAP_ADMIN_KEY must start with psk_ and be at least 32 characters/),
+      ]);
     });
   });
 
@@ -124,26 +152,38 @@ describe('loadConfig', () => {
       expect(problems({ PORT: port })).toEqual([`PORT must be a port number from 1 to 65535 (got "${port}")`]);
     });
     it('takes PORT, HOST and the body limit', () => {
-      expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0', PASSERELLE_BODY_LIMIT: '1MB' }).http).toEqual({ port: 8080, host: '0.0.0.0', bodyLimit: '1mb' });
+      expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0', PASSERELLE_BODY_LIMIT: '1MB' }).http).toEqual({
+        port: 8080,
+        host: '0.0.0.0',
+        bodyLimit: '1mb',
+      });
     });
     it('rejects a body limit without a unit', () => {
-      expect(problems({ PASSERELLE_BODY_LIMIT: 'lots' })).toEqual(['PASSERELLE_BODY_LIMIT must be a size such as 100kb or 1mb (got "lots")']);
+      expect(problems({ PASSERELLE_BODY_LIMIT: 'lots' })).toEqual([
+        'PASSERELLE_BODY_LIMIT must be a size such as 100kb or 1mb (got "lots")',
+      ]);
     });
   });
 
   describe('webhooks', () => {
     it('parses a retry schedule into milliseconds', () => {
-      expect(loadConfig({ PASSERELLE_WEBHOOK_RETRY_SCHEDULE: '0s, 250ms,1m,1h,1d' }).webhooks.retryScheduleMs).toEqual([0, 250, 60_000, 3_600_000, 86_400_000]);
+      expect(loadConfig({ PASSERELLE_WEBHOOK_RETRY_SCHEDULE: '0s, 250ms,1m,1h,1d' }).webhooks.retryScheduleMs).toEqual([
+        0, 250, 60_000, 3_600_000, 86_400_000,
+      ]);
     });
     it('names the durations it cannot read', () => {
-      expect(problems({ PASSERELLE_WEBHOOK_RETRY_SCHEDULE: '0s,5x,,2h' })).toEqual([expect.stringMatching(/^PASSERELLE_WEBHOOK_RETRY_SCHEDULE must be comma-separated durations .*"5x", ""/)]);
+      expect(problems({ PASSERELLE_WEBHOOK_RETRY_SCHEDULE: '0s,5x,,2h' })).toEqual([
+        expect.stringMatching(/^PASSERELLE_WEBHOOK_RETRY_SCHEDULE must be comma-separated durations .*"5x", ""/),
+      ]);
     });
     it('lets loopback receivers be turned off in embedded mode and on in production', () => {
       expect(loadConfig({ PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK: 'false' }).webhooks.allowLoopback).toBe(false);
       expect(loadConfig({ ...external, PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK: 'true' }).webhooks.allowLoopback).toBe(true);
     });
     it('rejects anything but true or false', () => {
-      expect(problems({ PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK: 'yes' })).toEqual(['PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK must be true or false (got "yes")']);
+      expect(problems({ PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK: 'yes' })).toEqual([
+        'PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK must be true or false (got "yes")',
+      ]);
     });
   });
 
@@ -158,7 +198,9 @@ describe('loadConfig', () => {
 
   it('reads the embedded server port', () => {
     expect(loadConfig({ PASSERELLE_EMBEDDED_PG_PORT: '6543' })).toMatchObject({ mode: 'embedded', embeddedPostgresPort: 6543 });
-    expect(problems({ PASSERELLE_EMBEDDED_PG_PORT: '5432x' })).toEqual(['PASSERELLE_EMBEDDED_PG_PORT must be a port number from 1 to 65535 (got "5432x")']);
+    expect(problems({ PASSERELLE_EMBEDDED_PG_PORT: '5432x' })).toEqual([
+      'PASSERELLE_EMBEDDED_PG_PORT must be a port number from 1 to 65535 (got "5432x")',
+    ]);
   });
 
   it('lists every wrong variable on its own line, in one error', () => {

@@ -18,7 +18,11 @@ describe('ensureEmbeddedSecrets', () => {
     expect(secrets.file).toBe(join(dataDir, 'secrets.json'));
     expect((await stat(secrets.file)).mode & 0o777).toBe(0o600);
     expect(secrets.bootstrapAdminKey).toMatch(/^psk_[A-Za-z0-9_-]{43}$/);
-    const env = { PASSERELLE_MASTER_KEY: secrets.masterKey, PASSERELLE_LINKAGE_KEY: secrets.linkageKey, PASSERELLE_BOOTSTRAP_ADMIN_KEY: secrets.bootstrapAdminKey };
+    const env = {
+      PASSERELLE_MASTER_KEY: secrets.masterKey,
+      PASSERELLE_LINKAGE_KEY: secrets.linkageKey,
+      PASSERELLE_BOOTSTRAP_ADMIN_KEY: secrets.bootstrapAdminKey,
+    };
     expect(() => loadConfig({ ...env, DATABASE_URL: 'postgres://db/passerelle' })).not.toThrow();
     expect(secrets.masterKey).not.toBe(secrets.linkageKey);
   });

@@ -21,7 +21,11 @@ const VARIABLES = {
   bootstrapAdminKey: 'PASSERELLE_BOOTSTRAP_ADMIN_KEY',
 } as const;
 type Name = keyof typeof VARIABLES;
-const CHECKS: Record<Name, (raw: string) => rule.Checked<string>> = { masterKey: rule.masterKey, linkageKey: rule.key32, bootstrapAdminKey: rule.adminKey };
+const CHECKS: Record<Name, (raw: string) => rule.Checked<string>> = {
+  masterKey: rule.masterKey,
+  linkageKey: rule.key32,
+  bootstrapAdminKey: rule.adminKey,
+};
 
 /**
  * The embedded default's keys: generated into `<dataDir>/secrets.json` (mode 600) on first start
@@ -44,7 +48,13 @@ export function ensureEmbeddedSecrets(dataDir: string, env: Env = process.env): 
     stored = readStored(file);
   }
   const fromEnv = (name: Name) => env[VARIABLES[name]]?.trim() || stored[name];
-  return { masterKey: fromEnv('masterKey'), linkageKey: fromEnv('linkageKey'), bootstrapAdminKey: fromEnv('bootstrapAdminKey'), file, created };
+  return {
+    masterKey: fromEnv('masterKey'),
+    linkageKey: fromEnv('linkageKey'),
+    bootstrapAdminKey: fromEnv('bootstrapAdminKey'),
+    file,
+    created,
+  };
 }
 
 function generate(): Record<Name, string> {

@@ -34,7 +34,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const embedded = !env.DATABASE_URL?.trim();
   const eventStore = readEventStore(read, required);
   const bus = readBus(read, required);
-  const keyWhy = 'when DATABASE_URL is set (32 random bytes in base64, e.g. openssl rand -base64 32); without DATABASE_URL they are generated under the data directory';
+  const keyWhy =
+    'when DATABASE_URL is set (32 random bytes in base64, e.g. openssl rand -base64 32); without DATABASE_URL they are generated under the data directory';
   const masterKey = read('PASSERELLE_MASTER_KEY', rule.masterKey);
   const linkageKey = read('PASSERELLE_LINKAGE_KEY', rule.key32);
   if (!embedded) {
@@ -73,13 +74,21 @@ type Required = <T>(name: string, value: T | undefined, why: string) => T | unde
 function readEventStore(read: Read, required: Required): EventStoreConfig {
   const kind = read('EVENT_STORE', rule.oneOf(['postgres', 'eventstoredb'] as const)) ?? 'postgres';
   if (kind === 'postgres') return { kind };
-  const connectionString = required('EVENTSTORE_CONNECTION_STRING', read('EVENTSTORE_CONNECTION_STRING', rule.eventStoreConnectionString), 'when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)');
+  const connectionString = required(
+    'EVENTSTORE_CONNECTION_STRING',
+    read('EVENTSTORE_CONNECTION_STRING', rule.eventStoreConnectionString),
+    'when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)',
+  );
   return { kind, connectionString: connectionString ?? '' };
 }
 
 function readBus(read: Read, required: Required): BusConfig {
   const kind = read('BUS', rule.oneOf(['inprocess', 'kafka'] as const)) ?? 'inprocess';
   if (kind === 'inprocess') return { kind };
-  const brokers = required('KAFKA_BROKERS', read('KAFKA_BROKERS', rule.brokers), 'when BUS=kafka (comma-separated host:port, e.g. kafka-1:9092,kafka-2:9092)');
+  const brokers = required(
+    'KAFKA_BROKERS',
+    read('KAFKA_BROKERS', rule.brokers),
+    'when BUS=kafka (comma-separated host:port, e.g. kafka-1:9092,kafka-2:9092)',
+  );
   return { kind, brokers: brokers ?? [] };
 }

@@ -8,9 +8,17 @@
  * changing the meaning of a field publishes a new version next to the old one.
  */
 export const INTEGRATION_EVENT_TYPES = [
-  'referral.made.v1', 'referral.accepted.v1', 'referral.declined.v1', 'referral.withdrawn.v1', 'referral.closed.v1',
-  'case.identified.v1', 'case.consent_granted.v1', 'case.consent_withdrawn.v1', 'case.erased.v1',
-  'organisation.registered.v1', 'organisation.capacity_declared.v1',
+  'referral.made.v1',
+  'referral.accepted.v1',
+  'referral.declined.v1',
+  'referral.withdrawn.v1',
+  'referral.closed.v1',
+  'case.identified.v1',
+  'case.consent_granted.v1',
+  'case.consent_withdrawn.v1',
+  'case.erased.v1',
+  'organisation.registered.v1',
+  'organisation.capacity_declared.v1',
 ] as const;
 export type IntegrationEventType = (typeof INTEGRATION_EVENT_TYPES)[number];
 
@@ -57,9 +65,17 @@ export type OrganisationRegisteredV1 = IntegrationEnvelope<'organisation.registe
 export type OrganisationCapacityDeclaredV1 = IntegrationEnvelope<'organisation.capacity_declared.v1'> & OrganisationSubject;
 
 export type IntegrationEvent =
-  | ReferralMadeV1 | ReferralAcceptedV1 | ReferralDeclinedV1 | ReferralWithdrawnV1 | ReferralClosedV1
-  | CaseIdentifiedV1 | CaseConsentGrantedV1 | CaseConsentWithdrawnV1 | CaseErasedV1
-  | OrganisationRegisteredV1 | OrganisationCapacityDeclaredV1;
+  | ReferralMadeV1
+  | ReferralAcceptedV1
+  | ReferralDeclinedV1
+  | ReferralWithdrawnV1
+  | ReferralClosedV1
+  | CaseIdentifiedV1
+  | CaseConsentGrantedV1
+  | CaseConsentWithdrawnV1
+  | CaseErasedV1
+  | OrganisationRegisteredV1
+  | OrganisationCapacityDeclaredV1;
 
 export const isIntegrationEventType = (value: string): value is IntegrationEventType =>
   (INTEGRATION_EVENT_TYPES as readonly string[]).includes(value);

@@ -6,8 +6,21 @@ import { toWebhookPayload } from './webhook-payload';
 
 /** Everything an integration event may carry: ids, type, positions, timestamps, organisation ids. */
 const ALLOWED_FIELDS = new Set([
-  'type', 'eventId', 'streamRevision', 'globalPosition', 'occurredAt',
-  'referralId', 'caseId', 'organisationId', 'consentId', 'from', 'to', 'by', 'identifiedBy', 'recordedBy', 'requestedBy',
+  'type',
+  'eventId',
+  'streamRevision',
+  'globalPosition',
+  'occurredAt',
+  'referralId',
+  'caseId',
+  'organisationId',
+  'consentId',
+  'from',
+  'to',
+  'by',
+  'identifiedBy',
+  'recordedBy',
+  'requestedBy',
 ]);
 
 /** A woman as a partner would type her in: capitalised names and a phone never look like an id. */
@@ -32,14 +45,29 @@ function internalEvents(p: Person): fc.Arbitrary<CaseEvent | ReferralEvent | Org
     fc.record({ caseId: uuid, identifiedBy: orgId }).map(({ caseId, identifiedBy }): CaseEvent => ({
       type: 'PersonIdentified',
       data: {
-        caseId, identifiedBy, identifierKind: 'ngo', level: 'presumed', indicators: ['trafficking_sexual', 'pregnant'], department: '93',
-        ageBand: '25-34', safety: { doNotContact: true, safeChannel: 'phone' }, linkageKey: `${p.familyName}|${p.givenName}`,
+        caseId,
+        identifiedBy,
+        identifierKind: 'ngo',
+        level: 'presumed',
+        indicators: ['trafficking_sexual', 'pregnant'],
+        department: '93',
+        ageBand: '25-34',
+        safety: { doNotContact: true, safeChannel: 'phone' },
+        linkageKey: `${p.familyName}|${p.givenName}`,
         personal: { identity: sealed, contact: p.phone },
       },
     })),
     fc.record({ caseId: uuid, consentId: uuid, recipients: fc.array(orgId) }).map((d): CaseEvent => ({
       type: 'ConsentGranted',
-      data: { ...d, categories: ['identity', 'health'], purposes: ['referral'], expiresAt: null, method: 'verbal', language: 'fr', recordedBy: 'asso-93' },
+      data: {
+        ...d,
+        categories: ['identity', 'health'],
+        purposes: ['referral'],
+        expiresAt: null,
+        method: 'verbal',
+        language: 'fr',
+        recordedBy: 'asso-93',
+      },
     })),
     fc.record({ caseId: uuid, consentId: uuid, reason: note, by: orgId }).map((data): CaseEvent => ({ type: 'ConsentWithdrawn', data })),
     fc.record({ caseId: uuid, requestedBy: orgId }).map((data): CaseEvent => ({ type: 'PersonErased', data })),
@@ -48,14 +76,22 @@ function internalEvents(p: Person): fc.Arbitrary<CaseEvent | ReferralEvent | Org
       data: { ...d, service: 'specialised_shelter', urgency: 'urgent', sharedCategories: ['identity', 'contact'], respondBy: null },
     })),
     fc.record({ referralId: uuid, by: orgId, note }).map((data): ReferralEvent => ({ type: 'ReferralAccepted', data })),
-    fc.record({ referralId: uuid, by: orgId, note }).map((data): ReferralEvent => ({ type: 'ReferralDeclined', data: { ...data, reason: 'safety' } })),
-    fc.record({ referralId: uuid, by: orgId, note }).map((data): ReferralEvent => ({ type: 'ReferralWithdrawn', data: { ...data, reason: 'other' } })),
-    fc.record({ referralId: uuid, by: orgId, note }).map((data): ReferralEvent => ({ type: 'ReferralClosed', data: { ...data, outcome: 'other' } })),
+    fc
+      .record({ referralId: uuid, by: orgId, note })
+      .map((data): ReferralEvent => ({ type: 'ReferralDeclined', data: { ...data, reason: 'safety' } })),
+    fc
+      .record({ referralId: uuid, by: orgId, note })
+      .map((data): ReferralEvent => ({ type: 'ReferralWithdrawn', data: { ...data, reason: 'other' } })),
+    fc
+      .record({ referralId: uuid, by: orgId, note })
+      .map((data): ReferralEvent => ({ type: 'ReferralClosed', data: { ...data, outcome: 'other' } })),
     orgId.map((organisationId): OrganisationEvent => ({
-      type: 'OrganisationRegistered', data: { organisationId, name: p.familyName, kind: 'refuge', department: '75', services: ['shelter'] },
+      type: 'OrganisationRegistered',
+      data: { organisationId, name: p.familyName, kind: 'refuge', department: '75', services: ['shelter'] },
     })),
     orgId.map((organisationId): OrganisationEvent => ({
-      type: 'CapacityDeclared', data: { organisationId, service: 'shelter', total: 12, available: 3 },
+      type: 'CapacityDeclared',
+      data: { organisationId, service: 'shelter', total: 12, available: 3 },
     })),
   );
 }
@@ -63,18 +99,21 @@ function internalEvents(p: Person): fc.Arbitrary<CaseEvent | ReferralEvent | Org
 describe('integration events never carry personal data', () => {
   it('for any generated network of events, no field but ids and positions leaves, and none of her values', () => {
     const network = person.chain((p) => fc.tuple(fc.constant(p), fc.array(internalEvents(p), { minLength: 1, maxLength: 30 })));
-    fc.assert(fc.property(network, ([p, events]) => {
-      events.forEach((event, index) => {
-        const publication = toPublication(recorded(event, { position: BigInt(index), scope: { 'asso-93': ['identity', 'health'] } }));
-        if (!publication) throw new Error(`${event.type} has no integration event`);
-        for (const shape of [publication.event, toWebhookPayload(publication.event)]) {
-          expect(Object.keys(shape).filter((field) => !ALLOWED_FIELDS.has(field))).toEqual([]);
-          const text = JSON.stringify({ shape, key: publication.key, audience: publication.audience });
-          for (const value of [p.givenName, p.familyName, p.phone, p.message, 'trafficking', 'pregnant', 'shelter', 'safety']) {
-            expect(text).not.toContain(value);
+    fc.assert(
+      fc.property(network, ([p, events]) => {
+        events.forEach((event, index) => {
+          const publication = toPublication(recorded(event, { position: BigInt(index), scope: { 'asso-93': ['identity', 'health'] } }));
+          if (!publication) throw new Error(`${event.type} has no integration event`);
+          for (const shape of [publication.event, toWebhookPayload(publication.event)]) {
+            expect(Object.keys(shape).filter((field) => !ALLOWED_FIELDS.has(field))).toEqual([]);
+            const text = JSON.stringify({ shape, key: publication.key, audience: publication.audience });
+            for (const value of [p.givenName, p.familyName, p.phone, p.message, 'trafficking', 'pregnant', 'shelter', 'safety']) {
+              expect(text).not.toContain(value);
+            }
           }
-        }
-      });
-    }), { numRuns: 200 });
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,6 +1,11 @@
 import {
-  assertNever, CASE_EVENT_TYPES, ORGANISATION_EVENT_TYPES, REFERRAL_EVENT_TYPES,
-  type CaseEvent, type OrganisationEvent, type ReferralEvent,
+  assertNever,
+  CASE_EVENT_TYPES,
+  ORGANISATION_EVENT_TYPES,
+  REFERRAL_EVENT_TYPES,
+  type CaseEvent,
+  type OrganisationEvent,
+  type ReferralEvent,
 } from '@passerelle/domain';
 import type { RecordedEvent } from '@passerelle/event-store';
 import { NETWORK, type Audience } from './audience';

@@ -13,9 +13,12 @@ export type WebhookPayload = {
 } & ({ referralId: string } | { caseId: string } | { organisationId: string });
 
 export function toWebhookPayload(event: IntegrationEvent): WebhookPayload {
-  const subject = 'referralId' in event
-    ? { referralId: event.referralId }
-    : 'caseId' in event ? { caseId: event.caseId } : { organisationId: event.organisationId };
+  const subject =
+    'referralId' in event
+      ? { referralId: event.referralId }
+      : 'caseId' in event
+        ? { caseId: event.caseId }
+        : { organisationId: event.organisationId };
   return {
     type: event.type,
     eventId: event.eventId,

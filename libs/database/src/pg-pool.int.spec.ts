@@ -7,9 +7,15 @@ import { createPool } from './pg-pool';
 /** Keeps what the network would log, to read it back. */
 class KeptLines implements LoggerService {
   readonly lines: string[] = [];
-  log(message: string) { this.lines.push(message); }
-  warn(message: string) { this.lines.push(message); }
-  error(message: string) { this.lines.push(message); }
+  log(message: string) {
+    this.lines.push(message);
+  }
+  warn(message: string) {
+    this.lines.push(message);
+  }
+  error(message: string) {
+    this.lines.push(message);
+  }
 }
 
 describe('the pools of the network', () => {
@@ -29,7 +35,9 @@ describe('the pools of the network', () => {
     const pool = createPool({ connectionString: database.url, service: 'test', purpose: 'spec' });
     const long = createPool({ connectionString: database.url, service: 'test', purpose: 'rebuild', statementTimeoutMs: 600_000 });
     try {
-      const { rows: [settings] } = await pool.query("SELECT current_setting('application_name') AS name, current_setting('statement_timeout') AS timeout");
+      const {
+        rows: [settings],
+      } = await pool.query("SELECT current_setting('application_name') AS name, current_setting('statement_timeout') AS timeout");
       expect(settings).toEqual({ name: 'passerelle-test-spec', timeout: '30s' });
       expect((await long.query("SELECT current_setting('statement_timeout') AS timeout")).rows).toEqual([{ timeout: '10min' }]);
     } finally {

@@ -31,7 +31,8 @@ export function connectionConfig(purpose: ConnectionPurpose): PoolConfig {
   };
 }
 
-export const applicationName = (purpose: Pick<ConnectionPurpose, 'service' | 'purpose'>) => `passerelle-${purpose.service}-${purpose.purpose}`;
+export const applicationName = (purpose: Pick<ConnectionPurpose, 'service' | 'purpose'>) =>
+  `passerelle-${purpose.service}-${purpose.purpose}`;
 
 /**
  * The one way the network opens a pg pool. An idle pooled connection that drops (a restart of

@@ -30,7 +30,8 @@ describe('scope', () => {
     it('leaves out a recipient whose consent has expired', () => {
       const before = fold([identified(), consentGranted({ consentId: 'c1', expiresAt: fromNow(0) })]);
       expect(scopeForCaseEvent(before, consentGranted({ consentId: 'c2', recipients: [CLINIC] }), NOW)).toEqual({
-        [ASSO]: ALL, [CLINIC]: ['identity', 'contact', 'vulnerability'],
+        [ASSO]: ALL,
+        [CLINIC]: ['identity', 'contact', 'vulnerability'],
       });
     });
 
@@ -53,7 +54,8 @@ describe('scope', () => {
     it('gives the holder every category and the receiver the shared categories her referral consent covers', () => {
       const state = openCase({ consentId: 'c1', recipients: [REFUGE], categories: ['identity', 'contact'], purposes: ['referral'] });
       expect(scopeForReferralEvent(state, referral(['identity', 'contact', 'health']), NOW)).toEqual({
-        [ASSO]: ALL, [REFUGE]: ['identity', 'contact'],
+        [ASSO]: ALL,
+        [REFUGE]: ['identity', 'contact'],
       });
     });
 
@@ -63,7 +65,8 @@ describe('scope', () => {
         { consentId: 'c2', recipients: [REFUGE], categories: ['health'], purposes: ['coordination'] },
       );
       expect(scopeForReferralEvent(state, referral(['identity', 'contact', 'health']), NOW)).toEqual({
-        [ASSO]: ALL, [REFUGE]: ['contact'],
+        [ASSO]: ALL,
+        [REFUGE]: ['contact'],
       });
     });
 

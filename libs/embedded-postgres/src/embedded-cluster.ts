@@ -62,7 +62,10 @@ export async function initialiseCluster(runtime: PostgresRuntime, cluster: strin
   } catch (error) {
     const detail = errorDetail(error);
     if (/No space left/i.test(detail) || errnoCode(error) === 'ENOSPC') throw diskFullError(cluster);
-    throw new EmbeddedPostgresError(`initdb failed in ${cluster} (${oneLine(detail)})`, 'Fix that cause, or set PASSERELLE_DATA_DIR to another directory.');
+    throw new EmbeddedPostgresError(
+      `initdb failed in ${cluster} (${oneLine(detail)})`,
+      'Fix that cause, or set PASSERELLE_DATA_DIR to another directory.',
+    );
   } finally {
     await unlink(pwfile).catch(() => undefined);
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
@@ -72,7 +75,10 @@ export async function initialiseCluster(runtime: PostgresRuntime, cluster: strin
 async function assertAbsentOrEmpty(cluster: string): Promise<void> {
   try {
     if ((await readdir(cluster)).length > 0) {
-      throw new EmbeddedPostgresError(`${cluster} exists but is not a PostgreSQL data directory`, 'Move it away so a fresh one can be created.');
+      throw new EmbeddedPostgresError(
+        `${cluster} exists but is not a PostgreSQL data directory`,
+        'Move it away so a fresh one can be created.',
+      );
     }
     await rm(cluster, { recursive: true });
   } catch (error) {
@@ -96,11 +102,17 @@ export async function checkCluster(runtime: PostgresRuntime, cluster: string): P
   const expected = runtime.runAs?.uid ?? process.getuid?.();
   if (expected === undefined || owner === expected) return;
   if (!runtime.runAs) {
-    throw new EmbeddedPostgresError(`${cluster} belongs to another user (uid ${owner})`, 'Start as that user, or set PASSERELLE_DATA_DIR to a directory of your own.');
+    throw new EmbeddedPostgresError(
+      `${cluster} belongs to another user (uid ${owner})`,
+      'Start as that user, or set PASSERELLE_DATA_DIR to a directory of your own.',
+    );
   }
   try {
     await execFileAsync('chown', ['-R', `${runtime.runAs.uid}:${runtime.runAs.gid}`, cluster]);
   } catch (error) {
-    throw new EmbeddedPostgresError(`could not give ${cluster} to the '${runtime.runAs.name}' user (${oneLine(errorDetail(error))})`, `Run chown -R ${runtime.runAs.name} ${cluster}.`);
+    throw new EmbeddedPostgresError(
+      `could not give ${cluster} to the '${runtime.runAs.name}' user (${oneLine(errorDetail(error))})`,
+      `Run chown -R ${runtime.runAs.name} ${cluster}.`,
+    );
   }
 }

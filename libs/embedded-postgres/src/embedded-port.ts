@@ -17,7 +17,10 @@ export async function choosePort(explicit: number | undefined, rememberFile: str
   const requested = explicit ?? portFromEnv();
   if (requested !== undefined) {
     if (await isPortFree(requested)) return requested;
-    throw new EmbeddedPostgresError(`port ${requested} is already in use`, `Stop what listens there, or set ${PORT_VARIABLE} to a free port.`);
+    throw new EmbeddedPostgresError(
+      `port ${requested} is already in use`,
+      `Stop what listens there, or set ${PORT_VARIABLE} to a free port.`,
+    );
   }
   const remembered = await readRemembered(rememberFile);
   const preferred = remembered ?? DEFAULT_EMBEDDED_PORT;

@@ -30,17 +30,28 @@ export const messageOf = (error: unknown): string => field(error, 'message') ?? 
 
 /** The last non-empty line of an error's message: tools put the cause last. */
 export const oneLine = (error: unknown): string =>
-  messageOf(error).split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? 'unknown error';
+  messageOf(error)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .at(-1) ?? 'unknown error';
 
 /** Turns a file-system failure while preparing `path` into the one-line error above. */
 export function fileSystemError(error: unknown, path: string): EmbeddedPostgresError {
   const code = errnoCode(error);
   if (code === 'ENOSPC') return diskFullError(path);
   if (code === 'EACCES' || code === 'EPERM') {
-    return new EmbeddedPostgresError(`permission denied on ${path}`, 'Make it writable by this user, or set PASSERELLE_DATA_DIR to a directory you own.');
+    return new EmbeddedPostgresError(
+      `permission denied on ${path}`,
+      'Make it writable by this user, or set PASSERELLE_DATA_DIR to a directory you own.',
+    );
   }
-  if (code === 'EROFS') return new EmbeddedPostgresError(`${path} is on a read-only file system`, 'Set PASSERELLE_DATA_DIR to a writable directory.');
-  return new EmbeddedPostgresError(`could not prepare ${path} (${oneLine(error)})`, 'Check the directory, or set PASSERELLE_DATA_DIR to another one.');
+  if (code === 'EROFS')
+    return new EmbeddedPostgresError(`${path} is on a read-only file system`, 'Set PASSERELLE_DATA_DIR to a writable directory.');
+  return new EmbeddedPostgresError(
+    `could not prepare ${path} (${oneLine(error)})`,
+    'Check the directory, or set PASSERELLE_DATA_DIR to another one.',
+  );
 }
 
 export const diskFullError = (path: string): EmbeddedPostgresError =>

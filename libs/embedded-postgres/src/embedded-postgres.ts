@@ -53,7 +53,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   } catch (error) {
     // Each step names its own failures; this keeps the one-line promise for anything unforeseen.
     if (error instanceof EmbeddedPostgresError) throw error;
-    throw new EmbeddedPostgresError(`could not start (${oneLine(error)})`, 'Fix that cause, or set DATABASE_URL to use your own PostgreSQL.');
+    throw new EmbeddedPostgresError(
+      `could not start (${oneLine(error)})`,
+      'Fix that cause, or set DATABASE_URL to use your own PostgreSQL.',
+    );
   }
 }
 
@@ -72,7 +75,13 @@ async function start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres
     await initialiseCluster(runtime, paths.cluster, password);
   }
   const port = await choosePort(options.port, paths.port, log);
-  const postmaster = await startPostmaster(runtime, { cluster: paths.cluster, port, durable: options.durable ?? true, detached: options.detached ?? true, log });
+  const postmaster = await startPostmaster(runtime, {
+    cluster: paths.cluster,
+    port,
+    durable: options.durable ?? true,
+    detached: options.detached ?? true,
+    log,
+  });
 
   // If node exits without stop() (process.exit, an uncaught error), ask for a fast shutdown
   // synchronously: the server then finishes stopping on its own instead of lingering.
@@ -100,7 +109,10 @@ async function start(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres
   });
   await ensureDatabase(`${server}/postgres`, APP_DATABASE).catch(async (error: unknown) => {
     await stop();
-    throw new EmbeddedPostgresError(`the server started but the ${APP_DATABASE} database could not be created (${oneLine(error)})`, `If ${paths.password} was changed, restore it.`);
+    throw new EmbeddedPostgresError(
+      `the server started but the ${APP_DATABASE} database could not be created (${oneLine(error)})`,
+      `If ${paths.password} was changed, restore it.`,
+    );
   });
   return { url: `${server}/${APP_DATABASE}`, port, dataDir, created: !existed, stop };
 }

@@ -35,7 +35,10 @@ export async function recoverOrphan(cluster: string, ownerFile: string, log: (li
   }
   await terminate(pid, waitUntilGone(pid), () => !isAlive(pid));
   if (isAlive(pid)) {
-    throw new EmbeddedPostgresError(`could not stop the orphaned server (PID ${pid}) on ${cluster}`, `Stop it by hand (kill -9 ${pid}) and start again.`);
+    throw new EmbeddedPostgresError(
+      `could not stop the orphaned server (PID ${pid}) on ${cluster}`,
+      `Stop it by hand (kill -9 ${pid}) and start again.`,
+    );
   }
   log(`Embedded PostgreSQL: stopped an orphaned server (PID ${pid}) left running on ${cluster} by a run that was killed`);
 }
@@ -45,7 +48,7 @@ const isPostgresOn = (command: string, cluster: string): boolean =>
 
 /** Resolves once the PID is gone; gives up polling after terminate's own patience (20 s). */
 async function waitUntilGone(pid: number): Promise<void> {
-  for (const deadline = Date.now() + 25_000; isAlive(pid) && Date.now() < deadline; ) await sleep(50);
+  for (const deadline = Date.now() + 25_000; isAlive(pid) && Date.now() < deadline;) await sleep(50);
 }
 
 async function readOptional(file: string): Promise<string | undefined> {

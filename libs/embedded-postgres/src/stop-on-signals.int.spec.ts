@@ -36,7 +36,13 @@ describe('stopOnSignals', () => {
     const script = join(dir, 'child.cjs');
     await writeFile(script, CHILD);
     const dataDir = dir; // mkdtemp makes it mode 700; as the data directory it is opened to `postgres`
-    const env = { ...process.env, TS_PATH: require.resolve('typescript'), HERE: __dirname, DATA_DIR: dataDir, PORT: String(await freePort()) };
+    const env = {
+      ...process.env,
+      TS_PATH: require.resolve('typescript'),
+      HERE: __dirname,
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+    };
     const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -85,7 +85,8 @@ function fromBodyParserError(error: unknown): Problem | null {
   if (typeof error !== 'object' || error === null) return null;
   const { type, status } = error as { type?: unknown; status?: unknown };
   if (type === 'entity.parse.failed') return problem(400, 'REQUEST.MALFORMED_JSON', 'Malformed JSON', 'The body is not valid JSON.');
-  if (type === 'entity.too.large') return problem(413, 'REQUEST.TOO_LARGE', 'Payload too large', 'The request body is larger than the limit.');
+  if (type === 'entity.too.large')
+    return problem(413, 'REQUEST.TOO_LARGE', 'Payload too large', 'The request body is larger than the limit.');
   if (typeof status === 'number' && status >= 400 && status < 500) return fromHttpException(new HttpException('Bad request', status));
   return null;
 }

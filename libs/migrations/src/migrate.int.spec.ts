@@ -33,7 +33,10 @@ describe('the migration runner', () => {
     ]);
     expect(await migrate(pool, [NOTES])).toEqual([]);
     const { rows } = await pool.query('SELECT module, id, name FROM schema_migrations ORDER BY id');
-    expect(rows).toEqual([{ module: 'notes', id: '0001', name: 'create-notes' }, { module: 'notes', id: '0002', name: 'add-notes-author' }]);
+    expect(rows).toEqual([
+      { module: 'notes', id: '0001', name: 'create-notes' },
+      { module: 'notes', id: '0002', name: 'add-notes-author' },
+    ]);
   });
 
   it('lets processes starting together apply a migration exactly once', async () => {
@@ -49,15 +52,20 @@ describe('the migration runner', () => {
   });
 
   it('leaves the schema as it was when a migration fails', async () => {
-    const broken: MigrationSet = { module: 'notes', migrations: [...NOTES.migrations, { id: '0003', name: 'broken', up: () => 'ALTER TABLE nowhere ADD COLUMN x int' }] };
+    const broken: MigrationSet = {
+      module: 'notes',
+      migrations: [...NOTES.migrations, { id: '0003', name: 'broken', up: () => 'ALTER TABLE nowhere ADD COLUMN x int' }],
+    };
     await expect(migrate(pool, [broken])).rejects.toThrow(/nowhere/);
     expect((await pool.query("SELECT to_regclass('notes') AS notes")).rows).toEqual([{ notes: null }]);
   });
 
   it('migrates into a schema of its own, recorded there', async () => {
     await migrate(pool, [NOTES], { schema: 'elsewhere' });
-    expect((await pool.query("SELECT to_regclass('elsewhere.notes') IS NOT NULL AS made, to_regclass('public.notes') IS NULL AS not_public")).rows)
-      .toEqual([{ made: true, not_public: true }]);
+    expect(
+      (await pool.query("SELECT to_regclass('elsewhere.notes') IS NOT NULL AS made, to_regclass('public.notes') IS NULL AS not_public"))
+        .rows,
+    ).toEqual([{ made: true, not_public: true }]);
     expect((await pool.query('SELECT count(*)::int AS n FROM elsewhere.schema_migrations')).rows).toEqual([{ n: 2 }]);
   });
 

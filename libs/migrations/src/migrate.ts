@@ -21,7 +21,11 @@ export interface AppliedMigration {
  * and then find nothing left to do; a failing migration leaves the schema as it was. Returns what
  * it applied.
  */
-export async function migrate(db: Pool | ClientBase, sets: readonly MigrationSet[], options: MigrateOptions = {}): Promise<AppliedMigration[]> {
+export async function migrate(
+  db: Pool | ClientBase,
+  sets: readonly MigrationSet[],
+  options: MigrateOptions = {},
+): Promise<AppliedMigration[]> {
   assertUniqueIds(sets);
   const pooled = 'totalCount' in db;
   const client = pooled ? await db.connect() : db;
@@ -40,9 +44,14 @@ export async function migrate(db: Pool | ClientBase, sets: readonly MigrationSet
   }
 }
 
-async function migrateInTransaction(client: ClientBase, sets: readonly MigrationSet[], options: MigrateOptions): Promise<AppliedMigration[]> {
+async function migrateInTransaction(
+  client: ClientBase,
+  sets: readonly MigrationSet[],
+  options: MigrateOptions,
+): Promise<AppliedMigration[]> {
   await client.query('SELECT pg_advisory_xact_lock($1, $2)', [...MIGRATION_LOCK]);
-  const schemaName = options.schema ?? (await client.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]?.schema ?? 'public';
+  const schemaName =
+    options.schema ?? (await client.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]?.schema ?? 'public';
   const schema = quoteSchema(schemaName);
   // Only when missing: CREATE SCHEMA needs a privilege on the database that an existing schema does not.
   const { rowCount } = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schemaName]);
@@ -64,7 +73,11 @@ async function migrateInTransaction(client: ClientBase, sets: readonly Migration
     for (const migration of set.migrations) {
       if (done.has(`${set.module}/${migration.id}`)) continue;
       await applyMigration(migration, schemaName, sql);
-      await client.query(`INSERT INTO ${schema}.schema_migrations (module, id, name) VALUES ($1, $2, $3)`, [set.module, migration.id, migration.name]);
+      await client.query(`INSERT INTO ${schema}.schema_migrations (module, id, name) VALUES ($1, $2, $3)`, [
+        set.module,
+        migration.id,
+        migration.name,
+      ]);
       applied.push({ module: set.module, id: migration.id, name: migration.name });
     }
   }

@@ -10,7 +10,8 @@ import { Public } from '@passerelle/auth';
 @ApiExcludeController()
 @Controller('health/live')
 export class LivenessController {
-  @Get() @Public()
+  @Get()
+  @Public()
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }

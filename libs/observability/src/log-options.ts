@@ -37,16 +37,27 @@ export function logOptions(service: string, level: string): Params {
       customSuccessObject: (request, _response, line: object) => ({ ...line, correlationId: request.id }),
       customErrorObject: (request, _response, _error, line: object) => ({ ...line, correlationId: request.id }),
       autoLogging: { ignore: (request) => QUIET_PATHS.has((request.url ?? '').split('?')[0] ?? '') },
-      customLogLevel: (_, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_, response, error) =>
+        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
       serializers: {
         // Serialised when the request arrives, before routing: the path, since no route is known yet.
         req: (request: { method?: string; url?: string; id?: unknown }) => ({
-          method: request.method, path: (request.url ?? '').split('?')[0], correlationId: request.id,
+          method: request.method,
+          path: (request.url ?? '').split('?')[0],
+          correlationId: request.id,
         }),
         res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
       },
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]', 'req.body', 'res.body', 'req.query', 'err.details'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["idempotency-key"]',
+          'req.body',
+          'res.body',
+          'req.query',
+          'err.details',
+        ],
         censor: '[redacted]',
       },
     },

@@ -9,7 +9,9 @@ import { PasserelleMetrics } from './passerelle-metrics';
 export class MetricsController {
   constructor(@Inject(PasserelleMetrics) private readonly metrics: PasserelleMetrics) {}
 
-  @Get() @Public() @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @Get()
+  @Public()
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   scrape(): Promise<string> {
     return this.metrics.scrape();
   }

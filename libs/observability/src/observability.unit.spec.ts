@@ -46,7 +46,11 @@ describe('request log lines', () => {
 
   it('hold method, path and correlation id only: no header, query string or body', () => {
     const line = pinoHttp.serializers.req?.({
-      method: 'GET', url: '/v1/cases/42?cursor=abc', id: 'trace-0123456789', headers: { authorization: 'Bearer psk_secret' }, body: { familyName: 'Diallo' },
+      method: 'GET',
+      url: '/v1/cases/42?cursor=abc',
+      id: 'trace-0123456789',
+      headers: { authorization: 'Bearer psk_secret' },
+      body: { familyName: 'Diallo' },
     });
     expect(line).toEqual({ method: 'GET', path: '/v1/cases/42', correlationId: 'trace-0123456789' });
     expect(pinoHttp.serializers.res?.({ statusCode: 201, body: { caseId: '42' }, headers: {} })).toEqual({ statusCode: 201 });

@@ -23,14 +23,22 @@ export class OperationsHealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  @Get() @Public() @HealthCheck()
+  @Get()
+  @Public()
+  @HealthCheck()
   check() {
     const checks: [string, () => Promise<unknown>][] = [
       ['database', () => this.pool.query('SELECT 1')],
       ['eventStore', () => this.store.headPosition()],
       ...this.probes.entries(),
     ];
-    return this.health.check(checks.map(([key, check]) => () => this.probe(key, check)));
+    return this.health.check(
+      checks.map(
+        ([key, check]) =>
+          () =>
+            this.probe(key, check),
+      ),
+    );
   }
 
   private async probe(key: string, check: () => Promise<unknown>) {

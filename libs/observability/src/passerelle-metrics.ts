@@ -1,5 +1,12 @@
 import {
-  AggregatorRegistry, Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type MetricObjectWithValues, type MetricValue,
+  AggregatorRegistry,
+  Counter,
+  Gauge,
+  Histogram,
+  Registry,
+  collectDefaultMetrics,
+  type MetricObjectWithValues,
+  type MetricValue,
 } from 'prom-client';
 
 /** Metrics of another thread of this process, as prom-client's JSON. */
@@ -63,7 +70,10 @@ export class PasserelleMetrics {
     const sample = () => this.projections().catch((): ProjectionSample[] => []);
     const gauge = (name: string, help: string, value: (projection: ProjectionSample) => number | undefined) =>
       new Gauge({
-        name, help, labelNames: ['projection'] as const, registers: [this.registry],
+        name,
+        help,
+        labelNames: ['projection'] as const,
+        registers: [this.registry],
         async collect() {
           this.reset();
           for (const projection of await sample()) {
@@ -72,10 +82,17 @@ export class PasserelleMetrics {
           }
         },
       });
-    gauge('passerelle_projection_lag', 'Positions between the event store head and the checkpoint (events with the postgres store, log bytes with EventStoreDB)',
-      (projection) => (projection.lag === undefined ? undefined : Number(projection.lag)));
-    gauge('passerelle_projection_checkpoint', 'Last committed global position of the projection', (projection) => Number(projection.checkpoint));
-    gauge('passerelle_projection_leader', '1 when this instance holds the projection leader lock and runs it', (projection) => (projection.leading ? 1 : 0));
+    gauge(
+      'passerelle_projection_lag',
+      'Positions between the event store head and the checkpoint (events with the postgres store, log bytes with EventStoreDB)',
+      (projection) => (projection.lag === undefined ? undefined : Number(projection.lag)),
+    );
+    gauge('passerelle_projection_checkpoint', 'Last committed global position of the projection', (projection) =>
+      Number(projection.checkpoint),
+    );
+    gauge('passerelle_projection_leader', '1 when this instance holds the projection leader lock and runs it', (projection) =>
+      projection.leading ? 1 : 0,
+    );
   }
 
   private readonly remotes: RemoteMetrics[] = [];
@@ -96,7 +113,8 @@ export class PasserelleMetrics {
     const local = await this.registry.getMetricsAsJSON();
     // process_* describe the whole process, already counted by this thread: summing them would double them.
     const remote = (await Promise.all(this.remotes.map((source) => source().catch(() => [])))).map((metrics) =>
-      metrics.filter((metric) => !metric.name.startsWith('process_')));
+      metrics.filter((metric) => !metric.name.startsWith('process_')),
+    );
     return AggregatorRegistry.aggregate([local, ...remote]).metrics();
   }
 }

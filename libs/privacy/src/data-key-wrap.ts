@@ -5,8 +5,7 @@ import type { MasterKey } from './master-key';
  * The AAD ties a wrapped key to its case and master key id: swapping two rows' wrapped keys, or
  * relabelling a row with another master key id, makes unwrapping fail instead of mixing cases.
  */
-const wrapAad = (caseId: string, masterKeyId: string): Buffer =>
-  Buffer.from(`passerelle-case-key|v1|${caseId}|${masterKeyId}`, 'utf8');
+const wrapAad = (caseId: string, masterKeyId: string): Buffer => Buffer.from(`passerelle-case-key|v1|${caseId}|${masterKeyId}`, 'utf8');
 
 export const wrapDataKey = (master: MasterKey, caseId: string, dataKey: Buffer): Buffer =>
   packBox(gcmSeal(master.material(), dataKey, wrapAad(caseId, master.id)));

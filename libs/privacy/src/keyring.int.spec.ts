@@ -150,14 +150,20 @@ describe('Keyring on PostgreSQL', () => {
       expect(results.filter((r) => r.created)).toHaveLength(1);
       // Every process holds the same key: what one seals, every other opens.
       const sealed = await Promise.all(processes.map((p, i) => p.seal(caseId, { from: i })));
-      for (const [i, p] of processes.entries()) expect(await p.open(caseId, sealed[(i + 1) % processes.length] ?? '')).toEqual({ from: (i + 1) % processes.length });
+      for (const [i, p] of processes.entries())
+        expect(await p.open(caseId, sealed[(i + 1) % processes.length] ?? '')).toEqual({ from: (i + 1) % processes.length });
     });
     it('creates the keys of many cases asked for at once in shared inserts, one key each, the same case twice included', async () => {
       const caseIds = Array.from({ length: 40 }, () => randomUUID());
       const twice = caseIds[0] ?? '';
       const results = await Promise.all([...caseIds, twice].map((caseId) => keyring.createDataKey(caseId)));
       expect(results.filter((r) => r.created)).toHaveLength(40);
-      expect(results.filter((r) => r.caseId === twice).map((r) => r.created).sort()).toEqual([false, true]);
+      expect(
+        results
+          .filter((r) => r.caseId === twice)
+          .map((r) => r.created)
+          .sort(),
+      ).toEqual([false, true]);
       const { rows } = await pool.query('SELECT count(*)::int AS n FROM privacy_case_keys WHERE case_id = ANY($1::uuid[])', [caseIds]);
       expect(rows[0]).toEqual({ n: 40 });
       for (const caseId of caseIds) expect(await otherProcess().open(caseId, await keyring.seal(caseId, 'x'))).toBe('x');

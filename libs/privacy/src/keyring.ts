@@ -52,7 +52,11 @@ export class Keyring {
   readonly #rotationBatchSize: number;
   readonly #inserts: KeyInsertBatcher;
 
-  constructor(private readonly pool: Pool, master: MasterKey, options: KeyringOptions = {}) {
+  constructor(
+    private readonly pool: Pool,
+    master: MasterKey,
+    options: KeyringOptions = {},
+  ) {
     this.#master = master;
     this.#cache = new LruTtlCache(options.cacheSize ?? 10_000, options.cacheTtlMs ?? 60_000, options.now ?? Date.now);
     this.#rotationBatchSize = options.rotationBatchSize ?? 500;
@@ -175,7 +179,6 @@ export class Keyring {
     return { row: existing, created: false };
   }
 
-
   /** Unwraps a row into the cache. A local erasure is final: a key read before it never overwrites the tombstone. */
   #admit(id: string, row: CaseKeyRow): CachedKey {
     if (this.#cache.peek(id) === DESTROYED || row.wrapped_key === null) {
@@ -190,7 +193,10 @@ export class Keyring {
     }
     const raw = unwrapDataKey(this.#master, id, row.wrapped_key);
     if (raw === null) {
-      throw new PrivacyError('PRIVACY.WRONG_MASTER_KEY', `master key "${this.#master.id}" does not unwrap this case's data key (other key with the same id, or altered row)`);
+      throw new PrivacyError(
+        'PRIVACY.WRONG_MASTER_KEY',
+        `master key "${this.#master.id}" does not unwrap this case's data key (other key with the same id, or altered row)`,
+      );
     }
     const key = createSecretKey(raw);
     raw.fill(0);

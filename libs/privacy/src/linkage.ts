@@ -75,13 +75,18 @@ export function normaliseIdentity(identity: IdentityInput): NormalisedIdentity {
 export function linkageKey(linkageSecret: Buffer, identity: IdentityInput): string {
   if (linkageSecret.length !== 32) throw new PrivacyError('PRIVACY.INVALID_LINKAGE_KEY', 'the linkage secret is 32 bytes');
   const normalised = normaliseIdentity(identity);
-  return createHmac('sha256', linkageSecret).update(`${normalised.nameTokens.join(' ')}|${normalised.birthDate}`, 'utf8').digest('hex');
+  return createHmac('sha256', linkageSecret)
+    .update(`${normalised.nameTokens.join(' ')}|${normalised.birthDate}`, 'utf8')
+    .digest('hex');
 }
 
 /** Parses the 32-byte base64 linkage secret; the message names the variable, never the value. */
 export function parseLinkageSecret(value: string | undefined, variable: string = LINKAGE_KEY_VARIABLE): Buffer {
   if (value === undefined) {
-    throw new PrivacyError('PRIVACY.INVALID_LINKAGE_KEY', `${variable} is not set: it must be 32 random bytes in base64 (e.g. openssl rand -base64 32)`);
+    throw new PrivacyError(
+      'PRIVACY.INVALID_LINKAGE_KEY',
+      `${variable} is not set: it must be 32 random bytes in base64 (e.g. openssl rand -base64 32)`,
+    );
   }
   return decodeSecret32(value, variable, 'PRIVACY.INVALID_LINKAGE_KEY');
 }

@@ -57,7 +57,10 @@ export const defaultMasterKeyId = (bytes: Buffer): string => createHash('sha256'
  */
 export function parseMasterKey(value: string | undefined, variable: string = MASTER_KEY_VARIABLE): MasterKey {
   if (value === undefined) {
-    throw new PrivacyError('PRIVACY.INVALID_MASTER_KEY', `${variable} is not set: it must be 32 random bytes in base64 (e.g. openssl rand -base64 32)`);
+    throw new PrivacyError(
+      'PRIVACY.INVALID_MASTER_KEY',
+      `${variable} is not set: it must be 32 random bytes in base64 (e.g. openssl rand -base64 32)`,
+    );
   }
   const separator = value.indexOf(':');
   if (separator === -1) {

@@ -13,7 +13,12 @@ export type ReadModelConnection = Partial<Omit<ConnectionPurpose, 'connectionStr
  * network's connection settings (libs/database/src/pg-pool.ts) through TypeORM's `extra`.
  */
 export function createReadModelDataSource(url: string, entities: Entities, connection: ReadModelConnection = {}): DataSource {
-  const purpose: ConnectionPurpose = { ...connection, connectionString: url, service: connection.service ?? 'tool', purpose: connection.purpose ?? 'read-model' };
+  const purpose: ConnectionPurpose = {
+    ...connection,
+    connectionString: url,
+    service: connection.service ?? 'tool',
+    purpose: connection.purpose ?? 'read-model',
+  };
   return new DataSource({
     type: 'postgres',
     url,

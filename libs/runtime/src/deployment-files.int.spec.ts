@@ -17,12 +17,32 @@ const APPS = ['api', 'projector', 'relay', 'webhook-dispatcher'] as const;
 const CROSS_PROCESS = new Set(['relay', 'webhook-dispatcher']);
 const KEY = Buffer.alloc(32, 5).toString('base64');
 
-type Service = { build?: { dockerfile?: string }; command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; healthcheck?: { test: string[] }; image?: string };
-type Manifest = { kind: string; metadata: { name: string }; spec?: Record<string, unknown>; data?: Record<string, string>; stringData?: Record<string, string> };
+type Service = {
+  build?: { dockerfile?: string };
+  command?: string[];
+  environment?: Record<string, string>;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  image?: string;
+};
+type Manifest = {
+  kind: string;
+  metadata: { name: string };
+  spec?: Record<string, unknown>;
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
+};
 
 /** Compose's `${NAME:?message}` and `${NAME:-default}` as an operator's shell would fill them; YAML may give numbers. */
 const interpolate = (environment: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(environment).map(([name, value]) => [name, String(value).replace(/\$\{(\w+):[?-][^}]*\}/g, (_, variable: string) => (variable.endsWith('_KEY') && variable !== 'PASSERELLE_BOOTSTRAP_ADMIN_KEY' ? KEY : ''))]));
+  Object.fromEntries(
+    Object.entries(environment).map(([name, value]) => [
+      name,
+      String(value).replace(/\$\{(\w+):[?-][^}]*\}/g, (_, variable: string) =>
+        variable.endsWith('_KEY') && variable !== 'PASSERELLE_BOOTSTRAP_ADMIN_KEY' ? KEY : '',
+      ),
+    ]),
+  );
 
 describe('docker-compose.yml', () => {
   const compose = load(read('docker-compose.yml'), yaml) as { services: Record<string, Service> };
@@ -41,14 +61,21 @@ describe('docker-compose.yml', () => {
     expect(service?.build?.dockerfile).toBe('deploy/Dockerfile');
     expect(service?.command).toEqual(['node', `dist/apps/${app}/src/main.js`]);
     expect(service?.healthcheck?.test.join(' ')).toContain('/health');
-    expect(service?.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, kurrentdb: { condition: 'service_healthy' }, kafka: { condition: 'service_healthy' } });
+    expect(service?.depends_on).toEqual({
+      postgres: { condition: 'service_healthy' },
+      kurrentdb: { condition: 'service_healthy' },
+      kafka: { condition: 'service_healthy' },
+    });
   });
 
   it.each(APPS)('gives %s an environment that passes start-up validation, on EventStoreDB and Kafka', (app) => {
     const config = loadConfig(interpolate(compose.services[app]?.environment ?? {}));
     requireExternalDatabase(config, app);
     if (CROSS_PROCESS.has(app)) requireCrossProcessBus(config, app);
-    expect(config).toMatchObject({ eventStore: { kind: 'eventstoredb', connectionString: 'esdb://kurrentdb:2113?tls=false' }, bus: { kind: 'kafka', brokers: ['kafka:9092'] } });
+    expect(config).toMatchObject({
+      eventStore: { kind: 'eventstoredb', connectionString: 'esdb://kurrentdb:2113?tls=false' },
+      bus: { kind: 'kafka', brokers: ['kafka:9092'] },
+    });
     expect(new URL(config.databaseUrl).hostname).toBe('postgres');
     expect(config.http.host).toBe('0.0.0.0');
   });
@@ -56,7 +83,8 @@ describe('docker-compose.yml', () => {
   it('starts the api and projector mains that exist in apps/', () => {
     for (const app of ['api', 'projector']) expect(existsSync(join(ROOT, 'apps', app, 'src', 'main.ts'))).toBe(true);
     const missing = APPS.filter((app) => !existsSync(join(ROOT, 'apps', app, 'src', 'main.ts')));
-    if (missing.length > 0) console.info(`[deployment] no main.ts yet for: ${missing.join(', ')} (their services will not start until it exists)`);
+    if (missing.length > 0)
+      console.info(`[deployment] no main.ts yet for: ${missing.join(', ')} (their services will not start until it exists)`);
   });
 });
 
@@ -73,7 +101,9 @@ describe('deploy/Dockerfile', () => {
 
   it('copies everything the build reads, and the build script is the one package.json runs', () => {
     const copied = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \.\/?\S*$/gm)].flatMap((match) => match[1]?.split(' ') ?? []);
-    expect(copied).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'apps', 'libs']));
+    expect(copied).toEqual(
+      expect.arrayContaining(['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'apps', 'libs']),
+    );
     expect((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.build).toMatch(/tsc -p tsconfig\.build\.json/);
   });
 });
@@ -82,7 +112,13 @@ describe('deploy/k8s', () => {
   const files = readdirSync(join(ROOT, 'deploy/k8s')).filter((file) => file.endsWith('.yaml'));
   const manifests = files.flatMap((file) => loadAll(read(`deploy/k8s/${file}`), yaml) as Manifest[]);
   const ofKind = (kind: string) => manifests.filter((manifest) => manifest.kind === kind);
-  type Container = { command: string[]; readinessProbe?: { httpGet: { path: string } }; livenessProbe?: { httpGet: { path: string } }; resources?: { requests?: Record<string, string> }; envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[] };
+  type Container = {
+    command: string[];
+    readinessProbe?: { httpGet: { path: string } };
+    livenessProbe?: { httpGet: { path: string } };
+    resources?: { requests?: Record<string, string> };
+    envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
+  };
   const containerOf = (deployment: Manifest): Container => {
     const container = (deployment.spec?.template as { spec: { containers: Container[] } }).spec.containers[0];
     if (!container) throw new Error(`${deployment.metadata.name} has no container`);

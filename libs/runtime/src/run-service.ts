@@ -39,19 +39,32 @@ class ServiceRootModule {}
  * only the service's modules plus the infrastructure it composes, logs in JSON, serves /metrics (and
  * /health where the service adds it), and closes gracefully on SIGTERM/SIGINT.
  */
-export async function runService(definition: ServiceDefinition, env: Env = process.env, options: { handleSignals?: boolean } = {}): Promise<RunningService> {
+export async function runService(
+  definition: ServiceDefinition,
+  env: Env = process.env,
+  options: { handleSignals?: boolean } = {},
+): Promise<RunningService> {
   const config = loadConfig(env);
   requireExternalDatabase(config, definition.name);
   for (const requirement of definition.requires ?? []) requirement(config, definition.name);
   const settings = runtimeSettingsFrom(config);
   const root: DynamicModule = {
     module: ServiceRootModule,
-    imports: [definition.infrastructure(settings), ObservabilityModule.forRoot({ service: definition.name, logLevel: settings.logLevel }), ...definition.imports],
+    imports: [
+      definition.infrastructure(settings),
+      ObservabilityModule.forRoot({ service: definition.name, logLevel: settings.logLevel }),
+      ...definition.imports,
+    ],
   };
   await assertDatabaseAnswers(settings.databaseUrl);
   // Logs wait for the JSON logger; a failed start prints only the one line exitOnStartFailure gives.
   // The infrastructure applies pending migrations first, under their own advisory lock.
-  const app = await NestFactory.create<NestExpressApplication>(root, { bodyParser: false, bufferLogs: true, autoFlushLogs: false, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(root, {
+    bodyParser: false,
+    bufferLogs: true,
+    autoFlushLogs: false,
+    abortOnError: false,
+  });
   try {
     const logger = app.get(JsonLogger);
     app.useLogger(new QuietFrameworkLogger(logger, settings.logLevel === 'debug' || settings.logLevel === 'trace'));

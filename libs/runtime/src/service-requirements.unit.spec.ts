@@ -22,11 +22,15 @@ describe('what a split service requires to start', () => {
   });
 
   it('accepts Kafka', () => {
-    expect(problemsOf(() => requireCrossProcessBus(loadConfig({ ...external, BUS: 'kafka', KAFKA_BROKERS: 'kafka:9092' }), 'relay'))).toEqual([]);
+    expect(
+      problemsOf(() => requireCrossProcessBus(loadConfig({ ...external, BUS: 'kafka', KAFKA_BROKERS: 'kafka:9092' }), 'relay')),
+    ).toEqual([]);
   });
 
   it('refuses to run a split service on an embedded database of its own', () => {
-    expect(problemsOf(() => requireExternalDatabase(loadConfig({}), 'projector'))).toEqual([expect.stringMatching(/^DATABASE_URL is required: the projector service shares one PostgreSQL/)]);
+    expect(problemsOf(() => requireExternalDatabase(loadConfig({}), 'projector'))).toEqual([
+      expect.stringMatching(/^DATABASE_URL is required: the projector service shares one PostgreSQL/),
+    ]);
     expect(problemsOf(() => requireExternalDatabase(loadConfig(external), 'projector'))).toEqual([]);
   });
 });

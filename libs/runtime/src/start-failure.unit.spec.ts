@@ -3,7 +3,10 @@ import { startFailureLines } from './start-failure';
 
 describe('the lines printed when a service cannot start', () => {
   it('are the configuration problems, one per line', () => {
-    expect(startFailureLines(new ConfigError(['PORT must be a port number', 'BUS must be one of inprocess, kafka']))).toEqual(['PORT must be a port number', 'BUS must be one of inprocess, kafka']);
+    expect(startFailureLines(new ConfigError(['PORT must be a port number', 'BUS must be one of inprocess, kafka']))).toEqual([
+      'PORT must be a port number',
+      'BUS must be one of inprocess, kafka',
+    ]);
   });
 
   it('are the first line of any other error, without its stack', () => {

@@ -9,13 +9,32 @@ import { RELAY_CHECKPOINT, relayProjection } from './relay.projection';
 
 const scope = { 'asso-93': ['identity'], 'refuge-75': [] };
 const event = (type: string, data: object): NewEvent => ({
-  eventId: randomUUID(), type, data,
-  metadata: { schemaVersion: 1, occurredAt: new Date().toISOString(), actor: { organisationId: 'asso-93', role: 'partner', keyId: null }, correlationId: randomUUID(), causationId: null, scope },
+  eventId: randomUUID(),
+  type,
+  data,
+  metadata: {
+    schemaVersion: 1,
+    occurredAt: new Date().toISOString(),
+    actor: { organisationId: 'asso-93', role: 'partner', keyId: null },
+    correlationId: randomUUID(),
+    causationId: null,
+    scope,
+  },
 });
-const made = (referralId: string) => event('ReferralMade', {
-  referralId, caseId: randomUUID(), from: 'asso-93', to: 'refuge-75', service: 'shelter', urgency: 'urgent', sharedCategories: ['identity'], message: 'sealed', respondBy: null,
-});
-const moved = (type: string, referralId: string) => event(type, { referralId, by: 'refuge-75', note: 'sealed', outcome: 'service_provided' });
+const made = (referralId: string) =>
+  event('ReferralMade', {
+    referralId,
+    caseId: randomUUID(),
+    from: 'asso-93',
+    to: 'refuge-75',
+    service: 'shelter',
+    urgency: 'urgent',
+    sharedCategories: ['identity'],
+    message: 'sealed',
+    respondBy: null,
+  });
+const moved = (type: string, referralId: string) =>
+  event(type, { referralId, by: 'refuge-75', note: 'sealed', outcome: 'service_provided' });
 
 describe('relay: checkpointed publication of integration events to the bus', () => {
   let fx: ReadModelFixture;
@@ -24,12 +43,19 @@ describe('relay: checkpointed publication of integration events to the bus', () 
   const runners: ProjectionRunner[] = [];
   const silent = { log: () => undefined, error: () => undefined };
   const startRelay = async (through: MessageBus = bus) => {
-    const runner = new ProjectionRunner({ projection: relayProjection(through), store: fx.store, dataSource: fx.dataSource, logger: silent, backoff: { initialMs: 10, maxMs: 40 } });
+    const runner = new ProjectionRunner({
+      projection: relayProjection(through),
+      store: fx.store,
+      dataSource: fx.dataSource,
+      logger: silent,
+      backoff: { initialMs: 10, maxMs: 40 },
+    });
     runners.push(runner);
     await runner.start();
     return runner;
   };
-  const append = (referralId: string, events: NewEvent[]) => fx.store.appendToStream(`referral-${referralId}`, events, { expectedRevision: 'any' });
+  const append = (referralId: string, events: NewEvent[]) =>
+    fx.store.appendToStream(`referral-${referralId}`, events, { expectedRevision: 'any' });
   const revisionsByKey = () => {
     const byKey = new Map<string, string[]>();
     for (const m of received) byKey.set(m.key, [...(byKey.get(m.key) ?? []), (m.value as IntegrationMessage).event.streamRevision]);
@@ -40,7 +66,12 @@ describe('relay: checkpointed publication of integration events to the bus', () 
     fx = await openReadModelFixture('relay');
     bus = new InProcessBus();
     received.length = 0;
-    await bus.subscribe({ topic: INTEGRATION_EVENTS_TOPIC, group: 'spec', fromBeginning: true, handler: async (m) => void received.push(m) });
+    await bus.subscribe({
+      topic: INTEGRATION_EVENTS_TOPIC,
+      group: 'spec',
+      fromBeginning: true,
+      handler: async (m) => void received.push(m),
+    });
   });
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((r) => r.stop()));
@@ -78,7 +109,12 @@ describe('relay: checkpointed publication of integration events to the bus', () 
     await append(a, [moved('ReferralAccepted', a)]);
 
     const raw: BusMessage[] = [];
-    await bus.subscribe({ topic: INTEGRATION_EVENTS_TOPIC, group: 'late-raw', fromBeginning: false, handler: async (m) => void raw.push(m) });
+    await bus.subscribe({
+      topic: INTEGRATION_EVENTS_TOPIC,
+      group: 'late-raw',
+      fromBeginning: false,
+      handler: async (m) => void raw.push(m),
+    });
     await startRelay();
     await eventually(() => expect(revisionsByKey()).toEqual({ [a]: ['0', '1'] }));
     expect(raw.map((m) => (m.value as IntegrationMessage).event.streamRevision)).toEqual(['1']);

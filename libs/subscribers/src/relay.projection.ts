@@ -1,5 +1,11 @@
 import type { MessageBus } from '@passerelle/bus';
-import { INTEGRATION_EVENTS_TOPIC, PUBLISHED_EVENT_TYPES, toPublication, type IntegrationMessage, type Publication } from '@passerelle/contracts';
+import {
+  INTEGRATION_EVENTS_TOPIC,
+  PUBLISHED_EVENT_TYPES,
+  toPublication,
+  type IntegrationMessage,
+  type Publication,
+} from '@passerelle/contracts';
 import type { RecordedEvent } from '@passerelle/event-store';
 import type { Projection } from '@passerelle/projections';
 
@@ -19,9 +25,14 @@ export function relayProjection(bus: MessageBus, topic: string = INTEGRATION_EVE
     writesToDatabase: false,
     async applyBatch(_manager, events: RecordedEvent[]): Promise<void> {
       const publications = events.map(toPublication).filter((p): p is Publication => p !== null);
-      await bus.publish(topic, publications.map(({ event, key, audience }) => ({
-        id: event.eventId, key, value: { event, audience } satisfies IntegrationMessage,
-      })));
+      await bus.publish(
+        topic,
+        publications.map(({ event, key, audience }) => ({
+          id: event.eventId,
+          key,
+          value: { event, audience } satisfies IntegrationMessage,
+        })),
+      );
     },
   };
 }

@@ -29,9 +29,19 @@ export const ALL_PROJECTIONS: readonly Projection[] = [inboxProjection, director
 
 /** Every subscriber of the event store, in one place: add a read model, an outbox or a relay here. */
 export const SUBSCRIBERS: readonly SubscriberDeclaration[] = [
-  ...ALL_PROJECTIONS.map((projection): SubscriberDeclaration => ({ name: projection.name, service: 'projector', kind: 'read-model', create: () => projection })),
+  ...ALL_PROJECTIONS.map((projection): SubscriberDeclaration => ({
+    name: projection.name,
+    service: 'projector',
+    kind: 'read-model',
+    create: () => projection,
+  })),
   { name: outboxProjection.name, service: 'webhook-dispatcher', kind: 'webhook-outbox', create: () => outboxProjection },
-  { name: RELAY_CHECKPOINT, service: 'relay', kind: 'relay', create: ({ bus }) => relayProjection(required(bus, 'the relay publishes to a bus')) },
+  {
+    name: RELAY_CHECKPOINT,
+    service: 'relay',
+    kind: 'relay',
+    create: ({ bus }) => relayProjection(required(bus, 'the relay publishes to a bus')),
+  },
 ];
 
 /** The subscribers one service runs, ready for their ProjectionRunners. */

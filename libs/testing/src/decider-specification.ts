@@ -34,7 +34,11 @@ export const DeciderSpecification = {
         return {
           when(command: Command): WhenStep<Event> {
             // Folded lazily so that an exception in evolve is reported by the assertion that triggered it.
-            const run = (): Event[] => decider.decide(command, events.reduce((state, event) => decider.evolve(state, event), decider.initialState()));
+            const run = (): Event[] =>
+              decider.decide(
+                command,
+                events.reduce((state, event) => decider.evolve(state, event), decider.initialState()),
+              );
             return {
               then(expected) {
                 expect(run()).toEqual(Array.isArray(expected) ? expected : [expected]);

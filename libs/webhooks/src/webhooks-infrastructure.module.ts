@@ -18,7 +18,11 @@ export const WEBHOOK_SETTINGS = Symbol('WEBHOOK_SETTINGS');
   providers: [
     { provide: WEBHOOK_SETTINGS, inject: [APP_CONFIG], useFactory: (settings: RuntimeSettings) => webhookSettings(settings) },
     { provide: SecretBox, inject: [APP_CONFIG], useFactory: (settings: RuntimeSettings) => new SecretBox(settings.masterKey) },
-    { provide: WebhookEndpointStore, inject: [PG_POOL, SecretBox], useFactory: (pool: Pool, box: SecretBox) => new WebhookEndpointStore(pool, box) },
+    {
+      provide: WebhookEndpointStore,
+      inject: [PG_POOL, SecretBox],
+      useFactory: (pool: Pool, box: SecretBox) => new WebhookEndpointStore(pool, box),
+    },
     { provide: DeliveryLog, inject: [PG_POOL], useFactory: (pool: Pool) => new DeliveryLog(pool) },
   ],
   exports: [WEBHOOK_SETTINGS, SecretBox, WebhookEndpointStore, DeliveryLog],

@@ -4,8 +4,13 @@ import type { TestNetwork } from './test-network';
 
 /** A woman with data in every consent category, so each test can see which category leaked. */
 export const FATOU = {
-  givenName: 'Fatou', familyName: 'Camara', birthDate: '1991-07-14', nationality: 'GN',
-  phone: '+33611223344', email: 'fatou.c@example.org', languages: ['fr', 'sus'],
+  givenName: 'Fatou',
+  familyName: 'Camara',
+  birthDate: '1991-07-14',
+  nationality: 'GN',
+  phone: '+33611223344',
+  email: 'fatou.c@example.org',
+  languages: ['fr', 'sus'],
   health: { notes: 'Diabetic, needs insulin' },
   legal: { residenceStatus: 'asylum_seeker', notes: 'Appeal pending' },
   vulnerability: { notes: 'Threatened by her trafficker' },
@@ -39,23 +44,42 @@ export async function onboardKeyed(
   role = 'partner',
 ): Promise<KeyedPartner> {
   const admin = { Authorization: `Bearer ${network.adminKey}` };
-  const registered = await network.http().post('/v1/organisations').set(admin).send({ name: organisation.id.toUpperCase(), ...organisation });
-  if (registered.status !== 201 && registered.status !== 409) throw new Error(`register ${organisation.id}: ${registered.status} ${registered.text}`);
+  const registered = await network
+    .http()
+    .post('/v1/organisations')
+    .set(admin)
+    .send({ name: organisation.id.toUpperCase(), ...organisation });
+  if (registered.status !== 201 && registered.status !== 409)
+    throw new Error(`register ${organisation.id}: ${registered.status} ${registered.text}`);
   const issued = await network.http().post(`/v1/organisations/${organisation.id}/api-keys`).set(admin).send({ role });
   if (issued.status !== 201) throw new Error(`key for ${organisation.id}: ${issued.status} ${issued.text}`);
   return { id: organisation.id, key: issued.body.key as string, keyId: issued.body.keyId as string };
 }
 
-export function consent(recipients: string[], categories: readonly string[], purposes: string[] = ['referral'], extra: Record<string, unknown> = {}) {
+export function consent(
+  recipients: string[],
+  categories: readonly string[],
+  purposes: string[] = ['referral'],
+  extra: Record<string, unknown> = {},
+) {
   return { recipients, categories: [...categories], purposes, expiresAt: null, method: 'written', language: 'fr', ...extra };
 }
 
 /** Identifies FATOU (or another person) with an optional first consent; throws unless 201. */
 export async function identify(network: TestNetwork, holder: Partner, first: object | null, person: object = FATOU) {
-  const response = await network.http().post('/v1/cases').set(auth(holder)).send({
-    person, level: 'presumed', indicators: ['trafficking_sexual'], department: '93', ageBand: '25-34',
-    safety: { doNotContact: false, safeChannel: 'phone' }, ...(first ? { consent: first } : {}),
-  });
+  const response = await network
+    .http()
+    .post('/v1/cases')
+    .set(auth(holder))
+    .send({
+      person,
+      level: 'presumed',
+      indicators: ['trafficking_sexual'],
+      department: '93',
+      ageBand: '25-34',
+      safety: { doNotContact: false, safeChannel: 'phone' },
+      ...(first ? { consent: first } : {}),
+    });
   if (response.status !== 201) throw new Error(`identify: ${response.status} ${response.text}`);
   return response.body as { caseId: string; consentId: string | null; position: string };
 }
@@ -66,8 +90,16 @@ export async function grant(network: TestNetwork, holder: Partner, caseId: strin
   return response.body as { consentId: string; position: string };
 }
 
-export async function refer(network: TestNetwork, holder: Partner, body: { caseId: string; to: string; service: string; sharedCategories: readonly string[]; message?: string }) {
-  const response = await network.http().post('/v1/referrals').set(auth(holder)).send({ urgency: 'soon', ...body, sharedCategories: [...body.sharedCategories] });
+export async function refer(
+  network: TestNetwork,
+  holder: Partner,
+  body: { caseId: string; to: string; service: string; sharedCategories: readonly string[]; message?: string },
+) {
+  const response = await network
+    .http()
+    .post('/v1/referrals')
+    .set(auth(holder))
+    .send({ urgency: 'soon', ...body, sharedCategories: [...body.sharedCategories] });
   if (response.status !== 201) throw new Error(`refer: ${response.status} ${response.text}`);
   return response.body as { referralId: string; position: string };
 }
@@ -93,5 +125,6 @@ export async function sql<Row = Record<string, unknown>>(network: TestNetwork, t
 
 /** Polls (never a timed assertion) until the wall clock is past `instant`. */
 export async function waitUntilPast(instant: Date): Promise<void> {
-  while (Date.now() <= instant.getTime()) await new Promise((resolve) => setTimeout(resolve, Math.min(200, instant.getTime() - Date.now() + 5)));
+  while (Date.now() <= instant.getTime())
+    await new Promise((resolve) => setTimeout(resolve, Math.min(200, instant.getTime() - Date.now() + 5)));
 }

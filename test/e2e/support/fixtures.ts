@@ -1,7 +1,12 @@
 import type { TestNetwork } from './test-network';
 
 export const AWA = {
-  givenName: 'Awa', familyName: 'Diallo', birthDate: '1994-03-02', nationality: 'CI', languages: ['fr', 'dyu'], phone: '+33600000000',
+  givenName: 'Awa',
+  familyName: 'Diallo',
+  birthDate: '1994-03-02',
+  nationality: 'CI',
+  languages: ['fr', 'dyu'],
+  phone: '+33600000000',
 };
 
 export interface Partner {
@@ -16,9 +21,13 @@ export async function onboard(
   role = 'partner',
 ): Promise<Partner> {
   const admin = `Bearer ${network.adminKey}`;
-  const registered = await network.http().post('/v1/organisations').set('Authorization', admin)
+  const registered = await network
+    .http()
+    .post('/v1/organisations')
+    .set('Authorization', admin)
     .send({ name: organisation.id.toUpperCase(), ...organisation });
-  if (registered.status !== 201 && registered.status !== 409) throw new Error(`register ${organisation.id}: ${registered.status} ${registered.text}`);
+  if (registered.status !== 201 && registered.status !== 409)
+    throw new Error(`register ${organisation.id}: ${registered.status} ${registered.text}`);
   const issued = await network.http().post(`/v1/organisations/${organisation.id}/api-keys`).set('Authorization', admin).send({ role });
   if (issued.status !== 201) throw new Error(`key for ${organisation.id}: ${issued.status} ${issued.text}`);
   return { id: organisation.id, key: issued.body.key as string };
@@ -35,8 +44,12 @@ export function identifyBody(consentRecipients: string[], overrides: Record<stri
     ageBand: '25-34',
     safety: { doNotContact: false, safeChannel: 'phone' },
     consent: {
-      recipients: consentRecipients, categories: ['identity', 'contact', 'vulnerability'], purposes: ['referral', 'coordination'],
-      expiresAt: null, method: 'verbal', language: 'fr',
+      recipients: consentRecipients,
+      categories: ['identity', 'contact', 'vulnerability'],
+      purposes: ['referral', 'coordination'],
+      expiresAt: null,
+      method: 'verbal',
+      language: 'fr',
     },
     ...overrides,
   };
@@ -59,7 +72,9 @@ export async function dumpEvents(network: TestNetwork): Promise<string> {
   const client = new Client({ connectionString: network.database.url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ dump: string }>("SELECT coalesce(string_agg(data::text || metadata::text, '\n'), '') AS dump FROM es_events");
+    const { rows } = await client.query<{ dump: string }>(
+      "SELECT coalesce(string_agg(data::text || metadata::text, '\n'), '') AS dump FROM es_events",
+    );
     return rows[0]?.dump ?? '';
   } finally {
     await client.end();

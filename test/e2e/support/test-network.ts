@@ -27,7 +27,7 @@ export interface TestNetworkOptions {
 
 /** The whole network in-process on a fresh database: the same modules `npm start` runs. */
 export async function startTestNetwork(overrides: Partial<RuntimeSettings> = {}, options: TestNetworkOptions = {}): Promise<TestNetwork> {
-  const database = options.database ?? await createTestDatabase('e2e');
+  const database = options.database ?? (await createTestDatabase('e2e'));
   const adminKey = `psk_${randomBytes(32).toString('base64url')}`;
   const settings: RuntimeSettings = {
     databaseUrl: database.url,
@@ -49,7 +49,10 @@ export async function startTestNetwork(overrides: Partial<RuntimeSettings> = {},
   await app.init();
   await app.get(ApiKeyStore).ensureBootstrapAdmin(adminKey);
   return {
-    app, database, settings, adminKey,
+    app,
+    database,
+    settings,
+    adminKey,
     http: () => request(app.getHttpServer()),
     async close() {
       await app.close();

@@ -3,16 +3,44 @@ import type { CaseEvent, OrganisationEvent, ReferralEvent } from '@passerelle/do
 
 /** The network as the raw events tell it, read straight from `es_events` (tests only). */
 export interface RawCase {
-  caseId: string; identifiedBy: string; kind: string; department: string; indicators: string[]; ageBand: string;
-  identifiedAt: number; linkageKey: string | null; erased: boolean;
+  caseId: string;
+  identifiedBy: string;
+  kind: string;
+  department: string;
+  indicators: string[];
+  ageBand: string;
+  identifiedAt: number;
+  linkageKey: string | null;
+  erased: boolean;
   consents: { consentId: string; purposes: string[]; expiresAt: string | null; withdrawn: boolean }[];
 }
 export interface RawReferral {
-  referralId: string; caseId: string; from: string; to: string; service: string; status: string; madeAt: number;
-  respondBy: number | null; acceptedAt: number | null; answeredAt: number | null; closedAt: number | null; declineReason: string | null; outcome: string | null;
+  referralId: string;
+  caseId: string;
+  from: string;
+  to: string;
+  service: string;
+  status: string;
+  madeAt: number;
+  respondBy: number | null;
+  acceptedAt: number | null;
+  answeredAt: number | null;
+  closedAt: number | null;
+  declineReason: string | null;
+  outcome: string | null;
 }
-export interface RawOrganisation { id: string; kind: string; department: string; services: string[]; capacity: Record<string, { total: number; available: number }> }
-export interface RawNetwork { cases: RawCase[]; referrals: RawReferral[]; organisations: RawOrganisation[] }
+export interface RawOrganisation {
+  id: string;
+  kind: string;
+  department: string;
+  services: string[];
+  capacity: Record<string, { total: number; available: number }>;
+}
+export interface RawNetwork {
+  cases: RawCase[];
+  referrals: RawReferral[];
+  organisations: RawOrganisation[];
+}
 
 /** The table holds other streams' events too (webhooks…): their types match no case below and are skipped. */
 type Event = (CaseEvent | ReferralEvent | OrganisationEvent) & { metadata: { occurredAt: string } };
@@ -44,13 +72,24 @@ export async function readRawNetwork(databaseUrl: string): Promise<RawNetwork> {
         break;
       }
       case 'CapacityDeclared':
-        known(organisations, event.data.organisationId).capacity[event.data.service] = { total: event.data.total, available: event.data.available };
+        known(organisations, event.data.organisationId).capacity[event.data.service] = {
+          total: event.data.total,
+          available: event.data.available,
+        };
         break;
       case 'PersonIdentified': {
         const { data } = event;
         cases.set(data.caseId, {
-          caseId: data.caseId, identifiedBy: data.identifiedBy, kind: data.identifierKind, department: data.department, indicators: data.indicators,
-          ageBand: data.ageBand, identifiedAt: at, linkageKey: data.linkageKey, erased: false, consents: [],
+          caseId: data.caseId,
+          identifiedBy: data.identifiedBy,
+          kind: data.identifierKind,
+          department: data.department,
+          indicators: data.indicators,
+          ageBand: data.ageBand,
+          identifiedAt: at,
+          linkageKey: data.linkageKey,
+          erased: false,
+          consents: [],
         });
         break;
       }
@@ -71,8 +110,19 @@ export async function readRawNetwork(databaseUrl: string): Promise<RawNetwork> {
       case 'ReferralMade': {
         const { data } = event;
         referrals.set(data.referralId, {
-          referralId: data.referralId, caseId: data.caseId, from: data.from, to: data.to, service: data.service, status: 'referred', madeAt: at,
-          respondBy: data.respondBy ? Date.parse(data.respondBy) : null, acceptedAt: null, answeredAt: null, closedAt: null, declineReason: null, outcome: null,
+          referralId: data.referralId,
+          caseId: data.caseId,
+          from: data.from,
+          to: data.to,
+          service: data.service,
+          status: 'referred',
+          madeAt: at,
+          respondBy: data.respondBy ? Date.parse(data.respondBy) : null,
+          acceptedAt: null,
+          answeredAt: null,
+          closedAt: null,
+          declineReason: null,
+          outcome: null,
         });
         break;
       }

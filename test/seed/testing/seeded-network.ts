@@ -34,7 +34,10 @@ export async function startSeededNetwork(options: Partial<SeedOptions> = {}): Pr
   };
   await caughtUp();
   return {
-    network, seeded, readModel, caughtUp,
+    network,
+    seeded,
+    readModel,
+    caughtUp,
     async close() {
       await network.close();
       // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- unsetting is the only way to restore an absent variable

@@ -20,13 +20,21 @@ import { WithdrawConsentController } from './withdraw-consent/withdraw-consent.h
 @Module({
   imports: [PersonAccessModule],
   controllers: [
-    IdentifyPersonController, GetCaseController, GrantConsentController, WithdrawConsentController, ErasePersonController,
+    IdentifyPersonController,
+    GetCaseController,
+    GrantConsentController,
+    WithdrawConsentController,
+    ErasePersonController,
     GetAccessLogController,
   ],
   providers: [
     // A referral's receiver sees her case: referrals to it are found through the inbox read model.
     { provide: InboxQuery, inject: [READ_MODEL], useFactory: (readModel: DataSource) => new InboxQuery(readModel) },
-    IdentifyPersonHandler, GetCaseHandler, GrantConsentHandler, WithdrawConsentHandler, ErasePersonHandler,
+    IdentifyPersonHandler,
+    GetCaseHandler,
+    GrantConsentHandler,
+    WithdrawConsentHandler,
+    ErasePersonHandler,
     GetAccessLogHandler,
   ],
 })

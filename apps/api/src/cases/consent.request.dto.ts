@@ -1,30 +1,58 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  ANY_REFERRAL_RECIPIENT, CONSENT_CATEGORIES, CONSENT_METHODS, CONSENT_PURPOSES,
-  type ConsentCategory, type ConsentMethod, type ConsentPurpose,
+  ANY_REFERRAL_RECIPIENT,
+  CONSENT_CATEGORIES,
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  type ConsentCategory,
+  type ConsentMethod,
+  type ConsentPurpose,
 } from '@passerelle/domain';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches, ValidateIf,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  ValidateIf,
 } from 'class-validator';
 import type { ConsentInput } from './person';
 
 /** Her consent: who may see which categories of her data, for which purpose, until when. */
 export class ConsentRequest implements ConsentInput {
   @ApiProperty({ example: ['refuge-75'], description: `Organisation ids, or "${ANY_REFERRAL_RECIPIENT}"` })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ArrayUnique()
-  @Matches(/^([a-z0-9][a-z0-9-]{1,62}|any_referral_recipient)$/, { each: true, message: 'recipients must be organisation ids or any_referral_recipient' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @Matches(/^([a-z0-9][a-z0-9-]{1,62}|any_referral_recipient)$/, {
+    each: true,
+    message: 'recipients must be organisation ids or any_referral_recipient',
+  })
   recipients: string[];
 
   @ApiProperty({ enum: CONSENT_CATEGORIES, isArray: true })
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(CONSENT_CATEGORIES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(CONSENT_CATEGORIES, { each: true })
   categories: ConsentCategory[];
 
   @ApiProperty({ enum: CONSENT_PURPOSES, isArray: true })
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(CONSENT_PURPOSES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(CONSENT_PURPOSES, { each: true })
   purposes: ConsentPurpose[];
 
   @ApiPropertyOptional({ nullable: true, example: null, description: 'ISO 8601 time after which the consent lapses by itself' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601({ strict: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true })
   expiresAt?: string | null;
 
   @ApiProperty({ enum: CONSENT_METHODS })
@@ -32,6 +60,8 @@ export class ConsentRequest implements ConsentInput {
   method: ConsentMethod;
 
   @ApiPropertyOptional({ example: 'fr', description: 'Language in which consent was explained' })
-  @IsOptional() @IsString() @Matches(/^[a-z]{2,3}$/, { message: 'language must be an ISO 639 code such as fr' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z]{2,3}$/, { message: 'language must be an ISO 639 code such as fr' })
   language?: string;
 }

@@ -11,7 +11,10 @@ export function personByCategory(person: PersonInput): Partial<Record<ConsentCat
   const put = (category: ConsentCategory, fields: Record<string, unknown> | undefined) => {
     if (fields) byCategory[category] = fields;
   };
-  put('identity', pick({ givenName: person.givenName, familyName: person.familyName, birthDate: person.birthDate, nationality: person.nationality }));
+  put(
+    'identity',
+    pick({ givenName: person.givenName, familyName: person.familyName, birthDate: person.birthDate, nationality: person.nationality }),
+  );
   put('contact', pick({ phone: person.phone, email: person.email, languages: person.languages }));
   put('health', pick({ ...person.health }));
   put('legal', pick({ ...person.legal }));
@@ -24,6 +27,8 @@ export function personByCategory(person: PersonInput): Partial<Record<ConsentCat
 export function personView(opened: Partial<Record<ConsentCategory, Record<string, unknown> | null>>): Record<string, unknown> {
   const categories = (Object.keys(opened) as ConsentCategory[]).filter((c) => opened[c]);
   const flat = { ...opened.identity, ...opened.contact };
-  const nested = Object.fromEntries((['health', 'legal', 'vulnerability', 'children'] as const).filter((c) => opened[c]).map((c) => [c, opened[c]]));
+  const nested = Object.fromEntries(
+    (['health', 'legal', 'vulnerability', 'children'] as const).filter((c) => opened[c]).map((c) => [c, opened[c]]),
+  );
   return { ...flat, ...nested, categories };
 }

@@ -1,6 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  INDICATORS, ORGANISATION_KINDS, SERVICES, unprocessable, type Indicator, type OrganisationKind, type Service,
+  INDICATORS,
+  ORGANISATION_KINDS,
+  SERVICES,
+  unprocessable,
+  type Indicator,
+  type OrganisationKind,
+  type Service,
 } from '@passerelle/domain';
 import { IsDepartment } from '@passerelle/geography';
 import type { CoordinationFilter } from '@passerelle/projections';
@@ -11,25 +17,37 @@ const DATE_MESSAGE = 'must be a date as YYYY-MM-DD';
 
 /** Filters every coordination view understands; unknown query parameters are refused (400). */
 export class CoordinationPlaceRequest {
-  @ApiPropertyOptional({ example: '93' }) @IsOptional() @IsDepartment()
+  @ApiPropertyOptional({ example: '93' })
+  @IsOptional()
+  @IsDepartment()
   department?: string;
 
-  @ApiPropertyOptional({ enum: SERVICES }) @IsOptional() @IsIn(SERVICES)
+  @ApiPropertyOptional({ enum: SERVICES })
+  @IsOptional()
+  @IsIn(SERVICES)
   service?: Service;
 
-  @ApiPropertyOptional({ enum: INDICATORS }) @IsOptional() @IsIn(INDICATORS)
+  @ApiPropertyOptional({ enum: INDICATORS })
+  @IsOptional()
+  @IsIn(INDICATORS)
   indicator?: Indicator;
 
-  @ApiPropertyOptional({ enum: ORGANISATION_KINDS }) @IsOptional() @IsIn(ORGANISATION_KINDS)
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
+  @IsOptional()
+  @IsIn(ORGANISATION_KINDS)
   kind?: OrganisationKind;
 }
 
 /** Plus a period of identification dates (UTC days, both inclusive). */
 export class CoordinationFilterRequest extends CoordinationPlaceRequest {
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'First day, inclusive' }) @IsOptional() @Matches(DATE, { message: `from ${DATE_MESSAGE}` })
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'First day, inclusive' })
+  @IsOptional()
+  @Matches(DATE, { message: `from ${DATE_MESSAGE}` })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'Last day, inclusive' }) @IsOptional() @Matches(DATE, { message: `to ${DATE_MESSAGE}` })
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Last day, inclusive' })
+  @IsOptional()
+  @Matches(DATE, { message: `to ${DATE_MESSAGE}` })
   to?: string;
 }
 
@@ -42,7 +60,10 @@ export function coordinationFilter(request: CoordinationFilterRequest): Coordina
     }
   }
   if (request.from && request.to && request.from > request.to) {
-    throw unprocessable('COORDINATION.BAD_PERIOD', `The period ends (${request.to}) before it starts (${request.from})`, { from: request.from, to: request.to });
+    throw unprocessable('COORDINATION.BAD_PERIOD', `The period ends (${request.to}) before it starts (${request.from})`, {
+      from: request.from,
+      to: request.to,
+    });
   }
   const { from, to, department, service, indicator, kind } = request;
   return { from, to, department, service, indicator, kind };

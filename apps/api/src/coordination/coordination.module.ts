@@ -10,7 +10,11 @@ import { GetFunnelController } from './get-funnel/get-funnel.http.controller';
 import { GetGapsHandler } from './get-gaps/get-gaps.handler';
 import { GetGapsController } from './get-gaps/get-gaps.http.controller';
 
-const onReadModel = <T>(Query: new (dataSource: DataSource) => T) => ({ provide: Query, inject: [READ_MODEL], useFactory: (readModel: DataSource) => new Query(readModel) });
+const onReadModel = <T>(Query: new (dataSource: DataSource) => T) => ({
+  provide: Query,
+  inject: [READ_MODEL],
+  useFactory: (readModel: DataSource) => new Query(readModel),
+});
 
 /**
  * The coordinator's network views: counts and organisation-level figures, never a person. Each
@@ -20,8 +24,12 @@ const onReadModel = <T>(Query: new (dataSource: DataSource) => T) => ({ provide:
   imports: [CqrsModule],
   controllers: [GetFunnelController, GetGapsController, GetCapacityController],
   providers: [
-    onReadModel(CoordinationFunnelQuery), onReadModel(CoordinationGapsQuery), onReadModel(CoordinationCapacityQuery),
-    GetFunnelHandler, GetGapsHandler, GetCapacityHandler,
+    onReadModel(CoordinationFunnelQuery),
+    onReadModel(CoordinationGapsQuery),
+    onReadModel(CoordinationCapacityQuery),
+    GetFunnelHandler,
+    GetGapsHandler,
+    GetCapacityHandler,
   ],
 })
 export class CoordinationModule {}

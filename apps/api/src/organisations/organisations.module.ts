@@ -16,7 +16,10 @@ import { RegisterOrganisationController } from './register-organisation/register
   controllers: [RegisterOrganisationController, ListOrganisationsController, DeclareCapacityController, IssueApiKeyController],
   providers: [
     { provide: DirectoryQuery, inject: [READ_MODEL], useFactory: (readModel: DataSource) => new DirectoryQuery(readModel) },
-    RegisterOrganisationHandler, ListOrganisationsHandler, DeclareCapacityHandler, IssueApiKeyHandler,
+    RegisterOrganisationHandler,
+    ListOrganisationsHandler,
+    DeclareCapacityHandler,
+    IssueApiKeyHandler,
   ],
 })
 export class OrganisationsModule {}

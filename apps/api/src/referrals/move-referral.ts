@@ -1,12 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { aggregateStream, commandEnvelope, handleCommand, StreamStateCache, withReadStream, type CommandContext } from '@passerelle/command-handling';
-import { caseDecider, caseStream, referralDecider, referralStream, type CaseState, type ReferralCommand, type SealedText } from '@passerelle/domain';
+import {
+  aggregateStream,
+  commandEnvelope,
+  handleCommand,
+  StreamStateCache,
+  withReadStream,
+  type CommandContext,
+} from '@passerelle/command-handling';
+import {
+  caseDecider,
+  caseStream,
+  referralDecider,
+  referralStream,
+  type CaseState,
+  type ReferralCommand,
+  type SealedText,
+} from '@passerelle/domain';
 import { EVENT_STORE, type EventStore, type ReadCondition } from '@passerelle/event-store';
 import { Keyring } from '@passerelle/privacy';
 import { referralScope } from './referral.scope';
 
 const STATUS_AFTER: Record<string, string> = {
-  ReferralAccepted: 'accepted', ReferralDeclined: 'declined', ReferralWithdrawn: 'withdrawn', ReferralClosed: 'closed',
+  ReferralAccepted: 'accepted',
+  ReferralDeclined: 'declined',
+  ReferralWithdrawn: 'withdrawn',
+  ReferralClosed: 'closed',
 };
 
 /**
@@ -28,13 +46,17 @@ export class MoveReferral {
     const move = async (caseState: CaseState, alsoExpect: ReadCondition[]) => {
       const sealed = note && caseState.status === 'open' ? await this.keyring.seal(caseState.caseId, note) : null;
       const { newEvents, position } = await handleCommand(this.store, stream, toCommand(sealed), {
-        ...referralDecider, envelope: commandEnvelope(context, stream, referralScope(caseState, context.now)), cache: this.cache, alsoExpect,
+        ...referralDecider,
+        envelope: commandEnvelope(context, stream, referralScope(caseState, context.now)),
+        cache: this.cache,
+        alsoExpect,
       });
       return { referralId, status: STATUS_AFTER[newEvents[0]?.type ?? ''] ?? state.status, position: String(position) };
     };
     if (state.status === 'none') return move({ status: 'none' }, []);
     // Her consent decides the scope: the move commits only if her case is still at the revision it was decided on.
     return withReadStream(this.store, caseStream(state.caseId), { ...caseDecider, cache: this.cache }, ({ state: caseState, alsoExpect }) =>
-      move(caseState, alsoExpect));
+      move(caseState, alsoExpect),
+    );
   }
 }

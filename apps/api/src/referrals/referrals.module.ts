@@ -18,12 +18,21 @@ import { WithdrawReferralController } from './withdraw-referral/withdraw-referra
 @Module({
   imports: [PersonAccessModule],
   controllers: [
-    MakeReferralController, GetReferralController, AcceptReferralController, DeclineReferralController,
-    WithdrawReferralController, CloseReferralController,
+    MakeReferralController,
+    GetReferralController,
+    AcceptReferralController,
+    DeclineReferralController,
+    WithdrawReferralController,
+    CloseReferralController,
   ],
   providers: [
     MoveReferral,
-    MakeReferralHandler, GetReferralHandler, AcceptReferralHandler, DeclineReferralHandler, WithdrawReferralHandler, CloseReferralHandler,
+    MakeReferralHandler,
+    GetReferralHandler,
+    AcceptReferralHandler,
+    DeclineReferralHandler,
+    WithdrawReferralHandler,
+    CloseReferralHandler,
   ],
 })
 export class ReferralsModule {}

@@ -13,8 +13,16 @@ import { RunResearchQueryController } from './run-research-query/run-research-qu
   providers: [
     // Read at start: a k under 5 or a bad budget stops the process with a message naming the variable.
     { provide: RESEARCH_SETTINGS, useFactory: () => researchSettings(process.env) },
-    { provide: ResearchAnswers, inject: [READ_MODEL, RESEARCH_SETTINGS], useFactory: (readModel: DataSource, settings: ResearchSettings) => new ResearchAnswers(readModel, settings.k) },
-    { provide: EpsilonLedger, inject: [READ_MODEL, RESEARCH_SETTINGS], useFactory: (readModel: DataSource, settings: ResearchSettings) => new EpsilonLedger(readModel, settings.epsilonBudget) },
+    {
+      provide: ResearchAnswers,
+      inject: [READ_MODEL, RESEARCH_SETTINGS],
+      useFactory: (readModel: DataSource, settings: ResearchSettings) => new ResearchAnswers(readModel, settings.k),
+    },
+    {
+      provide: EpsilonLedger,
+      inject: [READ_MODEL, RESEARCH_SETTINGS],
+      useFactory: (readModel: DataSource, settings: ResearchSettings) => new EpsilonLedger(readModel, settings.epsilonBudget),
+    },
     { provide: DiscreteLaplace, useFactory: () => new DiscreteLaplace() },
     RunResearchQueryHandler,
   ],

@@ -40,7 +40,10 @@ interface Opened {
  */
 @Injectable()
 export class PersonAccessService {
-  constructor(private readonly keyring: Keyring, private readonly accessLog: AccessLogStore) {}
+  constructor(
+    private readonly keyring: Keyring,
+    private readonly accessLog: AccessLogStore,
+  ) {}
 
   categoriesFor(request: Omit<PersonAccessRequest, 'personal'>): ConsentCategory[] {
     const { viewer, caseState, referral, now } = request;
@@ -84,7 +87,12 @@ export class PersonAccessService {
 function entry(request: PersonAccessRequest, reader: Reader, decrypted: ConsentCategory[]): AccessLogEntry {
   const caseId = request.caseState.status === 'none' ? '' : request.caseState.caseId;
   return {
-    caseId, organisationId: request.viewer, keyId: reader.keyId, via: reader.via,
-    referralId: request.referral?.referralId ?? null, categories: decrypted, readAt: request.now,
+    caseId,
+    organisationId: request.viewer,
+    keyId: reader.keyId,
+    via: reader.via,
+    referralId: request.referral?.referralId ?? null,
+    categories: decrypted,
+    readAt: request.now,
   };
 }

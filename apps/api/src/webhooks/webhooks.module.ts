@@ -22,12 +22,22 @@ import { RotateWebhookSecretController } from './rotate-webhook-secret/rotate-we
 @Module({
   imports: [WebhooksInfrastructureModule],
   controllers: [
-    RegisterWebhookController, ListWebhooksController, GetWebhookController, DeleteWebhookController, RotateWebhookSecretController,
-    ListDeliveriesController, ReplayWebhookController,
+    RegisterWebhookController,
+    ListWebhooksController,
+    GetWebhookController,
+    DeleteWebhookController,
+    RotateWebhookSecretController,
+    ListDeliveriesController,
+    ReplayWebhookController,
   ],
   providers: [
-    RegisterWebhookHandler, ListWebhooksHandler, GetWebhookHandler, DeleteWebhookHandler, RotateWebhookSecretHandler,
-    ListDeliveriesHandler, ReplayWebhookHandler,
+    RegisterWebhookHandler,
+    ListWebhooksHandler,
+    GetWebhookHandler,
+    DeleteWebhookHandler,
+    RotateWebhookSecretHandler,
+    ListDeliveriesHandler,
+    ReplayWebhookHandler,
     {
       provide: ReplayQueue,
       // After the endpoint store, whose factory creates the tables.

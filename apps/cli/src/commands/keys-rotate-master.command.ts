@@ -24,7 +24,13 @@ export const keysRotateMaster: CliCommand = {
     const file = embeddedSecretsFile(context.config);
     const staged = file ? new StagedSecretsFile(file, next) : null;
     // Every live key is re-wrapped in one transaction: a long one on a large network.
-    const pool = createPool({ connectionString: context.databaseUrl, service: 'cli', purpose: 'keys', max: 1, statementTimeoutMs: LONG_STATEMENT_TIMEOUT_MS });
+    const pool = createPool({
+      connectionString: context.databaseUrl,
+      service: 'cli',
+      purpose: 'keys',
+      max: 1,
+      statementTimeoutMs: LONG_STATEMENT_TIMEOUT_MS,
+    });
     let rewrapped: number;
     try {
       await migrateSchema(context.databaseUrl, 'cli');
@@ -44,8 +50,12 @@ export const keysRotateMaster: CliCommand = {
 };
 
 function report(context: CliContext, rewrapped: number, keyId: string, where: string, inFile: boolean): void {
-  context.out(`Rewrapped ${rewrapped} data key${rewrapped === 1 ? '' : 's'} under new master key "${keyId}"; events untouched, the old master key no longer opens anything.`);
-  context.out(inFile
-    ? `The new key is in ${where}; start Passerelle again as usual.`
-    : `Set PASSERELLE_MASTER_KEY=${where} on every process and restart them now (this key is shown only once).`);
+  context.out(
+    `Rewrapped ${rewrapped} data key${rewrapped === 1 ? '' : 's'} under new master key "${keyId}"; events untouched, the old master key no longer opens anything.`,
+  );
+  context.out(
+    inFile
+      ? `The new key is in ${where}; start Passerelle again as usual.`
+      : `Set PASSERELLE_MASTER_KEY=${where} on every process and restart them now (this key is shown only once).`,
+  );
 }

@@ -19,7 +19,10 @@ export function embeddedSecretsFile(config: { mode: string; dataDir: string; mas
 export class StagedSecretsFile {
   private readonly staged: string;
 
-  constructor(private readonly file: string, next: MasterKey) {
+  constructor(
+    private readonly file: string,
+    next: MasterKey,
+  ) {
     this.staged = `${file}.rotating`;
     const secrets = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     writeFileSync(this.staged, `${JSON.stringify({ ...secrets, masterKey: next.encode() }, null, 2)}\n`, { mode: 0o600 });

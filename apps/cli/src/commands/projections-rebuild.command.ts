@@ -2,7 +2,11 @@ import { migrateSchema } from '@passerelle/composition';
 import { LONG_STATEMENT_TIMEOUT_MS } from '@passerelle/database';
 import { createPostgresEventStore } from '@passerelle/event-store/postgres';
 import {
-  createReadModelDataSource, READ_MODEL_ENTITIES, REBUILD_TARGETS, rebuildProjections, rebuildTargets,
+  createReadModelDataSource,
+  READ_MODEL_ENTITIES,
+  REBUILD_TARGETS,
+  rebuildProjections,
+  rebuildTargets,
 } from '@passerelle/projections';
 import { Presets, SingleBar } from 'cli-progress';
 import type { CliCommand, CliContext } from '../cli-command';
@@ -22,26 +26,38 @@ export const projectionsRebuild: CliCommand = {
     if (args.length !== 1 || target === undefined) throw new Error(`usage: npm run cli -- ${this.usage}`);
     const targets = rebuildTargets(target);
     await migrateSchema(context.databaseUrl, 'cli');
-    const dataSource = await createReadModelDataSource(context.databaseUrl, READ_MODEL_ENTITIES, { service: 'cli', purpose: 'rebuild', statementTimeoutMs: LONG_STATEMENT_TIMEOUT_MS }).initialize();
+    const dataSource = await createReadModelDataSource(context.databaseUrl, READ_MODEL_ENTITIES, {
+      service: 'cli',
+      purpose: 'rebuild',
+      statementTimeoutMs: LONG_STATEMENT_TIMEOUT_MS,
+    }).initialize();
     const store = await createPostgresEventStore({ connectionString: context.databaseUrl, poolSize: 2, service: 'cli' });
-    const bar = new SingleBar({
-      format: 'rebuilding {names} [{bar}] {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}',
-      hideCursor: true, etaBuffer: 50,
-    }, Presets.shades_classic);
+    const bar = new SingleBar(
+      {
+        format: 'rebuilding {names} [{bar}] {percentage}% | {value}/{total} events | {speed} events/s | ETA {eta_formatted}',
+        hideCursor: true,
+        etaBuffer: 50,
+      },
+      Presets.shades_classic,
+    );
     const names = targets.map((t) => t.projection.name).join(', ');
     const started = Date.now();
     try {
       bar.start(Number(await store.headPosition()) + 1, 0, { names, speed: 0 });
       const result = await rebuildProjections({
-        dataSource, store, targets,
+        dataSource,
+        store,
+        targets,
         onProgress: ({ processed, total }) => {
           bar.setTotal(total);
           bar.update(processed, { names, speed: Math.round(processed / Math.max((Date.now() - started) / 1000, 0.001)) });
         },
       });
       bar.stop();
-      context.out(`Rebuilt ${result.projections.join(', ')} from ${result.events} events in ${result.seconds.toFixed(1)} s `
-        + `(${Math.round(result.events / Math.max(result.seconds, 0.001))} events/s); checkpoint at position ${result.position}.`);
+      context.out(
+        `Rebuilt ${result.projections.join(', ')} from ${result.events} events in ${result.seconds.toFixed(1)} s ` +
+          `(${Math.round(result.events / Math.max(result.seconds, 0.001))} events/s); checkpoint at position ${result.position}.`,
+      );
     } finally {
       bar.stop();
       await store.close();

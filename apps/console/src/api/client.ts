@@ -56,7 +56,13 @@ async function send<T>(method: string, path: string, body?: unknown, idempotency
   let response: Response;
   try {
     // The API key travels in a header only: never in the URL, never in a cookie.
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit', cache: 'no-store' });
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
   } catch {
     throw new NetworkError('network');
   }

@@ -80,7 +80,14 @@ export interface Funnel {
   declineReasons: Record<string, number>;
   overdue: number;
   delaysDays: Record<string, Spread>;
-  byOrganisation?: { organisationId: string; kind: string | null; department: string | null; pending: number; overdue: number; received: number }[];
+  byOrganisation?: {
+    organisationId: string;
+    kind: string | null;
+    department: string | null;
+    pending: number;
+    overdue: number;
+    received: number;
+  }[];
 }
 
 export interface Gaps {
@@ -91,8 +98,14 @@ export interface Gaps {
 export interface Capacity {
   asOf?: string;
   rows: {
-    organisationId: string; kind: string; department: string; service: string;
-    declared: { total: number; available: number } | null; occupied: number; waiting: number; overdue: number;
+    organisationId: string;
+    kind: string;
+    department: string;
+    service: string;
+    declared: { total: number; available: number } | null;
+    occupied: number;
+    waiting: number;
+    overdue: number;
   }[];
 }
 

@@ -25,7 +25,8 @@ export const fr = {
   'view.dashboard': 'Coordination',
   'view.research': 'Recherche',
   'view.directory': 'Annuaire',
-  'signIn.intro': 'Saisissez la clé d’API de votre organisation. Elle reste dans cet onglet et disparaît à sa fermeture ou à la déconnexion.',
+  'signIn.intro':
+    'Saisissez la clé d’API de votre organisation. Elle reste dans cet onglet et disparaît à sa fermeture ou à la déconnexion.',
   'signIn.key': 'Clé d’API',
   'signIn.submit': 'Se connecter',
   'signIn.refused': 'Cette clé n’est pas reconnue.',
@@ -166,7 +167,8 @@ export const fr = {
   'overdue.total': 'Orientations sans réponse après la date attendue : {count}',
   'overdue.pending': 'Sans réponse',
   'overdue.none': 'Aucune orientation en retard.',
-  'research.intro': 'Agrégats anonymisés : une cellule de moins de k personnes est supprimée, ainsi que celles qui permettraient de la retrouver.',
+  'research.intro':
+    'Agrégats anonymisés : une cellule de moins de k personnes est supprimée, ainsi que celles qui permettraient de la retrouver.',
   'research.unit': 'Compter',
   'research.maxDimensions': 'Au plus {max} dimensions par requête.',
   'research.groupBy': 'Regrouper par',

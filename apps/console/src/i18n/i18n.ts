@@ -23,17 +23,25 @@ export function setLanguage(next: Language): void {
 /** A message with `{name}` placeholders filled in; values are inserted as text, never as markup. */
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
   // A key built from an API value (a new funnel stage, say) may be missing: show the key, never crash.
-  return (dictionaries[current][key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return (dictionaries[current][key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }
 
 /** The word for a vocabulary value (`label('service', 'legal')`), or the value itself if unknown. */
 export const label = (kind: string, value: string): string => vocabularyLabels[current][`${kind}.${value}`] ?? value;
 
 export const formatDate = (iso: string | null | undefined): string =>
-  iso ? new Intl.DateTimeFormat(current === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : t('app.none');
+  iso
+    ? new Intl.DateTimeFormat(current === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
+    : t('app.none');
 
 export const formatNumber = (value: number | null | undefined, digits = 1): string =>
-  value === null || value === undefined ? t('app.none') : new Intl.NumberFormat(current === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits }).format(value);
+  value === null || value === undefined
+    ? t('app.none')
+    : new Intl.NumberFormat(current === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits }).format(value);
 
 export const formatPercent = (ratio: number | null | undefined): string =>
-  ratio === null || ratio === undefined ? t('app.none') : new Intl.NumberFormat(current === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+  ratio === null || ratio === undefined
+    ? t('app.none')
+    : new Intl.NumberFormat(current === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(ratio);

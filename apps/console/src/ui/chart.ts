@@ -28,23 +28,38 @@ export function wrapLabel(text: string, width = 16): string[] {
  * A bar chart in a figure. The canvas is an image for assistive technology (its label says what it
  * shows); the table next to it carries the same figures as text.
  */
-export function barChart(description: string, labels: string[], datasets: ChartDataset<'bar', number[]>[], settings: { stacked?: boolean; horizontal?: boolean } = {}): HTMLElement {
+export function barChart(
+  description: string,
+  labels: string[],
+  datasets: ChartDataset<'bar', number[]>[],
+  settings: { stacked?: boolean; horizontal?: boolean } = {},
+): HTMLElement {
   const canvas = h('canvas', { role: 'img', 'aria-label': description });
   const lines = Math.max(1, ...labels.map((text) => wrapLabel(text).length));
-  const height = settings.horizontal ? Math.max(160, labels.length * Math.max(lines * 16, settings.stacked ? 28 : 22 * datasets.length) + 70) : 280;
+  const height = settings.horizontal
+    ? Math.max(160, labels.length * Math.max(lines * 16, settings.stacked ? 28 : 22 * datasets.length) + 70)
+    : 280;
   const frame = h('div', { class: 'chart' }, canvas);
   frame.style.height = `${height}px`; // CSSOM, not an inline style attribute: allowed by the page's CSP
-  live.add(new Chart(canvas, {
-    type: 'bar',
-    data: { labels: labels.map((text) => wrapLabel(text)), datasets: datasets.map((d, i) => ({ backgroundColor: PALETTE[i % PALETTE.length], ...d })) },
-    options: {
-      indexAxis: settings.horizontal ? 'y' : 'x',
-      maintainAspectRatio: false,
-      responsive: true,
-      scales: { x: { stacked: settings.stacked ?? false, beginAtZero: true }, y: { stacked: settings.stacked ?? false, beginAtZero: true, ticks: { precision: 0 } } },
-      plugins: { legend: { display: datasets.length > 1, position: 'bottom' } },
-    },
-  }));
+  live.add(
+    new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: labels.map((text) => wrapLabel(text)),
+        datasets: datasets.map((d, i) => ({ backgroundColor: PALETTE[i % PALETTE.length], ...d })),
+      },
+      options: {
+        indexAxis: settings.horizontal ? 'y' : 'x',
+        maintainAspectRatio: false,
+        responsive: true,
+        scales: {
+          x: { stacked: settings.stacked ?? false, beginAtZero: true },
+          y: { stacked: settings.stacked ?? false, beginAtZero: true, ticks: { precision: 0 } },
+        },
+        plugins: { legend: { display: datasets.length > 1, position: 'bottom' } },
+      },
+    }),
+  );
   return h('figure', { class: 'figure' }, frame);
 }
 

@@ -11,13 +11,17 @@ export function errorBox(error: unknown): HTMLElement {
   if (error instanceof ApiError) {
     const { problem } = error;
     // A bare NOT_FOUND is a route this server does not have (yet); domain codes name what is missing.
-    const heading = problem.code === 'NOT_FOUND' ? t('error.unavailable') : problem.title ?? t('error.status', { status: problem.status });
+    const heading =
+      problem.code === 'NOT_FOUND' ? t('error.unavailable') : (problem.title ?? t('error.status', { status: problem.status }));
     const fields = (problem.errors ?? []).filter((e) => e.message);
-    return h('div', { class: 'notice notice--error', role: 'alert', tabindex: -1 },
+    return h(
+      'div',
+      { class: 'notice notice--error', role: 'alert', tabindex: -1 },
       h('p', { class: 'notice__title' }, heading),
       problem.detail ? h('p', {}, problem.detail) : null,
       fields.length ? h('p', {}, t('error.fields')) : null,
-      fields.length ? h('ul', {}, ...fields.map((e) => h('li', {}, e.field ? `${e.field}: ${e.message}` : String(e.message)))) : null);
+      fields.length ? h('ul', {}, ...fields.map((e) => h('li', {}, e.field ? `${e.field}: ${e.message}` : String(e.message)))) : null,
+    );
   }
   return h('div', { class: 'notice notice--error', role: 'alert' }, t('error.status', { status: '?' }));
 }

@@ -20,17 +20,44 @@ export interface Column<Row> {
  */
 export function dataTable<Row>(caption: string, columns: Column<Row>[], rows: Row[], csvName: string): HTMLElement {
   if (rows.length === 0) return h('div', { class: 'table-block' }, h('h3', {}, caption), emptyState(t('table.empty')));
-  const table = h('table', {},
+  const table = h(
+    'table',
+    {},
     h('caption', { class: 'visually-hidden' }, caption),
     h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : null }, c.label)))),
-    h('tbody', {}, ...rows.map((row) => h('tr', {}, ...columns.map((c, i) => (i === 0
-      ? h('th', { scope: 'row' }, c.cell(row))
-      : h('td', { class: c.numeric ? 'num' : c.nowrap ? 'nowrap' : null }, c.cell(row))))))));
-  const save = () => download(`passerelle-${csvName}-${new Date().toISOString().slice(0, 10)}.csv`,
-    toCsv(columns.map((c) => c.label), rows.map((row) => columns.map((c) => c.csv(row)))));
-  return h('div', { class: 'table-block' },
-    h('div', { class: 'table-block__head' },
+    h(
+      'tbody',
+      {},
+      ...rows.map((row) =>
+        h(
+          'tr',
+          {},
+          ...columns.map((c, i) =>
+            i === 0
+              ? h('th', { scope: 'row' }, c.cell(row))
+              : h('td', { class: c.numeric ? 'num' : c.nowrap ? 'nowrap' : null }, c.cell(row)),
+          ),
+        ),
+      ),
+    ),
+  );
+  const save = () =>
+    download(
+      `passerelle-${csvName}-${new Date().toISOString().slice(0, 10)}.csv`,
+      toCsv(
+        columns.map((c) => c.label),
+        rows.map((row) => columns.map((c) => c.csv(row))),
+      ),
+    );
+  return h(
+    'div',
+    { class: 'table-block' },
+    h(
+      'div',
+      { class: 'table-block__head' },
       h('h3', {}, caption),
-      h('button', { type: 'button', class: 'button button--secondary', onclick: save }, t('table.csv'))),
-    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': caption }, table));
+      h('button', { type: 'button', class: 'button button--secondary', onclick: save }, t('table.csv')),
+    ),
+    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': caption }, table),
+  );
 }

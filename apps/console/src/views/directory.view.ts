@@ -11,13 +11,24 @@ export async function renderDirectory({ main }: ViewContext): Promise<void> {
   try {
     const { items } = await get<{ items: Organisation[] }>('/v1/organisations');
     const places = (o: Organisation) => o.capacity.map((c) => `${label('service', c.service)} ${c.available}/${c.total}`).join(' · ');
-    main.replaceChildren(dataTable(t('directory.caption'), [
-      { label: t('directory.name'), cell: (o) => o.name, csv: (o) => o.name },
-      { label: t('directory.kind'), cell: (o) => label('kind', o.kind), csv: (o) => o.kind },
-      { label: t('identify.department'), cell: (o) => `${o.department} ${o.departmentName ?? ''}`, csv: (o) => o.department },
-      { label: t('directory.services'), cell: (o) => o.services.map((s) => label('service', s)).join(', '), csv: (o) => o.services.join(' ') },
-      { label: t('capacity.declared'), cell: places, csv: places },
-    ], items, 'directory'));
+    main.replaceChildren(
+      dataTable(
+        t('directory.caption'),
+        [
+          { label: t('directory.name'), cell: (o) => o.name, csv: (o) => o.name },
+          { label: t('directory.kind'), cell: (o) => label('kind', o.kind), csv: (o) => o.kind },
+          { label: t('identify.department'), cell: (o) => `${o.department} ${o.departmentName ?? ''}`, csv: (o) => o.department },
+          {
+            label: t('directory.services'),
+            cell: (o) => o.services.map((s) => label('service', s)).join(', '),
+            csv: (o) => o.services.join(' '),
+          },
+          { label: t('capacity.declared'), cell: places, csv: places },
+        ],
+        items,
+        'directory',
+      ),
+    );
   } catch (error) {
     main.replaceChildren(errorBox(error));
   }

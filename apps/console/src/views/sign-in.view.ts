@@ -19,24 +19,32 @@ export function renderSignIn(main: HTMLElement, options: SignInOptions): void {
   const heading = h('h1', { tabindex: -1 }, t('view.signIn'));
   main.append(
     heading,
-    h('div', { class: 'view view--narrow' },
+    h(
+      'div',
+      { class: 'view view--narrow' },
       h('p', {}, t('signIn.intro')),
       options.notice ? h('p', { class: 'notice notice--error', role: 'alert' }, options.notice) : null,
-      form(async (element) => {
-        feedback.replaceChildren();
-        try {
-          const active = await busy(element, () => signIn(key.value.trim(), options.onExpired));
-          options.signedIn(active.me);
-        } catch (error) {
-          key.value = '';
-          feedback.append(error instanceof ApiError && error.status === 401
-            ? h('p', { class: 'notice notice--error', role: 'alert' }, t('signIn.refused'))
-            : errorBox(error));
-          key.focus();
-        }
-      },
-      field(t('signIn.key'), key),
-      h('button', { type: 'submit', class: 'button' }, t('signIn.submit'))),
-      feedback));
+      form(
+        async (element) => {
+          feedback.replaceChildren();
+          try {
+            const active = await busy(element, () => signIn(key.value.trim(), options.onExpired));
+            options.signedIn(active.me);
+          } catch (error) {
+            key.value = '';
+            feedback.append(
+              error instanceof ApiError && error.status === 401
+                ? h('p', { class: 'notice notice--error', role: 'alert' }, t('signIn.refused'))
+                : errorBox(error),
+            );
+            key.focus();
+          }
+        },
+        field(t('signIn.key'), key),
+        h('button', { type: 'submit', class: 'button' }, t('signIn.submit')),
+      ),
+      feedback,
+    ),
+  );
   key.focus();
 }

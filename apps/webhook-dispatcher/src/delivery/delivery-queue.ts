@@ -56,7 +56,13 @@ export class DeliveryQueue {
        RETURNING d.endpoint_id, d.event_id, p.url, d.payload, d.attempts`,
       [perEndpoint, [...busy.keys()], [...busy.values()], leaseMs],
     );
-    return rows.map((row) => ({ endpointId: row.endpoint_id, eventId: row.event_id, url: row.url, payload: row.payload, attempt: row.attempts }));
+    return rows.map((row) => ({
+      endpointId: row.endpoint_id,
+      eventId: row.event_id,
+      url: row.url,
+      payload: row.payload,
+      attempt: row.attempts,
+    }));
   }
 
   /**
@@ -75,8 +81,14 @@ export class DeliveryQueue {
          delivered_at = CASE WHEN r.status = 'delivered' THEN now() ELSE d.delivered_at END
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[]) AS r(endpoint_id, event_id, status, delay_ms, code, error)
        WHERE d.endpoint_id = r.endpoint_id AND d.event_id = r.event_id AND d.status = 'delivering'`,
-      [column((c) => c.endpointId), column((c) => c.eventId), column((c) => c.status), column((c) => c.delayMs),
-        column((c) => c.responseCode), column((c) => c.error)],
+      [
+        column((c) => c.endpointId),
+        column((c) => c.eventId),
+        column((c) => c.status),
+        column((c) => c.delayMs),
+        column((c) => c.responseCode),
+        column((c) => c.error),
+      ],
     );
     const health = new Map<string, { succeeded: boolean; gone: boolean }>();
     for (const c of completions) {

@@ -54,7 +54,14 @@ export class DeliveryWorker {
     await this.queue.recoverExpiredLeases();
     this.timers = [
       setInterval(() => this.wake(), this.settings.pollMs),
-      setInterval(() => void this.queue.recoverExpiredLeases().then((n) => n > 0 && this.wake(), () => undefined), this.leaseMs),
+      setInterval(
+        () =>
+          void this.queue.recoverExpiredLeases().then(
+            (n) => n > 0 && this.wake(),
+            () => undefined,
+          ),
+        this.leaseMs,
+      ),
     ];
     this.wake();
   }
@@ -105,7 +112,7 @@ export class DeliveryWorker {
         await this.refreshSecrets(claimed);
         for (const delivery of claimed) this.lanes.add(delivery);
         for (const delivery of this.lanes.startable()) this.dispatch(delivery);
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- wake() and stop() change both flags during the awaits above
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- wake() and stop() change both flags during the awaits above
       } while (this.again && this.running);
     } catch (error) {
       this.logger.error(`claiming deliveries failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -124,12 +131,13 @@ export class DeliveryWorker {
 
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
     const secrets = this.secrets.get(delivery.endpointId)?.secrets ?? [];
-    const result = secrets.length === 0
-      ? { kind: 'failed' as const, error: 'no signing secret' }
-      : await this.attempts.post(
-        { url: delivery.url, body: delivery.payload, headers: this.signer.headers(delivery.eventId, delivery.payload, secrets) },
-        this.abort.signal,
-      );
+    const result =
+      secrets.length === 0
+        ? { kind: 'failed' as const, error: 'no signing secret' }
+        : await this.attempts.post(
+            { url: delivery.url, body: delivery.payload, headers: this.signer.headers(delivery.eventId, delivery.payload, secrets) },
+            this.abort.signal,
+          );
     if (this.abort.signal.aborted) {
       this.cut.push(delivery);
       return;

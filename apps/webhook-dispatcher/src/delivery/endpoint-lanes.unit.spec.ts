@@ -1,7 +1,13 @@
 import type { ClaimedDelivery } from './delivery-queue';
 import { EndpointLanes } from './endpoint-lanes';
 
-const claim = (endpointId: string, n: number): ClaimedDelivery => ({ endpointId, eventId: `${endpointId}-${n}`, url: 'https://x.example/', payload: '{}', attempt: 1 });
+const claim = (endpointId: string, n: number): ClaimedDelivery => ({
+  endpointId,
+  eventId: `${endpointId}-${n}`,
+  url: 'https://x.example/',
+  payload: '{}',
+  attempt: 1,
+});
 
 describe('endpoint lanes', () => {
   it('starts at most `concurrency` attempts per endpoint and keeps the rest waiting in claim order', () => {

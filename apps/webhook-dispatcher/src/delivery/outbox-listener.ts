@@ -9,7 +9,10 @@ export class OutboxListener {
   private client: Client | null = null;
   private closed = false;
 
-  constructor(private readonly databaseUrl: string, private readonly onNotify: () => void) {}
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly onNotify: () => void,
+  ) {}
 
   async start(): Promise<void> {
     if (this.closed) return;

@@ -35,7 +35,9 @@ export class OutcomeRecorder {
         try {
           await this.queue.complete(batch, this.disableAfterMs);
         } catch (error) {
-          this.logger.error(`recording ${batch.length} delivery outcomes failed: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.error(
+            `recording ${batch.length} delivery outcomes failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       }
     } finally {

@@ -12,7 +12,10 @@ import { WebhookDispatcherModule } from '../webhook-dispatcher.module';
 @Module({})
 class DispatcherProcessModule {
   static forRoot(settings: RuntimeSettings): DynamicModule {
-    return { module: DispatcherProcessModule, imports: [InfrastructureModule.forRoot(webhookDispatcherResources(settings)), WebhookDispatcherModule] };
+    return {
+      module: DispatcherProcessModule,
+      imports: [InfrastructureModule.forRoot(webhookDispatcherResources(settings)), WebhookDispatcherModule],
+    };
   }
 }
 

@@ -119,7 +119,10 @@ export class InProcessBus implements MessageBus {
         const message = partition.messages[offset - partition.base];
         if (message === undefined || !owner) break;
         if (!group.seen.has(message.id)) {
-          const handled = owner.handler(message).then(() => true, () => false);
+          const handled = owner.handler(message).then(
+            () => true,
+            () => false,
+          );
           owner.inFlight = handled;
           if (!(await handled)) {
             await new Promise((resolve) => setTimeout(resolve, retryMs));

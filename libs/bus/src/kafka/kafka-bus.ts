@@ -27,7 +27,10 @@ export class KafkaBus implements MessageBus {
   constructor(private readonly options: KafkaBusOptions) {
     this.kafka = new Kafka({ clientId: options.clientId ?? 'passerelle', brokers: options.brokers, logLevel: logLevel.WARN });
     this.producer = this.kafka.producer({
-      idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
     });
     this.admin = this.kafka.admin();
   }
@@ -40,7 +43,9 @@ export class KafkaBus implements MessageBus {
       topic,
       acks: -1,
       messages: messages.map((message) => ({
-        key: message.key, value: JSON.stringify(message.value), headers: { [MESSAGE_ID_HEADER]: message.id },
+        key: message.key,
+        value: JSON.stringify(message.value),
+        headers: { [MESSAGE_ID_HEADER]: message.id },
       })),
     });
   }
@@ -82,7 +87,15 @@ export class KafkaBus implements MessageBus {
       if (!payload.isRunning() || payload.isStale()) return;
       const decoded = decode(message);
       if (decoded && !seen.has(decoded.id)) {
-        if (!(await this.handleWithRetry(decoded, handler, () => payload.isRunning(), () => payload.heartbeat()))) return;
+        if (
+          !(await this.handleWithRetry(
+            decoded,
+            handler,
+            () => payload.isRunning(),
+            () => payload.heartbeat(),
+          ))
+        )
+          return;
         seen.add(decoded.id);
       }
       payload.resolveOffset(message.offset);
@@ -93,7 +106,10 @@ export class KafkaBus implements MessageBus {
 
   /** Retries in place so that the partition's later messages keep waiting; false when the consumer stops first. */
   private async handleWithRetry(
-    message: BusMessage, handler: BusSubscriptionOptions['handler'], isRunning: () => boolean, heartbeat: () => Promise<void>,
+    message: BusMessage,
+    handler: BusSubscriptionOptions['handler'],
+    isRunning: () => boolean,
+    heartbeat: () => Promise<void>,
   ): Promise<boolean> {
     for (let delayMs = 50; ; delayMs = Math.min(delayMs * 2, 5_000)) {
       try {
@@ -115,10 +131,12 @@ export class KafkaBus implements MessageBus {
   private ensureTopic(topic: string): Promise<void> {
     let ensured = this.topics.get(topic);
     if (!ensured) {
-      ensured = this.admin.createTopics({
-        waitForLeaders: true,
-        topics: [{ topic, numPartitions: this.options.partitions ?? 12, replicationFactor: this.options.replicationFactor ?? -1 }],
-      }).then(() => undefined);
+      ensured = this.admin
+        .createTopics({
+          waitForLeaders: true,
+          topics: [{ topic, numPartitions: this.options.partitions ?? 12, replicationFactor: this.options.replicationFactor ?? -1 }],
+        })
+        .then(() => undefined);
       this.topics.set(topic, ensured);
     }
     return ensured;

@@ -44,7 +44,10 @@ export function describeBusContract(name: string, factory: () => Promise<Message
       const seen = new Map<string, number[]>();
       await subscribe(t, 'g', async (m) => void seen.set(m.key, [...(seen.get(m.key) ?? []), seqOf(m)]));
       for (let round = 0; round < 5; round++) {
-        await bus.publish(t, ['a', 'b', 'c', 'd'].flatMap((key) => [0, 1, 2, 3].map((i) => message(key, round * 4 + i))));
+        await bus.publish(
+          t,
+          ['a', 'b', 'c', 'd'].flatMap((key) => [0, 1, 2, 3].map((i) => message(key, round * 4 + i))),
+        );
       }
       const expected = Array.from({ length: 20 }, (_, i) => i);
       await eventually(() => expect(Object.fromEntries(seen)).toEqual({ a: expected, b: expected, c: expected, d: expected }));

@@ -6,16 +6,23 @@ export function recorded(
   event: CaseEvent | ReferralEvent | OrganisationEvent,
   options: { position?: bigint; revision?: bigint; scope?: Record<string, string[]>; eventId?: string } = {},
 ): RecordedEvent {
-  const subject = 'referralId' in event.data ? `referral-${event.data.referralId}`
-    : 'caseId' in event.data ? `case-${event.data.caseId}` : `organisation-${event.data.organisationId}`;
+  const subject =
+    'referralId' in event.data
+      ? `referral-${event.data.referralId}`
+      : 'caseId' in event.data
+        ? `case-${event.data.caseId}`
+        : `organisation-${event.data.organisationId}`;
   return {
     eventId: options.eventId ?? '11111111-1111-4111-8111-111111111111',
     type: event.type,
     data: event.data,
     metadata: {
-      schemaVersion: 1, occurredAt: '2026-11-22T10:00:00.000Z',
+      schemaVersion: 1,
+      occurredAt: '2026-11-22T10:00:00.000Z',
       actor: { organisationId: 'asso-93', role: 'partner', keyId: 'key-1' },
-      correlationId: 'corr-1', causationId: null, scope: options.scope ?? {},
+      correlationId: 'corr-1',
+      causationId: null,
+      scope: options.scope ?? {},
     },
     streamName: subject,
     streamRevision: options.revision ?? 0n,

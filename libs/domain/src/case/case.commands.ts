@@ -1,6 +1,12 @@
 import type { CommandMetadata, SealedPersonal } from '../shared/metadata';
 import type {
-  AgeBand, ConsentCategory, ConsentMethod, ConsentPurpose, IdentificationLevel, Indicator, SafeChannel,
+  AgeBand,
+  ConsentCategory,
+  ConsentMethod,
+  ConsentPurpose,
+  IdentificationLevel,
+  Indicator,
+  SafeChannel,
 } from '../shared/vocabulary';
 
 export interface ConsentTerms {

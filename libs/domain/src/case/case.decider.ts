@@ -124,4 +124,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
 }
 
 /** The `case-<uuid>` stream as one decider. */
-export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = { decide: decideCase, evolve: evolveCase, initialState: initialCaseState };
+export const caseDecider: Decider<CaseState, CaseCommand, CaseEvent> = {
+  decide: decideCase,
+  evolve: evolveCase,
+  initialState: initialCaseState,
+};

@@ -1,7 +1,20 @@
 import { DeciderSpecification } from '../../../testing/src/decider-specification';
 import {
-  ASSO, CASE_ID, POLICE, REFUGE, admin, asso, by, clinic, consentGranted, coordinator, fromNow, identified, identify,
-  police, terms,
+  ASSO,
+  CASE_ID,
+  POLICE,
+  REFUGE,
+  admin,
+  asso,
+  by,
+  clinic,
+  consentGranted,
+  coordinator,
+  fromNow,
+  identified,
+  identify,
+  police,
+  terms,
 } from '../testing/domain.fixtures';
 import type { Actor } from '../shared/metadata';
 import type { ConsentTerms, ErasePerson, GrantConsent, WithdrawConsent } from './case.commands';
@@ -46,9 +59,9 @@ describe('case decider', () => {
     });
 
     it('rejects a formal identification by anyone but an authority', () => {
-      given.when(identify(clinic, { level: 'formal' })).thenThrows('CASE.FORMAL_REQUIRES_AUTHORITY', (error) =>
-        expect(error.kind).toBe('forbidden'),
-      );
+      given
+        .when(identify(clinic, { level: 'formal' }))
+        .thenThrows('CASE.FORMAL_REQUIRES_AUTHORITY', (error) => expect(error.kind).toBe('forbidden'));
     });
 
     it('rejects a presumed identification without any indicator', () => {
@@ -171,12 +184,19 @@ describe('case decider', () => {
   });
 
   describe('evolve', () => {
-    const fold = (...events: Parameters<typeof caseDecider.evolve>[1][]) => events.reduce((state, event) => caseDecider.evolve(state, event), caseDecider.initialState());
+    const fold = (...events: Parameters<typeof caseDecider.evolve>[1][]) =>
+      events.reduce((state, event) => caseDecider.evolve(state, event), caseDecider.initialState());
 
     it('opens the case under the identifying organisation', () => {
       expect(fold(identified({ identifiedBy: POLICE, identifierKind: 'authority', level: 'formal' }))).toEqual({
-        status: 'open', caseId: CASE_ID, holder: POLICE, holderKind: 'authority', level: 'formal',
-        indicators: ['trafficking_sexual'], department: '93', consents: [],
+        status: 'open',
+        caseId: CASE_ID,
+        holder: POLICE,
+        holderKind: 'authority',
+        level: 'formal',
+        indicators: ['trafficking_sexual'],
+        department: '93',
+        consents: [],
       });
     });
 

@@ -1,6 +1,13 @@
 import type { SealedPersonal } from '../shared/metadata';
 import type {
-  AgeBand, ConsentCategory, ConsentMethod, ConsentPurpose, IdentificationLevel, Indicator, OrganisationKind, SafeChannel,
+  AgeBand,
+  ConsentCategory,
+  ConsentMethod,
+  ConsentPurpose,
+  IdentificationLevel,
+  Indicator,
+  OrganisationKind,
+  SafeChannel,
 } from '../shared/vocabulary';
 
 /** Events of a `case-<uuid>` stream (docs/architecture.md#streams-and-events). Typed data, not classes. */

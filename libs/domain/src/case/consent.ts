@@ -23,20 +23,14 @@ export function activeConsents(state: CaseState, now: Date): Consent[] {
  * Whether a consent names this recipient for this purpose. `any_referral_recipient` only ever stands
  * for organisations she is referred to, so it never reaches coordination or research.
  */
-export function consentNamesRecipient(
-  consent: Consent,
-  recipient: string,
-  purpose: ConsentPurpose,
-  isReferralRecipient = true,
-): boolean {
+export function consentNamesRecipient(consent: Consent, recipient: string, purpose: ConsentPurpose, isReferralRecipient = true): boolean {
   if (!consent.purposes.includes(purpose)) return false;
   if (consent.recipients.includes(recipient)) return true;
   return isReferralRecipient && purpose === 'referral' && consent.recipients.includes(ANY_REFERRAL_RECIPIENT);
 }
 
 export type ConsentCoverage =
-  | { covered: true; consentIds: string[] }
-  | { covered: false; missingCategories: ConsentCategory[]; recipientCovered: boolean };
+  { covered: true; consentIds: string[] } | { covered: false; missingCategories: ConsentCategory[]; recipientCovered: boolean };
 
 export interface CoverageRequest {
   recipient: string;
@@ -53,13 +47,9 @@ export interface CoverageRequest {
  * `consentIds` lists every active consent naming the recipient for the purpose (the legal basis to record).
  */
 export function consentCoverage(state: CaseState, now: Date, request: CoverageRequest): ConsentCoverage {
-  const relevant = activeConsents(state, now).filter((consent) =>
-    consentNamesRecipient(consent, request.recipient, request.purpose),
-  );
+  const relevant = activeConsents(state, now).filter((consent) => consentNamesRecipient(consent, request.recipient, request.purpose));
   const granted = new Set(relevant.flatMap((consent) => consent.categories));
-  const missingCategories = CONSENT_CATEGORIES.filter(
-    (category) => request.categories.includes(category) && !granted.has(category),
-  );
+  const missingCategories = CONSENT_CATEGORIES.filter((category) => request.categories.includes(category) && !granted.has(category));
   if (relevant.length > 0 && missingCategories.length === 0) {
     return { covered: true, consentIds: relevant.map((consent) => consent.consentId) };
   }

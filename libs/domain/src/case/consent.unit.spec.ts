@@ -46,28 +46,36 @@ describe('consent', () => {
         { consentId: 'c2', categories: ['health'], purposes: ['coordination'] },
       );
       expect(consentCoverage(state, NOW, referralOf(['identity', 'health']))).toEqual({
-        covered: false, missingCategories: ['health'], recipientCovered: true,
+        covered: false,
+        missingCategories: ['health'],
+        recipientCovered: true,
       });
     });
 
     it('lapses at exactly the expiry instant', () => {
       const state = openCase({ consentId: 'c1', expiresAt: NOW.toISOString() });
       expect(consentCoverage(state, NOW, referralOf(['identity']))).toEqual({
-        covered: false, missingCategories: ['identity'], recipientCovered: false,
+        covered: false,
+        missingCategories: ['identity'],
+        recipientCovered: false,
       });
     });
 
     it('ends with the withdrawal', () => {
       const state = openCase({ consentId: 'c1', withdrawn: true }, { consentId: 'c2', categories: ['contact'] });
       expect(consentCoverage(state, NOW, referralOf(['identity', 'contact']))).toEqual({
-        covered: false, missingCategories: ['identity'], recipientCovered: true,
+        covered: false,
+        missingCategories: ['identity'],
+        recipientCovered: true,
       });
     });
 
     it('for one recipient never covers another', () => {
       const state = openCase({ consentId: 'c1', recipients: [REFUGE] });
       expect(consentCoverage(state, NOW, referralOf(['identity'], CLINIC))).toEqual({
-        covered: false, missingCategories: ['identity'], recipientCovered: false,
+        covered: false,
+        missingCategories: ['identity'],
+        recipientCovered: false,
       });
     });
 
@@ -75,7 +83,9 @@ describe('consent', () => {
       const state = openCase({ consentId: 'c1', recipients: [ANY_REFERRAL_RECIPIENT] });
       expect(consentCoverage(state, NOW, referralOf(['identity'], CLINIC))).toEqual({ covered: true, consentIds: ['c1'] });
       expect(consentCoverage(state, NOW, { recipient: CLINIC, purpose: 'coordination', categories: ['identity'] })).toEqual({
-        covered: false, missingCategories: ['identity'], recipientCovered: false,
+        covered: false,
+        missingCategories: ['identity'],
+        recipientCovered: false,
       });
     });
 

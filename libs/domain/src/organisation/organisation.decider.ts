@@ -48,8 +48,7 @@ function declareCapacity({ data, metadata }: DeclareCapacity, state: Organisatio
     });
   }
   const { total, available } = data;
-  const valid =
-    Number.isInteger(total) && Number.isInteger(available) && available >= 0 && available <= total && total <= MAX_CAPACITY;
+  const valid = Number.isInteger(total) && Number.isInteger(available) && available >= 0 && available <= total && total <= MAX_CAPACITY;
   if (!valid) {
     throw unprocessable(
       'CAPACITY.INVALID',

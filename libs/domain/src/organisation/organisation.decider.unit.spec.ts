@@ -10,16 +10,22 @@ const spec = DeciderSpecification.for(organisationDecider);
 
 const directoryEntry = { organisationId: REFUGE, name: 'Refuge 75', kind: 'refuge', department: '75' } as const;
 const register = (who: Actor, services: Service[] = ['shelter', 'specialised_shelter']): RegisterOrganisation => ({
-  type: 'RegisterOrganisation', data: { ...directoryEntry, services }, metadata: by(who),
+  type: 'RegisterOrganisation',
+  data: { ...directoryEntry, services },
+  metadata: by(who),
 });
 const registeredEvent: OrganisationRegistered = {
-  type: 'OrganisationRegistered', data: { ...directoryEntry, services: ['shelter', 'specialised_shelter'] },
+  type: 'OrganisationRegistered',
+  data: { ...directoryEntry, services: ['shelter', 'specialised_shelter'] },
 };
 const declare = (who: Actor, total: number, available: number, service: Service = 'shelter'): DeclareCapacity => ({
-  type: 'DeclareCapacity', data: { organisationId: REFUGE, service, total, available }, metadata: by(who),
+  type: 'DeclareCapacity',
+  data: { organisationId: REFUGE, service, total, available },
+  metadata: by(who),
 });
 const declared = (total: number, available: number, service: Service = 'shelter'): CapacityDeclared => ({
-  type: 'CapacityDeclared', data: { organisationId: REFUGE, service, total, available },
+  type: 'CapacityDeclared',
+  data: { organisationId: REFUGE, service, total, available },
 });
 
 describe('organisation decider', () => {
@@ -73,9 +79,9 @@ describe('organisation decider', () => {
       ['more than 100000 places', 100_001, 0],
       ['not a number', Number.NaN, 0],
     ])('rejects %s', (_case, total, available) => {
-      given.when(declare(refuge, total, available)).thenThrows('CAPACITY.INVALID', (error) =>
-        expect(error.details).toEqual({ total, available }),
-      );
+      given
+        .when(declare(refuge, total, available))
+        .thenThrows('CAPACITY.INVALID', (error) => expect(error.details).toEqual({ total, available }));
     });
   });
 

@@ -1,6 +1,18 @@
 import { DeciderSpecification } from '../../../testing/src/decider-specification';
 import {
-  ASSO, CASE_ID, CLINIC, REFERRAL_ID, REFUGE, admin, asso, by, clinic, fromNow, openCase, refuge, registered,
+  ASSO,
+  CASE_ID,
+  CLINIC,
+  REFERRAL_ID,
+  REFUGE,
+  admin,
+  asso,
+  by,
+  clinic,
+  fromNow,
+  openCase,
+  refuge,
+  registered,
 } from '../testing/domain.fixtures';
 import { ANY_REFERRAL_RECIPIENT } from '../shared/vocabulary';
 import type { Actor } from '../shared/metadata';
@@ -16,40 +28,65 @@ const consented = openCase({ consentId: 'c1', recipients: [REFUGE], categories: 
 const make = (who: Actor, data: Partial<MakeReferral['data']> = {}): MakeReferral => ({
   type: 'MakeReferral',
   data: {
-    referralId: REFERRAL_ID, caseId: CASE_ID, to: REFUGE, service: 'specialised_shelter', urgency: 'urgent',
-    sharedCategories: ['identity', 'contact'], message: 'sealed:message', respondBy: fromNow(3600),
-    case: consented, receiver: refugeDirectory, ...data,
+    referralId: REFERRAL_ID,
+    caseId: CASE_ID,
+    to: REFUGE,
+    service: 'specialised_shelter',
+    urgency: 'urgent',
+    sharedCategories: ['identity', 'contact'],
+    message: 'sealed:message',
+    respondBy: fromNow(3600),
+    case: consented,
+    receiver: refugeDirectory,
+    ...data,
   },
   metadata: by(who),
 });
 const referred = (data: Partial<ReferralMade['data']> = {}): ReferralMade => ({
   type: 'ReferralMade',
   data: {
-    referralId: REFERRAL_ID, caseId: CASE_ID, from: ASSO, to: REFUGE, service: 'specialised_shelter', urgency: 'urgent',
-    sharedCategories: ['identity', 'contact'], message: 'sealed:message', respondBy: fromNow(3600), ...data,
+    referralId: REFERRAL_ID,
+    caseId: CASE_ID,
+    from: ASSO,
+    to: REFUGE,
+    service: 'specialised_shelter',
+    urgency: 'urgent',
+    sharedCategories: ['identity', 'contact'],
+    message: 'sealed:message',
+    respondBy: fromNow(3600),
+    ...data,
   },
 });
 
 const note = 'sealed:note';
 const accept = (who: Actor): ReferralCommand => ({ type: 'AcceptReferral', data: { referralId: REFERRAL_ID, note }, metadata: by(who) });
 const decline = (who: Actor): ReferralCommand => ({
-  type: 'DeclineReferral', data: { referralId: REFERRAL_ID, reason: 'no_capacity', note }, metadata: by(who),
+  type: 'DeclineReferral',
+  data: { referralId: REFERRAL_ID, reason: 'no_capacity', note },
+  metadata: by(who),
 });
 const withdraw = (who: Actor): ReferralCommand => ({
-  type: 'WithdrawReferral', data: { referralId: REFERRAL_ID, reason: 'no_longer_needed', note }, metadata: by(who),
+  type: 'WithdrawReferral',
+  data: { referralId: REFERRAL_ID, reason: 'no_longer_needed', note },
+  metadata: by(who),
 });
 const close = (who: Actor): ReferralCommand => ({
-  type: 'CloseReferral', data: { referralId: REFERRAL_ID, outcome: 'service_provided', note }, metadata: by(who),
+  type: 'CloseReferral',
+  data: { referralId: REFERRAL_ID, outcome: 'service_provided', note },
+  metadata: by(who),
 });
 const accepted = (who = REFUGE): ReferralEvent => ({ type: 'ReferralAccepted', data: { referralId: REFERRAL_ID, by: who, note } });
 const declined = (who = REFUGE): ReferralEvent => ({
-  type: 'ReferralDeclined', data: { referralId: REFERRAL_ID, by: who, reason: 'no_capacity', note },
+  type: 'ReferralDeclined',
+  data: { referralId: REFERRAL_ID, by: who, reason: 'no_capacity', note },
 });
 const withdrawn = (who = ASSO): ReferralEvent => ({
-  type: 'ReferralWithdrawn', data: { referralId: REFERRAL_ID, by: who, reason: 'no_longer_needed', note },
+  type: 'ReferralWithdrawn',
+  data: { referralId: REFERRAL_ID, by: who, reason: 'no_longer_needed', note },
 });
 const closed = (who: string): ReferralEvent => ({
-  type: 'ReferralClosed', data: { referralId: REFERRAL_ID, by: who, outcome: 'service_provided', note },
+  type: 'ReferralClosed',
+  data: { referralId: REFERRAL_ID, by: who, outcome: 'service_provided', note },
 });
 
 describe('referral decider', () => {
@@ -92,9 +129,11 @@ describe('referral decider', () => {
     });
 
     it('rejects a service the receiver does not offer', () => {
-      given.when(make(asso, { service: 'medical' })).thenThrows('REFERRAL.SERVICE_NOT_OFFERED', (error) =>
-        expect(error.details).toEqual({ service: 'medical', offered: ['shelter', 'specialised_shelter'] }),
-      );
+      given
+        .when(make(asso, { service: 'medical' }))
+        .thenThrows('REFERRAL.SERVICE_NOT_OFFERED', (error) =>
+          expect(error.details).toEqual({ service: 'medical', offered: ['shelter', 'specialised_shelter'] }),
+        );
     });
 
     it('rejects a response deadline that is not in the future', () => {
@@ -123,7 +162,10 @@ describe('referral decider', () => {
     });
 
     it.each([
-      ['acceptance', accept(refuge)], ['decline', decline(refuge)], ['withdrawal', withdraw(asso)], ['closure', close(asso)],
+      ['acceptance', accept(refuge)],
+      ['decline', decline(refuge)],
+      ['withdrawal', withdraw(asso)],
+      ['closure', close(asso)],
     ])('answers "referral not found" to %s', (_name, command) => {
       given.when(command).thenThrows('REFERRAL.NOT_FOUND', (error) => expect(error.kind).toBe('not_found'));
     });
@@ -214,10 +256,18 @@ describe('referral decider', () => {
 
   describe('evolve', () => {
     it('keeps the parties through every transition', () => {
-      const state = [referred(), accepted(), closed(ASSO)].reduce((folded, event) => referralDecider.evolve(folded, event), referralDecider.initialState());
+      const state = [referred(), accepted(), closed(ASSO)].reduce(
+        (folded, event) => referralDecider.evolve(folded, event),
+        referralDecider.initialState(),
+      );
       expect(state).toEqual({
-        status: 'closed', referralId: REFERRAL_ID, caseId: CASE_ID, from: ASSO, to: REFUGE,
-        service: 'specialised_shelter', sharedCategories: ['identity', 'contact'],
+        status: 'closed',
+        referralId: REFERRAL_ID,
+        caseId: CASE_ID,
+        from: ASSO,
+        to: REFUGE,
+        service: 'specialised_shelter',
+        sharedCategories: ['identity', 'contact'],
       });
     });
   });

@@ -32,6 +32,10 @@ export type ReferralClosed = {
 
 export type ReferralEvent = ReferralMade | ReferralAccepted | ReferralDeclined | ReferralWithdrawn | ReferralClosed;
 export const REFERRAL_EVENT_TYPES = [
-  'ReferralMade', 'ReferralAccepted', 'ReferralDeclined', 'ReferralWithdrawn', 'ReferralClosed',
+  'ReferralMade',
+  'ReferralAccepted',
+  'ReferralDeclined',
+  'ReferralWithdrawn',
+  'ReferralClosed',
 ] as const;
 export const referralStream = (referralId: string) => `referral-${referralId}`;

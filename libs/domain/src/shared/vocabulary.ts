@@ -3,14 +3,32 @@ export const ORGANISATION_KINDS = ['ngo', 'health', 'refuge', 'authority'] as co
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const SERVICES = [
-  'shelter', 'specialised_shelter', 'medical', 'sexual_reproductive_health', 'psychological', 'legal',
-  'asylum_procedure', 'language', 'childcare', 'employment', 'material_aid',
+  'shelter',
+  'specialised_shelter',
+  'medical',
+  'sexual_reproductive_health',
+  'psychological',
+  'legal',
+  'asylum_procedure',
+  'language',
+  'childcare',
+  'employment',
+  'material_aid',
 ] as const;
 export type Service = (typeof SERVICES)[number];
 
 export const INDICATORS = [
-  'trafficking_sexual', 'trafficking_labour', 'gbv_intimate_partner', 'gbv_sexual', 'fgm', 'forced_marriage',
-  'lgbtiq', 'pregnant', 'with_children', 'isolated', 'urgent_health',
+  'trafficking_sexual',
+  'trafficking_labour',
+  'gbv_intimate_partner',
+  'gbv_sexual',
+  'fgm',
+  'forced_marriage',
+  'lgbtiq',
+  'pregnant',
+  'with_children',
+  'isolated',
+  'urgent_health',
 ] as const;
 export type Indicator = (typeof INDICATORS)[number];
 

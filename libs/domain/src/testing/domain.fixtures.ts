@@ -76,8 +76,17 @@ export const identify = (who: Actor, data: Partial<IdentifyPerson['data']> = {})
   return {
     type: 'IdentifyPerson',
     data: {
-      caseId, level, indicators, department, ageBand, safety, linkageKey, personal,
-      consent: null, unknownRecipients: [], ...data,
+      caseId,
+      level,
+      indicators,
+      department,
+      ageBand,
+      safety,
+      linkageKey,
+      personal,
+      consent: null,
+      unknownRecipients: [],
+      ...data,
     },
     metadata: by(who),
   };
@@ -103,7 +112,13 @@ export const registered = (
   kind: OrganisationKind,
   services: Extract<OrganisationState, { status: 'registered' }>['services'],
 ): OrganisationState => ({
-  status: 'registered', organisationId, name: organisationId, kind, department: '75', services, capacity: {},
+  status: 'registered',
+  organisationId,
+  name: organisationId,
+  kind,
+  department: '75',
+  services,
+  capacity: {},
 });
 
 export const consentWithdrawn = (consentId = 'consent-1', by = ASSO): ConsentWithdrawn => ({
@@ -122,7 +137,15 @@ export const organisationRegistered = (organisationId: string, kind: Organisatio
 export const referralMade = (data: Partial<ReferralMade['data']> = {}): ReferralMade => ({
   type: 'ReferralMade',
   data: {
-    referralId: REFERRAL_ID, caseId: CASE_ID, from: ASSO, to: REFUGE, service: 'specialised_shelter', urgency: 'urgent',
-    sharedCategories: ['identity', 'contact'], message: null, respondBy: null, ...data,
+    referralId: REFERRAL_ID,
+    caseId: CASE_ID,
+    from: ASSO,
+    to: REFUGE,
+    service: 'specialised_shelter',
+    urgency: 'urgent',
+    sharedCategories: ['identity', 'contact'],
+    message: null,
+    respondBy: null,
+    ...data,
   },
 });

@@ -17,7 +17,8 @@ export class AllStreamReader {
   ) {}
 
   async readAll({ after, maxCount }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    if (maxCount !== undefined && (!Number.isInteger(maxCount) || maxCount < 0)) throw new RangeError(`maxCount must be a non-negative integer, got ${maxCount}`);
+    if (maxCount !== undefined && (!Number.isInteger(maxCount) || maxCount < 0))
+      throw new RangeError(`maxCount must be a non-negative integer, got ${maxCount}`);
     const wanted = maxCount ?? Number.POSITIVE_INFINITY;
     const found: RecordedEvent[] = [];
     let cursor = after ?? -1n;

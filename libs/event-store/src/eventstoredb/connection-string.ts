@@ -18,6 +18,8 @@ export function connect(connectionString: string): EventStoreDBClient {
     return EventStoreDBClient.connectionString(toClientConnectionString(connectionString));
   } catch (error) {
     const expected = /\bexpected .*$/.exec(error instanceof Error ? error.message : '')?.[0];
-    throw new Error(`EVENTSTORE_CONNECTION_STRING cannot be parsed${expected ? `: ${expected}` : ''} (format: esdb://[user:password@]host:port[,host:port…][?tls=false&…])`);
+    throw new Error(
+      `EVENTSTORE_CONNECTION_STRING cannot be parsed${expected ? `: ${expected}` : ''} (format: esdb://[user:password@]host:port[,host:port…][?tls=false&…])`,
+    );
   }
 }

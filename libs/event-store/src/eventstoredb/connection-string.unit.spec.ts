@@ -16,7 +16,9 @@ describe('the EventStoreDB connection string', () => {
   });
 
   it('says what it expected without quoting the password', () => {
-    expect(() => connect('esdb://admin:s3cret@db:2113?tls=maybe')).toThrow(/^EVENTSTORE_CONNECTION_STRING cannot be parsed: expected true or false/);
+    expect(() => connect('esdb://admin:s3cret@db:2113?tls=maybe')).toThrow(
+      /^EVENTSTORE_CONNECTION_STRING cannot be parsed: expected true or false/,
+    );
     expect(() => connect('esdb://admin:s3cret@db:2113?tls=maybe')).not.toThrow(/s3cret/);
   });
 });

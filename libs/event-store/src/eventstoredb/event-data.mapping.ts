@@ -26,7 +26,8 @@ export function toStoredMetadata(metadata: EventMetadata): Record<string, unknow
 
 /** Back to the envelope: the same fields, without EventStoreDB's `$` copies. */
 export function fromStoredMetadata(stored: unknown): EventMetadata {
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) throw new TypeError('The event carries no Passerelle metadata');
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored))
+    throw new TypeError('The event carries no Passerelle metadata');
   const { schemaVersion, occurredAt, actor, correlationId, causationId, scope } = stored as EventMetadata;
   return { schemaVersion, occurredAt, actor, correlationId, causationId, scope };
 }
@@ -38,15 +39,23 @@ export function toEventData(event: NewEvent): EventData {
   if (typeof eventId !== 'string' || !UUID.test(eventId)) throw new TypeError(`Event id ${String(eventId)} is not a UUID`);
   if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError(`Event ${event.eventId} has no type`);
   // JSON.stringify throws on bigint and cycles and returns undefined for undefined or a function, whatever lib.d.ts says.
-  if ((JSON.stringify(event.data) as string | undefined) === undefined) throw new TypeError(`The data of event ${event.eventId} is not JSON`);
-  return jsonEvent({ id: event.eventId.toLowerCase(), type: event.type, data: event.data as JSONType, metadata: toStoredMetadata(event.metadata) });
+  if ((JSON.stringify(event.data) as string | undefined) === undefined)
+    throw new TypeError(`The data of event ${event.eventId} is not JSON`);
+  return jsonEvent({
+    id: event.eventId.toLowerCase(),
+    type: event.type,
+    data: event.data as JSONType,
+    metadata: toStoredMetadata(event.metadata),
+  });
 }
 
 /** An EventStoreDB event of one of our streams as the port's, under its port stream name. */
 export function toRecordedEvent(event: EsdbRecordedEvent, streamName: string): RecordedEvent {
   if (!event.isJson) throw new TypeError(`Event ${event.id} of ${streamName} is not JSON: it was not written by Passerelle`);
   if (!event.position) {
-    throw new Error(`EventStoreDB gave no log position for event ${event.id}: Passerelle needs a server that returns positions on stream reads (22.6 or later)`);
+    throw new Error(
+      `EventStoreDB gave no log position for event ${event.id}: Passerelle needs a server that returns positions on stream reads (22.6 or later)`,
+    );
   }
   return {
     eventId: event.id,

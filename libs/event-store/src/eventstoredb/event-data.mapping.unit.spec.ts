@@ -20,8 +20,14 @@ const event: NewEvent = {
 /** What the client hands back after the server stored `data` in `stream` (both JSON round trips). */
 function storedAs(data: EventData, streamId: string, revision: bigint, position: bigint): EsdbRecordedEvent {
   return {
-    streamId, id: data.id, isJson: true, revision, type: data.type, created: new Date('2026-11-22T10:00:01Z'),
-    data: JSON.parse(JSON.stringify(data.data)), metadata: JSON.parse(JSON.stringify(data.metadata)),
+    streamId,
+    id: data.id,
+    isJson: true,
+    revision,
+    type: data.type,
+    created: new Date('2026-11-22T10:00:01Z'),
+    data: JSON.parse(JSON.stringify(data.data)),
+    metadata: JSON.parse(JSON.stringify(data.metadata)),
     position: { commit: position, prepare: position },
   };
 }
@@ -35,13 +41,23 @@ describe('events to and from EventStoreDB', () => {
   it('reads back data and metadata as appended, under the port stream name, with bigint revision and position', () => {
     const recorded = toRecordedEvent(storedAs(toEventData(event), 'ns.referral-1', 3n, 4242n), 'referral-1');
     expect(recorded).toEqual({
-      eventId: '0b1c2d3e-4f50-4612-8734-956a7b8c9d0e', type: 'ReferralMade', data: event.data, metadata,
-      streamName: 'referral-1', streamRevision: 3n, globalPosition: 4242n, recordedAt: new Date('2026-11-22T10:00:01Z'),
+      eventId: '0b1c2d3e-4f50-4612-8734-956a7b8c9d0e',
+      type: 'ReferralMade',
+      data: event.data,
+      metadata,
+      streamName: 'referral-1',
+      streamRevision: 3n,
+      globalPosition: 4242n,
+      recordedAt: new Date('2026-11-22T10:00:01Z'),
     });
   });
 
   it('writes only the envelope fields to metadata, whatever else the object carries', () => {
-    const smuggled = { ...metadata, person: { familyName: 'Diallo' }, actor: { ...metadata.actor, phone: '+33600000000' } } as EventMetadata;
+    const smuggled = {
+      ...metadata,
+      person: { familyName: 'Diallo' },
+      actor: { ...metadata.actor, phone: '+33600000000' },
+    } as EventMetadata;
     const stored = JSON.stringify(toEventData({ ...event, metadata: smuggled }).metadata);
     expect(stored).not.toContain('Diallo');
     expect(stored).not.toContain('+33600000000');

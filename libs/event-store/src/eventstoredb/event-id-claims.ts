@@ -26,7 +26,9 @@ export class EventIdClaims {
     const stream = this.names.claimStream(eventId);
     try {
       // The claim names a stream (ids only), never anything about a person.
-      await this.client.appendToStream(stream, jsonEvent({ type: 'EventIdClaimed', data: { stream: streamName } }), { expectedRevision: NO_STREAM });
+      await this.client.appendToStream(stream, jsonEvent({ type: 'EventIdClaimed', data: { stream: streamName } }), {
+        expectedRevision: NO_STREAM,
+      });
       return { eventId, owner: streamName, fresh: true };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;

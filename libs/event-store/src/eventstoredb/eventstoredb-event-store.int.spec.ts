@@ -16,7 +16,13 @@ const connectionString = process.env.EVENTSTORE_CONNECTION_STRING?.trim();
 if (connectionString) {
   describeEventStoreContract('eventstoredb', async () => {
     const namespace = `contract${randomBytes(6).toString('hex')}.`;
-    const open = () => createEventStoreDbEventStore({ connectionString, namespace, streamPrefixes: CONTRACT_PREFIXES, resubscribe: { initialMs: 50, maxMs: 500 } });
+    const open = () =>
+      createEventStoreDbEventStore({
+        connectionString,
+        namespace,
+        streamPrefixes: CONTRACT_PREFIXES,
+        resubscribe: { initialMs: 50, maxMs: 500 },
+      });
     // The peer is a second client, with its own gRPC channel, as another process would have.
     const [store, peer] = [open(), open()];
     return {

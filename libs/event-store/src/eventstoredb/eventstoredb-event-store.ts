@@ -1,9 +1,25 @@
 import {
-  BACKWARDS, END, START, StreamNotFoundError, WrongExpectedVersionError, streamNameFilter, type AllStreamSubscription, type EventStoreDBClient,
+  BACKWARDS,
+  END,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  streamNameFilter,
+  type AllStreamSubscription,
+  type EventStoreDBClient,
 } from '@eventstore/db-client';
 import {
-  DuplicateEventIdError, WrongExpectedRevisionError, type AppendOptions, type AppendResult, type ReadCondition, type EventStore, type NewEvent, type ReadAllOptions,
-  type RecordedEvent, type Subscription, type SubscriptionOptions,
+  DuplicateEventIdError,
+  WrongExpectedRevisionError,
+  type AppendOptions,
+  type AppendResult,
+  type ReadCondition,
+  type EventStore,
+  type NewEvent,
+  type ReadAllOptions,
+  type RecordedEvent,
+  type Subscription,
+  type SubscriptionOptions,
 } from '../event-store.port';
 import { AllStreamReader } from './all-stream-reader';
 import { toEventData, toRecordedEvent } from './event-data.mapping';
@@ -40,13 +56,20 @@ export class EventStoreDbEventStore implements EventStore {
     this.all = new AllStreamReader(client, names);
   }
 
-  async appendToStream(streamName: string, events: NewEvent[], { expectedRevision, alsoExpect = [] }: AppendOptions): Promise<AppendResult> {
+  async appendToStream(
+    streamName: string,
+    events: NewEvent[],
+    { expectedRevision, alsoExpect = [] }: AppendOptions,
+  ): Promise<AppendResult> {
     if (this.closing) throw new Error('The event store is closed');
     if (!Array.isArray(events) || events.length === 0) throw new TypeError(`An append to ${streamName} needs at least one event`);
     const stream = this.names.toEsdb(streamName);
     const expected = toEsdbExpectedRevision(expectedRevision);
     const data = events.map(toEventData);
-    const decision = await this.decide(streamName, data.map((event) => event.id));
+    const decision = await this.decide(
+      streamName,
+      data.map((event) => event.id),
+    );
     if (decision.kind === 'duplicate') throw new DuplicateEventIdError(decision.eventId);
     if (decision.kind === 'retried') return decision.result;
     // No multi-stream condition on the server: checked just before the append (see the port's WARNING).
@@ -117,14 +140,23 @@ export class EventStoreDbEventStore implements EventStore {
   private async assertUnchanged({ streamName, expectedRevision }: ReadCondition): Promise<void> {
     let actual: bigint | 'no_stream' = 'no_stream';
     try {
-      for await (const resolved of this.client.readStream(this.names.toEsdb(streamName), { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+      for await (const resolved of this.client.readStream(this.names.toEsdb(streamName), {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1,
+      })) {
         if (resolved.event) actual = resolved.event.revision;
       }
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
-    const holds = expectedRevision === 'any' || (expectedRevision === 'no_stream' ? actual === 'no_stream'
-      : expectedRevision === 'stream_exists' ? actual !== 'no_stream' : actual === expectedRevision);
+    const holds =
+      expectedRevision === 'any' ||
+      (expectedRevision === 'no_stream'
+        ? actual === 'no_stream'
+        : expectedRevision === 'stream_exists'
+          ? actual !== 'no_stream'
+          : actual === expectedRevision);
     if (!holds) throw new WrongExpectedRevisionError(streamName, expectedRevision, actual);
   }
 

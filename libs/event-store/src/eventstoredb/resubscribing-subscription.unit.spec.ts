@@ -16,7 +16,16 @@ class FakeAll {
   append(count: number): void {
     for (let n = 0; n < count; n += 1) {
       const position = BigInt((this.log.length + 1) * 100);
-      this.log.push({ eventId: `e${this.log.length}`, type: 'T', data: {}, metadata: aMetadata(), streamName: 'case-1', streamRevision: BigInt(this.log.length), globalPosition: position, recordedAt: new Date() });
+      this.log.push({
+        eventId: `e${this.log.length}`,
+        type: 'T',
+        data: {},
+        metadata: aMetadata(),
+        streamName: 'case-1',
+        streamRevision: BigInt(this.log.length),
+        globalPosition: position,
+        recordedAt: new Date(),
+      });
     }
   }
 
@@ -61,12 +70,16 @@ describe('a subscription that resubscribes after drops', () => {
     server.dropAfter(3);
     const seen: bigint[] = [];
     const drops: (bigint | undefined)[] = [];
-    const subscription = new ResubscribingSubscription(server.open, {
-      handler: async (event) => {
-        seen.push(event.globalPosition);
-        if (seen.length === 6) server.dropAfter(1, 'end');
+    const subscription = new ResubscribingSubscription(
+      server.open,
+      {
+        handler: async (event) => {
+          seen.push(event.globalPosition);
+          if (seen.length === 6) server.dropAfter(1, 'end');
+        },
       },
-    }, { ...fast, onDropped: (_, checkpoint) => drops.push(checkpoint) });
+      { ...fast, onDropped: (_, checkpoint) => drops.push(checkpoint) },
+    );
     await eventually(() => seen.length === 10, 'the first ten events');
     server.append(5);
     await eventually(() => seen.length === 15, 'the live events');
@@ -81,7 +94,11 @@ describe('a subscription that resubscribes after drops', () => {
     const server = new FakeAll();
     server.append(4);
     const seen: bigint[] = [];
-    const subscription = new ResubscribingSubscription(server.open, { after: 200n, handler: async (event) => void seen.push(event.globalPosition) }, fast);
+    const subscription = new ResubscribingSubscription(
+      server.open,
+      { after: 200n, handler: async (event) => void seen.push(event.globalPosition) },
+      fast,
+    );
     await eventually(() => seen.length === 2, 'the events after 200');
     await subscription.stop();
     expect(seen).toEqual([300n, 400n]);
@@ -92,12 +109,16 @@ describe('a subscription that resubscribes after drops', () => {
     server.append(5);
     const failure = new Error('projection broke');
     const reported: unknown[] = [];
-    const subscription = new ResubscribingSubscription(server.open, {
-      handler: async (event) => {
-        if (event.globalPosition === 200n) throw failure;
+    const subscription = new ResubscribingSubscription(
+      server.open,
+      {
+        handler: async (event) => {
+          if (event.globalPosition === 200n) throw failure;
+        },
+        onError: (error) => reported.push(error),
       },
-      onError: (error) => reported.push(error),
-    }, fast);
+      fast,
+    );
     await eventually(() => reported.length > 0, 'the error');
     await sleep(20);
     await subscription.stop();
@@ -111,13 +132,17 @@ describe('a subscription that resubscribes after drops', () => {
     const log: string[] = [];
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const subscription = new ResubscribingSubscription(server.open, {
-      handler: async () => {
-        log.push('handler started');
-        await gate;
-        log.push('handler finished');
+    const subscription = new ResubscribingSubscription(
+      server.open,
+      {
+        handler: async () => {
+          log.push('handler started');
+          await gate;
+          log.push('handler finished');
+        },
       },
-    }, fast);
+      fast,
+    );
     await eventually(() => log.length > 0, 'the handler to start');
     const stopped = subscription.stop().then(() => log.push('stopped'));
     await sleep(5);
@@ -130,7 +155,11 @@ describe('a subscription that resubscribes after drops', () => {
   it('stops while waiting to resubscribe', async () => {
     const server = new FakeAll();
     server.dropAfter(0);
-    const subscription = new ResubscribingSubscription(server.open, { handler: async () => undefined }, { initialMs: 60_000, maxMs: 60_000 });
+    const subscription = new ResubscribingSubscription(
+      server.open,
+      { handler: async () => undefined },
+      { initialMs: 60_000, maxMs: 60_000 },
+    );
     await eventually(() => server.opens.length === 1, 'the first open');
     await subscription.stop();
     expect(server.opens).toHaveLength(1);

@@ -24,7 +24,14 @@ describe('deciding an append from its event id claims', () => {
 
 describe('deciding an append from what its stream holds', () => {
   it('returns the first result to a retry of ids stored at consecutive revisions', () => {
-    const decision = decideFromStream(['a', 'b'], stored([['a', 0n, 100n], ['b', 1n, 164n], ['c', 2n, 300n]]));
+    const decision = decideFromStream(
+      ['a', 'b'],
+      stored([
+        ['a', 0n, 100n],
+        ['b', 1n, 164n],
+        ['c', 2n, 300n],
+      ]),
+    );
     expect(decision).toEqual({ kind: 'retried', result: { nextExpectedRevision: 1n, position: 164n } });
   });
 
@@ -38,6 +45,14 @@ describe('deciding an append from what its stream holds', () => {
   });
 
   it('refuses stored ids in another order', () => {
-    expect(decideFromStream(['b', 'a'], stored([['a', 0n, 10n], ['b', 1n, 20n]]))).toEqual({ kind: 'duplicate', eventId: 'b' });
+    expect(
+      decideFromStream(
+        ['b', 'a'],
+        stored([
+          ['a', 0n, 10n],
+          ['b', 1n, 20n],
+        ]),
+      ),
+    ).toEqual({ kind: 'duplicate', eventId: 'b' });
   });
 });

@@ -21,7 +21,11 @@ export function toEsdbExpectedRevision(expected: ExpectedRevision): AppendExpect
  * the caller's own value, not the server's echo of it. The server reports a missing stream as
  * `no_stream` or, on some paths, as revision -1.
  */
-export function toWrongExpectedRevision(error: WrongExpectedVersionError, streamName: string, expected: ExpectedRevision): WrongExpectedRevisionError {
+export function toWrongExpectedRevision(
+  error: WrongExpectedVersionError,
+  streamName: string,
+  expected: ExpectedRevision,
+): WrongExpectedRevisionError {
   const actual = typeof error.actualVersion === 'bigint' && error.actualVersion >= 0n ? error.actualVersion : 'no_stream';
   return new WrongExpectedRevisionError(streamName, expected, actual);
 }

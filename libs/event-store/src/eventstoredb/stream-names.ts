@@ -18,12 +18,15 @@ export class StreamNames {
     readonly namespace: string,
     prefixes: readonly string[],
   ) {
-    if (!NAMESPACE.test(namespace)) throw new TypeError(`The EventStoreDB namespace may only hold A-Z a-z 0-9 . _ : - (got ${JSON.stringify(namespace)})`);
+    if (!NAMESPACE.test(namespace))
+      throw new TypeError(`The EventStoreDB namespace may only hold A-Z a-z 0-9 . _ : - (got ${JSON.stringify(namespace)})`);
     if (prefixes.length === 0) throw new TypeError('The EventStoreDB store needs at least one stream prefix to subscribe to');
     for (const prefix of prefixes) {
       // An empty or `$` prefix would pull in system streams; one that covers the claims would deliver them as events.
       if (prefix.length === 0 || prefix.startsWith('$') || CLAIM_PREFIX.startsWith(prefix) || prefix.startsWith(CLAIM_PREFIX)) {
-        throw new TypeError(`${JSON.stringify(prefix)} cannot be a stream prefix: it is empty, a system prefix or overlaps ${CLAIM_PREFIX}`);
+        throw new TypeError(
+          `${JSON.stringify(prefix)} cannot be a stream prefix: it is empty, a system prefix or overlaps ${CLAIM_PREFIX}`,
+        );
       }
     }
     this.prefixes = [...prefixes];

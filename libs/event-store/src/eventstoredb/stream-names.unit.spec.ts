@@ -16,7 +16,9 @@ describe('stream names on EventStoreDB', () => {
   });
 
   it('refuses to append to a stream no subscriber would see', () => {
-    expect(() => production.toEsdb('webhook-1')).toThrow(/outside the prefixes this store subscribes to \(case-, referral-, organisation-\)/);
+    expect(() => production.toEsdb('webhook-1')).toThrow(
+      /outside the prefixes this store subscribes to \(case-, referral-, organisation-\)/,
+    );
   });
 
   it('does not read back system streams, claims, other namespaces or other applications', () => {

@@ -34,7 +34,12 @@ export class InMemoryEventLog {
    * (a batch of one append), so a wrong revision, a retry and a duplicate id behave identically.
    * Throws instead of returning a failed outcome.
    */
-  append(streamName: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision, alsoExpect?: readonly ReadCondition[]): AppendResult {
+  append(
+    streamName: string,
+    events: readonly NewEvent[],
+    expectedRevision: ExpectedRevision,
+    alsoExpect?: readonly ReadCondition[],
+  ): AppendResult {
     const prepared = prepareEvents(streamName, events);
     const revisions = [streamName, ...(alsoExpect ?? []).map((condition) => condition.streamName)].flatMap((name) => {
       const last = this.streams.get(name)?.at(-1);

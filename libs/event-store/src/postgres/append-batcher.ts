@@ -44,7 +44,6 @@ export class AppendBatcher {
     private readonly faults: PostgresEventStoreFaults | undefined,
   ) {}
 
-
   append(append: PlannedAppend): Promise<AppendResult> {
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ ...append, resolve, reject });
@@ -79,7 +78,10 @@ export class AppendBatcher {
     } catch (error) {
       if (client) {
         // A rollback that fails means the connection is gone: destroy it rather than pool it.
-        const healthy = await client.query('ROLLBACK').then(() => true, () => false);
+        const healthy = await client.query('ROLLBACK').then(
+          () => true,
+          () => false,
+        );
         client.release(!healthy);
       }
       // The transaction did not commit (or its COMMIT's fate is unknown): every append fails, and a
@@ -92,7 +94,11 @@ export class AppendBatcher {
       if (outcome.ok) append?.resolve(outcome.result);
       else append?.reject(outcome.error);
     });
-    if (plan.rows.length > 0) this.onCommitted(plan.head, plan.rows.map((row) => recorded(row, recordedAt)));
+    if (plan.rows.length > 0)
+      this.onCommitted(
+        plan.head,
+        plan.rows.map((row) => recorded(row, recordedAt)),
+      );
   }
 
   /**
@@ -170,10 +176,16 @@ export class AppendBatcher {
       head: BigInt(headPosition),
       streamRevisions: new Map(known.filter((row) => row.kind === 's').map((row) => [row.stream_name, BigInt(row.stream_revision)])),
       storedEvents: new Map(
-        known.filter((row) => row.kind === 'e').map((row): [string, StoredEventRef] => [
-          row.event_id ?? '',
-          { streamName: row.stream_name, streamRevision: BigInt(row.stream_revision), globalPosition: BigInt(row.global_position ?? '-1') },
-        ]),
+        known
+          .filter((row) => row.kind === 'e')
+          .map((row): [string, StoredEventRef] => [
+            row.event_id ?? '',
+            {
+              streamName: row.stream_name,
+              streamRevision: BigInt(row.stream_revision),
+              globalPosition: BigInt(row.global_position ?? '-1'),
+            },
+          ]),
       ),
     });
     await this.faults?.beforeCommit?.({ streams: streamNames });
@@ -200,16 +212,43 @@ export class AppendBatcher {
     return `WITH guard AS (SELECT ${condition} AS held), inserted AS (
          INSERT INTO ${events} (global_position, event_id, stream_name, stream_revision, type, data, metadata, recorded_at)
          SELECT *, ${literal(recordedAt.toISOString())}::timestamptz FROM unnest(
-           ${array(rows.map((row) => row.globalPosition.toString()), 'bigint')},
-           ${array(rows.map((row) => literal(row.eventId)), 'uuid')},
-           ${array(rows.map((row) => literal(row.streamName)), 'text')},
-           ${array(rows.map((row) => row.streamRevision.toString()), 'bigint')},
-           ${array(rows.map((row) => literal(row.type)), 'text')},
-           ${array(rows.map((row) => literal(row.data)), 'jsonb')},
-           ${array(rows.map((row) => literal(row.metadata)), 'jsonb')}) WHERE (SELECT held FROM guard)
+           ${array(
+             rows.map((row) => row.globalPosition.toString()),
+             'bigint',
+           )},
+           ${array(
+             rows.map((row) => literal(row.eventId)),
+             'uuid',
+           )},
+           ${array(
+             rows.map((row) => literal(row.streamName)),
+             'text',
+           )},
+           ${array(
+             rows.map((row) => row.streamRevision.toString()),
+             'bigint',
+           )},
+           ${array(
+             rows.map((row) => literal(row.type)),
+             'text',
+           )},
+           ${array(
+             rows.map((row) => literal(row.data)),
+             'jsonb',
+           )},
+           ${array(
+             rows.map((row) => literal(row.metadata)),
+             'jsonb',
+           )}) WHERE (SELECT held FROM guard)
        ), revised AS (
          INSERT INTO ${streams} (stream_name, revision) SELECT * FROM unnest(
-           ${array(revised.map(([name]) => literal(name)), 'text')}, ${array(revised.map(([, revision]) => revision.toString()), 'bigint')})
+           ${array(
+             revised.map(([name]) => literal(name)),
+             'text',
+           )}, ${array(
+             revised.map(([, revision]) => revision.toString()),
+             'bigint',
+           )})
          WHERE (SELECT held FROM guard)
          ON CONFLICT (stream_name) DO UPDATE SET revision = EXCLUDED.revision
        ), moved AS (

@@ -71,7 +71,10 @@ export function planBatch(appends: readonly PlannedAppend[], state: BatchState):
     // Streams it was decided on, as they stand now (earlier appends of this batch included).
     const moved = append.alsoExpect?.find((condition) => !matches(condition.expectedRevision, revisions.get(condition.streamName)));
     if (moved) {
-      return { ok: false, error: new WrongExpectedRevisionError(moved.streamName, moved.expectedRevision, revisions.get(moved.streamName) ?? 'no_stream') };
+      return {
+        ok: false,
+        error: new WrongExpectedRevisionError(moved.streamName, moved.expectedRevision, revisions.get(moved.streamName) ?? 'no_stream'),
+      };
     }
     let revision = current ?? -1n;
     for (const event of append.events) {
@@ -112,10 +115,7 @@ function findRetry(append: PlannedAppend, stored: Map<string, StoredEventRef>): 
   const first = refs[0];
   const isRetry =
     first !== undefined &&
-    refs.every(
-      (ref, index) =>
-        ref?.streamName === append.streamName && ref.streamRevision === first.streamRevision + BigInt(index),
-    );
+    refs.every((ref, index) => ref?.streamName === append.streamName && ref.streamRevision === first.streamRevision + BigInt(index));
   const last = refs[refs.length - 1];
   if (isRetry && last) return { ok: true, result: { nextExpectedRevision: last.streamRevision, position: last.globalPosition } };
   return { ok: false, error: new DuplicateEventIdError(ids[firstKnown] ?? '') };

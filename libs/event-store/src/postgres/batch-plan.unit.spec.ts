@@ -3,11 +3,21 @@ import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-stor
 import { type BatchState, type PlannedAppend, planBatch } from './batch-plan';
 import { prepareEvents } from './event-serialisation';
 
-const metadata = { schemaVersion: 1, occurredAt: '2026-11-22T10:00:00Z', actor: { organisationId: null, role: 'admin', keyId: null }, correlationId: 'c', causationId: null, scope: {} };
+const metadata = {
+  schemaVersion: 1,
+  occurredAt: '2026-11-22T10:00:00Z',
+  actor: { organisationId: null, role: 'admin', keyId: null },
+  correlationId: 'c',
+  causationId: null,
+  scope: {},
+};
 const append = (streamName: string, count: number, expectedRevision: PlannedAppend['expectedRevision']): PlannedAppend => ({
   streamName,
   expectedRevision,
-  events: prepareEvents(streamName, Array.from({ length: count }, () => ({ eventId: randomUUID(), type: 'T', data: {}, metadata }))),
+  events: prepareEvents(
+    streamName,
+    Array.from({ length: count }, () => ({ eventId: randomUUID(), type: 'T', data: {}, metadata })),
+  ),
 });
 const emptyStore: BatchState = { head: -1n, streamRevisions: new Map(), storedEvents: new Map() };
 
@@ -41,7 +51,11 @@ describe('planning a group-commit batch', () => {
   it('rejects stored ids given in another order, and an id given twice', () => {
     const stored = append('a', 2, 'no_stream');
     const plan = planBatch(
-      [stored, { ...stored, events: [...stored.events].reverse() }, { ...append('b', 1, 'any'), events: [stored.events[0]!, stored.events[0]!] }],
+      [
+        stored,
+        { ...stored, events: [...stored.events].reverse() },
+        { ...append('b', 1, 'any'), events: [stored.events[0]!, stored.events[0]!] },
+      ],
       emptyStore,
     );
     expect(plan.outcomes.slice(1).map((outcome) => !outcome.ok && outcome.error instanceof DuplicateEventIdError)).toEqual([true, true]);

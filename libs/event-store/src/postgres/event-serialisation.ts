@@ -47,6 +47,7 @@ function toJsonb(value: unknown, what: string): string {
   // JSON.stringify throws on bigint and cycles and returns undefined for undefined/functions, whatever lib.d.ts says.
   const json = JSON.stringify(value) as string | undefined;
   if (json === undefined) throw new TypeError(`The ${what} is not JSON`);
-  if (JSONB_INCOMPATIBLE.test(json)) throw new TypeError(`The ${what} holds a NUL character or an unpaired surrogate, which PostgreSQL jsonb cannot store`);
+  if (JSONB_INCOMPATIBLE.test(json))
+    throw new TypeError(`The ${what} holds a NUL character or an unpaired surrogate, which PostgreSQL jsonb cannot store`);
   return json;
 }

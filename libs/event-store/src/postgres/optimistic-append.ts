@@ -7,7 +7,10 @@ import { type BatchPlan, type PlannedAppend, planBatch } from './batch-plan';
  * be made (no head known yet, an append expecting `any` or `stream_exists`) or when the guess
  * itself refuses an append: such a batch takes the reading path, which decides it for certain.
  */
-export function optimisticPlan(batch: readonly PlannedAppend[], knownHead: bigint | null): { plan: BatchPlan; assumed: Map<string, bigint> } | null {
+export function optimisticPlan(
+  batch: readonly PlannedAppend[],
+  knownHead: bigint | null,
+): { plan: BatchPlan; assumed: Map<string, bigint> } | null {
   if (knownHead === null) return null;
   const assumed = new Map<string, bigint>();
   for (const append of batch) {

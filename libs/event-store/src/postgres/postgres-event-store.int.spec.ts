@@ -33,7 +33,9 @@ describeEventStoreContract('postgres', async () => {
 describe('postgres event store', () => {
   let database: TestDatabase;
   const stores: PostgresEventStore[] = [];
-  const open = async (options: { schema?: string } = {}): Promise<{ store: PostgresEventStore; faults: ReturnType<typeof createPostgresFaultInjector>['controls'] }> => {
+  const open = async (
+    options: { schema?: string } = {},
+  ): Promise<{ store: PostgresEventStore; faults: ReturnType<typeof createPostgresFaultInjector>['controls'] }> => {
     const injector = createPostgresFaultInjector();
     const store = await createPostgresEventStore({ connectionString: database.url, faults: injector.faults, ...options });
     stores.push(store);
@@ -56,12 +58,16 @@ describe('postgres event store', () => {
       const subscriber = recordAll(first.store, start);
       const instance = (writer: number): typeof first => (writer % 2 === 0 ? first : second);
 
-      const outcome = await runConcurrentAppenders((writer) => instance(writer).store, (writer) => instance(writer).faults, {
-        writers: 16,
-        appendsPerWriter: 20,
-        faultAtAppend: 5,
-        holdMs: 2_000,
-      });
+      const outcome = await runConcurrentAppenders(
+        (writer) => instance(writer).store,
+        (writer) => instance(writer).faults,
+        {
+          writers: 16,
+          appendsPerWriter: 20,
+          faultAtAppend: 5,
+          holdMs: 2_000,
+        },
+      );
       const head = await second.store.headPosition();
       await subscriber.reach(head);
       await subscriber.subscription.stop();
@@ -85,9 +91,10 @@ describe('postgres event store', () => {
       await Promise.all(subscribers.map((subscriber) => subscriber.reach(head)));
       await Promise.all(subscribers.map((subscriber) => subscriber.subscription.stop()));
 
-      for (const subscriber of subscribers) expect(subscriber.seen.map((event) => event.globalPosition)).toEqual(
-        Array.from({ length: 30 }, (_, offset) => start + 1n + BigInt(offset)),
-      );
+      for (const subscriber of subscribers)
+        expect(subscriber.seen.map((event) => event.globalPosition)).toEqual(
+          Array.from({ length: 30 }, (_, offset) => start + 1n + BigInt(offset)),
+        );
       // Three subscribers reading apart would query at least six times (the page, then the empty one after it).
       expect(queries.mock.calls.length).toBeLessThan(6);
     });

@@ -44,10 +44,16 @@ export class PostgresEventStore implements EventStore {
     private readonly tables: EventStoreTables,
     options: PostgresEventStoreOptions,
   ) {
-    this.batcher = new AppendBatcher(pool, tables, (head, committed) => {
-      this.tail.add(committed);
-      this.signal.notifyUpTo(head);
-    }, (head) => this.signal.expectLocalCommit(head), options.faults);
+    this.batcher = new AppendBatcher(
+      pool,
+      tables,
+      (head, committed) => {
+        this.tail.add(committed);
+        this.signal.notifyUpTo(head);
+      },
+      (head) => this.signal.expectLocalCommit(head),
+      options.faults,
+    );
     this.listener = new AppendListener(options.connectionString, this.signal);
   }
 
@@ -62,7 +68,10 @@ export class PostgresEventStore implements EventStore {
     assertExpectedRevision(options.expectedRevision);
     for (const condition of options.alsoExpect ?? []) assertExpectedRevision(condition.expectedRevision);
     return this.batcher.append({
-      streamName, events: prepareEvents(streamName, events), expectedRevision: options.expectedRevision, alsoExpect: options.alsoExpect,
+      streamName,
+      events: prepareEvents(streamName, events),
+      expectedRevision: options.expectedRevision,
+      alsoExpect: options.alsoExpect,
     });
   }
 
@@ -151,7 +160,12 @@ export class PostgresEventStore implements EventStore {
 
 /** Opens a pool on the database, applies the store's migrations if missing and returns the store. */
 export async function createPostgresEventStore(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
-  const pool = createPool({ connectionString: options.connectionString, service: options.service ?? 'tool', purpose: 'events', max: options.poolSize ?? 10 });
+  const pool = createPool({
+    connectionString: options.connectionString,
+    service: options.service ?? 'tool',
+    purpose: 'events',
+    max: options.poolSize ?? 10,
+  });
   const store = new PostgresEventStore(pool, eventStoreTables(options.schema), options);
   try {
     await store.migrate();

@@ -95,7 +95,11 @@ export function describeAppendRules(context: ContractContext): void {
     it('accepts it while each of them is still at the revision it was read at, a missing stream included', async () => {
       const [read, written] = [await givenStreamAtRevision1(), aStreamName()];
       await context.store.appendToStream(written, [anEvent()], {
-        expectedRevision: 'no_stream', alsoExpect: [{ streamName: read, expectedRevision: 1n }, { streamName: aStreamName(), expectedRevision: 'no_stream' }],
+        expectedRevision: 'no_stream',
+        alsoExpect: [
+          { streamName: read, expectedRevision: 1n },
+          { streamName: aStreamName(), expectedRevision: 'no_stream' },
+        ],
       });
       expect(await context.store.readStream(written)).toHaveLength(1);
     });
@@ -103,7 +107,10 @@ export function describeAppendRules(context: ContractContext): void {
     it('rejects it, naming that stream, once one of them has moved, and stores none of its events', async () => {
       const [read, written] = [await givenStreamAtRevision1(), aStreamName()];
       await context.store.appendToStream(read, [anEvent()], { expectedRevision: 1n });
-      const append = context.store.appendToStream(written, someEvents(2), { expectedRevision: 'no_stream', alsoExpect: [{ streamName: read, expectedRevision: 1n }] });
+      const append = context.store.appendToStream(written, someEvents(2), {
+        expectedRevision: 'no_stream',
+        alsoExpect: [{ streamName: read, expectedRevision: 1n }],
+      });
       await expect(append).rejects.toMatchObject({ code: 'STREAM.WRONG_EXPECTED_REVISION', streamName: read, expected: 1n, actual: 2n });
       expect(await context.store.readStream(written)).toEqual([]);
     });
@@ -119,7 +126,9 @@ export function describeAppendRules(context: ContractContext): void {
         context.store.appendToStream(b, [anEvent()], { expectedRevision: 1n, alsoExpect: [{ streamName: a, expectedRevision: 1n }] }),
       ]);
       expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
-      expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({ reason: { code: 'STREAM.WRONG_EXPECTED_REVISION' } });
+      expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({
+        reason: { code: 'STREAM.WRONG_EXPECTED_REVISION' },
+      });
     });
   });
 

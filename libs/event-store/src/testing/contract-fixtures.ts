@@ -126,9 +126,6 @@ export function recordAll(store: EventStore, after: bigint | undefined): Recordi
     onError: (error) => errors.push(error),
   });
   const reach = (position: bigint): Promise<void> =>
-    eventually(
-      () => errors.length > 0 || (seen.at(-1)?.globalPosition ?? -1n) >= position,
-      `the subscriber to reach position ${position}`,
-    );
+    eventually(() => errors.length > 0 || (seen.at(-1)?.globalPosition ?? -1n) >= position, `the subscriber to reach position ${position}`);
   return { seen, errors, subscription, reach };
 }

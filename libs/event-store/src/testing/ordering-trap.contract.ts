@@ -94,7 +94,9 @@ export function describeOrderingTrap(context: ContractContext): void {
       expect(seen.filter((id) => outcome.rolledBack.has(id))).toEqual([]);
       expect(seen).toEqual(idsOf(await store.readAll({ after: start })));
       if (canInjectFaults) expect(outcome.rolledBack.size).toBeGreaterThan(0);
-      console.info(`[${context.adapterName} contract] ordering trap: ${Math.round(outcome.appendsPerSecond)} appends/s with ${ORDERING_TRAP_PLAN.writers} writers on ${instances.length} instance(s)${canInjectFaults ? ` (includes the ${ORDERING_TRAP_PLAN.holdMs} ms hold)` : ''}`);
+      console.info(
+        `[${context.adapterName} contract] ordering trap: ${Math.round(outcome.appendsPerSecond)} appends/s with ${ORDERING_TRAP_PLAN.writers} writers on ${instances.length} instance(s)${canInjectFaults ? ` (includes the ${ORDERING_TRAP_PLAN.holdMs} ms hold)` : ''}`,
+      );
     }, 120_000);
   });
 }

@@ -91,10 +91,12 @@ export function describeReadRules(context: ContractContext): void {
       expect(typeof result.nextExpectedRevision).toBe('bigint');
     });
 
-    it("keeps a stream name and a type with quotes, backslashes and SQL in them exactly, and nothing else happens", async () => {
+    it('keeps a stream name and a type with quotes, backslashes and SQL in them exactly, and nothing else happens', async () => {
       const stream = `${aStreamName()}-o'brien\\'); DROP TABLE es_events; --`;
-      const type = "Type'With\\Quotes\"";
-      await context.store.appendToStream(stream, [anEvent(type, { text: "'; DELETE FROM es_streams; --" })], { expectedRevision: 'no_stream' });
+      const type = 'Type\'With\\Quotes"';
+      await context.store.appendToStream(stream, [anEvent(type, { text: "'; DELETE FROM es_streams; --" })], {
+        expectedRevision: 'no_stream',
+      });
       const [stored] = await context.store.readStream(stream);
       expect(stored).toMatchObject({ streamName: stream, type, data: { text: "'; DELETE FROM es_streams; --" } });
       expect(await context.store.readStream(stream)).toHaveLength(1);

@@ -42,8 +42,15 @@ function requestClock(request: ContextualRequest, response: Response): Date {
   if (process.env[CLOCK_OVERRIDE_FLAG] !== 'true' || typeof header !== 'string') return new Date();
   const at = /^\d{4}-\d{2}-\d{2}T[0-9:.]+(Z|[+-]\d{2}:\d{2})$/.test(header) ? new Date(header) : new Date(Number.NaN);
   if (Number.isNaN(at.getTime())) {
-    throw new ProblemException(problem(400, 'CLOCK.BAD_OVERRIDE', 'Bad clock override',
-      'X-Passerelle-Clock must be an ISO-8601 instant such as 2026-03-01T09:30:00Z.', { errors: [{ field: 'X-Passerelle-Clock', message: 'invalid instant' }] }));
+    throw new ProblemException(
+      problem(
+        400,
+        'CLOCK.BAD_OVERRIDE',
+        'Bad clock override',
+        'X-Passerelle-Clock must be an ISO-8601 instant such as 2026-03-01T09:30:00Z.',
+        { errors: [{ field: 'X-Passerelle-Clock', message: 'invalid instant' }] },
+      ),
+    );
   }
   response.setHeader('X-Passerelle-Clock', at.toISOString()); // tells the seed the override was applied
   return at;
@@ -72,16 +79,31 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return next.handle();
     }
     if (!KEY_PATTERN.test(key)) {
-      throw new ProblemException(problem(400, 'IDEMPOTENCY.BAD_KEY', 'Bad Idempotency-Key',
-        'Idempotency-Key must be 8–128 characters of letters, digits, and _ . : -', { errors: [{ field: 'Idempotency-Key', message: 'invalid format' }] }));
+      throw new ProblemException(
+        problem(
+          400,
+          'IDEMPOTENCY.BAD_KEY',
+          'Bad Idempotency-Key',
+          'Idempotency-Key must be 8–128 characters of letters, digits, and _ . : -',
+          { errors: [{ field: 'Idempotency-Key', message: 'invalid format' }] },
+        ),
+      );
     }
     const idSeed = `${actor.keyId}|${key}`;
     request.context = { correlationId, idSeed, ids: derivedIds(idSeed), now };
     return from(this.run(context, next, actor.keyId, key, request));
   }
 
-  private async run(context: ExecutionContext, next: CallHandler, keyId: string, key: string, request: ContextualRequest): Promise<unknown> {
-    const hash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+  private async run(
+    context: ExecutionContext,
+    next: CallHandler,
+    keyId: string,
+    key: string,
+    request: ContextualRequest,
+  ): Promise<unknown> {
+    const hash = createHash('sha256')
+      .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
     const claim = await this.store.claim(keyId, key, hash);
     const response = context.switchToHttp().getResponse<Response>();
     if (claim.outcome === 'replay') {
@@ -89,21 +111,30 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return lastValueFrom(of(claim.body));
     }
     if (claim.outcome === 'mismatch') {
-      throw new ProblemException(problem(422, 'IDEMPOTENCY.KEY_REUSED', 'Idempotency-Key reused',
-        'This Idempotency-Key was already used for a different request.'));
+      throw new ProblemException(
+        problem(422, 'IDEMPOTENCY.KEY_REUSED', 'Idempotency-Key reused', 'This Idempotency-Key was already used for a different request.'),
+      );
     }
     if (claim.outcome === 'in_progress') {
-      throw new ProblemException(problem(409, 'IDEMPOTENCY.IN_PROGRESS', 'Request in progress',
-        'A request with this Idempotency-Key is still being processed; retry in a moment.'));
+      throw new ProblemException(
+        problem(
+          409,
+          'IDEMPOTENCY.IN_PROGRESS',
+          'Request in progress',
+          'A request with this Idempotency-Key is still being processed; retry in a moment.',
+        ),
+      );
     }
     try {
       const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
       // Nest sets the status after interceptors resolve, so read what it will be from the route.
-      const status = (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (request.method === 'POST' ? 201 : 200);
+      const status =
+        (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (request.method === 'POST' ? 201 : 200);
       const secrets = (Reflect.getMetadata(SECRET_FIELDS, context.getHandler()) as string[] | undefined) ?? [];
-      const stored = secrets.length && body && typeof body === 'object'
-        ? { ...body, ...Object.fromEntries(secrets.map((field) => [field, null])), secretsShownOnce: true }
-        : body;
+      const stored =
+        secrets.length && body && typeof body === 'object'
+          ? { ...body, ...Object.fromEntries(secrets.map((field) => [field, null])), secretsShownOnce: true }
+          : body;
       await this.store.complete(keyId, key, status, stored);
       return body;
     } catch (error) {

@@ -1,10 +1,7 @@
 import type { Pool } from 'pg';
 
 export type IdempotencyClaim =
-  | { outcome: 'claimed' }
-  | { outcome: 'replay'; statusCode: number; body: unknown }
-  | { outcome: 'mismatch' }
-  | { outcome: 'in_progress' };
+  { outcome: 'claimed' } | { outcome: 'replay'; statusCode: number; body: unknown } | { outcome: 'mismatch' } | { outcome: 'in_progress' };
 
 /** A claim still pending after this long belongs to a request that died; its retry may run again. */
 const ABANDONED_AFTER_MS = 30_000;
@@ -40,17 +37,19 @@ export class IdempotencyStore {
   }
 
   async complete(keyId: string, idempotencyKey: string, statusCode: number, body: unknown): Promise<void> {
-    await this.pool.query(
-      'UPDATE idempotency_records SET status_code = $3, response = $4 WHERE key_id = $1 AND idempotency_key = $2',
-      [keyId, idempotencyKey, statusCode, JSON.stringify(body ?? null)],
-    );
+    await this.pool.query('UPDATE idempotency_records SET status_code = $3, response = $4 WHERE key_id = $1 AND idempotency_key = $2', [
+      keyId,
+      idempotencyKey,
+      statusCode,
+      JSON.stringify(body ?? null),
+    ]);
   }
 
   /** A failed request wrote nothing, so its key is released and a corrected retry may run. */
   async release(keyId: string, idempotencyKey: string): Promise<void> {
-    await this.pool.query(
-      'DELETE FROM idempotency_records WHERE key_id = $1 AND idempotency_key = $2 AND status_code IS NULL',
-      [keyId, idempotencyKey],
-    );
+    await this.pool.query('DELETE FROM idempotency_records WHERE key_id = $1 AND idempotency_key = $2 AND status_code IS NULL', [
+      keyId,
+      idempotencyKey,
+    ]);
   }
 }

@@ -9,8 +9,14 @@ describe('AccessLogStore on PostgreSQL', () => {
   let store: AccessLogStore;
 
   const read = (caseId: string, overrides: Partial<AccessLogEntry> = {}): AccessLogEntry => ({
-    caseId, organisationId: 'refuge-75', keyId: 'key-1', via: 'inbox', referralId: null,
-    categories: ['identity'], readAt: new Date('2026-11-22T10:00:00Z'), ...overrides,
+    caseId,
+    organisationId: 'refuge-75',
+    keyId: 'key-1',
+    via: 'inbox',
+    referralId: null,
+    categories: ['identity'],
+    readAt: new Date('2026-11-22T10:00:00Z'),
+    ...overrides,
   });
 
   beforeAll(async () => {
@@ -57,7 +63,13 @@ describe('AccessLogStore on PostgreSQL', () => {
     const first = await store.listForCase(caseId, { limit: 2 });
     const second = await store.listForCase(caseId, { limit: 2, before: first.nextCursor ?? undefined });
     const third = await store.listForCase(caseId, { limit: 2, before: second.nextCursor ?? undefined });
-    expect([...first.entries, ...second.entries, ...third.entries].map((e) => e.keyId)).toEqual(['key-4', 'key-3', 'key-2', 'key-1', 'key-0']);
+    expect([...first.entries, ...second.entries, ...third.entries].map((e) => e.keyId)).toEqual([
+      'key-4',
+      'key-3',
+      'key-2',
+      'key-1',
+      'key-0',
+    ]);
     expect(third.nextCursor).toBeNull();
   });
 

@@ -73,8 +73,14 @@ export class AccessLogStore {
     const last = page[page.length - 1];
     return {
       entries: page.map((row) => ({
-        id: row.id, caseId: row.case_id, organisationId: row.organisation_id, keyId: row.key_id, via: row.via,
-        referralId: row.referral_id, categories: row.categories, readAt: row.read_at,
+        id: row.id,
+        caseId: row.case_id,
+        organisationId: row.organisation_id,
+        keyId: row.key_id,
+        via: row.via,
+        referralId: row.referral_id,
+        categories: row.categories,
+        readAt: row.read_at,
       })),
       nextCursor: rows.length > options.limit && last ? last.id : null,
     };

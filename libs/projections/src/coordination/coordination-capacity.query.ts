@@ -53,9 +53,14 @@ export class CoordinationCapacityQuery {
         if (filter.service && service !== filter.service) continue;
         const counts = load.get(service);
         rows.push({
-          organisationId: id, kind: organisation.kind as OrganisationKind, department: organisation.department as string, service: service as Service,
+          organisationId: id,
+          kind: organisation.kind as OrganisationKind,
+          department: organisation.department as string,
+          service: service as Service,
           declared: capacity[service as Service] ?? null,
-          occupied: Number(counts?.occupied ?? 0), waiting: Number(counts?.waiting ?? 0), overdue: Number(counts?.overdue ?? 0),
+          occupied: Number(counts?.occupied ?? 0),
+          waiting: Number(counts?.waiting ?? 0),
+          overdue: Number(counts?.overdue ?? 0),
         });
       }
     }
@@ -70,10 +75,13 @@ export class CoordinationCapacityQuery {
     const join = filter.indicator
       ? `JOIN coordination_cases c ON c.case_id = r.case_id AND ${params.add(filter.indicator)} = ANY (c.indicators)`
       : '';
-    const rows: Row[] = await this.dataSource.query(`
+    const rows: Row[] = await this.dataSource.query(
+      `
       SELECT r.to_org, r.service, count(*) FILTER (WHERE r.status = 'accepted') AS occupied, count(*) FILTER (WHERE r.status = 'referred') AS waiting,
              count(*) FILTER (WHERE r.status = 'referred' AND r.respond_by < ${params.add(now.toISOString())}::timestamptz) AS overdue
-      FROM coordination_referrals r ${join} ${whereClause(conditions)} GROUP BY r.to_org, r.service`, params.values);
+      FROM coordination_referrals r ${join} ${whereClause(conditions)} GROUP BY r.to_org, r.service`,
+      params.values,
+    );
     const loads = new Map<string, Map<string, Row>>();
     for (const row of rows) {
       const organisation = row.to_org as string;
@@ -88,7 +96,14 @@ export class CoordinationCapacityQuery {
 function byService(rows: CapacityRow[]): CapacityView['byService'] {
   const totals = new Map<Service, CapacityView['byService'][number]>();
   for (const row of rows) {
-    const total = totals.get(row.service) ?? { service: row.service, declaredTotal: 0, declaredAvailable: 0, occupied: 0, waiting: 0, overdue: 0 };
+    const total = totals.get(row.service) ?? {
+      service: row.service,
+      declaredTotal: 0,
+      declaredAvailable: 0,
+      occupied: 0,
+      waiting: 0,
+      overdue: 0,
+    };
     total.declaredTotal += row.declared?.total ?? 0;
     total.declaredAvailable += row.declared?.available ?? 0;
     total.occupied += row.occupied;

@@ -24,15 +24,28 @@ export function evolveCoordinationCase(row: CoordinationCaseRow | null, event: C
       const { caseId, identifiedBy, identifierKind, level, indicators, department, linkageKey } = event.data;
       // Only what counts: her personal fields (sealed) are never copied here.
       return {
-        caseId, identifiedBy, identifierKind, level, indicators: [...indicators], department, identifiedAt: new Date(event.metadata.occurredAt),
-        linkageKey, coordinationConsents: [], coordinationUntil: null, erased: false,
-        firstReferredAt: null, everAccepted: false, serviceProvided: false, lastPosition,
+        caseId,
+        identifiedBy,
+        identifierKind,
+        level,
+        indicators: [...indicators],
+        department,
+        identifiedAt: new Date(event.metadata.occurredAt),
+        linkageKey,
+        coordinationConsents: [],
+        coordinationUntil: null,
+        erased: false,
+        firstReferredAt: null,
+        everAccepted: false,
+        serviceProvided: false,
+        lastPosition,
       };
     }
     case 'ConsentGranted': {
       if (!row) return null;
       const { consentId, purposes, expiresAt } = event.data;
-      if (!purposes.includes('coordination') || row.coordinationConsents.some((c) => c.consentId === consentId)) return { ...row, lastPosition };
+      if (!purposes.includes('coordination') || row.coordinationConsents.some((c) => c.consentId === consentId))
+        return { ...row, lastPosition };
       const coordinationConsents = [...row.coordinationConsents, { consentId, expiresAt }];
       return { ...row, coordinationConsents, coordinationUntil: coordinationUntil(coordinationConsents), lastPosition };
     }

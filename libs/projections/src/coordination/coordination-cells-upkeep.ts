@@ -1,6 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import {
-  CASE_CELLS, caseCells, columns, DELAY_CELLS, delayCells, PERSON_CELLS, personCells, REFERRAL_CELLS, referralCells, type CellTable,
+  CASE_CELLS,
+  caseCells,
+  columns,
+  DELAY_CELLS,
+  delayCells,
+  PERSON_CELLS,
+  personCells,
+  REFERRAL_CELLS,
+  referralCells,
+  type CellTable,
 } from './coordination-cells';
 import { runPrepared } from './coordination-prepared';
 
@@ -18,7 +27,8 @@ const upsert = (cells: CellTable, rows: string) => `
   INSERT INTO ${cells.table} AS t (${columns(cells)}) ${rows}
   ON CONFLICT (${cells.key.join(', ')}) DO UPDATE SET ${cells.counts.map((n) => `${n} = t.${n} + EXCLUDED.${n}`).join(', ')}`;
 const empty = (cells: CellTable, alias: string) => cells.counts.map((n) => `${alias}.${n} = 0`).join(' AND ');
-const sameKey = (cells: CellTable, a: string, b: string) => `(${cells.key.map((k) => `${a}.${k}`).join(', ')}) = (${cells.key.map((k) => `${b}.${k}`).join(', ')})`;
+const sameKey = (cells: CellTable, a: string, b: string) =>
+  `(${cells.key.map((k) => `${a}.${k}`).join(', ')}) = (${cells.key.map((k) => `${b}.${k}`).join(', ')})`;
 
 /** `name AS (…)` CTEs taking `rows` (negative counts) away from `cells`, and the expression listing the keys left empty. */
 function takeAway(cells: CellTable, name: string, rows: string) {
@@ -42,7 +52,8 @@ function addAndPrune(cells: CellTable, name: string, rows: string, emptied: stri
 }
 
 // One array computed once, so that the cases are found through their key (an OR would scan them all).
-const CASES = 'c.case_id = ANY (ARRAY(SELECT unnest($1::uuid[]) UNION SELECT case_id FROM coordination_referrals WHERE referral_id = ANY ($2::uuid[])))';
+const CASES =
+  'c.case_id = ANY (ARRAY(SELECT unnest($1::uuid[]) UNION SELECT case_id FROM coordination_referrals WHERE referral_id = ANY ($2::uuid[])))';
 const REFERRALS = 'r.referral_id = ANY ($2::uuid[])';
 
 /**
@@ -50,7 +61,9 @@ const REFERRALS = 'r.referral_id = ANY ($2::uuid[])';
  * those of every referral the batch makes, whose rows do not exist yet.
  */
 export async function takeAwayCells(
-  manager: EntityManager, caseIds: string[], referralIds: string[],
+  manager: EntityManager,
+  caseIds: string[],
+  referralIds: string[],
 ): Promise<{ emptied: EmptiedCells; linkageKeys: string[] }> {
   if (caseIds.length === 0 && referralIds.length === 0) return { emptied: {}, linkageKeys: [] };
   const parts = [
@@ -59,9 +72,14 @@ export async function takeAwayCells(
     takeAway(DELAY_CELLS, 'delays', delayCells(-1, CASES, REFERRALS)),
   ];
   // Also her linkage key before the batch (one round trip less): an erasure removes it, and her person row must go.
-  const keys = "(SELECT coalesce(array_agg(DISTINCT linkage_key), '{}') FROM coordination_cases WHERE case_id = ANY ($1::uuid[]) AND linkage_key IS NOT NULL)";
-  const [row] = await runPrepared(manager, 'coordination-cells-take-away',
-    `WITH ${parts.map((p) => p.cte).join(', ')} SELECT ${parts.map((p) => p.emptied).join(', ')}, ${keys} AS linkage_keys`, [caseIds, referralIds]);
+  const keys =
+    "(SELECT coalesce(array_agg(DISTINCT linkage_key), '{}') FROM coordination_cases WHERE case_id = ANY ($1::uuid[]) AND linkage_key IS NOT NULL)";
+  const [row] = await runPrepared(
+    manager,
+    'coordination-cells-take-away',
+    `WITH ${parts.map((p) => p.cte).join(', ')} SELECT ${parts.map((p) => p.emptied).join(', ')}, ${keys} AS linkage_keys`,
+    [caseIds, referralIds],
+  );
   const { linkage_keys: linkageKeys, ...emptied } = row as EmptiedCells & { linkage_keys: string[] };
   return { emptied, linkageKeys };
 }
@@ -75,8 +93,13 @@ export async function addCells(manager: EntityManager, caseIds: string[], referr
     ...addAndPrune(REFERRAL_CELLS, 'referrals', referralCells(1, REFERRALS), '$4'),
     ...addAndPrune(DELAY_CELLS, 'delays', delayCells(1, CASES, REFERRALS), '$5'),
   ];
-  await runPrepared(manager, 'coordination-cells-add', `WITH ${ctes.join(', ')} SELECT 1`,
-    [caseIds, referralIds, json(CASE_CELLS), json(REFERRAL_CELLS), json(DELAY_CELLS)]);
+  await runPrepared(manager, 'coordination-cells-add', `WITH ${ctes.join(', ')} SELECT 1`, [
+    caseIds,
+    referralIds,
+    json(CASE_CELLS),
+    json(REFERRAL_CELLS),
+    json(DELAY_CELLS),
+  ]);
 }
 
 /** With the deletion of these women's rows (`gone`, a DELETE … RETURNING *): takes them away from the cells. */
@@ -86,5 +109,7 @@ export const takeAwayPersons = (gone: string) => {
 };
 
 /** With the insertion of their new rows (`added`, an INSERT … RETURNING *): adds them, drops what was left empty (JSON in `emptied`). */
-export const addPersons = (added: string, emptied: string) =>
-  [`added AS (${added})`, ...addAndPrune(PERSON_CELLS, 'persons_added', personCells(1, 'added'), emptied)];
+export const addPersons = (added: string, emptied: string) => [
+  `added AS (${added})`,
+  ...addAndPrune(PERSON_CELLS, 'persons_added', personCells(1, 'added'), emptied),
+];

@@ -1,8 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { ProjectionRunner } from '../runner/projection-runner';
 import {
-  ASSO, CLINIC, REFUGE, consentGranted, consentWithdrawn, personErased, personIdentified, referralAccepted, referralClosed, referralDeclined,
-  referralMade, referralWithdrawn, toNew,
+  ASSO,
+  CLINIC,
+  REFUGE,
+  consentGranted,
+  consentWithdrawn,
+  personErased,
+  personIdentified,
+  referralAccepted,
+  referralClosed,
+  referralDeclined,
+  referralMade,
+  referralWithdrawn,
+  toNew,
 } from '../testing/inbox-events.fixtures';
 import { openReadModelFixture, type ReadModelFixture } from '../testing/read-model.fixture';
 import { RECOMPUTE_ALL_CELLS } from './coordination-cells';
@@ -20,7 +31,7 @@ const FROM_THE_ROWS = { from: '2000-01-02' };
 /** A small deterministic generator, so that a failure replays the same history. */
 function seeded(seed: number) {
   let state = seed;
-  const next = () => ((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const next = () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
   return { next, pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!, chance: (p: number) => next() < p };
 }
 
@@ -28,17 +39,26 @@ describe('coordination summary cells', () => {
   let fx: ReadModelFixture;
   let runner: ProjectionRunner;
   const append = (stream: string, at: number, ...events: DomainEvent[]) =>
-    fx.store.appendToStream(stream, events.map((event) => toNew(event, new Date(at).toISOString())), { expectedRevision: 'any' });
+    fx.store.appendToStream(
+      stream,
+      events.map((event) => toNew(event, new Date(at).toISOString())),
+      { expectedRevision: 'any' },
+    );
 
   /** Women identified on both sides or one, consents that expire or are withdrawn, erasures, referrals in every state, over months. */
   async function history(seed: number) {
     const random = seeded(seed);
     const organisations: [string, string, string, string[]][] = [
-      [ASSO, 'ngo', '93', ['legal']], [CLINIC, 'health', '13', ['medical']], [AUTHORITY, 'authority', '93', ['asylum_procedure']],
+      [ASSO, 'ngo', '93', ['legal']],
+      [CLINIC, 'health', '13', ['medical']],
+      [AUTHORITY, 'authority', '93', ['asylum_procedure']],
       [REFUGE, 'refuge', '75', ['shelter', 'specialised_shelter']],
     ];
     for (const [id, kind, department, services] of organisations) {
-      await append(`organisation-${id}`, Date.parse('2026-01-01T00:00:00Z'), { type: 'OrganisationRegistered', data: { organisationId: id, name: id, kind, department, services } });
+      await append(`organisation-${id}`, Date.parse('2026-01-01T00:00:00Z'), {
+        type: 'OrganisationRegistered',
+        data: { organisationId: id, name: id, kind, department, services },
+      });
     }
     const start = Date.parse('2026-01-03T00:00:00Z');
     let last = { position: 0n };
@@ -47,26 +67,57 @@ describe('coordination summary cells', () => {
       const caseId = randomUUID();
       const at = start + Math.floor(random.next() * 150 * DAY);
       const linkageKey = random.chance(0.9) ? `woman-${Math.floor(random.next() * 45)}` : null;
-      const indicators = random.chance(0.5) ? ['trafficking_sexual'] : random.chance(0.5) ? ['gbv_sexual', 'trafficking_labour'] : ['isolated'];
+      const indicators = random.chance(0.5)
+        ? ['trafficking_sexual']
+        : random.chance(0.5)
+          ? ['gbv_sexual', 'trafficking_labour']
+          : ['isolated'];
       const consentId = randomUUID();
       const expiresAt = random.chance(0.3) ? new Date(at + Math.floor(random.next() * 120 * DAY)).toISOString() : null;
       const purposes = random.chance(0.75) ? ['referral', 'coordination'] : ['referral'];
-      await append(`case-${caseId}`, at, personIdentified(caseId, { identifiedBy: holder, identifierKind: kind as never, department, indicators: indicators as never, linkageKey }),
-        consentGranted(caseId, consentId, { purposes: purposes as never, expiresAt, recipients: ['any_referral_recipient'] }));
+      await append(
+        `case-${caseId}`,
+        at,
+        personIdentified(caseId, {
+          identifiedBy: holder,
+          identifierKind: kind as never,
+          department,
+          indicators: indicators as never,
+          linkageKey,
+        }),
+        consentGranted(caseId, consentId, { purposes: purposes as never, expiresAt, recipients: ['any_referral_recipient'] }),
+      );
       let made = at + Math.floor(random.next() * 5 * DAY);
       for (let n = Math.floor(random.next() * 3); n > 0; n--) {
         const referralId = randomUUID();
         const [to, , , services] = random.pick(organisations.filter(([id]) => id !== holder));
-        last = await append(`referral-${referralId}`, made, referralMade(referralId, caseId, {
-          from: holder, to, service: random.pick(services) as never, respondBy: new Date(made + 3 * DAY).toISOString(),
-        }));
+        last = await append(
+          `referral-${referralId}`,
+          made,
+          referralMade(referralId, caseId, {
+            from: holder,
+            to,
+            service: random.pick(services) as never,
+            respondBy: new Date(made + 3 * DAY).toISOString(),
+          }),
+        );
         const answered = made + Math.floor(random.next() * 4 * DAY) + 60_000;
         const fate = random.pick(['accept', 'accept', 'decline', 'withdraw', 'wait']);
-        if (fate === 'decline') last = await append(`referral-${referralId}`, answered, referralDeclined(referralId, random.pick(['no_capacity', 'not_eligible'] as const)));
+        if (fate === 'decline')
+          last = await append(
+            `referral-${referralId}`,
+            answered,
+            referralDeclined(referralId, random.pick(['no_capacity', 'not_eligible'] as const)),
+          );
         if (fate === 'withdraw') last = await append(`referral-${referralId}`, answered, referralWithdrawn(referralId));
         if (fate === 'accept') {
           last = await append(`referral-${referralId}`, answered, referralAccepted(referralId, to));
-          if (random.chance(0.7)) last = await append(`referral-${referralId}`, answered + Math.floor(random.next() * 30 * DAY), referralClosed(referralId, random.pick(['service_provided', 'other'])));
+          if (random.chance(0.7))
+            last = await append(
+              `referral-${referralId}`,
+              answered + Math.floor(random.next() * 30 * DAY),
+              referralClosed(referralId, random.pick(['service_provided', 'other'])),
+            );
         }
         made += Math.floor(random.next() * 10 * DAY) + 60_000;
       }
@@ -76,14 +127,28 @@ describe('coordination summary cells', () => {
     return last.position;
   }
 
-  const sortedRows = <T extends { rows: unknown[] }>(view: T) => ({ ...view, rows: [...view.rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)) });
+  const sortedRows = <T extends { rows: unknown[] }>(view: T) => ({
+    ...view,
+    rows: [...view.rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
+  });
   /** Every cell, in a stable order. */
-  const cells = async () => Promise.all(CELL_TABLES.map(async (table) =>
-    (await fx.dataSource.query<{ row: string }[]>(`SELECT row_to_json(t)::text AS row FROM ${table} t ORDER BY 1`)).map(({ row }) => row)));
+  const cells = async () =>
+    Promise.all(
+      CELL_TABLES.map(async (table) =>
+        (await fx.dataSource.query<{ row: string }[]>(`SELECT row_to_json(t)::text AS row FROM ${table} t ORDER BY 1`)).map(
+          ({ row }) => row,
+        ),
+      ),
+    );
 
   beforeAll(async () => {
     fx = await openReadModelFixture('projections_coordination_cells', COORDINATION_ENTITIES, COORDINATION_MIGRATIONS);
-    runner = new ProjectionRunner({ projection: coordinationProjection, store: fx.store, dataSource: fx.dataSource, logger: { log: () => undefined, error: () => undefined } });
+    runner = new ProjectionRunner({
+      projection: coordinationProjection,
+      store: fx.store,
+      dataSource: fx.dataSource,
+      logger: { log: () => undefined, error: () => undefined },
+    });
     await runner.start();
     expect(await runner.waitForPosition(await history(7), 30_000)).toBe(true);
   });
@@ -96,17 +161,21 @@ describe('coordination summary cells', () => {
   });
 
   it.each(['2026-03-15T00:00:00.000Z', '2026-06-01T12:00:00.000Z', '2027-01-01T00:00:00.000Z'])(
-    'give the funnel and the gaps the rows give, as of %s', async (at) => {
+    'give the funnel and the gaps the rows give, as of %s',
+    async (at) => {
       const now = new Date(at);
       const funnel = new CoordinationFunnelQuery(fx.dataSource);
       const gaps = new CoordinationGapsQuery(fx.dataSource);
       expect(await funnel.funnel({}, now)).toEqual(await funnel.funnel(FROM_THE_ROWS, now));
       for (const filter of [{}, { department: '93' }, { indicator: 'trafficking_sexual' as const }]) {
         for (const afterDays of [1, 30]) {
-          expect(sortedRows(await gaps.gaps(filter, now, afterDays))).toEqual(sortedRows(await gaps.gaps({ ...filter, ...FROM_THE_ROWS }, now, afterDays)));
+          expect(sortedRows(await gaps.gaps(filter, now, afterDays))).toEqual(
+            sortedRows(await gaps.gaps({ ...filter, ...FROM_THE_ROWS }, now, afterDays)),
+          );
         }
       }
-    });
+    },
+  );
 
   it('kept batch by batch, are the cells computed from scratch (a cell emptied by later events goes)', async () => {
     const kept = await cells();

@@ -39,7 +39,9 @@ export const COORDINATION_CELLS_MIGRATION: Migration = {
         WHERE ${present.replaceAll(alias, '')}`);
     }
     // What depends on the clock is read from the rows: overdue referrals, consents that expired.
-    await sql.query("CREATE INDEX IF NOT EXISTS coordination_referrals_waiting_idx ON coordination_referrals (respond_by) WHERE status = 'referred'");
+    await sql.query(
+      "CREATE INDEX IF NOT EXISTS coordination_referrals_waiting_idx ON coordination_referrals (respond_by) WHERE status = 'referred'",
+    );
     await sql.query(`CREATE INDEX IF NOT EXISTS coordination_cases_until_idx ON coordination_cases (coordination_until)
       WHERE linkage_key IS NOT NULL AND coordination_until IS NOT NULL`);
     await sql.query(`CREATE INDEX IF NOT EXISTS coordination_persons_both_idx ON coordination_persons (first_at)

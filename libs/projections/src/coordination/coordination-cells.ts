@@ -21,8 +21,12 @@ export const BUCKET_OF = (delay: string) => {
 };
 
 /** The three delays of the funnel: the interval, its days as the views compute them, and which rows have one (percentile_cont skips nulls). */
-const delay = (table: 'cases' | 'referrals', later: string, earlier: string, present: string) =>
-  ({ table, interval: `${later} - ${earlier}`, days: daysBetween(later, earlier), present });
+const delay = (table: 'cases' | 'referrals', later: string, earlier: string, present: string) => ({
+  table,
+  interval: `${later} - ${earlier}`,
+  days: daysBetween(later, earlier),
+  present,
+});
 export const DELAYS = {
   to_referred: delay('cases', 'c.first_referred_at', 'c.identified_at', 'c.first_referred_at IS NOT NULL'),
   to_accepted: delay('referrals', 'r.accepted_at', 'r.made_at', 'r.accepted_at IS NOT NULL'),
@@ -45,11 +49,22 @@ export interface CellTable {
   keyTypes: string;
   counts: string[];
 }
-const cellTable = (table: string, keyTypes: string, counts: string[]): CellTable =>
-  ({ table, key: keyTypes.split(', ').map((column) => column.split(' ')[0] ?? column), keyTypes, counts });
-export const CASE_CELLS = cellTable('coordination_case_cells', 'month date, identified_by text, identifier_kind text, department text, indicators text[]',
-  ['identified', 'referred', 'accepted', 'served', 'not_linkable', 'unreferred_trafficking']);
-export const REFERRAL_CELLS = cellTable('coordination_referral_cells', 'month date, to_org text, status text, accepted boolean, decline_reason text', ['count']);
+const cellTable = (table: string, keyTypes: string, counts: string[]): CellTable => ({
+  table,
+  key: keyTypes.split(', ').map((column) => column.split(' ')[0] ?? column),
+  keyTypes,
+  counts,
+});
+export const CASE_CELLS = cellTable(
+  'coordination_case_cells',
+  'month date, identified_by text, identifier_kind text, department text, indicators text[]',
+  ['identified', 'referred', 'accepted', 'served', 'not_linkable', 'unreferred_trafficking'],
+);
+export const REFERRAL_CELLS = cellTable(
+  'coordination_referral_cells',
+  'month date, to_org text, status text, accepted boolean, decline_reason text',
+  ['count'],
+);
 export const DELAY_CELLS = cellTable('coordination_delay_cells', 'month date, measure text, bucket bigint', ['count']);
 export const PERSON_CELLS = cellTable('coordination_person_cells', 'month date, department text, indicators text[], side text', ['count']);
 export const columns = (cells: CellTable) => [...cells.key, ...cells.counts].join(', ');

@@ -48,13 +48,18 @@ export function wholeMonths(filter: Pick<CoordinationFilter, 'from' | 'to'>): Mo
 export async function delaySpreads(dataSource: DataSource, range: MonthRange): Promise<Record<DelayMeasure, RawSpread>> {
   const params = new SqlParams();
   const months = monthConditions(range, params);
-  const histogram: { measure: DelayMeasure; bucket: string; count: string }[] = await dataSource.query(`
+  const histogram: { measure: DelayMeasure; bucket: string; count: string }[] = await dataSource.query(
+    `
     SELECT measure, bucket, sum(count) AS count FROM coordination_delay_cells ${months.length > 0 ? `WHERE ${months.join(' AND ')}` : ''}
-    GROUP BY measure, bucket HAVING sum(count) <> 0 ORDER BY measure, bucket`, params.values);
+    GROUP BY measure, bucket HAVING sum(count) <> 0 ORDER BY measure, bucket`,
+    params.values,
+  );
   const reads: { measure: DelayMeasure; percentile: number; position: number; bucket: number; offset: number }[] = [];
   const totals = {} as Record<DelayMeasure, number>;
   for (const measure of Object.keys(DELAYS) as DelayMeasure[]) {
-    const buckets = histogram.filter((row) => row.measure === measure).map((row) => ({ bucket: Number(row.bucket), count: Number(row.count) }));
+    const buckets = histogram
+      .filter((row) => row.measure === measure)
+      .map((row) => ({ bucket: Number(row.bucket), count: Number(row.count) }));
     const n = buckets.reduce((sum, row) => sum + row.count, 0);
     totals[measure] = n;
     if (n === 0) continue;
@@ -90,15 +95,19 @@ export async function delaySpreads(dataSource: DataSource, range: MonthRange): P
 
 /** For each read, the value at its rank and the next one, in one statement. */
 async function readAtRanks(
-  dataSource: DataSource, range: MonthRange, reads: { measure: DelayMeasure; bucket: number; offset: number }[],
+  dataSource: DataSource,
+  range: MonthRange,
+  reads: { measure: DelayMeasure; bucket: number; offset: number }[],
 ): Promise<number[][]> {
   if (reads.length === 0) return [];
   const params = new SqlParams();
   const parts = reads.map(({ measure, bucket, offset }, i) => {
     const { table, interval, days, present } = DELAYS[measure];
     const cases = caseMonthConditions(range, params);
-    const from = table === 'cases' ? 'coordination_cases c'
-      : `coordination_referrals r${cases.length > 0 ? ' JOIN coordination_cases c ON c.case_id = r.case_id' : ''}`;
+    const from =
+      table === 'cases'
+        ? 'coordination_cases c'
+        : `coordination_referrals r${cases.length > 0 ? ' JOIN coordination_cases c ON c.case_id = r.case_id' : ''}`;
     const where = [present, `(${interval}) >= make_interval(secs => ${params.add(bucket)})`, ...cases];
     return `SELECT ${i} AS i, ARRAY(SELECT ${days} FROM ${from} WHERE ${where.join(' AND ')}
       ORDER BY (${interval}), 1 OFFSET ${params.add(offset)} LIMIT 2) AS v`;

@@ -1,9 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { personCells, UNREFERRED_TRAFFICKING } from './coordination-cells';
 import { monthConditions, type MonthRange } from './coordination-delays';
-import {
-  caseConditions, daysBetween, spreadColumns, SqlParams, whereClause, type CoordinationFilter,
-} from './coordination-filter';
+import { caseConditions, daysBetween, spreadColumns, SqlParams, whereClause, type CoordinationFilter } from './coordination-filter';
 import { LINKABLE, personsOf } from './coordination-persons';
 
 type Row = Record<string, unknown>;
@@ -19,10 +17,18 @@ const SIDES = { ngo_only: 'ngo_only', authority_only: 'authority_only', both: 'b
  */
 export async function gapsCellFigures(dataSource: DataSource, filter: CoordinationFilter, range: MonthRange, now: Date, afterDays: number) {
   const [women, lags, notLinkable, unreferred] = await Promise.all([
-    womenCells(dataSource, filter, range, now), linkedLags(dataSource, filter, now),
-    notLinkableCount(dataSource, filter, range, now), unreferredTrafficking(dataSource, filter, range, now, afterDays),
+    womenCells(dataSource, filter, range, now),
+    linkedLags(dataSource, filter, now),
+    notLinkableCount(dataSource, filter, range, now),
+    unreferredTrafficking(dataSource, filter, range, now, afterDays),
   ]);
-  const total: Row = { is_total: true, ngo_only: 0, authority_only: 0, both: 0, lag_spread: lags.find((row) => row.is_total === true)?.lag_spread ?? null };
+  const total: Row = {
+    is_total: true,
+    ngo_only: 0,
+    authority_only: 0,
+    both: 0,
+    lag_spread: lags.find((row) => row.is_total === true)?.lag_spread ?? null,
+  };
   const groups = new Map<string, Row>();
   for (const row of women) {
     const side = SIDES[row.side as keyof typeof SIDES];
@@ -30,7 +36,16 @@ export async function gapsCellFigures(dataSource: DataSource, filter: Coordinati
     total[side] = Number(total[side]) + count;
     for (const indicator of (row.indicators as string[]).filter((i) => !filter.indicator || i === filter.indicator)) {
       const key = JSON.stringify([row.department, indicator, row.month]);
-      const group = groups.get(key) ?? { is_total: false, department: row.department, indicator, month: row.month, ngo_only: 0, authority_only: 0, both: 0, lag_spread: null };
+      const group = groups.get(key) ?? {
+        is_total: false,
+        department: row.department,
+        indicator,
+        month: row.month,
+        ngo_only: 0,
+        authority_only: 0,
+        both: 0,
+        lag_spread: null,
+      };
       group[side] = Number(group[side]) + count;
       groups.set(key, group);
     }
@@ -66,13 +81,16 @@ function womenCells(dataSource: DataSource, filter: CoordinationFilter, range: M
   if (filter.department) cells.push(`department = ${params.add(filter.department)}`);
   if (filter.indicator) cells.push(`${params.add(filter.indicator)} = ANY (indicators)`);
   const persons = whereClause(personConditions(filter, params));
-  return dataSource.query(`
+  return dataSource.query(
+    `
     WITH ${staleAndFresh(at)}
     SELECT department, indicators, to_char(month, 'YYYY-MM') AS month, side, sum(count) AS count FROM (
       SELECT month, department, indicators, side, count FROM coordination_person_cells ${whereClause(cells)}
       UNION ALL ${personCells(-1, `(SELECT * FROM stale p ${persons})`)}
       UNION ALL ${personCells(1, `(SELECT * FROM fresh p ${persons})`)}
-    ) cells GROUP BY month, department, indicators, side HAVING sum(count) <> 0`, params.values);
+    ) cells GROUP BY month, department, indicators, side HAVING sum(count) <> 0`,
+    params.values,
+  );
 }
 
 /** Lag percentiles per (département, indicator, month) and overall, over the linked women's rows only. */
@@ -82,7 +100,8 @@ function linkedLags(dataSource: DataSource, filter: CoordinationFilter, now: Dat
   const both = 'ngo_at IS NOT NULL AND authority_at IS NOT NULL';
   const persons = personConditions(filter, params);
   const indicator = filter.indicator ? params.add(filter.indicator) : null;
-  return dataSource.query(`
+  return dataSource.query(
+    `
     WITH ${staleAndFresh(at)},
     persons AS (
       SELECT department, first_at, ngo_at, authority_at, indicators FROM coordination_persons WHERE ${both} AND linkable_until > ${at}::timestamptz
@@ -94,7 +113,9 @@ function linkedLags(dataSource: DataSource, filter: CoordinationFilter, now: Dat
     SELECT false AS is_total, department, i AS indicator, month, ${spreadColumns('lag', 'lag')}
     FROM selected s, unnest(s.indicators) AS i ${indicator ? `WHERE i = ${indicator}` : ''} GROUP BY department, i, month
     UNION ALL
-    SELECT true, NULL, NULL, NULL, ${spreadColumns('lag', 'lag')} FROM selected`, params.values);
+    SELECT true, NULL, NULL, NULL, ${spreadColumns('lag', 'lag')} FROM selected`,
+    params.values,
+  );
 }
 
 /** Identifications without a linkage key or an active coordination consent: counted once in the cells, plus consents expired since. */
@@ -104,15 +125,28 @@ async function notLinkableCount(dataSource: DataSource, filter: CoordinationFilt
   if (filter.department) cells.push(`department = ${params.add(filter.department)}`);
   if (filter.indicator) cells.push(`${params.add(filter.indicator)} = ANY (indicators)`);
   const expired = caseConditions(filter, params, { kind: false });
-  expired.push('c.linkage_key IS NOT NULL', 'c.coordination_until IS NOT NULL', `c.coordination_until <= ${params.add(now.toISOString())}::timestamptz`);
-  const [row] = await dataSource.query<{ count: string }[]>(`
+  expired.push(
+    'c.linkage_key IS NOT NULL',
+    'c.coordination_until IS NOT NULL',
+    `c.coordination_until <= ${params.add(now.toISOString())}::timestamptz`,
+  );
+  const [row] = await dataSource.query<{ count: string }[]>(
+    `
     SELECT (SELECT coalesce(sum(not_linkable), 0) FROM coordination_case_cells ${whereClause(cells)})
-         + (SELECT count(*) FROM coordination_cases c ${whereClause(expired)}) AS count`, params.values);
+         + (SELECT count(*) FROM coordination_cases c ${whereClause(expired)}) AS count`,
+    params.values,
+  );
   return Number(row?.count ?? 0);
 }
 
 /** Whole months before the one `afterDays` ago falls in come from the cells; that month from its rows. */
-function unreferredTrafficking(dataSource: DataSource, filter: CoordinationFilter, range: MonthRange, now: Date, afterDays: number): Promise<Row[]> {
+function unreferredTrafficking(
+  dataSource: DataSource,
+  filter: CoordinationFilter,
+  range: MonthRange,
+  now: Date,
+  afterDays: number,
+): Promise<Row[]> {
   const params = new SqlParams();
   const cutoff = new Date(now.getTime() - afterDays * DAY).toISOString();
   const month = `${cutoff.slice(0, 7)}-01`;
@@ -120,8 +154,13 @@ function unreferredTrafficking(dataSource: DataSource, filter: CoordinationFilte
   if (filter.department) cells.push(`department = ${params.add(filter.department)}`);
   if (filter.indicator) cells.push(`${params.add(filter.indicator)} = ANY (indicators)`);
   const cases = caseConditions(filter, params, { kind: false });
-  cases.push(`c.identified_at >= ${params.add(`${month}T00:00:00Z`)}::timestamptz`, `c.identified_at <= ${params.add(cutoff)}::timestamptz`, UNREFERRED_TRAFFICKING);
-  return dataSource.query(`
+  cases.push(
+    `c.identified_at >= ${params.add(`${month}T00:00:00Z`)}::timestamptz`,
+    `c.identified_at <= ${params.add(cutoff)}::timestamptz`,
+    UNREFERRED_TRAFFICKING,
+  );
+  return dataSource.query(
+    `
     WITH picked AS (
       SELECT department, identified_by, unreferred_trafficking AS n FROM coordination_case_cells ${whereClause(cells)}
       UNION ALL
@@ -129,5 +168,7 @@ function unreferredTrafficking(dataSource: DataSource, filter: CoordinationFilte
     SELECT CASE WHEN GROUPING(identified_by) = 0 THEN 'organisation' WHEN GROUPING(department) = 0 THEN 'department' ELSE 'total' END AS scope,
            identified_by, department, sum(n) AS count
     FROM picked GROUP BY GROUPING SETS ((), (department), (identified_by))
-    ORDER BY scope, department, identified_by`, params.values);
+    ORDER BY scope, department, identified_by`,
+    params.values,
+  );
 }

@@ -3,7 +3,15 @@ import { wholeMonths } from './coordination-delays';
 import { gapsCellFigures } from './coordination-gaps-cells';
 import { LINKABLE, personsOf } from './coordination-persons';
 import {
-  caseConditions, daysBetween, periodBounds, spreadColumns, spreadOf, SqlParams, whereClause, type CoordinationFilter, type Spread,
+  caseConditions,
+  daysBetween,
+  periodBounds,
+  spreadColumns,
+  spreadOf,
+  SqlParams,
+  whereClause,
+  type CoordinationFilter,
+  type Spread,
 } from './coordination-filter';
 
 export interface GapCounts {
@@ -45,14 +53,25 @@ export class CoordinationGapsQuery {
     const months = wholeMonths(filter);
     const { grouped, notLinkable, unreferred } = months
       ? await gapsCellFigures(this.dataSource, filter, months, now, afterDays)
-      : await Promise.all([this.linked(filter, now), this.notLinkable(filter, now), this.unreferredTrafficking(filter, now, afterDays)])
-        .then(([grouped, notLinkable, unreferred]) => ({ grouped, notLinkable, unreferred }));
+      : await Promise.all([
+          this.linked(filter, now),
+          this.notLinkable(filter, now),
+          this.unreferredTrafficking(filter, now, afterDays),
+        ]).then(([grouped, notLinkable, unreferred]) => ({ grouped, notLinkable, unreferred }));
     const counts = (row: Row | undefined): GapCounts => ({
-      ngoOnly: Number(row?.ngo_only ?? 0), authorityOnly: Number(row?.authority_only ?? 0), both: Number(row?.both ?? 0), lagDays: spreadOf(row, 'lag'),
+      ngoOnly: Number(row?.ngo_only ?? 0),
+      authorityOnly: Number(row?.authority_only ?? 0),
+      both: Number(row?.both ?? 0),
+      lagDays: spreadOf(row, 'lag'),
     });
-    const rows = grouped.filter((row) => row.is_total !== true).map((row) => ({
-      department: row.department as string, indicator: row.indicator as string, month: row.month as string, ...counts(row),
-    }));
+    const rows = grouped
+      .filter((row) => row.is_total !== true)
+      .map((row) => ({
+        department: row.department as string,
+        indicator: row.indicator as string,
+        month: row.month as string,
+        ...counts(row),
+      }));
     const total = unreferred.find((row) => row.scope === 'total');
     return {
       rows,
@@ -60,8 +79,12 @@ export class CoordinationGapsQuery {
       unreferredTrafficking: {
         afterDays,
         count: Number(total?.count ?? 0),
-        byDepartment: unreferred.filter((r) => r.scope === 'department').map((r) => ({ department: r.department as string, count: Number(r.count) })),
-        byOrganisation: unreferred.filter((r) => r.scope === 'organisation').map((r) => ({ organisationId: r.identified_by as string, count: Number(r.count) })),
+        byDepartment: unreferred
+          .filter((r) => r.scope === 'department')
+          .map((r) => ({ department: r.department as string, count: Number(r.count) })),
+        byOrganisation: unreferred
+          .filter((r) => r.scope === 'organisation')
+          .map((r) => ({ organisationId: r.identified_by as string, count: Number(r.count) })),
       },
     };
   }
@@ -82,7 +105,8 @@ export class CoordinationGapsQuery {
     const indicator = filter.indicator ? params.add(filter.indicator) : null;
     if (indicator) persons.push(`${indicator} = ANY (p.indicators)`);
     const columns = 'linkage_key, department, first_at, ngo_at, authority_at, indicators';
-    return this.dataSource.query(`
+    return this.dataSource.query(
+      `
       WITH persons AS (
         SELECT ${columns} FROM coordination_persons WHERE linkable_until > ${at}::timestamptz
         UNION ALL
@@ -103,15 +127,22 @@ export class CoordinationGapsQuery {
       SELECT false AS is_total, counts.*, lags.lag_spread
       FROM counts LEFT JOIN lags USING (department, indicator, month)
       UNION ALL
-      SELECT true, NULL, NULL, NULL, ${sideCounts}, ${spreadColumns('lag', 'lag')} FROM selected`, params.values);
+      SELECT true, NULL, NULL, NULL, ${sideCounts}, ${spreadColumns('lag', 'lag')} FROM selected`,
+      params.values,
+    );
   }
 
   /** Identifications in the filter that may not be linked: no linkage key, no active coordination consent, or erased. */
   private async notLinkable(filter: CoordinationFilter, now: Date): Promise<number> {
     const params = new SqlParams();
     const conditions = caseConditions(filter, params, { kind: false });
-    conditions.push(`(c.linkage_key IS NULL OR c.coordination_until IS NULL OR c.coordination_until <= ${params.add(now.toISOString())}::timestamptz)`);
-    const [row] = await this.dataSource.query<{ count: string }[]>(`SELECT count(*) AS count FROM coordination_cases c ${whereClause(conditions)}`, params.values);
+    conditions.push(
+      `(c.linkage_key IS NULL OR c.coordination_until IS NULL OR c.coordination_until <= ${params.add(now.toISOString())}::timestamptz)`,
+    );
+    const [row] = await this.dataSource.query<{ count: string }[]>(
+      `SELECT count(*) AS count FROM coordination_cases c ${whereClause(conditions)}`,
+      params.values,
+    );
     return Number(row?.count ?? 0);
   }
 
@@ -126,12 +157,15 @@ export class CoordinationGapsQuery {
          SELECT 1 FROM coordination_referrals r LEFT JOIN coordination_organisations o ON o.organisation_id = r.to_org
          WHERE r.case_id = c.case_id AND (o.kind = 'authority' OR r.service = 'specialised_shelter'))`,
     );
-    return this.dataSource.query(`
+    return this.dataSource.query(
+      `
       SELECT CASE WHEN GROUPING(c.identified_by) = 0 THEN 'organisation' WHEN GROUPING(c.department) = 0 THEN 'department' ELSE 'total' END AS scope,
              c.identified_by, c.department, count(*) AS count
       FROM coordination_cases c ${whereClause(conditions)}
       GROUP BY GROUPING SETS ((), (c.department), (c.identified_by))
-      ORDER BY scope, c.department, c.identified_by`, params.values);
+      ORDER BY scope, c.department, c.identified_by`,
+      params.values,
+    );
   }
 }
 

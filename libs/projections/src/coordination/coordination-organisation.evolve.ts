@@ -18,7 +18,11 @@ export function evolveCoordinationOrganisation(
     case 'CapacityDeclared': {
       if (!row) return row;
       const { service, total, available } = event.data;
-      return { ...row, capacity: { ...row.capacity, [service]: { total, available, declaredAt: new Date(event.metadata.occurredAt).toISOString() } }, lastPosition };
+      return {
+        ...row,
+        capacity: { ...row.capacity, [service]: { total, available, declaredAt: new Date(event.metadata.occurredAt).toISOString() } },
+        lastPosition,
+      };
     }
     default:
       return assertNever(event, 'coordination organisation event');

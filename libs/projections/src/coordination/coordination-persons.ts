@@ -38,8 +38,16 @@ export async function recomputeAllPersons(manager: EntityManager): Promise<void>
 export async function refreshPersons(manager: EntityManager, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
   const taken = takeAwayPersons('DELETE FROM coordination_persons WHERE linkage_key = ANY ($1::text[]) RETURNING *');
-  const [emptied] = await runPrepared(manager, 'coordination-persons-take-away', `WITH ${taken.ctes.join(', ')} SELECT ${taken.emptied}`, [keys]);
-  const added = addPersons(`INSERT INTO coordination_persons (linkage_key, department, first_at, ngo_at, authority_at, indicators, linkable_until)
-      ${personsOf(`${LINKABLE} AND c.linkage_key = ANY ($1::text[])`)} RETURNING *`, '$2');
-  await runPrepared(manager, 'coordination-persons-add', `WITH ${added.join(', ')} SELECT 1`, [keys, JSON.stringify(Object.values(emptied ?? {})[0] ?? [])]);
+  const [emptied] = await runPrepared(manager, 'coordination-persons-take-away', `WITH ${taken.ctes.join(', ')} SELECT ${taken.emptied}`, [
+    keys,
+  ]);
+  const added = addPersons(
+    `INSERT INTO coordination_persons (linkage_key, department, first_at, ngo_at, authority_at, indicators, linkable_until)
+      ${personsOf(`${LINKABLE} AND c.linkage_key = ANY ($1::text[])`)} RETURNING *`,
+    '$2',
+  );
+  await runPrepared(manager, 'coordination-persons-add', `WITH ${added.join(', ')} SELECT 1`, [
+    keys,
+    JSON.stringify(Object.values(emptied ?? {})[0] ?? []),
+  ]);
 }

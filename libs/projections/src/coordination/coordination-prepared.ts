@@ -7,7 +7,12 @@ import type { EntityManager } from 'typeorm';
  * (on a small batch these statements take longer to plan than to run). Same transaction, so the
  * same guarantee; a changed search path (a rebuild's shadow schema) makes PostgreSQL plan it again.
  */
-export async function runPrepared(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<Record<string, unknown>[]> {
+export async function runPrepared(
+  manager: EntityManager,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<Record<string, unknown>[]> {
   const runner = manager.queryRunner;
   if (!runner) return manager.query<Record<string, unknown>[]>(text, values);
   const client = (await runner.connect()) as ClientBase;

@@ -15,9 +15,22 @@ export function evolveCoordinationReferral(
       if (row) return row;
       const { referralId, caseId, from, to, service, urgency, respondBy } = event.data;
       return {
-        referralId, caseId, fromOrg: from, toOrg: to, service, urgency, status: 'referred', madeAt: at,
-        respondBy: respondBy === null ? null : new Date(respondBy), acceptedAt: null, declinedAt: null, withdrawnAt: null, closedAt: null,
-        declineReason: null, outcome: null, lastPosition,
+        referralId,
+        caseId,
+        fromOrg: from,
+        toOrg: to,
+        service,
+        urgency,
+        status: 'referred',
+        madeAt: at,
+        respondBy: respondBy === null ? null : new Date(respondBy),
+        acceptedAt: null,
+        declinedAt: null,
+        withdrawnAt: null,
+        closedAt: null,
+        declineReason: null,
+        outcome: null,
+        lastPosition,
       };
     }
     case 'ReferralAccepted':

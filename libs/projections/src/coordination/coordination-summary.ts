@@ -25,5 +25,10 @@ export async function refreshAllCaseSummaries(manager: EntityManager): Promise<v
 /** After a batch: the summaries of the cases whose referrals it touched. */
 export async function refreshCaseSummaries(manager: EntityManager, referralIds: string[]): Promise<void> {
   if (referralIds.length === 0) return;
-  await runPrepared(manager, 'coordination-summaries-refresh', REFRESH_SUMMARIES('SELECT case_id FROM coordination_referrals WHERE referral_id = ANY ($1::uuid[])'), [referralIds]);
+  await runPrepared(
+    manager,
+    'coordination-summaries-refresh',
+    REFRESH_SUMMARIES('SELECT case_id FROM coordination_referrals WHERE referral_id = ANY ($1::uuid[])'),
+    [referralIds],
+  );
 }

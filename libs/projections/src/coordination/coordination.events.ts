@@ -7,11 +7,19 @@ export type CoordinationReferralEvent = InboxReferralEvent;
 export type CoordinationOrganisationEvent = Recorded<OrganisationRegistered | CapacityDeclared>;
 
 export const COORDINATION_CASE_EVENT_TYPES = [
-  'PersonIdentified', 'ConsentGranted', 'ConsentWithdrawn', 'PersonErased',
+  'PersonIdentified',
+  'ConsentGranted',
+  'ConsentWithdrawn',
+  'PersonErased',
 ] as const satisfies readonly CoordinationCaseEvent['type'][];
 export const COORDINATION_REFERRAL_EVENT_TYPES = [
-  'ReferralMade', 'ReferralAccepted', 'ReferralDeclined', 'ReferralWithdrawn', 'ReferralClosed',
+  'ReferralMade',
+  'ReferralAccepted',
+  'ReferralDeclined',
+  'ReferralWithdrawn',
+  'ReferralClosed',
 ] as const satisfies readonly CoordinationReferralEvent['type'][];
 export const COORDINATION_ORGANISATION_EVENT_TYPES = [
-  'OrganisationRegistered', 'CapacityDeclared',
+  'OrganisationRegistered',
+  'CapacityDeclared',
 ] as const satisfies readonly CoordinationOrganisationEvent['type'][];

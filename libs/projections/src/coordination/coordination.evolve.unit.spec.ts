@@ -1,6 +1,16 @@
 import {
-  ASSO, LINKAGE_KEY, REFUGE, consentGranted, consentWithdrawn, personErased, personIdentified, recorded,
-  referralAccepted, referralClosed, referralDeclined, referralMade,
+  ASSO,
+  LINKAGE_KEY,
+  REFUGE,
+  consentGranted,
+  consentWithdrawn,
+  personErased,
+  personIdentified,
+  recorded,
+  referralAccepted,
+  referralClosed,
+  referralDeclined,
+  referralMade,
 } from '../testing/inbox-events.fixtures';
 import { NO_EXPIRY, type CoordinationCaseRow } from './coordination-case.entity';
 import { evolveCoordinationCase } from './coordination-case.evolve';
@@ -17,7 +27,8 @@ function givenCase(...history: CoordinationCaseEvent[]) {
   const row = history.reduce<CoordinationCaseRow | null>(evolveCoordinationCase, null);
   return { row, when: (event: CoordinationCaseEvent) => evolveCoordinationCase(row, event) };
 }
-const givenReferral = (...history: CoordinationReferralEvent[]) => history.reduce<CoordinationReferralRow | null>(evolveCoordinationReferral, null);
+const givenReferral = (...history: CoordinationReferralEvent[]) =>
+  history.reduce<CoordinationReferralRow | null>(evolveCoordinationReferral, null);
 
 const identified = recorded(personIdentified(CASE), 1n, '2026-03-01T10:00:00.000Z');
 const coordination = (id: string, position: bigint, expiresAt: string | null = null) =>
@@ -28,8 +39,14 @@ describe('coordination case evolver', () => {
     it('counts the identification with its organisation, indicators and date, and copies no personal field', () => {
       const row = givenCase().when(identified);
       expect(row).toMatchObject({
-        caseId: CASE, identifiedBy: ASSO, identifierKind: 'ngo', indicators: ['trafficking_sexual'], department: '93',
-        identifiedAt: new Date('2026-03-01T10:00:00.000Z'), coordinationUntil: null, erased: false,
+        caseId: CASE,
+        identifiedBy: ASSO,
+        identifierKind: 'ngo',
+        indicators: ['trafficking_sexual'],
+        department: '93',
+        identifiedAt: new Date('2026-03-01T10:00:00.000Z'),
+        coordinationUntil: null,
+        erased: false,
       });
       expect(serialise(row)).not.toMatch(/sealed:/);
     });
@@ -37,12 +54,16 @@ describe('coordination case evolver', () => {
 
   describe('given her identification', () => {
     it('makes her linkable only through a consent naming the coordination purpose', () => {
-      expect(givenCase(identified).when(recorded(consentGranted(CASE, 'k1', { purposes: ['referral', 'research'] }), 2n))?.coordinationUntil).toBeNull();
+      expect(
+        givenCase(identified).when(recorded(consentGranted(CASE, 'k1', { purposes: ['referral', 'research'] }), 2n))?.coordinationUntil,
+      ).toBeNull();
       expect(givenCase(identified).when(coordination('k1', 2n))?.coordinationUntil).toEqual(NO_EXPIRY);
     });
 
     it('keeps her linkable until the latest expiry among her coordination consents', () => {
-      const row = givenCase(identified, coordination('k1', 2n, '2026-06-01T00:00:00.000Z')).when(coordination('k2', 3n, '2026-09-01T00:00:00.000Z'));
+      const row = givenCase(identified, coordination('k1', 2n, '2026-06-01T00:00:00.000Z')).when(
+        coordination('k2', 3n, '2026-09-01T00:00:00.000Z'),
+      );
       expect(row?.coordinationUntil).toEqual(new Date('2026-09-01T00:00:00.000Z'));
     });
 
@@ -70,25 +91,46 @@ describe('coordination referral evolver', () => {
   const made = recorded(referralMade(REFERRAL, CASE), 10n, '2026-03-02T10:00:00.000Z');
 
   it('records when each step happened', () => {
-    const row = givenReferral(made, recorded(referralAccepted(REFERRAL), 11n, '2026-03-03T10:00:00.000Z'),
-      recorded(referralClosed(REFERRAL, 'service_provided'), 12n, '2026-03-20T10:00:00.000Z'));
+    const row = givenReferral(
+      made,
+      recorded(referralAccepted(REFERRAL), 11n, '2026-03-03T10:00:00.000Z'),
+      recorded(referralClosed(REFERRAL, 'service_provided'), 12n, '2026-03-20T10:00:00.000Z'),
+    );
     expect(row).toMatchObject({
-      fromOrg: ASSO, toOrg: REFUGE, status: 'closed', madeAt: new Date('2026-03-02T10:00:00.000Z'), acceptedAt: new Date('2026-03-03T10:00:00.000Z'),
-      closedAt: new Date('2026-03-20T10:00:00.000Z'), outcome: 'service_provided', respondBy: new Date('2026-12-01T12:00:00.000Z'),
+      fromOrg: ASSO,
+      toOrg: REFUGE,
+      status: 'closed',
+      madeAt: new Date('2026-03-02T10:00:00.000Z'),
+      acceptedAt: new Date('2026-03-03T10:00:00.000Z'),
+      closedAt: new Date('2026-03-20T10:00:00.000Z'),
+      outcome: 'service_provided',
+      respondBy: new Date('2026-12-01T12:00:00.000Z'),
     });
     expect(serialise(row)).not.toContain('sealed:message');
   });
 
   it('keeps the decline reason', () => {
-    expect(givenReferral(made, recorded(referralDeclined(REFERRAL, 'no_capacity'), 11n))).toMatchObject({ status: 'declined', declineReason: 'no_capacity' });
+    expect(givenReferral(made, recorded(referralDeclined(REFERRAL, 'no_capacity'), 11n))).toMatchObject({
+      status: 'declined',
+      declineReason: 'no_capacity',
+    });
   });
 });
 
 describe('coordination organisation evolver', () => {
   it('keeps the last declared capacity per service', () => {
-    const registered = recorded({ type: 'OrganisationRegistered', data: { organisationId: REFUGE, name: 'Refuge', kind: 'refuge', department: '75', services: ['shelter'] } }, 1n) as CoordinationOrganisationEvent;
+    const registered = recorded(
+      {
+        type: 'OrganisationRegistered',
+        data: { organisationId: REFUGE, name: 'Refuge', kind: 'refuge', department: '75', services: ['shelter'] },
+      },
+      1n,
+    ) as CoordinationOrganisationEvent;
     const declared = (available: number, position: bigint) =>
-      recorded({ type: 'CapacityDeclared', data: { organisationId: REFUGE, service: 'shelter', total: 10, available } }, position) as CoordinationOrganisationEvent;
+      recorded(
+        { type: 'CapacityDeclared', data: { organisationId: REFUGE, service: 'shelter', total: 10, available } },
+        position,
+      ) as CoordinationOrganisationEvent;
     const row = [registered, declared(4, 2n), declared(1, 3n)].reduce(evolveCoordinationOrganisation, null);
     expect(row).toMatchObject({ kind: 'refuge', department: '75', capacity: { shelter: { total: 10, available: 1 } } });
   });

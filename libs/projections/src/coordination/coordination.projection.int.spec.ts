@@ -2,13 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { saveCheckpoint } from '../runner/checkpoint-store';
 import { ProjectionRunner } from '../runner/projection-runner';
 import {
-  ASSO, REFUGE, consentGranted, personErased, personIdentified, referralAccepted, referralClosed, referralDeclined, referralMade, toNew,
+  ASSO,
+  REFUGE,
+  consentGranted,
+  personErased,
+  personIdentified,
+  referralAccepted,
+  referralClosed,
+  referralDeclined,
+  referralMade,
+  toNew,
 } from '../testing/inbox-events.fixtures';
 import { openReadModelFixture, type ReadModelFixture } from '../testing/read-model.fixture';
 import { CoordinationCapacityQuery } from './coordination-capacity.query';
 import { CoordinationFunnelQuery } from './coordination-funnel.query';
 import { CoordinationGapsQuery } from './coordination-gaps.query';
-import { COORDINATION_ENTITIES, COORDINATION_MIGRATIONS, COORDINATION_PROJECTION_NAME, coordinationProjection } from './coordination.projection';
+import {
+  COORDINATION_ENTITIES,
+  COORDINATION_MIGRATIONS,
+  COORDINATION_PROJECTION_NAME,
+  coordinationProjection,
+} from './coordination.projection';
 
 type DomainEvent = { type: string; data: unknown };
 const AUTHORITY = 'authority-93';
@@ -18,15 +32,28 @@ describe('coordination projection', () => {
   let fx: ReadModelFixture;
   const runners: ProjectionRunner[] = [];
   const startRunner = async () => {
-    const runner = new ProjectionRunner({ projection: coordinationProjection, store: fx.store, dataSource: fx.dataSource, logger: { log: () => undefined, error: () => undefined } });
+    const runner = new ProjectionRunner({
+      projection: coordinationProjection,
+      store: fx.store,
+      dataSource: fx.dataSource,
+      logger: { log: () => undefined, error: () => undefined },
+    });
     runners.push(runner);
     await runner.start();
     return runner;
   };
   const append = (stream: string, at: string, ...events: DomainEvent[]) =>
-    fx.store.appendToStream(stream, events.map((event) => toNew(event, at)), { expectedRevision: 'any' });
-  const snapshot = async () => Promise.all(['coordination_cases', 'coordination_referrals', 'coordination_organisations'].map((table) =>
-    fx.dataSource.query(`SELECT row_to_json(t)::text AS row FROM ${table} t ORDER BY 1`)));
+    fx.store.appendToStream(
+      stream,
+      events.map((event) => toNew(event, at)),
+      { expectedRevision: 'any' },
+    );
+  const snapshot = async () =>
+    Promise.all(
+      ['coordination_cases', 'coordination_referrals', 'coordination_organisations'].map((table) =>
+        fx.dataSource.query(`SELECT row_to_json(t)::text AS row FROM ${table} t ORDER BY 1`),
+      ),
+    );
 
   /**
    * She is identified by the NGO on 1 March and by the authority ten days later, both with coordination
@@ -36,20 +63,40 @@ describe('coordination projection', () => {
   const history = async () => {
     const [linked, authoritySide, alone, served, declined] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     const organisation = (id: string, kind: string, department: string, services: string[]) =>
-      append(`organisation-${id}`, '2026-01-01T00:00:00.000Z', { type: 'OrganisationRegistered', data: { organisationId: id, name: id, kind, department, services } });
+      append(`organisation-${id}`, '2026-01-01T00:00:00.000Z', {
+        type: 'OrganisationRegistered',
+        data: { organisationId: id, name: id, kind, department, services },
+      });
     await organisation(ASSO, 'ngo', '93', ['legal']);
     await organisation(AUTHORITY, 'authority', '93', ['asylum_procedure']);
     await organisation(REFUGE, 'refuge', '75', ['shelter', 'specialised_shelter']);
-    await append(`organisation-${REFUGE}`, '2026-01-02T00:00:00.000Z', { type: 'CapacityDeclared', data: { organisationId: REFUGE, service: 'specialised_shelter', total: 6, available: 2 } });
-    const coordination = (caseId: string) => consentGranted(caseId, `${caseId}-k`, { purposes: ['referral', 'coordination'], recipients: ['any_referral_recipient'] });
-    await append(`case-${linked}`, '2026-03-01T09:00:00.000Z', personIdentified(linked, { linkageKey: 'same-woman' }), coordination(linked));
-    await append(`case-${authoritySide}`, '2026-03-11T09:00:00.000Z',
-      personIdentified(authoritySide, { linkageKey: 'same-woman', identifiedBy: AUTHORITY, identifierKind: 'authority', level: 'formal' }), coordination(authoritySide));
+    await append(`organisation-${REFUGE}`, '2026-01-02T00:00:00.000Z', {
+      type: 'CapacityDeclared',
+      data: { organisationId: REFUGE, service: 'specialised_shelter', total: 6, available: 2 },
+    });
+    const coordination = (caseId: string) =>
+      consentGranted(caseId, `${caseId}-k`, { purposes: ['referral', 'coordination'], recipients: ['any_referral_recipient'] });
+    await append(
+      `case-${linked}`,
+      '2026-03-01T09:00:00.000Z',
+      personIdentified(linked, { linkageKey: 'same-woman' }),
+      coordination(linked),
+    );
+    await append(
+      `case-${authoritySide}`,
+      '2026-03-11T09:00:00.000Z',
+      personIdentified(authoritySide, { linkageKey: 'same-woman', identifiedBy: AUTHORITY, identifierKind: 'authority', level: 'formal' }),
+      coordination(authoritySide),
+    );
     await append(`case-${alone}`, '2026-03-05T09:00:00.000Z', personIdentified(alone, { linkageKey: 'another-woman' }));
     await append(`referral-${served}`, '2026-03-02T09:00:00.000Z', referralMade(served, linked));
     await append(`referral-${served}`, '2026-03-03T09:00:00.000Z', referralAccepted(served));
     await append(`referral-${served}`, '2026-03-23T09:00:00.000Z', referralClosed(served, 'service_provided'));
-    await append(`referral-${declined}`, '2026-03-06T09:00:00.000Z', referralMade(declined, alone, { service: 'shelter', respondBy: '2026-03-07T09:00:00.000Z' }));
+    await append(
+      `referral-${declined}`,
+      '2026-03-06T09:00:00.000Z',
+      referralMade(declined, alone, { service: 'shelter', respondBy: '2026-03-07T09:00:00.000Z' }),
+    );
     return append(`referral-${declined}`, '2026-03-06T21:00:00.000Z', referralDeclined(declined, 'no_capacity'));
   };
 
@@ -67,12 +114,23 @@ describe('coordination projection', () => {
 
     const funnel = await new CoordinationFunnelQuery(fx.dataSource).funnel({}, NOW);
     expect(funnel.stages).toEqual([
-      { stage: 'identified', count: 3, conversion: null }, { stage: 'referred', count: 2, conversion: 0.667 },
-      { stage: 'accepted', count: 1, conversion: 0.5 }, { stage: 'closed_service_provided', count: 1, conversion: 1 },
+      { stage: 'identified', count: 3, conversion: null },
+      { stage: 'referred', count: 2, conversion: 0.667 },
+      { stage: 'accepted', count: 1, conversion: 0.5 },
+      { stage: 'closed_service_provided', count: 1, conversion: 1 },
     ]);
     expect(funnel.declineReasons).toEqual({ no_capacity: 1 });
-    expect(funnel.delaysDays).toEqual({ identifiedToReferred: { median: 1, p90: 1 }, referredToAccepted: { median: 1, p90: 1 }, acceptedToClosed: { median: 20, p90: 20 } });
-    expect(funnel.byOrganisation.find((row) => row.organisationId === REFUGE)).toMatchObject({ kind: 'refuge', received: 2, receivedAccepted: 1, receivedDeclined: 1 });
+    expect(funnel.delaysDays).toEqual({
+      identifiedToReferred: { median: 1, p90: 1 },
+      referredToAccepted: { median: 1, p90: 1 },
+      acceptedToClosed: { median: 20, p90: 20 },
+    });
+    expect(funnel.byOrganisation.find((row) => row.organisationId === REFUGE)).toMatchObject({
+      kind: 'refuge',
+      received: 2,
+      receivedAccepted: 1,
+      receivedDeclined: 1,
+    });
     const march5 = await new CoordinationFunnelQuery(fx.dataSource).funnel({ from: '2026-03-05', to: '2026-03-10', kind: 'ngo' }, NOW);
     expect(march5.stages.map((stage) => stage.count)).toEqual([1, 1, 0, 0]);
   });
@@ -83,9 +141,24 @@ describe('coordination projection', () => {
 
     const gaps = await new CoordinationGapsQuery(fx.dataSource).gaps({}, NOW, 30);
     expect(gaps.totals).toEqual({ ngoOnly: 0, authorityOnly: 0, both: 1, lagDays: { median: 10, p90: 10 }, notLinkable: 1 });
-    expect(gaps.rows).toEqual([{ department: '93', indicator: 'trafficking_sexual', month: '2026-03', ngoOnly: 0, authorityOnly: 0, both: 1, lagDays: { median: 10, p90: 10 } }]);
+    expect(gaps.rows).toEqual([
+      {
+        department: '93',
+        indicator: 'trafficking_sexual',
+        month: '2026-03',
+        ngoOnly: 0,
+        authorityOnly: 0,
+        both: 1,
+        lagDays: { median: 10, p90: 10 },
+      },
+    ]);
     // The second woman was only offered an ordinary shelter: still waiting for a specialised one or the authority.
-    expect(gaps.unreferredTrafficking).toEqual({ afterDays: 30, count: 1, byDepartment: [{ department: '93', count: 1 }], byOrganisation: [{ organisationId: ASSO, count: 1 }] });
+    expect(gaps.unreferredTrafficking).toEqual({
+      afterDays: 30,
+      count: 1,
+      byDepartment: [{ department: '93', count: 1 }],
+      byOrganisation: [{ organisationId: ASSO, count: 1 }],
+    });
     expect(JSON.stringify(gaps)).not.toMatch(/same-woman|another-woman/);
   });
 
@@ -93,19 +166,36 @@ describe('coordination projection', () => {
     const runner = await startRunner();
     await history();
     const [ngoSide, authoritySide] = [randomUUID(), randomUUID()];
-    const consent = (caseId: string, expiresAt: string | null) => consentGranted(caseId, `${caseId}-k`, { purposes: ['coordination'], expiresAt });
-    await append(`case-${ngoSide}`, '2026-04-01T09:00:00.000Z', personIdentified(ngoSide, { linkageKey: 'third-woman' }), consent(ngoSide, '2026-05-01T00:00:00.000Z'));
-    const { position } = await append(`case-${authoritySide}`, '2026-04-20T09:00:00.000Z',
-      personIdentified(authoritySide, { linkageKey: 'third-woman', identifiedBy: AUTHORITY, identifierKind: 'authority' }), consent(authoritySide, null));
+    const consent = (caseId: string, expiresAt: string | null) =>
+      consentGranted(caseId, `${caseId}-k`, { purposes: ['coordination'], expiresAt });
+    await append(
+      `case-${ngoSide}`,
+      '2026-04-01T09:00:00.000Z',
+      personIdentified(ngoSide, { linkageKey: 'third-woman' }),
+      consent(ngoSide, '2026-05-01T00:00:00.000Z'),
+    );
+    const { position } = await append(
+      `case-${authoritySide}`,
+      '2026-04-20T09:00:00.000Z',
+      personIdentified(authoritySide, { linkageKey: 'third-woman', identifiedBy: AUTHORITY, identifierKind: 'authority' }),
+      consent(authoritySide, null),
+    );
     expect(await runner.waitForPosition(position, 10_000)).toBe(true);
     const gaps = new CoordinationGapsQuery(fx.dataSource);
 
-    expect((await gaps.gaps({ from: '2026-04-01' }, new Date('2026-04-25T00:00:00.000Z'), 30)).totals).toMatchObject({ both: 1, authorityOnly: 0 });
+    expect((await gaps.gaps({ from: '2026-04-01' }, new Date('2026-04-25T00:00:00.000Z'), 30)).totals).toMatchObject({
+      both: 1,
+      authorityOnly: 0,
+    });
     // 1 May: her consent at the NGO has expired; only the authority's identification may still be linked.
     expect((await gaps.gaps({ from: '2026-04-01' }, NOW, 30)).totals).toMatchObject({ both: 0, authorityOnly: 1, ngoOnly: 0 });
     const erased = await append(`case-${authoritySide}`, '2026-06-02T09:00:00.000Z', personErased(authoritySide));
     expect(await runner.waitForPosition(erased.position, 10_000)).toBe(true);
-    expect((await gaps.gaps({ from: '2026-04-01' }, new Date('2026-04-25T00:00:00.000Z'), 30)).totals).toMatchObject({ both: 0, authorityOnly: 0, ngoOnly: 1 });
+    expect((await gaps.gaps({ from: '2026-04-01' }, new Date('2026-04-25T00:00:00.000Z'), 30)).totals).toMatchObject({
+      both: 0,
+      authorityOnly: 0,
+      ngoOnly: 1,
+    });
   });
 
   it('sets declared places against occupied places and the waiting list', async () => {
@@ -114,7 +204,8 @@ describe('coordination projection', () => {
 
     const capacity = await new CoordinationCapacityQuery(fx.dataSource).capacity({ kind: 'refuge' }, NOW);
     expect(capacity.rows.map((row) => [row.service, row.declared?.total ?? null, row.occupied, row.waiting])).toEqual([
-      ['shelter', null, 0, 0], ['specialised_shelter', 6, 0, 0],
+      ['shelter', null, 0, 0],
+      ['specialised_shelter', 6, 0, 0],
     ]);
   });
 

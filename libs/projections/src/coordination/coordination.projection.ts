@@ -9,8 +9,12 @@ import { evolveCoordinationOrganisation } from './coordination-organisation.evol
 import { CoordinationReferralEntity, type CoordinationReferralRow } from './coordination-referral.entity';
 import { evolveCoordinationReferral } from './coordination-referral.evolve';
 import {
-  COORDINATION_CASE_EVENT_TYPES, COORDINATION_ORGANISATION_EVENT_TYPES, COORDINATION_REFERRAL_EVENT_TYPES,
-  type CoordinationCaseEvent, type CoordinationOrganisationEvent, type CoordinationReferralEvent,
+  COORDINATION_CASE_EVENT_TYPES,
+  COORDINATION_ORGANISATION_EVENT_TYPES,
+  COORDINATION_REFERRAL_EVENT_TYPES,
+  type CoordinationCaseEvent,
+  type CoordinationOrganisationEvent,
+  type CoordinationReferralEvent,
 } from './coordination.events';
 import { recomputeAllPersons, refreshPersons } from './coordination-persons';
 import { refreshAllCaseSummaries, refreshCaseSummaries } from './coordination-summary';
@@ -79,7 +83,10 @@ export const coordinationProjection: Projection = {
  * The same read model for a replay from position 0: derived rows (case summaries, persons) are
  * computed once at the end by {@link finishCoordination} rather than after every batch. Same rows.
  */
-export const coordinationReplayProjection: Projection = { ...coordinationProjection, applyBatch: (manager, events) => applyCoordination(manager, events, false) };
+export const coordinationReplayProjection: Projection = {
+  ...coordinationProjection,
+  applyBatch: (manager, events) => applyCoordination(manager, events, false),
+};
 
 /** Two independent chains, which a rebuild runs side by side: each reads what the other does not write. */
 export const finishCoordination: readonly ((manager: EntityManager) => Promise<void>)[] = [
@@ -94,8 +101,14 @@ export const finishCoordination: readonly ((manager: EntityManager) => Promise<v
 ];
 
 export const COORDINATION_TABLES = [
-  'coordination_cases', 'coordination_referrals', 'coordination_organisations', 'coordination_persons',
-  'coordination_case_cells', 'coordination_referral_cells', 'coordination_delay_cells', 'coordination_person_cells',
+  'coordination_cases',
+  'coordination_referrals',
+  'coordination_organisations',
+  'coordination_persons',
+  'coordination_case_cells',
+  'coordination_referral_cells',
+  'coordination_delay_cells',
+  'coordination_person_cells',
 ];
 export const COORDINATION_ENTITIES = [CoordinationCaseEntity, CoordinationReferralEntity, CoordinationOrganisationEntity];
 export { COORDINATION_MIGRATIONS } from './coordination.migration';

@@ -13,7 +13,17 @@ export function evolveDirectoryOrganisation(row: DirectoryOrganisationRow | null
     case 'OrganisationRegistered': {
       if (row) return row;
       const { organisationId, name, kind, department, services } = event.data;
-      return { organisationId, name, kind, department, services: [...services], capacity: {}, registeredAt: at, updatedAt: at, lastPosition: event.globalPosition };
+      return {
+        organisationId,
+        name,
+        kind,
+        department,
+        services: [...services],
+        capacity: {},
+        registeredAt: at,
+        updatedAt: at,
+        lastPosition: event.globalPosition,
+      };
     }
     case 'CapacityDeclared': {
       if (!row) return row;

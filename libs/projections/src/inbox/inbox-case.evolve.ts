@@ -35,7 +35,14 @@ export function evolveInboxCase(row: InboxCaseRow | null, event: InboxCaseEvent)
       if (!row) return null;
       const { consentId, recipients, categories, purposes, expiresAt } = event.data;
       if (row.consents.some((consent) => consent.consentId === consentId)) return { ...row, ...touched };
-      const consent = { consentId, recipients: [...recipients], categories: [...categories], purposes: [...purposes], expiresAt, withdrawn: false };
+      const consent = {
+        consentId,
+        recipients: [...recipients],
+        categories: [...categories],
+        purposes: [...purposes],
+        expiresAt,
+        withdrawn: false,
+      };
       return { ...row, consents: [...row.consents, consent], ...touched };
     }
     case 'ConsentWithdrawn': {

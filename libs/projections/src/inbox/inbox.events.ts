@@ -1,6 +1,13 @@
 import type {
-  ConsentGranted, ConsentWithdrawn, PersonErased, PersonIdentified,
-  ReferralAccepted, ReferralClosed, ReferralDeclined, ReferralMade, ReferralWithdrawn,
+  ConsentGranted,
+  ConsentWithdrawn,
+  PersonErased,
+  PersonIdentified,
+  ReferralAccepted,
+  ReferralClosed,
+  ReferralDeclined,
+  ReferralMade,
+  ReferralWithdrawn,
 } from '@passerelle/domain';
 import type { RecordedEvent } from '@passerelle/event-store';
 
@@ -8,14 +15,19 @@ import type { RecordedEvent } from '@passerelle/event-store';
 export type Recorded<E> = E extends { type: infer T extends string; data: infer D } ? RecordedEvent<T, D> : never;
 
 export type InboxCaseEvent = Recorded<PersonIdentified | ConsentGranted | ConsentWithdrawn | PersonErased>;
-export type InboxReferralEvent = Recorded<
-  ReferralMade | ReferralAccepted | ReferralDeclined | ReferralWithdrawn | ReferralClosed
->;
+export type InboxReferralEvent = Recorded<ReferralMade | ReferralAccepted | ReferralDeclined | ReferralWithdrawn | ReferralClosed>;
 
 /** The explicit lists of handled types; every other event only moves the checkpoint. */
 export const INBOX_CASE_EVENT_TYPES = [
-  'PersonIdentified', 'ConsentGranted', 'ConsentWithdrawn', 'PersonErased',
+  'PersonIdentified',
+  'ConsentGranted',
+  'ConsentWithdrawn',
+  'PersonErased',
 ] as const satisfies readonly InboxCaseEvent['type'][];
 export const INBOX_REFERRAL_EVENT_TYPES = [
-  'ReferralMade', 'ReferralAccepted', 'ReferralDeclined', 'ReferralWithdrawn', 'ReferralClosed',
+  'ReferralMade',
+  'ReferralAccepted',
+  'ReferralDeclined',
+  'ReferralWithdrawn',
+  'ReferralClosed',
 ] as const satisfies readonly InboxReferralEvent['type'][];

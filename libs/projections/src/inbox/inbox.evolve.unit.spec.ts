@@ -4,8 +4,19 @@ import { evolveInboxReferral } from './inbox-referral.evolve';
 import type { InboxReferralRow } from './inbox-referral.entity';
 import type { InboxCaseEvent, InboxReferralEvent } from './inbox.events';
 import {
-  ASSO, LINKAGE_KEY, REFUGE, consentGranted, consentWithdrawn, personErased, personIdentified, recorded,
-  referralAccepted, referralClosed, referralDeclined, referralMade, referralWithdrawn,
+  ASSO,
+  LINKAGE_KEY,
+  REFUGE,
+  consentGranted,
+  consentWithdrawn,
+  personErased,
+  personIdentified,
+  recorded,
+  referralAccepted,
+  referralClosed,
+  referralDeclined,
+  referralMade,
+  referralWithdrawn,
 } from '../testing/inbox-events.fixtures';
 
 const CASE = '11111111-1111-4111-8111-111111111111';
@@ -30,17 +41,28 @@ describe('inbox case evolver', () => {
   describe('when a person is identified', () => {
     it('creates the case with its holder, no consent, and her sealed personal fields', () => {
       expect(givenCase().when(identified)).toEqual({
-        caseId: CASE, holder: ASSO, holderKind: 'ngo', level: 'presumed', indicators: ['trafficking_sexual'],
-        department: '93', ageBand: '25-34', safety: { doNotContact: false, safeChannel: 'phone' },
-        personalSealed: { identity: 'sealed:identity', contact: 'sealed:contact' }, consents: [], erased: false,
-        identifiedAt: new Date(identified.metadata.occurredAt), updatedAt: new Date(identified.metadata.occurredAt),
+        caseId: CASE,
+        holder: ASSO,
+        holderKind: 'ngo',
+        level: 'presumed',
+        indicators: ['trafficking_sexual'],
+        department: '93',
+        ageBand: '25-34',
+        safety: { doNotContact: false, safeChannel: 'phone' },
+        personalSealed: { identity: 'sealed:identity', contact: 'sealed:contact' },
+        consents: [],
+        erased: false,
+        identifiedAt: new Date(identified.metadata.occurredAt),
+        updatedAt: new Date(identified.metadata.occurredAt),
         lastPosition: 1n,
       });
     });
 
     it('never keeps the linkage key, which would let partners link identifications', () => {
       const row = givenCase().when(identified);
-      expect(JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))).not.toContain(LINKAGE_KEY);
+      expect(JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))).not.toContain(
+        LINKAGE_KEY,
+      );
     });
   });
 
@@ -48,7 +70,14 @@ describe('inbox case evolver', () => {
     it('adds an active consent with its recipients, categories, purposes and expiry', () => {
       const row = givenCase(identified).when(recorded(consentGranted(CASE, 'consent-1', { expiresAt: LATER }), 2n, LATER));
       expect(row?.consents).toEqual([
-        { consentId: 'consent-1', recipients: [REFUGE], categories: ['identity', 'contact'], purposes: ['referral'], expiresAt: LATER, withdrawn: false },
+        {
+          consentId: 'consent-1',
+          recipients: [REFUGE],
+          categories: ['identity', 'contact'],
+          purposes: ['referral'],
+          expiresAt: LATER,
+          withdrawn: false,
+        },
       ]);
       expect(row).toMatchObject({ updatedAt: new Date(LATER), lastPosition: 2n });
     });
@@ -97,10 +126,21 @@ describe('inbox referral evolver', () => {
   describe('when a referral is made', () => {
     it('lists it as referred, ordered by the position of ReferralMade, with the message still sealed', () => {
       expect(givenReferral().when(made)).toEqual({
-        referralId: REFERRAL, caseId: CASE, fromOrg: ASSO, toOrg: REFUGE, service: 'specialised_shelter',
-        urgency: 'urgent', status: 'referred', sharedCategories: ['identity'], messageSealed: 'sealed:message',
-        respondBy: new Date('2026-12-01T12:00:00.000Z'), declineReason: null, outcome: null,
-        createdPosition: 10n, createdAt: new Date(made.metadata.occurredAt), updatedAt: new Date(made.metadata.occurredAt),
+        referralId: REFERRAL,
+        caseId: CASE,
+        fromOrg: ASSO,
+        toOrg: REFUGE,
+        service: 'specialised_shelter',
+        urgency: 'urgent',
+        status: 'referred',
+        sharedCategories: ['identity'],
+        messageSealed: 'sealed:message',
+        respondBy: new Date('2026-12-01T12:00:00.000Z'),
+        declineReason: null,
+        outcome: null,
+        createdPosition: 10n,
+        createdAt: new Date(made.metadata.occurredAt),
+        updatedAt: new Date(made.metadata.occurredAt),
         lastPosition: 10n,
       });
     });
@@ -120,7 +160,8 @@ describe('inbox referral evolver', () => {
   describe('when the receiver declines', () => {
     it('moves it to declined with the reason', () => {
       expect(givenReferral(made).when(recorded(referralDeclined(REFERRAL, 'safety'), 11n))).toMatchObject({
-        status: 'declined', declineReason: 'safety',
+        status: 'declined',
+        declineReason: 'safety',
       });
     });
   });
@@ -135,7 +176,9 @@ describe('inbox referral evolver', () => {
     it('moves it to closed with the outcome', () => {
       const accepted = recorded(referralAccepted(REFERRAL), 11n);
       expect(givenReferral(made, accepted).when(recorded(referralClosed(REFERRAL, 'redirected'), 12n))).toMatchObject({
-        status: 'closed', outcome: 'redirected', lastPosition: 12n,
+        status: 'closed',
+        outcome: 'redirected',
+        lastPosition: 12n,
       });
     });
   });

@@ -3,8 +3,19 @@ import { ProjectionRunner } from '../runner/projection-runner';
 import { saveCheckpoint } from '../runner/checkpoint-store';
 import { openReadModelFixture, type ReadModelFixture } from '../testing/read-model.fixture';
 import {
-  ASSO, CLINIC, LINKAGE_KEY, REFUGE, consentGranted, consentWithdrawn, personErased, personIdentified, referralAccepted,
-  referralClosed, referralDeclined, referralMade, toNew,
+  ASSO,
+  CLINIC,
+  LINKAGE_KEY,
+  REFUGE,
+  consentGranted,
+  consentWithdrawn,
+  personErased,
+  personIdentified,
+  referralAccepted,
+  referralClosed,
+  referralDeclined,
+  referralMade,
+  toNew,
 } from '../testing/inbox-events.fixtures';
 import { INBOX_ENTITIES, INBOX_MIGRATIONS, INBOX_PROJECTION_NAME, inboxProjection } from './inbox.projection';
 import { InboxQuery } from './inbox.query';
@@ -17,14 +28,21 @@ describe('inbox projection', () => {
   const runners: ProjectionRunner[] = [];
   const startRunner = async () => {
     const runner = new ProjectionRunner({
-      projection: inboxProjection, store: fx.store, dataSource: fx.dataSource, logger: { log: () => undefined, error: () => undefined },
+      projection: inboxProjection,
+      store: fx.store,
+      dataSource: fx.dataSource,
+      logger: { log: () => undefined, error: () => undefined },
     });
     runners.push(runner);
     await runner.start();
     return runner;
   };
   const append = (stream: string, ...events: DomainEvent[]) =>
-    fx.store.appendToStream(stream, events.map((event) => toNew(event, '2026-11-22T10:00:00.000Z')), { expectedRevision: 'any' });
+    fx.store.appendToStream(
+      stream,
+      events.map((event) => toNew(event, '2026-11-22T10:00:00.000Z')),
+      { expectedRevision: 'any' },
+    );
   /** Every row of both tables, as text, so that two snapshots compare exactly. */
   const snapshot = async () => ({
     cases: await fx.dataSource.query('SELECT row_to_json(c)::text AS row FROM inbox_cases c ORDER BY case_id'),
@@ -46,10 +64,22 @@ describe('inbox projection', () => {
     const declinedId = randomUUID();
 
     const history = async () => {
-      await append(`case-${caseId}`, personIdentified(caseId), consentGranted(caseId, 'consent-1'), consentGranted(caseId, 'consent-2', { recipients: [CLINIC] }));
+      await append(
+        `case-${caseId}`,
+        personIdentified(caseId),
+        consentGranted(caseId, 'consent-1'),
+        consentGranted(caseId, 'consent-2', { recipients: [CLINIC] }),
+      );
       await append(`referral-${referralId}`, referralMade(referralId, caseId), referralAccepted(referralId));
-      await append(`organisation-${REFUGE}`, { type: 'CapacityDeclared', data: { organisationId: REFUGE, service: 'shelter', total: 4, available: 1 } });
-      return append(`referral-${declinedId}`, referralMade(declinedId, caseId, { to: CLINIC }), referralDeclined(declinedId, 'not_eligible'));
+      await append(`organisation-${REFUGE}`, {
+        type: 'CapacityDeclared',
+        data: { organisationId: REFUGE, service: 'shelter', total: 4, available: 1 },
+      });
+      return append(
+        `referral-${declinedId}`,
+        referralMade(declinedId, caseId, { to: CLINIC }),
+        referralDeclined(declinedId, 'not_eligible'),
+      );
     };
 
     it('shows the referrals and the consent state of the case', async () => {
@@ -58,12 +88,22 @@ describe('inbox projection', () => {
       expect(await runner.waitForPosition(position, 10_000)).toBe(true);
 
       expect(await query.getReferral(referralId)).toMatchObject({
-        caseId, fromOrg: ASSO, toOrg: REFUGE, status: 'accepted', sharedCategories: ['identity'], messageSealed: 'sealed:message',
+        caseId,
+        fromOrg: ASSO,
+        toOrg: REFUGE,
+        status: 'accepted',
+        sharedCategories: ['identity'],
+        messageSealed: 'sealed:message',
         respondBy: new Date('2026-12-01T12:00:00.000Z'),
       });
       expect(await query.getReferral(declinedId)).toMatchObject({ toOrg: CLINIC, status: 'declined', declineReason: 'not_eligible' });
       const stored = await query.getCase(caseId);
-      expect(stored).toMatchObject({ holder: ASSO, holderKind: 'ngo', erased: false, personalSealed: { identity: 'sealed:identity', contact: 'sealed:contact' } });
+      expect(stored).toMatchObject({
+        holder: ASSO,
+        holderKind: 'ngo',
+        erased: false,
+        personalSealed: { identity: 'sealed:identity', contact: 'sealed:contact' },
+      });
       expect(stored?.consents.map((consent) => [consent.consentId, consent.recipients, consent.withdrawn])).toEqual([
         ['consent-1', [REFUGE], false],
         ['consent-2', [CLINIC], false],

@@ -37,17 +37,22 @@ describe('InboxQuery', () => {
     fx = await openReadModelFixture('projections_inbox_query', INBOX_ENTITIES, INBOX_MIGRATIONS);
     query = new InboxQuery(fx.dataSource);
     runner = new ProjectionRunner({
-      projection: inboxProjection, store: fx.store, dataSource: fx.dataSource, logger: { log: () => undefined, error: () => undefined },
+      projection: inboxProjection,
+      store: fx.store,
+      dataSource: fx.dataSource,
+      logger: { log: () => undefined, error: () => undefined },
     });
     await runner.start();
-    let head = (await fx.store.appendToStream(`case-${caseId}`, [toNew(personIdentified(caseId))], { expectedRevision: 'no_stream' })).position;
+    let head = (await fx.store.appendToStream(`case-${caseId}`, [toNew(personIdentified(caseId))], { expectedRevision: 'no_stream' }))
+      .position;
     for (let index = 0; index < 7; index += 1) {
       const { referralId } = await refer(ASSO, REFUGE);
       toRefuge.push(referralId);
       await refer(ASSO, CLINIC);
       if (index % 3 === 0) {
         declined.add(referralId);
-        head = (await fx.store.appendToStream(`referral-${referralId}`, [toNew(referralDeclined(referralId))], { expectedRevision: 0n })).position;
+        head = (await fx.store.appendToStream(`referral-${referralId}`, [toNew(referralDeclined(referralId))], { expectedRevision: 0n }))
+          .position;
       }
     }
     head = (await refer(REFUGE, CLINIC)).position;
@@ -88,14 +93,17 @@ describe('InboxQuery', () => {
   });
 
   describe('given a malformed cursor', () => {
-    it.each(['', 'not base64!', encodeInboxCursor(12n) + '=', Buffer.from('-1').toString('base64url'), Buffer.from('12abc').toString('base64url')])(
-      'rejects %p with INBOX.BAD_CURSOR',
-      async (cursor) => {
-        await expect(query.list({ organisationId: REFUGE, direction: 'received', cursor, limit: 3 })).rejects.toMatchObject({
-          code: 'INBOX.BAD_CURSOR',
-        });
-      },
-    );
+    it.each([
+      '',
+      'not base64!',
+      encodeInboxCursor(12n) + '=',
+      Buffer.from('-1').toString('base64url'),
+      Buffer.from('12abc').toString('base64url'),
+    ])('rejects %p with INBOX.BAD_CURSOR', async (cursor) => {
+      await expect(query.list({ organisationId: REFUGE, direction: 'received', cursor, limit: 3 })).rejects.toMatchObject({
+        code: 'INBOX.BAD_CURSOR',
+      });
+    });
   });
 
   describe('reading one referral or case', () => {

@@ -26,7 +26,8 @@ export class BatchFeed {
   /** The next batch for `reader`, empty at the end of the store. */
   async take(reader: number): Promise<RecordedEvent[]> {
     const index = this.indexOf(reader);
-    while (this.failure === null && index - Math.min(...this.next) >= this.lead) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    while (this.failure === null && index - Math.min(...this.next) >= this.lead)
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows, unchanged, what another reader caught (see abort)
     if (this.failure !== null) throw this.failure;
     this.readUpTo(index + 1);

@@ -1,7 +1,11 @@
 import type { MigrationSet } from '@passerelle/migrations';
 import type { EntityManager, EntitySchema } from 'typeorm';
 import {
-  COORDINATION_MIGRATIONS, COORDINATION_TABLES, coordinationProjection, coordinationReplayProjection, finishCoordination,
+  COORDINATION_MIGRATIONS,
+  COORDINATION_TABLES,
+  coordinationProjection,
+  coordinationReplayProjection,
+  finishCoordination,
 } from '../coordination/coordination.projection';
 import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS, directoryProjection } from '../directory/directory.projection';
 import { INBOX_ENTITIES, INBOX_MIGRATIONS, inboxProjection } from '../inbox/inbox.projection';
@@ -30,7 +34,10 @@ export const REBUILD_TARGETS: Record<string, RebuildTarget> = {
   inbox: { projection: inboxProjection, tables: tablesOf(INBOX_ENTITIES), migrations: INBOX_MIGRATIONS },
   directory: { projection: directoryProjection, tables: tablesOf(DIRECTORY_ENTITIES), migrations: DIRECTORY_MIGRATIONS },
   coordination: {
-    projection: coordinationReplayProjection, catchUp: coordinationProjection, tables: COORDINATION_TABLES, migrations: COORDINATION_MIGRATIONS,
+    projection: coordinationReplayProjection,
+    catchUp: coordinationProjection,
+    tables: COORDINATION_TABLES,
+    migrations: COORDINATION_MIGRATIONS,
     finish: finishCoordination,
   },
   research: { projection: researchProjection, tables: tablesOf(RESEARCH_ENTITIES), migrations: RESEARCH_READ_MODEL_MIGRATIONS },

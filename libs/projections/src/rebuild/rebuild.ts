@@ -59,27 +59,33 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   try {
     const feed = new BatchFeed((after) => store.readAll({ after, maxCount: batchSize }), targets.length);
     // One transaction per batch and read model; the read models go at their own pace (batch-feed.ts).
-    await Promise.all(targets.map(async (target, reader) => {
-      try {
-        for (let batch = await feed.take(reader); batch.length > 0; batch = await feed.take(reader)) {
-          const events = batch;
-          await dataSource.transaction((manager) => applyToShadow(manager, target, target.projection, events, liveSchema));
-          const everyone = await feed.done(reader);
-          const last = everyone?.[everyone.length - 1];
-          if (everyone && last) {
-            position = last.globalPosition;
-            processed += everyone.length;
-            options.onProgress?.({ processed, total: Math.max(total, processed) });
+    await Promise.all(
+      targets.map(async (target, reader) => {
+        try {
+          for (let batch = await feed.take(reader); batch.length > 0; batch = await feed.take(reader)) {
+            const events = batch;
+            await dataSource.transaction((manager) => applyToShadow(manager, target, target.projection, events, liveSchema));
+            const everyone = await feed.done(reader);
+            const last = everyone?.[everyone.length - 1];
+            if (everyone && last) {
+              position = last.globalPosition;
+              processed += everyone.length;
+              options.onProgress?.({ processed, total: Math.max(total, processed) });
+            }
           }
+        } catch (error) {
+          feed.abort(error);
+          throw error;
         }
-      } catch (error) {
-        feed.abort(error);
-        throw error;
-      }
-    }));
+      }),
+    );
     // Every shadow holds the events up to here; each is finished and swapped in on its own.
     const replayed = position;
-    const swapped = await Promise.all(targets.map((target) => finishAndSwap(dataSource, store, target, { replayed, batchSize, liveSchema, indexes: shadowIndexes(indexes, target) })));
+    const swapped = await Promise.all(
+      targets.map((target) =>
+        finishAndSwap(dataSource, store, target, { replayed, batchSize, liveSchema, indexes: shadowIndexes(indexes, target) }),
+      ),
+    );
     for (const caughtUp of swapped) position = position > caughtUp ? position : caughtUp;
   } catch (error) {
     // The live tables are untouched until a swap commits; a failed rebuild only leaves shadows to drop.
@@ -87,7 +93,12 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     throw error;
   }
   // Positions are gapless from 0 (ADR 0001): the last one tells how many events the models now hold.
-  return { projections: targets.map((t) => t.projection.name), events: Number(position) + 1, position, seconds: (Date.now() - started) / 1000 };
+  return {
+    projections: targets.map((t) => t.projection.name),
+    events: Number(position) + 1,
+    position,
+    seconds: (Date.now() - started) / 1000,
+  };
 }
 
 /** The secondary indexes createShadow dropped from a target's shadow tables, to build after the replay. */
@@ -103,10 +114,14 @@ function shadowIndexes(indexes: Map<RebuildTarget, Map<string, string[]>>, targe
  * transaction holding the checkpoint: what was appended meanwhile, the swap, the checkpoint.
  */
 async function finishAndSwap(
-  dataSource: DataSource, store: RebuildOptions['store'], target: RebuildTarget,
+  dataSource: DataSource,
+  store: RebuildOptions['store'],
+  target: RebuildTarget,
   { replayed, batchSize, liveSchema, indexes }: { replayed: bigint; batchSize: number; liveSchema: string; indexes: Map<string, string[]> },
 ): Promise<bigint> {
-  await Promise.all((target.finish ?? []).map((step) => dataSource.transaction((manager) => inShadow(manager, target, () => step(manager), liveSchema))));
+  await Promise.all(
+    (target.finish ?? []).map((step) => dataSource.transaction((manager) => inShadow(manager, target, () => step(manager), liveSchema))),
+  );
   await makeDurable(dataSource, target, indexes);
   const caughtUp = await dataSource.transaction(async (manager) => {
     await ensureCheckpoint(manager, target.projection.name);
@@ -133,7 +148,13 @@ async function finishAndSwap(
 
 const quoteName = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
-async function applyToShadow(manager: EntityManager, target: RebuildTarget, projection: Projection, batch: RecordedEvent[], liveSchema: string): Promise<void> {
+async function applyToShadow(
+  manager: EntityManager,
+  target: RebuildTarget,
+  projection: Projection,
+  batch: RecordedEvent[],
+  liveSchema: string,
+): Promise<void> {
   const handled = new Set(projection.handles);
   const events = batch.filter((event) => handled.has(event.type));
   if (events.length > 0) await inShadow(manager, target, () => projection.applyBatch(manager, events), liveSchema);

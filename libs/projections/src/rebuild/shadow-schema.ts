@@ -25,10 +25,13 @@ export async function createShadow(dataSource: DataSource, target: RebuildTarget
     for (const migration of target.migrations.migrations) await applyMigration(migration, schema, runner);
     // The replay writes no WAL; {@link makeDurable} logs each table once, whole, before its swap.
     for (const table of target.tables) await runner.query(`ALTER TABLE ${quote(table)} SET UNLOGGED`);
-    const secondary = (await runner.query(`
+    const secondary = (await runner.query(
+      `
       SELECT i.tablename, i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
       JOIN pg_class c ON c.relname = i.indexname AND c.relnamespace = $1::regnamespace JOIN pg_index x ON x.indexrelid = c.oid
-      WHERE i.schemaname = $2 AND NOT x.indisunique`, [quote(schema), schema])) as { tablename: string; name: string; definition: string }[];
+      WHERE i.schemaname = $2 AND NOT x.indisunique`,
+      [quote(schema), schema],
+    )) as { tablename: string; name: string; definition: string }[];
     for (const index of secondary) await runner.query(`DROP INDEX ${quote(index.name)}`);
     await runner.commitTransaction();
     const byTable = new Map<string, string[]>(target.tables.map((table) => [table, []]));
@@ -49,19 +52,28 @@ export async function createShadow(dataSource: DataSource, target: RebuildTarget
  * lock: neither readers nor the live runner wait.
  */
 export async function makeDurable(dataSource: DataSource, target: RebuildTarget, indexes: Map<string, string[]>): Promise<void> {
-  await Promise.all(target.tables.map((table) => dataSource.transaction(async (manager) => {
-    // Only the shadow schema on the path: a definition read there names its table unqualified.
-    await manager.query(`SET LOCAL search_path TO ${quote(shadowSchema(target.projection.name))}`);
-    await manager.query(`ALTER TABLE ${quote(table)} SET LOGGED`);
-    for (const index of indexes.get(table) ?? []) await manager.query(index);
-  })));
+  await Promise.all(
+    target.tables.map((table) =>
+      dataSource.transaction(async (manager) => {
+        // Only the shadow schema on the path: a definition read there names its table unqualified.
+        await manager.query(`SET LOCAL search_path TO ${quote(shadowSchema(target.projection.name))}`);
+        await manager.query(`ALTER TABLE ${quote(table)} SET LOGGED`);
+        for (const index of indexes.get(table) ?? []) await manager.query(index);
+      }),
+    ),
+  );
 }
 
 /**
  * Runs `work` with unqualified table names resolving to the shadow tables (then to the live schema
  * for anything else, such as the checkpoint table). SET LOCAL: the transaction's end restores it.
  */
-export async function inShadow(manager: EntityManager, target: RebuildTarget, work: () => Promise<void>, liveSchema: string): Promise<void> {
+export async function inShadow(
+  manager: EntityManager,
+  target: RebuildTarget,
+  work: () => Promise<void>,
+  liveSchema: string,
+): Promise<void> {
   await manager.query(`SET LOCAL search_path TO ${quote(shadowSchema(target.projection.name))}, ${quote(liveSchema)}`);
   await work();
   await manager.query(`SET LOCAL search_path TO ${quote(liveSchema)}`);

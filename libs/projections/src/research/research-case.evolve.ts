@@ -30,8 +30,15 @@ export function evolveResearchCase(row: ResearchCaseRow | null, event: ResearchC
       if (row) return row;
       const { caseId, identifierKind, department, indicators, ageBand } = event.data;
       return {
-        caseId, month: event.metadata.occurredAt.slice(0, 7), region: regionOf(department)?.code ?? 'unknown', organisationKind: identifierKind,
-        indicatorSet: indicatorSet(indicators), ageBand, researchConsents: [], researchUntil: null, lastPosition,
+        caseId,
+        month: event.metadata.occurredAt.slice(0, 7),
+        region: regionOf(department)?.code ?? 'unknown',
+        organisationKind: identifierKind,
+        indicatorSet: indicatorSet(indicators),
+        ageBand,
+        researchConsents: [],
+        researchUntil: null,
+        lastPosition,
       };
     }
     case 'ConsentGranted': {

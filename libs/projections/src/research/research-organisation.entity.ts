@@ -20,5 +20,7 @@ export const ResearchOrganisationEntity = new EntitySchema<ResearchOrganisationR
 export type ResearchOrganisationEvent = Recorded<OrganisationRegistered>;
 
 /** Pure: an organisation's kind never changes once registered. */
-export const evolveResearchOrganisation = (row: ResearchOrganisationRow | null, event: ResearchOrganisationEvent): ResearchOrganisationRow =>
-  row ?? { organisationId: event.data.organisationId, kind: event.data.kind };
+export const evolveResearchOrganisation = (
+  row: ResearchOrganisationRow | null,
+  event: ResearchOrganisationEvent,
+): ResearchOrganisationRow => row ?? { organisationId: event.data.organisationId, kind: event.data.kind };

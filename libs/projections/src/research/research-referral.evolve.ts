@@ -23,8 +23,16 @@ export function evolveResearchReferral(row: ResearchReferralRow | null, event: R
       const { referralId, caseId, service, to } = event.data;
       const { occurredAt } = event.metadata;
       return {
-        referralId, caseId, month: occurredAt.slice(0, 7), service, receiver: to, outcome: 'pending', madeOn: occurredAt.slice(0, 10),
-        responseDays: null, delayBand: delayBand(null), lastPosition,
+        referralId,
+        caseId,
+        month: occurredAt.slice(0, 7),
+        service,
+        receiver: to,
+        outcome: 'pending',
+        madeOn: occurredAt.slice(0, 10),
+        responseDays: null,
+        delayBand: delayBand(null),
+        lastPosition,
       };
     }
     case 'ReferralAccepted':

@@ -19,10 +19,12 @@ export function researchSettings(env: Record<string, string | undefined>): Resea
   const problems: string[] = [];
   const rawK = env.PASSERELLE_RESEARCH_K?.trim();
   const k = rawK ? Number(rawK) : RESEARCH_DEFAULT_K;
-  if (!Number.isInteger(k) || k < RESEARCH_MIN_K || k > 1000) problems.push(`PASSERELLE_RESEARCH_K must be an integer from ${RESEARCH_MIN_K} to 1000 (got "${rawK}")`);
+  if (!Number.isInteger(k) || k < RESEARCH_MIN_K || k > 1000)
+    problems.push(`PASSERELLE_RESEARCH_K must be an integer from ${RESEARCH_MIN_K} to 1000 (got "${rawK}")`);
   const rawBudget = env.PASSERELLE_RESEARCH_EPSILON_BUDGET?.trim();
   const epsilonBudget = rawBudget ? Number(rawBudget) : RESEARCH_DEFAULT_EPSILON_BUDGET;
-  if (!(epsilonBudget > 0) || epsilonBudget > 1000) problems.push(`PASSERELLE_RESEARCH_EPSILON_BUDGET must be a number above 0 and at most 1000 (got "${rawBudget}")`);
+  if (!(epsilonBudget > 0) || epsilonBudget > 1000)
+    problems.push(`PASSERELLE_RESEARCH_EPSILON_BUDGET must be a number above 0 and at most 1000 (got "${rawBudget}")`);
   if (problems.length > 0) throw new Error(`Invalid research configuration: ${problems.join('; ')}`);
   return { k, epsilonBudget };
 }

@@ -6,7 +6,10 @@ describe('research settings', () => {
   });
 
   it('accepts a larger k and another budget', () => {
-    expect(researchSettings({ PASSERELLE_RESEARCH_K: '20', PASSERELLE_RESEARCH_EPSILON_BUDGET: '2.5' })).toEqual({ k: 20, epsilonBudget: 2.5 });
+    expect(researchSettings({ PASSERELLE_RESEARCH_K: '20', PASSERELLE_RESEARCH_EPSILON_BUDGET: '2.5' })).toEqual({
+      k: 20,
+      epsilonBudget: 2.5,
+    });
   });
 
   it.each(['4', '0', '-10', '7.5', 'ten'])('refuses k = %s: never below 5', (k) => {

@@ -2,33 +2,60 @@ import type { Projection } from '../runner/projection';
 import { tablesProjection, type ReadModelTable } from '../runner/read-model-table';
 import { ResearchCaseEntity, type ResearchCaseRow } from './research-case.entity';
 import { evolveResearchCase, type ResearchCaseEvent } from './research-case.evolve';
-import { ResearchOrganisationEntity, evolveResearchOrganisation, type ResearchOrganisationEvent, type ResearchOrganisationRow } from './research-organisation.entity';
+import {
+  ResearchOrganisationEntity,
+  evolveResearchOrganisation,
+  type ResearchOrganisationEvent,
+  type ResearchOrganisationRow,
+} from './research-organisation.entity';
 import { ResearchReferralEntity, type ResearchReferralRow } from './research-referral.entity';
 import { evolveResearchReferral, type ResearchReferralEvent } from './research-referral.evolve';
 import { RESEARCH_READ_MODEL_MIGRATIONS } from './research.migration';
 import { RESEARCH_LEDGER_MIGRATIONS } from './ledger/epsilon-ledger.migration';
 
 export const RESEARCH_PROJECTION_NAME = 'research';
-const CASE_EVENTS = ['PersonIdentified', 'ConsentGranted', 'ConsentWithdrawn', 'PersonErased'] as const satisfies readonly ResearchCaseEvent['type'][];
+const CASE_EVENTS = [
+  'PersonIdentified',
+  'ConsentGranted',
+  'ConsentWithdrawn',
+  'PersonErased',
+] as const satisfies readonly ResearchCaseEvent['type'][];
 const REFERRAL_EVENTS = [
-  'ReferralMade', 'ReferralAccepted', 'ReferralDeclined', 'ReferralWithdrawn', 'ReferralClosed',
+  'ReferralMade',
+  'ReferralAccepted',
+  'ReferralDeclined',
+  'ReferralWithdrawn',
+  'ReferralClosed',
 ] as const satisfies readonly ResearchReferralEvent['type'][];
 const ORGANISATION_EVENTS = ['OrganisationRegistered'] as const satisfies readonly ResearchOrganisationEvent['type'][];
 
 export const researchCasesTable: ReadModelTable<ResearchCaseRow, ResearchCaseEvent> = {
-  entity: ResearchCaseEntity, key: 'caseId', handles: CASE_EVENTS, keyOf: (event) => event.data.caseId, evolve: evolveResearchCase,
+  entity: ResearchCaseEntity,
+  key: 'caseId',
+  handles: CASE_EVENTS,
+  keyOf: (event) => event.data.caseId,
+  evolve: evolveResearchCase,
 };
 export const researchReferralsTable: ReadModelTable<ResearchReferralRow, ResearchReferralEvent> = {
-  entity: ResearchReferralEntity, key: 'referralId', handles: REFERRAL_EVENTS, keyOf: (event) => event.data.referralId, evolve: evolveResearchReferral,
+  entity: ResearchReferralEntity,
+  key: 'referralId',
+  handles: REFERRAL_EVENTS,
+  keyOf: (event) => event.data.referralId,
+  evolve: evolveResearchReferral,
 };
 export const researchOrganisationsTable: ReadModelTable<ResearchOrganisationRow, ResearchOrganisationEvent> = {
-  entity: ResearchOrganisationEntity, key: 'organisationId', handles: ORGANISATION_EVENTS, keyOf: (event) => event.data.organisationId,
+  entity: ResearchOrganisationEntity,
+  key: 'organisationId',
+  handles: ORGANISATION_EVENTS,
+  keyOf: (event) => event.data.organisationId,
   evolve: evolveResearchOrganisation,
 };
 
 /** Generalised rows for anonymised research (docs/adr/0002-coordination-and-consent.md); queries apply consent and disclosure control. */
 export const researchProjection: Projection = tablesProjection(RESEARCH_PROJECTION_NAME, [
-  researchOrganisationsTable, researchCasesTable, researchReferralsTable,
+  researchOrganisationsTable,
+  researchCasesTable,
+  researchReferralsTable,
 ]);
 
 export const RESEARCH_TABLES = ['research_cases', 'research_referrals', 'research_organisations'];

@@ -27,7 +27,13 @@ export const INDICATOR_SETS = [
   ...Array.from({ length: 2 ** FAMILY_NAMES.length - 1 }, (_, mask) => FAMILY_NAMES.filter((_, bit) => ((mask + 1) >> bit) & 1).join('+')),
 ].sort();
 
-export const OUTCOMES = ['pending', 'accepted', 'declined', 'withdrawn', ...CLOSURE_OUTCOMES.map((outcome) => `closed_${outcome}`)] as const;
+export const OUTCOMES = [
+  'pending',
+  'accepted',
+  'declined',
+  'withdrawn',
+  ...CLOSURE_OUTCOMES.map((outcome) => `closed_${outcome}`),
+] as const;
 
 /** Whole calendar days between the referral and its answer. */
 export const DELAY_BANDS = ['same_day', '1-2_days', '3-7_days', '8-30_days', 'over_30_days', 'unanswered'] as const;

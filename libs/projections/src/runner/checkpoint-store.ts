@@ -17,10 +17,7 @@ export async function ensureCheckpoint(db: Queryable, name: string): Promise<voi
 
 /** The committed checkpoint of a projection, or {@link NO_CHECKPOINT}. */
 export async function readCheckpoint(db: Queryable, name: string): Promise<bigint> {
-  const rows: { position: string }[] = await db.query(
-    'SELECT position FROM projection_checkpoints WHERE name = $1',
-    [name],
-  );
+  const rows: { position: string }[] = await db.query('SELECT position FROM projection_checkpoints WHERE name = $1', [name]);
   return rows[0] ? BigInt(rows[0].position) : NO_CHECKPOINT;
 }
 
@@ -62,10 +59,10 @@ export async function saveCheckpoint(db: Queryable, name: string, position: bigi
  * would stall read-your-writes waiters and replay events after a restart).
  */
 export async function advanceCheckpoint(db: Queryable, name: string, position: bigint): Promise<void> {
-  await db.query(
-    'UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1 AND position < $2',
-    [name, position.toString()],
-  );
+  await db.query('UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = $1 AND position < $2', [
+    name,
+    position.toString(),
+  ]);
 }
 
 /** Creates the missing checkpoint rows of a group in one statement. */
@@ -89,8 +86,8 @@ export async function readCheckpoints(db: Queryable, names: readonly string[]): 
 
 /** {@link advanceCheckpoint} for a whole group in one statement. */
 export async function advanceCheckpoints(db: Queryable, names: readonly string[], position: bigint): Promise<void> {
-  await db.query(
-    'UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = ANY($1::text[]) AND position < $2',
-    [names, position.toString()],
-  );
+  await db.query('UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = ANY($1::text[]) AND position < $2', [
+    names,
+    position.toString(),
+  ]);
 }

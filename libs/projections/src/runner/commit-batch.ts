@@ -4,7 +4,10 @@ import type { Projection } from './projection';
 
 /** Another runner of the same projection committed past this one's checkpoint: this batch is void. */
 export class CheckpointMovedError extends Error {
-  constructor(readonly projection: string, readonly expected: bigint) {
+  constructor(
+    readonly projection: string,
+    readonly expected: bigint,
+  ) {
     super(`The checkpoint of ${projection} moved past ${expected} under another runner; restarting from the stored one`);
     this.name = 'CheckpointMovedError';
   }
@@ -27,14 +30,19 @@ export interface RunnerMember {
  * finds it moved, rolls its rows back and restarts from the stored checkpoints. That check costs
  * no round trip of its own: it is the one statement that moves every checkpoint.
  */
-export async function commitBatch(dataSource: DataSource, members: readonly RunnerMember[], batch: readonly RecordedEvent[]): Promise<bigint[]> {
+export async function commitBatch(
+  dataSource: DataSource,
+  members: readonly RunnerMember[],
+  batch: readonly RecordedEvent[],
+): Promise<bigint[]> {
   const last = batch[batch.length - 1];
   if (!last) return members.map((member) => member.checkpoint);
   const moving = members.filter((member) => member.checkpoint < last.globalPosition);
   if (moving.length === 0) return members.map((member) => member.checkpoint);
   // Nothing of the batch goes to the database but the checkpoints: no transaction needed around one statement.
   const transactional = moving.some((member) => member.projection.writesToDatabase !== false);
-  const run = <T>(work: (manager: EntityManager) => Promise<T>) => (transactional ? dataSource.transaction(work) : work(dataSource.manager));
+  const run = <T>(work: (manager: EntityManager) => Promise<T>) =>
+    transactional ? dataSource.transaction(work) : work(dataSource.manager);
   return run(async (manager) => {
     for (const member of moving) {
       const toApply = batch.filter((event) => event.globalPosition > member.checkpoint && member.handles.has(event.type));

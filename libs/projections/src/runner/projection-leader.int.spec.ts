@@ -16,11 +16,15 @@ const counting: Projection = {
   handles: ['Counted'],
   async applyBatch(manager, events) {
     for (const event of events) {
-      await manager.query('INSERT INTO counted (position, times) VALUES ($1, 1) ON CONFLICT (position) DO UPDATE SET times = counted.times + 1', [event.globalPosition.toString()]);
+      await manager.query(
+        'INSERT INTO counted (position, times) VALUES ($1, 1) ON CONFLICT (position) DO UPDATE SET times = counted.times + 1',
+        [event.globalPosition.toString()],
+      );
     }
   },
 };
-const events = (count: number): NewEvent[] => Array.from({ length: count }, () => ({ eventId: randomUUID(), type: 'Counted', data: {}, metadata: metadata() }));
+const events = (count: number): NewEvent[] =>
+  Array.from({ length: count }, () => ({ eventId: randomUUID(), type: 'Counted', data: {}, metadata: metadata() }));
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** Waits for a condition; the limit only turns a hang into a readable failure. */
@@ -47,10 +51,18 @@ describe('projection leaders across projector instances', () => {
     const store = await createPostgresEventStore({ connectionString: fx.db.url, poolSize: 2 });
     const dataSource: DataSource = await createReadModelDataSource(fx.db.url, []).initialize();
     const runner = new ProjectionRunner({ projection: counting, store, dataSource, logger: quiet, backoff: { initialMs: 10, maxMs: 40 } });
-    const leader = new ProjectionLeader({ connectionString: fx.db.url, name: NAME, intervalMs: 100, logger: quiet, lead: () => runner.start(), resign: () => runner.stop() });
+    const leader = new ProjectionLeader({
+      connectionString: fx.db.url,
+      name: NAME,
+      intervalMs: 100,
+      logger: quiet,
+      lead: () => runner.start(),
+      resign: () => runner.stop(),
+    });
     await leader.start();
     const created = {
-      runner, leader,
+      runner,
+      leader,
       close: async () => {
         await leader.stop();
         await store.close();
@@ -61,7 +73,8 @@ describe('projection leaders across projector instances', () => {
     return created;
   };
   const append = (batch: NewEvent[]) => fx.store.appendToStream(`counted-${randomUUID()}`, batch, { expectedRevision: 'no_stream' });
-  const counted = async () => fx.dataSource.query<{ position: string; times: number }[]>('SELECT position, times FROM counted ORDER BY position');
+  const counted = async () =>
+    fx.dataSource.query<{ position: string; times: number }[]>('SELECT position, times FROM counted ORDER BY position');
   const expectEachCountedOnce = async () => {
     const positions = (await fx.store.readAll()).map((event: RecordedEvent) => [String(event.globalPosition), 1]);
     expect((await counted()).map((row) => [row.position, row.times])).toEqual(positions);

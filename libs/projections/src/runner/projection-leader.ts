@@ -94,7 +94,10 @@ export class ProjectionLeader {
   private async campaign(): Promise<void> {
     if (Date.now() < this.benchedUntil) return;
     const client = await this.connection();
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [LEADER_LOCK_SPACE, this.options.name]);
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [
+      LEADER_LOCK_SPACE,
+      this.options.name,
+    ]);
     if (!rows[0]?.locked || !this.running) return;
     this.leading = true;
     this.logger.log('leading: this instance now runs the projection');
@@ -104,7 +107,11 @@ export class ProjectionLeader {
   private async connection(): Promise<Client> {
     if (this.client) return this.client;
     // query_timeout: a heartbeat on a dead connection fails instead of hanging, and the leader resigns.
-    const client = new Client({ connectionString: this.options.connectionString, keepAlive: true, query_timeout: Math.max(5_000, this.intervalMs * 5) });
+    const client = new Client({
+      connectionString: this.options.connectionString,
+      keepAlive: true,
+      query_timeout: Math.max(5_000, this.intervalMs * 5),
+    });
     const lost = (error: unknown) => void this.enqueue(() => (this.client === client ? this.lose(error) : Promise.resolve()));
     client.on('error', lost);
     client.on('end', () => lost(new Error('connection ended')));

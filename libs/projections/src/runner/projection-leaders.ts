@@ -22,8 +22,10 @@ export class ProjectionLeaders {
     connectionString: string,
     options: Pick<ProjectionLeaderOptions, 'intervalMs' | 'logger'> = {},
   ) {
-    this.leaders = runners.map(({ name, runner }) =>
-      new ProjectionLeader({ ...options, connectionString, name, lead: () => runner.start(), resign: () => runner.stop() }));
+    this.leaders = runners.map(
+      ({ name, runner }) =>
+        new ProjectionLeader({ ...options, connectionString, name, lead: () => runner.start(), resign: () => runner.stop() }),
+    );
   }
 
   /** Resolves after each projection's first attempt at the lock. */
@@ -42,10 +44,17 @@ export class ProjectionLeaders {
 
   /** One sample per projection, also for the members of a group that runs under one leader. */
   async samples(): Promise<LeadProjectionSample[]> {
-    const perRunner = await Promise.all(this.runners.map(async ({ runner }, index) => {
-      const leading = this.leaders[index]?.isLeading ?? false;
-      return (await runner.memberStatuses()).map((status) => ({ name: status.name, lag: status.lag, checkpoint: status.checkpoint, leading }));
-    }));
+    const perRunner = await Promise.all(
+      this.runners.map(async ({ runner }, index) => {
+        const leading = this.leaders[index]?.isLeading ?? false;
+        return (await runner.memberStatuses()).map((status) => ({
+          name: status.name,
+          lag: status.lag,
+          checkpoint: status.checkpoint,
+          leading,
+        }));
+      }),
+    );
     return perRunner.flat();
   }
 }

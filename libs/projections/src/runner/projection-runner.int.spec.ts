@@ -38,8 +38,12 @@ describe('ProjectionRunner', () => {
   const silent = { log: () => undefined, error: () => undefined };
   const runner = (options: Partial<ProjectionRunnerOptions> = {}) => {
     const created = new ProjectionRunner({
-      projection: counting, store: fx.store, dataSource: fx.dataSource, logger: silent,
-      backoff: { initialMs: 10, maxMs: 40 }, ...options,
+      projection: counting,
+      store: fx.store,
+      dataSource: fx.dataSource,
+      logger: silent,
+      backoff: { initialMs: 10, maxMs: 40 },
+      ...options,
     });
     runners.push(created);
     return created;
@@ -48,7 +52,9 @@ describe('ProjectionRunner', () => {
   const counted = async () =>
     await fx.dataSource.query<{ position: string; times: number }[]>('SELECT position, times FROM counted ORDER BY position');
   const positionsOf = async (type: string) =>
-    (await fx.store.readAll()).filter((recorded: RecordedEvent) => recorded.type === type).map((recorded) => String(recorded.globalPosition));
+    (await fx.store.readAll())
+      .filter((recorded: RecordedEvent) => recorded.type === type)
+      .map((recorded) => String(recorded.globalPosition));
 
   beforeEach(async () => {
     poisoned = false;
@@ -147,14 +153,17 @@ describe('ProjectionRunner', () => {
         await manager.query('INSERT INTO tallied (position) SELECT unnest($1::bigint[])', [batch.map((e) => e.globalPosition.toString())]);
       },
     };
-    const tallied = async () => (await fx.dataSource.query<{ position: string }[]>('SELECT position FROM tallied ORDER BY position')).map((r) => r.position);
+    const tallied = async () =>
+      (await fx.dataSource.query<{ position: string }[]>('SELECT position FROM tallied ORDER BY position')).map((r) => r.position);
 
     beforeEach(() => fx.dataSource.query('CREATE TABLE tallied (position bigint PRIMARY KEY)'));
 
     it('gives each member every event after its own checkpoint exactly once, and stores each checkpoint', async () => {
       const { position: early } = await append('a-1', events('Counted', 4));
       // The tally was rebuilt up to `early` already: it must not see those four again.
-      await fx.dataSource.query(`INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ('tally', $1, now())`, [early.toString()]);
+      await fx.dataSource.query(`INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ('tally', $1, now())`, [
+        early.toString(),
+      ]);
       const group = runner({ projection: [counting, tally], name: 'group' });
       await group.start();
       const { position: head } = await append('b-1', [...events('Counted', 3), event('Unrelated')]);
@@ -165,7 +174,10 @@ describe('ProjectionRunner', () => {
       expect(await tallied()).toEqual(all.filter((position) => BigInt(position) > early));
       expect(await readCheckpoint(fx.dataSource, NAME)).toBe(head);
       expect(await readCheckpoint(fx.dataSource, 'tally')).toBe(head);
-      expect((await group.memberStatuses()).map((status) => [status.name, status.checkpoint])).toEqual([[NAME, head], ['tally', head]]);
+      expect((await group.memberStatuses()).map((status) => [status.name, status.checkpoint])).toEqual([
+        [NAME, head],
+        ['tally', head],
+      ]);
     });
 
     it('rolls every member back when one fails, then applies each event once after the restart', async () => {

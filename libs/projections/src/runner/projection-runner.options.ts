@@ -41,4 +41,3 @@ export interface ProjectionStatus {
 /** Error text for logs: name, message and code only, never event payloads. */
 export const describeError = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}${'code' in error ? ` (${String(error.code)})` : ''}` : String(error);
-

@@ -44,7 +44,10 @@ function planOf(manager: EntityManager, entity: EntitySchema, key: string): Tabl
     columns,
     select: `SELECT ${names} FROM ${table} WHERE ${quote(keyColumn.column)} = ANY ($1::${keyColumn.type}[])`,
     upsert: `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${columns.map((c) => `${quote(c.column)} ${c.type}`).join(', ')})
-      ON CONFLICT (${quote(keyColumn.column)}) DO UPDATE SET ${columns.filter((c) => c !== keyColumn).map((c) => `${quote(c.column)} = EXCLUDED.${quote(c.column)}`).join(', ')}`,
+      ON CONFLICT (${quote(keyColumn.column)}) DO UPDATE SET ${columns
+        .filter((c) => c !== keyColumn)
+        .map((c) => `${quote(c.column)} = EXCLUDED.${quote(c.column)}`)
+        .join(', ')}`,
     remove: `DELETE FROM ${table} WHERE ${quote(keyColumn.column)} = ANY ($1::${keyColumn.type}[])`,
   };
   plans.set(metadata, plan);
@@ -52,7 +55,12 @@ function planOf(manager: EntityManager, entity: EntitySchema, key: string): Tabl
 }
 
 /** The rows whose key is in `ids`, as the entity's objects (transformers applied, as TypeORM would). */
-export async function selectRows<Row extends ObjectLiteral>(manager: EntityManager, entity: EntitySchema<Row>, key: string, ids: string[]): Promise<Row[]> {
+export async function selectRows<Row extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntitySchema<Row>,
+  key: string,
+  ids: string[],
+): Promise<Row[]> {
   const plan = planOf(manager, entity, key);
   const found: Record<string, unknown>[] = await manager.query(plan.select, [ids]);
   return found.map((raw) => {
@@ -65,7 +73,12 @@ export async function selectRows<Row extends ObjectLiteral>(manager: EntityManag
   });
 }
 
-export async function upsertRows<Row extends ObjectLiteral>(manager: EntityManager, entity: EntitySchema<Row>, key: string, rows: Row[]): Promise<void> {
+export async function upsertRows<Row extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntitySchema<Row>,
+  key: string,
+  rows: Row[],
+): Promise<void> {
   const plan = planOf(manager, entity, key);
   const records = rows.map((row) => {
     const record: Record<string, unknown> = {};

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type {
-  ClosureOutcome, ConsentGranted, ConsentWithdrawn, DeclineReason, PersonErased, PersonIdentified,
-  ReferralAccepted, ReferralClosed, ReferralDeclined, ReferralMade, ReferralWithdrawn,
+  ClosureOutcome,
+  ConsentGranted,
+  ConsentWithdrawn,
+  DeclineReason,
+  PersonErased,
+  PersonIdentified,
+  ReferralAccepted,
+  ReferralClosed,
+  ReferralDeclined,
+  ReferralMade,
+  ReferralWithdrawn,
 } from '@passerelle/domain';
 import type { EventMetadata, NewEvent } from '@passerelle/event-store';
 import type { Recorded } from '../inbox/inbox.events';
@@ -43,8 +52,16 @@ export const personIdentified = (caseId: string, data: Partial<PersonIdentified[
 export const consentGranted = (caseId: string, consentId: string, data: Partial<ConsentGranted['data']> = {}): ConsentGranted => ({
   type: 'ConsentGranted',
   data: {
-    caseId, consentId, recipients: [REFUGE], categories: ['identity', 'contact'], purposes: ['referral'],
-    expiresAt: null, method: 'verbal', language: 'fr', recordedBy: ASSO, ...data,
+    caseId,
+    consentId,
+    recipients: [REFUGE],
+    categories: ['identity', 'contact'],
+    purposes: ['referral'],
+    expiresAt: null,
+    method: 'verbal',
+    language: 'fr',
+    recordedBy: ASSO,
+    ...data,
   },
 });
 
@@ -58,8 +75,16 @@ export const personErased = (caseId: string): PersonErased => ({ type: 'PersonEr
 export const referralMade = (referralId: string, caseId: string, data: Partial<ReferralMade['data']> = {}): ReferralMade => ({
   type: 'ReferralMade',
   data: {
-    referralId, caseId, from: ASSO, to: REFUGE, service: 'specialised_shelter', urgency: 'urgent',
-    sharedCategories: ['identity'], message: 'sealed:message', respondBy: '2026-12-01T12:00:00.000Z', ...data,
+    referralId,
+    caseId,
+    from: ASSO,
+    to: REFUGE,
+    service: 'specialised_shelter',
+    urgency: 'urgent',
+    sharedCategories: ['identity'],
+    message: 'sealed:message',
+    respondBy: '2026-12-01T12:00:00.000Z',
+    ...data,
   },
 });
 

@@ -23,7 +23,14 @@ export interface ServiceProcess {
 export function spawnService(app: string, env: Record<string, string>): ServiceProcess {
   mkdirSync(CACHE_DIR, { recursive: true });
   const child = spawn(process.execPath, [join(__dirname, 'ts-main-hook.cjs')], {
-    env: { PATH: process.env.PATH ?? '', TS_PATH: require.resolve('typescript'), ROOT, CACHE_DIR, MAIN: join(ROOT, 'apps', app, 'src', 'main.ts'), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      TS_PATH: require.resolve('typescript'),
+      ROOT,
+      CACHE_DIR,
+      MAIN: join(ROOT, 'apps', app, 'src', 'main.ts'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -54,7 +61,11 @@ export function spawnService(app: string, env: Record<string, string>): ServiceP
 }
 
 /** Runs the service until it exits on its own (a refused start), killing it after `limitMs`. */
-export async function runUntilExit(app: string, env: Record<string, string>, limitMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runUntilExit(
+  app: string,
+  env: Record<string, string>,
+  limitMs = 60_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const service = spawnService(app, env);
   const timer = setTimeout(() => service.child.kill('SIGKILL'), limitMs);
   const { code } = await service.exited;

@@ -14,7 +14,13 @@ Module._resolveFilename = function (request, ...rest) {
   const alias = /^@passerelle\/([^/]+)(\/.*)?$/.exec(request);
   return resolve.call(this, alias ? path.join(root, 'libs', alias[1], 'src', alias[2] || '') : request, ...rest);
 };
-const options = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, experimentalDecorators: true, emitDecoratorMetadata: true };
+const options = {
+  module: ts.ModuleKind.CommonJS,
+  target: ts.ScriptTarget.ES2022,
+  esModuleInterop: true,
+  experimentalDecorators: true,
+  emitDecoratorMetadata: true,
+};
 const crypto = require('node:crypto');
 const cache = process.env.CACHE_DIR;
 require.extensions['.ts'] = (module, filename) => {

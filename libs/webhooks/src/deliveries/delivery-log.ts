@@ -40,7 +40,10 @@ interface DeliveryRow {
 export class DeliveryLog {
   constructor(private readonly pool: Pool) {}
 
-  async list(endpointId: string, options: { status?: DeliveryStatus; before?: bigint; limit: number }): Promise<{ items: DeliveryRecord[]; nextCursor: string | null }> {
+  async list(
+    endpointId: string,
+    options: { status?: DeliveryStatus; before?: bigint; limit: number },
+  ): Promise<{ items: DeliveryRecord[]; nextCursor: string | null }> {
     const { rows } = await this.pool.query<DeliveryRow>(
       `SELECT event_id, event_type, global_position, status, attempts, last_response_code, last_error, last_attempt_at, next_attempt_at, delivered_at
        FROM webhook_deliveries

@@ -31,8 +31,14 @@ export function toOutboxRows(publications: readonly Publication[]): OutboxRows {
 }
 
 export const outboxParameters = (rows: OutboxRows): unknown[] => [
-  rows.events.index, rows.events.eventId, rows.events.position, rows.events.type, rows.events.payload, rows.events.network,
-  rows.audience.index, rows.audience.organisationId,
+  rows.events.index,
+  rows.events.eventId,
+  rows.events.position,
+  rows.events.type,
+  rows.events.payload,
+  rows.events.network,
+  rows.audience.index,
+  rows.audience.organisationId,
 ];
 
 /**

@@ -23,12 +23,17 @@ const PAGE = 1_000;
  * for its events again says its receiver is back.
  */
 export class ReplayQueue {
-  constructor(private readonly pool: Pool, private readonly store: EventStore) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: EventStore,
+  ) {}
 
   async replay(endpointId: string, start: ReplayStart): Promise<ReplayResult> {
     await this.pool.query(
       `UPDATE webhook_endpoints SET status = 'active', disabled_reason = NULL, failing_since = NULL, updated_at = now()
-       WHERE id = $1 AND status = 'disabled'`, [endpointId]);
+       WHERE id = $1 AND status = 'disabled'`,
+      [endpointId],
+    );
     const head = await this.store.headPosition();
     let after = 'fromPosition' in start ? start.fromPosition - 1n : -1n;
     let queued = 0;

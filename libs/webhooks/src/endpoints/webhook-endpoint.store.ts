@@ -19,7 +19,10 @@ export interface NewEndpoint {
  * endpoint: another partner's endpoint answers exactly like one that does not exist.
  */
 export class WebhookEndpointStore {
-  constructor(private readonly pool: Pool, private readonly box: SecretBox) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly box: SecretBox,
+  ) {}
 
   /**
    * Registers an endpoint and its first secret. Holding the outbox checkpoint's row lock while
@@ -38,11 +41,14 @@ export class WebhookEndpointStore {
       );
       const secret = generateWebhookSecret();
       if (inserted.rowCount === 1) {
-        await client.query('INSERT INTO webhook_secrets (endpoint_id, version, sealed) VALUES ($1, 1, $2)', [endpoint.id, this.box.seal(endpoint.id, secret)]);
+        await client.query('INSERT INTO webhook_secrets (endpoint_id, version, sealed) VALUES ($1, 1, $2)', [
+          endpoint.id,
+          this.box.seal(endpoint.id, secret),
+        ]);
       }
       const found = await this.find(client, endpoint.organisationId, endpoint.id);
       if (!found) throw new Error(`Endpoint ${endpoint.id} belongs to another organisation`);
-      return { endpoint: found, secret: inserted.rowCount === 1 ? secret : (await this.currentSecret(client, endpoint.id)) };
+      return { endpoint: found, secret: inserted.rowCount === 1 ? secret : await this.currentSecret(client, endpoint.id) };
     });
   }
 
@@ -66,7 +72,10 @@ export class WebhookEndpointStore {
         [id, organisationId],
       );
       if (rowCount !== 1) return false;
-      await client.query(`UPDATE webhook_deliveries SET status = 'cancelled', lease_until = NULL WHERE endpoint_id = $1 AND status IN ('pending', 'delivering')`, [id]);
+      await client.query(
+        `UPDATE webhook_deliveries SET status = 'cancelled', lease_until = NULL WHERE endpoint_id = $1 AND status IN ('pending', 'delivering')`,
+        [id],
+      );
       return true;
     });
   }
@@ -76,14 +85,17 @@ export class WebhookEndpointStore {
    * partner's receiver accepts both signatures while it switches (Standard Webhooks sends each
    * signature in `webhook-signature`, space-separated).
    */
-  async rotateSecret(organisationId: string, id: string, overlapMs: number): Promise<{ secret: string; previousValidUntil: string } | null> {
+  async rotateSecret(
+    organisationId: string,
+    id: string,
+    overlapMs: number,
+  ): Promise<{ secret: string; previousValidUntil: string } | null> {
     return this.transaction(async (client) => {
       if (!(await this.find(client, organisationId, id))) return null;
       await client.query('SELECT id FROM webhook_endpoints WHERE id = $1 FOR UPDATE', [id]);
       const until = new Date(Date.now() + overlapMs);
       await client.query('DELETE FROM webhook_secrets WHERE endpoint_id = $1 AND expires_at <= now()', [id]);
-      await client.query(
-        'UPDATE webhook_secrets SET expires_at = LEAST(coalesce(expires_at, $2), $2) WHERE endpoint_id = $1', [id, until]);
+      await client.query('UPDATE webhook_secrets SET expires_at = LEAST(coalesce(expires_at, $2), $2) WHERE endpoint_id = $1', [id, until]);
       const secret = generateWebhookSecret();
       await client.query(
         `INSERT INTO webhook_secrets (endpoint_id, version, sealed)
@@ -102,20 +114,26 @@ export class WebhookEndpointStore {
       [endpointIds],
     );
     const secrets = new Map<string, string[]>();
-    for (const row of rows) secrets.set(row.endpoint_id, [...(secrets.get(row.endpoint_id) ?? []), this.box.open(row.endpoint_id, row.sealed)]);
+    for (const row of rows)
+      secrets.set(row.endpoint_id, [...(secrets.get(row.endpoint_id) ?? []), this.box.open(row.endpoint_id, row.sealed)]);
     return secrets;
   }
 
   private async currentSecret(client: PoolClient, id: string): Promise<string> {
-    const { rows: [row] } = await client.query<{ sealed: Buffer }>(
-      'SELECT sealed FROM webhook_secrets WHERE endpoint_id = $1 ORDER BY version DESC LIMIT 1', [id]);
+    const {
+      rows: [row],
+    } = await client.query<{ sealed: Buffer }>('SELECT sealed FROM webhook_secrets WHERE endpoint_id = $1 ORDER BY version DESC LIMIT 1', [
+      id,
+    ]);
     if (!row) throw new Error(`Endpoint ${id} has no secret`);
     return this.box.open(id, row.sealed);
   }
 
   private async find(db: Pool | PoolClient, organisationId: string, id: string): Promise<WebhookEndpoint | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const { rows: [row] } = await db.query<EndpointRow>(
+    const {
+      rows: [row],
+    } = await db.query<EndpointRow>(
       `SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE id = $1 AND organisation_id = $2 AND status <> 'deleted'`,
       [id, organisationId],
     );

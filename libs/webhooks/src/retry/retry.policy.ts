@@ -1,12 +1,8 @@
 /** What one attempt gave: an HTTP status, or no answer at all (refused, timed out, blocked). */
-export type AttemptResult =
-  | { kind: 'answered'; status: number; retryAfterMs: number | null }
-  | { kind: 'failed'; error: string };
+export type AttemptResult = { kind: 'answered'; status: number; retryAfterMs: number | null } | { kind: 'failed'; error: string };
 
 export type AttemptOutcome =
-  | { status: 'delivered' }
-  | { status: 'pending'; delayMs: number }
-  | { status: 'dead_lettered'; disableEndpoint: 'gone' | null };
+  { status: 'delivered' } | { status: 'pending'; delayMs: number } | { status: 'dead_lettered'; disableEndpoint: 'gone' | null };
 
 /** Retry-After is capped: a receiver must not park a delivery for longer than our whole schedule. */
 const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
@@ -18,7 +14,12 @@ const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
  * (so that endpoints recovering together are not hit by every retry at once), or longer when the
  * receiver sent Retry-After; after the last step the delivery is dead-lettered.
  */
-export function nextStep(result: AttemptResult, attempt: number, scheduleMs: readonly number[], random: () => number = Math.random): AttemptOutcome {
+export function nextStep(
+  result: AttemptResult,
+  attempt: number,
+  scheduleMs: readonly number[],
+  random: () => number = Math.random,
+): AttemptOutcome {
   if (result.kind === 'answered' && result.status >= 200 && result.status < 300) return { status: 'delivered' };
   if (result.kind === 'answered' && result.status === 410) return { status: 'dead_lettered', disableEndpoint: 'gone' };
   const planned = scheduleMs[attempt];

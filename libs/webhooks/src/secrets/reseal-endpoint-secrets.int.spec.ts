@@ -25,8 +25,14 @@ describe('rotating the master key with webhook endpoints registered', () => {
     const before = generateMasterKey();
     const after = generateMasterKey();
     const endpointId = randomUUID();
-    await pool.query(`INSERT INTO webhook_endpoints (id, organisation_id, url, event_types, after_position) VALUES ($1, 'asso-93', 'https://partner.example/hook', '{*}', -1)`, [endpointId]);
-    await pool.query('INSERT INTO webhook_secrets (endpoint_id, version, sealed) VALUES ($1, 1, $2)', [endpointId, new SecretBox(before.encode()).seal(endpointId, 'whsec_c2VjcmV0')]);
+    await pool.query(
+      `INSERT INTO webhook_endpoints (id, organisation_id, url, event_types, after_position) VALUES ($1, 'asso-93', 'https://partner.example/hook', '{*}', -1)`,
+      [endpointId],
+    );
+    await pool.query('INSERT INTO webhook_secrets (endpoint_id, version, sealed) VALUES ($1, 1, $2)', [
+      endpointId,
+      new SecretBox(before.encode()).seal(endpointId, 'whsec_c2VjcmV0'),
+    ]);
     const keyring = new Keyring(pool, before);
     await keyring.migrate();
 

@@ -17,6 +17,10 @@ export async function resealEndpointSecrets(client: PoolClient, from: MasterKey,
   );
   for (const row of rows) {
     const resealed = after.seal(row.endpoint_id, before.open(row.endpoint_id, row.sealed));
-    await client.query('UPDATE webhook_secrets SET sealed = $3 WHERE endpoint_id = $1 AND version = $2', [row.endpoint_id, row.version, resealed]);
+    await client.query('UPDATE webhook_secrets SET sealed = $3 WHERE endpoint_id = $1 AND version = $2', [
+      row.endpoint_id,
+      row.version,
+      resealed,
+    ]);
   }
 }

@@ -25,8 +25,10 @@ export async function checkWebhookUrl(raw: string, options: { allowLoopback: boo
   } catch {
     return refuse('URL_INVALID', 'The URL does not parse.');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return refuse('URL_SCHEME', `Only https URLs are accepted, not ${url.protocol}`);
-  if (url.username || url.password) return refuse('URL_CREDENTIALS', 'Credentials in a URL leak into logs; authenticate with the signature instead.');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return refuse('URL_SCHEME', `Only https URLs are accepted, not ${url.protocol}`);
+  if (url.username || url.password)
+    return refuse('URL_CREDENTIALS', 'Credentials in a URL leak into logs; authenticate with the signature instead.');
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   let addresses: string[];
   if (isIP(host)) {

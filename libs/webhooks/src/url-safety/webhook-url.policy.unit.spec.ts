@@ -4,7 +4,7 @@ import { checkWebhookUrl, type Resolver } from './webhook-url.policy';
 const dns: Resolver = async (host) => {
   const table: Record<string, string[]> = {
     'partner.example': ['93.184.216.34'],
-    'localhost': ['127.0.0.1', '::1'],
+    localhost: ['127.0.0.1', '::1'],
     'rebind.example': ['93.184.216.34', '10.0.0.7'],
     'metadata.example': ['169.254.169.254'],
     'v6only.example': ['2606:4700::6810:84e5'],
@@ -28,10 +28,21 @@ describe('webhook URL policy (SSRF)', () => {
   });
 
   it.each([
-    'https://10.1.2.3/', 'https://172.16.0.1/', 'https://192.168.1.10/', 'https://169.254.169.254/latest/meta-data',
-    'https://100.64.0.1/', 'https://0.0.0.0/', 'https://[fd00::1]/', 'https://[fe80::1]/', 'https://[::ffff:10.0.0.1]/',
-    'https://[::ffff:169.254.169.254]/', 'https://[64:ff9b::a00:1]/', 'https://[2002:a00:1::]/', 'https://[::]/',
-    'https://metadata.example/', 'https://ula.example/',
+    'https://10.1.2.3/',
+    'https://172.16.0.1/',
+    'https://192.168.1.10/',
+    'https://169.254.169.254/latest/meta-data',
+    'https://100.64.0.1/',
+    'https://0.0.0.0/',
+    'https://[fd00::1]/',
+    'https://[fe80::1]/',
+    'https://[::ffff:10.0.0.1]/',
+    'https://[::ffff:169.254.169.254]/',
+    'https://[64:ff9b::a00:1]/',
+    'https://[2002:a00:1::]/',
+    'https://[::]/',
+    'https://metadata.example/',
+    'https://ula.example/',
   ])('refuses %s: a private, link-local or reserved address', async (url) => {
     expect(await codeOf(url)).toBe('WEBHOOK.URL_PRIVATE_ADDRESS');
   });

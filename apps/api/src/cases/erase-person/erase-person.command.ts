@@ -1,5 +1,8 @@
 import type { CommandContext } from '@passerelle/command-handling';
 
 export class ErasePersonCommand {
-  constructor(readonly data: { caseId: string }, readonly context: CommandContext) {}
+  constructor(
+    readonly data: { caseId: string },
+    readonly context: CommandContext,
+  ) {}
 }

@@ -5,7 +5,18 @@ import type { Keyring } from '@passerelle/privacy';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
 import { randomUUID } from 'node:crypto';
 import {
-  ASSO, REFUGE, admin, asso, cacheHolding, clinic, consentGranted, contextOf, coordinator, exactScope, identified, keyringOnTestDatabase,
+  ASSO,
+  REFUGE,
+  admin,
+  asso,
+  cacheHolding,
+  clinic,
+  consentGranted,
+  contextOf,
+  coordinator,
+  exactScope,
+  identified,
+  keyringOnTestDatabase,
 } from '../../testing/use-case.fixtures';
 import { ErasePersonCommand } from './erase-person.command';
 import { ErasePersonHandler } from './erase-person.handler';
@@ -52,13 +63,17 @@ describe('erase person', () => {
       const { caseId, stream, opened, erased } = aCase();
       await sealedFor(caseId);
       await keyring.destroy(caseId);
-      await given(existingStream(stream, opened)).when((store) => handler(store).execute(erase(caseId, asso))).then(expectNewEvents(stream, [erased()]));
+      await given(existingStream(stream, opened))
+        .when((store) => handler(store).execute(erase(caseId, asso)))
+        .then(expectNewEvents(stream, [erased()]));
     });
 
     it('answers a partner that does not hold her case as if there were none, and destroys nothing', async () => {
       const { caseId, stream, opened } = aCase();
       const sealed = await sealedFor(caseId);
-      await given(existingStream(stream, opened)).when((store) => handler(store).execute(erase(caseId, clinic))).thenThrows('CASE.NOT_FOUND');
+      await given(existingStream(stream, opened))
+        .when((store) => handler(store).execute(erase(caseId, clinic)))
+        .thenThrows('CASE.NOT_FOUND');
       expect(await keyring.open(caseId, sealed)).toEqual({ givenName: 'Awa' });
     });
 
@@ -75,7 +90,9 @@ describe('erase person', () => {
   describe('when there is no such case', () => {
     it('refuses the erasure', () => {
       const { caseId } = aCase();
-      return given().when((store) => handler(store).execute(erase(caseId, asso))).thenThrows('CASE.NOT_FOUND');
+      return given()
+        .when((store) => handler(store).execute(erase(caseId, asso)))
+        .thenThrows('CASE.NOT_FOUND');
     });
   });
 

@@ -14,7 +14,11 @@ import { ErasePersonCommand } from './erase-person.command';
  */
 @CommandHandler(ErasePersonCommand)
 export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly keyring: Keyring, private readonly cache: StreamStateCache) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly keyring: Keyring,
+    private readonly cache: StreamStateCache,
+  ) {}
 
   async execute({ data: { caseId }, context }: ErasePersonCommand) {
     const stream = caseStream(caseId);
@@ -24,7 +28,9 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
     caseDecider.decide(command, state); // throws when this actor may not erase her: nothing is destroyed then
     await this.keyring.destroy(caseId);
     const { position } = await handleCommand(this.store, stream, command, {
-      ...caseDecider, envelope: commandEnvelope(context, stream, caseScope(context.now)), cache: this.cache,
+      ...caseDecider,
+      envelope: commandEnvelope(context, stream, caseScope(context.now)),
+      cache: this.cache,
     });
     return { caseId, erased: true, position: String(position) };
   }

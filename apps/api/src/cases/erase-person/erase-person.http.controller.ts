@@ -5,12 +5,15 @@ import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { ErasePersonCommand } from './erase-person.command';
 
-@ApiTags('cases') @ApiBearerAuth()
+@ApiTags('cases')
+@ApiBearerAuth()
 @Controller('v1/cases')
 export class ErasePersonController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':caseId/erasure') @HttpCode(200) @Roles('partner', 'admin')
+  @Post(':caseId/erasure')
+  @HttpCode(200)
+  @Roles('partner', 'admin')
   erase(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Context() context: CommandContext) {
     return this.commands.execute(new ErasePersonCommand({ caseId }, context));
   }

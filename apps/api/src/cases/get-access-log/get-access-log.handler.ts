@@ -13,7 +13,10 @@ import { GetAccessLogQuery } from './get-access-log.query';
  */
 @QueryHandler(GetAccessLogQuery)
 export class GetAccessLogHandler implements IQueryHandler<GetAccessLogQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly accessLog: AccessLogStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly accessLog: AccessLogStore,
+  ) {}
 
   async execute({ caseId, actor, before, limit }: GetAccessLogQuery) {
     const { state } = await aggregateStream(this.store, caseStream(caseId), caseDecider);
@@ -24,8 +27,12 @@ export class GetAccessLogHandler implements IQueryHandler<GetAccessLogQuery> {
     return {
       caseId: state.caseId,
       entries: page.entries.map((e) => ({
-        readAt: e.readAt.toISOString(), organisationId: e.organisationId, keyId: e.keyId, via: e.via,
-        referralId: e.referralId, categories: e.categories,
+        readAt: e.readAt.toISOString(),
+        organisationId: e.organisationId,
+        keyId: e.keyId,
+        via: e.via,
+        referralId: e.referralId,
+        categories: e.categories,
       })),
       nextCursor: page.nextCursor,
     };

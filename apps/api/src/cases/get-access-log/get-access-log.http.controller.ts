@@ -6,12 +6,14 @@ import { CurrentActor, Roles } from '@passerelle/auth';
 import { GetAccessLogQuery } from './get-access-log.query';
 import { GetAccessLogRequest } from './get-access-log.request.dto';
 
-@ApiTags('cases') @ApiBearerAuth()
+@ApiTags('cases')
+@ApiBearerAuth()
 @Controller('v1/cases')
 export class GetAccessLogController {
   constructor(private readonly queries: QueryBus) {}
 
-  @Get(':caseId/access-log') @Roles('partner')
+  @Get(':caseId/access-log')
+  @Roles('partner')
   @ApiOperation({ summary: 'Who opened her personal fields (key, organisation, time, categories): the holder only' })
   list(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Query() query: GetAccessLogRequest, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetAccessLogQuery(caseId, actor, query.cursor, query.limit ?? 100));

@@ -1,5 +1,10 @@
 import type { Actor } from '@passerelle/domain';
 
 export class GetAccessLogQuery {
-  constructor(readonly caseId: string, readonly actor: Actor, readonly before: string | undefined, readonly limit: number) {}
+  constructor(
+    readonly caseId: string,
+    readonly actor: Actor,
+    readonly before: string | undefined,
+    readonly limit: number,
+  ) {}
 }

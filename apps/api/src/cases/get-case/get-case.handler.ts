@@ -27,7 +27,8 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
   async execute({ caseId, actor, now, minPosition }: GetCaseQuery) {
     const viewer = actor.organisationId;
     // Referrals are found through the inbox projection: a receiver told of a new referral may wait for it.
-    if (minPosition !== undefined) await waitForCheckpoint(this.readModel, INBOX_PROJECTION_NAME, minPosition, this.settings.readYourWritesTimeoutMs);
+    if (minPosition !== undefined)
+      await waitForCheckpoint(this.readModel, INBOX_PROJECTION_NAME, minPosition, this.settings.readYourWritesTimeoutMs);
     const snapshot = await loadCaseSnapshot(this.store, caseId);
     const { state } = snapshot;
     if (state.status === 'none') throw hidden(caseId);
@@ -35,9 +36,20 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
     const categories = this.access.categoriesFor({ viewer, caseState: state, referral, now });
     const isHolder = state.holder === viewer;
     if (!isHolder && !referral && categories.length === 0) throw hidden(caseId);
-    const person = await this.access.view({ viewer, caseState: state, personal: snapshot.personal, referral, now }, { keyId: actor.keyId, via: 'case' });
-    return { caseId, status: state.status, holder: state.holder, identifiedAt: snapshot.identifiedAt,
-      safety: snapshot.safety, ageBand: snapshot.ageBand, ...details(state, isHolder), ...person };
+    const person = await this.access.view(
+      { viewer, caseState: state, personal: snapshot.personal, referral, now },
+      { keyId: actor.keyId, via: 'case' },
+    );
+    return {
+      caseId,
+      status: state.status,
+      holder: state.holder,
+      identifiedAt: snapshot.identifiedAt,
+      safety: snapshot.safety,
+      ageBand: snapshot.ageBand,
+      ...details(state, isHolder),
+      ...person,
+    };
   }
 
   /** The referrals made to the viewer for this case, merged: their shared categories add up. */

@@ -21,7 +21,8 @@ export class GrantConsentHandler implements ICommandHandler<GrantConsentCommand>
     const unknown = await unknownRecipients(this.organisations, consent.recipients);
     const stream = caseStream(caseId);
     const { position } = await handleCommand(
-      this.store, stream,
+      this.store,
+      stream,
       { type: 'GrantConsent', data: { caseId, consent, unknownRecipients: unknown }, metadata: context },
       { ...caseDecider, envelope: commandEnvelope(context, stream, caseScope(context.now)), cache: this.cache },
     );

@@ -13,5 +13,8 @@ export interface IdentifyPersonData {
 }
 
 export class IdentifyPersonCommand {
-  constructor(readonly data: IdentifyPersonData, readonly context: CommandContext) {}
+  constructor(
+    readonly data: IdentifyPersonData,
+    readonly context: CommandContext,
+  ) {}
 }

@@ -1,5 +1,13 @@
 import { commandId, StreamStateCache, type CommandContext } from '@passerelle/command-handling';
-import { caseStream, organisationStream, type Actor, type CaseEvent, type ConsentGranted, type OrganisationEvent, type PersonIdentified } from '@passerelle/domain';
+import {
+  caseStream,
+  organisationStream,
+  type Actor,
+  type CaseEvent,
+  type ConsentGranted,
+  type OrganisationEvent,
+  type PersonIdentified,
+} from '@passerelle/domain';
 import type { EventStore } from '@passerelle/event-store';
 import { linkageKey, type Keyring } from '@passerelle/privacy';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
@@ -7,7 +15,17 @@ import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { RegisteredOrganisations } from '../../organisations/registered-organisations';
 import {
-  ALL_CATEGORIES, ASSO, REFUGE, asso, consentGranted, contextOf, exactScope, identified, keyringOnTestDatabase, organisationRegistered, police,
+  ALL_CATEGORIES,
+  ASSO,
+  REFUGE,
+  asso,
+  consentGranted,
+  contextOf,
+  exactScope,
+  identified,
+  keyringOnTestDatabase,
+  organisationRegistered,
+  police,
 } from '../../testing/use-case.fixtures';
 import { IdentifyPersonCommand, type IdentifyPersonData } from './identify-person.command';
 import { IdentifyPersonHandler } from './identify-person.handler';
@@ -17,21 +35,37 @@ const refugeIsRegistered = existingStream(organisationStream(REFUGE), [organisat
 const linkageSecret = randomBytes(32);
 const person = { givenName: 'Awa', familyName: 'Diallo', birthDate: '1994-03-02', phone: '+33600000000' };
 
-const identify = (context: CommandContext, data: Partial<IdentifyPersonData> = {}) => new IdentifyPersonCommand({
-  person, level: 'presumed', indicators: ['trafficking_sexual'], department: '93', ageBand: '25-34',
-  safety: { doNotContact: false, safeChannel: 'phone' }, consent: null, ...data,
-}, context);
-const firstConsent = { recipients: [REFUGE], categories: ['identity' as const], purposes: ['referral' as const], method: 'written' as const };
+const identify = (context: CommandContext, data: Partial<IdentifyPersonData> = {}) =>
+  new IdentifyPersonCommand(
+    {
+      person,
+      level: 'presumed',
+      indicators: ['trafficking_sexual'],
+      department: '93',
+      ageBand: '25-34',
+      safety: { doNotContact: false, safeChannel: 'phone' },
+      consent: null,
+      ...data,
+    },
+    context,
+  );
+const firstConsent = {
+  recipients: [REFUGE],
+  categories: ['identity' as const],
+  purposes: ['referral' as const],
+  method: 'written' as const,
+};
 const by = (who: Actor, idSeed = 'identify-1') => contextOf(who, { idSeed });
 const caseOf = (context: CommandContext) => commandId(context, 'case');
 
 /** Her identification as recorded from `person`: her fields sealed (so only their presence is known here). */
-const personIdentified = (context: CommandContext, data: Partial<PersonIdentified['data']> = {}): PersonIdentified => identified({
-  caseId: caseOf(context),
-  linkageKey: linkageKey(linkageSecret, { familyName: 'Diallo', givenNames: 'Awa', birthDate: '1994-03-02' }),
-  personal: { identity: expect.stringMatching(/^v1\./) as string, contact: expect.stringMatching(/^v1\./) as string },
-  ...data,
-});
+const personIdentified = (context: CommandContext, data: Partial<PersonIdentified['data']> = {}): PersonIdentified =>
+  identified({
+    caseId: caseOf(context),
+    linkageKey: linkageKey(linkageSecret, { familyName: 'Diallo', givenNames: 'Awa', birthDate: '1994-03-02' }),
+    personal: { identity: expect.stringMatching(/^v1\./) as string, contact: expect.stringMatching(/^v1\./) as string },
+    ...data,
+  });
 
 const consentGrantedWith = (context: CommandContext): ConsentGranted => {
   const { data } = consentGranted({ ...firstConsent, consentId: commandId(context, 'consent'), language: null });
@@ -59,25 +93,34 @@ describe('identify person', () => {
           const { personal } = (event?.data ?? {}) as PersonIdentified['data'];
           expect(JSON.stringify({ data: event?.data, metadata: event?.metadata })).not.toContain('Diallo');
           expect(await keyring.openPersonal(caseOf(by(asso)), personal, ['identity', 'contact'])).toEqual({
-            identity: { givenName: 'Awa', familyName: 'Diallo', birthDate: '1994-03-02' }, contact: { phone: '+33600000000' },
+            identity: { givenName: 'Awa', familyName: 'Diallo', birthDate: '1994-03-02' },
+            contact: { phone: '+33600000000' },
           });
         })
-        .then(expectNewEvents(caseStream(caseOf(by(asso))), [{ ...personIdentified(by(asso)), metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES }) } }])));
+        .then(
+          expectNewEvents(caseStream(caseOf(by(asso))), [
+            { ...personIdentified(by(asso)), metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES }) } },
+          ]),
+        ));
 
     it('records no linkage key without her full name and birth date', () =>
       given()
         .when((store) => handler(store).execute(identify(by(asso), { person: { givenName: 'Awa' } })))
-        .then(expectNewEvents(caseStream(caseOf(by(asso))), [
-          personIdentified(by(asso), { linkageKey: null, personal: { identity: expect.stringMatching(/^v1\./) as string } }),
-        ])));
+        .then(
+          expectNewEvents(caseStream(caseOf(by(asso))), [
+            personIdentified(by(asso), { linkageKey: null, personal: { identity: expect.stringMatching(/^v1\./) as string } }),
+          ]),
+        ));
 
     it('records her first consent with it, under an id made from the idSeed, seen by its recipient', () =>
       given(refugeIsRegistered)
         .when((store) => handler(store).execute(identify(by(asso), { consent: firstConsent })))
-        .then(expectNewEvents(caseStream(caseOf(by(asso))), [
-          personIdentified(by(asso)),
-          { ...consentGrantedWith(by(asso)), metadata: { scope: exactScope({ [REFUGE]: ['identity'], [ASSO]: ALL_CATEGORIES }) } },
-        ])));
+        .then(
+          expectNewEvents(caseStream(caseOf(by(asso))), [
+            personIdentified(by(asso)),
+            { ...consentGrantedWith(by(asso)), metadata: { scope: exactScope({ [REFUGE]: ['identity'], [ASSO]: ALL_CATEGORIES }) } },
+          ]),
+        ));
 
     it('records a retried request (same idSeed) once', () =>
       given(refugeIsRegistered)
@@ -100,13 +143,21 @@ describe('identify person', () => {
 
     it('lets only an authority record a formal identification, and makes no data key', async () => {
       const context = by(asso, 'identify-formal');
-      await given().when((store) => handler(store).execute(identify(context, { level: 'formal' }))).thenThrows('CASE.FORMAL_REQUIRES_AUTHORITY');
+      await given()
+        .when((store) => handler(store).execute(identify(context, { level: 'formal' })))
+        .thenThrows('CASE.FORMAL_REQUIRES_AUTHORITY');
       expect(await keyRows(caseOf(context))).toBe(0);
       await given()
         .when((store) => handler(store).execute(identify(by(police, 'identify-formal-by-police'), { level: 'formal' })))
-        .then(expectNewEvents(caseStream(caseOf(by(police, 'identify-formal-by-police'))), [
-          personIdentified(by(police, 'identify-formal-by-police'), { level: 'formal', identifiedBy: police.organisationId, identifierKind: 'authority' }),
-        ]));
+        .then(
+          expectNewEvents(caseStream(caseOf(by(police, 'identify-formal-by-police'))), [
+            personIdentified(by(police, 'identify-formal-by-police'), {
+              level: 'formal',
+              identifiedBy: police.organisationId,
+              identifierKind: 'authority',
+            }),
+          ]),
+        );
     });
   });
 });

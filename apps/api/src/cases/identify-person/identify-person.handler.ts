@@ -25,16 +25,25 @@ export class IdentifyPersonHandler implements ICommandHandler<IdentifyPersonComm
     const caseId = commandId(context, 'case');
     const stream = caseStream(caseId);
     const { person } = data;
-    const linkage = person.familyName && person.givenName && person.birthDate
-      ? linkageKey(this.linkageSecret, { familyName: person.familyName, givenNames: person.givenName, birthDate: person.birthDate })
-      : null;
+    const linkage =
+      person.familyName && person.givenName && person.birthDate
+        ? linkageKey(this.linkageSecret, { familyName: person.familyName, givenNames: person.givenName, birthDate: person.birthDate })
+        : null;
     const consent = data.consent ? consentTerms(data.consent, context) : null;
     const unknown = consent ? await unknownRecipients(this.organisations, consent.recipients) : [];
     const command = (personal: SealedPersonal): IdentifyPerson => ({
       type: 'IdentifyPerson',
       data: {
-        caseId, level: data.level, indicators: data.indicators, department: data.department, ageBand: data.ageBand,
-        safety: data.safety, linkageKey: linkage, personal, consent, unknownRecipients: unknown,
+        caseId,
+        level: data.level,
+        indicators: data.indicators,
+        department: data.department,
+        ageBand: data.ageBand,
+        safety: data.safety,
+        linkageKey: linkage,
+        personal,
+        consent,
+        unknownRecipients: unknown,
       },
       metadata: context,
     });
@@ -43,7 +52,10 @@ export class IdentifyPersonHandler implements ICommandHandler<IdentifyPersonComm
     // The data key exists before any sealed byte does; an append that then fails leaves only an unused key.
     const personal = await this.keyring.sealPersonal(caseId, personByCategory(person));
     const { position } = await handleCommand(this.store, stream, command(personal), {
-      ...caseDecider, envelope: commandEnvelope(context, stream, caseScope(context.now)), cache: this.cache, newStream: true,
+      ...caseDecider,
+      envelope: commandEnvelope(context, stream, caseScope(context.now)),
+      cache: this.cache,
+      newStream: true,
     });
     return { caseId, consentId: consent?.consentId ?? null, position: String(position) };
   }

@@ -6,19 +6,28 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { IdentifyPersonCommand } from './identify-person.command';
 import { IdentifyPersonRequest } from './identify-person.request.dto';
 
-@ApiTags('cases') @ApiBearerAuth()
+@ApiTags('cases')
+@ApiBearerAuth()
 @Controller('v1/cases')
 export class IdentifyPersonController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post() @Roles('partner')
+  @Post()
+  @Roles('partner')
   identify(@Body() body: IdentifyPersonRequest, @Context() context: CommandContext) {
-    return this.commands.execute(new IdentifyPersonCommand(
-      {
-        person: body.person, level: body.level, indicators: body.indicators, department: body.department, ageBand: body.ageBand,
-        safety: { doNotContact: body.safety.doNotContact, safeChannel: body.safety.safeChannel }, consent: body.consent ?? null,
-      },
-      context,
-    ));
+    return this.commands.execute(
+      new IdentifyPersonCommand(
+        {
+          person: body.person,
+          level: body.level,
+          indicators: body.indicators,
+          department: body.department,
+          ageBand: body.ageBand,
+          safety: { doNotContact: body.safety.doNotContact, safeChannel: body.safety.safeChannel },
+          consent: body.consent ?? null,
+        },
+        context,
+      ),
+    );
   }
 }

@@ -8,13 +8,23 @@ import { WithdrawConsentCommand } from './withdraw-consent.command';
 
 @CommandHandler(WithdrawConsentCommand)
 export class WithdrawConsentHandler implements ICommandHandler<WithdrawConsentCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly cache: StreamStateCache) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly cache: StreamStateCache,
+  ) {}
 
   async execute({ data, context }: WithdrawConsentCommand) {
     const stream = caseStream(data.caseId);
-    const { position } = await handleCommand(this.store, stream, { type: 'WithdrawConsent', data, metadata: context }, {
-      ...caseDecider, envelope: commandEnvelope(context, stream, caseScope(context.now)), cache: this.cache,
-    });
+    const { position } = await handleCommand(
+      this.store,
+      stream,
+      { type: 'WithdrawConsent', data, metadata: context },
+      {
+        ...caseDecider,
+        envelope: commandEnvelope(context, stream, caseScope(context.now)),
+        cache: this.cache,
+      },
+    );
     return { caseId: data.caseId, consentId: data.consentId, withdrawn: true, position: String(position) };
   }
 }

@@ -3,7 +3,18 @@ import { caseDecider, caseStream, type Actor, type CaseEvent } from '@passerelle
 import type { EventStore } from '@passerelle/event-store';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
 import {
-  ALL_CATEGORIES, ASSO, CASE_ID, REFUGE, asso, cacheHolding, clinic, consentGranted, consentWithdrawn, contextOf, exactScope, identified,
+  ALL_CATEGORIES,
+  ASSO,
+  CASE_ID,
+  REFUGE,
+  asso,
+  cacheHolding,
+  clinic,
+  consentGranted,
+  consentWithdrawn,
+  contextOf,
+  exactScope,
+  identified,
   personErased,
 } from '../../testing/use-case.fixtures';
 import { WithdrawConsentCommand } from './withdraw-consent.command';
@@ -11,11 +22,19 @@ import { WithdrawConsentHandler } from './withdraw-consent.handler';
 
 const given = CommandHandlerSpecification.for<CaseEvent>();
 const theCase = caseStream(CASE_ID);
-const consented = [identified(), consentGranted({ consentId: 'consent-1' }), consentGranted({ consentId: 'consent-2', recipients: ['clinic-13'] })];
+const consented = [
+  identified(),
+  consentGranted({ consentId: 'consent-1' }),
+  consentGranted({ consentId: 'consent-2', recipients: ['clinic-13'] }),
+];
 
 const REASON = 'She asked to stop sharing';
-const withdraw = (who: Actor, consentId = 'consent-1') => new WithdrawConsentCommand({ caseId: CASE_ID, consentId, reason: REASON }, contextOf(who));
-const withdrawn = (consentId: string) => ({ ...consentWithdrawn(consentId), data: { caseId: CASE_ID, consentId, reason: REASON, by: ASSO } });
+const withdraw = (who: Actor, consentId = 'consent-1') =>
+  new WithdrawConsentCommand({ caseId: CASE_ID, consentId, reason: REASON }, contextOf(who));
+const withdrawn = (consentId: string) => ({
+  ...consentWithdrawn(consentId),
+  data: { caseId: CASE_ID, consentId, reason: REASON, by: ASSO },
+});
 const handler = (store: EventStore, cache = new StreamStateCache()) => new WithdrawConsentHandler(store, cache);
 
 describe('withdraw consent', () => {
@@ -23,11 +42,17 @@ describe('withdraw consent', () => {
     it('records the withdrawal, told to its recipients with none of her categories', () =>
       given(existingStream(theCase, consented))
         .when((store) => handler(store).execute(withdraw(asso)))
-        .then(expectNewEvents(theCase, [{
-          ...withdrawn('consent-1'),
-          // REFUGE learns of the withdrawal and sees nothing more; CLINIC's own consent still stands.
-          metadata: { scope: exactScope({ [REFUGE]: [], 'clinic-13': ['identity', 'contact', 'vulnerability'], [ASSO]: ALL_CATEGORIES }) },
-        }])));
+        .then(
+          expectNewEvents(theCase, [
+            {
+              ...withdrawn('consent-1'),
+              // REFUGE learns of the withdrawal and sees nothing more; CLINIC's own consent still stands.
+              metadata: {
+                scope: exactScope({ [REFUGE]: [], 'clinic-13': ['identity', 'contact', 'vulnerability'], [ASSO]: ALL_CATEGORIES }),
+              },
+            },
+          ]),
+        ));
 
     it('refuses a consent that is not on her case', () =>
       given(existingStream(theCase, consented))
@@ -54,9 +79,14 @@ describe('withdraw consent', () => {
     it('withdraws another consent on fresh state, its scope computed after the first withdrawal', () =>
       given(existingStream(theCase, [...consented, consentWithdrawn('consent-1')]))
         .when((store) => handler(store, cacheHolding(theCase, caseDecider, consented)).execute(withdraw(asso, 'consent-2')))
-        .then(expectNewEvents(theCase, [{
-          ...withdrawn('consent-2'), metadata: { scope: exactScope({ 'clinic-13': [], [ASSO]: ALL_CATEGORIES }) },
-        }])));
+        .then(
+          expectNewEvents(theCase, [
+            {
+              ...withdrawn('consent-2'),
+              metadata: { scope: exactScope({ 'clinic-13': [], [ASSO]: ALL_CATEGORIES }) },
+            },
+          ]),
+        ));
   });
 
   describe('when she was erased', () => {
@@ -69,7 +99,11 @@ describe('withdraw consent', () => {
   describe('when another process granted a consent after this one cached her case', () => {
     it('withdraws it: a refusal on the cached state is decided again on a fresh read', () =>
       given(existingStream(theCase, consented))
-        .when((store) => handler(store, cacheHolding(theCase, caseDecider, [identified(), consentGranted({ consentId: 'consent-1' })])).execute(withdraw(asso, 'consent-2')))
+        .when((store) =>
+          handler(store, cacheHolding(theCase, caseDecider, [identified(), consentGranted({ consentId: 'consent-1' })])).execute(
+            withdraw(asso, 'consent-2'),
+          ),
+        )
         .then(expectNewEvents(theCase, [withdrawn('consent-2')])));
   });
 });

@@ -6,12 +6,15 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { WithdrawConsentCommand } from './withdraw-consent.command';
 import { WithdrawConsentRequest } from './withdraw-consent.request.dto';
 
-@ApiTags('cases') @ApiBearerAuth()
+@ApiTags('cases')
+@ApiBearerAuth()
 @Controller('v1/cases')
 export class WithdrawConsentController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':caseId/consents/:consentId/withdrawal') @HttpCode(200) @Roles('partner')
+  @Post(':caseId/consents/:consentId/withdrawal')
+  @HttpCode(200)
+  @Roles('partner')
   withdraw(
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
     @Param('consentId', new ParseUUIDPipe()) consentId: string,

@@ -5,12 +5,14 @@ import { CurrentActor, Roles } from '@passerelle/auth';
 import { ROLES, type Actor } from '@passerelle/domain';
 import { WhoAmIQuery } from './who-am-i.query';
 
-@ApiTags('keys') @ApiBearerAuth()
+@ApiTags('keys')
+@ApiBearerAuth()
 @Controller('v1/me')
 export class WhoAmIController {
   constructor(private readonly queries: QueryBus) {}
 
-  @Get() @Roles(...ROLES)
+  @Get()
+  @Roles(...ROLES)
   @ApiOperation({ summary: 'The role and organisation of the calling key' })
   whoAmI(@CurrentActor() actor: Actor) {
     return this.queries.execute(new WhoAmIQuery(actor));

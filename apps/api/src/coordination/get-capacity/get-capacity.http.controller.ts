@@ -6,14 +6,18 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { CoordinationPlaceRequest } from '../coordination-filter.request.dto';
 import { GetCapacityQuery } from './get-capacity.query';
 
-@ApiTags('coordination') @ApiBearerAuth()
+@ApiTags('coordination')
+@ApiBearerAuth()
 @Controller('v1/coordination')
 export class GetCapacityController {
   constructor(private readonly queries: QueryBus) {}
 
   /** Capacity is a picture of now: there is no period to choose. */
-  @Get('capacity') @Roles('coordinator')
-  @ApiOperation({ summary: 'Declared places per organisation and service against occupied places (accepted, not closed) and the waiting list' })
+  @Get('capacity')
+  @Roles('coordinator')
+  @ApiOperation({
+    summary: 'Declared places per organisation and service against occupied places (accepted, not closed) and the waiting list',
+  })
   capacity(@Query() request: CoordinationPlaceRequest, @Context() context: CommandContext) {
     const { department, service, indicator, kind } = request;
     return this.queries.execute(new GetCapacityQuery({ department, service, indicator, kind }, context.actor, context.now));

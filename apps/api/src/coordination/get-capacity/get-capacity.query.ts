@@ -3,5 +3,9 @@ import type { CoordinationFilter } from '@passerelle/projections';
 
 /** Declared places against occupied places and waiting lists, now: a picture, so no period. */
 export class GetCapacityQuery {
-  constructor(readonly filter: Omit<CoordinationFilter, 'from' | 'to'>, readonly actor: Actor, readonly now: Date) {}
+  constructor(
+    readonly filter: Omit<CoordinationFilter, 'from' | 'to'>,
+    readonly actor: Actor,
+    readonly now: Date,
+  ) {}
 }

@@ -3,5 +3,9 @@ import type { CoordinationFilter } from '@passerelle/projections';
 
 /** The funnel over the identifications the filter selects, as of `now` (which decides what is overdue). */
 export class GetFunnelQuery {
-  constructor(readonly filter: CoordinationFilter, readonly actor: Actor, readonly now: Date) {}
+  constructor(
+    readonly filter: CoordinationFilter,
+    readonly actor: Actor,
+    readonly now: Date,
+  ) {}
 }

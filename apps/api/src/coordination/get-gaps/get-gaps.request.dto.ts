@@ -6,7 +6,16 @@ import { CoordinationFilterRequest } from '../coordination-filter.request.dto';
 
 /** Gaps are about identifications, not services or who identified her: `service` and `kind` do not apply. */
 export class GetGapsRequest extends OmitType(CoordinationFilterRequest, ['service', 'kind'] as const) {
-  @ApiPropertyOptional({ default: 30, minimum: 1, maximum: 365, description: 'Days after which a trafficking identification not yet referred counts as a gap' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(365)
+  @ApiPropertyOptional({
+    default: 30,
+    minimum: 1,
+    maximum: 365,
+    description: 'Days after which a trafficking identification not yet referred counts as a gap',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   afterDays?: number;
 }

@@ -22,18 +22,26 @@ export class GetInboxHandler implements IQueryHandler<GetInboxQuery> {
   ) {}
 
   async execute({ actor, now, filter }: GetInboxQuery) {
-    const caughtUp = filter.minPosition === undefined
-      || await waitForCheckpoint(this.readModel, INBOX_PROJECTION_NAME, filter.minPosition, this.settings.readYourWritesTimeoutMs);
+    const caughtUp =
+      filter.minPosition === undefined ||
+      (await waitForCheckpoint(this.readModel, INBOX_PROJECTION_NAME, filter.minPosition, this.settings.readYourWritesTimeoutMs));
     const page = await this.inbox.list({
-      organisationId: actor.organisationId, direction: filter.direction, status: filter.status, cursor: filter.cursor, limit: filter.limit,
+      organisationId: actor.organisationId,
+      direction: filter.direction,
+      status: filter.status,
+      cursor: filter.cursor,
+      limit: filter.limit,
     });
     const cases = new Map((await this.inbox.getCases(page.rows.map((r) => r.caseId))).map((c) => [c.caseId, c]));
-    const people = await this.access.viewPage(page.rows.map((row) => {
-      const found = cases.get(row.caseId);
-      const caseState = found ? inboxCaseState(found) : ({ status: 'none' } as const);
-      const referral = { to: row.toOrg, sharedCategories: row.sharedCategories, referralId: row.referralId };
-      return { viewer: actor.organisationId, caseState, personal: found?.personalSealed ?? null, referral, now };
-    }), { keyId: actor.keyId, via: 'inbox' });
+    const people = await this.access.viewPage(
+      page.rows.map((row) => {
+        const found = cases.get(row.caseId);
+        const caseState = found ? inboxCaseState(found) : ({ status: 'none' } as const);
+        const referral = { to: row.toOrg, sharedCategories: row.sharedCategories, referralId: row.referralId };
+        return { viewer: actor.organisationId, caseState, personal: found?.personalSealed ?? null, referral, now };
+      }),
+      { keyId: actor.keyId, via: 'inbox' },
+    );
     const items = page.rows.map((row, i) => {
       const person = people[i] ?? { person: null, categories: [], erased: false };
       return { ...item(row, now), person: person.person, visibleCategories: person.categories, erased: person.erased };
@@ -44,10 +52,19 @@ export class GetInboxHandler implements IQueryHandler<GetInboxQuery> {
 
 function item(row: InboxReferralRow, now: Date) {
   return {
-    referralId: row.referralId, caseId: row.caseId, from: row.fromOrg, to: row.toOrg, service: row.service, urgency: row.urgency,
-    status: row.status, respondBy: row.respondBy?.toISOString() ?? null,
+    referralId: row.referralId,
+    caseId: row.caseId,
+    from: row.fromOrg,
+    to: row.toOrg,
+    service: row.service,
+    urgency: row.urgency,
+    status: row.status,
+    respondBy: row.respondBy?.toISOString() ?? null,
     overdue: row.status === 'referred' && row.respondBy !== null && row.respondBy < now,
-    declineReason: row.declineReason, outcome: row.outcome,
-    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(), position: row.createdPosition.toString(),
+    declineReason: row.declineReason,
+    outcome: row.outcome,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    position: row.createdPosition.toString(),
   };
 }

@@ -6,19 +6,23 @@ import { CurrentActor, Roles } from '@passerelle/auth';
 import { GetInboxQuery } from './get-inbox.query';
 import { GetInboxRequest } from './get-inbox.request.dto';
 
-@ApiTags('inbox') @ApiBearerAuth()
+@ApiTags('inbox')
+@ApiBearerAuth()
 @Controller('v1/inbox')
 export class GetInboxController {
   constructor(private readonly queries: QueryBus) {}
 
-  @Get() @Roles('partner')
+  @Get()
+  @Roles('partner')
   list(@Query() query: GetInboxRequest, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetInboxQuery(actor, new Date(), {
-      direction: query.direction ?? 'received',
-      status: query.status,
-      cursor: query.cursor,
-      limit: query.limit ?? 20,
-      minPosition: query.minPosition === undefined ? undefined : BigInt(query.minPosition),
-    }));
+    return this.queries.execute(
+      new GetInboxQuery(actor, new Date(), {
+        direction: query.direction ?? 'received',
+        status: query.status,
+        cursor: query.cursor,
+        limit: query.limit ?? 20,
+        minPosition: query.minPosition === undefined ? undefined : BigInt(query.minPosition),
+      }),
+    );
   }
 }

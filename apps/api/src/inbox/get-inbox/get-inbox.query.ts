@@ -10,5 +10,9 @@ export interface InboxFilter {
 }
 
 export class GetInboxQuery {
-  constructor(readonly actor: Actor, readonly now: Date, readonly filter: InboxFilter) {}
+  constructor(
+    readonly actor: Actor,
+    readonly now: Date,
+    readonly filter: InboxFilter,
+  ) {}
 }

@@ -6,22 +6,31 @@ const STATUSES = ['referred', 'accepted', 'declined', 'withdrawn', 'closed'] as 
 
 export class GetInboxRequest {
   @ApiPropertyOptional({ enum: ['received', 'sent'], default: 'received' })
-  @IsOptional() @IsIn(['received', 'sent'])
+  @IsOptional()
+  @IsIn(['received', 'sent'])
   direction?: 'received' | 'sent';
 
   @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional() @IsIn(STATUSES)
+  @IsOptional()
+  @IsIn(STATUSES)
   status?: (typeof STATUSES)[number];
 
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'cursor must be a nextCursor returned by this endpoint' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'cursor must be a nextCursor returned by this endpoint' })
   cursor?: string;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'Read-your-writes: wait (briefly) until the inbox includes this position from a command response' })
-  @IsOptional() @Matches(/^\d{1,19}$/, { message: 'minPosition must be a position returned by a command' })
+  @IsOptional()
+  @Matches(/^\d{1,19}$/, { message: 'minPosition must be a position returned by a command' })
   minPosition?: string;
 }

@@ -9,5 +9,8 @@ export interface DeclareCapacityData {
 }
 
 export class DeclareCapacityCommand {
-  constructor(readonly data: DeclareCapacityData, readonly context: CommandContext) {}
+  constructor(
+    readonly data: DeclareCapacityData,
+    readonly context: CommandContext,
+  ) {}
 }

@@ -8,12 +8,16 @@ import { DeclareCapacityCommand } from './declare-capacity.command';
 
 @CommandHandler(DeclareCapacityCommand)
 export class DeclareCapacityHandler implements ICommandHandler<DeclareCapacityCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly cache: StreamStateCache) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly cache: StreamStateCache,
+  ) {}
 
   async execute({ data, context }: DeclareCapacityCommand) {
     const stream = organisationStream(data.organisationId);
     const { position } = await handleCommand(
-      this.store, stream,
+      this.store,
+      stream,
       { type: 'DeclareCapacity', data, metadata: context },
       { ...organisationDecider, envelope: commandEnvelope(context, stream, organisationScope), cache: this.cache },
     );

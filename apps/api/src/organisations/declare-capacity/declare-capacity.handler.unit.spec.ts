@@ -24,8 +24,12 @@ describe('declare capacity', () => {
         .then(expectNewEvents(theRefuge, [{ ...declared(4), metadata: { scope: exactScope({}) } }])));
 
     it('refuses a declaration by another organisation, or by an admin', async () => {
-      await given(existingStream(theRefuge, [registered])).when((store) => handler(store).execute(declare(asso))).thenThrows('AUTH.NOT_THIS_ORGANISATION');
-      await given(existingStream(theRefuge, [registered])).when((store) => handler(store).execute(declare(admin))).thenThrows('AUTH.NOT_THIS_ORGANISATION');
+      await given(existingStream(theRefuge, [registered]))
+        .when((store) => handler(store).execute(declare(asso)))
+        .thenThrows('AUTH.NOT_THIS_ORGANISATION');
+      await given(existingStream(theRefuge, [registered]))
+        .when((store) => handler(store).execute(declare(admin)))
+        .thenThrows('AUTH.NOT_THIS_ORGANISATION');
     });
 
     it('refuses a service it does not offer', () =>
@@ -40,12 +44,18 @@ describe('declare capacity', () => {
 
     it('appends after a declaration another process made since this one cached the organisation: no lost write', () =>
       given(existingStream(theRefuge, [registered, declared(5), declared(3)]))
-        .when((store) => handler(store, cacheHolding(theRefuge, organisationDecider, [registered, declared(5)])).execute(declare(refuge, { available: 2 })))
+        .when((store) =>
+          handler(store, cacheHolding(theRefuge, organisationDecider, [registered, declared(5)])).execute(
+            declare(refuge, { available: 2 }),
+          ),
+        )
         .then(expectNewEvents(theRefuge, [declared(2)])));
   });
 
   describe('when the organisation is not registered', () => {
     it('refuses the declaration', () =>
-      given().when((store) => handler(store).execute(declare(refuge))).thenThrows('ORGANISATION.NOT_FOUND'));
+      given()
+        .when((store) => handler(store).execute(declare(refuge)))
+        .thenThrows('ORGANISATION.NOT_FOUND'));
   });
 });

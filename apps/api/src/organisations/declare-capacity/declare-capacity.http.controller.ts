@@ -6,13 +6,17 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { DeclareCapacityCommand } from './declare-capacity.command';
 import { DeclareCapacityRequest } from './declare-capacity.request.dto';
 
-@ApiTags('organisations') @ApiBearerAuth()
+@ApiTags('organisations')
+@ApiBearerAuth()
 @Controller('v1/organisations')
 export class DeclareCapacityController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Put(':id/capacity') @Roles('partner')
+  @Put(':id/capacity')
+  @Roles('partner')
   declare(@Param('id') id: string, @Body() body: DeclareCapacityRequest, @Context() context: CommandContext) {
-    return this.commands.execute(new DeclareCapacityCommand({ organisationId: id, service: body.service, total: body.total, available: body.available }, context));
+    return this.commands.execute(
+      new DeclareCapacityCommand({ organisationId: id, service: body.service, total: body.total, available: body.available }, context),
+    );
   }
 }

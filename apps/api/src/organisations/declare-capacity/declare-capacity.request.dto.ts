@@ -8,10 +8,14 @@ export class DeclareCapacityRequest {
   service: Service;
 
   @ApiProperty({ example: 12, description: 'Places in total for this service' })
-  @IsInt() @Min(0) @Max(100000)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
   total: number;
 
   @ApiProperty({ example: 3, description: 'Places free now' })
-  @IsInt() @Min(0) @Max(100000)
+  @IsInt()
+  @Min(0)
+  @Max(100000)
   available: number;
 }

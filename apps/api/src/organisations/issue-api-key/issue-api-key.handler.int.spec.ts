@@ -55,7 +55,9 @@ describe('issue API key', () => {
 
   describe('when the organisation is not registered', () => {
     it('refuses the key, and stores none', async () => {
-      await given().when((store) => handler(store).execute(new IssueApiKeyCommand(admin, 'nobody-00', 'partner'))).thenThrows('ORGANISATION.NOT_FOUND');
+      await given()
+        .when((store) => handler(store).execute(new IssueApiKeyCommand(admin, 'nobody-00', 'partner')))
+        .thenThrows('ORGANISATION.NOT_FOUND');
       expect(await keysOf('nobody-00')).toBe(0);
     });
   });

@@ -11,7 +11,10 @@ import { IssueApiKeyCommand } from './issue-api-key.command';
  */
 @CommandHandler(IssueApiKeyCommand)
 export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly keys: ApiKeyStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly keys: ApiKeyStore,
+  ) {}
 
   async execute({ organisationId, role }: IssueApiKeyCommand) {
     const events = await this.store.readStream(organisationStream(organisationId));

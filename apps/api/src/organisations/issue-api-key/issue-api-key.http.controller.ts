@@ -8,12 +8,15 @@ import { IssueApiKeyCommand } from './issue-api-key.command';
 import { IssueApiKeyRequest } from './issue-api-key.request.dto';
 
 /** The key is shown once; an Idempotency-Key replay of this request omits it. */
-@ApiTags('organisations') @ApiBearerAuth()
+@ApiTags('organisations')
+@ApiBearerAuth()
 @Controller('v1/organisations')
 export class IssueApiKeyController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':id/api-keys') @Roles('admin') @SecretInResponse('key')
+  @Post(':id/api-keys')
+  @Roles('admin')
+  @SecretInResponse('key')
   issue(@Param('id') id: string, @Body() body: IssueApiKeyRequest, @CurrentActor() actor: Actor) {
     return this.commands.execute(new IssueApiKeyCommand(actor, id, body.role));
   }

@@ -12,8 +12,12 @@ export class ListOrganisationsHandler implements IQueryHandler<ListOrganisations
     const rows = await this.directory.list(filter);
     return {
       items: rows.map((row) => ({
-        id: row.organisationId, name: row.name, kind: row.kind, department: row.department,
-        departmentName: departmentName(row.department), services: row.services,
+        id: row.organisationId,
+        name: row.name,
+        kind: row.kind,
+        department: row.department,
+        departmentName: departmentName(row.department),
+        services: row.services,
         capacity: Object.entries(row.capacity).map(([service, c]) => ({ service, ...c })),
       })),
     };

@@ -6,13 +6,17 @@ import type { Actor } from '@passerelle/domain';
 import { ListOrganisationsQuery } from './list-organisations.query';
 import { ListOrganisationsRequest } from './list-organisations.request.dto';
 
-@ApiTags('organisations') @ApiBearerAuth()
+@ApiTags('organisations')
+@ApiBearerAuth()
 @Controller('v1/organisations')
 export class ListOrganisationsController {
   constructor(private readonly queries: QueryBus) {}
 
-  @Get() @Roles('partner', 'coordinator', 'researcher', 'admin')
+  @Get()
+  @Roles('partner', 'coordinator', 'researcher', 'admin')
   list(@Query() query: ListOrganisationsRequest, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new ListOrganisationsQuery(actor, { kind: query.kind, department: query.department, service: query.service }));
+    return this.queries.execute(
+      new ListOrganisationsQuery(actor, { kind: query.kind, department: query.department, service: query.service }),
+    );
   }
 }

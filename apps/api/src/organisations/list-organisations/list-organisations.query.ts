@@ -8,5 +8,8 @@ export interface OrganisationFilter {
 
 /** Every role may read the directory; the actor is carried for the record, not to narrow the list. */
 export class ListOrganisationsQuery {
-  constructor(readonly actor: Actor, readonly filter: OrganisationFilter) {}
+  constructor(
+    readonly actor: Actor,
+    readonly filter: OrganisationFilter,
+  ) {}
 }

@@ -4,12 +4,18 @@ import { IsDepartment } from '@passerelle/geography';
 import { IsIn, IsOptional } from 'class-validator';
 
 export class ListOrganisationsRequest {
-  @ApiPropertyOptional({ enum: ORGANISATION_KINDS }) @IsOptional() @IsIn(ORGANISATION_KINDS)
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
+  @IsOptional()
+  @IsIn(ORGANISATION_KINDS)
   kind?: OrganisationKind;
 
-  @ApiPropertyOptional({ example: '93' }) @IsOptional() @IsDepartment()
+  @ApiPropertyOptional({ example: '93' })
+  @IsOptional()
+  @IsDepartment()
   department?: string;
 
-  @ApiPropertyOptional({ enum: SERVICES }) @IsOptional() @IsIn(SERVICES)
+  @ApiPropertyOptional({ enum: SERVICES })
+  @IsOptional()
+  @IsIn(SERVICES)
   service?: Service;
 }

@@ -10,5 +10,8 @@ export interface RegisterOrganisationData {
 }
 
 export class RegisterOrganisationCommand {
-  constructor(readonly data: RegisterOrganisationData, readonly context: CommandContext) {}
+  constructor(
+    readonly data: RegisterOrganisationData,
+    readonly context: CommandContext,
+  ) {}
 }

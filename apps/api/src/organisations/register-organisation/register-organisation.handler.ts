@@ -8,13 +8,17 @@ import { RegisterOrganisationCommand } from './register-organisation.command';
 
 @CommandHandler(RegisterOrganisationCommand)
 export class RegisterOrganisationHandler implements ICommandHandler<RegisterOrganisationCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly cache: StreamStateCache) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly cache: StreamStateCache,
+  ) {}
 
   async execute({ data, context }: RegisterOrganisationCommand) {
     const { id, ...rest } = data;
     const stream = organisationStream(id);
     const { position } = await handleCommand(
-      this.store, stream,
+      this.store,
+      stream,
       { type: 'RegisterOrganisation', data: { organisationId: id, ...rest }, metadata: context },
       { ...organisationDecider, envelope: commandEnvelope(context, stream, organisationScope), cache: this.cache },
     );

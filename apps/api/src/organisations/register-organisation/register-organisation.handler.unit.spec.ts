@@ -9,10 +9,11 @@ import { RegisterOrganisationHandler } from './register-organisation.handler';
 const given = CommandHandlerSpecification.for<OrganisationEvent>();
 const theRefuge = organisationStream(REFUGE);
 
-const register = (who: Actor, data: Partial<RegisterOrganisationData> = {}) => new RegisterOrganisationCommand(
-  { id: REFUGE, name: REFUGE, kind: 'refuge', department: '75', services: ['shelter', 'shelter', 'legal'], ...data },
-  contextOf(who),
-);
+const register = (who: Actor, data: Partial<RegisterOrganisationData> = {}) =>
+  new RegisterOrganisationCommand(
+    { id: REFUGE, name: REFUGE, kind: 'refuge', department: '75', services: ['shelter', 'shelter', 'legal'], ...data },
+    contextOf(who),
+  );
 const handler = (store: EventStore) => new RegisterOrganisationHandler(store, new StreamStateCache());
 
 describe('register organisation', () => {
@@ -20,25 +21,37 @@ describe('register organisation', () => {
     it('records the organisation, each service once, public to every key holder', () =>
       given()
         .when((store) => handler(store).execute(register(admin)))
-        .then(expectNewEvents(theRefuge, [{
-          ...organisationRegistered(REFUGE, 'refuge', ['shelter', 'legal']),
-          metadata: { actor: { organisationId: 'network', role: 'admin', keyId: admin.keyId }, scope: exactScope({}) },
-        }])));
+        .then(
+          expectNewEvents(theRefuge, [
+            {
+              ...organisationRegistered(REFUGE, 'refuge', ['shelter', 'legal']),
+              metadata: { actor: { organisationId: 'network', role: 'admin', keyId: admin.keyId }, scope: exactScope({}) },
+            },
+          ]),
+        ));
 
     it('lets only an admin register', async () => {
-      await given().when((store) => handler(store).execute(register(coordinator))).thenThrows('AUTH.ADMIN_ONLY');
-      await given().when((store) => handler(store).execute(register(refuge))).thenThrows('AUTH.ADMIN_ONLY');
+      await given()
+        .when((store) => handler(store).execute(register(coordinator)))
+        .thenThrows('AUTH.ADMIN_ONLY');
+      await given()
+        .when((store) => handler(store).execute(register(refuge)))
+        .thenThrows('AUTH.ADMIN_ONLY');
     });
 
     it('refuses an organisation offering no service', () =>
-      given().when((store) => handler(store).execute(register(admin, { services: [] }))).thenThrows('ORGANISATION.NO_SERVICES'));
+      given()
+        .when((store) => handler(store).execute(register(admin, { services: [] })))
+        .thenThrows('ORGANISATION.NO_SERVICES'));
 
     it('registers once when two processes register the same id at the same time, and refuses the other', () =>
       given()
         .when(async (store) => {
           const outcomes = await Promise.allSettled([handler(store).execute(register(admin)), handler(store).execute(register(admin))]);
-          expect(outcomes.map((o) => (o.status === 'rejected' ? (o.reason as { code: string }).code : 'registered')).sort())
-            .toEqual(['ORGANISATION.ALREADY_EXISTS', 'registered']);
+          expect(outcomes.map((o) => (o.status === 'rejected' ? (o.reason as { code: string }).code : 'registered')).sort()).toEqual([
+            'ORGANISATION.ALREADY_EXISTS',
+            'registered',
+          ]);
         })
         .then(expectNewEvents(theRefuge, [organisationRegistered(REFUGE, 'refuge', ['shelter', 'legal'])])));
   });

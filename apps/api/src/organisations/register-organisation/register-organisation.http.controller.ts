@@ -6,16 +6,20 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { RegisterOrganisationCommand } from './register-organisation.command';
 import { RegisterOrganisationRequest } from './register-organisation.request.dto';
 
-@ApiTags('organisations') @ApiBearerAuth()
+@ApiTags('organisations')
+@ApiBearerAuth()
 @Controller('v1/organisations')
 export class RegisterOrganisationController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post() @Roles('admin')
+  @Post()
+  @Roles('admin')
   register(@Body() body: RegisterOrganisationRequest, @Context() context: CommandContext) {
-    return this.commands.execute(new RegisterOrganisationCommand(
-      { id: body.id, name: body.name, kind: body.kind, department: body.department, services: body.services },
-      context,
-    ));
+    return this.commands.execute(
+      new RegisterOrganisationCommand(
+        { id: body.id, name: body.name, kind: body.kind, department: body.department, services: body.services },
+        context,
+      ),
+    );
   }
 }

@@ -6,11 +6,13 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, Lengt
 /** A refuge's address is confidential: the directory holds its département and services, never a location. */
 export class RegisterOrganisationRequest {
   @ApiProperty({ example: 'asso-93', description: 'Stable lowercase id chosen by the network' })
-  @IsString() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'id must be 2–63 lowercase letters, digits or dashes' })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'id must be 2–63 lowercase letters, digits or dashes' })
   id: string;
 
   @ApiProperty({ example: 'Association 93' })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   name: string;
 
   @ApiProperty({ enum: ORGANISATION_KINDS })
@@ -22,6 +24,10 @@ export class RegisterOrganisationRequest {
   department: string;
 
   @ApiProperty({ enum: SERVICES, isArray: true })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(SERVICES.length) @ArrayUnique() @IsIn(SERVICES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(SERVICES.length)
+  @ArrayUnique()
+  @IsIn(SERVICES, { each: true })
   services: Service[];
 }

@@ -4,8 +4,23 @@ import type { EventStore } from '@passerelle/event-store';
 import type { Keyring } from '@passerelle/privacy';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
 import {
-  ALL_CATEGORIES, ASSO, CASE_ID, REFERRAL_ID, REFUGE, asso, cacheHolding, clinic, consentGranted, consentWithdrawn, contextOf, exactScope,
-  identified, keyringOnTestDatabase, personErased, referralMade, refuge,
+  ALL_CATEGORIES,
+  ASSO,
+  CASE_ID,
+  REFERRAL_ID,
+  REFUGE,
+  asso,
+  cacheHolding,
+  clinic,
+  consentGranted,
+  consentWithdrawn,
+  contextOf,
+  exactScope,
+  identified,
+  keyringOnTestDatabase,
+  personErased,
+  referralMade,
+  refuge,
 } from '../../testing/use-case.fixtures';
 import { MoveReferral } from '../move-referral';
 import { AcceptReferralCommand } from './accept-referral.command';
@@ -19,7 +34,10 @@ const made = referralMade();
 const NOTE = 'We have a room from tonight';
 
 const accept = (who: Actor, note: string | null = null) => new AcceptReferralCommand({ referralId: REFERRAL_ID, note }, contextOf(who));
-const accepted = (note: string | null = null): ReferralEvent => ({ type: 'ReferralAccepted', data: { referralId: REFERRAL_ID, by: REFUGE, note } });
+const accepted = (note: string | null = null): ReferralEvent => ({
+  type: 'ReferralAccepted',
+  data: { referralId: REFERRAL_ID, by: REFUGE, note },
+});
 
 describe('accept referral', () => {
   let keyring: Keyring;
@@ -37,22 +55,34 @@ describe('accept referral', () => {
           const [, acceptance] = await store.readStream(theReferral);
           expect(await keyring.open(CASE_ID, (acceptance?.data as { note: string }).note)).toBe(NOTE);
         })
-        .then(expectNewEvents(theReferral, [{
-          ...accepted(expect.stringMatching(/^v1\./) as string),
-          metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES, [REFUGE]: ['identity', 'contact'] }) },
-        }])));
+        .then(
+          expectNewEvents(theReferral, [
+            {
+              ...accepted(expect.stringMatching(/^v1\./) as string),
+              metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES, [REFUGE]: ['identity', 'contact'] }) },
+            },
+          ]),
+        ));
 
     it('refuses acceptance by anyone but the receiver', () =>
-      given(consented, existingStream(theReferral, [made])).when((store) => handler(store).execute(accept(asso))).thenThrows('REFERRAL.NOT_RECEIVER'));
+      given(consented, existingStream(theReferral, [made]))
+        .when((store) => handler(store).execute(accept(asso)))
+        .thenThrows('REFERRAL.NOT_RECEIVER'));
 
     it('answers an organisation that is neither party as if there were no referral', () =>
-      given(consented, existingStream(theReferral, [made])).when((store) => handler(store).execute(accept(clinic))).thenThrows('REFERRAL.NOT_FOUND'));
+      given(consented, existingStream(theReferral, [made]))
+        .when((store) => handler(store).execute(accept(clinic)))
+        .thenThrows('REFERRAL.NOT_FOUND'));
 
     it('records the acceptance after she withdrew her consent, but the receiver sees none of her data with it', () =>
-      given(existingStream(theCase, [identified(), consentGranted({ recipients: [REFUGE], purposes: ['referral'] }), consentWithdrawn()]),
-        existingStream(theReferral, [made]))
+      given(
+        existingStream(theCase, [identified(), consentGranted({ recipients: [REFUGE], purposes: ['referral'] }), consentWithdrawn()]),
+        existingStream(theReferral, [made]),
+      )
         .when((store) => handler(store).execute(accept(refuge)))
-        .then(expectNewEvents(theReferral, [{ ...accepted(), metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES, [REFUGE]: [] }) } }])));
+        .then(
+          expectNewEvents(theReferral, [{ ...accepted(), metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES, [REFUGE]: [] }) } }]),
+        ));
 
     it('records the acceptance after she was erased, without its note: nothing about her can be sealed any more', () =>
       given(existingStream(theCase, [identified(), personErased()]), existingStream(theReferral, [made]))
@@ -62,8 +92,14 @@ describe('accept referral', () => {
 
   describe('when already answered', () => {
     it('refuses to accept a declined or withdrawn referral', async () => {
-      const declined: ReferralEvent = { type: 'ReferralDeclined', data: { referralId: REFERRAL_ID, by: REFUGE, reason: 'no_capacity', note: null } };
-      const withdrawn: ReferralEvent = { type: 'ReferralWithdrawn', data: { referralId: REFERRAL_ID, by: ASSO, reason: 'no_longer_needed', note: null } };
+      const declined: ReferralEvent = {
+        type: 'ReferralDeclined',
+        data: { referralId: REFERRAL_ID, by: REFUGE, reason: 'no_capacity', note: null },
+      };
+      const withdrawn: ReferralEvent = {
+        type: 'ReferralWithdrawn',
+        data: { referralId: REFERRAL_ID, by: ASSO, reason: 'no_longer_needed', note: null },
+      };
       for (const answer of [declined, withdrawn, accepted()]) {
         await given(consented, existingStream(theReferral, [made, answer]))
           .when((store) => handler(store).execute(accept(refuge)))
@@ -72,12 +108,21 @@ describe('accept referral', () => {
     });
 
     it('refuses on fresh state even when this process cached the referral before the sender withdrew it elsewhere', () =>
-      given(consented, existingStream(theReferral, [made, { type: 'ReferralWithdrawn', data: { referralId: REFERRAL_ID, by: ASSO, reason: 'other', note: null } }]))
+      given(
+        consented,
+        existingStream(theReferral, [
+          made,
+          { type: 'ReferralWithdrawn', data: { referralId: REFERRAL_ID, by: ASSO, reason: 'other', note: null } },
+        ]),
+      )
         .when((store) => handler(store, cacheHolding(theReferral, referralDecider, [made])).execute(accept(refuge)))
         .thenThrows('REFERRAL.INVALID_TRANSITION'));
   });
 
   describe('when there is no such referral', () => {
-    it('refuses the acceptance', () => given(consented).when((store) => handler(store).execute(accept(refuge))).thenThrows('REFERRAL.NOT_FOUND'));
+    it('refuses the acceptance', () =>
+      given(consented)
+        .when((store) => handler(store).execute(accept(refuge)))
+        .thenThrows('REFERRAL.NOT_FOUND'));
   });
 });

@@ -8,7 +8,9 @@ export class AcceptReferralHandler implements ICommandHandler<AcceptReferralComm
 
   execute({ data, context }: AcceptReferralCommand) {
     return this.move.execute(data.referralId, data.note, context, (note) => ({
-      type: 'AcceptReferral', data: { referralId: data.referralId, note }, metadata: context,
+      type: 'AcceptReferral',
+      data: { referralId: data.referralId, note },
+      metadata: context,
     }));
   }
 }

@@ -6,12 +6,15 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { AcceptReferralCommand } from './accept-referral.command';
 import { AcceptReferralRequest } from './accept-referral.request.dto';
 
-@ApiTags('referrals') @ApiBearerAuth()
+@ApiTags('referrals')
+@ApiBearerAuth()
 @Controller('v1/referrals')
 export class AcceptReferralController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':id/acceptance') @HttpCode(200) @Roles('partner')
+  @Post(':id/acceptance')
+  @HttpCode(200)
+  @Roles('partner')
   handle(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AcceptReferralRequest, @Context() context: CommandContext) {
     return this.commands.execute(new AcceptReferralCommand({ referralId: id, note: body.note ?? null }, context));
   }

@@ -4,8 +4,21 @@ import type { EventStore } from '@passerelle/event-store';
 import type { Keyring } from '@passerelle/privacy';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
 import {
-  ALL_CATEGORIES, ASSO, CASE_ID, REFERRAL_ID, REFUGE, asso, cacheHolding, clinic, consentGranted, contextOf, exactScope, identified,
-  keyringOnTestDatabase, referralMade, refuge,
+  ALL_CATEGORIES,
+  ASSO,
+  CASE_ID,
+  REFERRAL_ID,
+  REFUGE,
+  asso,
+  cacheHolding,
+  clinic,
+  consentGranted,
+  contextOf,
+  exactScope,
+  identified,
+  keyringOnTestDatabase,
+  referralMade,
+  refuge,
 } from '../../testing/use-case.fixtures';
 import { MoveReferral } from '../move-referral';
 import { CloseReferralCommand } from './close-referral.command';
@@ -20,8 +33,10 @@ const NOTE = 'She stayed three months and has her own flat';
 
 const close = (who: Actor, note: string | null = null) =>
   new CloseReferralCommand({ referralId: REFERRAL_ID, outcome: 'service_provided', note }, contextOf(who));
-const closed = (by: string, note: string | null = null): ReferralEvent =>
-  ({ type: 'ReferralClosed', data: { referralId: REFERRAL_ID, by, outcome: 'service_provided', note } });
+const closed = (by: string, note: string | null = null): ReferralEvent => ({
+  type: 'ReferralClosed',
+  data: { referralId: REFERRAL_ID, by, outcome: 'service_provided', note },
+});
 
 describe('close referral', () => {
   let keyring: Keyring;
@@ -39,10 +54,14 @@ describe('close referral', () => {
           const closure = (await store.readStream(theReferral)).at(-1);
           expect(await keyring.open(CASE_ID, (closure?.data as { note: string }).note)).toBe(NOTE);
         })
-        .then(expectNewEvents(theReferral, [{
-          ...closed(REFUGE, expect.stringMatching(/^v1\./) as string),
-          metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES, [REFUGE]: ['identity', 'contact'] }) },
-        }])));
+        .then(
+          expectNewEvents(theReferral, [
+            {
+              ...closed(REFUGE, expect.stringMatching(/^v1\./) as string),
+              metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES, [REFUGE]: ['identity', 'contact'] }) },
+            },
+          ]),
+        ));
 
     it('lets the sender close it too', () =>
       given(consented, existingStream(theReferral, [made, accepted]))
@@ -50,7 +69,9 @@ describe('close referral', () => {
         .then(expectNewEvents(theReferral, [closed(ASSO)])));
 
     it('answers an organisation that is neither party as if there were no referral', () =>
-      given(consented, existingStream(theReferral, [made, accepted])).when((store) => handler(store).execute(close(clinic))).thenThrows('REFERRAL.NOT_FOUND'));
+      given(consented, existingStream(theReferral, [made, accepted]))
+        .when((store) => handler(store).execute(close(clinic)))
+        .thenThrows('REFERRAL.NOT_FOUND'));
 
     it('refuses a second closure on fresh state even when this process cached the referral before the sender closed it elsewhere', () =>
       given(consented, existingStream(theReferral, [made, accepted, closed(ASSO)]))
@@ -60,7 +81,9 @@ describe('close referral', () => {
 
   describe('when not accepted', () => {
     it('refuses to close a referral still waiting for an answer', () =>
-      given(consented, existingStream(theReferral, [made])).when((store) => handler(store).execute(close(refuge))).thenThrows('REFERRAL.INVALID_TRANSITION'));
+      given(consented, existingStream(theReferral, [made]))
+        .when((store) => handler(store).execute(close(refuge)))
+        .thenThrows('REFERRAL.INVALID_TRANSITION'));
   });
 
   describe('when closed', () => {
@@ -73,8 +96,15 @@ describe('close referral', () => {
   describe('when another process accepted it after this one cached it as referred', () => {
     it('closes it: a refusal on the cached state is decided again on a fresh read', () =>
       given(consented, existingStream(theReferral, [made, accepted]))
-        .when((store) => new CloseReferralHandler(new MoveReferral(store, keyring, cacheHolding(theReferral, referralDecider, [made])))
-          .execute(new CloseReferralCommand({ referralId: REFERRAL_ID, outcome: 'service_provided', note: null }, contextOf(refuge))))
-        .then(expectNewEvents(theReferral, [{ type: 'ReferralClosed', data: { referralId: REFERRAL_ID, by: REFUGE, outcome: 'service_provided', note: null } }])));
+        .when((store) =>
+          new CloseReferralHandler(new MoveReferral(store, keyring, cacheHolding(theReferral, referralDecider, [made]))).execute(
+            new CloseReferralCommand({ referralId: REFERRAL_ID, outcome: 'service_provided', note: null }, contextOf(refuge)),
+          ),
+        )
+        .then(
+          expectNewEvents(theReferral, [
+            { type: 'ReferralClosed', data: { referralId: REFERRAL_ID, by: REFUGE, outcome: 'service_provided', note: null } },
+          ]),
+        ));
   });
 });

@@ -8,7 +8,9 @@ export class CloseReferralHandler implements ICommandHandler<CloseReferralComman
 
   execute({ data, context }: CloseReferralCommand) {
     return this.move.execute(data.referralId, data.note, context, (note) => ({
-      type: 'CloseReferral', data: { referralId: data.referralId, outcome: data.outcome, note }, metadata: context,
+      type: 'CloseReferral',
+      data: { referralId: data.referralId, outcome: data.outcome, note },
+      metadata: context,
     }));
   }
 }

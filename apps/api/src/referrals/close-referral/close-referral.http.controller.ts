@@ -6,12 +6,15 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { CloseReferralCommand } from './close-referral.command';
 import { CloseReferralRequest } from './close-referral.request.dto';
 
-@ApiTags('referrals') @ApiBearerAuth()
+@ApiTags('referrals')
+@ApiBearerAuth()
 @Controller('v1/referrals')
 export class CloseReferralController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':id/closure') @HttpCode(200) @Roles('partner')
+  @Post(':id/closure')
+  @HttpCode(200)
+  @Roles('partner')
   handle(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CloseReferralRequest, @Context() context: CommandContext) {
     return this.commands.execute(new CloseReferralCommand({ referralId: id, note: body.note ?? null, outcome: body.outcome }, context));
   }

@@ -4,8 +4,21 @@ import type { EventStore } from '@passerelle/event-store';
 import type { Keyring } from '@passerelle/privacy';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
 import {
-  ALL_CATEGORIES, ASSO, CASE_ID, REFERRAL_ID, REFUGE, asso, cacheHolding, clinic, consentGranted, contextOf, exactScope, identified,
-  keyringOnTestDatabase, referralMade, refuge,
+  ALL_CATEGORIES,
+  ASSO,
+  CASE_ID,
+  REFERRAL_ID,
+  REFUGE,
+  asso,
+  cacheHolding,
+  clinic,
+  consentGranted,
+  contextOf,
+  exactScope,
+  identified,
+  keyringOnTestDatabase,
+  referralMade,
+  refuge,
 } from '../../testing/use-case.fixtures';
 import { MoveReferral } from '../move-referral';
 import { DeclineReferralCommand } from './decline-referral.command';
@@ -20,13 +33,16 @@ const NOTE = 'No room before next week';
 
 const decline = (who: Actor, note: string | null = null) =>
   new DeclineReferralCommand({ referralId: REFERRAL_ID, reason: 'no_capacity', note }, contextOf(who));
-const declined = (note: string | null = null): ReferralEvent =>
-  ({ type: 'ReferralDeclined', data: { referralId: REFERRAL_ID, by: REFUGE, reason: 'no_capacity', note } });
+const declined = (note: string | null = null): ReferralEvent => ({
+  type: 'ReferralDeclined',
+  data: { referralId: REFERRAL_ID, by: REFUGE, reason: 'no_capacity', note },
+});
 
 describe('decline referral', () => {
   let keyring: Keyring;
   let close: () => Promise<void>;
-  const handler = (store: EventStore, cache = new StreamStateCache()) => new DeclineReferralHandler(new MoveReferral(store, keyring, cache));
+  const handler = (store: EventStore, cache = new StreamStateCache()) =>
+    new DeclineReferralHandler(new MoveReferral(store, keyring, cache));
 
   beforeAll(async () => ({ keyring, close } = await keyringOnTestDatabase('decline_referral')));
   afterAll(() => close());
@@ -39,16 +55,24 @@ describe('decline referral', () => {
           const [, refusal] = await store.readStream(theReferral);
           expect(await keyring.open(CASE_ID, (refusal?.data as { note: string }).note)).toBe(NOTE);
         })
-        .then(expectNewEvents(theReferral, [{
-          ...declined(expect.stringMatching(/^v1\./) as string),
-          metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES, [REFUGE]: ['identity', 'contact'] }) },
-        }])));
+        .then(
+          expectNewEvents(theReferral, [
+            {
+              ...declined(expect.stringMatching(/^v1\./) as string),
+              metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES, [REFUGE]: ['identity', 'contact'] }) },
+            },
+          ]),
+        ));
 
     it('refuses a decline by anyone but the receiver', () =>
-      given(consented, existingStream(theReferral, [made])).when((store) => handler(store).execute(decline(asso))).thenThrows('REFERRAL.NOT_RECEIVER'));
+      given(consented, existingStream(theReferral, [made]))
+        .when((store) => handler(store).execute(decline(asso)))
+        .thenThrows('REFERRAL.NOT_RECEIVER'));
 
     it('answers an organisation that is neither party as if there were no referral', () =>
-      given(consented, existingStream(theReferral, [made])).when((store) => handler(store).execute(decline(clinic))).thenThrows('REFERRAL.NOT_FOUND'));
+      given(consented, existingStream(theReferral, [made]))
+        .when((store) => handler(store).execute(decline(clinic)))
+        .thenThrows('REFERRAL.NOT_FOUND'));
   });
 
   describe('when already answered', () => {

@@ -8,7 +8,9 @@ export class DeclineReferralHandler implements ICommandHandler<DeclineReferralCo
 
   execute({ data, context }: DeclineReferralCommand) {
     return this.move.execute(data.referralId, data.note, context, (note) => ({
-      type: 'DeclineReferral', data: { referralId: data.referralId, reason: data.reason, note }, metadata: context,
+      type: 'DeclineReferral',
+      data: { referralId: data.referralId, reason: data.reason, note },
+      metadata: context,
     }));
   }
 }

@@ -6,12 +6,15 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { DeclineReferralCommand } from './decline-referral.command';
 import { DeclineReferralRequest } from './decline-referral.request.dto';
 
-@ApiTags('referrals') @ApiBearerAuth()
+@ApiTags('referrals')
+@ApiBearerAuth()
 @Controller('v1/referrals')
 export class DeclineReferralController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':id/decline') @HttpCode(200) @Roles('partner')
+  @Post(':id/decline')
+  @HttpCode(200)
+  @Roles('partner')
   handle(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: DeclineReferralRequest, @Context() context: CommandContext) {
     return this.commands.execute(new DeclineReferralCommand({ referralId: id, note: body.note ?? null, reason: body.reason }, context));
   }

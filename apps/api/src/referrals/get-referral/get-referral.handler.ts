@@ -13,7 +13,10 @@ import { referralView } from './referral-view';
  */
 @QueryHandler(GetReferralQuery)
 export class GetReferralHandler implements IQueryHandler<GetReferralQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly access: PersonAccessService) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly access: PersonAccessService,
+  ) {}
 
   async execute({ referralId, actor, now }: GetReferralQuery) {
     const view = referralView(await this.store.readStream(referralStream(referralId)));
@@ -24,8 +27,9 @@ export class GetReferralHandler implements IQueryHandler<GetReferralQuery> {
     const { state: caseState, personal } = await loadCaseSnapshot(this.store, view.caseId);
     const person = await this.access.view({ viewer, caseState, personal, referral: view, now }, { keyId: actor.keyId, via: 'referral' });
     // Free text may speak of her: the receiver reads it only while a referral consent still names it.
-    const textVisible = caseState.status === 'open'
-      && (caseState.holder === viewer || activeConsents(caseState, now).some((c) => consentNamesRecipient(c, viewer, 'referral', true)));
+    const textVisible =
+      caseState.status === 'open' &&
+      (caseState.holder === viewer || activeConsents(caseState, now).some((c) => consentNamesRecipient(c, viewer, 'referral', true)));
     const open = (sealed: string | null) => (textVisible ? this.access.openText(caseState, sealed) : Promise.resolve(null));
     const { sealed, ...rest } = view;
     return {

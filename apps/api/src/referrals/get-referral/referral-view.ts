@@ -28,9 +28,20 @@ export function referralView(recorded: RecordedEvent[]): ReferralView | null {
     if (event.type === 'ReferralMade') {
       const d = event.data;
       view = {
-        referralId: d.referralId, caseId: d.caseId, from: d.from, to: d.to, service: d.service, urgency: d.urgency,
-        status: 'referred', sharedCategories: d.sharedCategories, respondBy: d.respondBy,
-        declineReason: null, withdrawalReason: null, outcome: null, createdAt: at, updatedAt: at,
+        referralId: d.referralId,
+        caseId: d.caseId,
+        from: d.from,
+        to: d.to,
+        service: d.service,
+        urgency: d.urgency,
+        status: 'referred',
+        sharedCategories: d.sharedCategories,
+        respondBy: d.respondBy,
+        declineReason: null,
+        withdrawalReason: null,
+        outcome: null,
+        createdAt: at,
+        updatedAt: at,
         sealed: { message: d.message, notes: [] },
       };
       continue;
@@ -39,10 +50,21 @@ export function referralView(recorded: RecordedEvent[]): ReferralView | null {
     view.updatedAt = at;
     view.sealed.notes.push({ by: event.data.by, type: event.type, note: event.data.note });
     switch (event.type) {
-      case 'ReferralAccepted': view.status = 'accepted'; break;
-      case 'ReferralDeclined': view.status = 'declined'; view.declineReason = event.data.reason; break;
-      case 'ReferralWithdrawn': view.status = 'withdrawn'; view.withdrawalReason = event.data.reason; break;
-      case 'ReferralClosed': view.status = 'closed'; view.outcome = event.data.outcome; break;
+      case 'ReferralAccepted':
+        view.status = 'accepted';
+        break;
+      case 'ReferralDeclined':
+        view.status = 'declined';
+        view.declineReason = event.data.reason;
+        break;
+      case 'ReferralWithdrawn':
+        view.status = 'withdrawn';
+        view.withdrawalReason = event.data.reason;
+        break;
+      case 'ReferralClosed':
+        view.status = 'closed';
+        view.outcome = event.data.outcome;
+        break;
     }
   }
   return view;

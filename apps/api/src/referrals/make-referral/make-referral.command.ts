@@ -12,5 +12,8 @@ export interface MakeReferralData {
 }
 
 export class MakeReferralCommand {
-  constructor(readonly data: MakeReferralData, readonly context: CommandContext) {}
+  constructor(
+    readonly data: MakeReferralData,
+    readonly context: CommandContext,
+  ) {}
 }

@@ -1,6 +1,13 @@
 import { commandId, StreamStateCache, type CommandContext } from '@passerelle/command-handling';
 import {
-  caseDecider, caseStream, organisationStream, referralStream, type Actor, type CaseEvent, type OrganisationEvent, type ReferralEvent,
+  caseDecider,
+  caseStream,
+  organisationStream,
+  referralStream,
+  type Actor,
+  type CaseEvent,
+  type OrganisationEvent,
+  type ReferralEvent,
   type ReferralMade,
 } from '@passerelle/domain';
 import type { EventStore } from '@passerelle/event-store';
@@ -8,8 +15,23 @@ import type { Keyring } from '@passerelle/privacy';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
 import { RegisteredOrganisations } from '../../organisations/registered-organisations';
 import {
-  ALL_CATEGORIES, ASSO, CASE_ID, CLINIC, REFUGE, asso, cacheHolding, clinic, consentGranted, consentWithdrawn, contextOf, exactScope, identified,
-  keyringOnTestDatabase, organisationRegistered, personErased, referralMade,
+  ALL_CATEGORIES,
+  ASSO,
+  CASE_ID,
+  CLINIC,
+  REFUGE,
+  asso,
+  cacheHolding,
+  clinic,
+  consentGranted,
+  consentWithdrawn,
+  contextOf,
+  exactScope,
+  identified,
+  keyringOnTestDatabase,
+  organisationRegistered,
+  personErased,
+  referralMade,
 } from '../../testing/use-case.fixtures';
 import { MakeReferralCommand, type MakeReferralData } from './make-referral.command';
 import { MakeReferralHandler } from './make-referral.handler';
@@ -20,10 +42,20 @@ const consented = [identified(), consentGranted({ recipients: [REFUGE], purposes
 const refugeIsRegistered = existingStream(organisationStream(REFUGE), [organisationRegistered(REFUGE, 'refuge', ['specialised_shelter'])]);
 const MESSAGE = 'She needs a safe place tonight';
 
-const refer = (context: CommandContext, data: Partial<MakeReferralData> = {}) => new MakeReferralCommand({
-  caseId: CASE_ID, to: REFUGE, service: 'specialised_shelter', urgency: 'urgent', sharedCategories: ['identity', 'contact'],
-  message: MESSAGE, respondBy: null, ...data,
-}, context);
+const refer = (context: CommandContext, data: Partial<MakeReferralData> = {}) =>
+  new MakeReferralCommand(
+    {
+      caseId: CASE_ID,
+      to: REFUGE,
+      service: 'specialised_shelter',
+      urgency: 'urgent',
+      sharedCategories: ['identity', 'contact'],
+      message: MESSAGE,
+      respondBy: null,
+      ...data,
+    },
+    context,
+  );
 const by = (who: Actor, idSeed = 'refer-1') => contextOf(who, { idSeed });
 const referralOf = (context: CommandContext) => referralStream(commandId(context, 'referral'));
 const referred = (context: CommandContext): ReferralMade =>
@@ -46,9 +78,11 @@ describe('make referral', () => {
           const [made] = await store.readStream(referralOf(by(asso)));
           expect(await keyring.open(CASE_ID, (made?.data as ReferralMade['data']).message ?? '')).toBe(MESSAGE);
         })
-        .then(expectNewEvents(referralOf(by(asso)), [
-          { ...referred(by(asso)), metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES, [REFUGE]: ['identity', 'contact'] }) } },
-        ])));
+        .then(
+          expectNewEvents(referralOf(by(asso)), [
+            { ...referred(by(asso)), metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES, [REFUGE]: ['identity', 'contact'] }) } },
+          ]),
+        ));
 
     it('records a retried request (same idSeed) once', () =>
       given(existingStream(theCase, consented), refugeIsRegistered)

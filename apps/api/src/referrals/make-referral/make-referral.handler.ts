@@ -24,15 +24,27 @@ export class MakeReferralHandler implements ICommandHandler<MakeReferralCommand>
     const respondBy = data.respondBy ? new Date(data.respondBy).toISOString() : null;
     // Her consent decides whether she may be referred: the referral commits only if her case is
     // still at the revision it was decided on.
-    return withReadStream(this.store, caseStream(data.caseId), { ...caseDecider, cache: this.cache }, async ({ state: caseState, alsoExpect }) => {
-      // Seal only for a case that is still open: an erased case has no key to seal with.
-      const message = data.message && caseState.status === 'open' ? await this.keyring.seal(data.caseId, data.message) : null;
-      const { position } = await handleCommand(
-        this.store, stream,
-        { type: 'MakeReferral', data: { ...data, referralId, message, respondBy, case: caseState, receiver }, metadata: context },
-        { ...referralDecider, envelope: commandEnvelope(context, stream, referralScope(caseState, context.now)), cache: this.cache, newStream: true, alsoExpect },
-      );
-      return { referralId, status: 'referred', position: String(position) };
-    });
+    return withReadStream(
+      this.store,
+      caseStream(data.caseId),
+      { ...caseDecider, cache: this.cache },
+      async ({ state: caseState, alsoExpect }) => {
+        // Seal only for a case that is still open: an erased case has no key to seal with.
+        const message = data.message && caseState.status === 'open' ? await this.keyring.seal(data.caseId, data.message) : null;
+        const { position } = await handleCommand(
+          this.store,
+          stream,
+          { type: 'MakeReferral', data: { ...data, referralId, message, respondBy, case: caseState, receiver }, metadata: context },
+          {
+            ...referralDecider,
+            envelope: commandEnvelope(context, stream, referralScope(caseState, context.now)),
+            cache: this.cache,
+            newStream: true,
+            alsoExpect,
+          },
+        );
+        return { referralId, status: 'referred', position: String(position) };
+      },
+    );
   }
 }

@@ -6,19 +6,28 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { MakeReferralCommand } from './make-referral.command';
 import { MakeReferralRequest } from './make-referral.request.dto';
 
-@ApiTags('referrals') @ApiBearerAuth()
+@ApiTags('referrals')
+@ApiBearerAuth()
 @Controller('v1/referrals')
 export class MakeReferralController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post() @Roles('partner')
+  @Post()
+  @Roles('partner')
   refer(@Body() body: MakeReferralRequest, @Context() context: CommandContext) {
-    return this.commands.execute(new MakeReferralCommand(
-      {
-        caseId: body.caseId, to: body.to, service: body.service, urgency: body.urgency, sharedCategories: body.sharedCategories,
-        message: body.message ?? null, respondBy: body.respondBy ?? null,
-      },
-      context,
-    ));
+    return this.commands.execute(
+      new MakeReferralCommand(
+        {
+          caseId: body.caseId,
+          to: body.to,
+          service: body.service,
+          urgency: body.urgency,
+          sharedCategories: body.sharedCategories,
+          message: body.message ?? null,
+          respondBy: body.respondBy ?? null,
+        },
+        context,
+      ),
+    );
   }
 }

@@ -3,27 +3,42 @@ import { CONSENT_CATEGORIES, SERVICES, URGENCIES, type ConsentCategory, type Ser
 import { ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 
 export class MakeReferralRequest {
-  @ApiProperty({ format: 'uuid' }) @IsUUID()
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
   caseId: string;
 
-  @ApiProperty({ example: 'refuge-75' }) @IsString() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'to must be an organisation id' })
+  @ApiProperty({ example: 'refuge-75' })
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'to must be an organisation id' })
   to: string;
 
-  @ApiProperty({ enum: SERVICES }) @IsIn(SERVICES)
+  @ApiProperty({ enum: SERVICES })
+  @IsIn(SERVICES)
   service: Service;
 
-  @ApiProperty({ enum: URGENCIES }) @IsIn(URGENCIES)
+  @ApiProperty({ enum: URGENCIES })
+  @IsIn(URGENCIES)
   urgency: Urgency;
 
-  @ApiProperty({ enum: CONSENT_CATEGORIES, isArray: true, description: 'Categories of her data the receiver will see; her consent must cover each' })
-  @IsArray() @ArrayUnique() @IsIn(CONSENT_CATEGORIES, { each: true })
+  @ApiProperty({
+    enum: CONSENT_CATEGORIES,
+    isArray: true,
+    description: 'Categories of her data the receiver will see; her consent must cover each',
+  })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(CONSENT_CATEGORIES, { each: true })
   sharedCategories: ConsentCategory[];
 
   @ApiPropertyOptional({ example: 'Needs a place tonight', description: 'Encrypted with her data key' })
-  @IsOptional() @IsString() @Length(1, 4000)
+  @IsOptional()
+  @IsString()
+  @Length(1, 4000)
   message?: string;
 
   @ApiPropertyOptional({ example: '2026-12-01T12:00:00Z', nullable: true })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsISO8601({ strict: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsISO8601({ strict: true })
   respondBy?: string | null;
 }

@@ -4,8 +4,21 @@ import type { EventStore } from '@passerelle/event-store';
 import type { Keyring } from '@passerelle/privacy';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
 import {
-  ALL_CATEGORIES, ASSO, CASE_ID, REFERRAL_ID, REFUGE, asso, cacheHolding, clinic, consentGranted, contextOf, exactScope, identified,
-  keyringOnTestDatabase, referralMade, refuge,
+  ALL_CATEGORIES,
+  ASSO,
+  CASE_ID,
+  REFERRAL_ID,
+  REFUGE,
+  asso,
+  cacheHolding,
+  clinic,
+  consentGranted,
+  contextOf,
+  exactScope,
+  identified,
+  keyringOnTestDatabase,
+  referralMade,
+  refuge,
 } from '../../testing/use-case.fixtures';
 import { MoveReferral } from '../move-referral';
 import { WithdrawReferralCommand } from './withdraw-referral.command';
@@ -20,13 +33,16 @@ const NOTE = 'She found a place with her sister';
 
 const withdraw = (who: Actor, note: string | null = null) =>
   new WithdrawReferralCommand({ referralId: REFERRAL_ID, reason: 'no_longer_needed', note }, contextOf(who));
-const withdrawn = (note: string | null = null): ReferralEvent =>
-  ({ type: 'ReferralWithdrawn', data: { referralId: REFERRAL_ID, by: ASSO, reason: 'no_longer_needed', note } });
+const withdrawn = (note: string | null = null): ReferralEvent => ({
+  type: 'ReferralWithdrawn',
+  data: { referralId: REFERRAL_ID, by: ASSO, reason: 'no_longer_needed', note },
+});
 
 describe('withdraw referral', () => {
   let keyring: Keyring;
   let close: () => Promise<void>;
-  const handler = (store: EventStore, cache = new StreamStateCache()) => new WithdrawReferralHandler(new MoveReferral(store, keyring, cache));
+  const handler = (store: EventStore, cache = new StreamStateCache()) =>
+    new WithdrawReferralHandler(new MoveReferral(store, keyring, cache));
 
   beforeAll(async () => ({ keyring, close } = await keyringOnTestDatabase('withdraw_referral')));
   afterAll(() => close());
@@ -39,16 +55,24 @@ describe('withdraw referral', () => {
           const [, withdrawal] = await store.readStream(theReferral);
           expect(await keyring.open(CASE_ID, (withdrawal?.data as { note: string }).note)).toBe(NOTE);
         })
-        .then(expectNewEvents(theReferral, [{
-          ...withdrawn(expect.stringMatching(/^v1\./) as string),
-          metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES, [REFUGE]: ['identity', 'contact'] }) },
-        }])));
+        .then(
+          expectNewEvents(theReferral, [
+            {
+              ...withdrawn(expect.stringMatching(/^v1\./) as string),
+              metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES, [REFUGE]: ['identity', 'contact'] }) },
+            },
+          ]),
+        ));
 
     it('refuses a withdrawal by anyone but the sender', () =>
-      given(consented, existingStream(theReferral, [made])).when((store) => handler(store).execute(withdraw(refuge))).thenThrows('REFERRAL.NOT_SENDER'));
+      given(consented, existingStream(theReferral, [made]))
+        .when((store) => handler(store).execute(withdraw(refuge)))
+        .thenThrows('REFERRAL.NOT_SENDER'));
 
     it('answers an organisation that is neither party as if there were no referral', () =>
-      given(consented, existingStream(theReferral, [made])).when((store) => handler(store).execute(withdraw(clinic))).thenThrows('REFERRAL.NOT_FOUND'));
+      given(consented, existingStream(theReferral, [made]))
+        .when((store) => handler(store).execute(withdraw(clinic)))
+        .thenThrows('REFERRAL.NOT_FOUND'));
   });
 
   describe('when already answered', () => {

@@ -8,7 +8,9 @@ export class WithdrawReferralHandler implements ICommandHandler<WithdrawReferral
 
   execute({ data, context }: WithdrawReferralCommand) {
     return this.move.execute(data.referralId, data.note, context, (note) => ({
-      type: 'WithdrawReferral', data: { referralId: data.referralId, reason: data.reason, note }, metadata: context,
+      type: 'WithdrawReferral',
+      data: { referralId: data.referralId, reason: data.reason, note },
+      metadata: context,
     }));
   }
 }

@@ -6,12 +6,15 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { WithdrawReferralCommand } from './withdraw-referral.command';
 import { WithdrawReferralRequest } from './withdraw-referral.request.dto';
 
-@ApiTags('referrals') @ApiBearerAuth()
+@ApiTags('referrals')
+@ApiBearerAuth()
 @Controller('v1/referrals')
 export class WithdrawReferralController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':id/withdrawal') @HttpCode(200) @Roles('partner')
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  @Roles('partner')
   handle(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WithdrawReferralRequest, @Context() context: CommandContext) {
     return this.commands.execute(new WithdrawReferralCommand({ referralId: id, note: body.note ?? null, reason: body.reason }, context));
   }

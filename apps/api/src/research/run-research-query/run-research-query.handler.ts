@@ -1,8 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
-  displayValue, DiscreteLaplace, EpsilonLedger, parseResearchRequest, ResearchAnswers, sensitivityOf,
-  type ResearchAnswer, type ResearchQuery, type ResearchSettings,
+  displayValue,
+  DiscreteLaplace,
+  EpsilonLedger,
+  parseResearchRequest,
+  ResearchAnswers,
+  sensitivityOf,
+  type ResearchAnswer,
+  type ResearchQuery,
+  type ResearchSettings,
 } from '@passerelle/projections';
 import { RunResearchQuery } from './run-research-query.query';
 
@@ -29,19 +36,31 @@ export class RunResearchQueryHandler implements IQueryHandler<RunResearchQuery> 
     let answer: ResearchAnswer;
     if (query.epsilon !== null) {
       const budget = await this.ledger.spend({
-        keyId: actor.keyId ?? actor.organisationId, organisationId: actor.organisationId, epsilon: query.epsilon,
+        keyId: actor.keyId ?? actor.organisationId,
+        organisationId: actor.organisationId,
+        epsilon: query.epsilon,
         query: { unit: query.unit, year: query.year, groupBy: query.groupBy, filters: query.filters },
       });
       answer = await this.answers.noisy(query, now, this.noise);
-      noise = { mechanism: 'discrete_laplace', epsilon: query.epsilon, sensitivity: sensitivityOf(query), budget: { total: this.settings.epsilonBudget, ...budget } };
+      noise = {
+        mechanism: 'discrete_laplace',
+        epsilon: query.epsilon,
+        sensitivity: sensitivityOf(query),
+        budget: { total: this.settings.epsilonBudget, ...budget },
+      };
     } else {
       answer = await this.answers.exact(query, now);
     }
     return {
-      k: this.settings.k, unit: query.unit, period: { from: filters.from, to: filters.to }, groupBy: query.groupBy,
+      k: this.settings.k,
+      unit: query.unit,
+      period: { from: filters.from, to: filters.to },
+      groupBy: query.groupBy,
       rows: answer.rows.map((row) => ({
         ...Object.fromEntries(Object.entries(row.values).map(([dim, value]) => [dim, displayValue(dim, value, query.year)])),
-        count: row.count, ...(row.suppressed ? { suppressed: true } : {}), ...('medianDelayDays' in row ? { medianDelayDays: row.medianDelayDays } : {}),
+        count: row.count,
+        ...(row.suppressed ? { suppressed: true } : {}),
+        ...('medianDelayDays' in row ? { medianDelayDays: row.medianDelayDays } : {}),
       })),
       recoded: recoded(answer, query),
       noise,
@@ -51,7 +70,9 @@ export class RunResearchQueryHandler implements IQueryHandler<RunResearchQuery> 
 
 /** Values shown only inside "other", by dimension, as they are displayed. */
 function recoded(answer: ResearchAnswer, query: ResearchQuery) {
-  return Object.fromEntries(Object.entries(answer.recoded)
-    .filter(([dim, values]) => values.length > 0 && query.tableDims.includes(dim as never))
-    .map(([dim, values]) => [dim, values.map((value) => displayValue(dim, value, query.year))]));
+  return Object.fromEntries(
+    Object.entries(answer.recoded)
+      .filter(([dim, values]) => values.length > 0 && query.tableDims.includes(dim as never))
+      .map(([dim, values]) => [dim, values.map((value) => displayValue(dim, value, query.year))]),
+  );
 }

@@ -1,5 +1,8 @@
 import type { Actor } from '@passerelle/domain';
 
 export class DeleteWebhookCommand {
-  constructor(readonly actor: Actor, readonly webhookId: string) {}
+  constructor(
+    readonly actor: Actor,
+    readonly webhookId: string,
+  ) {}
 }

@@ -12,7 +12,9 @@ describe('delete webhook', () => {
   let tables: Awaited<ReturnType<typeof webhookTablesOnTestDatabase>>;
   const handler = () => new DeleteWebhookHandler(tables.endpoints);
   const deliveryStatus = async (endpointId: string) =>
-    (await tables.pool.query<{ status: string }>('SELECT status FROM webhook_deliveries WHERE endpoint_id = $1', [endpointId])).rows.map((r) => r.status);
+    (await tables.pool.query<{ status: string }>('SELECT status FROM webhook_deliveries WHERE endpoint_id = $1', [endpointId])).rows.map(
+      (r) => r.status,
+    );
 
   beforeAll(async () => (tables = await webhookTablesOnTestDatabase('delete_webhook')));
   afterAll(() => tables.close());
@@ -23,21 +25,29 @@ describe('delete webhook', () => {
       `INSERT INTO webhook_deliveries (endpoint_id, event_id, global_position, event_type, payload) VALUES ($1, $2, 1, 'referral.made.v1', '{}')`,
       [endpoint.id, randomUUID()],
     );
-    await given().when(() => handler().execute(new DeleteWebhookCommand(asso, endpoint.id))).thenNothingHappened();
+    await given()
+      .when(() => handler().execute(new DeleteWebhookCommand(asso, endpoint.id)))
+      .thenNothingHappened();
     expect(await tables.endpoints.list(ASSO)).not.toContainEqual(expect.objectContaining({ id: endpoint.id }));
     expect(await deliveryStatus(endpoint.id)).toEqual(['cancelled']);
   });
 
   it("answers another partner's endpoint exactly like one that does not exist, and keeps it", async () => {
     const { endpoint } = await tables.anEndpoint(ASSO);
-    await given().when(() => handler().execute(new DeleteWebhookCommand(refuge, endpoint.id))).thenThrows('WEBHOOK.NOT_FOUND');
-    await given().when(() => handler().execute(new DeleteWebhookCommand(refuge, randomUUID()))).thenThrows('WEBHOOK.NOT_FOUND');
+    await given()
+      .when(() => handler().execute(new DeleteWebhookCommand(refuge, endpoint.id)))
+      .thenThrows('WEBHOOK.NOT_FOUND');
+    await given()
+      .when(() => handler().execute(new DeleteWebhookCommand(refuge, randomUUID())))
+      .thenThrows('WEBHOOK.NOT_FOUND');
     expect(await tables.endpoints.get(ASSO, endpoint.id)).toMatchObject({ status: 'active' });
   });
 
   it('refuses to delete an endpoint twice', async () => {
     const { endpoint } = await tables.anEndpoint(ASSO);
     await handler().execute(new DeleteWebhookCommand(asso, endpoint.id));
-    await given().when(() => handler().execute(new DeleteWebhookCommand(asso, endpoint.id))).thenThrows('WEBHOOK.NOT_FOUND');
+    await given()
+      .when(() => handler().execute(new DeleteWebhookCommand(asso, endpoint.id)))
+      .thenThrows('WEBHOOK.NOT_FOUND');
   });
 });

@@ -5,12 +5,15 @@ import type { Actor } from '@passerelle/domain';
 import { CurrentActor, Roles } from '@passerelle/auth';
 import { DeleteWebhookCommand } from './delete-webhook.command';
 
-@ApiTags('webhooks') @ApiBearerAuth()
+@ApiTags('webhooks')
+@ApiBearerAuth()
 @Controller('v1/webhooks')
 export class DeleteWebhookController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Delete(':id') @Roles('partner') @HttpCode(204)
+  @Delete(':id')
+  @Roles('partner')
+  @HttpCode(204)
   async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.commands.execute(new DeleteWebhookCommand(actor, id));
   }

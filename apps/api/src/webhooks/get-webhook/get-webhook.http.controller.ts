@@ -5,12 +5,14 @@ import type { Actor } from '@passerelle/domain';
 import { CurrentActor, Roles } from '@passerelle/auth';
 import { GetWebhookQuery } from './get-webhook.query';
 
-@ApiTags('webhooks') @ApiBearerAuth()
+@ApiTags('webhooks')
+@ApiBearerAuth()
 @Controller('v1/webhooks')
 export class GetWebhookController {
   constructor(private readonly queries: QueryBus) {}
 
-  @Get(':id') @Roles('partner')
+  @Get(':id')
+  @Roles('partner')
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetWebhookQuery(actor, id));
   }

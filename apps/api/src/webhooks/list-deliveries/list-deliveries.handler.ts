@@ -6,7 +6,10 @@ import { ListDeliveriesQuery } from './list-deliveries.query';
 /** The delivery log, newest event first: status, attempts, last response code, next attempt, dead letters. */
 @QueryHandler(ListDeliveriesQuery)
 export class ListDeliveriesHandler implements IQueryHandler<ListDeliveriesQuery> {
-  constructor(private readonly endpoints: WebhookEndpointStore, private readonly log: DeliveryLog) {}
+  constructor(
+    private readonly endpoints: WebhookEndpointStore,
+    private readonly log: DeliveryLog,
+  ) {}
 
   async execute({ actor, webhookId, page }: ListDeliveriesQuery) {
     const endpoint = await ownEndpoint(this.endpoints, actor.organisationId, webhookId);

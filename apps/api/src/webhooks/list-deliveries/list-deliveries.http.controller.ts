@@ -6,17 +6,21 @@ import { CurrentActor, Roles } from '@passerelle/auth';
 import { ListDeliveriesQuery } from './list-deliveries.query';
 import { ListDeliveriesRequest } from './list-deliveries.request.dto';
 
-@ApiTags('webhooks') @ApiBearerAuth()
+@ApiTags('webhooks')
+@ApiBearerAuth()
 @Controller('v1/webhooks')
 export class ListDeliveriesController {
   constructor(private readonly queries: QueryBus) {}
 
-  @Get(':id/deliveries') @Roles('partner')
+  @Get(':id/deliveries')
+  @Roles('partner')
   list(@Param('id', ParseUUIDPipe) id: string, @Query() query: ListDeliveriesRequest, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new ListDeliveriesQuery(actor, id, {
-      status: query.status,
-      before: query.cursor === undefined ? undefined : BigInt(query.cursor),
-      limit: query.limit ?? 50,
-    }));
+    return this.queries.execute(
+      new ListDeliveriesQuery(actor, id, {
+        status: query.status,
+        before: query.cursor === undefined ? undefined : BigInt(query.cursor),
+        limit: query.limit ?? 50,
+      }),
+    );
   }
 }

@@ -9,5 +9,9 @@ export interface DeliveryPage {
 }
 
 export class ListDeliveriesQuery {
-  constructor(readonly actor: Actor, readonly webhookId: string, readonly page: DeliveryPage) {}
+  constructor(
+    readonly actor: Actor,
+    readonly webhookId: string,
+    readonly page: DeliveryPage,
+  ) {}
 }

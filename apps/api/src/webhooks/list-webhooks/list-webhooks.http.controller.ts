@@ -5,12 +5,14 @@ import type { Actor } from '@passerelle/domain';
 import { CurrentActor, Roles } from '@passerelle/auth';
 import { ListWebhooksQuery } from './list-webhooks.query';
 
-@ApiTags('webhooks') @ApiBearerAuth()
+@ApiTags('webhooks')
+@ApiBearerAuth()
 @Controller('v1/webhooks')
 export class ListWebhooksController {
   constructor(private readonly queries: QueryBus) {}
 
-  @Get() @Roles('partner')
+  @Get()
+  @Roles('partner')
   list(@CurrentActor() actor: Actor) {
     return this.queries.execute(new ListWebhooksQuery(actor));
   }

@@ -17,7 +17,8 @@ describe('register webhook', () => {
   const register = (idSeed: string, url = URL, events: string[] = ['referral.made.v1']) =>
     new RegisterWebhookCommand(contextOf(asso, { idSeed }), url, events);
   const afterPosition = async (id: string) =>
-    (await tables.pool.query<{ after_position: string }>('SELECT after_position FROM webhook_endpoints WHERE id = $1', [id])).rows[0]?.after_position;
+    (await tables.pool.query<{ after_position: string }>('SELECT after_position FROM webhook_endpoints WHERE id = $1', [id])).rows[0]
+      ?.after_position;
 
   beforeAll(async () => (tables = await webhookTablesOnTestDatabase('register_webhook')));
   afterAll(() => tables.close());
@@ -26,7 +27,12 @@ describe('register webhook', () => {
     given(existingStream('referral-1', [referralMade()]))
       .when(async (store) => {
         const registered = await handler(store).execute(register('webhook-1'));
-        expect(registered).toMatchObject({ id: commandId({ idSeed: 'webhook-1' }, 'webhook'), url: URL, events: ['referral.made.v1'], status: 'active' });
+        expect(registered).toMatchObject({
+          id: commandId({ idSeed: 'webhook-1' }, 'webhook'),
+          url: URL,
+          events: ['referral.made.v1'],
+          status: 'active',
+        });
         expect(registered.secret).toMatch(/^whsec_/);
         expect(await tables.endpoints.get(ASSO, registered.id)).toMatchObject({ url: URL });
       })
@@ -42,7 +48,9 @@ describe('register webhook', () => {
 
   it('subscribes to every event when the list holds "*"', () =>
     given()
-      .when(async (store) => expect(await handler(store).execute(register('webhook-star', URL, ['referral.made.v1', '*']))).toMatchObject({ events: ['*'] }))
+      .when(async (store) =>
+        expect(await handler(store).execute(register('webhook-star', URL, ['referral.made.v1', '*']))).toMatchObject({ events: ['*'] }),
+      )
       .thenNothingHappened());
 
   it('answers a retried request (same idSeed) with the same endpoint and secret', () =>
@@ -60,5 +68,7 @@ describe('register webhook', () => {
       .thenThrows('WEBHOOK.URL_PRIVATE_ADDRESS', (error) => expect(error.details).toEqual({ field: 'url' })));
 
   it('refuses a URL carrying credentials', () =>
-    given().when((store) => handler(store).execute(register('webhook-credentials', 'http://user:pw@127.0.0.1:8080/hook'))).thenThrows('WEBHOOK.URL_CREDENTIALS'));
+    given()
+      .when((store) => handler(store).execute(register('webhook-credentials', 'http://user:pw@127.0.0.1:8080/hook')))
+      .thenThrows('WEBHOOK.URL_CREDENTIALS'));
 });

@@ -8,12 +8,15 @@ import { RegisterWebhookCommand } from './register-webhook.command';
 import { RegisterWebhookRequest } from './register-webhook.request.dto';
 
 /** The secret is shown once; an Idempotency-Key replay of this request omits it. */
-@ApiTags('webhooks') @ApiBearerAuth()
+@ApiTags('webhooks')
+@ApiBearerAuth()
 @Controller('v1/webhooks')
 export class RegisterWebhookController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post() @Roles('partner') @SecretInResponse('secret')
+  @Post()
+  @Roles('partner')
+  @SecretInResponse('secret')
   register(@Body() body: RegisterWebhookRequest, @Context() context: CommandContext) {
     return this.commands.execute(new RegisterWebhookCommand(context, body.url, body.events));
   }

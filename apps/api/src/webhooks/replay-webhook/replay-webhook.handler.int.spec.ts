@@ -14,16 +14,23 @@ const accepted: ReferralEvent = { type: 'ReferralAccepted', data: { referralId: 
 /** Her case, seen by the holder only, then a referral both parties see: REFUGE may be sent the last two. */
 const history = [
   existingStream('case-1', [{ ...identified(), metadata: { scope: { [ASSO]: ['identity'] } } }]),
-  existingStream(`referral-${REFERRAL_ID}`, [{ ...referralMade(), metadata: parties }, { ...accepted, metadata: parties }]),
+  existingStream(`referral-${REFERRAL_ID}`, [
+    { ...referralMade(), metadata: parties },
+    { ...accepted, metadata: parties },
+  ]),
 ];
 const fromTheStart: ReplayStart = { since: new Date(0) };
 
 describe('replay webhook', () => {
   let tables: Awaited<ReturnType<typeof webhookTablesOnTestDatabase>>;
   const handler = (store: EventStore) => new ReplayWebhookHandler(tables.endpoints, new ReplayQueue(tables.pool, store));
-  const queuedTypes = async (endpointId: string) => (await tables.pool.query<{ event_type: string }>(
-    `SELECT event_type FROM webhook_deliveries WHERE endpoint_id = $1 AND status = 'pending' ORDER BY global_position`, [endpointId],
-  )).rows.map((r) => r.event_type);
+  const queuedTypes = async (endpointId: string) =>
+    (
+      await tables.pool.query<{ event_type: string }>(
+        `SELECT event_type FROM webhook_deliveries WHERE endpoint_id = $1 AND status = 'pending' ORDER BY global_position`,
+        [endpointId],
+      )
+    ).rows.map((r) => r.event_type);
 
   beforeAll(async () => (tables = await webhookTablesOnTestDatabase('replay_webhook')));
   afterAll(() => tables.close());
@@ -31,7 +38,9 @@ describe('replay webhook', () => {
   it('queues again, from the start, what its organisation may see and it subscribes to, older than the endpoint too', async () => {
     const { endpoint } = await tables.anEndpoint(REFUGE);
     await given(...history)
-      .when(async (store) => expect(await handler(store).execute(new ReplayWebhookCommand(refuge, endpoint.id, fromTheStart))).toMatchObject({ queued: 2 }))
+      .when(async (store) =>
+        expect(await handler(store).execute(new ReplayWebhookCommand(refuge, endpoint.id, fromTheStart))).toMatchObject({ queued: 2 }),
+      )
       .thenNothingHappened();
     expect(await queuedTypes(endpoint.id)).toEqual(['referral.made.v1', 'referral.accepted.v1']);
   });
@@ -42,8 +51,10 @@ describe('replay webhook', () => {
       .when(async (store) => {
         const [, made] = await store.readAll();
         const start = { fromPosition: made!.globalPosition };
-        expect(await handler(store).execute(new ReplayWebhookCommand(refuge, endpoint.id, start)))
-          .toMatchObject({ queued: 1, fromPosition: made!.globalPosition.toString() });
+        expect(await handler(store).execute(new ReplayWebhookCommand(refuge, endpoint.id, start))).toMatchObject({
+          queued: 1,
+          fromPosition: made!.globalPosition.toString(),
+        });
       })
       .thenNothingHappened();
     expect(await queuedTypes(endpoint.id)).toEqual(['referral.made.v1']);
@@ -64,8 +75,12 @@ describe('replay webhook', () => {
 
   it("answers another partner's endpoint exactly like one that does not exist, and queues nothing", async () => {
     const { endpoint } = await tables.anEndpoint(REFUGE);
-    await given(...history).when((store) => handler(store).execute(new ReplayWebhookCommand(asso, endpoint.id, fromTheStart))).thenThrows('WEBHOOK.NOT_FOUND');
-    await given(...history).when((store) => handler(store).execute(new ReplayWebhookCommand(refuge, randomUUID(), fromTheStart))).thenThrows('WEBHOOK.NOT_FOUND');
+    await given(...history)
+      .when((store) => handler(store).execute(new ReplayWebhookCommand(asso, endpoint.id, fromTheStart)))
+      .thenThrows('WEBHOOK.NOT_FOUND');
+    await given(...history)
+      .when((store) => handler(store).execute(new ReplayWebhookCommand(refuge, randomUUID(), fromTheStart)))
+      .thenThrows('WEBHOOK.NOT_FOUND');
     expect(await queuedTypes(endpoint.id)).toEqual([]);
   });
 });

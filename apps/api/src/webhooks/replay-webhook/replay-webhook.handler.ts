@@ -10,7 +10,10 @@ import { ReplayWebhookCommand } from './replay-webhook.command';
  */
 @CommandHandler(ReplayWebhookCommand)
 export class ReplayWebhookHandler implements ICommandHandler<ReplayWebhookCommand> {
-  constructor(private readonly endpoints: WebhookEndpointStore, private readonly replays: ReplayQueue) {}
+  constructor(
+    private readonly endpoints: WebhookEndpointStore,
+    private readonly replays: ReplayQueue,
+  ) {}
 
   async execute({ actor, webhookId, start }: ReplayWebhookCommand) {
     const endpoint = await ownEndpoint(this.endpoints, actor.organisationId, webhookId);

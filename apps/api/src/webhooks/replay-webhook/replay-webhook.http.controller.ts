@@ -6,12 +6,15 @@ import { CurrentActor, Roles } from '@passerelle/auth';
 import { ReplayWebhookCommand } from './replay-webhook.command';
 import { ReplayWebhookRequest } from './replay-webhook.request.dto';
 
-@ApiTags('webhooks') @ApiBearerAuth()
+@ApiTags('webhooks')
+@ApiBearerAuth()
 @Controller('v1/webhooks')
 export class ReplayWebhookController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':id/replay') @Roles('partner') @HttpCode(202)
+  @Post(':id/replay')
+  @Roles('partner')
+  @HttpCode(202)
   replay(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReplayWebhookRequest, @CurrentActor() actor: Actor) {
     return this.commands.execute(new ReplayWebhookCommand(actor, id, replayStart(body)));
   }

@@ -1,7 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  IsISO8601, IsOptional, Matches, Validate, ValidateIf, ValidatorConstraint,
-  type ValidationArguments, type ValidatorConstraintInterface,
+  IsISO8601,
+  IsOptional,
+  Matches,
+  Validate,
+  ValidateIf,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
 } from 'class-validator';
 
 /** A replay starts from a position or from a time: one of the two, never both, never neither. */
@@ -25,7 +31,11 @@ export class ReplayWebhookRequest {
   @Matches(/^\d{1,19}$/, { message: 'fromPosition must be a global position, e.g. "0"' })
   fromPosition?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'Re-send every event that occurred at or after this instant; or give fromPosition' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({
+    example: '2026-11-01T00:00:00Z',
+    description: 'Re-send every event that occurred at or after this instant; or give fromPosition',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
   since?: string;
 }

@@ -12,7 +12,9 @@ describe('a replay request', () => {
   });
 
   it('rejects both at once and neither, naming the rule', async () => {
-    expect(await problems({ fromPosition: '0', since: '2026-11-01T00:00:00Z' })).toContain('exactly one of fromPosition and since is required');
+    expect(await problems({ fromPosition: '0', since: '2026-11-01T00:00:00Z' })).toContain(
+      'exactly one of fromPosition and since is required',
+    );
     expect(await problems({})).toContain('exactly one of fromPosition and since is required');
   });
 

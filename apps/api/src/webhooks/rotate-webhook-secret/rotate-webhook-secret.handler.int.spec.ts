@@ -46,7 +46,11 @@ describe('rotate webhook secret', () => {
 
   it("answers another partner's endpoint exactly like one that does not exist", async () => {
     const { endpoint } = await tables.anEndpoint(ASSO);
-    await given().when(() => handler().execute(new RotateWebhookSecretCommand(refuge, endpoint.id, undefined))).thenThrows('WEBHOOK.NOT_FOUND');
-    await given().when(() => handler().execute(new RotateWebhookSecretCommand(asso, randomUUID(), undefined))).thenThrows('WEBHOOK.NOT_FOUND');
+    await given()
+      .when(() => handler().execute(new RotateWebhookSecretCommand(refuge, endpoint.id, undefined)))
+      .thenThrows('WEBHOOK.NOT_FOUND');
+    await given()
+      .when(() => handler().execute(new RotateWebhookSecretCommand(asso, randomUUID(), undefined)))
+      .thenThrows('WEBHOOK.NOT_FOUND');
   });
 });

@@ -10,7 +10,10 @@ import { RotateWebhookSecretCommand } from './rotate-webhook-secret.command';
  */
 @CommandHandler(RotateWebhookSecretCommand)
 export class RotateWebhookSecretHandler implements ICommandHandler<RotateWebhookSecretCommand> {
-  constructor(private readonly endpoints: WebhookEndpointStore, @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings) {}
+  constructor(
+    private readonly endpoints: WebhookEndpointStore,
+    @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
+  ) {}
 
   async execute({ actor, webhookId, overlapSeconds }: RotateWebhookSecretCommand) {
     const overlapMs = overlapSeconds !== undefined ? overlapSeconds * 1000 : this.settings.rotationOverlapMs;

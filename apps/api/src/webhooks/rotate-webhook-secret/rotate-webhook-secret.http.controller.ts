@@ -7,12 +7,15 @@ import { SecretInResponse } from '@passerelle/http';
 import { RotateWebhookSecretCommand } from './rotate-webhook-secret.command';
 import { RotateWebhookSecretRequest } from './rotate-webhook-secret.request.dto';
 
-@ApiTags('webhooks') @ApiBearerAuth()
+@ApiTags('webhooks')
+@ApiBearerAuth()
 @Controller('v1/webhooks')
 export class RotateWebhookSecretController {
   constructor(private readonly commands: CommandBus) {}
 
-  @Post(':id/secret-rotation') @Roles('partner') @SecretInResponse('secret')
+  @Post(':id/secret-rotation')
+  @Roles('partner')
+  @SecretInResponse('secret')
   rotate(@Param('id', ParseUUIDPipe) id: string, @Body() body: RotateWebhookSecretRequest, @CurrentActor() actor: Actor) {
     return this.commands.execute(new RotateWebhookSecretCommand(actor, id, body.overlapSeconds));
   }

@@ -2,7 +2,15 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class RotateWebhookSecretRequest {
-  @ApiPropertyOptional({ default: 86_400, minimum: 0, maximum: 604_800, description: 'How long the previous secret keeps signing, in seconds' })
-  @IsOptional() @IsInt() @Min(0) @Max(604_800)
+  @ApiPropertyOptional({
+    default: 86_400,
+    minimum: 0,
+    maximum: 604_800,
+    description: 'How long the previous secret keeps signing, in seconds',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(604_800)
   overlapSeconds?: number;
 }

@@ -42,6 +42,15 @@ export function renderDashboard({ main, params }: ViewContext): void {
     void fill(capacity.body, get<Capacity>('/v1/coordination/capacity', capacityQuery(filters)), capacitySection);
   };
   const initial = (params.filters as Filters | undefined) ?? {};
-  main.append(filtersForm(initial, (filters) => { params.filters = filters; load(filters); }), funnel.element, overdue.element, gaps.element, capacity.element);
+  main.append(
+    filtersForm(initial, (filters) => {
+      params.filters = filters;
+      load(filters);
+    }),
+    funnel.element,
+    overdue.element,
+    gaps.element,
+    capacity.element,
+  );
   load(initial);
 }

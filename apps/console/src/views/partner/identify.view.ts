@@ -13,21 +13,25 @@ export async function renderIdentify({ main, me, go }: ViewContext): Promise<voi
   const { items: directory } = await get<{ items: Organisation[] }>('/v1/organisations');
   let idempotencyKey = newIdempotencyKey();
   const feedback = h('div', { class: 'feedback' });
-  main.replaceChildren(form(async (element) => {
-    feedback.replaceChildren();
-    const { body, consent } = identifyBody(element);
-    try {
-      const created = await busy(element, () => post<{ caseId: string; position: string }>('/v1/cases', body, idempotencyKey));
-      idempotencyKey = newIdempotencyKey();
-      go('refer', { caseId: created.caseId, consent, justIdentified: true });
-    } catch (error) {
-      feedback.append(errorBox(error));
-      feedback.querySelector<HTMLElement>('[role=alert]')?.focus();
-    }
-  },
-  personFields(),
-  identificationFields(me),
-  consentFields(directory, me),
-  feedback,
-  h('button', { type: 'submit', class: 'button' }, t('identify.submit'))));
+  main.replaceChildren(
+    form(
+      async (element) => {
+        feedback.replaceChildren();
+        const { body, consent } = identifyBody(element);
+        try {
+          const created = await busy(element, () => post<{ caseId: string; position: string }>('/v1/cases', body, idempotencyKey));
+          idempotencyKey = newIdempotencyKey();
+          go('refer', { caseId: created.caseId, consent, justIdentified: true });
+        } catch (error) {
+          feedback.append(errorBox(error));
+          feedback.querySelector<HTMLElement>('[role=alert]')?.focus();
+        }
+      },
+      personFields(),
+      identificationFields(me),
+      consentFields(directory, me),
+      feedback,
+      h('button', { type: 'submit', class: 'button' }, t('identify.submit')),
+    ),
+  );
 }

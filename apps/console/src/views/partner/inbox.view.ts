@@ -13,10 +13,15 @@ const URGENCY_RANK: Record<string, number> = { urgent: 0, soon: 1, routine: 2 };
 
 /** Overdue first, then the most urgent; the API's newest-first order is kept within each group. */
 export function byUrgency(items: InboxItem[]): InboxItem[] {
-  return items.map((item, index) => ({ item, index })).sort((a, b) =>
-    Number(b.item.overdue) - Number(a.item.overdue)
-    || (URGENCY_RANK[a.item.urgency] ?? 3) - (URGENCY_RANK[b.item.urgency] ?? 3)
-    || a.index - b.index).map(({ item }) => item);
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort(
+      (a, b) =>
+        Number(b.item.overdue) - Number(a.item.overdue) ||
+        (URGENCY_RANK[a.item.urgency] ?? 3) - (URGENCY_RANK[b.item.urgency] ?? 3) ||
+        a.index - b.index,
+    )
+    .map(({ item }) => item);
 }
 
 /** A partner's referrals, received or sent, filtered by status (GET /v1/inbox). */
@@ -24,21 +29,38 @@ export function renderInbox({ main, params, go }: ViewContext): void {
   let direction = params.direction === 'sent' ? 'sent' : 'received';
   let status = '';
   const list = h('div', { class: 'inbox' });
-  const tab = (value: 'received' | 'sent') => h('button', {
-    type: 'button', class: 'tab', 'aria-pressed': String(direction === value),
-    onclick: (event) => {
-      direction = value;
-      for (const other of tabs.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other === event.currentTarget));
-      void load();
-    },
-  }, t(`inbox.${value}`));
+  const tab = (value: 'received' | 'sent') =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'tab',
+        'aria-pressed': String(direction === value),
+        onclick: (event) => {
+          direction = value;
+          for (const other of tabs.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other === event.currentTarget));
+          void load();
+        },
+      },
+      t(`inbox.${value}`),
+    );
   const tabs = h('div', { class: 'tabs', role: 'group', 'aria-label': t('inbox.direction') }, tab('received'), tab('sent'));
-  const statusFilter = select('status', STATUSES.map((s) => ({ value: s, label: label('status', s) })), { empty: t('app.all') });
-  statusFilter.addEventListener('change', () => { status = statusFilter.value; void load(); });
+  const statusFilter = select(
+    'status',
+    STATUSES.map((s) => ({ value: s, label: label('status', s) })),
+    { empty: t('app.all') },
+  );
+  statusFilter.addEventListener('change', () => {
+    status = statusFilter.value;
+    void load();
+  });
 
   let items: InboxItem[] = [];
   const load = async (cursor?: string) => {
-    if (!cursor) { items = []; list.replaceChildren(loading()); }
+    if (!cursor) {
+      items = [];
+      list.replaceChildren(loading());
+    }
     try {
       // minPosition: right after a referral was sent, wait for the inbox to include it (read-your-writes).
       const minPosition = typeof params.minPosition === 'string' ? params.minPosition : undefined;
@@ -50,28 +72,60 @@ export function renderInbox({ main, params, go }: ViewContext): void {
     }
   };
   const show = (nextCursor: string | null) => {
-    list.replaceChildren(items.length === 0 ? emptyState(t('inbox.empty'))
-      : h('ul', { class: 'cards' }, ...byUrgency(items).map((item) => card(item, direction, () => go('referral', { referralId: item.referralId, direction })))));
-    if (nextCursor) list.append(h('button', { type: 'button', class: 'button button--secondary', onclick: () => void load(nextCursor) }, t('inbox.more')));
+    list.replaceChildren(
+      items.length === 0
+        ? emptyState(t('inbox.empty'))
+        : h(
+            'ul',
+            { class: 'cards' },
+            ...byUrgency(items).map((item) => card(item, direction, () => go('referral', { referralId: item.referralId, direction }))),
+          ),
+    );
+    if (nextCursor)
+      list.append(
+        h('button', { type: 'button', class: 'button button--secondary', onclick: () => void load(nextCursor) }, t('inbox.more')),
+      );
   };
 
-  append(main,
+  append(
+    main,
     params.justReferred ? success(t('refer.done')) : null,
     h('div', { class: 'toolbar' }, tabs, field(t('inbox.status'), statusFilter)),
-    list);
+    list,
+  );
   void load();
 }
 
 function card(item: InboxItem, direction: string, open: () => void): HTMLElement {
-  const other = direction === 'received' ? t('inbox.fromOrg', { organisation: organisationName(item.from) }) : t('inbox.toOrg', { organisation: organisationName(item.to) });
-  return h('li', { class: `card${item.overdue ? ' card--overdue' : ''}` },
-    h('div', { class: 'card__badges' },
+  const other =
+    direction === 'received'
+      ? t('inbox.fromOrg', { organisation: organisationName(item.from) })
+      : t('inbox.toOrg', { organisation: organisationName(item.to) });
+  return h(
+    'li',
+    { class: `card${item.overdue ? ' card--overdue' : ''}` },
+    h(
+      'div',
+      { class: 'card__badges' },
       h('span', { class: `badge badge--${item.urgency}` }, label('urgency', item.urgency)),
       h('span', { class: `badge badge--status` }, label('status', item.status)),
-      item.overdue ? h('span', { class: 'badge badge--overdue' }, t('inbox.overdue')) : null),
+      item.overdue ? h('span', { class: 'badge badge--overdue' }, t('inbox.overdue')) : null,
+    ),
     h('h2', { class: 'card__title' }, label('service', item.service)),
     h('p', {}, other),
     h('p', { class: 'card__person' }, personLine(item)),
-    item.respondBy && item.status === 'referred' ? h('p', { class: 'hint' }, t('inbox.respondBy', { date: formatDate(item.respondBy) })) : null,
-    h('button', { type: 'button', class: 'button button--secondary', 'aria-label': `${t('inbox.open')} — ${label('service', item.service)}, ${other}`, onclick: open }, t('inbox.open')));
+    item.respondBy && item.status === 'referred'
+      ? h('p', { class: 'hint' }, t('inbox.respondBy', { date: formatDate(item.respondBy) }))
+      : null,
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button button--secondary',
+        'aria-label': `${t('inbox.open')} — ${label('service', item.service)}, ${other}`,
+        onclick: open,
+      },
+      t('inbox.open'),
+    ),
+  );
 }

@@ -36,7 +36,10 @@ export function personDetails(person: Person | null, categories: string[]): Chil
       rows.push([`${label('category', category)} — ${fieldLabel}`, String(value)]);
     }
   }
-  return h('div', {},
+  return h(
+    'div',
+    {},
     h('p', { class: 'hint' }, `${t('referral.categories')} : ${categories.map((c) => label('category', c)).join(', ') || t('app.none')}`),
-    h('dl', { class: 'facts' }, ...rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])));
+    h('dl', { class: 'facts' }, ...rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
+  );
 }

@@ -21,19 +21,41 @@ export function renderRefer({ main, me, params, go }: ViewContext): void {
     main.append(h('p', { class: 'notice' }, t('refer.noConsent')), toInbox);
     return;
   }
-  const covers = (organisation: Organisation) => consent.recipients.includes(ANY_REFERRAL_RECIPIENT) || consent.recipients.includes(organisation.id);
-  const service = select('service', SERVICES.map((s) => ({ value: s, label: label('service', s) })), { required: true, empty: t('app.choose') });
-  const department = select('department', DEPARTMENTS.map((d) => ({ value: d.code, label: `${d.code} ${d.name}` })), { empty: t('app.all') });
+  const covers = (organisation: Organisation) =>
+    consent.recipients.includes(ANY_REFERRAL_RECIPIENT) || consent.recipients.includes(organisation.id);
+  const service = select(
+    'service',
+    SERVICES.map((s) => ({ value: s, label: label('service', s) })),
+    { required: true, empty: t('app.choose') },
+  );
+  const department = select(
+    'department',
+    DEPARTMENTS.map((d) => ({ value: d.code, label: `${d.code} ${d.name}` })),
+    { empty: t('app.all') },
+  );
   const partners = h('div', { class: 'partners', 'aria-live': 'polite' });
   const search = async () => {
     partners.replaceChildren();
     if (!service.value) return;
     try {
-      const { items } = await get<{ items: Organisation[] }>('/v1/organisations', { service: service.value, department: department.value || undefined });
+      const { items } = await get<{ items: Organisation[] }>('/v1/organisations', {
+        service: service.value,
+        department: department.value || undefined,
+      });
       const offered = items.filter((o) => o.id !== me.organisationId && covers(o));
-      partners.append(offered.length === 0 ? emptyState(t('refer.none')) : choices(t('refer.partners'), 'to', offered.map((o) => ({
-        value: o.id, label: `${o.name} — ${label('kind', o.kind)}, ${o.department} ${o.departmentName ?? ''} — ${capacityOf(o, service.value)}`,
-      })), { type: 'radio', required: true }));
+      partners.append(
+        offered.length === 0
+          ? emptyState(t('refer.none'))
+          : choices(
+              t('refer.partners'),
+              'to',
+              offered.map((o) => ({
+                value: o.id,
+                label: `${o.name} — ${label('kind', o.kind)}, ${o.department} ${o.departmentName ?? ''} — ${capacityOf(o, service.value)}`,
+              })),
+              { type: 'radio', required: true },
+            ),
+      );
     } catch (error) {
       partners.append(errorBox(error));
     }
@@ -43,30 +65,51 @@ export function renderRefer({ main, me, params, go }: ViewContext): void {
 
   let idempotencyKey = newIdempotencyKey();
   const feedback = h('div', { class: 'feedback' });
-  main.append(h('p', {}, t('refer.intro')), form(async (element) => {
-    feedback.replaceChildren();
-    const respondBy = fieldValue(element, 'respondBy');
-    const body = {
-      caseId, to: checkedValues(element, 'to')[0] ?? '', service: service.value, urgency: fieldValue(element, 'urgency'),
-      sharedCategories: checkedValues(element, 'sharedCategories'), message: fieldValue(element, 'message'),
-      respondBy: respondBy ? new Date(respondBy).toISOString() : null,
-    };
-    try {
-      const written = await busy(element, () => post<Written>('/v1/referrals', body, idempotencyKey));
-      idempotencyKey = newIdempotencyKey();
-      go('inbox', { direction: 'sent', minPosition: written.position, justReferred: true });
-    } catch (error) {
-      feedback.append(errorBox(error));
-    }
-  },
-  fieldset(t('refer.search'), field(t('referral.service'), service), field(t('identify.department'), department)),
-  partners,
-  field(t('referral.urgency'), select('urgency', URGENCIES.map((u) => ({ value: u, label: label('urgency', u) })), { required: true, value: 'soon' })),
-  choices(t('refer.shared'), 'sharedCategories', consent.categories.map((c) => ({ value: c, label: label('category', c) })), { checked: consent.categories }),
-  field(t('refer.message'), textarea('message', { maxlength: 4000 })),
-  field(t('refer.respondBy'), input('respondBy', 'datetime-local')),
-  feedback,
-  h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'button' }, t('refer.submit')), toInbox)));
+  main.append(
+    h('p', {}, t('refer.intro')),
+    form(
+      async (element) => {
+        feedback.replaceChildren();
+        const respondBy = fieldValue(element, 'respondBy');
+        const body = {
+          caseId,
+          to: checkedValues(element, 'to')[0] ?? '',
+          service: service.value,
+          urgency: fieldValue(element, 'urgency'),
+          sharedCategories: checkedValues(element, 'sharedCategories'),
+          message: fieldValue(element, 'message'),
+          respondBy: respondBy ? new Date(respondBy).toISOString() : null,
+        };
+        try {
+          const written = await busy(element, () => post<Written>('/v1/referrals', body, idempotencyKey));
+          idempotencyKey = newIdempotencyKey();
+          go('inbox', { direction: 'sent', minPosition: written.position, justReferred: true });
+        } catch (error) {
+          feedback.append(errorBox(error));
+        }
+      },
+      fieldset(t('refer.search'), field(t('referral.service'), service), field(t('identify.department'), department)),
+      partners,
+      field(
+        t('referral.urgency'),
+        select(
+          'urgency',
+          URGENCIES.map((u) => ({ value: u, label: label('urgency', u) })),
+          { required: true, value: 'soon' },
+        ),
+      ),
+      choices(
+        t('refer.shared'),
+        'sharedCategories',
+        consent.categories.map((c) => ({ value: c, label: label('category', c) })),
+        { checked: consent.categories },
+      ),
+      field(t('refer.message'), textarea('message', { maxlength: 4000 })),
+      field(t('refer.respondBy'), input('respondBy', 'datetime-local')),
+      feedback,
+      h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'button' }, t('refer.submit')), toInbox),
+    ),
+  );
 }
 
 function capacityOf(organisation: Organisation, service: string): string {

@@ -12,7 +12,11 @@ import { actionForm, actionsFor } from './referral-actions';
 export async function renderReferral(context: ViewContext): Promise<void> {
   const { main, me, params, go } = context;
   const referralId = typeof params.referralId === 'string' ? params.referralId : '';
-  const back = h('button', { type: 'button', class: 'button button--ghost', onclick: () => go('inbox', { direction: params.direction }) }, `← ${t('app.back')}`);
+  const back = h(
+    'button',
+    { type: 'button', class: 'button button--ghost', onclick: () => go('inbox', { direction: params.direction }) },
+    `← ${t('app.back')}`,
+  );
   replaceChildren(main, back, loading());
   let referral: Referral;
   try {
@@ -38,15 +42,33 @@ export async function renderReferral(context: ViewContext): Promise<void> {
   const actions = actionsFor(referral, me);
   // The re-rendered view opens with a role=status notice, which screen readers announce.
   const refresh = () => void renderReferral({ ...context, params: { ...params, justDone: true } });
-  replaceChildren(main,
+  replaceChildren(
+    main,
     back,
     params.justDone ? success(t('action.done')) : null,
     h('dl', { class: 'facts' }, ...facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
     referral.message ? h('section', {}, h('h2', {}, t('referral.message')), h('p', { class: 'message' }, referral.message)) : null,
-    h('section', {}, h('h2', {}, t('referral.person')), personDetails(referral.erased ? null : referral.person, referral.visibleCategories)),
-    notes.length ? h('section', {}, h('h2', {}, t('referral.notes')),
-      h('ul', { class: 'notes' }, ...notes.map((n) => h('li', {}, h('strong', {}, organisationName(n.by)), ' — ', String(n.note))))) : null,
-    h('section', {}, h('h2', {}, t('referral.actions')),
-      actions.length ? h('div', { class: 'actions' }, ...actions.map((action) => actionForm(action, refresh))) : h('p', { class: 'empty' }, t('referral.noAction'))),
+    h(
+      'section',
+      {},
+      h('h2', {}, t('referral.person')),
+      personDetails(referral.erased ? null : referral.person, referral.visibleCategories),
+    ),
+    notes.length
+      ? h(
+          'section',
+          {},
+          h('h2', {}, t('referral.notes')),
+          h('ul', { class: 'notes' }, ...notes.map((n) => h('li', {}, h('strong', {}, organisationName(n.by)), ' — ', String(n.note)))),
+        )
+      : null,
+    h(
+      'section',
+      {},
+      h('h2', {}, t('referral.actions')),
+      actions.length
+        ? h('div', { class: 'actions' }, ...actions.map((action) => actionForm(action, refresh)))
+        : h('p', { class: 'empty' }, t('referral.noAction')),
+    ),
   );
 }

@@ -12,10 +12,19 @@ const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11'
  * and an optional ε for a noisy answer paid from the researcher's budget.
  */
 export function researchFields(unit: Unit, onUnit: (unit: Unit) => void): HTMLElement[] {
-  const units = choices(t('research.unit'), 'unit', RESEARCH_UNITS.map((u) => ({ value: u, label: label('unit', u) })), { type: 'radio', checked: [unit] });
+  const units = choices(
+    t('research.unit'),
+    'unit',
+    RESEARCH_UNITS.map((u) => ({ value: u, label: label('unit', u) })),
+    { type: 'radio', checked: [unit] },
+  );
   units.addEventListener('change', (event) => onUnit((event.target as HTMLInputElement).value as Unit));
-  const dimensions = choices(t('research.groupBy'), 'groupBy', RESEARCH_DIMENSIONS[unit].map((d) => ({ value: d, label: label('dimension', d) })),
-    { hint: t('research.maxDimensions', { max: RESEARCH_MAX_DIMENSIONS }) });
+  const dimensions = choices(
+    t('research.groupBy'),
+    'groupBy',
+    RESEARCH_DIMENSIONS[unit].map((d) => ({ value: d, label: label('dimension', d) })),
+    { hint: t('research.maxDimensions', { max: RESEARCH_MAX_DIMENSIONS }) },
+  );
   // Past the maximum, the other boxes are disabled rather than letting the API refuse the query.
   dimensions.addEventListener('change', () => {
     const boxes = [...dimensions.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
@@ -24,14 +33,46 @@ export function researchFields(unit: Unit, onUnit: (unit: Unit) => void): HTMLEl
   });
   const thisYear = new Date().getUTCFullYear();
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
-  return [units, dimensions,
-    h('div', { class: 'filters__grid' },
-      field(t('research.year'), select('year', years.map((y) => ({ value: y, label: y })), { required: true, value: String(thisYear) })),
-      field(t('research.month'), select('month', MONTHS.map((m) => ({ value: m, label: m })), { empty: t('research.wholeYear') }))),
+  return [
+    units,
+    dimensions,
+    h(
+      'div',
+      { class: 'filters__grid' },
+      field(
+        t('research.year'),
+        select(
+          'year',
+          years.map((y) => ({ value: y, label: y })),
+          { required: true, value: String(thisYear) },
+        ),
+      ),
+      field(
+        t('research.month'),
+        select(
+          'month',
+          MONTHS.map((m) => ({ value: m, label: m })),
+          { empty: t('research.wholeYear') },
+        ),
+      ),
+    ),
     unit === 'referrals'
-      ? choices(t('research.measures'), 'measures', [{ value: 'count', label: label('measure', 'count'), disabled: true }, { value: 'medianDelay', label: label('measure', 'medianDelay') }], { checked: ['count'] })
+      ? choices(
+          t('research.measures'),
+          'measures',
+          [
+            { value: 'count', label: label('measure', 'count'), disabled: true },
+            { value: 'medianDelay', label: label('measure', 'medianDelay') },
+          ],
+          { checked: ['count'] },
+        )
       : h('span', {}),
-    field(t('research.epsilon'), input('epsilon', 'number', { min: '0.001', max: '100', step: '0.001', inputmode: 'decimal' }), t('research.epsilonHint'))];
+    field(
+      t('research.epsilon'),
+      input('epsilon', 'number', { min: '0.001', max: '100', step: '0.001', inputmode: 'decimal' }),
+      t('research.epsilonHint'),
+    ),
+  ];
 }
 
 /** POST /v1/research/queries body; the count is always asked for, the median only when ticked. */

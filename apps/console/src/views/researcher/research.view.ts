@@ -18,29 +18,32 @@ export function renderResearch({ main, params, go }: ViewContext): void {
   const unit: Unit = params.unit === 'identifications' ? 'identifications' : 'referrals';
   const result = h('div', { class: 'result', 'aria-live': 'polite' });
   let idempotencyKey = newIdempotencyKey();
-  const query = form(async (element) => {
-    const body = researchBody(element);
-    if ((body.groupBy as string[]).length === 0) {
-      replaceChildren(result, h('p', { class: 'notice notice--error', role: 'alert' }, t('research.pickDimension')));
-      return;
-    }
-    try {
-      // An ε query spends budget: the Idempotency-Key makes a retry return the first answer, not pay twice.
-      const answer = await busy(element, () => post<ResearchAnswer>('/v1/research/queries', body, idempotencyKey));
-      idempotencyKey = newIdempotencyKey();
-      replaceChildren(result, ...answerView(answer, body.groupBy as string[], body.measures as string[]));
-    } catch (error) {
-      replaceChildren(result, errorBox(error));
-    }
-  },
-  ...researchFields(unit, (next) => go('research', { unit: next })),
-  h('button', { type: 'submit', class: 'button' }, t('research.run')));
+  const query = form(
+    async (element) => {
+      const body = researchBody(element);
+      if ((body.groupBy as string[]).length === 0) {
+        replaceChildren(result, h('p', { class: 'notice notice--error', role: 'alert' }, t('research.pickDimension')));
+        return;
+      }
+      try {
+        // An ε query spends budget: the Idempotency-Key makes a retry return the first answer, not pay twice.
+        const answer = await busy(element, () => post<ResearchAnswer>('/v1/research/queries', body, idempotencyKey));
+        idempotencyKey = newIdempotencyKey();
+        replaceChildren(result, ...answerView(answer, body.groupBy as string[], body.measures as string[]));
+      } catch (error) {
+        replaceChildren(result, errorBox(error));
+      }
+    },
+    ...researchFields(unit, (next) => go('research', { unit: next })),
+    h('button', { type: 'submit', class: 'button' }, t('research.run')),
+  );
   main.append(h('p', {}, t('research.intro')), query, result);
 }
 
 function answerView(answer: ResearchAnswer, groupBy: string[], measures: string[]): HTMLElement[] {
   const hidden = (row: Row) => row.suppressed === true;
-  const suppressedBadge = () => h('span', { class: 'badge badge--suppressed', title: t('research.suppressedHint') }, t('research.suppressed'));
+  const suppressedBadge = () =>
+    h('span', { class: 'badge badge--suppressed', title: t('research.suppressedHint') }, t('research.suppressed'));
   const columns: Column<Row>[] = [
     ...groupBy.map((dimension) => ({
       label: label('dimension', dimension),
@@ -48,14 +51,16 @@ function answerView(answer: ResearchAnswer, groupBy: string[], measures: string[
       csv: (row: Row) => String(row[dimension] ?? ''),
     })),
     {
-      label: label('measure', 'count'), numeric: true,
+      label: label('measure', 'count'),
+      numeric: true,
       cell: (row: Row) => (hidden(row) ? suppressedBadge() : formatNumber(numberOf(row.count), 0)),
       csv: (row: Row) => (hidden(row) ? 'suppressed' : numberOf(row.count)),
     },
   ];
   if (measures.includes('medianDelay')) {
     columns.push({
-      label: label('measure', 'medianDelay'), numeric: true,
+      label: label('measure', 'medianDelay'),
+      numeric: true,
       cell: (row: Row) => (hidden(row) ? suppressedBadge() : formatNumber(numberOf(row.medianDelayDays))),
       csv: (row: Row) => (hidden(row) ? 'suppressed' : numberOf(row.medianDelayDays)),
     });
@@ -64,26 +69,49 @@ function answerView(answer: ResearchAnswer, groupBy: string[], measures: string[
   const recoded = Object.entries(answer.recoded ?? {}).filter(([, values]) => values.length > 0);
   return [
     h('p', { class: 'hint' }, t('research.k', { k: answer.k })),
-    budget ? h('p', { class: 'notice' },
-      t('research.epsilonSpent', { value: formatNumber(budget.spent, 3) }), h('br'),
-      t('research.epsilonLeft', { value: formatNumber(budget.remaining, 3), total: formatNumber(budget.total, 3) })) : h('span', {}),
+    budget
+      ? h(
+          'p',
+          { class: 'notice' },
+          t('research.epsilonSpent', { value: formatNumber(budget.spent, 3) }),
+          h('br'),
+          t('research.epsilonLeft', { value: formatNumber(budget.remaining, 3), total: formatNumber(budget.total, 3) }),
+        )
+      : h('span', {}),
     dataTable<Row>(t('research.result'), columns, answer.rows, 'research'),
-    ...recoded.map(([dimension, values]) => h('p', { class: 'hint' },
-      t('research.recoded', { dimension: label('dimension', dimension), values: values.map((v) => dimensionValue(dimension, v)).join(', ') }))),
+    ...recoded.map(([dimension, values]) =>
+      h(
+        'p',
+        { class: 'hint' },
+        t('research.recoded', {
+          dimension: label('dimension', dimension),
+          values: values.map((v) => dimensionValue(dimension, v)).join(', '),
+        }),
+      ),
+    ),
   ];
 }
 
 const numberOf = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 
 const KINDS: Record<string, string> = {
-  organisationKind: 'kind', receiverKind: 'kind', service: 'service', outcome: 'researchOutcome', ageBand: 'ageBand', delayBand: 'delayBand',
+  organisationKind: 'kind',
+  receiverKind: 'kind',
+  service: 'service',
+  outcome: 'researchOutcome',
+  ageBand: 'ageBand',
+  delayBand: 'delayBand',
 };
 /** A generalised value in words; an indicator set such as `gbv+trafficking` is named family by family. */
 function dimensionValue(dimension: string, value: JsonScalar): string {
   if (value === null || value === undefined) return t('app.none');
   const text = String(value);
   if (text === 'other') return label('value', 'other');
-  if (dimension === 'indicatorSet') return text.split('+').map((family) => label('family', family)).join(' + ');
+  if (dimension === 'indicatorSet')
+    return text
+      .split('+')
+      .map((family) => label('family', family))
+      .join(' + ');
   const kind = KINDS[dimension];
   return kind ? label(kind, text) : text;
 }

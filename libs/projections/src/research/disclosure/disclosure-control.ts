@@ -24,17 +24,27 @@ export const MAX_DIMENSIONS = 2;
  * (protect-table.ts). Since the tables share no unknown, what one query hides no other query,
  * total or difference can reveal: the same data always gives the same cells the same status.
  */
-export function controlledTable(base: readonly BaseCount[], unitDims: readonly string[], dims: readonly string[], k: number): ControlledTable {
+export function controlledTable(
+  base: readonly BaseCount[],
+  unitDims: readonly string[],
+  dims: readonly string[],
+  k: number,
+): ControlledTable {
   if (dims.length > MAX_DIMENSIONS) throw new RangeError(`at most ${MAX_DIMENSIONS} dimensions per table`);
   const recoding = recodeRareValues(base, unitDims, k);
   const counts = new Map<string, number>();
   const labelled = base.map((row) => ({ labels: dims.map((dim) => recoding.labelOf(dim, row.values[dim] ?? '')), count: row.count }));
-  for (const { labels, count } of labelled) counts.set(tableKey(labels[0] ?? '', labels[1] ?? ''), (counts.get(tableKey(labels[0] ?? '', labels[1] ?? '')) ?? 0) + count);
+  for (const { labels, count } of labelled)
+    counts.set(tableKey(labels[0] ?? '', labels[1] ?? ''), (counts.get(tableKey(labels[0] ?? '', labels[1] ?? '')) ?? 0) + count);
   const valuesOf = (labels: string[]) => Object.fromEntries(dims.map((dim, i) => [dim, labels[i] ?? '']));
   if (recoding.total < k || dims.length < 2) {
     // Under k rows in the year: nothing is published. Otherwise every total of one dimension is ≥ k.
     const suppressed: Suppression | null = recoding.total < k ? 'primary' : null;
-    const cells = [...counts.entries()].map(([joined, count]) => ({ values: valuesOf(joined.split('\u0001').slice(0, dims.length)), count, suppressed }));
+    const cells = [...counts.entries()].map(([joined, count]) => ({
+      values: valuesOf(joined.split('\u0001').slice(0, dims.length)),
+      count,
+      suppressed,
+    }));
     return { cells, merged: recoding.merged, labelOf: recoding.labelOf };
   }
   const present = (i: number) => [...new Set(labelled.map(({ labels }) => labels[i] ?? ''))].sort();

@@ -45,14 +45,18 @@ function attack(base: BaseCount[]) {
       equations.push(...lines.values());
     }
   }
-  return solvableUnknowns(unknowns, equations).filter((u) => primaries.has(u)).map((u) => `${u}=${primaries.get(u)}`);
+  return solvableUnknowns(unknowns, equations)
+    .filter((u) => primaries.has(u))
+    .map((u) => `${u}=${primaries.get(u)}`);
 }
 
 const years = fc.array(
   fc.record({
     values: fc.record({
-      region: fc.constantFrom('idf', 'paca', 'hdf', 'corse'), service: fc.constantFrom('legal', 'medical', 'shelter'),
-      ageBand: fc.constantFrom('18-24', '25-34', '35-44'), month: fc.constantFrom('01', '02', '03', '04'),
+      region: fc.constantFrom('idf', 'paca', 'hdf', 'corse'),
+      service: fc.constantFrom('legal', 'medical', 'shelter'),
+      ageBand: fc.constantFrom('18-24', '25-34', '35-44'),
+      month: fc.constantFrom('01', '02', '03', '04'),
     }),
     count: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 5, max: 30 })),
   }),
@@ -84,7 +88,9 @@ describe('disclosure control', () => {
       const paca = byRegionAndService.find((c) => c.values.region === 'paca' && c.values.service === 'legal')!;
       expect(paca.suppressed).not.toBeNull();
       // "legal in the whole network" minus "legal in PACA, filtered": a filter is one of the table's dimensions.
-      const filtered = controlledTable(base, DIMS, ['service', 'region'], K).cells.find((c) => c.values.region === 'paca' && c.values.service === 'legal')!;
+      const filtered = controlledTable(base, DIMS, ['service', 'region'], K).cells.find(
+        (c) => c.values.region === 'paca' && c.values.service === 'legal',
+      )!;
       expect(filtered.suppressed).not.toBeNull();
       expect(legal.count).toBe(14);
     });
@@ -99,13 +105,18 @@ describe('disclosure control', () => {
   });
 
   it('leaves no small count that an attacker holding every published table can solve for', () => {
-    fc.assert(fc.property(years, (base) => expect(attack(base)).toEqual([])), { numRuns: 80 });
+    fc.assert(
+      fc.property(years, (base) => expect(attack(base)).toEqual([])),
+      { numRuns: 80 },
+    );
   });
 
   it('never publishes a count between 1 and k - 1', () => {
-    fc.assert(fc.property(years, fc.constantFrom(...pairs, ['region'], ['month'], []), (base, dims) => {
-      const { cells } = controlledTable(base, DIMS, dims, K);
-      expect(cells.filter((c) => c.suppressed === null && c.count > 0 && c.count < K)).toEqual([]);
-    }));
+    fc.assert(
+      fc.property(years, fc.constantFrom(...pairs, ['region'], ['month'], []), (base, dims) => {
+        const { cells } = controlledTable(base, DIMS, dims, K);
+        expect(cells.filter((c) => c.suppressed === null && c.count > 0 && c.count < K)).toEqual([]);
+      }),
+    );
   });
 });

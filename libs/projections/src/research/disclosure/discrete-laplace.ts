@@ -20,7 +20,8 @@ export class DiscreteLaplace {
   sample(epsilon: number, sensitivity: number): number {
     const s = Math.round(epsilon * EPSILON_SCALE);
     const t = sensitivity * EPSILON_SCALE;
-    if (!Number.isInteger(sensitivity) || sensitivity < 1 || s < 1) throw new RangeError('ε must be > 0 and the sensitivity a positive integer');
+    if (!Number.isInteger(sensitivity) || sensitivity < 1 || s < 1)
+      throw new RangeError('ε must be > 0 and the sensitivity a positive integer');
     for (;;) {
       const u = this.uniform(t);
       if (!this.bernoulliExp(u, t)) continue;

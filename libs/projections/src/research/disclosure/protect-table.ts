@@ -19,7 +19,12 @@ const key = (row: string, column: string) => `${row}\u0001${column}`;
  * row, weighted by the counts it would hide). Empty cells may be suppressed as well: published, a
  * zero is a known value; suppressed, it is as unknown as a small count, and hides the least.
  */
-export function protectTable(rows: readonly string[], columns: readonly string[], counts: ReadonlyMap<string, number>, k: number): TableCell[] {
+export function protectTable(
+  rows: readonly string[],
+  columns: readonly string[],
+  counts: ReadonlyMap<string, number>,
+  k: number,
+): TableCell[] {
   const cells = new Map<string, TableCell>();
   for (const row of rows) {
     for (const column of columns) {
@@ -84,7 +89,7 @@ function cheapestPath(cell: TableCell, cells: Map<string, TableCell>, rows: read
     }
   }
   const path: TableCell[] = [];
-  for (let node = goal; node !== start; ) {
+  for (let node = goal; node !== start;) {
     const edge = via.get(node);
     // Every node on the way back was reached through an edge, or the search would have returned [] above.
     if (!edge) throw new Error(`protectTable: no edge recorded into ${node}`);

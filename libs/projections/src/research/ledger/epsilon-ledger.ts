@@ -21,31 +21,50 @@ export interface EpsilonBalance {
  * last bit of budget. Numeric arithmetic: no rounding lets a researcher creep past the budget.
  */
 export class EpsilonLedger {
-  constructor(private readonly dataSource: DataSource, private readonly budget: number) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly budget: number,
+  ) {}
 
   async spend(request: EpsilonSpend): Promise<EpsilonBalance> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query("SELECT pg_advisory_xact_lock(hashtext('passerelle.research.epsilon:' || $1))", [request.keyId]);
       const [row] = await manager.query<{ spent: string }[]>(
-        'SELECT coalesce(sum(epsilon), 0)::text AS spent FROM research_epsilon_ledger WHERE key_id = $1', [request.keyId],
+        'SELECT coalesce(sum(epsilon), 0)::text AS spent FROM research_epsilon_ledger WHERE key_id = $1',
+        [request.keyId],
       );
       const spent = Number(row?.spent ?? 0);
-      const [fits] = await manager.query<{ ok: boolean }[]>('SELECT ($1::numeric + $2::numeric) <= $3::numeric AS ok', [row?.spent ?? '0', String(request.epsilon), String(this.budget)]);
+      const [fits] = await manager.query<{ ok: boolean }[]>('SELECT ($1::numeric + $2::numeric) <= $3::numeric AS ok', [
+        row?.spent ?? '0',
+        String(request.epsilon),
+        String(this.budget),
+      ]);
       if (!fits?.ok) {
-        throw forbidden('RESEARCH.EPSILON_BUDGET_SPENT', `This query needs ε=${request.epsilon} but only ${round(this.budget - spent)} of the budget of ${this.budget} is left for this key`, {
-          budget: this.budget, spent: round(spent), remaining: round(this.budget - spent),
-        });
+        throw forbidden(
+          'RESEARCH.EPSILON_BUDGET_SPENT',
+          `This query needs ε=${request.epsilon} but only ${round(this.budget - spent)} of the budget of ${this.budget} is left for this key`,
+          {
+            budget: this.budget,
+            spent: round(spent),
+            remaining: round(this.budget - spent),
+          },
+        );
       }
-      await manager.query(
-        'INSERT INTO research_epsilon_ledger (key_id, organisation_id, epsilon, query) VALUES ($1, $2, $3, $4)',
-        [request.keyId, request.organisationId, String(request.epsilon), JSON.stringify(request.query)],
-      );
+      await manager.query('INSERT INTO research_epsilon_ledger (key_id, organisation_id, epsilon, query) VALUES ($1, $2, $3, $4)', [
+        request.keyId,
+        request.organisationId,
+        String(request.epsilon),
+        JSON.stringify(request.query),
+      ]);
       return { spent: round(spent + request.epsilon), remaining: round(this.budget - spent - request.epsilon) };
     });
   }
 
   async balance(keyId: string): Promise<EpsilonBalance> {
-    const [row] = await this.dataSource.query<{ spent: string }[]>('SELECT coalesce(sum(epsilon), 0)::text AS spent FROM research_epsilon_ledger WHERE key_id = $1', [keyId]);
+    const [row] = await this.dataSource.query<{ spent: string }[]>(
+      'SELECT coalesce(sum(epsilon), 0)::text AS spent FROM research_epsilon_ledger WHERE key_id = $1',
+      [keyId],
+    );
     const spent = Number(row?.spent ?? 0);
     return { spent: round(spent), remaining: round(this.budget - spent) };
   }

@@ -30,14 +30,21 @@ export const sensitivityOf = (query: ResearchQuery) => (query.unit === 'referral
  * Laplace noise, and noisy counts under k are withheld, which as post-processing costs no privacy.
  */
 export class ResearchAnswers {
-  constructor(private readonly dataSource: DataSource, private readonly k: number) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly k: number,
+  ) {}
 
   async exact(query: ResearchQuery, now: Date): Promise<ResearchAnswer> {
     const { base, dims } = await loadYear(this.dataSource, query.unit, query.year, now);
     const table = controlledTable(base, dims, query.tableDims, this.k);
     for (const [dim, value] of Object.entries(query.filters)) {
       if (table.labelOf(dim, value) === OTHER) {
-        throw unprocessable('RESEARCH.VALUE_TOO_RARE', `${dim}=${value} counts fewer than ${this.k} ${query.unit} this year: it is only shown inside "other"`, { filter: dim });
+        throw unprocessable(
+          'RESEARCH.VALUE_TOO_RARE',
+          `${dim}=${value} counts fewer than ${this.k} ${query.unit} this year: it is only shown inside "other"`,
+          { filter: dim },
+        );
       }
     }
     const delays = new Map<string, number[]>();
@@ -61,7 +68,7 @@ export class ResearchAnswers {
 
   async noisy(query: ResearchQuery, now: Date, noise: DiscreteLaplace): Promise<ResearchAnswer> {
     const { epsilon } = query;
-    if (epsilon === null) throw new Error('ResearchAnswers.noisy: a noisy answer needs the query\'s ε');
+    if (epsilon === null) throw new Error("ResearchAnswers.noisy: a noisy answer needs the query's ε");
     const bounded = query.unit === 'referrals' ? REFERRALS_PER_CASE : undefined;
     const { base } = await loadYear(this.dataSource, query.unit, query.year, now, { bounded, where: query.filters });
     const counts = new Map<string, number>();
@@ -84,8 +91,10 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0
 /** Every combination of values of the grouped dimensions. */
 function domain(dims: readonly QueryDimension[]): Partial<Record<QueryDimension, string>>[] {
   return dims.reduce<Partial<Record<QueryDimension, string>>[]>(
-    (combinations, dim) => combinations.flatMap((combination) =>
-      (dim === 'month' ? MONTHS : (RESEARCH_DIMENSIONS[dim] as readonly string[])).map((value) => ({ ...combination, [dim]: value }))),
+    (combinations, dim) =>
+      combinations.flatMap((combination) =>
+        (dim === 'month' ? MONTHS : (RESEARCH_DIMENSIONS[dim] as readonly string[])).map((value) => ({ ...combination, [dim]: value })),
+      ),
     [{}],
   );
 }

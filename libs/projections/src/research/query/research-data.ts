@@ -6,17 +6,29 @@ import type { QueryDimension } from './research-request';
 /** Each dimension as a column of the query below (aliases: c = research_cases, r = research_referrals, o = receiver). */
 const COLUMNS: Record<ResearchUnit, Partial<Record<QueryDimension, string>>> = {
   identifications: {
-    region: 'c.region', organisationKind: 'c.organisation_kind', indicatorSet: 'c.indicator_set', ageBand: 'c.age_band', month: 'substr(c.month, 6, 2)',
+    region: 'c.region',
+    organisationKind: 'c.organisation_kind',
+    indicatorSet: 'c.indicator_set',
+    ageBand: 'c.age_band',
+    month: 'substr(c.month, 6, 2)',
   },
   referrals: {
-    region: 'c.region', organisationKind: 'c.organisation_kind', receiverKind: "coalesce(o.kind, 'unknown')", service: 'r.service',
-    indicatorSet: 'c.indicator_set', ageBand: 'c.age_band', outcome: 'r.outcome', delayBand: 'r.delay_band', month: 'substr(r.month, 6, 2)',
+    region: 'c.region',
+    organisationKind: 'c.organisation_kind',
+    receiverKind: "coalesce(o.kind, 'unknown')",
+    service: 'r.service',
+    indicatorSet: 'c.indicator_set',
+    ageBand: 'c.age_band',
+    outcome: 'r.outcome',
+    delayBand: 'r.delay_band',
+    month: 'substr(r.month, 6, 2)',
   },
 };
 
 const FROM: Record<ResearchUnit, string> = {
   identifications: 'research_cases c',
-  referrals: 'research_referrals r JOIN research_cases c ON c.case_id = r.case_id LEFT JOIN research_organisations o ON o.organisation_id = r.receiver',
+  referrals:
+    'research_referrals r JOIN research_cases c ON c.case_id = r.case_id LEFT JOIN research_organisations o ON o.organisation_id = r.receiver',
 };
 
 export interface YearRows {
@@ -31,7 +43,13 @@ export interface YearRows {
  * the question. `bounded` keeps at most that many referrals per case (noisy answers need each
  * woman's weight in a count bounded, which is the sensitivity of the noise).
  */
-export async function loadYear(dataSource: DataSource, unit: ResearchUnit, year: number, now: Date, options: { bounded?: number; where?: Partial<Record<QueryDimension, string>> } = {}): Promise<YearRows> {
+export async function loadYear(
+  dataSource: DataSource,
+  unit: ResearchUnit,
+  year: number,
+  now: Date,
+  options: { bounded?: number; where?: Partial<Record<QueryDimension, string>> } = {},
+): Promise<YearRows> {
   const columns = COLUMNS[unit];
   const dims = Object.keys(columns) as QueryDimension[];
   const params: unknown[] = [`${year}-01`, `${year}-12`, now.toISOString()];
@@ -50,9 +68,12 @@ export async function loadYear(dataSource: DataSource, unit: ResearchUnit, year:
     ) r JOIN research_cases c ON c.case_id = r.case_id LEFT JOIN research_organisations o ON o.organisation_id = r.receiver
     WHERE ${conditions.join(' AND ')} AND r.rank <= ${Math.trunc(options.bounded)}`;
   }
-  const groups: Record<string, unknown>[] = await dataSource.query(`
+  const groups: Record<string, unknown>[] = await dataSource.query(
+    `
     SELECT ${dims.map((_, i) => `d${i}`).join(', ')}, count(*)::int AS count, array_remove(array_agg(delay), NULL) AS delays
-    FROM (${source}) rows GROUP BY ${dims.map((_, i) => `d${i}`).join(', ')}`, params);
+    FROM (${source}) rows GROUP BY ${dims.map((_, i) => `d${i}`).join(', ')}`,
+    params,
+  );
   return {
     dims,
     base: groups.map((group) => ({

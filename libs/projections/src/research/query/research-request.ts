@@ -40,14 +40,24 @@ export function parseResearchRequest(request: ResearchRequest): ResearchQuery {
   const unit = request.unit ?? 'referrals';
   const dims: readonly string[] = [...DIMENSIONS_OF[unit], 'month'];
   for (const dim of request.groupBy) {
-    if (!dims.includes(dim)) throw unprocessable('RESEARCH.UNKNOWN_DIMENSION', `"${dim}" is not a dimension of ${unit}; use ${dims.join(', ')}`, { dimension: dim, allowed: dims });
+    if (!dims.includes(dim))
+      throw unprocessable('RESEARCH.UNKNOWN_DIMENSION', `"${dim}" is not a dimension of ${unit}; use ${dims.join(', ')}`, {
+        dimension: dim,
+        allowed: dims,
+      });
   }
-  if (new Set(request.groupBy).size !== request.groupBy.length) throw unprocessable('RESEARCH.DUPLICATE_DIMENSION', 'A dimension appears twice in groupBy');
+  if (new Set(request.groupBy).size !== request.groupBy.length)
+    throw unprocessable('RESEARCH.DUPLICATE_DIMENSION', 'A dimension appears twice in groupBy');
   const { from, to, ...equalities } = request.filters;
   const { year, month } = period(from, to);
   const filters: ResearchQuery['filters'] = {};
   for (const [dim, raw] of Object.entries(equalities)) {
-    if (!dims.includes(dim) || dim === 'month') throw unprocessable('RESEARCH.UNKNOWN_FILTER', `"${dim}" is not a filter of ${unit}; use from, to, ${DIMENSIONS_OF[unit].join(', ')}`, { filter: dim });
+    if (!dims.includes(dim) || dim === 'month')
+      throw unprocessable(
+        'RESEARCH.UNKNOWN_FILTER',
+        `"${dim}" is not a filter of ${unit}; use from, to, ${DIMENSIONS_OF[unit].join(', ')}`,
+        { filter: dim },
+      );
     filters[dim as ResearchDimension] = value(dim as ResearchDimension, raw);
   }
   if (month !== null) filters.month = month;
@@ -55,16 +65,26 @@ export function parseResearchRequest(request: ResearchRequest): ResearchQuery {
   const both = groupBy.filter((dim) => filters[dim] !== undefined);
   if (both.length > 0) {
     const detail = both.includes('month') ? 'group by month over a whole year' : `"${both[0]}" is both grouped and filtered`;
-    throw unprocessable('RESEARCH.FILTERED_AND_GROUPED', `A dimension cannot be grouped and filtered at once: ${detail}`, { dimensions: both });
+    throw unprocessable('RESEARCH.FILTERED_AND_GROUPED', `A dimension cannot be grouped and filtered at once: ${detail}`, {
+      dimensions: both,
+    });
   }
   const tableDims = [...groupBy, ...(Object.keys(filters) as QueryDimension[])];
   if (tableDims.length > MAX_DIMENSIONS) {
-    throw unprocessable('RESEARCH.TOO_MANY_DIMENSIONS', `At most ${MAX_DIMENSIONS} dimensions, grouped and filtered together (a one-month period counts as one): more would cut cells too small to protect`, { dimensions: tableDims });
+    throw unprocessable(
+      'RESEARCH.TOO_MANY_DIMENSIONS',
+      `At most ${MAX_DIMENSIONS} dimensions, grouped and filtered together (a one-month period counts as one): more would cut cells too small to protect`,
+      { dimensions: tableDims },
+    );
   }
   const measures = (request.measures ?? ['count']) as Measure[];
   for (const measure of measures) {
     if (!MEASURES.includes(measure) || (measure === 'medianDelay' && unit !== 'referrals')) {
-      throw unprocessable('RESEARCH.UNKNOWN_MEASURE', `"${measure}" is not a measure of ${unit}; use count${unit === 'referrals' ? ', medianDelay' : ''}`, { measure });
+      throw unprocessable(
+        'RESEARCH.UNKNOWN_MEASURE',
+        `"${measure}" is not a measure of ${unit}; use count${unit === 'referrals' ? ', medianDelay' : ''}`,
+        { measure },
+      );
     }
   }
   const epsilon = request.epsilon ?? null;
@@ -72,7 +92,10 @@ export function parseResearchRequest(request: ResearchRequest): ResearchQuery {
     throw unprocessable('RESEARCH.BAD_EPSILON', 'epsilon must be a positive number with at most three decimals', { epsilon });
   }
   if (epsilon !== null && measures.includes('medianDelay')) {
-    throw unprocessable('RESEARCH.MEDIAN_WITH_NOISE', 'With epsilon only counts are answered: a noisy median would need a budget of its own');
+    throw unprocessable(
+      'RESEARCH.MEDIAN_WITH_NOISE',
+      'With epsilon only counts are answered: a noisy median would need a budget of its own',
+    );
   }
   return { unit, year, groupBy, filters, measures, epsilon, tableDims };
 }
@@ -89,7 +112,11 @@ function period(from: string | undefined, to: string | undefined): { year: numbe
   if (months === 12) return { year: Number(start[1]), month: null };
   // MONTH's groups are not optional: a match always has its month.
   if (months === 1) return { year: Number(start[1]), month: start[2] ?? '' };
-  throw unprocessable('RESEARCH.UNALIGNED_PERIOD', 'The period is a whole calendar year (YYYY-01 to YYYY-12) or one month; group by month for a series', { from, to });
+  throw unprocessable(
+    'RESEARCH.UNALIGNED_PERIOD',
+    'The period is a whole calendar year (YYYY-01 to YYYY-12) or one month; group by month for a series',
+    { from, to },
+  );
 }
 
 /** A filter value from its vocabulary; a région by its code or its name. */

@@ -7,15 +7,17 @@
  */
 export function solvableUnknowns(unknowns: readonly string[], equations: readonly (readonly (readonly [string, number])[])[]): string[] {
   const column = new Map(unknowns.map((id, i) => [id, i]));
-  const rows = equations.filter((eq) => eq.length > 0).map((eq) => {
-    const row = new Array<number>(unknowns.length).fill(0);
-    for (const [id, coefficient] of eq) {
-      const j = column.get(id);
-      if (j === undefined) throw new RangeError(`linear attack: ${id} is not one of the unknowns`);
-      row[j] = coefficient;
-    }
-    return row;
-  });
+  const rows = equations
+    .filter((eq) => eq.length > 0)
+    .map((eq) => {
+      const row = new Array<number>(unknowns.length).fill(0);
+      for (const [id, coefficient] of eq) {
+        const j = column.get(id);
+        if (j === undefined) throw new RangeError(`linear attack: ${id} is not one of the unknowns`);
+        row[j] = coefficient;
+      }
+      return row;
+    });
   const cell = (i: number, j: number) => at(at(rows, i), j);
   const pivots: { row: number; column: number }[] = [];
   let r = 0;
