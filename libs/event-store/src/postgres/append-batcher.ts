@@ -1,11 +1,13 @@
 import type { Pool, PoolClient } from 'pg';
 import type { AppendResult, EventMetadata, RecordedEvent } from '../event-store.port';
 import { type BatchPlan, type EventRow, type PlannedAppend, type StoredEventRef, planBatch } from './batch-plan';
+import { guessHolds, lockStatement, lookupStatement, writeStatement } from './batch-sql';
 import { GuessBudget, optimisticPlan } from './optimistic-append';
-
-const UNIQUE_VIOLATION = '23505';
 import type { PostgresEventStoreFaults } from './postgres-event-store.options';
-import { APPENDED_CHANNEL, type EventStoreTables } from './postgres-schema';
+import type { EventStoreTables } from './postgres-schema';
+
+/** PostgreSQL's unique_violation: a retried event id meeting the unique index. */
+const UNIQUE_VIOLATION = '23505';
 
 interface QueuedAppend extends PlannedAppend {
   resolve(result: AppendResult): void;
@@ -124,19 +126,12 @@ export class AppendBatcher {
     if (this.faults?.armedFor?.(batch.map((append) => append.streamName))) return null;
     const guess = this.guesses.mayGuess() ? optimisticPlan(batch, this.knownHead) : null;
     if (!guess) return null;
-    const { streams, head } = this.tables;
-    const assumed = [...guess.assumed];
-    const holds = `(SELECT position FROM ${head} WHERE id = 1) = ${this.knownHead?.toString() ?? '-1'} AND NOT EXISTS (
-        SELECT 1 FROM unnest(ARRAY[${assumed.map(([name]) => literal(name)).join(',')}]::text[], ARRAY[${assumed.map(([, revision]) => revision.toString()).join(',')}]::bigint[])
-          AS expected(stream_name, revision)
-        LEFT JOIN ${streams} AS s ON s.stream_name = expected.stream_name
-        WHERE coalesce(s.revision, -1) <> expected.revision)`;
+    const holds = guessHolds(this.tables, this.knownHead ?? -1n, guess.assumed);
     this.onCommitting(guess.plan.head);
     let results: { rows: { held?: boolean }[] }[];
     try {
       results = (await client.query(
-        `BEGIN; SELECT position FROM ${head} WHERE id = 1 FOR UPDATE;
-         ${this.writeStatement(guess.plan, recordedAt, holds)}; COMMIT`,
+        `BEGIN; ${lockStatement(this.tables)}; ${writeStatement(this.tables, guess.plan, recordedAt, holds)}; COMMIT`,
       )) as unknown as typeof results;
     } catch (error) {
       // A retried event id meets the unique index: the reading path recognises the retry.
@@ -152,22 +147,13 @@ export class AppendBatcher {
 
   /** Two round trips: BEGIN, the lock and what the plan needs; then the write and COMMIT. */
   private async writeAfterReading(client: PoolClient, batch: QueuedAppend[], recordedAt: Date): Promise<BatchPlan> {
-    const { events, streams, head } = this.tables;
     // The streams written and those the appends were decided on: all checked under the head lock.
     const streamNames = [...new Set(batch.flatMap((append) => [append.streamName, ...(append.alsoExpect ?? []).map((c) => c.streamName)]))];
     const eventIds = batch.flatMap((append) => append.events.map((event) => event.eventId));
 
-    // Round trip 1: BEGIN, the lock, then what the plan needs. The lock is a statement of its own:
-    // under READ COMMITTED a statement that waited for a lock still reads with the snapshot it
-    // started with, whereas the statement after it sees what the previous lock holder committed.
-    // Event ids are UUIDs (checked by prepareEvents) and stream names are escaped.
+    // Round trip 1: BEGIN, the lock, then what the plan needs.
     const results = (await client.query(
-      `BEGIN; SELECT position FROM ${head} WHERE id = 1 FOR UPDATE;
-       SELECT 's' AS kind, NULL::uuid AS event_id, stream_name, revision AS stream_revision, NULL::bigint AS global_position
-         FROM ${streams} WHERE stream_name = ANY(ARRAY[${streamNames.map(literal).join(',')}]::text[])
-       UNION ALL
-       SELECT 'e', event_id, stream_name, stream_revision, global_position FROM ${events}
-         WHERE event_id = ANY(ARRAY[${eventIds.map(literal).join(',')}]::uuid[])`,
+      `BEGIN; ${lockStatement(this.tables)}; ${lookupStatement(this.tables, streamNames, eventIds)}`,
     )) as unknown as { rows: KnownRow[] & { position: string }[] }[];
     const headPosition = results[1]?.rows[0]?.position ?? '-1';
     this.knownHead = BigInt(headPosition);
@@ -195,66 +181,8 @@ export class AppendBatcher {
     }
     this.onCommitting(plan.head);
     // Round trip 2: the whole batch in one statement, then COMMIT.
-    await client.query(`${this.writeStatement(plan, recordedAt, 'true')}; COMMIT`);
+    await client.query(`${writeStatement(this.tables, plan, recordedAt, 'true')}; COMMIT`);
     return plan;
-  }
-
-  /**
-   * One statement writes the whole batch: events (one multi-row insert), stream revisions, head.
-   * The NOTIFY is delivered at COMMIT and only if it commits: it wakes subscribers in other processes.
-   */
-  private writeStatement(plan: BatchPlan, recordedAt: Date, condition: string): string {
-    const { events, streams, head } = this.tables;
-    const array = (values: readonly string[], type: string) => `ARRAY[${values.join(',')}]::${type}[]`;
-    const { rows } = plan;
-    const revised = [...plan.streamRevisions];
-    // `condition` is evaluated once, under the lock: when false the statement writes nothing.
-    return `WITH guard AS (SELECT ${condition} AS held), inserted AS (
-         INSERT INTO ${events} (global_position, event_id, stream_name, stream_revision, type, data, metadata, recorded_at)
-         SELECT *, ${literal(recordedAt.toISOString())}::timestamptz FROM unnest(
-           ${array(
-             rows.map((row) => row.globalPosition.toString()),
-             'bigint',
-           )},
-           ${array(
-             rows.map((row) => literal(row.eventId)),
-             'uuid',
-           )},
-           ${array(
-             rows.map((row) => literal(row.streamName)),
-             'text',
-           )},
-           ${array(
-             rows.map((row) => row.streamRevision.toString()),
-             'bigint',
-           )},
-           ${array(
-             rows.map((row) => literal(row.type)),
-             'text',
-           )},
-           ${array(
-             rows.map((row) => literal(row.data)),
-             'jsonb',
-           )},
-           ${array(
-             rows.map((row) => literal(row.metadata)),
-             'jsonb',
-           )}) WHERE (SELECT held FROM guard)
-       ), revised AS (
-         INSERT INTO ${streams} (stream_name, revision) SELECT * FROM unnest(
-           ${array(
-             revised.map(([name]) => literal(name)),
-             'text',
-           )}, ${array(
-             revised.map(([, revision]) => revision.toString()),
-             'bigint',
-           )})
-         WHERE (SELECT held FROM guard)
-         ON CONFLICT (stream_name) DO UPDATE SET revision = EXCLUDED.revision
-       ), moved AS (
-         UPDATE ${head} SET position = ${plan.head.toString()} WHERE id = 1 AND (SELECT held FROM guard) RETURNING position
-       )
-       SELECT (SELECT held FROM guard) AS held, (SELECT pg_notify(${literal(APPENDED_CHANNEL)}, position::text) FROM moved) AS notified`;
   }
 }
 
@@ -264,16 +192,6 @@ interface KnownRow {
   stream_name: string;
   stream_revision: string;
   global_position: string | null;
-}
-
-/**
- * A string as an SQL literal, for the simple-query strings above (that protocol takes no
- * parameters). An E'' string with backslashes and quotes doubled means the same whatever
- * standard_conforming_strings says; NUL cannot occur (prepareEvents refuses it). Regular
- * expressions rather than pg's character loop: event data is most of a batch's bytes.
- */
-function literal(value: string): string {
-  return `E'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
 /** The committed row as a reader of the table would get it (jsonb round-trips the JSON text). */
