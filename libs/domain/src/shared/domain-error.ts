@@ -1,3 +1,5 @@
+import type { DOMAIN_ERROR_CODES, DomainErrorCode } from './error-codes';
+
 /** How an error surfaces over HTTP; the platform filter maps kind → status. */
 export type DomainErrorKind = 'not_found' | 'conflict' | 'unprocessable' | 'forbidden';
 
@@ -14,11 +16,16 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (code: string, message: string, details?: Record<string, unknown>) =>
+/** The codes listed in error-codes.ts with kind `K`: a code is raised only as the kind it is listed with. */
+export type CodeOfKind<K extends DomainErrorKind> = {
+  [C in DomainErrorCode]: (typeof DOMAIN_ERROR_CODES)[C] extends K ? C : never;
+}[DomainErrorCode];
+
+export const notFound = (code: CodeOfKind<'not_found'>, message: string, details?: Record<string, unknown>) =>
   new DomainError(code, 'not_found', message, details);
-export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
+export const conflict = (code: CodeOfKind<'conflict'>, message: string, details?: Record<string, unknown>) =>
   new DomainError(code, 'conflict', message, details);
-export const unprocessable = (code: string, message: string, details?: Record<string, unknown>) =>
+export const unprocessable = (code: CodeOfKind<'unprocessable'>, message: string, details?: Record<string, unknown>) =>
   new DomainError(code, 'unprocessable', message, details);
-export const forbidden = (code: string, message: string, details?: Record<string, unknown>) =>
+export const forbidden = (code: CodeOfKind<'forbidden'>, message: string, details?: Record<string, unknown>) =>
   new DomainError(code, 'forbidden', message, details);

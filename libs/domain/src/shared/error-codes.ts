@@ -1,8 +1,9 @@
 import type { DomainErrorKind } from './domain-error';
 
 /**
- * Every code a decider can raise, with the kind it is raised as. One list so that the
- * problem+json filter, the OpenAPI document and the tests agree on the vocabulary.
+ * Every business code the network raises (deciders, use cases, read models), with the kind it is
+ * raised as. One list, enforced by the types of notFound/conflict/unprocessable/forbidden
+ * (domain-error.ts): a code that is not here, or raised as another kind, does not compile.
  */
 export const DOMAIN_ERROR_CODES = {
   'AUTH.PARTNER_ONLY': 'forbidden',
@@ -37,6 +38,30 @@ export const DOMAIN_ERROR_CODES = {
   'ORGANISATION.NOT_FOUND': 'not_found',
   'CAPACITY.SERVICE_NOT_OFFERED': 'unprocessable',
   'CAPACITY.INVALID': 'unprocessable',
+  'COORDINATION.BAD_PERIOD': 'unprocessable',
+  'RESEARCH.BAD_EPSILON': 'unprocessable',
+  'RESEARCH.BAD_PERIOD': 'unprocessable',
+  'RESEARCH.DUPLICATE_DIMENSION': 'unprocessable',
+  'RESEARCH.EPSILON_BUDGET_SPENT': 'forbidden',
+  'RESEARCH.FILTERED_AND_GROUPED': 'unprocessable',
+  'RESEARCH.MEDIAN_WITH_NOISE': 'unprocessable',
+  'RESEARCH.PERIOD_TOO_LONG': 'unprocessable',
+  'RESEARCH.TOO_MANY_DIMENSIONS': 'unprocessable',
+  'RESEARCH.UNALIGNED_PERIOD': 'unprocessable',
+  'RESEARCH.UNKNOWN_DIMENSION': 'unprocessable',
+  'RESEARCH.UNKNOWN_FILTER': 'unprocessable',
+  'RESEARCH.UNKNOWN_MEASURE': 'unprocessable',
+  'RESEARCH.UNKNOWN_VALUE': 'unprocessable',
+  'RESEARCH.VALUE_TOO_RARE': 'unprocessable',
+  'WEBHOOK.NOT_FOUND': 'not_found',
+  'WEBHOOK.URL_CREDENTIALS': 'unprocessable',
+  'WEBHOOK.URL_INVALID': 'unprocessable',
+  'WEBHOOK.URL_NOT_HTTPS': 'unprocessable',
+  'WEBHOOK.URL_PRIVATE_ADDRESS': 'unprocessable',
+  'WEBHOOK.URL_SCHEME': 'unprocessable',
+  'WEBHOOK.URL_UNRESOLVABLE': 'unprocessable',
+  'CONSOLE.NOT_BUILT': 'not_found',
+  'CONSOLE.NO_SUCH_FILE': 'not_found',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -8,9 +8,12 @@ export type Resolver = (hostname: string) => Promise<string[]>;
 export const systemResolver: Resolver = async (hostname) =>
   (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
 
-export type UrlVerdict = { ok: true; url: URL } | { ok: false; code: string; reason: string };
+type UrlRefusal = `URL_${'CREDENTIALS' | 'INVALID' | 'NOT_HTTPS' | 'PRIVATE_ADDRESS' | 'SCHEME' | 'UNRESOLVABLE'}`;
+/** The refusals of the URL policy, each listed in libs/domain/src/shared/error-codes.ts. */
+export type UrlRefusalCode = `WEBHOOK.${UrlRefusal}`;
+export type UrlVerdict = { ok: true; url: URL } | { ok: false; code: UrlRefusalCode; reason: string };
 
-const refuse = (code: string, reason: string): UrlVerdict => ({ ok: false, code: `WEBHOOK.${code}`, reason });
+const refuse = (code: UrlRefusal, reason: string): UrlVerdict => ({ ok: false, code: `WEBHOOK.${code}`, reason });
 
 /**
  * Whether an endpoint URL may be registered (SSRF; rules in docs/webhooks.md): http(s) only, no credentials, https
