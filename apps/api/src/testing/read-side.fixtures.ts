@@ -1,0 +1,81 @@
+import type { RuntimeSettings } from '@passerelle/config';
+import type { PersonIdentified } from '@passerelle/domain';
+import type { EventMetadata } from '@passerelle/event-store';
+import { aMetadata } from '@passerelle/event-store/testing';
+import { generateMasterKey, Keyring, AccessLogStore, PRIVACY_MIGRATIONS } from '@passerelle/privacy';
+import { INBOX_ENTITIES, INBOX_MIGRATIONS, InboxQuery, inboxProjection, ProjectionRunner } from '@passerelle/projections';
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { openReadModelFixture, type ReadModelFixture } from '../../../../libs/projections/src/testing/read-model.fixture';
+import { PersonAccessService } from '../shared/person-access';
+import { endPool } from './use-case.fixtures';
+
+/**
+ * The read side of the query specs (`get-*.handler.int.spec.ts`), after emmett's
+ * samples/webApi/expressjs-with-postgresql getDetails: given events appended to a PostgreSQL event
+ * store on a fresh test database, the inbox projection run until its checkpoint reaches the head,
+ * then the query handler, built with `new`, over the same database: the read model, a real keyring
+ * and the access log.
+ */
+
+type DomainEvent = { type: string; data: unknown };
+/** An event as a spec writes it; its metadata (when, by whom) is made up when left out. */
+export type GivenEvent = DomainEvent & { metadata?: Partial<EventMetadata> };
+export type GivenStream = [streamName: string, events: GivenEvent[]];
+
+/** Her personal fields as a partner would see them once opened, one entry per consent category. */
+export const HER = {
+  identity: { givenName: 'Awa', familyName: 'Diallo' },
+  contact: { phone: '+33600000000' },
+  health: { pregnant: true },
+};
+
+export const SETTINGS = { readYourWritesTimeoutMs: 2_000 } as RuntimeSettings;
+
+export interface ReadSide {
+  fx: ReadModelFixture;
+  keyring: Keyring;
+  accessLog: AccessLogStore;
+  access: PersonAccessService;
+  inbox: InboxQuery;
+  /** Appends each stream's events, then waits until the inbox projection has applied them all. */
+  given(...streams: GivenStream[]): Promise<bigint>;
+  /** Her identification, with her fields sealed under the case's key as IdentifyPerson would. */
+  identifiedWithSealedFields(event: PersonIdentified): Promise<PersonIdentified>;
+  close(): Promise<void>;
+}
+
+export async function openReadSide(prefix: string): Promise<ReadSide> {
+  const fx = await openReadModelFixture(prefix, INBOX_ENTITIES, [INBOX_MIGRATIONS, PRIVACY_MIGRATIONS]);
+  const pool = new Pool({ connectionString: fx.db.url, max: 4 });
+  const keyring = new Keyring(pool, generateMasterKey());
+  const accessLog = new AccessLogStore(pool);
+  const logger = { log: () => undefined, error: () => undefined };
+  const runner = new ProjectionRunner({ projection: inboxProjection, store: fx.store, dataSource: fx.dataSource, logger });
+  await runner.start();
+  return {
+    fx,
+    keyring,
+    accessLog,
+    access: new PersonAccessService(keyring, accessLog),
+    inbox: new InboxQuery(fx.dataSource),
+    async given(...streams) {
+      for (const [streamName, events] of streams) {
+        const newEvents = events.map(({ type, data, metadata }) => ({ eventId: randomUUID(), type, data, metadata: aMetadata(metadata) }));
+        await fx.store.appendToStream(streamName, newEvents, { expectedRevision: 'any' });
+      }
+      const head = await fx.store.headPosition();
+      if (!(await runner.waitForPosition(head, 30_000))) throw new Error('the inbox projection did not reach the head');
+      return head;
+    },
+    async identifiedWithSealedFields(event) {
+      const personal = await keyring.sealPersonal(event.data.caseId, HER);
+      return { ...event, data: { ...event.data, personal } };
+    },
+    async close() {
+      await runner.stop();
+      await endPool(pool);
+      await fx.close();
+    },
+  };
+}
