@@ -75,7 +75,24 @@ export async function openReadSide(prefix: string): Promise<ReadSide> {
     async close() {
       await runner.stop();
       await endPool(pool);
-      await fx.close();
+      await fx.store.close();
+      // As endPool: the read model's sockets must be closed before the database is dropped WITH (FORCE).
+      const readModelPool = (fx.dataSource.driver as unknown as { master: Pool }).master;
+      const closed = socketsClosed(readModelPool);
+      await fx.dataSource.destroy();
+      await closed;
+      await fx.db.drop();
     },
   };
+}
+
+function socketsClosed(pool: Pool): Promise<void> {
+  let open = pool.totalCount;
+  return new Promise((resolve) => {
+    if (open === 0) resolve();
+    pool.on('remove', () => {
+      open -= 1;
+      if (open === 0) resolve();
+    });
+  });
 }
