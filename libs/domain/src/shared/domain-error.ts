@@ -1,7 +1,4 @@
-import type { DOMAIN_ERROR_CODES, DomainErrorCode } from './error-codes';
-
-/** How an error surfaces over HTTP; the platform filter maps kind → status. */
-export type DomainErrorKind = 'not_found' | 'conflict' | 'unprocessable' | 'forbidden';
+import type { DOMAIN_ERROR_CODES, DomainErrorCode, DomainErrorKind } from './error-codes';
 
 /** Every business rejection carries a stable code (all listed in error-codes.ts), e.g. 'REFERRAL.NOT_RECEIVER'. */
 export class DomainError extends Error {

@@ -1,4 +1,5 @@
-import type { DomainErrorKind } from './domain-error';
+/** How an error surfaces over HTTP; the problem filter maps kind → status. */
+export type DomainErrorKind = 'not_found' | 'conflict' | 'unprocessable' | 'forbidden';
 
 /**
  * Every business code the network raises (deciders, use cases, read models), with the kind it is
