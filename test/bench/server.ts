@@ -53,8 +53,8 @@ export async function startBenchServer(options: { profileDir?: string | undefine
     adminKey,
     databaseUrl,
     description: embedded
-      ? 'embedded PostgreSQL 18 (npm start default), npm start's process in a child (API thread + background thread)'
-      : 'PostgreSQL from DATABASE_URL, npm start's process in a child (API thread + background thread)',
+      ? 'embedded PostgreSQL 18 (npm start default), the npm start process in a child (API thread + background thread)'
+      : 'PostgreSQL from DATABASE_URL, the npm start process in a child (API thread + background thread)',
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
