@@ -1,7 +1,10 @@
 import { consentCoverage } from '../../case/consent';
+import type { CaseState } from '../../case/case.state';
+import type { OrganisationState } from '../../organisation/organisation.state';
 import { conflict, unprocessable } from '../../shared/domain-error';
-import { requirePartner } from '../../shared/actor.rules';
+import { requirePartner, type PartnerActor } from '../../shared/actor.rules';
 import { isStrictlyAfter, unique } from '../../shared/time';
+import type { ConsentCategory, Service } from '../../shared/vocabulary';
 import type { MakeReferral } from '../referral.commands';
 import type { ReferralMade } from '../referral.events';
 import type { ReferralState } from '../referral.state';
@@ -14,41 +17,14 @@ import type { ReferralState } from '../referral.state';
 export function makeReferral({ data, metadata }: MakeReferral, state: ReferralState): ReferralMade {
   const actor = requirePartner(metadata.actor);
   if (state.status !== 'none') throw conflict('REFERRAL.ALREADY_EXISTS', `Referral ${data.referralId} already exists`);
-  const caseState = data.case;
-  // A case held by someone else answers exactly like a missing one: its existence is itself sensitive.
-  if (caseState.status === 'none' || caseState.holder !== actor.organisationId) {
-    throw unprocessable('REFERRAL.CASE_NOT_FOUND', `No case ${data.caseId} held by ${actor.organisationId}`);
-  }
-  if (caseState.status === 'erased') throw unprocessable('CASE.ERASED', `Case ${data.caseId} was erased`);
-  if (data.to === actor.organisationId) {
-    throw unprocessable('REFERRAL.SELF_REFERRAL', 'An organisation cannot refer a person to itself');
-  }
-  const receiver = data.receiver;
-  if (receiver.status === 'none') {
-    throw unprocessable('REFERRAL.UNKNOWN_RECEIVER', `No organisation ${data.to} is registered`, { to: data.to });
-  }
-  if (!receiver.services.includes(data.service)) {
-    throw unprocessable('REFERRAL.SERVICE_NOT_OFFERED', `${data.to} does not offer ${data.service}`, {
-      service: data.service,
-      offered: receiver.services,
-    });
-  }
-  if (data.respondBy !== null && !isStrictlyAfter(data.respondBy, metadata.now)) {
-    throw unprocessable('REFERRAL.RESPOND_BY_IN_PAST', `respondBy ${data.respondBy} is not after now`);
-  }
+  const caseState = requireHeldCase(data.case, actor, data.caseId);
+  requireReceiver(actor, data.to, data.receiver, data.service);
+  requireRespondBy(data.respondBy, metadata.now);
   const sharedCategories = unique(data.sharedCategories);
-  const coverage = consentCoverage(caseState, metadata.now, {
-    recipient: data.to,
-    purpose: 'referral',
-    categories: sharedCategories,
-  });
-  if (!coverage.covered) {
-    const { recipientCovered, missingCategories } = coverage;
-    const reason = recipientCovered
-      ? `her active referral consent for ${data.to} does not cover: ${missingCategories.join(', ')}`
-      : `no active referral consent names ${data.to}` +
-        (missingCategories.length > 0 ? ` (categories not covered: ${missingCategories.join(', ')})` : '');
-    throw unprocessable('REFERRAL.CONSENT_MISSING', `Cannot refer: ${reason}`, { recipientCovered, missingCategories });
+  const gap = consentGap(caseState, metadata.now, data.to, sharedCategories);
+  if (gap) {
+    const { recipientCovered, missingCategories } = gap;
+    throw unprocessable('REFERRAL.CONSENT_MISSING', `Cannot refer: ${describeGap(gap)}`, { recipientCovered, missingCategories });
   }
   return {
     type: 'ReferralMade',
@@ -64,4 +40,52 @@ export function makeReferral({ data, metadata }: MakeReferral, state: ReferralSt
       respondBy: data.respondBy,
     },
   };
+}
+
+/** Her case, held by the actor and not erased. A case held by someone else answers exactly like a missing one: its existence is itself sensitive. */
+export function requireHeldCase(caseState: CaseState, actor: PartnerActor, caseId: string): CaseState & { status: 'open' } {
+  if (caseState.status === 'none' || caseState.holder !== actor.organisationId) {
+    throw unprocessable('REFERRAL.CASE_NOT_FOUND', `No case ${caseId} held by ${actor.organisationId}`);
+  }
+  if (caseState.status === 'erased') throw unprocessable('CASE.ERASED', `Case ${caseId} was erased`);
+  return caseState;
+}
+
+/** A registered organisation other than the sender, offering the service. */
+export function requireReceiver(actor: PartnerActor, to: string, receiver: OrganisationState | undefined, service: Service): void {
+  if (to === actor.organisationId) {
+    throw unprocessable('REFERRAL.SELF_REFERRAL', 'An organisation cannot refer a person to itself');
+  }
+  if (!receiver || receiver.status === 'none') {
+    throw unprocessable('REFERRAL.UNKNOWN_RECEIVER', `No organisation ${to} is registered`, { to });
+  }
+  if (!receiver.services.includes(service)) {
+    throw unprocessable('REFERRAL.SERVICE_NOT_OFFERED', `${to} does not offer ${service}`, { service, offered: receiver.services, to });
+  }
+}
+
+export function requireRespondBy(respondBy: string | null, now: Date): void {
+  if (respondBy !== null && !isStrictlyAfter(respondBy, now)) {
+    throw unprocessable('REFERRAL.RESPOND_BY_IN_PAST', `respondBy ${respondBy} is not after now`);
+  }
+}
+
+/** What her active referral consents leave uncovered for one recipient, or null when they cover it all. */
+export interface ConsentGap {
+  recipient: string;
+  recipientCovered: boolean;
+  missingCategories: ConsentCategory[];
+}
+
+export function consentGap(caseState: CaseState, now: Date, recipient: string, categories: readonly ConsentCategory[]): ConsentGap | null {
+  const coverage = consentCoverage(caseState, now, { recipient, purpose: 'referral', categories });
+  if (coverage.covered) return null;
+  return { recipient, recipientCovered: coverage.recipientCovered, missingCategories: coverage.missingCategories };
+}
+
+export function describeGap({ recipient, recipientCovered, missingCategories }: ConsentGap): string {
+  return recipientCovered
+    ? `her active referral consent for ${recipient} does not cover: ${missingCategories.join(', ')}`
+    : `no active referral consent names ${recipient}` +
+        (missingCategories.length > 0 ? ` (categories not covered: ${missingCategories.join(', ')})` : '');
 }
