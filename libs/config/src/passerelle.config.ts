@@ -16,6 +16,8 @@ interface CommonConfig {
     /** Lets endpoints point at 127.0.0.1/::1, which in production would reach our own services. */
     allowLoopback: boolean;
   };
+  /** PASSERELLE_PLACE_REQUEST_EXPIRY_INTERVAL: the expiry sweep's interval in ms, null when `off`. */
+  placeRequests: { expiryIntervalMs: number | null };
   logLevel: LogLevel;
   /** `psk_…`: an admin key accepted before any key has been issued, to onboard the first organisations. */
   bootstrapAdminKey: string | undefined;
