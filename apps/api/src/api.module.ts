@@ -9,6 +9,7 @@ import { ConsoleModule } from './console/console.module';
 import { CoordinationModule } from './coordination/coordination.module';
 import { InboxModule } from './inbox/inbox.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PlaceRequestsModule } from './place-requests/place-requests.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ResearchModule } from './research/research.module';
 import { CommandPathModule } from './shared/command-path.module';
@@ -27,6 +28,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     OrganisationsModule,
     CasesModule,
     ReferralsModule,
+    PlaceRequestsModule,
     InboxModule,
     WebhooksModule,
     CoordinationModule,

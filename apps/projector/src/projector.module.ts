@@ -32,7 +32,12 @@ export const PLACE_REQUEST_EXPIRY_LEADER = 'place-request-expiry';
       inject: [EVENT_STORE, READ_MODEL],
       useFactory: (store: EventStore, dataSource: DataSource) => [
         new ProjectionRunner({ projection: subscribersOf('projector', {}, 'read-model'), name: READ_MODELS_GROUP, store, dataSource }),
-        new ProjectionRunner({ projection: subscribersOf('projector', { store }, 'process-manager'), name: PLACE_REQUEST_PROCESS, store, dataSource }),
+        new ProjectionRunner({
+          projection: subscribersOf('projector', { store }, 'process-manager'),
+          name: PLACE_REQUEST_PROCESS,
+          store,
+          dataSource,
+        }),
       ],
     },
   ],

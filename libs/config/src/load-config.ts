@@ -59,7 +59,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       allowLoopback: read('PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK', rule.boolean) ?? embedded,
     },
     placeRequests: {
-      expiryIntervalMs: valueOr(read('PASSERELLE_PLACE_REQUEST_EXPIRY_INTERVAL', rule.intervalOrOff), DEFAULT_PLACE_REQUEST_EXPIRY_INTERVAL_MS),
+      expiryIntervalMs: valueOr(
+        read('PASSERELLE_PLACE_REQUEST_EXPIRY_INTERVAL', rule.intervalOrOff),
+        DEFAULT_PLACE_REQUEST_EXPIRY_INTERVAL_MS,
+      ),
     },
     logLevel: read('LOG_LEVEL', rule.oneOf(LOG_LEVELS)) ?? 'info',
     bootstrapAdminKey: read('PASSERELLE_BOOTSTRAP_ADMIN_KEY', rule.adminKey),

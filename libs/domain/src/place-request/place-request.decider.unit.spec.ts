@@ -152,7 +152,7 @@ describe('place request decider', () => {
 
     it('refuses a recipient that is not registered or does not offer the service, naming it', () => {
       given
-        .when(make(asso, { receivers: { [REFUGE]: shelters[REFUGE]! } }))
+        .when(make(asso, { receivers: { [REFUGE]: shelters[REFUGE] } }))
         .thenThrows('REFERRAL.UNKNOWN_RECEIVER', (error) => expect(error.details).toEqual({ to: REFUGE_B }));
       given
         .when(make(asso, { receivers: { ...shelters, [REFUGE_B]: registered(REFUGE_B, 'refuge', ['shelter']) } }))
@@ -235,7 +235,10 @@ describe('place request decider', () => {
 
   describe('evolve', () => {
     it('keeps who was asked and through which referral she was placed', () => {
-      const state = [made(), placed(toRefugeB, REFUGE_B)].reduce(placeRequestDecider.evolve, placeRequestDecider.initialState());
+      const state = [made(), placed(toRefugeB, REFUGE_B)].reduce(
+        (state, event) => placeRequestDecider.evolve(state, event),
+        placeRequestDecider.initialState(),
+      );
       expect(state).toMatchObject({
         status: 'placed',
         placedReferralId: toRefugeB,

@@ -56,7 +56,10 @@ export class PlaceRequestFollowUp {
     if (caseId === null) return null;
     const { state: caseState } = await aggregateStream(this.store, caseStream(caseId), { ...caseDecider, cache: this.cache });
     const positions = await Promise.all(moves.map((move) => this.move(move, cause, caseState)));
-    return positions.reduce<bigint | null>((last, position) => (position !== null && (last === null || position > last) ? position : last), null);
+    return positions.reduce<bigint | null>(
+      (last, position) => (position !== null && (last === null || position > last) ? position : last),
+      null,
+    );
   }
 
   private async request(placeRequestId: string): Promise<PlaceRequestState> {

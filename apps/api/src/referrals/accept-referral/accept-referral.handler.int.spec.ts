@@ -22,7 +22,9 @@ import {
   referralMade,
   refuge,
 } from '../../testing/use-case.fixtures';
+import { PlaceRequestFollowUp } from '@passerelle/subscribers';
 import { MoveReferral } from '../move-referral';
+import { AcceptPlacement } from './accept-placement';
 import { AcceptReferralCommand } from './accept-referral.command';
 import { AcceptReferralHandler } from './accept-referral.handler';
 
@@ -42,7 +44,13 @@ const accepted = (note: string | null = null): ReferralEvent => ({
 describe('accept referral', () => {
   let keyring: Keyring;
   let close: () => Promise<void>;
-  const handler = (store: EventStore, cache = new StreamStateCache()) => new AcceptReferralHandler(new MoveReferral(store, keyring, cache));
+  const handler = (store: EventStore, cache = new StreamStateCache()) =>
+    new AcceptReferralHandler(
+      new MoveReferral(store, keyring, cache),
+      new AcceptPlacement(store, keyring, cache, new PlaceRequestFollowUp(store, cache)),
+      store,
+      cache,
+    );
 
   beforeAll(async () => ({ keyring, close } = await keyringOnTestDatabase('accept_referral')));
   afterAll(() => close());

@@ -7,9 +7,9 @@ export class WithdrawReferralHandler implements ICommandHandler<WithdrawReferral
   constructor(private readonly move: MoveReferral) {}
 
   execute({ data, context }: WithdrawReferralCommand) {
-    return this.move.execute(data.referralId, data.note, context, (note) => ({
+    return this.move.execute(data.referralId, data.note, context, (note, placedThrough) => ({
       type: 'WithdrawReferral',
-      data: { referralId: data.referralId, reason: data.reason, note },
+      data: { referralId: data.referralId, reason: data.reason, note, placedThrough },
       metadata: context,
     }));
   }
