@@ -16,6 +16,8 @@ export { PROJECTION_RUNNER_MIGRATIONS } from './runner/projection-checkpoints.mi
 export * from './inbox/inbox.events';
 export * from './inbox/inbox-case.entity';
 export * from './inbox/inbox-referral.entity';
+export * from './inbox/inbox-place-request.entity';
+export * from './inbox/inbox-place-request.evolve';
 export * from './inbox/inbox-case.evolve';
 export * from './inbox/inbox-referral.evolve';
 export * from './inbox/inbox-case.state';
@@ -28,3 +30,4 @@ export * from './coordination';
 export * from './research';
 export * from './rebuild';
 export * from './catalogue';
+export * from './inbox/referral-standing';
