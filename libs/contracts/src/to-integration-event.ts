@@ -2,9 +2,11 @@ import {
   assertNever,
   CASE_EVENT_TYPES,
   ORGANISATION_EVENT_TYPES,
+  PLACE_REQUEST_EVENT_TYPES,
   REFERRAL_EVENT_TYPES,
   type CaseEvent,
   type OrganisationEvent,
+  type PlaceRequestEvent,
   type ReferralEvent,
 } from '@passerelle/domain';
 import type { RecordedEvent } from '@passerelle/event-store';
@@ -14,13 +16,18 @@ import type { IntegrationEnvelope, IntegrationEvent, IntegrationEventType } from
 /** An integration event ready to publish: the bus key keeps one subject's events in order. */
 export interface Publication {
   event: IntegrationEvent;
-  /** The referral, case or organisation id: the partition key on the bus. */
+  /** The referral, case, place request or organisation id: the partition key on the bus. */
   key: string;
   audience: Audience;
 }
 
-type InternalEvent = CaseEvent | ReferralEvent | OrganisationEvent;
-const PUBLISHED_INTERNAL_TYPES: ReadonlySet<string> = new Set([...CASE_EVENT_TYPES, ...REFERRAL_EVENT_TYPES, ...ORGANISATION_EVENT_TYPES]);
+type InternalEvent = CaseEvent | ReferralEvent | PlaceRequestEvent | OrganisationEvent;
+const PUBLISHED_INTERNAL_TYPES: ReadonlySet<string> = new Set([
+  ...CASE_EVENT_TYPES,
+  ...REFERRAL_EVENT_TYPES,
+  ...PLACE_REQUEST_EVENT_TYPES,
+  ...ORGANISATION_EVENT_TYPES,
+]);
 
 /** Internal event types that have an integration event; every other event stays inside. */
 export const PUBLISHED_EVENT_TYPES: readonly string[] = [...PUBLISHED_INTERNAL_TYPES];
@@ -50,10 +57,29 @@ export function toPublication(recorded: RecordedEvent): Publication | null {
       return referralMove(envelope('referral.accepted.v1'), internal.data, scoped);
     case 'ReferralDeclined':
       return referralMove(envelope('referral.declined.v1'), internal.data, scoped);
-    case 'ReferralWithdrawn':
-      return referralMove(envelope('referral.withdrawn.v1'), internal.data, scoped);
+    case 'ReferralWithdrawn': {
+      const { referralId, by, reason } = internal.data;
+      return { key: referralId, audience: scoped, event: { ...envelope('referral.withdrawn.v1'), referralId, by, reason } };
+    }
     case 'ReferralClosed':
       return referralMove(envelope('referral.closed.v1'), internal.data, scoped);
+    // A place request's events reach its sender only (its scope): they stand for the list of shelters asked.
+    case 'PlaceRequestMade': {
+      const { placeRequestId, caseId, from } = internal.data;
+      return { key: placeRequestId, audience: scoped, event: { ...envelope('place_request.made.v1'), placeRequestId, caseId, from } };
+    }
+    case 'PlaceRequestPlaced': {
+      const { placeRequestId, referralId, by } = internal.data;
+      return { key: placeRequestId, audience: scoped, event: { ...envelope('place_request.placed.v1'), placeRequestId, referralId, by } };
+    }
+    case 'PlaceRequestExpired': {
+      const { placeRequestId } = internal.data;
+      return { key: placeRequestId, audience: scoped, event: { ...envelope('place_request.expired.v1'), placeRequestId } };
+    }
+    case 'PlaceRequestCancelled': {
+      const { placeRequestId, by } = internal.data;
+      return { key: placeRequestId, audience: scoped, event: { ...envelope('place_request.cancelled.v1'), placeRequestId, by } };
+    }
     case 'PersonIdentified': {
       const { caseId, identifiedBy } = internal.data;
       return { key: caseId, audience: scoped, event: { ...envelope('case.identified.v1'), caseId, identifiedBy } };
@@ -84,7 +110,7 @@ export function toPublication(recorded: RecordedEvent): Publication | null {
   }
 }
 
-type MoveType = 'referral.accepted.v1' | 'referral.declined.v1' | 'referral.withdrawn.v1' | 'referral.closed.v1';
+type MoveType = 'referral.accepted.v1' | 'referral.declined.v1' | 'referral.closed.v1';
 
 function referralMove<Type extends MoveType>(
   envelope: IntegrationEnvelope<Type>,
