@@ -1,9 +1,10 @@
 import type { CapacityDeclared, OrganisationRegistered } from '@passerelle/domain';
-import type { InboxCaseEvent, InboxReferralEvent, Recorded } from '../inbox/inbox.events';
+import type { InboxCaseEvent, InboxPlaceRequestEvent, InboxReferralEvent, Recorded } from '../inbox/inbox.events';
 
 /** The case and referral events the coordination view reads: the same ones the inbox reads. */
 export type CoordinationCaseEvent = InboxCaseEvent;
 export type CoordinationReferralEvent = InboxReferralEvent;
+export type CoordinationPlaceRequestEvent = InboxPlaceRequestEvent;
 export type CoordinationOrganisationEvent = Recorded<OrganisationRegistered | CapacityDeclared>;
 
 export const COORDINATION_CASE_EVENT_TYPES = [
@@ -23,3 +24,9 @@ export const COORDINATION_ORGANISATION_EVENT_TYPES = [
   'OrganisationRegistered',
   'CapacityDeclared',
 ] as const satisfies readonly CoordinationOrganisationEvent['type'][];
+export const COORDINATION_PLACE_REQUEST_EVENT_TYPES = [
+  'PlaceRequestMade',
+  'PlaceRequestPlaced',
+  'PlaceRequestExpired',
+  'PlaceRequestCancelled',
+] as const satisfies readonly CoordinationPlaceRequestEvent['type'][];

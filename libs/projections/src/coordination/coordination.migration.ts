@@ -1,6 +1,7 @@
 import type { Migration, MigrationSet } from '@passerelle/migrations';
 import { COORDINATION_CELLS_MIGRATION } from './coordination-cells.migration';
 import { COORDINATION_PERSONS_MIGRATION } from './coordination-persons.migration';
+import { COORDINATION_PLACE_REQUESTS_MIGRATION } from './coordination-place-requests.migration';
 import { COORDINATION_SUMMARY_MIGRATION } from './coordination-summary.migration';
 
 /**
@@ -65,5 +66,11 @@ const COORDINATION_TABLES_MIGRATION: Migration = {
 /** The coordination tables, numbered (docs/adr/0006-one-schema-mechanism.md). */
 export const COORDINATION_MIGRATIONS: MigrationSet = {
   module: 'coordination',
-  migrations: [COORDINATION_TABLES_MIGRATION, COORDINATION_SUMMARY_MIGRATION, COORDINATION_PERSONS_MIGRATION, COORDINATION_CELLS_MIGRATION],
+  migrations: [
+    COORDINATION_TABLES_MIGRATION,
+    COORDINATION_SUMMARY_MIGRATION,
+    COORDINATION_PERSONS_MIGRATION,
+    COORDINATION_CELLS_MIGRATION,
+    COORDINATION_PLACE_REQUESTS_MIGRATION,
+  ],
 };
