@@ -26,17 +26,28 @@ export class PlaceRequestExpiry {
     this.followUp = new PlaceRequestFollowUp(store);
   }
 
-  /** Expires every request due at `now` (at most `limit`); returns how many it expired. */
-  async sweep(now: Date, limit = 200): Promise<number> {
-    const due: { place_request_id: string; respond_by: Date }[] = await this.readModel.query(
-      'SELECT place_request_id, respond_by FROM place_request_deadlines WHERE respond_by <= $1 ORDER BY respond_by LIMIT $2',
-      [now, limit],
-    );
+  /**
+   * Expires every request due at `now`, a page of `pageSize` at a time; returns how many it expired.
+   * A row stays until the process manager sees the expiry (or the placement) and deletes it, so the
+   * pages walk on past the rows already handled rather than reading them again.
+   */
+  async sweep(now: Date, pageSize = 200): Promise<number> {
     let expired = 0;
-    for (const { place_request_id: placeRequestId, respond_by: respondBy } of due) {
-      if (await this.expire(placeRequestId, new Date(respondBy))) expired += 1;
+    let after: { respondBy: Date; id: string } | null = null;
+    for (;;) {
+      const due: { place_request_id: string; respond_by: Date }[] = await this.readModel.query(
+        `SELECT place_request_id, respond_by FROM place_request_deadlines
+         WHERE respond_by <= $1 AND ($2::timestamptz IS NULL OR (respond_by, place_request_id) > ($2::timestamptz, $3::uuid))
+         ORDER BY respond_by, place_request_id LIMIT $4`,
+        [now, after?.respondBy ?? null, after?.id ?? null, pageSize],
+      );
+      for (const { place_request_id: placeRequestId, respond_by: respondBy } of due) {
+        if (await this.expire(placeRequestId, new Date(respondBy))) expired += 1;
+      }
+      const last = due[due.length - 1];
+      if (!last || due.length < pageSize) return expired;
+      after = { respondBy: new Date(last.respond_by), id: last.place_request_id };
     }
-    return expired;
   }
 
   private async expire(placeRequestId: string, respondBy: Date): Promise<boolean> {
