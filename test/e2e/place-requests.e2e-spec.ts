@@ -159,7 +159,7 @@ describe('a place tonight: one request to several shelters, the first acceptance
         visibleCategories: [],
       });
       const theCase = await get(shelters[2]!, `/v1/cases/${caseId}`);
-      expect(theCase.body).toMatchObject({ person: null, categories: [] });
+      expect(theCase.body).toMatchObject({ status: 'open', person: null, categories: [] });
       const kept = await get(shelters[0]!, `/v1/referrals/${winner}`);
       expect(kept.body).toMatchObject({ status: 'accepted', person: { givenName: AWA.givenName } });
 
@@ -186,6 +186,19 @@ describe('a place tonight: one request to several shelters, the first acceptance
       const rows = inbox.body.items.filter((item: { placeRequestId: string }) => item.placeRequestId === placeRequestId);
       expect(rows).toHaveLength(3);
       expect(rows[0].placeRequest).toEqual({ status: 'placed', placedBy: 'refuge-59a' });
+    });
+
+    it('ends the others’ view of her even when her consent names them: it was given for this request', async () => {
+      const caseId = await identify(SHELTERS);
+      const { referralIds } = await request(caseId);
+      const before = await get(shelters[2]!, `/v1/cases/${caseId}`);
+      expect(before.body.person).toMatchObject({ givenName: AWA.givenName });
+
+      await post(shelters[0]!, `/v1/referrals/${referralIds[0]}/acceptance`).expect(200);
+
+      const after = await get(shelters[2]!, `/v1/cases/${caseId}`);
+      expect(after.body).toMatchObject({ person: null, categories: [] });
+      expect((await get(shelters[2]!, `/v1/referrals/${referralIds[2]}`)).body).toMatchObject({ person: null, message: null });
     });
 
     it('cannot be taken back by a decline or a withdrawal of the winning referral', async () => {

@@ -33,6 +33,16 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
     const snapshot = await loadCaseSnapshot(this.store, caseId);
     const { state } = snapshot;
     if (state.status === 'none') throw hidden(caseId);
+    // Anyone but the holder sees her through referrals the inbox lists: it must know every referral
+    // written before this read, so that one just withdrawn (or placed elsewhere) already counts.
+    if (minPosition === undefined && state.holder !== viewer) {
+      await waitForCheckpoint(
+        this.readModel,
+        INBOX_PROJECTION_NAME,
+        await this.store.headPosition(),
+        this.settings.readYourWritesTimeoutMs,
+      );
+    }
     const referral = await this.receivedReferral(caseId, viewer);
     const categories = this.access.categoriesFor({ viewer, caseState: state, referral, now });
     const isHolder = state.holder === viewer;
