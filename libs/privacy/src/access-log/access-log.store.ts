@@ -61,12 +61,19 @@ export class AccessLogStore {
     return opened.length;
   }
 
-  /** A case's reads, newest first, keyset-paginated on the log's own sequence. */
+  /**
+   * A case's reads, newest first (by `read_at`, ties by the log's own sequence), keyset-paginated:
+   * the cursor is the id of the last entry of the previous page, and the next page starts strictly
+   * after that entry's (read_at, id). Both the order and the cursor compare the same typed pair, so
+   * no entry is skipped or repeated whatever the page size.
+   */
   async listForCase(caseId: string, options: { before?: string; limit: number }): Promise<AccessLogPage> {
+    // Table-qualified in ORDER BY: a bare `id` there would name the text alias of the select list.
     const { rows } = await this.pool.query<AccessLogRow>(
-      `SELECT id::text AS id, ${COLUMNS.join(', ')} FROM privacy_access_log
-       WHERE case_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint)
-       ORDER BY id DESC LIMIT $3`,
+      `SELECT l.id::text AS id, ${COLUMNS.map((column) => `l.${column}`).join(', ')} FROM privacy_access_log l
+       WHERE l.case_id = $1
+         AND ($2::bigint IS NULL OR (l.read_at, l.id) < (SELECT c.read_at, c.id FROM privacy_access_log c WHERE c.id = $2::bigint AND c.case_id = $1))
+       ORDER BY l.read_at DESC, l.id DESC LIMIT $3`,
       [caseId, options.before ?? null, options.limit + 1],
     );
     const page = rows.slice(0, options.limit);
