@@ -173,6 +173,10 @@ describe('erasing a woman', () => {
   });
 
   it('erases her at the holder’s request: her data key is destroyed and PersonErased recorded', async () => {
+    // Her pseudonym was kept for coordination until now: afterwards no table may hold it.
+    expect(await sql(network, 'SELECT linkage_key FROM privacy_linkage_keys WHERE case_id = $1', [caseId])).toEqual([
+      { linkage_key: herLinkageKey() },
+    ]);
     const erased = await post(ngo, `/v1/cases/${caseId}/erasure`, {}, 'erase-case-0001');
     expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({ caseId, erased: true });
@@ -261,7 +265,7 @@ describe('erasing a woman', () => {
     expect(logger.lines.length).toBeGreaterThan(0);
     const sources = new Map([...dump, ['application log', logger.lines.join('\n')], ['webhook deliveries', deliveries.join('\n')]]);
     expect(leaks(sources, NEEDLES)).toEqual({});
-    expect(tablesHolding(dump, herLinkageKey())).toEqual(['public.es_events']);
+    expect(tablesHolding(dump, herLinkageKey())).toEqual([]);
   });
 
   it('yields no personal field for her when every projection is rebuilt from position 0', async () => {
@@ -290,13 +294,13 @@ describe('erasing a woman', () => {
         NEEDLES.filter((n) => n !== 'Sabliers'),
       ),
     ).toEqual({});
-    expect(tablesHolding(dump, herLinkageKey())).toEqual(['public.es_events']);
+    expect(tablesHolding(dump, herLinkageKey())).toEqual([]);
   });
 
   /**
-   * Her linkage key (an HMAC, unreadable without the network's linkage secret) stays in her
-   * immutable PersonIdentified event; no read model may keep it once she is erased, so she can no
-   * longer be linked to another identification.
+   * Her linkage key (an HMAC of her names and birth date) is kept beside her data key, never in an
+   * event (docs/adr/0011-linkage-keys-outside-the-events.md): erasure deletes it, so no table holds it
+   * afterwards and she can no longer be linked to another identification.
    */
   const herLinkageKey = () =>
     linkageKey(parseLinkageSecret(keys.linkageKey), {
