@@ -24,7 +24,7 @@ export const apiResources = (settings: RuntimeSettings, service = 'api'): Resour
   keyring(settings),
   linkageKeys(),
   apiKeys(),
-  idempotency(),
+  idempotency(settings),
   organisationKindLookup(),
   readModel(settings, service),
 ];

@@ -84,10 +84,10 @@ export const organisationKindLookup = (): Resource => ({
   open: organisationKinds,
 });
 
-export const idempotency = (): Resource<IdempotencyStore> => ({
+export const idempotency = (settings: RuntimeSettings): Resource<IdempotencyStore> => ({
   provide: IdempotencyStore,
   inject: [PG_POOL],
-  open: (pool: Pool) => new IdempotencyStore(pool),
+  open: (pool: Pool) => new IdempotencyStore(pool, { ttlMs: settings.idempotencyTtlMs }),
 });
 
 /** EVENT_STORE=eventstoredb loads the gRPC client only then (import on demand); postgres is the default. */
