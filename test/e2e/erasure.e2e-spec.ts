@@ -46,6 +46,7 @@ describe('erasing a woman', () => {
   const keys = { masterKey: randomBytes(32).toString('base64'), linkageKey: randomBytes(32).toString('base64'), logLevel: 'trace' };
   const logger = new CapturingLogger();
   let restoreConsole: () => void;
+  let restoreStdout: () => void;
   let database: TestDatabase;
   let network: TestNetwork;
   let ngo: KeyedPartner;
@@ -62,6 +63,7 @@ describe('erasing a woman', () => {
 
   beforeAll(async () => {
     restoreConsole = logger.captureConsole();
+    restoreStdout = logger.captureStdout();
     database = await createTestDatabase('e2e_erasure');
     network = await startTestNetwork(keys, { logger, database });
     ngo = await onboardKeyed(network, { id: 'asso-93', kind: 'ngo', department: '93', services: ['legal'] });
@@ -86,6 +88,7 @@ describe('erasing a woman', () => {
     receiver.close();
     await network.close();
     await database.drop();
+    restoreStdout();
     restoreConsole();
   });
 

@@ -78,6 +78,7 @@ export function answerToKeep(body: unknown, secrets: readonly string[], whole: b
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
+const CORRELATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Set to `true` only for seeding and tests; see {@link requestClock}. */
 export const CLOCK_OVERRIDE_FLAG = 'PASSERELLE_ALLOW_CLOCK_OVERRIDE';
@@ -122,7 +123,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const header = request.headers['idempotency-key'];
     const key = Array.isArray(header) ? header[0] : header;
     const correlation = request.headers['x-correlation-id'];
-    const correlationId = typeof correlation === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(correlation) ? correlation : randomUUID();
+    // Only a UUID, as libs/observability/src/log-options.ts: it is written into every event's metadata.
+    const correlationId = typeof correlation === 'string' && CORRELATION_ID.test(correlation) ? correlation : randomUUID();
     const mutating = request.method === 'POST' || request.method === 'PUT' || request.method === 'DELETE';
     const actor = request.actor;
     const now = requestClock(request, context.switchToHttp().getResponse<Response>());
