@@ -118,6 +118,7 @@ export const registered = (
   kind,
   department: '75',
   services,
+  contact: null,
   capacity: {},
 });
 
