@@ -46,7 +46,7 @@ export class GetAccessReportHandler implements IQueryHandler<GetAccessReportQuer
       name: names.get(d.organisationId) ?? d.organisationId,
       // The log records the organisation's key; a role appears here once it records people.
       role: null,
-      categories: CONSENT_CATEGORIES.filter<ConsentCategory>((c) => d.categories.includes(c)),
+      categories: CONSENT_CATEGORIES.filter((c): c is ConsentCategory => d.categories.includes(c)),
       times: d.times,
       firstAt: d.firstAt.toISOString(),
       lastAt: d.lastAt.toISOString(),
