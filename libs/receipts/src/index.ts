@@ -1,7 +1,7 @@
 export * from './access-report';
 export * from './consent-receipt';
 export * from './format';
-export * from './locale';
+export type * from './locale';
 export * from './locales';
 export * from './printable-document';
 export * from './receipt-languages';

@@ -1,8 +1,7 @@
 import type { ConsentCategory, ConsentMethod, ConsentPurpose } from '@passerelle/domain';
 import type { ReceiptLanguage } from './receipt-languages';
 
-/** What a translation file says until a native speaker has read it (a test lists the files still marked). */
-export const TO_BE_REVIEWED = 'to be reviewed by a native speaker';
+export { TO_BE_REVIEWED } from './receipt-languages';
 
 /** A word in two lengths: `long` for the printed page, `short` for the SMS. */
 export interface Wording {
