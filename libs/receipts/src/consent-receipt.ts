@@ -72,10 +72,12 @@ export function renderConsentReceipt(data: ConsentReceiptData, language: Receipt
   return { document, sms: consentSms(locale, data) };
 }
 
-export function headerFacts(locale: ReceiptLocale, data: { reference: string; issuedAt: string }): Fact[] {
+/** Her reference, the date, and the full file number, with which the holder finds her case when she calls. */
+export function headerFacts(locale: ReceiptLocale, data: { caseId: string; reference: string; issuedAt: string }): Fact[] {
   return [
     { term: locale.common.reference, values: [data.reference], ltr: true },
     { term: locale.common.printedOn, values: [longDate(locale.language, data.issuedAt)] },
+    { term: locale.common.caseNumber, values: [data.caseId], ltr: true },
   ];
 }
 

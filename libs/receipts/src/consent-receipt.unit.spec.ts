@@ -43,6 +43,7 @@ describe('consent receipt', () => {
         'Your consent receipt',
         'Reference: 3F2A-9C1B',
         'Printed on: 22 November 2026',
+        'File number (for the organisation): 3f2a9c1b-1111-4222-8333-444455556666',
         'You agreed that some organisations may see some of your information. This paper says who, which information, what for and until when. Keep it in a safe place.',
         '## Consent given on 20 November 2026',
         'Who may see it: Refuge des Lilas',

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@passerelle/domain';
 import { CurrentActor, Roles } from '@passerelle/auth';
+import { Context, type CommandContext } from '../../shared/command-context';
 import { GetAccessReportQuery } from './get-access-report.query';
 import { HerDocumentRequest } from './get-access-report.request.dto';
 
@@ -18,7 +19,12 @@ export class GetAccessReportController {
     summary:
       'Her access report (GDPR art. 15) in her language: every organisation that opened her data, when, which categories; a printable document and an SMS text, for the holder only',
   })
-  get(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Query() query: HerDocumentRequest, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetAccessReportQuery(caseId, actor, query.lang, new Date()));
+  get(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Query() query: HerDocumentRequest,
+    @CurrentActor() actor: Actor,
+    @Context() context: CommandContext,
+  ) {
+    return this.queries.execute(new GetAccessReportQuery(caseId, actor, query.lang, context.now));
   }
 }
