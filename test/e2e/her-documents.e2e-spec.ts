@@ -167,7 +167,7 @@ describe('her consent receipt and her access report', () => {
     const response = await receipt('en');
     expect(response.body.consents[0]).toMatchObject({ status: 'withdrawn', endedAt: expect.any(String) });
     expect(response.body.sms.text).toBe(
-      'Passerelle ref ' + response.body.reference + '. No consent in force. To withdraw, call Association 93 +33 1 48 00 00 00.',
+      `Passerelle ref ${response.body.reference as string}. No consent in force. To withdraw, call Association 93 +33 1 48 00 00 00.`,
     );
   });
 

@@ -112,7 +112,7 @@ export function renderAccessReport(data: AccessReportData, language: ReceiptLang
       title: report.title,
       facts: headerFacts(locale, data),
       intro: report.intro,
-      sections: [...reads, section(report.title, [report.rights]), contactSection(locale, data.holder)],
+      sections: [...reads, section(report.rightsHeading, [report.rights]), contactSection(locale, data.holder)],
       footer: locale.common.footer,
     },
     sms: reportSms(locale, data, organisations),

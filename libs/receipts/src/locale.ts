@@ -79,6 +79,7 @@ export interface ReceiptLocale {
     last: string;
     date: string;
     none: string;
+    rightsHeading: string;
     rights: string;
     /** `{reference} {summary} {contact}` */
     sms: string;

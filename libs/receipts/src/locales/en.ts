@@ -74,6 +74,7 @@ export const en: ReceiptLocale = {
     last: 'Last time',
     date: 'Date',
     none: 'No organisation has opened your information.',
+    rightsHeading: 'If something is wrong',
     rights:
       'If you think an organisation looked at your information without a good reason, contact the organisation below. You can also complain to the CNIL, the French authority that protects personal data (www.cnil.fr).',
     sms: 'Passerelle ref {reference}. {summary} {contact}',

@@ -77,6 +77,7 @@ export const fr: ReceiptLocale = {
     last: 'Dernière fois',
     date: 'Date',
     none: 'Aucune organisation n’a ouvert vos informations.',
+    rightsHeading: 'Si quelque chose ne va pas',
     rights:
       'Si vous pensez qu’une organisation a regardé vos informations sans bonne raison, contactez l’organisation ci-dessous. Vous pouvez aussi vous plaindre à la CNIL, l’autorité française qui protège les données personnelles (www.cnil.fr).',
     sms: 'Passerelle réf. {reference}. {summary} {contact}',

@@ -73,6 +73,7 @@ export const ps: ReceiptLocale = {
     last: 'وروستی ځل',
     date: 'نېټه',
     none: 'هېڅ موسسې ستاسو معلومات نه دي پرانیستي.',
+    rightsHeading: 'که څه سم نه وي',
     rights:
       'که فکر کوئ چې یوې موسسې پرته له سم دلیل ستاسو معلومات لیدلي، له لاندې موسسې سره اړیکه ونیسئ. تاسو کولی شئ CNIL ته هم شکایت وکړئ، هغه فرانسوي اداره چې شخصي معلومات ساتي (www.cnil.fr).',
     sms: 'Passerelle مرجع {reference}. {summary} {contact}',

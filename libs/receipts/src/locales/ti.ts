@@ -71,6 +71,7 @@ export const ti: ReceiptLocale = {
     last: 'ናይ መወዳእታ',
     date: 'ዕለት',
     none: 'ዝኾነ ትካል ሓበሬታኺ ኣይከፈተን።',
+    rightsHeading: 'ገለ ነገር ጌጋ እንተ መሲሉኪ',
     rights:
       'ሓደ ትካል ብዘይ ቅኑዕ ምኽንያት ሓበሬታኺ ከም ዝረኣየ እንተ ሓሲብኪ፣ ምስቲ ኣብ ታሕቲ ዘሎ ትካል ተራኸቢ። ናብ CNIL፣ ማለት እቲ ውልቃዊ ሓበሬታ ዝሕሉ ፈረንሳዊ ኣካል (www.cnil.fr)፣ ክትጠርዒ እውን ትኽእሊ ኢኺ።',
     sms: 'Passerelle መወከሲ {reference}። {summary} {contact}',
