@@ -123,7 +123,7 @@ describe('consent receipt', () => {
     expect(read(document)).toContain('Who may see it: Any organisation you are referred to for help');
     expect(read(document)).toContain('Until when: Until you withdraw it');
     expect(sms.text).toContain(
-      'You allowed the organisations you are referred to to see your identity and contact details (referral), until you withdraw it.',
+      'You allowed the organisations you are referred to to see your identity and contact details (referral), with no end date.',
     );
   });
 

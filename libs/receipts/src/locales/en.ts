@@ -56,7 +56,7 @@ export const en: ReceiptLocale = {
     sms: 'Passerelle ref {reference}. {consents} {contact}',
     smsConsent: 'You allowed {recipients} to see your {categories} ({purposes}), {until}.',
     smsUntilDate: 'until {date}',
-    smsUntilWithdrawn: 'until you withdraw it',
+    smsUntilWithdrawn: 'with no end date',
     smsNone: 'No consent in force.',
     smsCall: 'To withdraw, call {holder} {phone}.',
     smsAsk: 'To withdraw, contact {holder}.',

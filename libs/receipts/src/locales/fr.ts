@@ -59,7 +59,7 @@ export const fr: ReceiptLocale = {
     sms: 'Passerelle réf. {reference}. {consents} {contact}',
     smsConsent: 'Vous avez permis à {recipients} de voir vos données : {categories} ({purposes}), {until}.',
     smsUntilDate: "jusqu'au {date}",
-    smsUntilWithdrawn: "jusqu'à ce que vous retiriez votre accord",
+    smsUntilWithdrawn: 'sans date de fin',
     smsNone: 'Aucun accord en cours.',
     smsCall: 'Pour retirer votre accord, appelez {holder} au {phone}.',
     smsAsk: 'Pour retirer votre accord, contactez {holder}.',
