@@ -116,6 +116,7 @@ export const registered = (
   kind,
   department: '75',
   services,
+  contact: null,
   capacity: {},
 });
 

@@ -107,6 +107,27 @@ describe('AccessLogStore on PostgreSQL', () => {
     expect((await store.listForCase(mine, { limit: 10, before: first.entries[0]?.id })).entries).toEqual([]);
   });
 
+  it('adds her reads up per organisation, Paris day and categories, oldest first, for her access report', async () => {
+    const caseId = randomUUID();
+    await store.record([
+      read(caseId, { readAt: new Date('2026-11-21T22:30:00Z') }), // 23:30 in Paris: still the 21st
+      read(caseId, { readAt: new Date('2026-11-21T08:00:00Z') }),
+      read(caseId, { readAt: new Date('2026-11-21T23:30:00Z') }), // 00:30 on the 22nd in Paris
+      read(caseId, { organisationId: 'asso-93', categories: ['identity', 'health'], readAt: new Date('2026-11-20T09:00:00Z') }),
+      read(caseId, { categories: ['identity', 'contact'], readAt: new Date('2026-11-21T09:00:00Z') }),
+      read(randomUUID(), { readAt: new Date('2026-11-21T08:00:00Z') }),
+    ]);
+    const { days, complete } = await store.readsByDay(caseId, { timeZone: 'Europe/Paris', limit: 10 });
+    expect(complete).toBe(true);
+    expect(days.map((d) => [d.organisationId, d.day, d.categories, d.times, d.firstAt.toISOString(), d.lastAt.toISOString()])).toEqual([
+      ['asso-93', '2026-11-20', ['identity', 'health'], 1, '2026-11-20T09:00:00.000Z', '2026-11-20T09:00:00.000Z'],
+      ['refuge-75', '2026-11-21', ['identity'], 2, '2026-11-21T08:00:00.000Z', '2026-11-21T22:30:00.000Z'],
+      ['refuge-75', '2026-11-21', ['identity', 'contact'], 1, '2026-11-21T09:00:00.000Z', '2026-11-21T09:00:00.000Z'],
+      ['refuge-75', '2026-11-22', ['identity'], 1, '2026-11-21T23:30:00.000Z', '2026-11-21T23:30:00.000Z'],
+    ]);
+    expect(await store.readsByDay(caseId, { timeZone: 'Europe/Paris', limit: 3 })).toMatchObject({ complete: false, days: { length: 3 } });
+  });
+
   it('refuses any update, delete or truncate: who read what cannot be rewritten', async () => {
     const caseId = randomUUID();
     await store.record([read(caseId)]);

@@ -92,4 +92,51 @@ export class AccessLogStore {
       nextCursor: rows.length > options.limit && last ? last.id : null,
     };
   }
+
+  /**
+   * Her reads added up per organisation, calendar day (in `timeZone`) and set of categories opened,
+   * oldest first: what her access report lists (GDPR art. 15). An inbox page read ten times a day is
+   * one line, not ten. At most `limit` lines; `complete` says whether there were more.
+   */
+  async readsByDay(caseId: string, options: { timeZone: string; limit: number }): Promise<{ days: AccessLogDay[]; complete: boolean }> {
+    const { rows } = await this.pool.query<AccessLogDayRow>(
+      `SELECT organisation_id, to_char(read_at AT TIME ZONE $2, 'YYYY-MM-DD') AS day, categories,
+              count(*)::int AS times, min(read_at) AS first_at, max(read_at) AS last_at
+       FROM privacy_access_log WHERE case_id = $1
+       GROUP BY organisation_id, day, categories
+       ORDER BY first_at, organisation_id LIMIT $3`,
+      [caseId, options.timeZone, options.limit + 1],
+    );
+    return {
+      days: rows.slice(0, options.limit).map((row) => ({
+        organisationId: row.organisation_id,
+        day: row.day,
+        categories: row.categories,
+        times: row.times,
+        firstAt: row.first_at,
+        lastAt: row.last_at,
+      })),
+      complete: rows.length <= options.limit,
+    };
+  }
+}
+
+/** The reads of one organisation on one day that opened the same categories. */
+export interface AccessLogDay {
+  organisationId: string;
+  /** YYYY-MM-DD in the time zone asked for. */
+  day: string;
+  categories: string[];
+  times: number;
+  firstAt: Date;
+  lastAt: Date;
+}
+
+interface AccessLogDayRow {
+  organisation_id: string;
+  day: string;
+  categories: string[];
+  times: number;
+  first_at: Date;
+  last_at: Date;
 }
