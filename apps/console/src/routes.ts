@@ -3,6 +3,7 @@ import type { MessageKey } from './i18n/i18n';
 import type { Role } from './vocabulary';
 import { renderDashboard } from './views/coordinator/dashboard.view';
 import { renderDirectory } from './views/directory.view';
+import { renderDocuments } from './views/partner/documents.view';
 import { renderIdentify } from './views/partner/identify.view';
 import { renderInbox } from './views/partner/inbox.view';
 import { renderPlaceRequest } from './views/partner/place-request.view';
@@ -10,7 +11,7 @@ import { renderRefer } from './views/partner/refer.view';
 import { renderReferral } from './views/partner/referral.view';
 import { renderResearch } from './views/researcher/research.view';
 
-export type ViewName = 'inbox' | 'referral' | 'identify' | 'refer' | 'placeRequest' | 'dashboard' | 'research' | 'directory';
+export type ViewName = 'inbox' | 'referral' | 'identify' | 'refer' | 'placeRequest' | 'documents' | 'dashboard' | 'research' | 'directory';
 /** View parameters live in memory only: ids never reach the URL or the browser history. */
 export type Params = Record<string, unknown>;
 
@@ -36,6 +37,7 @@ export const ROUTES: Record<ViewName, Route> = {
   referral: { roles: ['partner'], title: 'view.referral', nav: false, render: renderReferral },
   refer: { roles: ['partner'], title: 'view.refer', nav: false, render: renderRefer },
   placeRequest: { roles: ['partner'], title: 'view.placeRequest', nav: false, render: renderPlaceRequest },
+  documents: { roles: ['partner'], title: 'view.documents', nav: true, render: renderDocuments },
   dashboard: { roles: ['coordinator'], title: 'view.dashboard', nav: true, render: renderDashboard },
   research: { roles: ['researcher'], title: 'view.research', nav: true, render: renderResearch },
   directory: { roles: ['partner', 'coordinator', 'admin'], title: 'view.directory', nav: true, render: renderDirectory },

@@ -23,7 +23,7 @@ export const PLACE_REQUEST_EXPIRY_LEADER = 'place-request-expiry';
  *
  * The place-request process manager runs on a subscription of its own (its appends never hold up a
  * read model's batch), and the expiry sweep under a leader lock of its own
- * (docs/adr/0011-place-requests.md).
+ * (docs/adr/0012-place-requests.md).
  */
 @Module({
   providers: [

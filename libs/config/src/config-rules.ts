@@ -110,6 +110,13 @@ export function intervalOrOff(raw: string): Checked<number | null> {
   return value > 0 ? ok(value) : bad(`must be a duration such as 10s or 1m (units ms, s, m, h, d), or off ${got(raw)}`);
 }
 
+/** One duration such as 24h or 90m (units ms, s, m, h, d), above zero. */
+export function duration(raw: string): Checked<number> {
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(raw);
+  const value = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : 0;
+  return value > 0 ? ok(value) : bad(`must be a duration above zero such as 24h, 90m or 3600s (units ms, s, m, h, d) ${got(raw)}`);
+}
+
 export function byteSize(raw: string): Checked<string> {
   return /^\d+(\.\d+)?(b|kb|mb)$/i.test(raw) ? ok(raw.toLowerCase()) : bad(`must be a size such as 100kb or 1mb ${got(raw)}`);
 }

@@ -64,6 +64,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         DEFAULT_PLACE_REQUEST_EXPIRY_INTERVAL_MS,
       ),
     },
+    // Unset: the store's default, 24 h (libs/http/src/idempotency/idempotency.store.ts).
+    idempotencyTtlMs: read('PASSERELLE_IDEMPOTENCY_TTL', rule.duration),
     logLevel: read('LOG_LEVEL', rule.oneOf(LOG_LEVELS)) ?? 'info',
     bootstrapAdminKey: read('PASSERELLE_BOOTSTRAP_ADMIN_KEY', rule.adminKey),
   };

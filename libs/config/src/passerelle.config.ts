@@ -18,6 +18,8 @@ interface CommonConfig {
   };
   /** PASSERELLE_PLACE_REQUEST_EXPIRY_INTERVAL: the expiry sweep's interval in ms, null when `off`. */
   placeRequests: { expiryIntervalMs: number | null };
+  /** PASSERELLE_IDEMPOTENCY_TTL: how long an Idempotency-Key's record is kept, in ms; unset, 24 h. */
+  idempotencyTtlMs: number | undefined;
   logLevel: LogLevel;
   /** `psk_…`: an admin key accepted before any key has been issued, to onboard the first organisations. */
   bootstrapAdminKey: string | undefined;

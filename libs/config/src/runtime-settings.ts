@@ -12,12 +12,14 @@ export interface RuntimeSettings {
   bootstrapAdminKey: string | null;
   bodyLimit: string;
   logLevel: string;
+  /** PASSERELLE_IDEMPOTENCY_TTL in ms; 24 h when absent. */
+  idempotencyTtlMs?: number;
   /** How long `minPosition` reads wait for the projection to catch up. */
   readYourWritesTimeoutMs: number;
   /** BUS and KAFKA_BROKERS; the in-process bus when absent. */
   bus?: { kind: 'inprocess' } | { kind: 'kafka'; brokers: string[] };
   /**
-   * Place requests (docs/adr/0011-place-requests.md): how often the projector expires those whose
+   * Place requests (docs/adr/0012-place-requests.md): how often the projector expires those whose
    * respondBy passed; null turns the sweep off (a seeded history's past deadlines are then expired
    * by an explicit sweep at a chosen instant). Every 10 s when absent.
    */

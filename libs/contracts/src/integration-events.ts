@@ -53,7 +53,7 @@ export type ReferralDeclinedV1 = IntegrationEnvelope<'referral.declined.v1'> & R
 /**
  * The referral was withdrawn, by or on behalf of the sender (`by`). `reason` is a code, never text:
  * `placed_elsewhere`, `expired` and `cancelled` say that its place request ended without this
- * receiver (docs/adr/0011-place-requests.md): stop and drop what you hold about her.
+ * receiver (docs/adr/0012-place-requests.md): stop and drop what you hold about her.
  */
 export type ReferralWithdrawnV1 = IntegrationEnvelope<'referral.withdrawn.v1'> & ReferralSubject & { by: string; reason: string };
 /** Either party (`by`) closed the referral. */

@@ -27,7 +27,7 @@ export interface SubscriberDeclaration {
   service: SubscriberService;
   /**
    * What it keeps up to date: a read model's tables, the webhook outbox, the bus, or other streams
-   * (a process manager appends events, and runs on its own subscription: docs/adr/0011-place-requests.md).
+   * (a process manager appends events, and runs on its own subscription: docs/adr/0012-place-requests.md).
    */
   kind: SubscriberKind;
   create(dependencies: SubscriberDependencies): Projection;

@@ -12,7 +12,7 @@ import { makePlaceRequest } from './rules/make-place-request.rule';
 /**
  * Decides what a command on a `place-request-<uuid>` stream records: open → placed (the first
  * acceptance) | expired (respondBy passed) | cancelled (by the sender), each final. Every referral
- * of the request follows these decisions (docs/adr/0011-place-requests.md).
+ * of the request follows these decisions (docs/adr/0012-place-requests.md).
  */
 export function decidePlaceRequest(command: PlaceRequestCommand, state: PlaceRequestState): PlaceRequestEvent[] {
   switch (command.type) {

@@ -8,7 +8,7 @@ export interface PlaceRequestRecipient {
 }
 
 /**
- * Events of a `place-request-<uuid>` stream (docs/adr/0011-place-requests.md): one request for a
+ * Events of a `place-request-<uuid>` stream (docs/adr/0012-place-requests.md): one request for a
  * place sent to several shelters at once. This stream is the consistency boundary: it is placed,
  * expired or cancelled exactly once, and its referrals follow.
  */

@@ -35,7 +35,7 @@ export type AcceptReferral = { type: 'AcceptReferral'; data: { referralId: strin
 /**
  * For a referral of a place request: the referral through which the request was placed, if it was.
  * That referral is being accepted (its acceptance follows the placement), so it can no longer be
- * declined or withdrawn (docs/adr/0011-place-requests.md).
+ * declined or withdrawn (docs/adr/0012-place-requests.md).
  */
 interface PlacementGuard {
   placedThrough?: string | null;

@@ -15,7 +15,7 @@ export type ReferralMade = {
     message: SealedText;
     respondBy: string | null;
     /**
-     * Set when the referral is one of a place request's (docs/adr/0011-place-requests.md): the request
+     * Set when the referral is one of a place request's (docs/adr/0012-place-requests.md): the request
      * and how many shelters it went to in all. The receiver learns how many others were asked, never who.
      */
     placeRequest?: { placeRequestId: string; recipients: number };

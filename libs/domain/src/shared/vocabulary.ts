@@ -64,7 +64,7 @@ export const WITHDRAWAL_REASONS = ['person_request', 'no_longer_needed', 'sent_i
 /**
  * Reasons recorded when a place request ends for every referral still waiting: she was placed
  * through another one, nobody accepted before `respondBy`, or the sender cancelled the request.
- * Never sent by a partner: they follow from the place request (docs/adr/0011-place-requests.md).
+ * Never sent by a partner: they follow from the place request (docs/adr/0012-place-requests.md).
  */
 export const PLACE_REQUEST_WITHDRAWAL_REASONS = ['placed_elsewhere', 'expired', 'cancelled'] as const;
 export type PlaceRequestWithdrawalReason = (typeof PLACE_REQUEST_WITHDRAWAL_REASONS)[number];

@@ -3,7 +3,7 @@ import { EntitySchema } from 'typeorm';
 import { positionColumn } from '../read-model.columns';
 
 /**
- * A place request as the coordination view counts it (docs/adr/0011-place-requests.md): where (her
+ * A place request as the coordination view counts it (docs/adr/0012-place-requests.md): where (her
  * case's département), what, when it was made and how it ended. No recipient list, no message.
  */
 export interface CoordinationPlaceRequestRow {

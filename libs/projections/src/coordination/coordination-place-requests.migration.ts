@@ -7,7 +7,7 @@ import { DECLINE_REASONS } from '@passerelle/domain';
  * given rank. Idempotent; nothing to backfill (place requests arrive with this migration).
  */
 export const COORDINATION_PLACE_REQUESTS_MIGRATION: Migration = {
-  id: '0005',
+  id: '0006',
   name: 'create-coordination-place-requests',
   up: () => [
     'ALTER TABLE coordination_referrals ADD COLUMN IF NOT EXISTS place_request_id uuid NULL',

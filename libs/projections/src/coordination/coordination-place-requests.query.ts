@@ -34,7 +34,7 @@ const PERCENTILES = [0.5, 0.9] as const;
 const GROUP = (row: Row) => `${String(row.department)}|${String(row.service)}`;
 
 /**
- * Place requests made in the period (docs/adr/0011-place-requests.md): how many, how they ended, the
+ * Place requests made in the period (docs/adr/0012-place-requests.md): how many, how they ended, the
  * time to place (median, 90th percentile), the declines per reason, and how many women needed more
  * than one round. The period, département (her case's) and service select requests. Whole months
  * are read from the summary cells, exact percentiles included (a histogram tells in which bucket a

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { BUCKET_OF, MONTH_OF } from './coordination-cells';
 
 /**
- * Place requests in the coordination read model (docs/adr/0011-place-requests.md), kept like the
+ * Place requests in the coordination read model (docs/adr/0012-place-requests.md), kept like the
  * other summary cells (docs/adr/0009-coordination-summary-cells.md): counts per month the request was
  * made, her département and the service, and a histogram of the time to place, updated in the
  * batch's transaction (what the touched requests counted is taken away before the batch, what they

@@ -20,7 +20,7 @@ export interface CoordinationReferralRow {
   closedAt: Date | null;
   declineReason: DeclineReason | null;
   outcome: ClosureOutcome | null;
-  /** The place request it was made for, if any: its declines count per request (docs/adr/0011-place-requests.md). */
+  /** The place request it was made for, if any: its declines count per request (docs/adr/0012-place-requests.md). */
   placeRequestId: string | null;
   lastPosition: bigint;
 }

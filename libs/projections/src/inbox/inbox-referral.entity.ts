@@ -21,7 +21,7 @@ export interface InboxReferralRow {
   declineReason: DeclineReason | null;
   withdrawalReason: WithdrawalReason | null;
   outcome: ClosureOutcome | null;
-  /** The place request it belongs to, if any (docs/adr/0011-place-requests.md). */
+  /** The place request it belongs to, if any (docs/adr/0012-place-requests.md). */
   placeRequestId: string | null;
   /** How many other organisations the same place request went to: a number, never who. */
   otherRecipients: number | null;

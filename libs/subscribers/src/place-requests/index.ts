@@ -1,4 +1,4 @@
-/** The place requests' process manager, its follow-ups and its expiry scheduler (docs/adr/0011-place-requests.md). */
+/** The place requests' process manager, its follow-ups and its expiry scheduler (docs/adr/0012-place-requests.md). */
 export * from './place-request-follow-up';
 export * from './place-request.process';
 export * from './place-request-expiry';

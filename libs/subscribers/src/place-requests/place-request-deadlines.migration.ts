@@ -1,7 +1,7 @@
 import type { MigrationSet } from '@passerelle/migrations';
 
 /**
- * The place-request process manager's own table (docs/adr/0011-place-requests.md): one row per
+ * The place-request process manager's own table (docs/adr/0012-place-requests.md): one row per
  * open request with a deadline, written in the transaction that moves its checkpoint, read by the
  * expiry scheduler. Numbered (docs/adr/0006-one-schema-mechanism.md).
  */

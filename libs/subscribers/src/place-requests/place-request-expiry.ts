@@ -8,7 +8,7 @@ const SYSTEM = { organisationId: null, role: 'system', keyId: null };
 
 /**
  * Expires the place requests whose respondBy has passed with nobody accepting
- * (docs/adr/0011-place-requests.md). The expiry is recorded at respondBy, the instant it happened,
+ * (docs/adr/0012-place-requests.md). The expiry is recorded at respondBy, the instant it happened,
  * whenever the sweep notices it; acceptances after that instant were already refused by the decider.
  *
  * Safe with several processes: the sweep loop runs under a leader lock (place-request-expiry.loop.ts),

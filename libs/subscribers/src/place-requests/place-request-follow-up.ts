@@ -30,7 +30,7 @@ const WITHDRAWN_BECAUSE: Record<string, PlaceRequestWithdrawalReason> = {
 };
 
 /**
- * What a place request's decision means for its referrals (docs/adr/0011-place-requests.md):
+ * What a place request's decision means for its referrals (docs/adr/0012-place-requests.md):
  * made → one referral per recipient; placed → the winner's referral accepted, every other one
  * still waiting withdrawn `placed_elsewhere`; expired or cancelled → those withdrawn `expired` or
  * `cancelled`.

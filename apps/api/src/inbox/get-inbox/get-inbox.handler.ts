@@ -93,7 +93,7 @@ function item(row: InboxReferralRow, now: Date) {
 
 /**
  * A row of a place request says which request and how many others were asked, never who
- * (docs/adr/0011-place-requests.md); only the sender also reads the request's status and who accepted.
+ * (docs/adr/0012-place-requests.md); only the sender also reads the request's status and who accepted.
  */
 function placeRequestFields(row: InboxReferralRow, request: InboxPlaceRequestRow | undefined, viewer: string) {
   const isSender = row.fromOrg === viewer;

@@ -14,7 +14,7 @@ import { MakePlaceRequestCommand } from './make-place-request.command';
  * as it stands (the append names her case's revision, so consent cannot change under the decision),
  * then one referral per recipient follows. The referrals are written right here, so the answer
  * names referrals that exist; the process manager writes them too if this process dies in between
- * (docs/adr/0011-place-requests.md).
+ * (docs/adr/0012-place-requests.md).
  */
 @CommandHandler(MakePlaceRequestCommand)
 export class MakePlaceRequestHandler implements ICommandHandler<MakePlaceRequestCommand> {

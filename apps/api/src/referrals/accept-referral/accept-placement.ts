@@ -16,7 +16,7 @@ import { PlaceRequestFollowUp, type PlaceRequestCause } from '@passerelle/subscr
 import { causeOf, placeRequestEnvelope } from '../../place-requests/place-request.scope';
 
 /**
- * Accepting a referral of a place request (docs/adr/0011-place-requests.md). The acceptance is
+ * Accepting a referral of a place request (docs/adr/0012-place-requests.md). The acceptance is
  * decided and appended on the place request's stream, expecting the revision it was decided on, so
  * of every acceptance sent at the same instant exactly one is appended; each other one is decided
  * again on the request as placed and refused with PLACE_REQUEST.ALREADY_PLACED. The append also

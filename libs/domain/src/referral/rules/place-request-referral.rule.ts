@@ -6,7 +6,7 @@ import type { ReferralState } from '../referral.state';
  * A place request decides on its own stream (place-request.decider.ts); its referrals follow. These
  * rules check no actor and no consent: the decision was taken, with those checks, when the place
  * request's event was appended. Each records nothing when the referral is already past the step,
- * so the API's follow-up and the process manager may both run it (docs/adr/0011-place-requests.md).
+ * so the API's follow-up and the process manager may both run it (docs/adr/0012-place-requests.md).
  */
 
 export function makeReferralForPlaceRequest({ data }: MakeReferralForPlaceRequest, state: ReferralState): ReferralEvent[] {
