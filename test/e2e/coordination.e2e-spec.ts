@@ -115,7 +115,20 @@ describe('coordination views over a seeded network', () => {
     });
 
     it('shows realistic place requests: most placed within hours, some expired, some women needing a second round', async () => {
-      const { body } = await get('/v1/coordination/place-requests');
+      const { body } = (await get('/v1/coordination/place-requests')) as {
+        body: {
+          totals: {
+            requests: number;
+            placed: number;
+            expired: number;
+            cancelled: number;
+            open: number;
+            timeToPlaceHours: { median: number };
+            rounds: { second: number };
+            declines: Record<string, number>;
+          };
+        };
+      };
       expect(body.totals.requests).toBe(fx.seeded.truth.placeRequests);
       expect(body.totals.placed).toBeGreaterThan(body.totals.expired);
       expect(body.totals.expired + body.totals.cancelled).toBeGreaterThan(0);

@@ -9,8 +9,16 @@ import {
 import type { EventStore, RecordedEvent } from '@passerelle/event-store';
 import { referralOpenToReceiver } from '@passerelle/projections';
 
-const fold = <State, Event>(decider: { evolve(s: State, e: Event): State; initialState(): State }, events: RecordedEvent[]) =>
-  events.reduce((state, e) => decider.evolve(state, { type: e.type, data: e.data } as Event), decider.initialState());
+const foldRequest = (events: RecordedEvent[]) =>
+  events.reduce(
+    (state, e) => placeRequestDecider.evolve(state, { type: e.type, data: e.data } as PlaceRequestEvent),
+    placeRequestDecider.initialState(),
+  );
+const foldReferral = (events: RecordedEvent[]) =>
+  events.reduce(
+    (state, e) => referralDecider.evolve(state, { type: e.type, data: e.data } as ReferralEvent),
+    referralDecider.initialState(),
+  );
 
 /**
  * Whether a referral still opens her data to its receiver, read from the streams so that it holds
@@ -23,10 +31,7 @@ export async function referralOpen(
 ): Promise<boolean> {
   if (referral.status === 'withdrawn') return false;
   if (referral.placeRequestId === null) return true;
-  const request = fold<ReturnType<typeof placeRequestDecider.initialState>, PlaceRequestEvent>(
-    placeRequestDecider,
-    await store.readStream(placeRequestStream(referral.placeRequestId)),
-  );
+  const request = foldRequest(await store.readStream(placeRequestStream(referral.placeRequestId)));
   if (request.status === 'none') return true;
   const placedReferralId = request.status === 'placed' ? request.placedReferralId : null;
   return referralOpenToReceiver(
@@ -37,10 +42,7 @@ export async function referralOpen(
 
 /** The same, for a referral known only by its id. */
 export async function referralOpenById(store: EventStore, referralId: string): Promise<boolean> {
-  const state = fold<ReturnType<typeof referralDecider.initialState>, ReferralEvent>(
-    referralDecider,
-    await store.readStream(referralStream(referralId)),
-  );
+  const state = foldReferral(await store.readStream(referralStream(referralId)));
   if (state.status === 'none') return false;
   return referralOpen(store, state);
 }

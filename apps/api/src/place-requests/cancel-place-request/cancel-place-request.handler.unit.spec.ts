@@ -19,7 +19,7 @@ import {
   referralOfRequest,
   TO_REFUGE,
   TO_REFUGE_B,
-} from '../place-request.fixtures';
+} from '../../testing/place-request.fixtures';
 import { CancelPlaceRequestCommand } from './cancel-place-request.command';
 import { CancelPlaceRequestHandler } from './cancel-place-request.handler';
 

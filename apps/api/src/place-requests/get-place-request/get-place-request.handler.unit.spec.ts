@@ -11,7 +11,7 @@ import {
   referralOfRequest,
   TO_REFUGE,
   TO_REFUGE_B,
-} from '../place-request.fixtures';
+} from '../../testing/place-request.fixtures';
 import { GetPlaceRequestHandler } from './get-place-request.handler';
 import { GetPlaceRequestQuery } from './get-place-request.query';
 

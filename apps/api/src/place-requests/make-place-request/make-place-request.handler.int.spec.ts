@@ -28,7 +28,14 @@ import {
   keyringOnTestDatabase,
   organisationRegistered,
 } from '../../testing/use-case.fixtures';
-import { placeRequestIdOf, placeRequestMade, REFUGE_B, referralIdOf, referralOfRequest, SHELTERS } from '../place-request.fixtures';
+import {
+  placeRequestIdOf,
+  placeRequestMade,
+  REFUGE_B,
+  referralIdOf,
+  referralOfRequest,
+  SHELTERS,
+} from '../../testing/place-request.fixtures';
 import { MakePlaceRequestCommand, type MakePlaceRequestData } from './make-place-request.command';
 import { MakePlaceRequestHandler } from './make-place-request.handler';
 

@@ -45,7 +45,7 @@ import {
   referralOfRequest,
   TO_REFUGE,
   TO_REFUGE_B,
-} from '../../place-requests/place-request.fixtures';
+} from '../../testing/place-request.fixtures';
 import { AcceptReferralCommand } from './accept-referral.command';
 import { AcceptReferralHandler } from './accept-referral.handler';
 

@@ -1,6 +1,6 @@
 import { commandId, type CommandContext } from '@passerelle/command-handling';
 import type { PlaceRequestEvent, PlaceRequestMade, ReferralMade } from '@passerelle/domain';
-import { ASSO, CASE_ID, REFUGE } from '../testing/use-case.fixtures';
+import { ASSO, CASE_ID, REFUGE } from './use-case.fixtures';
 
 /** Shared by the place-request use-case specs: a request from ASSO to REFUGE and REFUGE_B. */
 export const REFUGE_B = 'refuge-59';
