@@ -26,6 +26,7 @@ import { startTestNetwork, type TestNetwork } from './support/test-network';
 const NOT_MARKABLE: Record<string, string> = {
   'POST /v1/organisations id': 'organisation id: 2–63 lowercase letters, digits, dashes',
   'POST /v1/organisations department': 'département code, from the official list',
+  'POST /v1/organisations contact.phone': 'a phone number: digits, spaces and + ( ) . -',
   'POST /v1/cases person.nationality': 'ISO 3166-1 alpha-2: two letters, sealed in her identity with her names',
   'POST /v1/cases person.languages[]': 'language codes, sealed in her contact category with her phone',
   'POST /v1/cases department': 'département code, from the official list',
@@ -38,6 +39,9 @@ const NOT_MARKABLE: Record<string, string> = {
   'POST /v1/referrals caseId': 'uuid',
   'POST /v1/referrals to': 'organisation id',
   'POST /v1/referrals respondBy': 'ISO 8601 instant',
+  'POST /v1/place-requests caseId': 'uuid',
+  'POST /v1/place-requests to[]': 'organisation ids',
+  'POST /v1/place-requests respondBy': 'ISO 8601 instant',
   'POST /v1/webhooks/{id}/replay fromPosition': 'a global position: digits',
   'POST /v1/webhooks/{id}/replay since': 'ISO 8601 instant',
   'POST /v1/research/queries filters.from': 'a month, YYYY-MM',
@@ -143,11 +147,13 @@ describe('erasure leaves nothing of what was typed about her', () => {
           kind,
           department: '93',
           services,
+          contact: { phone: '+33 1 48 00 00 00', email: `${markers.ofOrganisation('POST /v1/organisations contact.email')}@example.org` },
         }),
         201,
       );
     await organisation('asso-93', 'ngo', ['legal']);
     await organisation('refuge-93', 'refuge', ['shelter', 'specialised_shelter']);
+    await organisation('refuge-94', 'refuge', ['shelter']);
     await organisation('lab-93', 'ngo', ['legal']);
     const key = async (organisationId: string, role: string): Promise<KeyedPartner> => {
       const issued = await expectStatus(
@@ -236,6 +242,21 @@ describe('erasure leaves nothing of what was typed about her', () => {
       }),
       201,
     );
+    // A place request to two shelters (its message sealed once, carried by both referrals), then cancelled.
+    const placeRequest = await expectStatus(
+      command(ngo, 'post', '/v1/place-requests', '/v1/place-requests', {
+        caseId,
+        to: ['refuge-93', 'refuge-94'],
+        service: 'shelter',
+        urgency: 'urgent',
+        sharedCategories: ['identity'],
+        message: markers.of('POST /v1/place-requests message'),
+        respondBy: '2030-01-01T00:00:00Z',
+      }),
+      201,
+    );
+    const cancellation = `/v1/place-requests/${String(placeRequest.body.placeRequestId)}/cancellation`;
+    await expectStatus(command(ngo, 'post', '/v1/place-requests/{id}/cancellation', cancellation), 200);
     const withdrawal = `${consentsOfHer}/${String(second.body.consentId)}/withdrawal`;
     await expectStatus(
       command(ngo, 'post', '/v1/cases/{caseId}/consents/{consentId}/withdrawal', withdrawal, {
