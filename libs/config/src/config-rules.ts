@@ -102,6 +102,13 @@ export function durations(raw: string): Checked<number[]> {
       );
 }
 
+/** One positive duration such as 30d or 12h (units as in {@link durations}). */
+export function duration(raw: string): Checked<number> {
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(raw);
+  const value = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : 0;
+  return value > 0 ? ok(value) : bad(`must be a positive duration such as 30d or 12h (units ms, s, m, h, d) ${got(raw)}`);
+}
+
 export function byteSize(raw: string): Checked<string> {
   return /^\d+(\.\d+)?(b|kb|mb)$/i.test(raw) ? ok(raw.toLowerCase()) : bad(`must be a size such as 100kb or 1mb ${got(raw)}`);
 }

@@ -15,6 +15,8 @@ interface CommonConfig {
     retryScheduleMs: number[];
     /** Lets endpoints point at 127.0.0.1/::1, which in production would reach our own services. */
     allowLoopback: boolean;
+    /** How long each delivery attempt stays in its history before it is purged. */
+    attemptRetentionMs: number;
   };
   logLevel: LogLevel;
   /** `psk_…`: an admin key accepted before any key has been issued, to onboard the first organisations. */
