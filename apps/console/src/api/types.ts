@@ -120,3 +120,34 @@ export interface ResearchAnswer {
   recoded?: Record<string, string[]>;
   noise: null | { mechanism: string; epsilon: number; budget: { total: number; spent: number; remaining: number } };
 }
+
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  events: string[];
+  status: string;
+  disabledReason: string | null;
+  failingSince: string | null;
+  createdAt: string;
+}
+
+export interface WebhookDelivery {
+  eventId: string;
+  type: string;
+  globalPosition: string;
+  status: string;
+  attempts: number;
+  lastResponseCode: number | null;
+  lastError: string | null;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+}
+
+/** One attempt of a delivery: a response status or, when no answer came, the network error. */
+export interface DeliveryAttempt {
+  at: string;
+  status?: number;
+  error?: string;
+  durationMs: number;
+}
