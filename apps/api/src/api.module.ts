@@ -8,6 +8,7 @@ import { CasesModule } from './cases/cases.module';
 import { ConsoleModule } from './console/console.module';
 import { CoordinationModule } from './coordination/coordination.module';
 import { DirectoryModule } from './directory/directory.module';
+import { FhirModule } from './fhir/fhir.module';
 import { InboxModule } from './inbox/inbox.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -33,6 +34,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     CoordinationModule,
     ResearchModule,
     DirectoryModule,
+    FhirModule,
     ConsoleModule,
   ],
   providers: [

@@ -3,12 +3,16 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { RuntimeSettings } from '@passerelle/config';
 import { createValidationPipe } from '@passerelle/http';
+import { fhirBodyParser } from './fhir/fhir-body-parser';
+import { FHIR_BASE_PATH } from './fhir/fhir-http';
 
 /**
  * What every HTTP app needs besides its modules: a bounded JSON body, strict validation, and the
- * OpenAPI document at /docs (JSON at /docs-json).
+ * OpenAPI document at /docs (JSON at /docs-json); the FHIR facade describes itself at /fhir/r4/metadata.
  */
 export function configureHttpApp(app: NestExpressApplication, settings: Pick<RuntimeSettings, 'bodyLimit'>): INestApplication {
+  // First: FHIR routes answer a bad body as an OperationOutcome (apps/api/src/fhir/fhir-body-parser.ts).
+  app.use(`/${FHIR_BASE_PATH}`, fhirBodyParser(settings.bodyLimit));
   app.useBodyParser('json', { limit: settings.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');

@@ -55,7 +55,8 @@ export function referralServiceRequest(facts: ReferralFacts, details: ServiceReq
   if (details.safety) orderDetail.push({ text: `Safe channel: ${details.safety.safeChannel.replace(/_/g, ' ')}` });
   if (orderDetail.length > 0) request.orderDetail = orderDetail;
   const notes: Annotation[] = [];
-  if (details.message) notes.push({ authorReference: { reference: `Organization/${facts.from}` }, time: facts.createdAt, text: details.message });
+  if (details.message)
+    notes.push({ authorReference: { reference: `Organization/${facts.from}` }, time: facts.createdAt, text: details.message });
   for (const { by, note } of details.notes) if (note) notes.push({ authorReference: { reference: `Organization/${by}` }, text: note });
   if (notes.length > 0) request.note = notes;
   return request;

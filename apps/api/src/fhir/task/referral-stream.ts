@@ -6,7 +6,11 @@ import { referralView, type ReferralView } from '../../referrals/get-referral/re
  * A referral read from its stream, as its two parties may: the same 404 as the JSON API for
  * anyone else (the existence of a referral is itself sensitive), and the stream's revision.
  */
-export async function readReferralAs(store: EventStore, referralId: string, viewer: string): Promise<{ view: ReferralView; revision: bigint }> {
+export async function readReferralAs(
+  store: EventStore,
+  referralId: string,
+  viewer: string,
+): Promise<{ view: ReferralView; revision: bigint }> {
   const recorded = await store.readStream(referralStream(referralId));
   const view = referralView(recorded);
   const last = recorded[recorded.length - 1];

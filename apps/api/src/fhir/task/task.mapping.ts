@@ -41,7 +41,9 @@ export function referralTask(facts: ReferralFacts): Task {
     status: TASK_STATUS[facts.status],
     businessStatus: {
       coding: [{ system: CODE_SYSTEM.referralStatus, code: facts.status, display: BUSINESS_STATUS[facts.status] }],
-      text: facts.outcome ? `${BUSINESS_STATUS.closed}: ${CLOSURE_OUTCOME_NAMES[facts.outcome].toLowerCase()}` : BUSINESS_STATUS[facts.status],
+      text: facts.outcome
+        ? `${BUSINESS_STATUS.closed}: ${CLOSURE_OUTCOME_NAMES[facts.outcome].toLowerCase()}`
+        : BUSINESS_STATUS[facts.status],
     },
     intent: 'order',
     priority: PRIORITY[facts.urgency],
