@@ -159,6 +159,11 @@ describe('the FHIR R4 facade (/fhir/r4)', () => {
     // Another partner sees nothing, not even that she exists.
     const stranger = fhirClientFor(base, clinic);
     expect((await stranger.failing(stranger.client.read({ resourceType: 'Patient', id: caseId }))).status).toBe(404);
+    // The read is in her access log, as a read of her case through the JSON API would be.
+    const log = await network.http().get(`/v1/cases/${caseId}/access-log`).set(auth(asso));
+    expect(log.body.entries).toContainEqual(
+      expect.objectContaining({ organisationId: 'health-93', via: 'case', categories: ['identity', 'contact'] }),
+    );
   });
 
   it('shows her consent to the holder of her case only', async () => {
@@ -317,6 +322,27 @@ describe('the FHIR R4 facade (/fhir/r4)', () => {
       statusReason: { text: 'Withdrawn by the referring organisation' },
     });
     expect(await referralAs(asso, referralId)).toMatchObject({ status: 'withdrawn' });
+  });
+
+  it('follows her consent as it is now: withdrawn, the receiver reads neither her fields nor the text; erased, she is gone', async () => {
+    const withdrawn = await network.http().post(`/v1/cases/${caseId}/consents/${consentId}/withdrawal`).set(auth(asso)).send({});
+    expect(withdrawn.status).toBeLessThan(300);
+    const receiver = fhirClientFor(base, hospital);
+    const patient = await receiver.read('Patient', caseId);
+    expect(patient).toEqual({ resourceType: 'Patient', id: caseId, meta: { tag: [] } });
+    expect((await receiver.read('ServiceRequest', referrals[0]!)).note).toBeUndefined();
+    expect((await receiver.failing(receiver.client.read({ resourceType: 'Consent', id: consentId }))).status).toBe(404);
+    expect(await fhirClientFor(base, asso).read('Consent', consentId)).toMatchObject({ status: 'inactive' });
+
+    expect((await network.http().post(`/v1/cases/${caseId}/erasure`).set(auth(asso)).send({})).status).toBeLessThan(300);
+    for (const party of [asso, hospital]) {
+      const fhir = fhirClientFor(base, party);
+      const gone = await fhir.failing(fhir.client.read({ resourceType: 'Patient', id: caseId }));
+      expect({ status: gone.status, code: outcomeCode(gone.outcome) }).toEqual({ status: 410, code: 'FHIR.RESOURCE_GONE' });
+      expect((await fhir.read('ServiceRequest', referrals[0]!)).note).toBeUndefined();
+    }
+    // The Tasks stay: the network's history of referrals is not hers.
+    expect(await receiver.read('Task', referrals[0]!)).toMatchObject({ status: 'completed' });
   });
 
   describe('answers bad input with an OperationOutcome and a 4xx, never a 5xx', () => {
