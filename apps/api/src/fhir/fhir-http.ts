@@ -3,6 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { fhirError, FhirOutcomeFilter } from './fhir-outcome';
 
+/** What the facade's controllers use besides their own requests and messages: one door (.dependency-cruiser.js). */
+export { fhirError } from './fhir-outcome';
+export type { RawQuery } from './fhir-search';
+export { FHIR_JSON } from './fhir-systems';
+
 export const FHIR_BASE_PATH = 'fhir/r4';
 
 /**

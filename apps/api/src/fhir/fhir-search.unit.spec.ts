@@ -1,4 +1,4 @@
-import { parseTaskSearch } from './task/task-search.params';
+import { parseTaskSearch } from './task/search-tasks.request.dto';
 
 const at = (iso: string, inclusive: boolean) => ({ at: new Date(iso), inclusive });
 const codeOf = (call: () => unknown): unknown => {

@@ -1,17 +1,15 @@
 import { Get, Header, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Roles } from '@passerelle/auth';
-import { ORGANISATION_KINDS, SERVICES } from '@passerelle/domain';
 import type { Bundle, HealthcareService, Organization } from 'fhir/r4';
-import { FhirController, FhirUrls, fhirId, type FhirRequestUrls } from '../fhir-http';
-import { referenceId, searchParameters, tokens, type RawQuery } from '../fhir-search';
-import { CODE_SYSTEM, FHIR_JSON } from '../fhir-systems';
+import { FHIR_JSON, FhirController, FhirUrls, fhirId, type FhirRequestUrls, type RawQuery } from '../fhir-http';
 import {
   ReadFhirHealthcareServiceQuery,
   ReadFhirOrganizationQuery,
   SearchFhirHealthcareServicesQuery,
   SearchFhirOrganizationsQuery,
 } from './read-directory.query';
+import { parseHealthcareServiceSearch, parseOrganizationSearch } from './search-directory.request.dto';
 
 const EVERY_ROLE = ['partner', 'coordinator', 'researcher', 'admin'] as const;
 
@@ -24,8 +22,7 @@ export class FhirOrganizationController {
   @Roles(...EVERY_ROLE)
   @Header('Content-Type', FHIR_JSON)
   search(@Query() query: RawQuery, @FhirUrls() urls: FhirRequestUrls): Promise<Bundle<Organization>> {
-    const kinds = tokens(searchParameters(query, ['type']), 'type', ORGANISATION_KINDS, CODE_SYSTEM.organisationKind);
-    return this.queries.execute(new SearchFhirOrganizationsQuery(kinds, urls));
+    return this.queries.execute(new SearchFhirOrganizationsQuery(parseOrganizationSearch(query), urls));
   }
 
   @Get(':id')
@@ -45,12 +42,7 @@ export class FhirHealthcareServiceController {
   @Roles(...EVERY_ROLE)
   @Header('Content-Type', FHIR_JSON)
   search(@Query() query: RawQuery, @FhirUrls() urls: FhirRequestUrls): Promise<Bundle<HealthcareService>> {
-    const params = searchParameters(query, ['organization', 'service-type']);
-    const organisationId = referenceId(params, 'organization', 'Organization');
-    const services = tokens(params, 'service-type', SERVICES, CODE_SYSTEM.service);
-    return this.queries.execute(
-      new SearchFhirHealthcareServicesQuery({ ...(organisationId ? { organisationId } : {}), ...(services ? { services } : {}) }, urls),
-    );
+    return this.queries.execute(new SearchFhirHealthcareServicesQuery(parseHealthcareServiceSearch(query), urls));
   }
 
   @Get(':id')

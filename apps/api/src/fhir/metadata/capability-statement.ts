@@ -1,5 +1,5 @@
 import type { CapabilityStatement, CapabilityStatementRestResource } from 'fhir/r4';
-import { TASK_SEARCH_PARAMETERS } from '../task/task-search.params';
+import { TASK_SEARCH_PARAMETERS } from '../task/search-tasks.request.dto';
 
 /** When what this statement says last changed (FHIR's CapabilityStatement.date). */
 const CHANGED = '2026-12-03';

@@ -3,9 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { Public } from '@passerelle/auth';
 import type { Request } from 'express';
 import type { CapabilityStatement } from 'fhir/r4';
-import { fhirError } from '../fhir-outcome';
-import { FhirController, FhirUrls, type FhirRequestUrls } from '../fhir-http';
-import { FHIR_JSON } from '../fhir-systems';
+import { FHIR_JSON, FhirController, fhirError, FhirUrls, type FhirRequestUrls } from '../fhir-http';
 import { GetFhirCapabilityStatementQuery } from './metadata.query';
 
 const SERVED = ['Task', 'ServiceRequest', 'Patient', 'Consent', 'Organization', 'HealthcareService'];

@@ -3,11 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { CurrentActor, Roles } from '@passerelle/auth';
 import type { Actor } from '@passerelle/domain';
 import type { Patient } from 'fhir/r4';
-import { fhirError } from '../fhir-outcome';
-import { FhirController, fhirId } from '../fhir-http';
-import { FHIR_JSON } from '../fhir-systems';
-import type { PatientRead } from './read-patient.handler';
-import { ReadFhirPatientQuery } from './read-patient.query';
+import { FHIR_JSON, FhirController, fhirError, fhirId } from '../fhir-http';
+import { ReadFhirPatientQuery, type PatientRead } from './read-patient.query';
 
 /** `GET /fhir/r4/Patient/{caseId}`: her case, only the categories consent lets the reader see (docs/fhir.md#patient). */
 @FhirController('Patient')

@@ -1,10 +1,7 @@
 import { QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { Patient } from 'fhir/r4';
 import { GetCaseQuery } from '../../cases/get-case/get-case.query';
 import { casePatient, type CaseAsSeen } from './patient.mapping';
-import { ReadFhirPatientQuery } from './read-patient.query';
-
-export type PatientRead = { patient: Patient } | { erased: true };
+import { ReadFhirPatientQuery, type PatientRead } from './read-patient.query';
 
 /**
  * Her case through the JSON API's own query (GetCaseQuery on the QueryBus), so the same consent

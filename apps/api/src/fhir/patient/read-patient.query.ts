@@ -1,3 +1,4 @@
+import type { Patient } from 'fhir/r4';
 import type { Actor } from '@passerelle/domain';
 
 export class ReadFhirPatientQuery {
@@ -7,3 +8,6 @@ export class ReadFhirPatientQuery {
     readonly now: Date,
   ) {}
 }
+
+/** Her Patient, or the fact that she was erased (answered 410 Gone). */
+export type PatientRead = { patient: Patient } | { erased: true };

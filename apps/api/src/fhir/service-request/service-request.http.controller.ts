@@ -4,8 +4,7 @@ import { CurrentActor, Roles } from '@passerelle/auth';
 import type { Actor } from '@passerelle/domain';
 import type { Response } from 'express';
 import type { ServiceRequest } from 'fhir/r4';
-import { FhirController, fhirId, setVersionHeaders } from '../fhir-http';
-import { FHIR_JSON } from '../fhir-systems';
+import { FHIR_JSON, FhirController, fhirId, setVersionHeaders } from '../fhir-http';
 import { ReadFhirServiceRequestQuery } from './read-service-request.query';
 
 /** `GET /fhir/r4/ServiceRequest/{id}`: the focus of a referral's Task (docs/fhir.md#servicerequest). */

@@ -5,14 +5,21 @@ import type { Actor } from '@passerelle/domain';
 import type { Request, Response } from 'express';
 import type { Bundle, Task } from 'fhir/r4';
 import { Context, type CommandContext } from '../../shared/command-context';
-import { fhirError } from '../fhir-outcome';
-import { FhirController, FhirUrls, fhirId, ifMatchVersion, setVersionHeaders, type FhirRequestUrls } from '../fhir-http';
-import type { RawQuery } from '../fhir-search';
-import { FHIR_JSON } from '../fhir-systems';
+import {
+  FHIR_JSON,
+  FhirController,
+  fhirError,
+  FhirUrls,
+  fhirId,
+  ifMatchVersion,
+  setVersionHeaders,
+  type FhirRequestUrls,
+  type RawQuery,
+} from '../fhir-http';
 import { ReadFhirTaskQuery } from './read-task.query';
 import { SearchFhirTasksQuery } from './search-tasks.query';
-import { readTaskChange } from './task-change';
-import { parseTaskSearch } from './task-search.params';
+import { readTaskChange } from './update-task.request.dto';
+import { parseTaskSearch } from './search-tasks.request.dto';
 import { UpdateFhirTaskCommand } from './update-task.command';
 
 /** `GET /fhir/r4/Task?…`, `GET /fhir/r4/Task/{id}`, `PUT /fhir/r4/Task/{id}` (docs/fhir.md#task). */

@@ -1,4 +1,4 @@
-import { readTaskChange } from './task-change';
+import { readTaskChange } from './update-task.request.dto';
 
 const ID = '7f1d2c3a-0000-4000-8000-0000000000aa';
 const task = (fields: Record<string, unknown>) => ({ resourceType: 'Task', id: ID, intent: 'order', ...fields });

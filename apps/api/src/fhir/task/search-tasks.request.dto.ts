@@ -1,16 +1,7 @@
 import type { Task } from 'fhir/r4';
-import type { FhirRequestUrls } from '../fhir-http';
-import {
-  countParameter,
-  lastUpdatedParameter,
-  referenceId,
-  searchParameters,
-  single,
-  tokens,
-  type RawQuery,
-  type TimeBounds,
-} from '../fhir-search';
+import { countParameter, lastUpdatedParameter, referenceId, searchParameters, single, tokens, type RawQuery } from '../fhir-search';
 import type { ReferralStatus } from './referral-facts';
+import type { TaskSearch } from './search-tasks.query';
 
 const STATUS_OF_TASK: Partial<Record<Task['status'], ReferralStatus>> = {
   requested: 'referred',
@@ -34,17 +25,6 @@ const ALL_TASK_STATUSES: Task['status'][] = [
   'entered-in-error',
 ];
 
-/** `GET /fhir/r4/Task?owner=Organization/{id}&requester=…&status=requested,accepted&_lastUpdated=gt…&_count=…` */
-export interface TaskSearch {
-  owner?: string;
-  requester?: string;
-  /** Referral statuses; empty when only statuses a referral never has were asked. */
-  statuses?: ReferralStatus[];
-  lastUpdated: TimeBounds;
-  count: number;
-  cursor?: string;
-}
-
 export const TASK_SEARCH_PARAMETERS = ['owner', 'requester', 'status', '_lastUpdated', '_count', '_cursor'] as const;
 
 export function parseTaskSearch(query: RawQuery): TaskSearch {
@@ -60,5 +40,3 @@ export function parseTaskSearch(query: RawQuery): TaskSearch {
   if (statuses) search.statuses = statuses.flatMap((status) => STATUS_OF_TASK[status] ?? []);
   return search;
 }
-
-export type { FhirRequestUrls };

@@ -1,18 +1,9 @@
-import {
-  CLOSURE_OUTCOMES,
-  DECLINE_REASONS,
-  WITHDRAWAL_REASONS,
-  type ClosureOutcome,
-  type DeclineReason,
-  type WithdrawalReason,
-} from '@passerelle/domain';
+import { CLOSURE_OUTCOMES, DECLINE_REASONS, WITHDRAWAL_REASONS, type ClosureOutcome } from '@passerelle/domain';
 import type { Task } from 'fhir/r4';
 import { fhirError } from '../fhir-outcome';
 import { CODE_SYSTEM } from '../fhir-systems';
+import { SETTABLE_STATUSES, type SettableStatus, type TaskChange } from './update-task.command';
 
-/** The Task statuses a client may set: each is a referral move, or no move when it is already the status. */
-export const SETTABLE_STATUSES = ['requested', 'accepted', 'rejected', 'cancelled', 'completed'] as const;
-export type SettableStatus = (typeof SETTABLE_STATUSES)[number];
 const TASK_STATUSES: readonly Task['status'][] = [
   'draft',
   'requested',
@@ -27,21 +18,6 @@ const TASK_STATUSES: readonly Task['status'][] = [
   'completed',
   'entered-in-error',
 ];
-
-/**
- * What a PUT of a Task asks, read from the body as the SDOH Clinical Care IG lets an owner change
- * a Task: its status, statusReason and output. The references a client sends back must still be
- * the referral's (checked against the stream by the handler); anything else in the body is ignored.
- */
-export interface TaskChange {
-  status: SettableStatus;
-  /** From statusReason.text: the note that goes with the move (sealed with her key like any note). */
-  note: string | null;
-  declineReason: DeclineReason;
-  withdrawalReason: WithdrawalReason;
-  outcome: ClosureOutcome;
-  references: Partial<Record<'focus' | 'for' | 'owner' | 'requester', string>>;
-}
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
