@@ -60,6 +60,7 @@ describe('the FHIR R4 facade (/fhir/r4)', () => {
       kind: 'refuge',
       department: '75',
       services: ['specialised_shelter'],
+      contact: { phone: '+33 1 48 00 00 00', email: 'accueil@lilas.example' },
     });
     clinic = await onboard(network, { id: 'clinic-13', kind: 'health', department: '13', services: ['medical'] });
     const declared = await network
@@ -191,7 +192,14 @@ describe('the FHIR R4 facade (/fhir/r4)', () => {
     const organizations = await fhir.search('Organization');
     expect(entries(organizations).map((o) => o.id)).toEqual(['asso-93', 'clinic-13', 'health-93', 'refuge-75']);
     const lilas = await fhir.read('Organization', 'refuge-75');
-    expect(lilas).toMatchObject({ name: 'Refuge des Lilas', type: [{ coding: [{ code: 'refuge' }] }] });
+    expect(lilas).toMatchObject({
+      name: 'Refuge des Lilas',
+      type: [{ coding: [{ code: 'refuge' }] }],
+      telecom: [
+        { system: 'phone', value: '+33 1 48 00 00 00' },
+        { system: 'email', value: 'accueil@lilas.example' },
+      ],
+    });
     const services = await fhir.search('HealthcareService', { organization: 'Organization/refuge-75' });
     const [shelter] = entries(services);
     expect(shelter).toMatchObject({
@@ -202,7 +210,7 @@ describe('the FHIR R4 facade (/fhir/r4)', () => {
     expect(JSON.stringify(shelter?.extension)).toContain('"valueUnsignedInt":3');
     expect(await fhir.read('HealthcareService', String(shelter?.id))).toEqual(shelter);
     const keys = new Set([...keysOf(entries(organizations)), ...keysOf(entries(await fhir.search('HealthcareService')))]);
-    for (const field of ['address', 'location', 'coverageArea', 'position', 'telecom']) expect(keys.has(field)).toBe(false);
+    for (const field of ['address', 'location', 'coverageArea', 'position']) expect(keys.has(field)).toBe(false);
   });
 
   it('searches Tasks by owner, status and _lastUpdated, a page at a time through Bundle.link', async () => {

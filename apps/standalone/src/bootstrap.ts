@@ -67,6 +67,7 @@ function runtimeSettings(
     linkageKey,
     bootstrapAdminKey,
     bodyLimit: config.http.bodyLimit,
+    idempotencyTtlMs: config.idempotencyTtlMs,
     logLevel: config.logLevel,
     readYourWritesTimeoutMs: 5000,
     bus: config.bus,

@@ -102,11 +102,11 @@ export function durations(raw: string): Checked<number[]> {
       );
 }
 
-/** One positive duration such as 30d or 12h (units as in {@link durations}). */
+/** One duration such as 24h or 90m (units ms, s, m, h, d), above zero. */
 export function duration(raw: string): Checked<number> {
   const match = /^(\d+)(ms|s|m|h|d)$/.exec(raw);
   const value = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : 0;
-  return value > 0 ? ok(value) : bad(`must be a positive duration such as 30d or 12h (units ms, s, m, h, d) ${got(raw)}`);
+  return value > 0 ? ok(value) : bad(`must be a duration above zero such as 24h, 90m or 3600s (units ms, s, m, h, d) ${got(raw)}`);
 }
 
 export function byteSize(raw: string): Checked<string> {

@@ -166,6 +166,18 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('idempotency', () => {
+    it('remembers an Idempotency-Key for PASSERELLE_IDEMPOTENCY_TTL, the store’s 24 h when unset', () => {
+      expect(loadConfig({}).idempotencyTtlMs).toBeUndefined();
+      expect(loadConfig({ PASSERELLE_IDEMPOTENCY_TTL: '90m' }).idempotencyTtlMs).toBe(5_400_000);
+    });
+    it.each(['0h', 'a day', '24'])('rejects PASSERELLE_IDEMPOTENCY_TTL=%s', (value) => {
+      expect(problems({ PASSERELLE_IDEMPOTENCY_TTL: value })).toEqual([
+        expect.stringMatching(/^PASSERELLE_IDEMPOTENCY_TTL must be a duration above zero such as 24h/),
+      ]);
+    });
+  });
+
   describe('webhooks', () => {
     it('parses a retry schedule into milliseconds', () => {
       expect(loadConfig({ PASSERELLE_WEBHOOK_RETRY_SCHEDULE: '0s, 250ms,1m,1h,1d' }).webhooks.retryScheduleMs).toEqual([
@@ -184,7 +196,7 @@ describe('loadConfig', () => {
     it('keeps each delivery attempt for the given duration, 30 days unless told', () => {
       expect(loadConfig({ PASSERELLE_WEBHOOK_ATTEMPT_RETENTION: '7d' }).webhooks.attemptRetentionMs).toBe(7 * 86_400_000);
       expect(problems({ PASSERELLE_WEBHOOK_ATTEMPT_RETENTION: '0d' })).toEqual([
-        'PASSERELLE_WEBHOOK_ATTEMPT_RETENTION must be a positive duration such as 30d or 12h (units ms, s, m, h, d) (got "0d")',
+        'PASSERELLE_WEBHOOK_ATTEMPT_RETENTION must be a duration above zero such as 24h, 90m or 3600s (units ms, s, m, h, d) (got "0d")',
       ]);
     });
     it('rejects anything but true or false', () => {

@@ -18,6 +18,8 @@ interface CommonConfig {
     /** How long each delivery attempt stays in its history before it is purged. */
     attemptRetentionMs: number;
   };
+  /** PASSERELLE_IDEMPOTENCY_TTL: how long an Idempotency-Key's record is kept, in ms; unset, 24 h. */
+  idempotencyTtlMs: number | undefined;
   logLevel: LogLevel;
   /** `psk_…`: an admin key accepted before any key has been issued, to onboard the first organisations. */
   bootstrapAdminKey: string | undefined;

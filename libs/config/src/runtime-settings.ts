@@ -12,6 +12,8 @@ export interface RuntimeSettings {
   bootstrapAdminKey: string | null;
   bodyLimit: string;
   logLevel: string;
+  /** PASSERELLE_IDEMPOTENCY_TTL in ms; 24 h when absent. */
+  idempotencyTtlMs?: number;
   /** How long `minPosition` reads wait for the projection to catch up. */
   readYourWritesTimeoutMs: number;
   /** BUS and KAFKA_BROKERS; the in-process bus when absent. */

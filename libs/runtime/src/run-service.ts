@@ -91,6 +91,7 @@ export function runtimeSettingsFrom(config: ExternalConfig): RuntimeSettings {
     linkageKey: config.linkageKey,
     bootstrapAdminKey: config.bootstrapAdminKey ?? null,
     bodyLimit: config.http.bodyLimit,
+    idempotencyTtlMs: config.idempotencyTtlMs,
     logLevel: config.logLevel,
     readYourWritesTimeoutMs: 5000,
     eventStore: config.eventStore,

@@ -24,5 +24,6 @@ export const directoryIds = {
   capacity: (organisationId: string, service: string) => stableUuid(`capacity:${organisationId}:${service}`),
   serviceArea: (organisationId: string, service: string) => stableUuid(`service-area:${organisationId}:${service}`),
   identifier: (organisationId: string) => stableUuid(`identifier:${organisationId}`),
+  phone: (organisationId: string) => stableUuid(`phone:${organisationId}`),
   placeUnit: () => stableUuid('unit:place'),
 };

@@ -9,7 +9,8 @@ import { ORGANISATION_KIND_NAMES, SERVICE_NAMES } from '../../shared/vocabulary-
  * are UUIDs, so each record's id is derived from our own ids (shared/stable-ids.ts) and the
  * Passerelle id travels as an `organization_identifier`. There is never a `location`, an
  * `address` or a `service_at_location`: a refuge's address is confidential, and the network keeps
- * no address for anyone else either. The area a service covers is its département.
+ * no address for anyone else either. The area a service covers is its département; the contact
+ * (a desk's phone and e-mail, when registered) is the directory's own.
  */
 export interface HsdsUnit {
   id: string;
@@ -54,10 +55,19 @@ export interface HsdsOrganizationIdentifier {
   identifier: string;
 }
 
+export interface HsdsPhone {
+  id: string;
+  organization_id: string;
+  number: string;
+}
+
 export interface HsdsOrganization {
   id: string;
   name: string;
   description: string;
+  /** The contact the organisation registered (a desk, never a person's own): whom she calls. */
+  email?: string;
+  phones?: HsdsPhone[];
   organization_identifiers: HsdsOrganizationIdentifier[];
   services: HsdsService[];
 }
@@ -73,6 +83,10 @@ export function hsdsOrganization(row: DirectoryOrganisationRow): HsdsOrganizatio
     id,
     name: row.name,
     description: `${ORGANISATION_KIND_NAMES[row.kind]} of the Passerelle referral network, in the département ${area}.`,
+    ...(row.contact?.email ? { email: row.contact.email } : {}),
+    ...(row.contact?.phone
+      ? { phones: [{ id: directoryIds.phone(row.organisationId), organization_id: id, number: row.contact.phone }] }
+      : {}),
     organization_identifiers: [
       {
         id: directoryIds.identifier(row.organisationId),

@@ -12,11 +12,14 @@ const department = (row: DirectoryOrganisationRow): Extension => ({
 });
 
 /**
- * A member of the network as an Organization (docs/fhir.md#organization): its kind, name and
- * département. Never an address or a location: a refuge's is confidential, and the network keeps
- * no address for anyone else either.
+ * A member of the network as an Organization (docs/fhir.md#organization): its kind, name,
+ * département and the contact it registered (a desk's phone and e-mail). Never an address or a
+ * location: a refuge's is confidential, and the network keeps no address for anyone else either.
  */
 export function directoryOrganization(row: DirectoryOrganisationRow): Organization {
+  const telecom: NonNullable<Organization['telecom']> = [];
+  if (row.contact?.phone) telecom.push({ system: 'phone', value: row.contact.phone, use: 'work' });
+  if (row.contact?.email) telecom.push({ system: 'email', value: row.contact.email, use: 'work' });
   return {
     resourceType: 'Organization',
     id: row.organisationId,
@@ -26,6 +29,7 @@ export function directoryOrganization(row: DirectoryOrganisationRow): Organizati
     active: true,
     type: [{ coding: [{ system: CODE_SYSTEM.organisationKind, code: row.kind, display: ORGANISATION_KIND_NAMES[row.kind] }] }],
     name: row.name,
+    ...(telecom.length > 0 ? { telecom } : {}),
   };
 }
 
