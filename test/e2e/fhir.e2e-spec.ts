@@ -353,6 +353,25 @@ describe('the FHIR R4 facade (/fhir/r4)', () => {
     expect(await receiver.read('Task', referrals[0]!)).toMatchObject({ status: 'completed' });
   });
 
+  it('answers a retried update with the same Task and writes nothing twice (Idempotency-Key)', async () => {
+    const { referralId } = await refer('A fourth need');
+    const task = JSON.stringify({ resourceType: 'Task', id: referralId, status: 'accepted', intent: 'order' });
+    const put = () =>
+      network
+        .http()
+        .put(`/fhir/r4/Task/${referralId}`)
+        .set(auth(hospital))
+        .set({ 'Content-Type': 'application/fhir+json', 'Idempotency-Key': `fhir-accept-${referralId}` })
+        .send(task);
+    const first = await put();
+    const again = await put();
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expectValidFhir(again.body);
+    expect(await referralAs(hospital, referralId)).toMatchObject({ status: 'accepted', notes: [{ event: 'ReferralAccepted' }] });
+  });
+
   describe('answers bad input with an OperationOutcome and a 4xx, never a 5xx', () => {
     const put = (partner: Partner | null, id: string, body: string, headers: Record<string, string> = {}) => {
       const request = network

@@ -1,6 +1,7 @@
 import { Body, Get, Header, Headers, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CurrentActor, Roles } from '@passerelle/auth';
+import { ReplayWholeAnswer } from '@passerelle/http';
 import type { Actor } from '@passerelle/domain';
 import type { Request, Response } from 'express';
 import type { Bundle, Task } from 'fhir/r4';
@@ -49,6 +50,9 @@ export class FhirTaskController {
   @Put(':id')
   @HttpCode(200)
   @Roles('partner')
+  @ReplayWholeAnswer(
+    'a Task holds ids, codes and fixed texts only: nothing about her, no free text (apps/api/src/fhir/task/task.mapping.ts)',
+  )
   @Header('Content-Type', FHIR_JSON)
   async update(
     @Param('id') id: string,
