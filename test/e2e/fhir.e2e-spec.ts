@@ -332,6 +332,25 @@ describe('the FHIR R4 facade (/fhir/r4)', () => {
     expect(await referralAs(asso, referralId)).toMatchObject({ status: 'withdrawn' });
   });
 
+  it('answers a retried update with the same Task and writes nothing twice (Idempotency-Key)', async () => {
+    const { referralId } = await refer('A fourth need');
+    const task = JSON.stringify({ resourceType: 'Task', id: referralId, status: 'accepted', intent: 'order' });
+    const put = () =>
+      network
+        .http()
+        .put(`/fhir/r4/Task/${referralId}`)
+        .set(auth(hospital))
+        .set({ 'Content-Type': 'application/fhir+json', 'Idempotency-Key': `fhir-accept-${referralId}` })
+        .send(task);
+    const first = await put();
+    const again = await put();
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expectValidFhir(again.body);
+    expect(await referralAs(hospital, referralId)).toMatchObject({ status: 'accepted', notes: [{ event: 'ReferralAccepted' }] });
+  });
+
   it('follows her consent as it is now: withdrawn, the receiver reads neither her fields nor the text; erased, she is gone', async () => {
     const withdrawn = await network.http().post(`/v1/cases/${caseId}/consents/${consentId}/withdrawal`).set(auth(asso)).send({});
     expect(withdrawn.status).toBeLessThan(300);
@@ -351,25 +370,6 @@ describe('the FHIR R4 facade (/fhir/r4)', () => {
     }
     // The Tasks stay: the network's history of referrals is not hers.
     expect(await receiver.read('Task', referrals[0]!)).toMatchObject({ status: 'completed' });
-  });
-
-  it('answers a retried update with the same Task and writes nothing twice (Idempotency-Key)', async () => {
-    const { referralId } = await refer('A fourth need');
-    const task = JSON.stringify({ resourceType: 'Task', id: referralId, status: 'accepted', intent: 'order' });
-    const put = () =>
-      network
-        .http()
-        .put(`/fhir/r4/Task/${referralId}`)
-        .set(auth(hospital))
-        .set({ 'Content-Type': 'application/fhir+json', 'Idempotency-Key': `fhir-accept-${referralId}` })
-        .send(task);
-    const first = await put();
-    const again = await put();
-    expect([first.status, again.status]).toEqual([200, 200]);
-    expect(again.headers['idempotent-replayed']).toBe('true');
-    expect(again.body).toEqual(first.body);
-    expectValidFhir(again.body);
-    expect(await referralAs(hospital, referralId)).toMatchObject({ status: 'accepted', notes: [{ event: 'ReferralAccepted' }] });
   });
 
   describe('answers bad input with an OperationOutcome and a 4xx, never a 5xx', () => {
