@@ -81,6 +81,7 @@ export const identify = (who: Actor, data: Partial<IdentifyPerson['data']> = {})
       indicators,
       department,
       ageBand,
+      birthDateAgeBand: null,
       safety,
       linkageKey,
       personal,
