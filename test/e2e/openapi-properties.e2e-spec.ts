@@ -160,7 +160,7 @@ describe('every route of the OpenAPI document, under valid-shaped and junk input
           { weight: 1, arbitrary: rawJunkBody.map((text): Body => ({ kind: 'raw', text, type: 'application/json' })) },
         );
     return fc.record({
-      pathValues: fc.tuple(...route.pathParameters.map((parameter) => pathValue(parameter.name))) as fc.Arbitrary<string[]>,
+      pathValues: fc.tuple<string[]>(...route.pathParameters.map((parameter) => pathValue(parameter.name))),
       query: fc.record(Object.fromEntries(route.queryParameters.map((parameter) => [parameter.name, queryValue(parameter)])), {
         requiredKeys: [],
       }) as fc.Arbitrary<Record<string, string>>,
@@ -186,7 +186,7 @@ describe('every route of the OpenAPI document, under valid-shaped and junk input
     if (attempt.key) request = request.set(auth(attempt.key));
     if (attempt.idempotencyKey !== null) request = request.set('Idempotency-Key', attempt.idempotencyKey);
     if (attempt.body.kind === 'json')
-      return request.set('Content-Type', 'application/json').send(JSON.stringify(attempt.body.value) ?? 'null');
+      return request.set('Content-Type', 'application/json').send(JSON.stringify(attempt.body.value ?? null));
     if (attempt.body.kind === 'raw') return request.set('Content-Type', attempt.body.type).send(attempt.body.text);
     return request;
   };
@@ -233,4 +233,5 @@ function encodeSegment(value: string): string {
   }
 }
 
-const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
+/** A query value as text (JSON for anything but a string; `undefined`, which JSON cannot write, as null). */
+const asText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value ?? null));

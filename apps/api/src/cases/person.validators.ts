@@ -14,11 +14,10 @@ export const EARLIEST_BIRTH_DATE = '1900-01-01';
 const latestBirthDate = (now: Date) => new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
 
 export function isBirthDate(value: unknown, now = new Date()): boolean {
-  const match = typeof value === 'string' ? DAY.exec(value) : null;
-  if (!match) return false;
-  const day = new Date(`${value as string}T00:00:00Z`);
+  if (typeof value !== 'string' || !DAY.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
   const real = !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
-  return real && (value as string) >= EARLIEST_BIRTH_DATE && (value as string) <= latestBirthDate(now);
+  return real && value >= EARLIEST_BIRTH_DATE && value <= latestBirthDate(now);
 }
 
 export function IsBirthDate(options?: ValidationOptions) {

@@ -9,6 +9,7 @@ import type { FieldError } from '../problem';
  * names need them.
  */
 const CONTROL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is what this expression is for
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Also refused in one-line fields (names, codes, ids): see SingleLine in single-line.validator.ts. */
