@@ -1,5 +1,5 @@
 import { linkageKey, parseLinkageSecret } from '@passerelle/privacy';
-import { auth, eventCount } from './support/fixtures';
+import { ageBandOf, auth, eventCount } from './support/fixtures';
 import {
   CATEGORIES,
   consent,
@@ -210,7 +210,7 @@ describe('consent-scoped sharing', () => {
         level: 'presumed',
         indicators: ['isolated'],
         department: '93',
-        ageBand: '25-34',
+        ageBand: ageBandOf(FATOU),
         safety: { doNotContact: false, safeChannel: 'phone' },
         consent: consent(['refuge-75'], [...CATEGORIES]),
       });
