@@ -44,7 +44,7 @@ export class MakeReferralRequest {
   @Length(1, 4000)
   message?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01T12:00:00Z', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', example: '2026-12-01T12:00:00Z', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsISO8601({ strict: true })
