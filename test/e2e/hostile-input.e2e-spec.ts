@@ -140,6 +140,25 @@ describe('hostile and careless input', () => {
       expect(response.body).toMatchObject({ code: 'CASE.AGE_BAND_MISMATCH', details: { field: 'ageBand' } });
     });
 
+    it('keeps a phone number in E.164 and language tags in their standard case, as she may be called back', async () => {
+      const created = await network
+        .http()
+        .post('/v1/cases')
+        .set(auth(ngo))
+        .send(person({ phone: '06 12 34 56 78', languages: ['FR-ci', 'prs'], nationality: 'AF', birthDate: '2001-11-30' }));
+      expect(created.status).toBe(201);
+      const seen = await network
+        .http()
+        .get(`/v1/cases/${(created.body as { caseId: string }).caseId}`)
+        .set(auth(ngo));
+      expect(seen.body.person).toMatchObject({ phone: '+33612345678', languages: ['fr-CI', 'prs'], nationality: 'AF' });
+      for (const phone of ['123', '+33 1', 'call her'])
+        expect(fields(await refused(() => send('post', '/v1/cases', person({ phone })), 400, phone))).toEqual(['person.phone']);
+      expect(fields(await refused(() => send('post', '/v1/cases', person({ languages: ['fr', 'en_US'] })), 400))).toEqual([
+        'person.languages',
+      ]);
+    });
+
     it('refuses a __proto__ member like any other unknown member, at any depth', async () => {
       const body = JSON.stringify(identifyBody([], { consent: undefined }));
       for (const text of [body.replace('{', '{"__proto__":{"isAdmin":true},'), body.replace('"person":{', '"person":{"constructor":{},')]) {
