@@ -116,6 +116,22 @@ describe('hostile and careless input', () => {
       await refused(() => send('post', '/v1/research/queries', query(0.0105), researcher), 422);
     });
 
+    it('refuses a position or cursor beyond PostgreSQL’s bigint (a delivery log cursor was a 500)', async () => {
+      const webhook = await network
+        .http()
+        .post('/v1/webhooks')
+        .set(auth(ngo))
+        .send({ url: 'http://127.0.0.1:9/hook', events: ['*'] });
+      const id = (webhook.body as { id: string }).id;
+      const beyond = '9999999999999999999';
+      expect(fields(await refused(() => send('get', `/v1/webhooks/${id}/deliveries?cursor=${beyond}`), 400, beyond))).toEqual(['cursor']);
+      expect(fields(await refused(() => send('post', `/v1/webhooks/${id}/replay`, { fromPosition: beyond }), 400, beyond))).toEqual([
+        'fromPosition',
+      ]);
+      expect(fields(await refused(() => send('get', `/v1/inbox?minPosition=${beyond}`), 400, beyond))).toEqual(['minPosition']);
+      expect((await network.http().get(`/v1/webhooks/${id}/deliveries?cursor=9223372036854775807`).set(auth(ngo))).status).toBe(200);
+    });
+
     it('refuses a day that does not exist in a coordination period', async () => {
       await refused(() => send('get', '/v1/coordination/gaps?from=2026-13-45', undefined, coordinator), 400, '2026-13-45');
       await refused(() => send('get', '/v1/coordination/gaps?from=2026-02-31', undefined, coordinator), 422, '2026-02-31');

@@ -16,3 +16,4 @@ export * from './input/single-line.validator';
 export * from './rate-limit/fixed-window.storage';
 export * from './rate-limit/rate-limit.guard';
 export * from './rate-limit/rate-limit.module';
+export * from './input/position.validator';
