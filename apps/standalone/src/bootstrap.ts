@@ -69,6 +69,7 @@ function runtimeSettings(
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,
     rateLimits: config.rateLimits,
+    idempotencyTtlMs: config.idempotencyTtlMs,
     logLevel: config.logLevel,
     readYourWritesTimeoutMs: 5000,
     bus: config.bus,

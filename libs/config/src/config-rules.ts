@@ -111,10 +111,10 @@ export function durations(raw: string): Checked<number[]> {
 export function rateLimit(raw: string): Checked<RateLimit | null> {
   if (raw.toLowerCase() === 'off') return ok(null);
   const match = /^(\d{1,9})\/(\d+(?:ms|s|m|h|d))$/.exec(raw);
-  const window = match?.[2] ? durations(match[2]) : null;
+  const window = match?.[2] ? duration(match[2]) : null;
   const limit = Number(match?.[1]);
-  return window?.ok && limit >= 1 && (window.value[0] ?? 0) >= 1000
-    ? ok({ limit, windowMs: window.value[0] ?? 0 })
+  return window?.ok && limit >= 1 && window.value >= 1000
+    ? ok({ limit, windowMs: window.value })
     : bad(`must be requests per window such as 600/1m or 20/1s (a window of 1s at least), or off ${got(raw)}`);
 }
 
@@ -129,6 +129,13 @@ export function trustProxy(raw: string): Checked<number | string> {
   return valid
     ? ok(entries.join(','))
     : bad(`must be a number of proxy hops (1) or addresses and subnets such as 10.0.0.0/8,loopback ${got(raw)}`);
+}
+
+/** One duration such as 24h or 90m (units ms, s, m, h, d), above zero. */
+export function duration(raw: string): Checked<number> {
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(raw);
+  const value = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : 0;
+  return value > 0 ? ok(value) : bad(`must be a duration above zero such as 24h, 90m or 3600s (units ms, s, m, h, d) ${got(raw)}`);
 }
 
 export function byteSize(raw: string): Checked<string> {

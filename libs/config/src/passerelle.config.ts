@@ -40,6 +40,8 @@ interface CommonConfig {
     /** Lets endpoints point at 127.0.0.1/::1, which in production would reach our own services. */
     allowLoopback: boolean;
   };
+  /** PASSERELLE_IDEMPOTENCY_TTL: how long an Idempotency-Key's record is kept, in ms; unset, 24 h. */
+  idempotencyTtlMs: number | undefined;
   logLevel: LogLevel;
   /** `psk_…`: an admin key accepted before any key has been issued, to onboard the first organisations. */
   bootstrapAdminKey: string | undefined;

@@ -16,6 +16,8 @@ export interface RuntimeSettings {
   /** Per API key and per client address (libs/http/src/rate-limit); DEFAULT_RATE_LIMITS when absent. */
   rateLimits?: RateLimits;
   logLevel: string;
+  /** PASSERELLE_IDEMPOTENCY_TTL in ms; 24 h when absent. */
+  idempotencyTtlMs?: number;
   /** How long `minPosition` reads wait for the projection to catch up. */
   readYourWritesTimeoutMs: number;
   /** BUS and KAFKA_BROKERS; the in-process bus when absent. */

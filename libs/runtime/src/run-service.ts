@@ -93,6 +93,7 @@ export function runtimeSettingsFrom(config: ExternalConfig): RuntimeSettings {
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,
     rateLimits: config.rateLimits,
+    idempotencyTtlMs: config.idempotencyTtlMs,
     logLevel: config.logLevel,
     readYourWritesTimeoutMs: 5000,
     eventStore: config.eventStore,

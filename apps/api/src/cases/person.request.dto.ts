@@ -4,7 +4,8 @@ import { SingleLine } from '@passerelle/http';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import type { PersonInput } from './person';
-import { caseLanguageTag, EARLIEST_BIRTH_DATE, IsBirthDate, IsE164Phone, IsLanguageTag, toE164 } from './person.validators';
+import { IsE164Phone, toE164 } from '../shared/phone-number';
+import { caseLanguageTag, EARLIEST_BIRTH_DATE, IsBirthDate, IsLanguageTag } from './person.validators';
 
 class NotesRequest {
   @ApiPropertyOptional({ maxLength: 2000 })

@@ -1,5 +1,6 @@
 import { isCountryCode } from '@passerelle/geography';
-import { caseLanguageTag, isBirthDate, isLanguageTag, toE164 } from './person.validators';
+import { toE164 } from '../shared/phone-number';
+import { caseLanguageTag, isBirthDate, isLanguageTag } from './person.validators';
 
 describe('what a caseworker would expect to be caught', () => {
   const now = new Date('2026-11-22T10:00:00Z');
