@@ -42,9 +42,8 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'OrganisationRegistered.organisationId': 'organisation id',
   'OrganisationRegistered.name': "an organisation's public name, typed by the network admin: about no person",
   'OrganisationRegistered.department': 'département code, checked against the official list',
-  'OrganisationRegistered.contact.phone': "an organisation's desk number, checked as a phone number: about no person",
-  'OrganisationRegistered.contact.email':
-    "an organisation's desk e-mail, checked as an address, typed by the network admin: about no person",
+  'OrganisationRegistered.contact.phone': "an organisation's desk or hotline number, in E.164, about no person",
+  'OrganisationRegistered.contact.email': "an organisation's desk address, typed by the network admin: about no person",
   'CapacityDeclared.organisationId': 'organisation id',
 };
 
