@@ -115,7 +115,7 @@ describe('the directory exported in Open Referral HSDS shape (GET /v1/directory/
       name: 'Refuge des Lilas',
       description: expect.stringContaining('Refuge') as string,
       organization_identifiers: [{ identifier_scheme: 'passerelle', identifier: 'refuge-75' }],
-      phones: [{ number: '+33 1 48 00 00 00' }],
+      phones: [{ number: '+33148000000' }],
     });
     expect(lilas).not.toHaveProperty('email');
     expect(lilas?.services).toEqual([

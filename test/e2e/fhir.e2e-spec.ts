@@ -196,7 +196,7 @@ describe('the FHIR R4 facade (/fhir/r4)', () => {
       name: 'Refuge des Lilas',
       type: [{ coding: [{ code: 'refuge' }] }],
       telecom: [
-        { system: 'phone', value: '+33 1 48 00 00 00' },
+        { system: 'phone', value: '+33148000000' },
         { system: 'email', value: 'accueil@lilas.example' },
       ],
     });
