@@ -89,7 +89,7 @@ describe('a place tonight: one request to several shelters, the first acceptance
         expect((await post(ngo, '/v1/place-requests', placeRequest(caseId, { to }))).status).toBe(400);
       }
       const notOffered = await post(ngo, '/v1/place-requests', placeRequest(caseId, { to: ['refuge-59a', 'health-59'] }));
-      expect(notOffered.body).toMatchObject({ status: 422, code: 'REFERRAL.SERVICE_NOT_OFFERED', details: { to: 'health-59' } });
+      expect(notOffered.body).toMatchObject({ status: 422, code: 'REFERRAL.SERVICE_NOT_OFFERED', details: { field: 'to[1]' } });
     });
 
     it('makes one referral per shelter; an Idempotency-Key retry answers the same and writes nothing', async () => {

@@ -36,12 +36,14 @@ async function main(args: SeedArguments): Promise<void> {
   const config = loadConfig(process.env);
   let embedded: EmbeddedPostgres | null = null;
   let settings: RuntimeSettings;
-  // Seeded deadlines are in the past: they are expired once, after the seed (seed-expiry.ts).
+  // This process serves the seed alone: no rate limit to wait out. Seeded deadlines are in the past:
+  // they are expired once, after the seed (seed-expiry.ts).
   const common = {
     bodyLimit: config.http.bodyLimit,
     logLevel: 'error',
     readYourWritesTimeoutMs: 5000,
     placeRequests: { expiryIntervalMs: null },
+    rateLimits: { perKey: null, perAddress: null },
   };
   if (config.mode === 'embedded') {
     const secrets = ensureEmbeddedSecrets(config.dataDir, process.env);

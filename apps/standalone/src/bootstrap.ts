@@ -67,6 +67,8 @@ function runtimeSettings(
     linkageKey,
     bootstrapAdminKey,
     bodyLimit: config.http.bodyLimit,
+    trustProxy: config.http.trustProxy,
+    rateLimits: config.rateLimits,
     idempotencyTtlMs: config.idempotencyTtlMs,
     logLevel: config.logLevel,
     readYourWritesTimeoutMs: 5000,

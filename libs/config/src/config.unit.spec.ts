@@ -33,7 +33,7 @@ describe('loadConfig', () => {
       });
     });
     it('listens on 127.0.0.1:3000 with a 100kb body limit, logging at info', () => {
-      expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '100kb' });
+      expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '100kb', trustProxy: undefined });
       expect(config.logLevel).toBe('info');
     });
     it('keeps its data in ./.passerelle under the working directory', () => {
@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       expect(config.webhooks).toEqual({
         retryScheduleMs: [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000],
         allowLoopback: true,
+        attemptRetentionMs: 30 * 86_400_000,
       });
     });
     it('leaves the keys to the data directory', () => {
@@ -156,12 +157,38 @@ describe('loadConfig', () => {
         port: 8080,
         host: '0.0.0.0',
         bodyLimit: '1mb',
+        trustProxy: undefined,
       });
     });
     it('rejects a body limit without a unit', () => {
       expect(problems({ PASSERELLE_BODY_LIMIT: 'lots' })).toEqual([
         'PASSERELLE_BODY_LIMIT must be a size such as 100kb or 1mb (got "lots")',
       ]);
+    });
+  });
+
+  describe('rate limits', () => {
+    it('default to 600 requests a minute per API key and 1200 per client address', () => {
+      expect(loadConfig({}).rateLimits).toEqual({
+        perKey: { limit: 600, windowMs: 60_000 },
+        perAddress: { limit: 1200, windowMs: 60_000 },
+      });
+    });
+    it('take requests per window, or off', () => {
+      expect(loadConfig({ PASSERELLE_RATE_LIMIT_PER_KEY: '20/1s', PASSERELLE_RATE_LIMIT_PER_ADDRESS: 'off' }).rateLimits).toEqual({
+        perKey: { limit: 20, windowMs: 1_000 },
+        perAddress: null,
+      });
+    });
+    it.each(['600', '0/1m', '10/500ms', 'lots/1m', '10/1x'])('reject %s', (value) => {
+      expect(problems({ PASSERELLE_RATE_LIMIT_PER_KEY: value })).toEqual([
+        expect.stringMatching(/^PASSERELLE_RATE_LIMIT_PER_KEY must be requests per window such as 600\/1m/),
+      ]);
+    });
+    it('believe X-Forwarded-For only from the proxies named in PASSERELLE_TRUST_PROXY', () => {
+      expect(loadConfig({ PASSERELLE_TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+      expect(loadConfig({ PASSERELLE_TRUST_PROXY: '10.0.0.0/8, loopback' }).http.trustProxy).toBe('10.0.0.0/8,loopback');
+      expect(problems({ PASSERELLE_TRUST_PROXY: 'everyone' })).toEqual([expect.stringMatching(/^PASSERELLE_TRUST_PROXY must be a number/)]);
     });
   });
 
@@ -191,6 +218,12 @@ describe('loadConfig', () => {
     it('lets loopback receivers be turned off in embedded mode and on in production', () => {
       expect(loadConfig({ PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK: 'false' }).webhooks.allowLoopback).toBe(false);
       expect(loadConfig({ ...external, PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK: 'true' }).webhooks.allowLoopback).toBe(true);
+    });
+    it('keeps each delivery attempt for the given duration, 30 days unless told', () => {
+      expect(loadConfig({ PASSERELLE_WEBHOOK_ATTEMPT_RETENTION: '7d' }).webhooks.attemptRetentionMs).toBe(7 * 86_400_000);
+      expect(problems({ PASSERELLE_WEBHOOK_ATTEMPT_RETENTION: '0d' })).toEqual([
+        'PASSERELLE_WEBHOOK_ATTEMPT_RETENTION must be a duration above zero such as 24h, 90m or 3600s (units ms, s, m, h, d) (got "0d")',
+      ]);
     });
     it('rejects anything but true or false', () => {
       expect(problems({ PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK: 'yes' })).toEqual([

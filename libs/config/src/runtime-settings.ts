@@ -1,4 +1,4 @@
-import type { EventStoreConfig } from './passerelle.config';
+import type { EventStoreConfig, RateLimits } from './passerelle.config';
 
 /** What the apps need once configuration is validated and the database (embedded or not) is up. */
 export interface RuntimeSettings {
@@ -11,6 +11,10 @@ export interface RuntimeSettings {
   linkageKey: string;
   bootstrapAdminKey: string | null;
   bodyLimit: string;
+  /** PASSERELLE_TRUST_PROXY (passerelle.config.ts); the socket's peer is the client when absent. */
+  trustProxy?: number | string | undefined;
+  /** Per API key and per client address (libs/http/src/rate-limit); DEFAULT_RATE_LIMITS when absent. */
+  rateLimits?: RateLimits;
   logLevel: string;
   /** PASSERELLE_IDEMPOTENCY_TTL in ms; 24 h when absent. */
   idempotencyTtlMs?: number;
@@ -30,6 +34,8 @@ export interface RuntimeSettings {
     retryScheduleMs: number[];
     /** PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK: endpoints on 127.0.0.1/::1 (http allowed there). */
     allowLoopback: boolean;
+    /** PASSERELLE_WEBHOOK_ATTEMPT_RETENTION: how long each attempt stays in a delivery's history; 30 days when absent. */
+    attemptRetentionMs?: number;
     /** Per-attempt timeout; 15 s when absent. */
     timeoutMs?: number;
   };

@@ -91,6 +91,8 @@ export function runtimeSettingsFrom(config: ExternalConfig): RuntimeSettings {
     linkageKey: config.linkageKey,
     bootstrapAdminKey: config.bootstrapAdminKey ?? null,
     bodyLimit: config.http.bodyLimit,
+    trustProxy: config.http.trustProxy,
+    rateLimits: config.rateLimits,
     idempotencyTtlMs: config.idempotencyTtlMs,
     logLevel: config.logLevel,
     readYourWritesTimeoutMs: 5000,

@@ -44,12 +44,14 @@ export class MoveReferral {
   /**
    * `placedThrough`: for a referral of a place request, the referral the request was placed
    * through, if it was (that one is being accepted and may no longer be declined or withdrawn).
+   * `expectedRevision`: the referral stream's revision the caller saw (FHIR's If-Match); any other fails the move.
    */
   async execute(
     referralId: string,
     note: string | null,
     context: CommandContext,
     toCommand: (note: SealedText, placedThrough: string | null) => ReferralCommand,
+    expectedRevision?: bigint,
   ) {
     const stream = referralStream(referralId);
     // The referral itself may come from the cache: its append is checked against that revision.
@@ -61,6 +63,7 @@ export class MoveReferral {
         envelope: commandEnvelope(context, stream, referralScope(caseState, context.now)),
         cache: this.cache,
         alsoExpect,
+        expectedRevision,
       });
       return { referralId, status: STATUS_AFTER[newEvents[0]?.type ?? ''] ?? state.status, position: String(position) };
     };

@@ -30,11 +30,11 @@ export function decidePlaceRequest(command: PlaceRequestCommand, state: PlaceReq
 }
 
 /** Only the sender cancels; a recipient learns it may not, anyone else that there is no such request. */
-function cancel({ data, metadata }: CancelPlaceRequest, state: PlaceRequestState): PlaceRequestEvent[] {
+function cancel({ metadata }: CancelPlaceRequest, state: PlaceRequestState): PlaceRequestEvent[] {
   const partner = requirePartner(metadata.actor);
   const isRecipient = state.status !== 'none' && state.recipients.some((r) => r.organisationId === partner.organisationId);
   if (state.status === 'none' || (state.from !== partner.organisationId && !isRecipient)) {
-    throw notFound('PLACE_REQUEST.NOT_FOUND', `No place request ${data.placeRequestId}`);
+    throw notFound('PLACE_REQUEST.NOT_FOUND', 'No such place request');
   }
   if (state.from !== partner.organisationId) throw forbidden('PLACE_REQUEST.NOT_SENDER', 'Only the sender may cancel a place request');
   requireOpen(state, metadata.now);

@@ -135,8 +135,9 @@ describe('place request decider', () => {
               { recipient: REFUGE_B, recipientCovered: false, missingCategories: ['identity', 'health'] },
             ],
           });
-          expect(error.message).toContain(REFUGE);
-          expect(error.message).toContain(REFUGE_B);
+          // The message names each by its place in `to`, never repeating what was sent; the details name the organisation.
+          expect(error.message).toContain('to[0]');
+          expect(error.message).toContain('to[1]');
           expect(error.message).toContain('health');
         });
     });
@@ -156,7 +157,7 @@ describe('place request decider', () => {
         .thenThrows('REFERRAL.UNKNOWN_RECEIVER', (error) => expect(error.details).toEqual({ to: REFUGE_B }));
       given
         .when(make(asso, { receivers: { ...shelters, [REFUGE_B]: registered(REFUGE_B, 'refuge', ['shelter']) } }))
-        .thenThrows('REFERRAL.SERVICE_NOT_OFFERED', (error) => expect(error.details).toMatchObject({ to: REFUGE_B }));
+        .thenThrows('REFERRAL.SERVICE_NOT_OFFERED', (error) => expect(error.details).toMatchObject({ field: 'to[1]' }));
     });
 
     it('answers a partner that does not hold her case as if there were none, and refuses a key that is not a partner', () => {

@@ -132,7 +132,7 @@ describe('referral decider', () => {
       given
         .when(make(asso, { service: 'medical' }))
         .thenThrows('REFERRAL.SERVICE_NOT_OFFERED', (error) =>
-          expect(error.details).toEqual({ service: 'medical', offered: ['shelter', 'specialised_shelter'], to: REFUGE }),
+          expect(error.details).toEqual({ service: 'medical', offered: ['shelter', 'specialised_shelter'] }),
         );
     });
 
@@ -148,11 +148,12 @@ describe('referral decider', () => {
       });
     });
 
-    it('rejects a receiver her consent does not name, naming it', () => {
+    it('rejects a receiver her consent does not name, saying so without repeating its id', () => {
       const forClinic = openCase({ consentId: 'c1', recipients: [CLINIC] });
       given.when(make(asso, { case: forClinic, sharedCategories: [] })).thenThrows('REFERRAL.CONSENT_MISSING', (error) => {
         expect(error.details).toEqual({ recipientCovered: false, missingCategories: [] });
-        expect(error.message).toContain(REFUGE);
+        expect(error.message).toContain('no active referral consent names the receiver');
+        expect(error.message).not.toContain(REFUGE);
       });
     });
 

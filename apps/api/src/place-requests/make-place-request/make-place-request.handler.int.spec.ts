@@ -138,6 +138,6 @@ describe('make place request', () => {
     it('writes nothing and names it', () =>
       given(existingStream(theCase, anyRecipient), shelters[0]!)
         .when((store) => handler(store).execute(request(by)))
-        .thenThrows('REFERRAL.UNKNOWN_RECEIVER', (error) => expect(error.details).toEqual({ to: REFUGE_B })));
+        .thenThrows('REFERRAL.UNKNOWN_RECEIVER', (error) => expect(error.details).toEqual({ field: 'to[1]' })));
   });
 });

@@ -35,7 +35,8 @@ export class AcceptPlacement {
     private readonly followUp: PlaceRequestFollowUp,
   ) {}
 
-  async execute(referralId: string, note: string | null, context: CommandContext) {
+  /** `expectedRevision`: the referral's revision the caller saw (FHIR's If-Match); at any other the acceptance fails, once. */
+  async execute(referralId: string, note: string | null, context: CommandContext, expectedRevision?: bigint) {
     const referralStreamName = referralStream(referralId);
     for (let attempt = 0; ; attempt += 1) {
       const referral = await aggregateStream(this.store, referralStreamName, {
@@ -62,7 +63,7 @@ export class AcceptPlacement {
                 ...placeRequestDecider,
                 envelope: placeRequestEnvelope(context, stream),
                 cache: this.cache,
-                alsoExpect: [...alsoExpect, { streamName: referralStreamName, expectedRevision: referral.revision }],
+                alsoExpect: [...alsoExpect, { streamName: referralStreamName, expectedRevision: expectedRevision ?? referral.revision }],
               },
             );
           },
@@ -74,7 +75,8 @@ export class AcceptPlacement {
         return { referralId, status: 'accepted', placeRequestId, position: String(position ?? decided.position) };
       } catch (error) {
         // The referral moved after it was read (declined or withdrawn meanwhile): decide again on it.
-        if (error instanceof WrongExpectedRevisionError && error.streamName === referralStreamName && attempt < 2) continue;
+        const retry = expectedRevision === undefined && attempt < 2;
+        if (retry && error instanceof WrongExpectedRevisionError && error.streamName === referralStreamName) continue;
         throw error;
       }
     }

@@ -24,11 +24,19 @@ export class AcceptReferralHandler implements ICommandHandler<AcceptReferralComm
       cache: this.cache,
       freshness: 'cached',
     });
-    if (state.status !== 'none' && state.placeRequestId !== null) return this.placement.execute(data.referralId, data.note, context);
-    return this.move.execute(data.referralId, data.note, context, (note) => ({
-      type: 'AcceptReferral',
-      data: { referralId: data.referralId, note },
-      metadata: context,
-    }));
+    if (state.status !== 'none' && state.placeRequestId !== null) {
+      return this.placement.execute(data.referralId, data.note, context, data.expectedRevision);
+    }
+    return this.move.execute(
+      data.referralId,
+      data.note,
+      context,
+      (note) => ({
+        type: 'AcceptReferral',
+        data: { referralId: data.referralId, note },
+        metadata: context,
+      }),
+      data.expectedRevision,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { activeConsents, consentNamesRecipient, notFound, referralStream } from '@passerelle/domain';
+import { notFound, referralStream } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { PersonAccessService } from '../../shared/person-access';
 import { loadCaseSnapshot } from '../../cases/case-snapshot';
@@ -23,7 +23,7 @@ export class GetReferralHandler implements IQueryHandler<GetReferralQuery> {
     const view = referralView(await this.store.readStream(referralStream(referralId)));
     const viewer = actor.organisationId;
     if (!view || (view.from !== viewer && view.to !== viewer)) {
-      throw notFound('REFERRAL.NOT_FOUND', `No referral ${referralId} is visible to ${viewer}.`);
+      throw notFound('REFERRAL.NOT_FOUND', 'No such referral is visible to you.');
     }
     const [{ state: caseState, personal }, stillOpen] = await Promise.all([
       loadCaseSnapshot(this.store, view.caseId),
@@ -33,9 +33,7 @@ export class GetReferralHandler implements IQueryHandler<GetReferralQuery> {
     const person = await this.access.view({ viewer, caseState, personal, referral, now }, { keyId: actor.keyId, via: 'referral' });
     // Free text may speak of her: the receiver reads it only while a referral consent still names it and the referral is open to it.
     const textVisible =
-      caseState.status === 'open' &&
-      (caseState.holder === viewer ||
-        (stillOpen && activeConsents(caseState, now).some((c) => consentNamesRecipient(c, viewer, 'referral', true))));
+      (caseState.status === 'open' && caseState.holder === viewer) || (stillOpen && this.access.textVisibleTo(viewer, caseState, now));
     const open = (sealed: string | null) => (textVisible ? this.access.openText(caseState, sealed) : Promise.resolve(null));
     const { sealed, ...rest } = view;
     return {

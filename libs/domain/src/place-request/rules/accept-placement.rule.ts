@@ -19,7 +19,7 @@ export function acceptPlacement({ data, metadata }: AcceptPlacement, state: Plac
   const referral = data.referral;
   const party = referral.status !== 'none' && (referral.from === partner.organisationId || referral.to === partner.organisationId);
   if (!party || state.status === 'none' || referral.placeRequestId !== state.placeRequestId) {
-    throw notFound('REFERRAL.NOT_FOUND', `No referral ${data.referralId}`);
+    throw notFound('REFERRAL.NOT_FOUND', 'No such referral');
   }
   if (referral.to !== partner.organisationId) throw forbidden('REFERRAL.NOT_RECEIVER', 'Only the receiving organisation may do this');
   switch (state.status) {
@@ -38,7 +38,7 @@ export function acceptPlacement({ data, metadata }: AcceptPlacement, state: Plac
       break;
   }
   if (state.respondBy !== null && !isStrictlyAfter(state.respondBy, metadata.now)) {
-    throw conflict('PLACE_REQUEST.EXPIRED', `The place request expired at ${state.respondBy}`);
+    throw conflict('PLACE_REQUEST.EXPIRED', 'The place request expired: its respondBy has passed');
   }
   if (referral.status !== 'referred') {
     throw conflict('REFERRAL.INVALID_TRANSITION', `The referral is ${referral.status}, not referred`, { from: referral.status });

@@ -22,8 +22,8 @@ import type { PlaceRequestState } from '../place-request.state';
  */
 export function makePlaceRequest({ data, metadata }: MakePlaceRequest, state: PlaceRequestState): PlaceRequestMade {
   const actor = requirePartner(metadata.actor);
-  if (state.status !== 'none') throw conflict('PLACE_REQUEST.ALREADY_EXISTS', `Place request ${data.placeRequestId} already exists`);
-  const caseState = requireHeldCase(data.case, actor, data.caseId);
+  if (state.status !== 'none') throw conflict('PLACE_REQUEST.ALREADY_EXISTS', 'This place request already exists');
+  const caseState = requireHeldCase(data.case, actor);
   const to = data.recipients.map((recipient) => recipient.organisationId);
   const { min, max } = PLACE_REQUEST_RECIPIENTS;
   if (to.length < min || to.length > max || unique(to).length !== to.length) {
@@ -31,14 +31,16 @@ export function makePlaceRequest({ data, metadata }: MakePlaceRequest, state: Pl
       count: to.length,
     });
   }
-  for (const recipient of to) requireReceiver(actor, recipient, data.receivers[recipient], data.service);
+  to.forEach((recipient, i) => requireReceiver(actor, recipient, data.receivers[recipient], data.service, `to[${i}]`));
   requireRespondBy(data.respondBy, metadata.now);
   const sharedCategories = unique(data.sharedCategories);
   const gaps = to
     .map((recipient) => consentGap(caseState, metadata.now, recipient, sharedCategories))
     .filter((gap): gap is ConsentGap => !!gap);
   if (gaps.length > 0) {
-    throw unprocessable('REFERRAL.CONSENT_MISSING', `Cannot send the place request: ${gaps.map(describeGap).join('; ')}`, { gaps });
+    // Each gap names its recipient: an organisation the sender chose in the public directory, its consent gap its own.
+    const words = gaps.map((gap) => describeGap(gap, `to[${to.indexOf(gap.recipient)}]`));
+    throw unprocessable('REFERRAL.CONSENT_MISSING', `Cannot send the place request: ${words.join('; ')}`, { gaps });
   }
   return {
     type: 'PlaceRequestMade',
