@@ -151,10 +151,10 @@ describe('place request decider', () => {
         .thenThrows('PLACE_REQUEST.RECIPIENTS');
     });
 
-    it('refuses a recipient that is not registered or does not offer the service, naming it', () => {
+    it('refuses a recipient that is not registered or does not offer the service, naming its place in the list', () => {
       given
         .when(make(asso, { receivers: { [REFUGE]: shelters[REFUGE] } }))
-        .thenThrows('REFERRAL.UNKNOWN_RECEIVER', (error) => expect(error.details).toEqual({ to: REFUGE_B }));
+        .thenThrows('REFERRAL.UNKNOWN_RECEIVER', (error) => expect(error.details).toEqual({ field: 'to[1]' }));
       given
         .when(make(asso, { receivers: { ...shelters, [REFUGE_B]: registered(REFUGE_B, 'refuge', ['shelter']) } }))
         .thenThrows('REFERRAL.SERVICE_NOT_OFFERED', (error) => expect(error.details).toMatchObject({ field: 'to[1]' }));
