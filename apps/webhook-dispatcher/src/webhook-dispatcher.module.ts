@@ -1,8 +1,9 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, Module, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { APP_CONFIG, type RuntimeSettings } from '@passerelle/config';
 import { PG_POOL, READ_MODEL } from '@passerelle/database';
-import { ProjectionRunner } from '@passerelle/projections';
+import { PasserelleMetrics } from '@passerelle/observability';
+import { ProjectionRunner, runnerSamples } from '@passerelle/projections';
 import { subscribersOf } from '@passerelle/subscribers';
 import { WEBHOOK_SETTINGS, WebhookEndpointStore, WebhooksInfrastructureModule, type WebhookSettings } from '@passerelle/webhooks';
 import type { Pool } from 'pg';
@@ -50,10 +51,13 @@ export class WebhookDispatcherModule implements OnApplicationBootstrap, OnModule
     @Inject(OUTBOX_RUNNER) private readonly runner: ProjectionRunner,
     private readonly worker: DeliveryWorker,
     private readonly listener: OutboxListener,
+    @Optional() @Inject(PasserelleMetrics) private readonly metrics?: PasserelleMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runner.start();
+    // Every instance runs the outbox (its batches are fenced by the checkpoint row): it runs here.
+    this.metrics?.observeProjections(() => runnerSamples(this.runner, true));
     await this.listener.start();
     await this.worker.start();
     this.logger.log('Delivering webhooks from the outbox');

@@ -217,7 +217,7 @@ describe('coordination projection', () => {
     const before = await snapshot();
     expect(JSON.stringify(before)).not.toContain('sealed:');
 
-    await saveCheckpoint(fx.dataSource, COORDINATION_PROJECTION_NAME, -1n);
+    await saveCheckpoint(fx.dataSource, COORDINATION_PROJECTION_NAME, -1n, null);
     const second = await startRunner();
     expect(await second.waitForPosition(position, 10_000)).toBe(true);
     expect(await snapshot()).toEqual(before);
