@@ -176,8 +176,12 @@ export class ForeignEventError extends Error {
     readonly eventId: string,
     readonly streamName: string,
     reason: string,
+    /** Its global position, when the store gave one: a checkpoint set to it skips it (docs/operations.md). */
+    readonly globalPosition?: bigint,
   ) {
-    super(`Event ${eventId} of ${streamName} was not written by Passerelle (${reason}): remove it, or move it out of the store's streams`);
+    super(
+      `Event ${eventId} of ${streamName}${globalPosition === undefined ? '' : ` at position ${globalPosition}`} was not written by Passerelle (${reason}): remove it, or skip it (docs/operations.md)`,
+    );
     this.name = 'ForeignEventError';
   }
 }

@@ -180,9 +180,13 @@ export class KafkaGroupMember {
   /** Publishes a dead letter, retrying while the consumer runs; false when it stops first (the message is then read again). */
   private async deadLetter(letter: BusMessage, payload: EachBatchPayload): Promise<boolean> {
     let delayMs = this.settings.retry.initialMs;
+    const { reason, attempts, error } = letter.value as DeadLetter;
     for (;;) {
       try {
         await this.settings.publish(deadLetterTopicOf(this.options.topic), [letter]);
+        this.logger.warn(
+          `message ${letter.id} of ${this.options.topic} dead-lettered by group ${this.options.group} (${reason}, ${attempts} attempt(s), ${error})`,
+        );
         return true;
       } catch (error) {
         this.logger.warn(

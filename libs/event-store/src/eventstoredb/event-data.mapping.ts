@@ -78,10 +78,11 @@ export function toEventData(event: NewEvent): EventData {
  * {@link ForeignEventError} for an event Passerelle did not write: retrying cannot change it.
  */
 export function toRecordedEvent(event: EsdbRecordedEvent, streamName: string): RecordedEvent {
-  if (!event.isJson) throw new ForeignEventError(event.id, streamName, 'not JSON');
+  const position = event.position ? toPortPosition(event.position) : undefined;
+  if (!event.isJson) throw new ForeignEventError(event.id, streamName, 'not JSON', position);
   const metadata = fromStoredMetadata(event.metadata);
-  if (!metadata) throw new ForeignEventError(event.id, streamName, 'no Passerelle envelope in its metadata');
-  if (!event.position) {
+  if (!metadata) throw new ForeignEventError(event.id, streamName, 'no Passerelle envelope in its metadata', position);
+  if (position === undefined) {
     throw new Error(
       `EventStoreDB gave no log position for event ${event.id}: Passerelle needs a server that returns positions on stream reads (22.6 or later)`,
     );
@@ -93,7 +94,7 @@ export function toRecordedEvent(event: EsdbRecordedEvent, streamName: string): R
     metadata,
     streamName,
     streamRevision: event.revision,
-    globalPosition: toPortPosition(event.position),
+    globalPosition: position,
     recordedAt: event.created,
   };
 }

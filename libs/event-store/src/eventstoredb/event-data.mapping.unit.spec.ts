@@ -96,7 +96,7 @@ describe('events to and from EventStoreDB', () => {
     const foreign = { ...storedAs(toEventData(event), 'case-1', 0n, 1n), metadata: stored } as EsdbRecordedEvent;
     expect(() => toRecordedEvent(foreign, 'case-1')).toThrow(ForeignEventError);
     expect(() => toRecordedEvent(foreign, 'case-1')).toThrow(
-      /^Event 0b1c2d3e-4f50-4612-8734-956a7b8c9d0e of case-1 was not written by Passerelle/,
+      /^Event 0b1c2d3e-4f50-4612-8734-956a7b8c9d0e of case-1 at position 1 was not written by Passerelle/,
     );
   });
 });
