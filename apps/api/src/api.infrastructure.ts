@@ -4,6 +4,7 @@ import {
   eventStore,
   idempotency,
   keyring,
+  linkageKeys,
   linkageSecret,
   organisationKindLookup,
   platformPool,
@@ -21,8 +22,9 @@ export const apiResources = (settings: RuntimeSettings, service = 'api'): Resour
   eventStore(settings, service),
   linkageSecret(settings),
   keyring(settings),
+  linkageKeys(),
   apiKeys(),
-  idempotency(),
+  idempotency(settings),
   organisationKindLookup(),
   readModel(settings, service),
 ];

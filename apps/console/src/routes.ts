@@ -3,13 +3,14 @@ import type { MessageKey } from './i18n/i18n';
 import type { Role } from './vocabulary';
 import { renderDashboard } from './views/coordinator/dashboard.view';
 import { renderDirectory } from './views/directory.view';
+import { renderDocuments } from './views/partner/documents.view';
 import { renderIdentify } from './views/partner/identify.view';
 import { renderInbox } from './views/partner/inbox.view';
 import { renderRefer } from './views/partner/refer.view';
 import { renderReferral } from './views/partner/referral.view';
 import { renderResearch } from './views/researcher/research.view';
 
-export type ViewName = 'inbox' | 'referral' | 'identify' | 'refer' | 'dashboard' | 'research' | 'directory';
+export type ViewName = 'inbox' | 'referral' | 'identify' | 'refer' | 'documents' | 'dashboard' | 'research' | 'directory';
 /** View parameters live in memory only: ids never reach the URL or the browser history. */
 export type Params = Record<string, unknown>;
 
@@ -34,6 +35,7 @@ export const ROUTES: Record<ViewName, Route> = {
   identify: { roles: ['partner'], title: 'view.identify', nav: true, render: renderIdentify },
   referral: { roles: ['partner'], title: 'view.referral', nav: false, render: renderReferral },
   refer: { roles: ['partner'], title: 'view.refer', nav: false, render: renderRefer },
+  documents: { roles: ['partner'], title: 'view.documents', nav: true, render: renderDocuments },
   dashboard: { roles: ['coordinator'], title: 'view.dashboard', nav: true, render: renderDashboard },
   research: { roles: ['researcher'], title: 'view.research', nav: true, render: renderResearch },
   directory: { roles: ['partner', 'coordinator', 'admin'], title: 'view.directory', nav: true, render: renderDirectory },

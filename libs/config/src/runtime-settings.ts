@@ -1,4 +1,4 @@
-import type { EventStoreConfig } from './passerelle.config';
+import type { EventStoreConfig, RateLimits } from './passerelle.config';
 
 /** What the apps need once configuration is validated and the database (embedded or not) is up. */
 export interface RuntimeSettings {
@@ -11,7 +11,13 @@ export interface RuntimeSettings {
   linkageKey: string;
   bootstrapAdminKey: string | null;
   bodyLimit: string;
+  /** PASSERELLE_TRUST_PROXY (passerelle.config.ts); the socket's peer is the client when absent. */
+  trustProxy?: number | string | undefined;
+  /** Per API key and per client address (libs/http/src/rate-limit); DEFAULT_RATE_LIMITS when absent. */
+  rateLimits?: RateLimits;
   logLevel: string;
+  /** PASSERELLE_IDEMPOTENCY_TTL in ms; 24 h when absent. */
+  idempotencyTtlMs?: number;
   /** How long `minPosition` reads wait for the projection to catch up. */
   readYourWritesTimeoutMs: number;
   /** BUS and KAFKA_BROKERS; the in-process bus when absent. */

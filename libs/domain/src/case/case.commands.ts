@@ -1,4 +1,4 @@
-import type { CommandMetadata, SealedPersonal } from '../shared/metadata';
+import type { CommandMetadata, SealedPersonal, SealedText } from '../shared/metadata';
 import type {
   AgeBand,
   ConsentCategory,
@@ -27,8 +27,9 @@ export type IdentifyPerson = {
     indicators: Indicator[];
     department: string;
     ageBand: AgeBand;
+    /** The band her birth date gives on the day of identification (age-band.ts), when a birth date is given. */
+    birthDateAgeBand: AgeBand | null;
     safety: { doNotContact: boolean; safeChannel: SafeChannel };
-    linkageKey: string | null;
     personal: SealedPersonal;
     consent: ConsentTerms | null;
     /** Organisation ids named as consent recipients that are not in the directory (checked by the handler). */
@@ -45,7 +46,8 @@ export type GrantConsent = {
 
 export type WithdrawConsent = {
   type: 'WithdrawConsent';
-  data: { caseId: string; consentId: string; reason: string | null };
+  /** The reason arrives sealed (libs/privacy): the domain only carries the ciphertext. */
+  data: { caseId: string; consentId: string; reason: SealedText };
   metadata: CommandMetadata;
 };
 

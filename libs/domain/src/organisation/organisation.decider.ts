@@ -25,24 +25,27 @@ export function decideOrganisation(command: OrganisationCommand, state: Organisa
 function register({ data, metadata }: RegisterOrganisation, state: OrganisationState): OrganisationEvent {
   if (metadata.actor.role !== 'admin') throw forbidden('AUTH.ADMIN_ONLY', 'Only an admin may register an organisation');
   if (state.status !== 'none') {
-    throw conflict('ORGANISATION.ALREADY_EXISTS', `Organisation ${data.organisationId} is already registered`);
+    throw conflict('ORGANISATION.ALREADY_EXISTS', 'An organisation with this id is already registered');
   }
   // Referrals are addressed by service; an organisation offering none could never receive one.
   if (data.services.length === 0) {
     throw unprocessable('ORGANISATION.NO_SERVICES', 'An organisation must offer at least one service');
   }
-  return { type: 'OrganisationRegistered', data: { ...data, services: unique(data.services) } };
+  const { contact, ...rest } = data;
+  // A contact with neither a phone nor an e-mail address says nothing: it is left out, as it was before contacts existed.
+  const reachable = contact && (contact.phone || contact.email) ? { contact: { phone: contact.phone, email: contact.email } } : {};
+  return { type: 'OrganisationRegistered', data: { ...rest, services: unique(data.services), ...reachable } };
 }
 
 function declareCapacity({ data, metadata }: DeclareCapacity, state: OrganisationState): OrganisationEvent {
-  if (state.status === 'none') throw notFound('ORGANISATION.NOT_FOUND', `No organisation ${data.organisationId}`);
+  if (state.status === 'none') throw notFound('ORGANISATION.NOT_FOUND', 'No organisation with this id is registered');
   const { actor } = metadata;
   // Coordinators plan with these figures, so only the organisation itself may state them.
   if (actor.role !== 'partner' || actor.organisationId !== state.organisationId) {
-    throw forbidden('AUTH.NOT_THIS_ORGANISATION', `Only ${state.organisationId} may declare its own capacity`);
+    throw forbidden('AUTH.NOT_THIS_ORGANISATION', 'Only the organisation itself may declare its capacity');
   }
   if (!state.services.includes(data.service)) {
-    throw unprocessable('CAPACITY.SERVICE_NOT_OFFERED', `${state.organisationId} does not offer ${data.service}`, {
+    throw unprocessable('CAPACITY.SERVICE_NOT_OFFERED', 'The organisation does not offer this service', {
       service: data.service,
       offered: state.services,
     });
@@ -50,11 +53,7 @@ function declareCapacity({ data, metadata }: DeclareCapacity, state: Organisatio
   const { total, available } = data;
   const valid = Number.isInteger(total) && Number.isInteger(available) && available >= 0 && available <= total && total <= MAX_CAPACITY;
   if (!valid) {
-    throw unprocessable(
-      'CAPACITY.INVALID',
-      `Capacity needs whole numbers with 0 ≤ available ≤ total ≤ ${MAX_CAPACITY} (got ${available}/${total})`,
-      { total, available },
-    );
+    throw unprocessable('CAPACITY.INVALID', `Capacity needs whole numbers with 0 ≤ available ≤ total ≤ ${MAX_CAPACITY}`);
   }
   return { type: 'CapacityDeclared', data: { organisationId: state.organisationId, service: data.service, total, available } };
 }
@@ -63,7 +62,7 @@ function declareCapacity({ data, metadata }: DeclareCapacity, state: Organisatio
 export function evolveOrganisation(state: OrganisationState, event: OrganisationEvent): OrganisationState {
   switch (event.type) {
     case 'OrganisationRegistered':
-      return state.status === 'none' ? { status: 'registered', ...event.data, capacity: {} } : state;
+      return state.status === 'none' ? { status: 'registered', ...event.data, contact: event.data.contact ?? null, capacity: {} } : state;
     case 'CapacityDeclared': {
       if (state.status !== 'registered') return state;
       const { service, total, available } = event.data;

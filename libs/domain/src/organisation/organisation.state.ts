@@ -1,4 +1,5 @@
 import type { OrganisationKind, Service } from '../shared/vocabulary';
+import type { OrganisationContact } from './organisation.events';
 
 export type OrganisationState =
   | { status: 'none' }
@@ -9,6 +10,8 @@ export type OrganisationState =
       kind: OrganisationKind;
       department: string;
       services: Service[];
+      /** Null when it registered none. */
+      contact: OrganisationContact | null;
       capacity: Partial<Record<Service, { total: number; available: number }>>;
     };
 

@@ -46,7 +46,6 @@ export const identified = (data: Partial<PersonIdentified['data']> = {}): Person
     department: '93',
     ageBand: '25-34',
     safety: { doNotContact: false, safeChannel: 'phone' },
-    linkageKey: 'linkage-hmac',
     personal: { identity: 'sealed:identity', contact: 'sealed:contact' },
     ...data,
   },
@@ -72,7 +71,7 @@ export const consentGranted = (data: Partial<ConsentTerms> = {}, recordedBy = AS
 };
 
 export const identify = (who: Actor, data: Partial<IdentifyPerson['data']> = {}): IdentifyPerson => {
-  const { caseId, level, indicators, department, ageBand, safety, linkageKey, personal } = identified().data;
+  const { caseId, level, indicators, department, ageBand, safety, personal } = identified().data;
   return {
     type: 'IdentifyPerson',
     data: {
@@ -81,8 +80,8 @@ export const identify = (who: Actor, data: Partial<IdentifyPerson['data']> = {})
       indicators,
       department,
       ageBand,
+      birthDateAgeBand: null,
       safety,
-      linkageKey,
       personal,
       consent: null,
       unknownRecipients: [],
@@ -118,6 +117,7 @@ export const registered = (
   kind,
   department: '75',
   services,
+  contact: null,
   capacity: {},
 });
 

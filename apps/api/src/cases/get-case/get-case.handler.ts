@@ -1,13 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { notFound, type CaseState, type ConsentCategory } from '@passerelle/domain';
+import { notFound, type CaseState, type Consent, type ConsentCategory } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { APP_CONFIG, type RuntimeSettings } from '@passerelle/config';
 import { READ_MODEL } from '@passerelle/database';
 import { InboxQuery, INBOX_PROJECTION_NAME, waitForCheckpoint } from '@passerelle/projections';
 import type { DataSource } from 'typeorm';
 import { PersonAccessService } from '../../shared/person-access';
-import { loadCaseSnapshot } from '../case-snapshot';
+import { loadCaseSnapshot, type CaseSnapshot } from '../case-snapshot';
+import { WITHDRAWAL_REASON_LABEL } from '../withdraw-consent/withdrawal-reason';
 import { GetCaseQuery } from './get-case.query';
 
 /**
@@ -31,11 +32,11 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
       await waitForCheckpoint(this.readModel, INBOX_PROJECTION_NAME, minPosition, this.settings.readYourWritesTimeoutMs);
     const snapshot = await loadCaseSnapshot(this.store, caseId);
     const { state } = snapshot;
-    if (state.status === 'none') throw hidden(caseId);
+    if (state.status === 'none') throw hidden();
     const referral = await this.receivedReferral(caseId, viewer);
     const categories = this.access.categoriesFor({ viewer, caseState: state, referral, now });
     const isHolder = state.holder === viewer;
-    if (!isHolder && !referral && categories.length === 0) throw hidden(caseId);
+    if (!isHolder && !referral && categories.length === 0) throw hidden();
     const person = await this.access.view(
       { viewer, caseState: state, personal: snapshot.personal, referral, now },
       { keyId: actor.keyId, via: 'case' },
@@ -47,9 +48,20 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
       identifiedAt: snapshot.identifiedAt,
       safety: snapshot.safety,
       ageBand: snapshot.ageBand,
-      ...details(state, isHolder),
+      ...details(state),
+      ...(isHolder && state.status === 'open' ? { consents: await this.consentsOfHolder(state.consents, snapshot, state) } : {}),
       ...person,
     };
+  }
+
+  /** The holder wrote her withdrawal reasons: it alone reads them back, and only while she is not erased. */
+  private consentsOfHolder(consents: readonly Consent[], snapshot: CaseSnapshot, state: CaseState) {
+    return Promise.all(
+      consents.map(async (consent) => ({
+        ...consent,
+        withdrawalReason: await this.access.openText(state, snapshot.withdrawalReasons[consent.consentId] ?? null, WITHDRAWAL_REASON_LABEL),
+      })),
+    );
   }
 
   /** The referrals made to the viewer for this case, merged: their shared categories add up. */
@@ -60,10 +72,9 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
   }
 }
 
-function details(state: CaseState, isHolder: boolean) {
+function details(state: CaseState) {
   if (state.status !== 'open') return {};
-  const base = { level: state.level, indicators: state.indicators, department: state.department };
-  return isHolder ? { ...base, consents: state.consents } : base;
+  return { level: state.level, indicators: state.indicators, department: state.department };
 }
 
-const hidden = (caseId: string) => notFound('CASE.NOT_FOUND', `No case ${caseId} is visible to you.`);
+const hidden = () => notFound('CASE.NOT_FOUND', 'No such case is visible to you.');

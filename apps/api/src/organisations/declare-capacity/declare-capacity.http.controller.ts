@@ -2,6 +2,7 @@ import { Body, Controller, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@passerelle/auth';
+import { OrganisationIdPipe } from '@passerelle/http';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { DeclareCapacityCommand } from './declare-capacity.command';
 import { DeclareCapacityRequest } from './declare-capacity.request.dto';
@@ -14,7 +15,7 @@ export class DeclareCapacityController {
 
   @Put(':id/capacity')
   @Roles('partner')
-  declare(@Param('id') id: string, @Body() body: DeclareCapacityRequest, @Context() context: CommandContext) {
+  declare(@Param('id', OrganisationIdPipe) id: string, @Body() body: DeclareCapacityRequest, @Context() context: CommandContext) {
     return this.commands.execute(
       new DeclareCapacityCommand({ organisationId: id, service: body.service, total: body.total, available: body.available }, context),
     );

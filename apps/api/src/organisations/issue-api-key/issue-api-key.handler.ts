@@ -18,7 +18,7 @@ export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand> {
 
   async execute({ organisationId, role }: IssueApiKeyCommand) {
     const events = await this.store.readStream(organisationStream(organisationId));
-    if (events.length === 0) throw notFound('ORGANISATION.NOT_FOUND', `No organisation ${organisationId} is registered.`);
+    if (events.length === 0) throw notFound('ORGANISATION.NOT_FOUND', 'No organisation with this id is registered.');
     const issued = await this.keys.issue(organisationId, role);
     return { keyId: issued.keyId, key: issued.key, role: issued.role, organisationId };
   }

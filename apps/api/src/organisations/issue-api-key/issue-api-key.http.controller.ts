@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@passerelle/auth';
 import type { Actor } from '@passerelle/domain';
-import { SecretInResponse } from '@passerelle/http';
+import { OrganisationIdPipe, SecretInResponse } from '@passerelle/http';
 import { IssueApiKeyCommand } from './issue-api-key.command';
 import { IssueApiKeyRequest } from './issue-api-key.request.dto';
 
@@ -17,7 +17,7 @@ export class IssueApiKeyController {
   @Post(':id/api-keys')
   @Roles('admin')
   @SecretInResponse('key')
-  issue(@Param('id') id: string, @Body() body: IssueApiKeyRequest, @CurrentActor() actor: Actor) {
+  issue(@Param('id', OrganisationIdPipe) id: string, @Body() body: IssueApiKeyRequest, @CurrentActor() actor: Actor) {
     return this.commands.execute(new IssueApiKeyCommand(actor, id, body.role));
   }
 }

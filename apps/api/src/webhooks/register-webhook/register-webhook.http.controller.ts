@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@passerelle/auth';
-import { SecretInResponse } from '@passerelle/http';
+import { ReplayWholeAnswer, SecretInResponse } from '@passerelle/http';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { RegisterWebhookCommand } from './register-webhook.command';
 import { RegisterWebhookRequest } from './register-webhook.request.dto';
@@ -17,6 +17,7 @@ export class RegisterWebhookController {
   @Post()
   @Roles('partner')
   @SecretInResponse('secret')
+  @ReplayWholeAnswer('the endpoint as its organisation configured it: about no person')
   register(@Body() body: RegisterWebhookRequest, @Context() context: CommandContext) {
     return this.commands.execute(new RegisterWebhookCommand(context, body.url, body.events));
   }

@@ -18,7 +18,7 @@ export class RotateWebhookSecretHandler implements ICommandHandler<RotateWebhook
   async execute({ actor, webhookId, overlapSeconds }: RotateWebhookSecretCommand) {
     const overlapMs = overlapSeconds !== undefined ? overlapSeconds * 1000 : this.settings.rotationOverlapMs;
     const rotated = await this.endpoints.rotateSecret(actor.organisationId, webhookId, overlapMs);
-    if (!rotated) throw notFound('WEBHOOK.NOT_FOUND', `No webhook endpoint ${webhookId}.`);
+    if (!rotated) throw notFound('WEBHOOK.NOT_FOUND', 'No such webhook endpoint.');
     return { id: webhookId, secret: rotated.secret, previousSecretValidUntil: rotated.previousValidUntil };
   }
 }
