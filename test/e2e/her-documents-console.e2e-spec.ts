@@ -109,7 +109,7 @@ describeInBrowser('her receipt and her access report in the console', () => {
       department: '93',
       services: ['legal'],
       contact: { phone: '+33 1 48 00 00 00', email: 'accueil@asso93.example' },
-    } as Parameters<typeof onboard>[1]);
+    });
     refuge = await onboard(network, { id: 'refuge-75', name: 'Refuge des Lilas', kind: 'refuge', department: '75', services: ['shelter'] });
     const identified = await network
       .http()

@@ -7,6 +7,8 @@ import { OperationsModule } from '@passerelle/observability';
 import { CasesModule } from './cases/cases.module';
 import { ConsoleModule } from './console/console.module';
 import { CoordinationModule } from './coordination/coordination.module';
+import { DirectoryModule } from './directory/directory.module';
+import { FhirModule } from './fhir/fhir.module';
 import { InboxModule } from './inbox/inbox.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -33,6 +35,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     WebhooksModule,
     CoordinationModule,
     ResearchModule,
+    DirectoryModule,
+    FhirModule,
     ConsoleModule,
   ],
   providers: [

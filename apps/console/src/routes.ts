@@ -8,9 +8,10 @@ import { renderIdentify } from './views/partner/identify.view';
 import { renderInbox } from './views/partner/inbox.view';
 import { renderRefer } from './views/partner/refer.view';
 import { renderReferral } from './views/partner/referral.view';
+import { renderWebhooks } from './views/partner/webhooks.view';
 import { renderResearch } from './views/researcher/research.view';
 
-export type ViewName = 'inbox' | 'referral' | 'identify' | 'refer' | 'documents' | 'dashboard' | 'research' | 'directory';
+export type ViewName = 'inbox' | 'referral' | 'identify' | 'refer' | 'documents' | 'dashboard' | 'research' | 'directory' | 'webhooks';
 /** View parameters live in memory only: ids never reach the URL or the browser history. */
 export type Params = Record<string, unknown>;
 
@@ -39,6 +40,7 @@ export const ROUTES: Record<ViewName, Route> = {
   dashboard: { roles: ['coordinator'], title: 'view.dashboard', nav: true, render: renderDashboard },
   research: { roles: ['researcher'], title: 'view.research', nav: true, render: renderResearch },
   directory: { roles: ['partner', 'coordinator', 'admin'], title: 'view.directory', nav: true, render: renderDirectory },
+  webhooks: { roles: ['partner'], title: 'view.webhooks', nav: true, render: renderWebhooks },
 };
 
 export const allowed = (view: ViewName, role: Role): boolean => ROUTES[view].roles.includes(role);

@@ -60,5 +60,25 @@ export const WEBHOOK_MIGRATIONS: MigrationSet = {
       CREATE INDEX IF NOT EXISTS webhook_deliveries_log ON webhook_deliveries (endpoint_id, global_position DESC);
     `,
     },
+    {
+      id: '0002',
+      name: 'create-webhook-delivery-attempts',
+      // One row per attempt: when, the status code or why no answer came, how long it took; never
+      // the response body. Purged after PASSERELLE_WEBHOOK_ATTEMPT_RETENTION (attempted_at index).
+      up: () => `
+      CREATE TABLE IF NOT EXISTS webhook_delivery_attempts (
+        id bigserial PRIMARY KEY,
+        endpoint_id uuid NOT NULL,
+        event_id text NOT NULL,
+        attempted_at timestamptz NOT NULL,
+        response_status int,
+        error text,
+        duration_ms int NOT NULL CHECK (duration_ms >= 0),
+        FOREIGN KEY (endpoint_id, event_id) REFERENCES webhook_deliveries (endpoint_id, event_id) ON DELETE CASCADE
+      );
+      CREATE INDEX IF NOT EXISTS webhook_delivery_attempts_by_delivery ON webhook_delivery_attempts (endpoint_id, event_id, attempted_at);
+      CREATE INDEX IF NOT EXISTS webhook_delivery_attempts_by_age ON webhook_delivery_attempts (attempted_at);
+    `,
+    },
   ],
 };
