@@ -8,6 +8,8 @@ export * from './runner/projection-leader';
 export * from './runner/projection-leaders';
 export * from './runner/projection-runner.options';
 export * from './runner/checkpoint-store';
+export * from './runner/checkpoint-refusals';
+export { CheckpointMovedError } from './runner/commit-batch';
 export * from './runner/wait-for-checkpoint';
 export * from './runner/read-model-table';
 export * from './runner/backoff';

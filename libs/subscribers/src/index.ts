@@ -2,3 +2,4 @@
 export * from './subscribers.catalogue';
 export * from './relay.projection';
 export * from './place-requests';
+export * from './relay-leader';
