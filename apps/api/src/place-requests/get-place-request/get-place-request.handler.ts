@@ -20,11 +20,11 @@ export class GetPlaceRequestHandler implements IQueryHandler<GetPlaceRequestQuer
     const recipients = made?.type === 'PlaceRequestMade' ? (made.data as { recipients: { referralId: string }[] }).recipients : [];
     const from = made?.type === 'PlaceRequestMade' ? (made.data as { from: string }).from : null;
     if (from !== actor.organisationId) {
-      throw notFound('PLACE_REQUEST.NOT_FOUND', `No place request ${placeRequestId} is visible to ${actor.organisationId}.`);
+      throw notFound('PLACE_REQUEST.NOT_FOUND', 'No place request with this id is visible to your organisation.');
     }
     const referrals = await Promise.all(recipients.map(({ referralId }) => this.store.readStream(referralStream(referralId))));
     const view = placeRequestView(request, referrals, now);
-    if (!view) throw notFound('PLACE_REQUEST.NOT_FOUND', `No place request ${placeRequestId} is visible to ${actor.organisationId}.`);
+    if (!view) throw notFound('PLACE_REQUEST.NOT_FOUND', 'No place request with this id is visible to your organisation.');
     return view;
   }
 }
