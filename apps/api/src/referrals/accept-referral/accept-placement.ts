@@ -45,7 +45,7 @@ export class AcceptPlacement {
         freshness: attempt === 0 ? 'cached' : 'latest',
       });
       const { state } = referral;
-      if (state.status === 'none' || state.placeRequestId === null) throw notFound('REFERRAL.NOT_FOUND', `No referral ${referralId}`);
+      if (state.status === 'none' || state.placeRequestId === null) throw notFound('REFERRAL.NOT_FOUND', 'No such referral');
       const placeRequestId = state.placeRequestId;
       const stream = placeRequestStream(placeRequestId);
       try {
