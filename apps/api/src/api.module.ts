@@ -9,6 +9,7 @@ import { ConsoleModule } from './console/console.module';
 import { CoordinationModule } from './coordination/coordination.module';
 import { InboxModule } from './inbox/inbox.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PeopleModule } from './people/people.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ResearchModule } from './research/research.module';
 import { CommandPathModule } from './shared/command-path.module';
@@ -25,6 +26,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     CommandPathModule,
     OperationsModule,
     OrganisationsModule,
+    PeopleModule,
     CasesModule,
     ReferralsModule,
     InboxModule,

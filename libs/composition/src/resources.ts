@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { ApiKeyStore, ORGANISATION_KIND_LOOKUP, organisationKinds } from '@passerelle/auth';
+import { ApiKeyStore, AuthInvalidation, ORGANISATION_KIND_LOOKUP, organisationKinds, PeopleStore } from '@passerelle/auth';
 import { APP_CONFIG, LINKAGE_SECRET, type RuntimeSettings } from '@passerelle/config';
-import { createPool, PG_POOL, READ_MODEL } from '@passerelle/database';
+import { connectionConfig, createPool, PG_POOL, READ_MODEL } from '@passerelle/database';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { createPostgresEventStore } from '@passerelle/event-store/postgres';
 import { IdempotencyStore } from '@passerelle/http';
@@ -65,10 +65,31 @@ export const keyring = (settings: RuntimeSettings): Resource<Keyring> => ({
   open: (pool: Pool) => new Keyring(pool, parseMasterKey(settings.masterKey)),
 });
 
+/**
+ * The process's ear on `passerelle_auth` (libs/auth/src/auth-invalidation.ts): while it listens,
+ * verified credentials may be cached; a revocation anywhere clears them within the notification's delay.
+ */
+export const authInvalidation = (settings: RuntimeSettings, service: string): Resource<AuthInvalidation> => ({
+  provide: AuthInvalidation,
+  inject: [SCHEMA],
+  open: async () => {
+    const invalidation = new AuthInvalidation(connectionConfig({ connectionString: settings.databaseUrl, service, purpose: 'auth' }));
+    await invalidation.start();
+    return invalidation;
+  },
+  close: (invalidation) => invalidation.stop(),
+});
+
 export const apiKeys = (): Resource<ApiKeyStore> => ({
   provide: ApiKeyStore,
-  inject: [PG_POOL],
-  open: (pool: Pool) => new ApiKeyStore(pool),
+  inject: [PG_POOL, AuthInvalidation],
+  open: (pool: Pool, invalidation: AuthInvalidation) => new ApiKeyStore(pool, invalidation),
+});
+
+export const people = (): Resource<PeopleStore> => ({
+  provide: PeopleStore,
+  inject: [PG_POOL, AuthInvalidation],
+  open: (pool: Pool, invalidation: AuthInvalidation) => new PeopleStore(pool, invalidation),
 });
 
 export const organisationKindLookup = (): Resource => ({

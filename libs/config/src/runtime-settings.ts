@@ -10,6 +10,8 @@ export interface RuntimeSettings {
   /** PASSERELLE_LINKAGE_KEY as given (base64 of 32 bytes). */
   linkageKey: string;
   bootstrapAdminKey: string | null;
+  /** PASSERELLE_PUBLIC_URL: where people reach the console (invitation links, the OpenID Connect redirect); http://localhost:PORT when absent. */
+  publicUrl?: string;
   bodyLimit: string;
   logLevel: string;
   /** How long `minPosition` reads wait for the projection to catch up. */

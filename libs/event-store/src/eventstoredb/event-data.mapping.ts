@@ -15,7 +15,7 @@ export function toStoredMetadata(metadata: EventMetadata): Record<string, unknow
   return {
     schemaVersion,
     occurredAt,
-    actor: { organisationId: actor.organisationId, role: actor.role, keyId: actor.keyId },
+    actor: { organisationId: actor.organisationId, role: actor.role, keyId: actor.keyId, personId: actor.personId ?? null },
     correlationId,
     causationId,
     scope: Object.fromEntries(Object.entries(scope).map(([organisationId, categories]) => [organisationId, [...categories]])),
