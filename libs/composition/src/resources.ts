@@ -105,7 +105,7 @@ export const idempotency = (): Resource<IdempotencyStore> => ({
 });
 
 /** EVENT_STORE=eventstoredb loads the gRPC client only then (import on demand); postgres is the default. */
-async function openEventStore(settings: RuntimeSettings, service: string): Promise<EventStore> {
+export async function openEventStore(settings: Pick<RuntimeSettings, 'databaseUrl' | 'eventStore'>, service: string): Promise<EventStore> {
   if (settings.eventStore?.kind !== 'eventstoredb') return createPostgresEventStore({ connectionString: settings.databaseUrl, service });
   const { createEventStoreDbEventStore } = await import('@passerelle/event-store/eventstoredb');
   const logger = new Logger('EventStoreDB');

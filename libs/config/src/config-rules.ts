@@ -105,3 +105,17 @@ export function durations(raw: string): Checked<number[]> {
 export function byteSize(raw: string): Checked<string> {
   return /^\d+(\.\d+)?(b|kb|mb)$/i.test(raw) ? ok(raw.toLowerCase()) : bad(`must be a size such as 100kb or 1mb ${got(raw)}`);
 }
+
+/** An origin people reach: https, or http only on a loopback host (a passkey needs a host name, so prefer localhost). */
+export function publicUrl(raw: string): Checked<string> {
+  const expected = 'must be an https:// origin such as https://passerelle.example.org (http only for localhost)';
+  try {
+    const url = new URL(raw);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return bad(`${expected} ${got(raw)}`);
+    if (url.pathname !== '/' || url.search || url.hash) return bad(`${expected}, without a path ${got(raw)}`);
+    return ok(url.origin);
+  } catch {
+    return bad(`${expected} ${got(raw)}`);
+  }
+}

@@ -58,6 +58,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     logLevel: read('LOG_LEVEL', rule.oneOf(LOG_LEVELS)) ?? 'info',
     bootstrapAdminKey: read('PASSERELLE_BOOTSTRAP_ADMIN_KEY', rule.adminKey),
+    publicUrl: read('PASSERELLE_PUBLIC_URL', rule.publicUrl),
   };
   const embeddedPostgresPort = read('PASSERELLE_EMBEDDED_PG_PORT', rule.port);
 

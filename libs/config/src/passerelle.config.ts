@@ -17,8 +17,10 @@ interface CommonConfig {
     allowLoopback: boolean;
   };
   logLevel: LogLevel;
-  /** `psk_…`: an admin key accepted before any key has been issued, to onboard the first organisations. */
+  /** `psk_…`: the bootstrap network_admin key; starting with another value revokes the previous one. */
   bootstrapAdminKey: string | undefined;
+  /** PASSERELLE_PUBLIC_URL: the origin people reach (invitation links, the OpenID Connect redirect URI). */
+  publicUrl: string | undefined;
 }
 
 /**

@@ -90,6 +90,7 @@ export function runtimeSettingsFrom(config: ExternalConfig): RuntimeSettings {
     masterKey: config.masterKey,
     linkageKey: config.linkageKey,
     bootstrapAdminKey: config.bootstrapAdminKey ?? null,
+    publicUrl: config.publicUrl ?? `http://localhost:${config.http.port}`,
     bodyLimit: config.http.bodyLimit,
     logLevel: config.logLevel,
     readYourWritesTimeoutMs: 5000,

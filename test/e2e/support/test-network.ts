@@ -48,7 +48,13 @@ export async function startTestNetwork(overrides: Partial<RuntimeSettings> = {},
   });
   configureHttpApp(app, settings);
   await app.init();
-  await app.get(ApiKeyStore).ensureBootstrapAdmin(adminKey);
+  try {
+    await app.get(ApiKeyStore).ensureBootstrapAdmin(adminKey);
+  } catch (error) {
+    await app.close();
+    if (!options.database) await database.drop();
+    throw error;
+  }
   return {
     app,
     database,
