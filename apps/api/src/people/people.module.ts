@@ -1,4 +1,11 @@
 import { Module } from '@nestjs/common';
+import { READ_MODEL } from '@passerelle/database';
+import { ActivityQuery } from '@passerelle/projections';
+import { WebhooksInfrastructureModule } from '@passerelle/webhooks';
+import type { DataSource } from 'typeorm';
+import { PersonAccessModule } from '../cases/person-access.module';
+import { GetMemberActivityHandler } from './get-member-activity/get-member-activity.handler';
+import { GetMemberActivityController } from './get-member-activity/get-member-activity.http.controller';
 import { ChangeMemberRoleHandler } from './change-member-role/change-member-role.handler';
 import { ChangeMemberRoleController } from './change-member-role/change-member-role.http.controller';
 import { InviteMemberHandler } from './invite-member/invite-member.handler';
@@ -19,7 +26,9 @@ import { RevokeApiKeyController } from './revoke-api-key/revoke-api-key.http.con
  * every change is an event of the organisation's stream, decided by its decider's separation of duties.
  */
 @Module({
+  imports: [PersonAccessModule, WebhooksInfrastructureModule],
   controllers: [
+    GetMemberActivityController,
     IssueApiKeyController,
     ListApiKeysController,
     RevokeApiKeyController,
@@ -29,6 +38,8 @@ import { RevokeApiKeyController } from './revoke-api-key/revoke-api-key.http.con
     ChangeMemberRoleController,
   ],
   providers: [
+    { provide: ActivityQuery, inject: [READ_MODEL], useFactory: (readModel: DataSource) => new ActivityQuery(readModel) },
+    GetMemberActivityHandler,
     IssueApiKeyHandler,
     ListApiKeysHandler,
     RevokeApiKeyHandler,

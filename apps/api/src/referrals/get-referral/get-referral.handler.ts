@@ -25,7 +25,10 @@ export class GetReferralHandler implements IQueryHandler<GetReferralQuery> {
       throw notFound('REFERRAL.NOT_FOUND', `No referral ${referralId} is visible to ${viewer}.`);
     }
     const { state: caseState, personal } = await loadCaseSnapshot(this.store, view.caseId);
-    const person = await this.access.view({ viewer, caseState, personal, referral: view, now }, { keyId: actor.keyId, via: 'referral' });
+    const person = await this.access.view(
+      { viewer, caseState, personal, referral: view, now },
+      { keyId: actor.keyId, personId: actor.personId ?? null, via: 'referral' },
+    );
     // Free text may speak of her: the receiver reads it only while a referral consent still names it.
     const textVisible =
       caseState.status === 'open' &&
