@@ -11,6 +11,7 @@ import {
   platformPool,
   readModel,
   schema,
+  signIn,
   type Resource,
 } from '@passerelle/composition';
 import type { RuntimeSettings } from '@passerelle/config';
@@ -26,6 +27,7 @@ export const apiResources = (settings: RuntimeSettings, service = 'api'): Resour
   authInvalidation(settings, service),
   apiKeys(),
   people(),
+  ...signIn(settings),
   idempotency(),
   organisationKindLookup(),
   readModel(settings, service),

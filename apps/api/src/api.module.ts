@@ -10,6 +10,7 @@ import { CoordinationModule } from './coordination/coordination.module';
 import { InboxModule } from './inbox/inbox.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PeopleModule } from './people/people.module';
+import { SignInModule } from './sign-in/sign-in.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ResearchModule } from './research/research.module';
 import { CommandPathModule } from './shared/command-path.module';
@@ -27,6 +28,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     OperationsModule,
     OrganisationsModule,
     PeopleModule,
+    SignInModule,
     CasesModule,
     ReferralsModule,
     InboxModule,

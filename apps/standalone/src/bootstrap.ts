@@ -72,6 +72,8 @@ function runtimeSettings(
     linkageKey,
     bootstrapAdminKey,
     publicUrl: config.publicUrl ?? `http://localhost:${config.http.port}`,
+    sessions: config.sessions,
+    ...(config.oidc ? { oidc: config.oidc } : {}),
     bodyLimit: config.http.bodyLimit,
     logLevel: config.logLevel,
     readYourWritesTimeoutMs: 5000,

@@ -27,3 +27,9 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
   if (!actor) throw new Error('CurrentActor used on a route without authentication');
   return actor;
 });
+
+/** The signed-in person's session (sign-out, GET /auth/session); undefined when a machine key calls. */
+export const CurrentSession = createParamDecorator(
+  (_: unknown, context: ExecutionContext) =>
+    context.switchToHttp().getRequest<{ session?: { sessionId: string; csrfToken: string; expiresAt: string } }>().session,
+);

@@ -83,5 +83,47 @@ export const AUTH_MIGRATIONS: MigrationSet = {
         ...notifyOn('auth_sessions', 'revoked_at, expires_at'),
       ],
     },
+    {
+      id: '0003',
+      name: 'sign-in-credentials',
+      up: () => [
+        // Never a password alone: a password row always carries its TOTP secret (sealed, libs/auth/src/totp-box.ts).
+        `CREATE TABLE IF NOT EXISTS auth_passwords (
+           person_id     text PRIMARY KEY REFERENCES auth_people (person_id),
+           password_hash text NOT NULL,
+           totp_sealed   bytea NOT NULL,
+           last_totp_step bigint NULL,
+           created_at    timestamptz NOT NULL DEFAULT now()
+         )`,
+        `CREATE TABLE IF NOT EXISTS auth_passkeys (
+           credential_id text PRIMARY KEY,
+           person_id     text NOT NULL REFERENCES auth_people (person_id),
+           public_key    bytea NOT NULL,
+           counter       bigint NOT NULL,
+           transports    text[] NOT NULL DEFAULT '{}',
+           created_at    timestamptz NOT NULL DEFAULT now(),
+           last_used_at  timestamptz NULL
+         )`,
+        `CREATE TABLE IF NOT EXISTS auth_oidc_identities (
+           issuer     text NOT NULL,
+           subject    text NOT NULL,
+           person_id  text NOT NULL REFERENCES auth_people (person_id),
+           created_at timestamptz NOT NULL DEFAULT now(),
+           PRIMARY KEY (issuer, subject)
+         )`,
+        // One-time ceremonies (a WebAuthn challenge, a TOTP enrolment, an OpenID Connect login): shared by every process.
+        `CREATE TABLE IF NOT EXISTS auth_challenges (
+           challenge_id text PRIMARY KEY,
+           purpose      text NOT NULL,
+           payload      jsonb NOT NULL,
+           expires_at   timestamptz NOT NULL
+         )`,
+        `CREATE TABLE IF NOT EXISTS auth_throttle (
+           bucket        text PRIMARY KEY,
+           failures      int NOT NULL,
+           window_start  timestamptz NOT NULL
+         )`,
+      ],
+    },
   ],
 };

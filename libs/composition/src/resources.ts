@@ -1,5 +1,18 @@
 import { Logger } from '@nestjs/common';
-import { ApiKeyStore, AuthInvalidation, ORGANISATION_KIND_LOOKUP, organisationKinds, PeopleStore } from '@passerelle/auth';
+import {
+  ApiKeyStore,
+  AuthInvalidation,
+  CookieSessionAuthenticator,
+  CredentialStore,
+  ORGANISATION_KIND_LOOKUP,
+  organisationKinds,
+  PeopleStore,
+  SESSION_AUTHENTICATOR,
+  SessionCookie,
+  SessionStore,
+  SignInThrottle,
+  TotpBox,
+} from '@passerelle/auth';
 import { APP_CONFIG, LINKAGE_SECRET, type RuntimeSettings } from '@passerelle/config';
 import { connectionConfig, createPool, PG_POOL, READ_MODEL } from '@passerelle/database';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
@@ -91,6 +104,26 @@ export const people = (): Resource<PeopleStore> => ({
   inject: [PG_POOL, AuthInvalidation],
   open: (pool: Pool, invalidation: AuthInvalidation) => new PeopleStore(pool, invalidation),
 });
+
+/** The public origin people reach: cookies, WebAuthn's relying party and the OpenID Connect redirect are bound to it. */
+export const publicOrigin = (settings: RuntimeSettings) => settings.publicUrl ?? 'http://localhost:3000';
+
+/** Signed-in people: their sessions, their credentials, the sign-in throttle, and the guard's cookie check. */
+export const signIn = (settings: RuntimeSettings): Resource[] => [
+  {
+    provide: SessionStore,
+    inject: [PG_POOL, AuthInvalidation],
+    open: (pool: Pool, invalidation: AuthInvalidation) => new SessionStore(pool, invalidation, settings.sessions),
+  },
+  { provide: SessionCookie, open: () => new SessionCookie(publicOrigin(settings)) },
+  { provide: CredentialStore, inject: [PG_POOL], open: (pool: Pool) => new CredentialStore(pool, new TotpBox(settings.masterKey)) },
+  { provide: SignInThrottle, inject: [PG_POOL], open: (pool: Pool) => new SignInThrottle(pool) },
+  {
+    provide: SESSION_AUTHENTICATOR,
+    inject: [SessionStore, SessionCookie],
+    open: (sessions: SessionStore, cookie: SessionCookie) => new CookieSessionAuthenticator(sessions, cookie),
+  },
+];
 
 export const organisationKindLookup = (): Resource => ({
   provide: ORGANISATION_KIND_LOOKUP,

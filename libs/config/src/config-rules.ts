@@ -119,3 +119,29 @@ export function publicUrl(raw: string): Checked<string> {
     return bad(`${expected} ${got(raw)}`);
   }
 }
+
+/** One duration such as 15m or 12h. */
+export function duration(raw: string): Checked<number> {
+  const checked = durations(raw);
+  return checked.ok && checked.value.length === 1 && (checked.value[0] ?? 0) > 0
+    ? ok(checked.value[0] ?? 0)
+    : bad(`must be one duration such as 15m or 12h ${got(raw)}`);
+}
+
+/** An OpenID Provider's issuer: https (http only on a loopback host, for tests and demos). */
+export function issuerUrl(raw: string): Checked<string> {
+  try {
+    const url = new URL(raw);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && loopback)
+      ? ok(raw.replace(/\/$/, ''))
+      : bad(`must be an https:// issuer URL such as https://idp.example.org/realms/passerelle ${got(raw)}`);
+  } catch {
+    return bad(`must be an https:// issuer URL ${got(raw)}`);
+  }
+}
+
+/** Any non-empty value; secrets are never echoed back. */
+export function text(raw: string): Checked<string> {
+  return raw.length <= 500 ? ok(raw) : bad('must be at most 500 characters');
+}

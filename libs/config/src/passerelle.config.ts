@@ -21,6 +21,8 @@ interface CommonConfig {
   bootstrapAdminKey: string | undefined;
   /** PASSERELLE_PUBLIC_URL: the origin people reach (invitation links, the OpenID Connect redirect URI). */
   publicUrl: string | undefined;
+  sessions: { idleMs: number; absoluteMs: number };
+  oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
 }
 
 /**

@@ -13,6 +13,10 @@ export interface RuntimeSettings {
   /** PASSERELLE_PUBLIC_URL: where people reach the console (invitation links, the OpenID Connect redirect); http://localhost:PORT when absent. */
   publicUrl?: string;
   bodyLimit: string;
+  /** PASSERELLE_SESSION_IDLE_TIMEOUT and PASSERELLE_SESSION_MAX_AGE; 15 minutes and 12 hours when absent. */
+  sessions?: { idleMs: number; absoluteMs: number };
+  /** PASSERELLE_OIDC_*: sign-in through the organisation's identity provider; local accounts only when absent. */
+  oidc?: { issuer: string; clientId: string; clientSecret: string };
   logLevel: string;
   /** How long `minPosition` reads wait for the projection to catch up. */
   readYourWritesTimeoutMs: number;

@@ -38,6 +38,7 @@ export class ProblemFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toProblem(error);
     if (body.status >= 500) this.logger.error(`Unhandled ${describe(error)}`);
+    if (body.status === 429 && typeof body.retryAfter === 'number') response.setHeader('Retry-After', String(body.retryAfter));
     response.status(body.status).type('application/problem+json').json(body);
   }
 

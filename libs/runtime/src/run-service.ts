@@ -91,6 +91,8 @@ export function runtimeSettingsFrom(config: ExternalConfig): RuntimeSettings {
     linkageKey: config.linkageKey,
     bootstrapAdminKey: config.bootstrapAdminKey ?? null,
     publicUrl: config.publicUrl ?? `http://localhost:${config.http.port}`,
+    sessions: config.sessions,
+    ...(config.oidc ? { oidc: config.oidc } : {}),
     bodyLimit: config.http.bodyLimit,
     logLevel: config.logLevel,
     readYourWritesTimeoutMs: 5000,

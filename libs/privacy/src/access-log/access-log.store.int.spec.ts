@@ -73,6 +73,27 @@ describe('AccessLogStore on PostgreSQL', () => {
     expect(third.nextCursor).toBeNull();
   });
 
+  it('orders by the log’s sequence as a number, not as text (read 10 comes after read 9)', async () => {
+    const caseId = randomUUID();
+    await store.record(Array.from({ length: 12 }, (_, i) => read(caseId, { keyId: `key-${i}` })));
+    const page = await store.listForCase(caseId, { limit: 20 });
+    expect(page.entries.map((e) => e.keyId)).toEqual(Array.from({ length: 12 }, (_, i) => `key-${11 - i}`));
+  });
+
+  it('lists what one person of an organisation read, newest first', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    await store.record([
+      read(a, { personId: 'person-1', keyId: null }),
+      read(b, { personId: 'person-2', keyId: null }),
+      read(b, { personId: 'person-1', keyId: null }),
+    ]);
+    const page = await store.listForReader('refuge-75', { personId: 'person-1' }, { limit: 10 });
+    expect(page.entries.map((e) => [e.caseId, e.personId])).toEqual([
+      [b, 'person-1'],
+      [a, 'person-1'],
+    ]);
+  });
+
   it('refuses any update, delete or truncate: who read what cannot be rewritten', async () => {
     const caseId = randomUUID();
     await store.record([read(caseId)]);

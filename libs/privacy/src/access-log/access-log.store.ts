@@ -78,7 +78,7 @@ export class AccessLogStore {
     const { rows } = await this.pool.query<AccessLogRow>(
       `SELECT id::text AS id, ${COLUMNS.join(', ')} FROM privacy_access_log
        WHERE case_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint)
-       ORDER BY id DESC LIMIT $3`,
+       ORDER BY privacy_access_log.id DESC LIMIT $3`,
       [caseId, options.before ?? null, options.limit + 1],
     );
     const page = rows.slice(0, options.limit);
@@ -99,7 +99,7 @@ export class AccessLogStore {
     const { rows } = await this.pool.query<AccessLogRow>(
       `SELECT id::text AS id, ${COLUMNS.join(', ')} FROM privacy_access_log
        WHERE organisation_id = $1 AND ${column} = $2 AND ($3::bigint IS NULL OR id < $3::bigint)
-       ORDER BY id DESC LIMIT $4`,
+       ORDER BY privacy_access_log.id DESC LIMIT $4`,
       [organisationId, value, options.before ?? null, options.limit + 1],
     );
     return this.page(rows, options.limit);

@@ -20,7 +20,7 @@ export class ActivityQuery {
     const rows = await this.dataSource.query<{ global_position: string; event_type: string; stream_name: string; occurred_at: Date }[]>(
       `SELECT global_position::text AS global_position, event_type, stream_name, occurred_at FROM activity_events
        WHERE organisation_id = $1 AND ${column} = $2 AND ($3::bigint IS NULL OR global_position < $3::bigint)
-       ORDER BY global_position DESC LIMIT $4`,
+       ORDER BY activity_events.global_position DESC LIMIT $4`,
       [organisationId, value, options.before ?? null, options.limit + 1],
     );
     const page = rows.slice(0, options.limit);

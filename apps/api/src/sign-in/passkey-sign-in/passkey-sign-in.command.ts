@@ -1,0 +1,12 @@
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
+
+/** Step one: a challenge for the browser's passkey prompt. */
+export class PasskeyOptionsCommand {}
+
+/** Step two: the authenticator's signed answer. */
+export class PasskeySignInCommand {
+  constructor(
+    readonly challengeId: string,
+    readonly credential: AuthenticationResponseJSON,
+  ) {}
+}
