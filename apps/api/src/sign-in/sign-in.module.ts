@@ -3,6 +3,9 @@ import { AcceptInvitationHandler } from './accept-invitation/accept-invitation.h
 import { AcceptInvitationController } from './accept-invitation/accept-invitation.http.controller';
 import { GetSessionHandler } from './get-session/get-session.handler';
 import { GetSessionController } from './get-session/get-session.http.controller';
+import { OidcClient } from './oidc/oidc-client';
+import { OidcCallbackHandler, OidcInvitationHandler, OidcLoginHandler, SignInOptionsHandler } from './oidc/oidc.handlers';
+import { OidcController } from './oidc/oidc.http.controller';
 import { SessionOpener } from './open-session';
 import { PasskeyOptionsHandler, PasskeySignInHandler } from './passkey-sign-in/passkey-sign-in.handler';
 import { PasskeySignInController } from './passkey-sign-in/passkey-sign-in.http.controller';
@@ -26,6 +29,7 @@ import { StartInvitationController } from './start-invitation/start-invitation.h
     PasskeySignInController,
     SignOutController,
     GetSessionController,
+    OidcController,
   ],
   providers: [
     RelyingParty,
@@ -37,6 +41,11 @@ import { StartInvitationController } from './start-invitation/start-invitation.h
     PasskeySignInHandler,
     SignOutHandler,
     GetSessionHandler,
+    OidcClient,
+    OidcInvitationHandler,
+    OidcLoginHandler,
+    OidcCallbackHandler,
+    SignInOptionsHandler,
   ],
 })
 export class SignInModule {}

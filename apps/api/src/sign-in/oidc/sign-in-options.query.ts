@@ -1,0 +1,2 @@
+/** Which ways to sign in this deployment offers, for the sign-in page. */
+export class SignInOptionsQuery {}
