@@ -50,3 +50,27 @@ export const as = (person: Pick<SignedInPerson, 'cookie' | 'csrf'>, change = fal
   Cookie: person.cookie,
   ...(change ? { 'X-CSRF-Token': person.csrf } : {}),
 });
+
+const adminHeaders = (network: TestNetwork) => ({ Authorization: `Bearer ${network.adminKey}` });
+let sequence = 0;
+
+/**
+ * A person of `organisationId` with `role`, signed in through the HTTP API: a network role joins
+ * the network's own organisation (invited by the network admin); a caseworker is invited by her
+ * organisation's org_admin, herself invited by the network admin while onboarding.
+ */
+export async function personOf(
+  network: TestNetwork,
+  organisationId: string,
+  role: 'caseworker' | 'org_admin' | 'coordinator' | 'researcher' | 'network_admin',
+  email = `${role}-${++sequence}@${organisationId}.example`,
+): Promise<SignedInPerson> {
+  const invite = async (headers: Record<string, string>, who: string, as_: string) => {
+    const invited = await network.http().post(`/v1/organisations/${organisationId}/members`).set(headers).send({ email: who, role: as_ });
+    if (invited.status !== 201) throw new Error(`invite ${who}: ${invited.status} ${invited.text}`);
+    return acceptWithPassword(network, invited.body.invitationUrl as string, who);
+  };
+  if (organisationId === 'passerelle' || role === 'org_admin') return invite(adminHeaders(network), email, role);
+  const orgAdmin = await invite(adminHeaders(network), `org-admin-${++sequence}@${organisationId}.example`, 'org_admin');
+  return invite(as(orgAdmin, true), email, role);
+}

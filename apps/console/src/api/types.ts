@@ -2,9 +2,18 @@
 import type { Role } from '../vocabulary';
 
 export interface Me {
+  principal: 'person' | 'api_key';
   role: Role;
   organisationId: string;
   organisationKind: string | null;
+  personId?: string;
+  /** Her e-mail address. */
+  name?: string | null;
+}
+
+export interface SessionInfo {
+  csrfToken: string;
+  expiresAt: string;
 }
 
 export interface Organisation {
