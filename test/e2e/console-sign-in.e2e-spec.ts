@@ -139,7 +139,7 @@ describeInBrowser('signing in to the console', () => {
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('button', { name: 'Se connecter avec une clé d’accès (passkey)' }).click();
     await page.getByRole('heading', { name: 'Orientations', level: 1 }).waitFor();
-    const me = (await page.evaluate(`fetch('/v1/me').then((r) => r.json())`)) as { name: string; principal: string };
+    const me = await page.evaluate<{ name: string; principal: string }>(`fetch('/v1/me').then((r) => r.json())`);
     expect(me).toMatchObject({ principal: 'person', name: 'fatou@refuge.example' });
   });
 

@@ -229,7 +229,7 @@ describe('people, sign-in and sessions', () => {
       .post('/auth/password/sign-in')
       .send({ email: caseworker.email, password: caseworker.password, code });
     expect(first.status).toBe(200);
-    secrets.push(cookieOf(first.headers['set-cookie'] as unknown as string[]).split('=')[1] ?? '');
+    secrets.push(cookieOf(first.headers['set-cookie']).split('=')[1] ?? '');
     const replayed = await network
       .http()
       .post('/auth/password/sign-in')
@@ -277,7 +277,7 @@ describe('people, sign-in and sessions', () => {
       .post('/auth/password/sign-in')
       .send({ email: person.email, password: person.password, code: authenticator.generate(person.totpSecret) });
     expect(signedIn.status).toBe(200);
-    const other = { cookie: cookieOf(signedIn.headers['set-cookie'] as unknown as string[]), csrf: signedIn.body.csrfToken as string };
+    const other = { cookie: cookieOf(signedIn.headers['set-cookie']), csrf: signedIn.body.csrfToken as string };
     secrets.push(other.cookie.split('=')[1] ?? '');
     expect((await network.http().post('/auth/sign-out-everywhere').set(as(other, true))).status).toBe(204);
     for (const session of [other, person]) expect((await network.http().get('/auth/session').set(as(session))).status).toBe(401);
@@ -292,7 +292,7 @@ describe('people, sign-in and sessions', () => {
     if (again.status === 200)
       orgAdmin = {
         ...orgAdmin,
-        cookie: cookieOf(again.headers['set-cookie'] as unknown as string[]),
+        cookie: cookieOf(again.headers['set-cookie']),
         csrf: again.body.csrfToken as string,
       };
     expect((await second.http().get('/v1/inbox').set(as(caseworker))).status).toBe(200);

@@ -40,7 +40,7 @@ export async function acceptWithPassword(
     email,
     password,
     totpSecret: totp.secret,
-    cookie: cookieOf(accepted.headers['set-cookie'] as unknown as string[]),
+    cookie: cookieOf(accepted.headers['set-cookie']),
     csrf: accepted.body.csrfToken as string,
   };
 }

@@ -54,8 +54,8 @@ export function put<T>(path: string, body: unknown): Promise<T> {
   return send<T>('PUT', path, body);
 }
 
-export function del(path: string): Promise<void> {
-  return send<void>('DELETE', path);
+export async function del(path: string): Promise<void> {
+  await send<unknown>('DELETE', path);
 }
 
 async function send<T>(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<T> {

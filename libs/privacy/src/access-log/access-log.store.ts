@@ -81,8 +81,6 @@ export class AccessLogStore {
        ORDER BY privacy_access_log.id DESC LIMIT $3`,
       [caseId, options.before ?? null, options.limit + 1],
     );
-    const page = rows.slice(0, options.limit);
-    const last = page[page.length - 1];
     return this.page(rows, options.limit);
   }
 

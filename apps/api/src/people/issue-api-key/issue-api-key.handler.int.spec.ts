@@ -87,7 +87,7 @@ describe('issue API key', () => {
                 keyId,
                 label: 'by the admin',
                 role: 'partner',
-                expiresAt: expect.any(String) as unknown as string,
+                expiresAt: expect.any(String),
               },
               metadata: { actor: { organisationId: REFUGE, role: 'org_admin', keyId: null, personId: 'person-refuge-admin' } },
             },

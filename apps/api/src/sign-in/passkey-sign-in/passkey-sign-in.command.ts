@@ -1,7 +1,9 @@
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 
 /** Step one: a challenge for the browser's passkey prompt. */
-export class PasskeyOptionsCommand {}
+export class PasskeyOptionsCommand {
+  readonly ceremony = 'passkey-authentication';
+}
 
 /** Step two: the authenticator's signed answer. */
 export class PasskeySignInCommand {
