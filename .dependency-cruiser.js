@@ -32,6 +32,14 @@ module.exports = {
       to: { path: '^libs/', pathNot: '^libs/$1/' },
     },
     {
+      name: 'receipts-are-pure-text',
+      comment:
+        'libs/receipts turns facts into her receipt and her access report in six languages: pure functions over the domain vocabulary and the SMS segment calculator, no I/O, so the API and the console render the same words.',
+      severity: 'error',
+      from: { path: '^libs/receipts/src', pathNot: '\\.spec\\.ts$' },
+      to: { pathNot: ['^libs/(receipts|domain)/src', 'node_modules/(sms-segments-calculator|grapheme-splitter)/'] },
+    },
+    {
       name: 'core-libs-never-import-the-edge',
       comment:
         'The event store, privacy, the bus, projections, webhooks and the subscriber catalogue sit below HTTP, auth, observability and start-up: they never import them.',

@@ -15,7 +15,8 @@ import {
   rebuildProjections,
   rebuildTargets,
 } from '@passerelle/projections';
-import { Client } from 'pg';
+import { insertLinkageKeys, type RunSql } from '@passerelle/privacy';
+import { Client, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { SeededRandom } from '../seed/random';
 import { planOrganisations } from '../seed/seed-organisations';
@@ -40,9 +41,10 @@ export async function benchRebuild(options: BenchOptions): Promise<object> {
   const store = await createPostgresEventStore({ connectionString: url, poolSize: 16 });
   let dataSource: DataSource | null = null;
   try {
-    const seeding = await seed(store, target);
-    const events = Number(await store.headPosition()) + 1;
+    // The linkage keys are recorded beside the events while seeding: their table must exist first.
     await migrateSchema(url, 'bench');
+    const seeding = await seed(store, url, target);
+    const events = Number(await store.headPosition()) + 1;
     const models = await createReadModelDataSource(url, READ_MODEL_ENTITIES, {
       service: 'bench',
       purpose: 'rebuild',
@@ -106,15 +108,26 @@ export async function benchRebuild(options: BenchOptions): Promise<object> {
 }
 
 /** Appends synthetic women until the store holds `target` events; reuses whatever a previous run left. */
-async function seed(store: PostgresEventStore, target: number) {
+async function seed(store: PostgresEventStore, url: string, target: number) {
   const before = Number(await store.headPosition()) + 1;
   if (before >= target) return { reused: true, events: before };
+  const pool = new Pool({ connectionString: url, max: 4 });
+  try {
+    return await seedWith(store, pool, before, target);
+  } finally {
+    await pool.end();
+  }
+}
+
+async function seedWith(store: PostgresEventStore, pool: Pool, before: number, target: number) {
+  const sql: RunSql = async (text, parameters) => (await pool.query<Record<string, unknown>>(text, parameters)).rows;
   const random = new SeededRandom(before + 1);
   const organisations = planOrganisations(new SeededRandom(1));
   const started = performance.now();
   let appended = 0;
   const append = async (appends: SyntheticAppend[]) => {
-    for (const { stream, events } of appends) {
+    for (const { stream, events, linkageKey } of appends) {
+      if (linkageKey) await insertLinkageKeys(sql, [linkageKey]);
       await store.appendToStream(stream, events, { expectedRevision: 'any' });
       appended += events.length;
     }

@@ -215,12 +215,8 @@ describe('consent-scoped sharing', () => {
         consent: consent(['refuge-75'], [...CATEGORIES]),
       });
     const { caseId } = identified.body;
-    // It is there to be leaked: in the event, for coordination's linking.
-    expect(
-      await sql(network, `SELECT data->>'linkageKey' AS key FROM es_events WHERE stream_name = $1 AND type = 'PersonIdentified'`, [
-        `case-${caseId}`,
-      ]),
-    ).toEqual([{ key }]);
+    // It is there to be leaked: beside her data key, for coordination's linking (never in the event).
+    expect(await sql(network, 'SELECT linkage_key AS key FROM privacy_linkage_keys WHERE case_id = $1', [caseId])).toEqual([{ key }]);
     const referred = await network
       .http()
       .post('/v1/referrals')

@@ -181,7 +181,7 @@ describeInBrowser('the web console', () => {
   it('never lets a caseworker reach the coordinator view, in the page or through the API', async () => {
     const page = await signedIn(people.asso);
     const views = await page.getByRole('navigation').getByRole('button').allTextContents();
-    expect(views).toEqual(['Orientations', 'Identifier une personne', 'Annuaire']);
+    expect(views).toEqual(['Orientations', 'Identifier une personne', 'Reçus et rapports', 'Annuaire']);
     expect(await page.getByText('Parcours', { exact: false }).count()).toBe(0);
     const status = await page.evaluate(`fetch('/v1/coordination/funnel').then((r) => r.status)`);
     expect(status).toBe(403);

@@ -46,6 +46,7 @@ describe('erasing a woman', () => {
   const keys = { masterKey: randomBytes(32).toString('base64'), linkageKey: randomBytes(32).toString('base64'), logLevel: 'trace' };
   const logger = new CapturingLogger();
   let restoreConsole: () => void;
+  let restoreStdout: () => void;
   let database: TestDatabase;
   let network: TestNetwork;
   let ngo: KeyedPartner;
@@ -62,6 +63,7 @@ describe('erasing a woman', () => {
 
   beforeAll(async () => {
     restoreConsole = logger.captureConsole();
+    restoreStdout = logger.captureStdout();
     database = await createTestDatabase('e2e_erasure');
     network = await startTestNetwork(keys, { logger, database });
     ngo = await onboardKeyed(network, { id: 'asso-93', kind: 'ngo', department: '93', services: ['legal'] });
@@ -86,6 +88,7 @@ describe('erasing a woman', () => {
     receiver.close();
     await network.close();
     await database.drop();
+    restoreStdout();
     restoreConsole();
   });
 
@@ -173,6 +176,10 @@ describe('erasing a woman', () => {
   });
 
   it('erases her at the holder’s request: her data key is destroyed and PersonErased recorded', async () => {
+    // Her pseudonym was kept for coordination until now: afterwards no table may hold it.
+    expect(await sql(network, 'SELECT linkage_key FROM privacy_linkage_keys WHERE case_id = $1', [caseId])).toEqual([
+      { linkage_key: herLinkageKey() },
+    ]);
     const erased = await post(ngo, `/v1/cases/${caseId}/erasure`, {}, 'erase-case-0001');
     expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({ caseId, erased: true });
@@ -261,7 +268,7 @@ describe('erasing a woman', () => {
     expect(logger.lines.length).toBeGreaterThan(0);
     const sources = new Map([...dump, ['application log', logger.lines.join('\n')], ['webhook deliveries', deliveries.join('\n')]]);
     expect(leaks(sources, NEEDLES)).toEqual({});
-    expect(tablesHolding(dump, herLinkageKey())).toEqual(['public.es_events']);
+    expect(tablesHolding(dump, herLinkageKey())).toEqual([]);
   });
 
   it('yields no personal field for her when every projection is rebuilt from position 0', async () => {
@@ -290,13 +297,13 @@ describe('erasing a woman', () => {
         NEEDLES.filter((n) => n !== 'Sabliers'),
       ),
     ).toEqual({});
-    expect(tablesHolding(dump, herLinkageKey())).toEqual(['public.es_events']);
+    expect(tablesHolding(dump, herLinkageKey())).toEqual([]);
   });
 
   /**
-   * Her linkage key (an HMAC, unreadable without the network's linkage secret) stays in her
-   * immutable PersonIdentified event; no read model may keep it once she is erased, so she can no
-   * longer be linked to another identification.
+   * Her linkage key (an HMAC of her names and birth date) is kept beside her data key, never in an
+   * event (docs/adr/0011-linkage-keys-outside-the-events.md): erasure deletes it, so no table holds it
+   * afterwards and she can no longer be linked to another identification.
    */
   const herLinkageKey = () =>
     linkageKey(parseLinkageSecret(keys.linkageKey), {

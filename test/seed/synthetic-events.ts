@@ -7,6 +7,8 @@ import type { SeedOrganisation } from './seed-organisations';
 export interface SyntheticAppend {
   stream: string;
   events: NewEvent[];
+  /** Her linkage key, recorded beside the events before they are appended, as IdentifyPerson does. */
+  linkageKey?: { caseId: string; linkageKey: string };
 }
 
 const DAY = 86_400_000;
@@ -90,6 +92,7 @@ function identification(
   const appends: SyntheticAppend[] = [
     {
       stream: `case-${caseId}`,
+      linkageKey: { caseId, linkageKey },
       events: [
         event(
           'PersonIdentified',
@@ -102,7 +105,6 @@ function identification(
             department: holder.department,
             ageBand,
             safety: { doNotContact: false, safeChannel: 'phone' },
-            linkageKey,
             personal: { identity: 'sealed:bench' },
           },
           at,

@@ -90,10 +90,10 @@ describe('the api service, started alone', () => {
       const base = `http://127.0.0.1:${port}`;
       expect((await fetch(`${base}/health`)).status).toBe(200);
       const directory = await fetch(`${base}/v1/organisations`, {
-        headers: { authorization: `Bearer ${adminKey}`, 'x-correlation-id': 'trace-0123456789' },
+        headers: { authorization: `Bearer ${adminKey}`, 'x-correlation-id': '0b7e3c4a-1f2d-4e5a-9b6c-7d8e9f0a1b2c' },
       });
       expect(directory.status).toBe(200);
-      expect(directory.headers.get('x-correlation-id')).toBe('trace-0123456789');
+      expect(directory.headers.get('x-correlation-id')).toBe('0b7e3c4a-1f2d-4e5a-9b6c-7d8e9f0a1b2c');
       expect(await (await fetch(`${base}/metrics`)).text()).toMatch(
         /passerelle_http_request_duration_seconds_count\{method="GET",route="\/v1\/organisations",status="200"\} 1/,
       );
@@ -107,7 +107,9 @@ describe('the api service, started alone', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toContainEqual(expect.objectContaining({ service: 'api', correlationId: 'trace-0123456789', res: { statusCode: 200 } }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ service: 'api', correlationId: '0b7e3c4a-1f2d-4e5a-9b6c-7d8e9f0a1b2c', res: { statusCode: 200 } }),
+    );
     expect(lines).toContainEqual(
       expect.objectContaining({ context: 'Shutdown', message: expect.stringMatching(/^SIGTERM: taking no new requests/) }),
     );

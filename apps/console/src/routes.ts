@@ -3,6 +3,7 @@ import type { MessageKey } from './i18n/i18n';
 import type { Role } from './vocabulary';
 import { renderDashboard } from './views/coordinator/dashboard.view';
 import { renderDirectory } from './views/directory.view';
+import { renderDocuments } from './views/partner/documents.view';
 import { renderIdentify } from './views/partner/identify.view';
 import { renderInbox } from './views/partner/inbox.view';
 import { renderOrganisation } from './views/organisation.view';
@@ -10,7 +11,7 @@ import { renderRefer } from './views/partner/refer.view';
 import { renderReferral } from './views/partner/referral.view';
 import { renderResearch } from './views/researcher/research.view';
 
-export type ViewName = 'inbox' | 'referral' | 'identify' | 'refer' | 'dashboard' | 'research' | 'organisation' | 'directory';
+export type ViewName = 'inbox' | 'referral' | 'identify' | 'refer' | 'documents' | 'dashboard' | 'research' | 'organisation' | 'directory';
 /** View parameters live in memory only: ids never reach the URL or the browser history. */
 export type Params = Record<string, unknown>;
 
@@ -38,6 +39,7 @@ export const ROUTES: Record<ViewName, Route> = {
   identify: { roles: CASEWORK, title: 'view.identify', nav: true, render: renderIdentify },
   referral: { roles: CASEWORK, title: 'view.referral', nav: false, render: renderReferral },
   refer: { roles: CASEWORK, title: 'view.refer', nav: false, render: renderRefer },
+  documents: { roles: CASEWORK, title: 'view.documents', nav: true, render: renderDocuments },
   dashboard: { roles: ['coordinator'], title: 'view.dashboard', nav: true, render: renderDashboard },
   research: { roles: ['researcher'], title: 'view.research', nav: true, render: renderResearch },
   organisation: { roles: ['org_admin', 'network_admin'], title: 'view.organisation', nav: true, render: renderOrganisation },

@@ -75,6 +75,7 @@ function runtimeSettings(
     sessions: config.sessions,
     ...(config.oidc ? { oidc: config.oidc } : {}),
     bodyLimit: config.http.bodyLimit,
+    idempotencyTtlMs: config.idempotencyTtlMs,
     logLevel: config.logLevel,
     readYourWritesTimeoutMs: 5000,
     bus: config.bus,

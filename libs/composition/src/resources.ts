@@ -19,7 +19,7 @@ import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { createPostgresEventStore } from '@passerelle/event-store/postgres';
 import { IdempotencyStore } from '@passerelle/http';
 import type { AppliedMigration } from '@passerelle/migrations';
-import { Keyring, parseLinkageSecret, parseMasterKey } from '@passerelle/privacy';
+import { Keyring, LinkageKeyStore, parseLinkageSecret, parseMasterKey } from '@passerelle/privacy';
 import { READ_MODEL_ENTITIES, createReadModelDataSource } from '@passerelle/projections';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -93,6 +93,13 @@ export const authInvalidation = (settings: RuntimeSettings, service: string): Re
   close: (invalidation) => invalidation.stop(),
 });
 
+/** Her linkage keys, outside the events so that erasure can delete them (docs/adr/0011-linkage-keys-outside-the-events.md). */
+export const linkageKeys = (): Resource<LinkageKeyStore> => ({
+  provide: LinkageKeyStore,
+  inject: [PG_POOL],
+  open: (pool: Pool) => new LinkageKeyStore(pool),
+});
+
 export const apiKeys = (): Resource<ApiKeyStore> => ({
   provide: ApiKeyStore,
   inject: [PG_POOL, AuthInvalidation],
@@ -131,10 +138,10 @@ export const organisationKindLookup = (): Resource => ({
   open: organisationKinds,
 });
 
-export const idempotency = (): Resource<IdempotencyStore> => ({
+export const idempotency = (settings: RuntimeSettings): Resource<IdempotencyStore> => ({
   provide: IdempotencyStore,
   inject: [PG_POOL],
-  open: (pool: Pool) => new IdempotencyStore(pool),
+  open: (pool: Pool) => new IdempotencyStore(pool, { ttlMs: settings.idempotencyTtlMs }),
 });
 
 /** EVENT_STORE=eventstoredb loads the gRPC client only then (import on demand); postgres is the default. */

@@ -102,6 +102,13 @@ export function durations(raw: string): Checked<number[]> {
       );
 }
 
+/** One duration such as 24h or 90m (units ms, s, m, h, d), above zero. */
+export function duration(raw: string): Checked<number> {
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(raw);
+  const value = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : 0;
+  return value > 0 ? ok(value) : bad(`must be a duration above zero such as 24h, 90m or 3600s (units ms, s, m, h, d) ${got(raw)}`);
+}
+
 export function byteSize(raw: string): Checked<string> {
   return /^\d+(\.\d+)?(b|kb|mb)$/i.test(raw) ? ok(raw.toLowerCase()) : bad(`must be a size such as 100kb or 1mb ${got(raw)}`);
 }
@@ -118,14 +125,6 @@ export function publicUrl(raw: string): Checked<string> {
   } catch {
     return bad(`${expected} ${got(raw)}`);
   }
-}
-
-/** One duration such as 15m or 12h. */
-export function duration(raw: string): Checked<number> {
-  const checked = durations(raw);
-  return checked.ok && checked.value.length === 1 && (checked.value[0] ?? 0) > 0
-    ? ok(checked.value[0] ?? 0)
-    : bad(`must be one duration such as 15m or 12h ${got(raw)}`);
 }
 
 /** An OpenID Provider's issuer: https (http only on a loopback host, for tests and demos). */

@@ -165,6 +165,18 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('idempotency', () => {
+    it('remembers an Idempotency-Key for PASSERELLE_IDEMPOTENCY_TTL, the store’s 24 h when unset', () => {
+      expect(loadConfig({}).idempotencyTtlMs).toBeUndefined();
+      expect(loadConfig({ PASSERELLE_IDEMPOTENCY_TTL: '90m' }).idempotencyTtlMs).toBe(5_400_000);
+    });
+    it.each(['0h', 'a day', '24'])('rejects PASSERELLE_IDEMPOTENCY_TTL=%s', (value) => {
+      expect(problems({ PASSERELLE_IDEMPOTENCY_TTL: value })).toEqual([
+        expect.stringMatching(/^PASSERELLE_IDEMPOTENCY_TTL must be a duration above zero such as 24h/),
+      ]);
+    });
+  });
+
   describe('webhooks', () => {
     it('parses a retry schedule into milliseconds', () => {
       expect(loadConfig({ PASSERELLE_WEBHOOK_RETRY_SCHEDULE: '0s, 250ms,1m,1h,1d' }).webhooks.retryScheduleMs).toEqual([

@@ -56,6 +56,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       // The embedded default is a demo or a test bench whose receivers run on this machine.
       allowLoopback: read('PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK', rule.boolean) ?? embedded,
     },
+    // Unset: the store's default, 24 h (libs/http/src/idempotency/idempotency.store.ts).
+    idempotencyTtlMs: read('PASSERELLE_IDEMPOTENCY_TTL', rule.duration),
     logLevel: read('LOG_LEVEL', rule.oneOf(LOG_LEVELS)) ?? 'info',
     bootstrapAdminKey: read('PASSERELLE_BOOTSTRAP_ADMIN_KEY', rule.adminKey),
     publicUrl: read('PASSERELLE_PUBLIC_URL', rule.publicUrl),

@@ -16,6 +16,8 @@ interface CommonConfig {
     /** Lets endpoints point at 127.0.0.1/::1, which in production would reach our own services. */
     allowLoopback: boolean;
   };
+  /** PASSERELLE_IDEMPOTENCY_TTL: how long an Idempotency-Key's record is kept, in ms; unset, 24 h. */
+  idempotencyTtlMs: number | undefined;
   logLevel: LogLevel;
   /** `psk_…`: the bootstrap network_admin key; starting with another value revokes the previous one. */
   bootstrapAdminKey: string | undefined;

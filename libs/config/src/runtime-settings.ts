@@ -18,6 +18,8 @@ export interface RuntimeSettings {
   /** PASSERELLE_OIDC_*: sign-in through the organisation's identity provider; local accounts only when absent. */
   oidc?: { issuer: string; clientId: string; clientSecret: string };
   logLevel: string;
+  /** PASSERELLE_IDEMPOTENCY_TTL in ms; 24 h when absent. */
+  idempotencyTtlMs?: number;
   /** How long `minPosition` reads wait for the projection to catch up. */
   readYourWritesTimeoutMs: number;
   /** BUS and KAFKA_BROKERS; the in-process bus when absent. */

@@ -4,7 +4,13 @@ import type { Params } from 'nestjs-pino';
 
 /** The header a caller may set to tie our logs to its own; the idempotency interceptor reads the same one. */
 export const CORRELATION_HEADER = 'x-correlation-id';
-const ACCEPTED = /^[A-Za-z0-9-]{8,64}$/;
+/**
+ * A caller's correlation id is kept only if it is a UUID: it goes into the log lines and into the
+ * metadata of every event the request writes, which erasure cannot touch, so it must not be able
+ * to carry words (`awa-diallo-call-3`). Anything else is replaced by a new UUID, which the answer
+ * returns. The idempotency interceptor (libs/http) accepts the same shape.
+ */
+export const CORRELATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const QUIET_PATHS = new Set(['/health', '/health/live', '/metrics']);
 
 /**
@@ -14,7 +20,7 @@ const QUIET_PATHS = new Set(['/health', '/health/live', '/metrics']);
  */
 export function correlationIdOf(request: IncomingMessage, response: ServerResponse): string {
   const given = request.headers[CORRELATION_HEADER];
-  const id = typeof given === 'string' && ACCEPTED.test(given) ? given : randomUUID();
+  const id = typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
   request.headers[CORRELATION_HEADER] = id;
   response.setHeader(CORRELATION_HEADER, id);
   return id;

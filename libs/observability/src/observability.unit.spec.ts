@@ -28,17 +28,21 @@ describe('the correlation id of a request', () => {
     return { id: correlationIdOf(request, response), request, sent };
   };
 
-  it("keeps the caller's, and answers with it", () => {
-    const { id, sent } = exchange('partner-trace-42');
-    expect(id).toBe('partner-trace-42');
-    expect(sent['x-correlation-id']).toBe('partner-trace-42');
+  it("keeps the caller's UUID, and answers with it", () => {
+    const { id, sent } = exchange('3f1c0e0e-5b7a-4c1e-9d2a-0a1b2c3d4e5f');
+    expect(id).toBe('3f1c0e0e-5b7a-4c1e-9d2a-0a1b2c3d4e5f');
+    expect(sent['x-correlation-id']).toBe('3f1c0e0e-5b7a-4c1e-9d2a-0a1b2c3d4e5f');
   });
 
-  it('replaces a malformed one and writes the new one onto the request for the request context', () => {
-    const { id, request } = exchange('<script>');
-    expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(request.headers['x-correlation-id']).toBe(id);
-  });
+  it.each(['<script>', 'awa-diallo-call-3', 'partner-trace-42'])(
+    'replaces %s, which is not a UUID (words would stay in every event it writes), and writes the new one onto the request',
+    (given) => {
+      const { id, request, sent } = exchange(given);
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(request.headers['x-correlation-id']).toBe(id);
+      expect(sent['x-correlation-id']).toBe(id);
+    },
+  );
 });
 
 describe('request log lines', () => {

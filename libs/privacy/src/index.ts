@@ -2,6 +2,7 @@ export * from './privacy-error';
 export * from './master-key';
 export * from './keyring';
 export * from './linkage';
+export * from './linkage-keys';
 export { LruTtlCache } from './lru-ttl-cache';
 export * from './access-log';
 export type { RotationStep } from './master-key-rotation';

@@ -94,6 +94,7 @@ export function runtimeSettingsFrom(config: ExternalConfig): RuntimeSettings {
     sessions: config.sessions,
     ...(config.oidc ? { oidc: config.oidc } : {}),
     bodyLimit: config.http.bodyLimit,
+    idempotencyTtlMs: config.idempotencyTtlMs,
     logLevel: config.logLevel,
     readYourWritesTimeoutMs: 5000,
     eventStore: config.eventStore,

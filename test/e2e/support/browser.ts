@@ -7,6 +7,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(__dirname, '../../..');
 const CONSOLE_SOURCE = join(ROOT, 'apps/console');
+/** Library files the console bundles (vocabularies, her receipts' languages): a change there rebuilds it too. */
+const BUNDLED_LIBRARIES = [join(ROOT, 'libs/domain/src/shared'), join(ROOT, 'libs/receipts/src')];
 const CONSOLE_BUILD = join(ROOT, 'dist/console/index.html');
 export const SCREENSHOTS = join(ROOT, 'test/e2e/screenshots');
 
@@ -36,11 +38,12 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /**
- * Builds the console with Vite when dist/console is missing or older than its sources, so the suite
- * never tests a stale page; the API serves whatever is in dist/console.
+ * Builds the console with Vite when dist/console is missing or older than its sources (and the library
+ * files it bundles), so the suite never tests a stale page; the API serves whatever is in dist/console.
  */
 export function ensureConsoleBuilt(): void {
-  if (existsSync(CONSOLE_BUILD) && statSync(CONSOLE_BUILD).mtimeMs >= newestSource(CONSOLE_SOURCE)) return;
+  const newest = Math.max(...[CONSOLE_SOURCE, ...BUNDLED_LIBRARIES].map(newestSource));
+  if (existsSync(CONSOLE_BUILD) && statSync(CONSOLE_BUILD).mtimeMs >= newest) return;
   execFileSync(
     process.execPath,
     [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(CONSOLE_SOURCE, 'vite.config.ts')],

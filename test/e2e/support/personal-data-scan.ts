@@ -94,6 +94,22 @@ export class CapturingLogger implements LoggerService {
     return () => methods.forEach((method, i) => (console[method] = originals[i] as typeof console.log));
   }
 
+  /**
+   * Also keeps the JSON lines the request logger (pino, libs/observability/src/log-options.ts) writes
+   * to standard output, instead of printing them. Call it before the network starts: pino writes
+   * through process.stdout.write only when it finds that method replaced at its creation.
+   */
+  captureStdout(): () => void {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept only to be put back on process.stdout itself
+    const original = process.stdout.write;
+    const keep = (chunk: string | Uint8Array): true => {
+      this.lines.push(`stdout ${typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')}`);
+      return true;
+    };
+    process.stdout.write = keep;
+    return () => (process.stdout.write = original);
+  }
+
   private keep(level: string, message: unknown, rest: unknown[]): void {
     const text = (value: unknown) => (typeof value === 'string' ? value : inspect(value, { depth: 10, breakLength: Infinity }));
     this.lines.push([level, text(message), ...rest.map(text)].join(' '));

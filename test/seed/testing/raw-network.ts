@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { CaseEvent, OrganisationEvent, ReferralEvent } from '@passerelle/domain';
 
-/** The network as the raw events tell it, read straight from `es_events` (tests only). */
+/** The network as the raw events tell it, read straight from `es_events`, with the linkage keys kept beside them (tests only). */
 export interface RawCase {
   caseId: string;
   identifiedBy: string;
@@ -55,8 +55,14 @@ export async function readRawNetwork(databaseUrl: string): Promise<RawNetwork> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   let events: Event[];
+  let linkageKeys: Map<string, string>;
   try {
     events = (await client.query<Event>('SELECT type, data, metadata FROM es_events ORDER BY global_position')).rows;
+    // Not in the events (docs/adr/0011-linkage-keys-outside-the-events.md): erasure deletes them from this table.
+    const keys = await client.query<{ case_id: string; linkage_key: string }>(
+      'SELECT case_id, linkage_key FROM privacy_linkage_keys WHERE linkage_key IS NOT NULL',
+    );
+    linkageKeys = new Map(keys.rows.map((row) => [row.case_id, row.linkage_key]));
   } finally {
     await client.end();
   }
@@ -87,7 +93,7 @@ export async function readRawNetwork(databaseUrl: string): Promise<RawNetwork> {
           indicators: data.indicators,
           ageBand: data.ageBand,
           identifiedAt: at,
-          linkageKey: data.linkageKey,
+          linkageKey: linkageKeys.get(data.caseId) ?? null,
           erased: false,
           consents: [],
         });

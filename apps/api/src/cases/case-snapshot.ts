@@ -9,6 +9,8 @@ export interface CaseSnapshot {
   /** How (and whether) she may be contacted: shown to everyone who may see the case, for her safety. */
   safety: { doNotContact: boolean; safeChannel: string } | null;
   ageBand: string | null;
+  /** The sealed reason of each withdrawn consent that gave one, by consent id. */
+  withdrawalReasons: Record<string, string>;
 }
 
 /** One read of the case stream gives both the consent state and the sealed fields. */
@@ -23,5 +25,8 @@ export async function loadCaseSnapshot(store: EventStore, caseId: string): Promi
     identifiedAt: recorded[0]?.metadata.occurredAt ?? null,
     safety: first?.type === 'PersonIdentified' ? first.data.safety : null,
     ageBand: first?.type === 'PersonIdentified' ? first.data.ageBand : null,
+    withdrawalReasons: Object.fromEntries(
+      events.flatMap((e) => (e.type === 'ConsentWithdrawn' && e.data.reason !== null ? [[e.data.consentId, e.data.reason]] : [])),
+    ),
   };
 }

@@ -3,6 +3,10 @@ import { READ_MODEL } from '@passerelle/database';
 import { InboxQuery } from '@passerelle/projections';
 import type { DataSource } from 'typeorm';
 import { GetAccessLogHandler } from './get-access-log/get-access-log.handler';
+import { GetAccessReportHandler } from './get-access-report/get-access-report.handler';
+import { GetAccessReportController } from './get-access-report/get-access-report.http.controller';
+import { GetConsentReceiptHandler } from './get-consent-receipt/get-consent-receipt.handler';
+import { GetConsentReceiptController } from './get-consent-receipt/get-consent-receipt.http.controller';
 import { GetAccessLogController } from './get-access-log/get-access-log.http.controller';
 import { ErasePersonHandler } from './erase-person/erase-person.handler';
 import { ErasePersonController } from './erase-person/erase-person.http.controller';
@@ -16,7 +20,7 @@ import { PersonAccessModule } from './person-access.module';
 import { WithdrawConsentHandler } from './withdraw-consent/withdraw-consent.handler';
 import { WithdrawConsentController } from './withdraw-consent/withdraw-consent.http.controller';
 
-/** Her case: identification, consent given and withdrawn, erasure, and who read her fields. */
+/** Her case: identification, consent given and withdrawn, erasure, who read her fields, and her receipt and access report. */
 @Module({
   imports: [PersonAccessModule],
   controllers: [
@@ -26,6 +30,8 @@ import { WithdrawConsentController } from './withdraw-consent/withdraw-consent.h
     WithdrawConsentController,
     ErasePersonController,
     GetAccessLogController,
+    GetConsentReceiptController,
+    GetAccessReportController,
   ],
   providers: [
     // A referral's receiver sees her case: referrals to it are found through the inbox read model.
@@ -36,6 +42,8 @@ import { WithdrawConsentController } from './withdraw-consent/withdraw-consent.h
     WithdrawConsentHandler,
     ErasePersonHandler,
     GetAccessLogHandler,
+    GetConsentReceiptHandler,
+    GetAccessReportHandler,
   ],
 })
 export class CasesModule {}

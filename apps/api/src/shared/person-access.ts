@@ -66,10 +66,13 @@ export class PersonAccessService {
     return opened.map(({ access }) => access);
   }
 
-  /** Free text (a referral message, a note) is readable while she is not erased: it was written for the two parties. */
-  async openText(caseState: CaseState, sealed: string | null): Promise<string | null> {
+  /**
+   * Free text (a referral message, a note, a withdrawal reason) is readable while she is not erased,
+   * by those the caller decided it was written for. `label` is the slot it was sealed for.
+   */
+  async openText(caseState: CaseState, sealed: string | null, label = ''): Promise<string | null> {
     if (!sealed || caseState.status !== 'open') return null;
-    return this.keyring.open<string>(caseState.caseId, sealed);
+    return this.keyring.open<string>(caseState.caseId, sealed, label);
   }
 
   private async open(request: PersonAccessRequest): Promise<Opened> {

@@ -1,5 +1,8 @@
 /** The shapes the console reads, as the API answers them (its OpenAPI document is served at /docs). */
+import type { Fact, PrintableDocument, SmsText } from '../../../../libs/receipts/src/printable-document';
 import type { Role } from '../vocabulary';
+
+export type { Fact, PrintableDocument };
 
 export interface Me {
   principal: 'person' | 'api_key';
@@ -128,4 +131,17 @@ export interface ResearchAnswer {
   /** Per dimension, the rare values published only inside `other`. */
   recoded?: Record<string, string[]>;
   noise: null | { mechanism: string; epsilon: number; budget: { total: number; spent: number; remaining: number } };
+}
+
+/** Her consent receipt or her access report (GET /v1/cases/{caseId}/consent-receipt | access-report), written in her language by the API. */
+export interface HerDocument {
+  caseId: string;
+  reference: string;
+  language: string;
+  direction: 'ltr' | 'rtl';
+  review: string;
+  document: PrintableDocument;
+  sms: SmsText & { safeToSend: boolean; safety: { doNotContact: boolean; safeChannel: string } | null };
+  /** Access report only: false when it was cut to its first lines. */
+  complete?: boolean;
 }

@@ -1,4 +1,4 @@
-import type { CommandMetadata, SealedPersonal } from '../shared/metadata';
+import type { CommandMetadata, SealedPersonal, SealedText } from '../shared/metadata';
 import type {
   AgeBand,
   ConsentCategory,
@@ -28,7 +28,6 @@ export type IdentifyPerson = {
     department: string;
     ageBand: AgeBand;
     safety: { doNotContact: boolean; safeChannel: SafeChannel };
-    linkageKey: string | null;
     personal: SealedPersonal;
     consent: ConsentTerms | null;
     /** Organisation ids named as consent recipients that are not in the directory (checked by the handler). */
@@ -45,7 +44,8 @@ export type GrantConsent = {
 
 export type WithdrawConsent = {
   type: 'WithdrawConsent';
-  data: { caseId: string; consentId: string; reason: string | null };
+  /** The reason arrives sealed (libs/privacy): the domain only carries the ciphertext. */
+  data: { caseId: string; consentId: string; reason: SealedText };
   metadata: CommandMetadata;
 };
 

@@ -46,7 +46,6 @@ function identifyPerson({ data, metadata }: IdentifyPerson, state: CaseState): C
       department: data.department,
       ageBand: data.ageBand,
       safety: data.safety,
-      linkageKey: data.linkageKey,
       personal: data.personal,
     },
   };

@@ -1,4 +1,4 @@
-import type { SealedPersonal } from '../shared/metadata';
+import type { SealedPersonal, SealedText } from '../shared/metadata';
 import type {
   AgeBand,
   ConsentCategory,
@@ -22,8 +22,11 @@ export type PersonIdentified = {
     department: string;
     ageBand: AgeBand;
     safety: { doNotContact: boolean; safeChannel: SafeChannel };
-    /** HMAC of the normalised name and birth date: links identifications of the same woman without revealing her. */
-    linkageKey: string | null;
+    /**
+     * Her linkage key is not here: a pseudonym of her is personal data, and erasure could not delete it
+     * from an immutable event. It lives in privacy_linkage_keys (docs/adr/0011-linkage-keys-outside-the-events.md);
+     * events written before that still carry a `linkageKey` member, which only that table's upkeep reads.
+     */
     personal: SealedPersonal;
   };
 };
@@ -45,7 +48,8 @@ export type ConsentGranted = {
 
 export type ConsentWithdrawn = {
   type: 'ConsentWithdrawn';
-  data: { caseId: string; consentId: string; reason: string | null; by: string };
+  /** `reason` is free text (it may name her): sealed with her case key, unreadable once she is erased. */
+  data: { caseId: string; consentId: string; reason: SealedText; by: string };
 };
 
 export type PersonErased = {

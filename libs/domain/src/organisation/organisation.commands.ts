@@ -1,10 +1,17 @@
 import type { CommandMetadata } from '../shared/metadata';
 import type { KeyRole, OrganisationKind, PersonRole, Service } from '../shared/vocabulary';
-import type { SignInMethod } from './organisation.events';
+import type { OrganisationContact, SignInMethod } from './organisation.events';
 
 export type RegisterOrganisation = {
   type: 'RegisterOrganisation';
-  data: { organisationId: string; name: string; kind: OrganisationKind; department: string; services: Service[] };
+  data: {
+    organisationId: string;
+    name: string;
+    kind: OrganisationKind;
+    department: string;
+    services: Service[];
+    contact?: OrganisationContact | undefined;
+  };
   metadata: CommandMetadata;
 };
 export type DeclareCapacity = {

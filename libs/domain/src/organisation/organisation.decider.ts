@@ -49,7 +49,10 @@ function register({ data, metadata }: RegisterOrganisation, state: OrganisationS
   if (data.services.length === 0) {
     throw unprocessable('ORGANISATION.NO_SERVICES', 'An organisation must offer at least one service');
   }
-  return { type: 'OrganisationRegistered', data: { ...data, services: unique(data.services) } };
+  const { contact, ...rest } = data;
+  // A contact with neither a phone nor an e-mail address says nothing: it is left out, as it was before contacts existed.
+  const reachable = contact && (contact.phone || contact.email) ? { contact: { phone: contact.phone, email: contact.email } } : {};
+  return { type: 'OrganisationRegistered', data: { ...rest, services: unique(data.services), ...reachable } };
 }
 
 function declareCapacity({ data, metadata }: DeclareCapacity, state: OrganisationState): OrganisationEvent {
@@ -82,7 +85,9 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
   switch (event.type) {
     case 'OrganisationRegistered': {
       const { members, invitations, keys } = state;
-      return state.status === 'none' ? { status: 'registered', ...event.data, capacity: {}, members, invitations, keys } : state;
+      return state.status === 'none'
+        ? { status: 'registered', ...event.data, contact: event.data.contact ?? null, capacity: {}, members, invitations, keys }
+        : state;
     }
     case 'CapacityDeclared': {
       if (state.status !== 'registered') return state;

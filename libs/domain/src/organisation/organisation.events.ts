@@ -1,14 +1,31 @@
 import type { KeyRole, OrganisationKind, PersonRole, Service } from '../shared/vocabulary';
 
 /**
+ * How a woman reaches the organisation (its desk, a hotline): printed on her consent receipt as the
+ * number to call to withdraw. Never a person's own number, never a refuge's address.
+ */
+export interface OrganisationContact {
+  phone: string | null;
+  email: string | null;
+}
+
+/**
  * Events of an `organisation-<id>` stream (docs/architecture.md#streams-and-events). Who may act
  * for the organisation, and which credentials were issued for it, are facts of this stream: who
- * could do what, and when, is part of history. No e-mail, name or secret is ever in an event: a
- * person is her `personId`, a key its `keyId` (the people and key tables hold the rest).
+ * could do what, and when, is part of history. No staff e-mail, name or secret is ever in an event:
+ * a person is her `personId`, a key its `keyId` (the people and key tables hold the rest).
  */
 export type OrganisationRegistered = {
   type: 'OrganisationRegistered';
-  data: { organisationId: string; name: string; kind: OrganisationKind; department: string; services: Service[] };
+  /** `contact` is absent from registrations recorded before organisations could give one. */
+  data: {
+    organisationId: string;
+    name: string;
+    kind: OrganisationKind;
+    department: string;
+    services: Service[];
+    contact?: OrganisationContact;
+  };
 };
 export type CapacityDeclared = {
   type: 'CapacityDeclared';

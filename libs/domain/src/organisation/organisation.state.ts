@@ -1,4 +1,5 @@
 import type { KeyRole, OrganisationKind, PersonRole, Service } from '../shared/vocabulary';
+import type { OrganisationContact } from './organisation.events';
 
 export type Member = { personId: string; role: PersonRole; status: 'invited' | 'active' };
 export type Invitation = { invitationId: string; personId: string; role: PersonRole; expiresAt: string; status: 'pending' | 'accepted' };
@@ -23,6 +24,8 @@ export type OrganisationState =
       kind: OrganisationKind;
       department: string;
       services: Service[];
+      /** Null when it registered none. */
+      contact: OrganisationContact | null;
       capacity: Partial<Record<Service, { total: number; available: number }>>;
     } & People);
 

@@ -25,5 +25,8 @@ export interface CommandMetadata {
  */
 export type SealedPersonal = Partial<Record<import('./vocabulary').ConsentCategory, string>>;
 
-/** A sealed free-text field (referral message, notes), or null. */
+/**
+ * A sealed free-text field (referral message, notes, consent-withdrawal reason), or null. Every free
+ * text of an event is one (test/architecture/free-text-sealed.unit.spec.ts fails otherwise).
+ */
 export type SealedText = string | null;

@@ -56,7 +56,6 @@ export const identified = (data: Partial<PersonIdentified['data']> = {}): Person
     department: '93',
     ageBand: '25-34',
     safety: { doNotContact: false, safeChannel: 'phone' },
-    linkageKey: 'linkage-hmac',
     personal: { identity: 'sealed:identity', contact: 'sealed:contact' },
     ...data,
   },
@@ -82,7 +81,7 @@ export const consentGranted = (data: Partial<ConsentTerms> = {}, recordedBy = AS
 };
 
 export const identify = (who: Actor, data: Partial<IdentifyPerson['data']> = {}): IdentifyPerson => {
-  const { caseId, level, indicators, department, ageBand, safety, linkageKey, personal } = identified().data;
+  const { caseId, level, indicators, department, ageBand, safety, personal } = identified().data;
   return {
     type: 'IdentifyPerson',
     data: {
@@ -92,7 +91,6 @@ export const identify = (who: Actor, data: Partial<IdentifyPerson['data']> = {})
       department,
       ageBand,
       safety,
-      linkageKey,
       personal,
       consent: null,
       unknownRecipients: [],
@@ -128,6 +126,7 @@ export const registered = (
   kind,
   department: '75',
   services,
+  contact: null,
   capacity: {},
   members: {},
   invitations: {},

@@ -25,7 +25,60 @@ export const SECRET_FIELDS = 'passerelle:secret-fields';
  */
 export const SecretInResponse = (...fields: string[]) => SetMetadata(SECRET_FIELDS, fields);
 
+export const WHOLE_ANSWER = 'passerelle:replay-whole-answer';
+/**
+ * The stored answer of this route keeps every field (secrets excepted), not only those of
+ * {@link KEPT_FOR_REPLAY}: for answers that can hold nothing about a person, say why in `reason`
+ * (an organisation's own configuration, aggregates under disclosure control).
+ */
+export const ReplayWholeAnswer = (reason: string) => SetMetadata(WHOLE_ANSWER, reason);
+
+/**
+ * What a stored answer keeps by default: ids, statuses, positions, counts, flags and instants,
+ * none of which can carry what someone typed about her. Every other field is left out of the
+ * stored copy, its name listed in `omittedOnReplay`, so no free text or personal field is kept
+ * for the 24 hours of a record (docs/consent-and-privacy.md#how-erasure-works).
+ */
+export const KEPT_FOR_REPLAY: ReadonlySet<string> = new Set([
+  'id',
+  'caseId',
+  'consentId',
+  'referralId',
+  'organisationId',
+  'keyId',
+  'role',
+  'status',
+  'position',
+  'withdrawn',
+  'erased',
+  'service',
+  'total',
+  'available',
+  'queued',
+  'fromPosition',
+  'toPosition',
+  'since',
+  'previousSecretValidUntil',
+  'createdAt',
+  'secretsShownOnce',
+]);
+
+/** The copy of an answer kept for its replays: secrets emptied, and only the fields this route may keep. */
+export function answerToKeep(body: unknown, secrets: readonly string[], whole: boolean): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return whole ? body : null;
+  const entries = Object.entries(body);
+  const emptied = entries.map(([field, value]): [string, unknown] => [field, secrets.includes(field) ? null : value]);
+  const kept = whole ? emptied : emptied.filter(([field]) => KEPT_FOR_REPLAY.has(field) || secrets.includes(field));
+  const omitted = emptied.filter(([field]) => !kept.some(([k]) => k === field)).map(([field]) => field);
+  return {
+    ...Object.fromEntries(kept),
+    ...(secrets.length ? { secretsShownOnce: true } : {}),
+    ...(omitted.length ? { omittedOnReplay: omitted } : {}),
+  };
+}
+
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
+const CORRELATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Set to `true` only for seeding and tests; see {@link requestClock}. */
 export const CLOCK_OVERRIDE_FLAG = 'PASSERELLE_ALLOW_CLOCK_OVERRIDE';
@@ -58,7 +111,8 @@ function requestClock(request: ContextualRequest, response: Response): Date {
 
 /**
  * Gives every request its clock, correlation id and id source, and makes each state-changing call
- * honour `Idempotency-Key`: the first answer is stored and replayed; a retry writes nothing.
+ * honour `Idempotency-Key`: the first answer is stored (reduced by {@link answerToKeep}, under the
+ * key's hash, for PASSERELLE_IDEMPOTENCY_TTL) and replayed; a retry writes nothing.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -69,7 +123,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const header = request.headers['idempotency-key'];
     const key = Array.isArray(header) ? header[0] : header;
     const correlation = request.headers['x-correlation-id'];
-    const correlationId = typeof correlation === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(correlation) ? correlation : randomUUID();
+    // Only a UUID, as libs/observability/src/log-options.ts: it is written into every event's metadata.
+    const correlationId = typeof correlation === 'string' && CORRELATION_ID.test(correlation) ? correlation : randomUUID();
     const mutating = request.method === 'POST' || request.method === 'PUT' || request.method === 'DELETE';
     const actor = request.actor;
     const now = requestClock(request, context.switchToHttp().getResponse<Response>());
@@ -133,11 +188,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const status =
         (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (request.method === 'POST' ? 201 : 200);
       const secrets = (Reflect.getMetadata(SECRET_FIELDS, context.getHandler()) as string[] | undefined) ?? [];
-      const stored =
-        secrets.length && body && typeof body === 'object'
-          ? { ...body, ...Object.fromEntries(secrets.map((field) => [field, null])), secretsShownOnce: true }
-          : body;
-      await this.store.complete(keyId, key, status, stored);
+      const whole = Reflect.getMetadata(WHOLE_ANSWER, context.getHandler()) !== undefined;
+      await this.store.complete(keyId, key, status, answerToKeep(body, secrets, whole));
       return body;
     } catch (error) {
       await this.store.release(keyId, key);

@@ -18,5 +18,17 @@ export const IDEMPOTENCY_MIGRATIONS: MigrationSet = {
           PRIMARY KEY (key_id, idempotency_key)
         )`,
     },
+    {
+      id: '0002',
+      name: 'hash-idempotency-keys-and-expire-records',
+      // The records kept so far hold keys and whole answers in clear, for ever: they go (a retry in
+      // flight during the upgrade then runs as a new request). From now on, a key's hash only, and an
+      // index for the purge of records past PASSERELLE_IDEMPOTENCY_TTL.
+      up: () => [
+        'DELETE FROM idempotency_records',
+        'ALTER TABLE idempotency_records RENAME COLUMN idempotency_key TO key_hash',
+        'CREATE INDEX IF NOT EXISTS idempotency_records_created_idx ON idempotency_records (created_at)',
+      ],
+    },
   ],
 };

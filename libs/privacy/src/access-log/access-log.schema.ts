@@ -33,3 +33,13 @@ const STATEMENTS = [
 
 /** Idempotent, so that a database made before migrations were recorded upgrades cleanly. */
 export const ACCESS_LOG_MIGRATION: Migration = { id: '0002', name: 'create-privacy-access-log', up: () => STATEMENTS };
+
+/** Time order: the list reads a case's entries by (read_at, id), newest first, so the index does too. */
+export const ACCESS_LOG_TIME_ORDER_MIGRATION: Migration = {
+  id: '0003',
+  name: 'index-privacy-access-log-by-time',
+  up: () => [
+    'CREATE INDEX IF NOT EXISTS privacy_access_log_case_time_idx ON privacy_access_log (case_id, read_at DESC, id DESC)',
+    'DROP INDEX IF EXISTS privacy_access_log_case_idx',
+  ],
+};

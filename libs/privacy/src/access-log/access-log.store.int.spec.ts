@@ -73,11 +73,59 @@ describe('AccessLogStore on PostgreSQL', () => {
     expect(third.nextCursor).toBeNull();
   });
 
-  it('orders by the log’s sequence as a number, not as text (read 10 comes after read 9)', async () => {
+  it('pages through 1,000 reads with every page size from 1 to 50, each read exactly once, newest first', async () => {
     const caseId = randomUUID();
-    await store.record(Array.from({ length: 12 }, (_, i) => read(caseId, { keyId: `key-${i}` })));
-    const page = await store.listForCase(caseId, { limit: 20 });
-    expect(page.entries.map((e) => e.keyId)).toEqual(Array.from({ length: 12 }, (_, i) => `key-${11 - i}`));
+    // Recorded out of time order (a slow request logs after a faster, later one), with ties.
+    const shuffled = Array.from({ length: 1000 }, (_, i) => i).sort((a, b) => ((a * 7919) % 1009) - ((b * 7919) % 1009));
+    const at = (i: number) => new Date(Date.UTC(2026, 10, 22, 10, 0, Math.floor(i / 3)));
+    for (let start = 0; start < shuffled.length; start += 100) {
+      await store.record(shuffled.slice(start, start + 100).map((i) => read(caseId, { keyId: `key-${i}`, readAt: at(i) })));
+    }
+    const everything = (await store.listForCase(caseId, { limit: 1000 })).entries;
+    expect(everything).toHaveLength(1000);
+    expect(new Set(everything.map((entry) => entry.keyId)).size).toBe(1000);
+    const times = everything.map((entry) => entry.readAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    for (let limit = 1; limit <= 50; limit++) {
+      const seen: string[] = [];
+      let before: string | undefined;
+      for (;;) {
+        const page = await store.listForCase(caseId, { limit, before });
+        expect(page.entries.length).toBeLessThanOrEqual(limit);
+        seen.push(...page.entries.map((entry) => entry.id));
+        if (page.nextCursor === null) break;
+        before = page.nextCursor;
+      }
+      expect(seen).toEqual(everything.map((entry) => entry.id));
+    }
+  });
+
+  it('answers an empty page to a cursor from another case', async () => {
+    const [mine, other] = [randomUUID(), randomUUID()];
+    await store.record([read(mine), read(mine), read(other)]);
+    const first = await store.listForCase(other, { limit: 10 });
+    expect((await store.listForCase(mine, { limit: 10, before: first.entries[0]?.id })).entries).toEqual([]);
+  });
+
+  it('adds her reads up per organisation, Paris day and categories, oldest first, for her access report', async () => {
+    const caseId = randomUUID();
+    await store.record([
+      read(caseId, { readAt: new Date('2026-11-21T22:30:00Z') }), // 23:30 in Paris: still the 21st
+      read(caseId, { readAt: new Date('2026-11-21T08:00:00Z') }),
+      read(caseId, { readAt: new Date('2026-11-21T23:30:00Z') }), // 00:30 on the 22nd in Paris
+      read(caseId, { organisationId: 'asso-93', categories: ['identity', 'health'], readAt: new Date('2026-11-20T09:00:00Z') }),
+      read(caseId, { categories: ['identity', 'contact'], readAt: new Date('2026-11-21T09:00:00Z') }),
+      read(randomUUID(), { readAt: new Date('2026-11-21T08:00:00Z') }),
+    ]);
+    const { days, complete } = await store.readsByDay(caseId, { timeZone: 'Europe/Paris', limit: 10 });
+    expect(complete).toBe(true);
+    expect(days.map((d) => [d.organisationId, d.day, d.categories, d.times, d.firstAt.toISOString(), d.lastAt.toISOString()])).toEqual([
+      ['asso-93', '2026-11-20', ['identity', 'health'], 1, '2026-11-20T09:00:00.000Z', '2026-11-20T09:00:00.000Z'],
+      ['refuge-75', '2026-11-21', ['identity'], 2, '2026-11-21T08:00:00.000Z', '2026-11-21T22:30:00.000Z'],
+      ['refuge-75', '2026-11-21', ['identity', 'contact'], 1, '2026-11-21T09:00:00.000Z', '2026-11-21T09:00:00.000Z'],
+      ['refuge-75', '2026-11-22', ['identity'], 1, '2026-11-21T23:30:00.000Z', '2026-11-21T23:30:00.000Z'],
+    ]);
+    expect(await store.readsByDay(caseId, { timeZone: 'Europe/Paris', limit: 3 })).toMatchObject({ complete: false, days: { length: 3 } });
   });
 
   it('lists what one person of an organisation read, newest first', async () => {

@@ -73,12 +73,19 @@ export class AccessLogStore {
     return opened.length;
   }
 
-  /** A case's reads, newest first, keyset-paginated on the log's own sequence. */
+  /**
+   * A case's reads, newest first (by `read_at`, ties by the log's own sequence), keyset-paginated:
+   * the cursor is the id of the last entry of the previous page, and the next page starts strictly
+   * after that entry's (read_at, id). Both the order and the cursor compare the same typed pair, so
+   * no entry is skipped or repeated whatever the page size.
+   */
   async listForCase(caseId: string, options: { before?: string; limit: number }): Promise<AccessLogPage> {
+    // Table-qualified in ORDER BY: a bare `id` there would name the text alias of the select list.
     const { rows } = await this.pool.query<AccessLogRow>(
-      `SELECT id::text AS id, ${COLUMNS.join(', ')} FROM privacy_access_log
-       WHERE case_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint)
-       ORDER BY privacy_access_log.id DESC LIMIT $3`,
+      `SELECT l.id::text AS id, ${COLUMNS.map((column) => `l.${column}`).join(', ')} FROM privacy_access_log l
+       WHERE l.case_id = $1
+         AND ($2::bigint IS NULL OR (l.read_at, l.id) < (SELECT c.read_at, c.id FROM privacy_access_log c WHERE c.id = $2::bigint AND c.case_id = $1))
+       ORDER BY l.read_at DESC, l.id DESC LIMIT $3`,
       [caseId, options.before ?? null, options.limit + 1],
     );
     return this.page(rows, options.limit);
@@ -121,4 +128,51 @@ export class AccessLogStore {
       nextCursor: rows.length > limit && last ? last.id : null,
     };
   }
+
+  /**
+   * Her reads added up per organisation, calendar day (in `timeZone`) and set of categories opened,
+   * oldest first: what her access report lists (GDPR art. 15). An inbox page read ten times a day is
+   * one line, not ten. At most `limit` lines; `complete` says whether there were more.
+   */
+  async readsByDay(caseId: string, options: { timeZone: string; limit: number }): Promise<{ days: AccessLogDay[]; complete: boolean }> {
+    const { rows } = await this.pool.query<AccessLogDayRow>(
+      `SELECT organisation_id, to_char(read_at AT TIME ZONE $2, 'YYYY-MM-DD') AS day, categories,
+              count(*)::int AS times, min(read_at) AS first_at, max(read_at) AS last_at
+       FROM privacy_access_log WHERE case_id = $1
+       GROUP BY organisation_id, day, categories
+       ORDER BY first_at, organisation_id LIMIT $3`,
+      [caseId, options.timeZone, options.limit + 1],
+    );
+    return {
+      days: rows.slice(0, options.limit).map((row) => ({
+        organisationId: row.organisation_id,
+        day: row.day,
+        categories: row.categories,
+        times: row.times,
+        firstAt: row.first_at,
+        lastAt: row.last_at,
+      })),
+      complete: rows.length <= options.limit,
+    };
+  }
+}
+
+/** The reads of one organisation on one day that opened the same categories. */
+export interface AccessLogDay {
+  organisationId: string;
+  /** YYYY-MM-DD in the time zone asked for. */
+  day: string;
+  categories: string[];
+  times: number;
+  firstAt: Date;
+  lastAt: Date;
+}
+
+interface AccessLogDayRow {
+  organisation_id: string;
+  day: string;
+  categories: string[];
+  times: number;
+  first_at: Date;
+  last_at: Date;
 }

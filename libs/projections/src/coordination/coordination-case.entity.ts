@@ -14,8 +14,9 @@ export const NO_EXPIRY = new Date('9999-12-31T23:59:59.999Z');
 /**
  * An identification as the coordination view counts it. No personal field: ids, the identifying
  * organisation, indicators, département and dates. The linkage key is a pseudonym of her identity:
- * it stays in this table (no query returns it) and is only used while her coordination consent is
- * active (see docs/adr/0002-coordination-and-consent.md).
+ * copied here from privacy_linkage_keys only while she has a consent naming coordination (no query
+ * returns it), dropped when the last one is withdrawn and on erasure
+ * (docs/adr/0002-coordination-and-consent.md, docs/adr/0011-linkage-keys-outside-the-events.md).
  */
 export interface CoordinationCaseRow {
   caseId: string;
@@ -25,7 +26,7 @@ export interface CoordinationCaseRow {
   indicators: Indicator[];
   department: string;
   identifiedAt: Date;
-  /** Null without one, and from her erasure on. */
+  /** Null without one, without a coordination consent (granted and not withdrawn), and from her erasure on. */
   linkageKey: string | null;
   coordinationConsents: CoordinationConsent[];
   /** The latest expiry among those consents ({@link NO_EXPIRY} if one never expires); null with none. */

@@ -21,8 +21,9 @@ export function evolveCoordinationCase(row: CoordinationCaseRow | null, event: C
   switch (event.type) {
     case 'PersonIdentified': {
       if (row) return row;
-      const { caseId, identifiedBy, identifierKind, level, indicators, department, linkageKey } = event.data;
-      // Only what counts: her personal fields (sealed) are never copied here.
+      const { caseId, identifiedBy, identifierKind, level, indicators, department } = event.data;
+      // Only what counts: her personal fields (sealed) are never copied here, nor her linkage key
+      // until a consent naming coordination brings it.
       return {
         caseId,
         identifiedBy,
@@ -31,7 +32,7 @@ export function evolveCoordinationCase(row: CoordinationCaseRow | null, event: C
         indicators: [...indicators],
         department,
         identifiedAt: new Date(event.metadata.occurredAt),
-        linkageKey,
+        linkageKey: null,
         coordinationConsents: [],
         coordinationUntil: null,
         erased: false,
@@ -47,12 +48,15 @@ export function evolveCoordinationCase(row: CoordinationCaseRow | null, event: C
       if (!purposes.includes('coordination') || row.coordinationConsents.some((c) => c.consentId === consentId))
         return { ...row, lastPosition };
       const coordinationConsents = [...row.coordinationConsents, { consentId, expiresAt }];
-      return { ...row, coordinationConsents, coordinationUntil: coordinationUntil(coordinationConsents), lastPosition };
+      const linkageKey = event.linkageKey ?? row.linkageKey;
+      return { ...row, linkageKey, coordinationConsents, coordinationUntil: coordinationUntil(coordinationConsents), lastPosition };
     }
     case 'ConsentWithdrawn': {
       if (!row) return null;
       const coordinationConsents = row.coordinationConsents.filter((consent) => consent.consentId !== event.data.consentId);
-      return { ...row, coordinationConsents, coordinationUntil: coordinationUntil(coordinationConsents), lastPosition };
+      // Her last coordination consent gone, the view has no use for her pseudonym: it keeps only what it needs.
+      const linkageKey = coordinationConsents.length === 0 ? null : row.linkageKey;
+      return { ...row, linkageKey, coordinationConsents, coordinationUntil: coordinationUntil(coordinationConsents), lastPosition };
     }
     case 'PersonErased':
       // The identification stays counted (it happened); the pseudonym that could link her goes.

@@ -1,3 +1,4 @@
+import { insertLinkageKeys, PRIVACY_MIGRATIONS } from '@passerelle/privacy';
 import { randomUUID } from 'node:crypto';
 import { ProjectionRunner } from '../runner/projection-runner';
 import {
@@ -6,6 +7,7 @@ import {
   REFUGE,
   consentGranted,
   consentWithdrawn,
+  legacyPersonIdentified,
   personErased,
   personIdentified,
   referralAccepted,
@@ -38,6 +40,7 @@ function seeded(seed: number) {
 describe('coordination summary cells', () => {
   let fx: ReadModelFixture;
   let runner: ProjectionRunner;
+  const sql = (text: string, parameters: unknown[]) => fx.dataSource.query<unknown[]>(text, parameters);
   const append = (stream: string, at: number, ...events: DomainEvent[]) =>
     fx.store.appendToStream(
       stream,
@@ -75,16 +78,14 @@ describe('coordination summary cells', () => {
       const consentId = randomUUID();
       const expiresAt = random.chance(0.3) ? new Date(at + Math.floor(random.next() * 120 * DAY)).toISOString() : null;
       const purposes = random.chance(0.75) ? ['referral', 'coordination'] : ['referral'];
-      await append(
+      const identification = { identifiedBy: holder, identifierKind: kind as never, department, indicators: indicators as never };
+      // Her key recorded beside the events as IdentifyPerson does, or (one in three) inside an old event.
+      const legacy = linkageKey !== null && woman % 3 === 0;
+      if (linkageKey !== null && !legacy) await insertLinkageKeys(sql, [{ caseId, linkageKey }]);
+      last = await append(
         `case-${caseId}`,
         at,
-        personIdentified(caseId, {
-          identifiedBy: holder,
-          identifierKind: kind as never,
-          department,
-          indicators: indicators as never,
-          linkageKey,
-        }),
+        legacy ? legacyPersonIdentified(caseId, linkageKey, identification) : personIdentified(caseId, identification),
         consentGranted(caseId, consentId, { purposes: purposes as never, expiresAt, recipients: ['any_referral_recipient'] }),
       );
       let made = at + Math.floor(random.next() * 5 * DAY);
@@ -122,7 +123,10 @@ describe('coordination summary cells', () => {
         made += Math.floor(random.next() * 10 * DAY) + 60_000;
       }
       if (random.chance(0.1)) last = await append(`case-${caseId}`, at + 40 * DAY, consentWithdrawn(caseId, consentId));
-      if (random.chance(0.05)) last = await append(`case-${caseId}`, at + 50 * DAY, personErased(caseId));
+      if (random.chance(0.05)) {
+        await sql('UPDATE privacy_linkage_keys SET linkage_key = NULL, erased_at = now() WHERE case_id = $1', [caseId]);
+        last = await append(`case-${caseId}`, at + 50 * DAY, personErased(caseId));
+      }
     }
     return last.position;
   }
@@ -142,7 +146,7 @@ describe('coordination summary cells', () => {
     );
 
   beforeAll(async () => {
-    fx = await openReadModelFixture('projections_coordination_cells', COORDINATION_ENTITIES, COORDINATION_MIGRATIONS);
+    fx = await openReadModelFixture('projections_coordination_cells', COORDINATION_ENTITIES, [PRIVACY_MIGRATIONS, COORDINATION_MIGRATIONS]);
     runner = new ProjectionRunner({
       projection: coordinationProjection,
       store: fx.store,
@@ -150,7 +154,8 @@ describe('coordination summary cells', () => {
       logger: { log: () => undefined, error: () => undefined },
     });
     await runner.start();
-    expect(await runner.waitForPosition(await history(7), 30_000)).toBe(true);
+    // CELLS_SEED=n tries another history; 7 is the one CI runs.
+    expect(await runner.waitForPosition(await history(Number(process.env.CELLS_SEED ?? 7)), 30_000)).toBe(true);
   });
   afterAll(async () => {
     // Both are still unset when beforeAll failed, whatever their declared types say; the cleanup must not hide that failure.

@@ -1,8 +1,13 @@
 import type { CapacityDeclared, OrganisationRegistered } from '@passerelle/domain';
 import type { InboxCaseEvent, InboxReferralEvent, Recorded } from '../inbox/inbox.events';
 
-/** The case and referral events the coordination view reads: the same ones the inbox reads. */
-export type CoordinationCaseEvent = InboxCaseEvent;
+/**
+ * The case events the inbox reads, each with her linkage key as privacy_linkage_keys gives it when
+ * the batch is applied (coordination-linkage.ts): set on a consent naming the coordination purpose
+ * while she has a key, null on every other event, and null once she is erased.
+ */
+export type CoordinationCaseEvent = InboxCaseEvent & { linkageKey: string | null };
+/** The referral events the coordination view reads: the same ones the inbox reads. */
 export type CoordinationReferralEvent = InboxReferralEvent;
 export type CoordinationOrganisationEvent = Recorded<OrganisationRegistered | CapacityDeclared>;
 

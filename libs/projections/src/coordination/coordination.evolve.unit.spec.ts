@@ -17,6 +17,7 @@ import { evolveCoordinationCase } from './coordination-case.evolve';
 import type { CoordinationReferralRow } from './coordination-referral.entity';
 import { evolveCoordinationReferral } from './coordination-referral.evolve';
 import { evolveCoordinationOrganisation } from './coordination-organisation.evolve';
+import type { InboxCaseEvent } from '../inbox/inbox.events';
 import type { CoordinationCaseEvent, CoordinationOrganisationEvent, CoordinationReferralEvent } from './coordination.events';
 
 const CASE = '11111111-1111-4111-8111-111111111111';
@@ -30,9 +31,11 @@ function givenCase(...history: CoordinationCaseEvent[]) {
 const givenReferral = (...history: CoordinationReferralEvent[]) =>
   history.reduce<CoordinationReferralRow | null>(evolveCoordinationReferral, null);
 
-const identified = recorded(personIdentified(CASE), 1n, '2026-03-01T10:00:00.000Z');
+/** A case event as the projection hands it to the evolver: with her linkage key from privacy_linkage_keys, or null. */
+const linked = (event: InboxCaseEvent, linkageKey: string | null = null): CoordinationCaseEvent => ({ ...event, linkageKey });
+const identified = linked(recorded(personIdentified(CASE), 1n, '2026-03-01T10:00:00.000Z'));
 const coordination = (id: string, position: bigint, expiresAt: string | null = null) =>
-  recorded(consentGranted(CASE, id, { purposes: ['referral', 'coordination'], expiresAt }), position);
+  linked(recorded(consentGranted(CASE, id, { purposes: ['referral', 'coordination'], expiresAt }), position), LINKAGE_KEY);
 
 describe('coordination case evolver', () => {
   describe('when a person is identified', () => {
@@ -45,6 +48,7 @@ describe('coordination case evolver', () => {
         indicators: ['trafficking_sexual'],
         department: '93',
         identifiedAt: new Date('2026-03-01T10:00:00.000Z'),
+        linkageKey: null,
         coordinationUntil: null,
         erased: false,
       });
@@ -55,9 +59,15 @@ describe('coordination case evolver', () => {
   describe('given her identification', () => {
     it('makes her linkable only through a consent naming the coordination purpose', () => {
       expect(
-        givenCase(identified).when(recorded(consentGranted(CASE, 'k1', { purposes: ['referral', 'research'] }), 2n))?.coordinationUntil,
+        givenCase(identified).when(linked(recorded(consentGranted(CASE, 'k1', { purposes: ['referral', 'research'] }), 2n)))
+          ?.coordinationUntil,
       ).toBeNull();
       expect(givenCase(identified).when(coordination('k1', 2n))?.coordinationUntil).toEqual(NO_EXPIRY);
+    });
+
+    it('keeps her linkage key only from a consent naming coordination on: the view keeps only what it needs', () => {
+      expect(givenCase(identified).row?.linkageKey).toBeNull();
+      expect(givenCase(identified).when(coordination('k1', 2n))?.linkageKey).toBe(LINKAGE_KEY);
     });
 
     it('keeps her linkable until the latest expiry among her coordination consents', () => {
@@ -69,20 +79,23 @@ describe('coordination case evolver', () => {
 
     it('stops linkage when her last coordination consent is withdrawn, not before', () => {
       const { row } = givenCase(identified, coordination('k1', 2n), coordination('k2', 3n, '2026-09-01T00:00:00.000Z'));
-      const afterOne = evolveCoordinationCase(row, recorded(consentWithdrawn(CASE, 'k1'), 4n));
-      expect(afterOne?.coordinationUntil).toEqual(new Date('2026-09-01T00:00:00.000Z'));
-      expect(evolveCoordinationCase(afterOne, recorded(consentWithdrawn(CASE, 'k2'), 5n))?.coordinationUntil).toBeNull();
+      const afterOne = evolveCoordinationCase(row, linked(recorded(consentWithdrawn(CASE, 'k1'), 4n)));
+      expect(afterOne).toMatchObject({ coordinationUntil: new Date('2026-09-01T00:00:00.000Z'), linkageKey: LINKAGE_KEY });
+      expect(evolveCoordinationCase(afterOne, linked(recorded(consentWithdrawn(CASE, 'k2'), 5n)))).toMatchObject({
+        coordinationUntil: null,
+        linkageKey: null,
+      });
     });
 
     it('drops the linkage key on erasure but still counts that the identification happened', () => {
-      const row = givenCase(identified, coordination('k1', 2n)).when(recorded(personErased(CASE), 3n));
+      const row = givenCase(identified, coordination('k1', 2n)).when(linked(recorded(personErased(CASE), 3n)));
       expect(row).toMatchObject({ caseId: CASE, erased: true, linkageKey: null, coordinationUntil: null });
       expect(serialise(row)).not.toContain(LINKAGE_KEY);
     });
 
     it('ignores an event it already holds, so a replay changes nothing', () => {
       const { row } = givenCase(identified, coordination('k1', 2n));
-      expect(evolveCoordinationCase(row, recorded(consentWithdrawn(CASE, 'k1'), 2n))).toBe(row);
+      expect(evolveCoordinationCase(row, linked(recorded(consentWithdrawn(CASE, 'k1'), 2n)))).toBe(row);
     });
   });
 });

@@ -62,8 +62,25 @@ const COORDINATION_TABLES_MIGRATION: Migration = {
   ],
 };
 
+/**
+ * The view keeps her linkage key only while she consents to coordination
+ * (docs/adr/0011-linkage-keys-outside-the-events.md): rows written before kept it for every
+ * identification. No person row changes: those are built only from cases with such a consent.
+ */
+const COORDINATION_LINKAGE_ONLY_UNDER_CONSENT: Migration = {
+  id: '0005',
+  name: 'drop-linkage-keys-without-coordination-consent',
+  up: () => "UPDATE coordination_cases SET linkage_key = NULL WHERE linkage_key IS NOT NULL AND coordination_consents = '[]'::jsonb",
+};
+
 /** The coordination tables, numbered (docs/adr/0006-one-schema-mechanism.md). */
 export const COORDINATION_MIGRATIONS: MigrationSet = {
   module: 'coordination',
-  migrations: [COORDINATION_TABLES_MIGRATION, COORDINATION_SUMMARY_MIGRATION, COORDINATION_PERSONS_MIGRATION, COORDINATION_CELLS_MIGRATION],
+  migrations: [
+    COORDINATION_TABLES_MIGRATION,
+    COORDINATION_SUMMARY_MIGRATION,
+    COORDINATION_PERSONS_MIGRATION,
+    COORDINATION_CELLS_MIGRATION,
+    COORDINATION_LINKAGE_ONLY_UNDER_CONSENT,
+  ],
 };

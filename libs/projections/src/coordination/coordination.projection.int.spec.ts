@@ -1,10 +1,13 @@
+import { LinkageKeyStore, PRIVACY_MIGRATIONS } from '@passerelle/privacy';
 import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
 import { saveCheckpoint } from '../runner/checkpoint-store';
 import { ProjectionRunner } from '../runner/projection-runner';
 import {
   ASSO,
   REFUGE,
   consentGranted,
+  legacyPersonIdentified,
   personErased,
   personIdentified,
   referralAccepted,
@@ -30,6 +33,13 @@ const NOW = new Date('2026-06-01T00:00:00.000Z');
 
 describe('coordination projection', () => {
   let fx: ReadModelFixture;
+  let pool: Pool;
+  let linkageKeys: LinkageKeyStore;
+  /** As IdentifyPerson does: her linkage key into privacy_linkage_keys, then her identification, without it. */
+  const identifiedAs = async (caseId: string, linkageKey: string, data: Parameters<typeof personIdentified>[1] = {}) => {
+    await linkageKeys.record(caseId, linkageKey);
+    return personIdentified(caseId, data);
+  };
   const runners: ProjectionRunner[] = [];
   const startRunner = async () => {
     const runner = new ProjectionRunner({
@@ -76,19 +86,15 @@ describe('coordination projection', () => {
     });
     const coordination = (caseId: string) =>
       consentGranted(caseId, `${caseId}-k`, { purposes: ['referral', 'coordination'], recipients: ['any_referral_recipient'] });
-    await append(
-      `case-${linked}`,
-      '2026-03-01T09:00:00.000Z',
-      personIdentified(linked, { linkageKey: 'same-woman' }),
-      coordination(linked),
-    );
+    await append(`case-${linked}`, '2026-03-01T09:00:00.000Z', await identifiedAs(linked, 'same-woman'), coordination(linked));
+    // Written before linkage keys left the events: her key is still inside, and must link all the same.
     await append(
       `case-${authoritySide}`,
       '2026-03-11T09:00:00.000Z',
-      personIdentified(authoritySide, { linkageKey: 'same-woman', identifiedBy: AUTHORITY, identifierKind: 'authority', level: 'formal' }),
+      legacyPersonIdentified(authoritySide, 'same-woman', { identifiedBy: AUTHORITY, identifierKind: 'authority', level: 'formal' }),
       coordination(authoritySide),
     );
-    await append(`case-${alone}`, '2026-03-05T09:00:00.000Z', personIdentified(alone, { linkageKey: 'another-woman' }));
+    await append(`case-${alone}`, '2026-03-05T09:00:00.000Z', await identifiedAs(alone, 'another-woman'));
     await append(`referral-${served}`, '2026-03-02T09:00:00.000Z', referralMade(served, linked));
     await append(`referral-${served}`, '2026-03-03T09:00:00.000Z', referralAccepted(served));
     await append(`referral-${served}`, '2026-03-23T09:00:00.000Z', referralClosed(served, 'service_provided'));
@@ -97,14 +103,18 @@ describe('coordination projection', () => {
       '2026-03-06T09:00:00.000Z',
       referralMade(declined, alone, { service: 'shelter', respondBy: '2026-03-07T09:00:00.000Z' }),
     );
-    return append(`referral-${declined}`, '2026-03-06T21:00:00.000Z', referralDeclined(declined, 'no_capacity'));
+    const last = await append(`referral-${declined}`, '2026-03-06T21:00:00.000Z', referralDeclined(declined, 'no_capacity'));
+    return { ...last, linked, authoritySide, alone };
   };
 
   beforeEach(async () => {
-    fx = await openReadModelFixture('projections_coordination', COORDINATION_ENTITIES, COORDINATION_MIGRATIONS);
+    fx = await openReadModelFixture('projections_coordination', COORDINATION_ENTITIES, [PRIVACY_MIGRATIONS, COORDINATION_MIGRATIONS]);
+    pool = new Pool({ connectionString: fx.db.url, max: 2 });
+    linkageKeys = new LinkageKeyStore(pool);
   });
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((runner) => runner.stop()));
+    await pool.end();
     await fx.close();
   });
 
@@ -171,13 +181,13 @@ describe('coordination projection', () => {
     await append(
       `case-${ngoSide}`,
       '2026-04-01T09:00:00.000Z',
-      personIdentified(ngoSide, { linkageKey: 'third-woman' }),
+      await identifiedAs(ngoSide, 'third-woman'),
       consent(ngoSide, '2026-05-01T00:00:00.000Z'),
     );
     const { position } = await append(
       `case-${authoritySide}`,
       '2026-04-20T09:00:00.000Z',
-      personIdentified(authoritySide, { linkageKey: 'third-woman', identifiedBy: AUTHORITY, identifierKind: 'authority' }),
+      await identifiedAs(authoritySide, 'third-woman', { identifiedBy: AUTHORITY, identifierKind: 'authority' }),
       consent(authoritySide, null),
     );
     expect(await runner.waitForPosition(position, 10_000)).toBe(true);
@@ -189,6 +199,7 @@ describe('coordination projection', () => {
     });
     // 1 May: her consent at the NGO has expired; only the authority's identification may still be linked.
     expect((await gaps.gaps({ from: '2026-04-01' }, NOW, 30)).totals).toMatchObject({ both: 0, authorityOnly: 1, ngoOnly: 0 });
+    await linkageKeys.erase(authoritySide);
     const erased = await append(`case-${authoritySide}`, '2026-06-02T09:00:00.000Z', personErased(authoritySide));
     expect(await runner.waitForPosition(erased.position, 10_000)).toBe(true);
     expect((await gaps.gaps({ from: '2026-04-01' }, new Date('2026-04-25T00:00:00.000Z'), 30)).totals).toMatchObject({
@@ -221,5 +232,36 @@ describe('coordination projection', () => {
     const second = await startRunner();
     expect(await second.waitForPosition(position, 10_000)).toBe(true);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('keeps her linkage key only while she consents to coordination, and never takes it back from an old event once she is erased', async () => {
+    const runner = await startRunner();
+    const { linked, authoritySide, alone } = await history();
+    const erased = async () => {
+      await linkageKeys.erase(authoritySide);
+      return append(`case-${authoritySide}`, '2026-06-02T09:00:00.000Z', personErased(authoritySide));
+    };
+    expect(await runner.waitForPosition((await erased()).position, 10_000)).toBe(true);
+    const keys = async () =>
+      Object.fromEntries(
+        (await fx.dataSource.query<{ case_id: string; linkage_key: string }[]>('SELECT case_id, linkage_key FROM coordination_cases')).map(
+          (row) => [row.case_id, row.linkage_key],
+        ),
+      );
+    // `alone` never consented to coordination: the view has no use for her pseudonym.
+    const expected = { [linked]: 'same-woman', [authoritySide]: null, [alone]: null };
+    expect(await keys()).toMatchObject(expected);
+
+    // Rebuilt from the first event: her old PersonIdentified still holds her key, and it stays unread.
+    await runner.stop();
+    for (const table of ['coordination_cases', 'coordination_persons']) await fx.dataSource.query(`TRUNCATE ${table}`);
+    await saveCheckpoint(fx.dataSource, COORDINATION_PROJECTION_NAME, -1n);
+    const replay = await startRunner();
+    expect(await replay.waitForPosition(await fx.store.headPosition(), 10_000)).toBe(true);
+    expect(await keys()).toMatchObject(expected);
+    expect(await pool.query('SELECT linkage_key, erased_at FROM privacy_linkage_keys WHERE case_id = $1', [authoritySide])).toMatchObject({
+      rows: [{ linkage_key: null, erased_at: expect.any(Date) as Date }],
+    });
+    expect((await new CoordinationGapsQuery(fx.dataSource).gaps({}, NOW, 30)).totals).toMatchObject({ both: 0 });
   });
 });

@@ -20,6 +20,7 @@ import { recomputeAllPersons, refreshPersons } from './coordination-persons';
 import { refreshAllCaseSummaries, refreshCaseSummaries } from './coordination-summary';
 import { RECOMPUTE_CELLS, runStatements } from './coordination-cells';
 import { addCells, takeAwayCells } from './coordination-cells-upkeep';
+import { withLinkageKeys } from './coordination-linkage';
 
 export const COORDINATION_PROJECTION_NAME = 'coordination';
 
@@ -51,7 +52,8 @@ const CASE_TYPES: readonly string[] = COORDINATION_CASE_EVENT_TYPES;
 const REFERRAL_TYPES: readonly string[] = COORDINATION_REFERRAL_EVENT_TYPES;
 
 /** The rows events write directly; `derived` also refreshes, per batch, the rows derived from them. */
-async function applyCoordination(manager: EntityManager, events: RecordedEvent[], derived: boolean): Promise<void> {
+async function applyCoordination(manager: EntityManager, recorded: RecordedEvent[], derived: boolean): Promise<void> {
+  const events = await withLinkageKeys(manager, recorded);
   const cases = events.filter((event) => CASE_TYPES.includes(event.type)) as CoordinationCaseEvent[];
   const referrals = events.filter((event) => REFERRAL_TYPES.includes(event.type)) as CoordinationReferralEvent[];
   const referralIds = [...new Set(referrals.map((event) => event.data.referralId))];
@@ -66,8 +68,8 @@ async function applyCoordination(manager: EntityManager, events: RecordedEvent[]
   await applyToTable(manager, coordinationCasesTable, events);
   await applyToTable(manager, coordinationReferralsTable, events);
   if (!derived) return;
-  const identified = cases.flatMap((event) => (event.type === 'PersonIdentified' && event.data.linkageKey ? [event.data.linkageKey] : []));
-  await refreshPersons(manager, [...new Set([...before.linkageKeys, ...identified])]);
+  const linked = cases.flatMap((event) => (event.linkageKey ? [event.linkageKey] : []));
+  await refreshPersons(manager, [...new Set([...before.linkageKeys, ...linked])]);
   await refreshCaseSummaries(manager, referralIds);
   await addCells(manager, caseIds, referralIds, before.emptied);
 }

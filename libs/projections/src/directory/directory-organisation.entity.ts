@@ -1,4 +1,4 @@
-import type { OrganisationKind, Service } from '@passerelle/domain';
+import type { OrganisationContact, OrganisationKind, Service } from '@passerelle/domain';
 import { EntitySchema } from 'typeorm';
 import { positionColumn } from '../read-model.columns';
 
@@ -12,6 +12,8 @@ export interface DirectoryOrganisationRow {
   kind: OrganisationKind;
   department: string;
   services: Service[];
+  /** Whom she calls (printed on her consent receipt); null when none was registered. */
+  contact: OrganisationContact | null;
   /** Declared places per service. */
   capacity: Partial<Record<Service, { total: number; available: number; declaredAt: string }>>;
   registeredAt: Date;
@@ -28,6 +30,7 @@ export const DirectoryOrganisationEntity = new EntitySchema<DirectoryOrganisatio
     kind: { type: 'text' },
     department: { type: 'text' },
     services: { type: 'text', array: true },
+    contact: { type: 'jsonb', nullable: true },
     capacity: { type: 'jsonb' },
     registeredAt: { name: 'registered_at', type: 'timestamptz' },
     updatedAt: { name: 'updated_at', type: 'timestamptz' },

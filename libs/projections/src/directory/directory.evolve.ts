@@ -13,13 +13,14 @@ export function evolveDirectoryOrganisation(row: DirectoryOrganisationRow | null
   switch (event.type) {
     case 'OrganisationRegistered': {
       if (row) return row;
-      const { organisationId, name, kind, department, services } = event.data;
+      const { organisationId, name, kind, department, services, contact } = event.data;
       return {
         organisationId,
         name,
         kind,
         department,
         services: [...services],
+        contact: contact ?? null,
         capacity: {},
         registeredAt: at,
         updatedAt: at,

@@ -20,5 +20,10 @@ export const DIRECTORY_MIGRATIONS: MigrationSet = {
         last_position bigint NOT NULL
       )`,
     },
+    {
+      id: '0002',
+      name: 'add-directory-contact',
+      up: () => 'ALTER TABLE directory_organisations ADD COLUMN IF NOT EXISTS contact jsonb NULL',
+    },
   ],
 };

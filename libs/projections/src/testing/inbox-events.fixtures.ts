@@ -20,7 +20,7 @@ export const ASSO = 'asso-93';
 export const REFUGE = 'refuge-75';
 export const CLINIC = 'clinic-13';
 export const OCCURRED_AT = '2026-11-22T10:00:00.000Z';
-/** A value that must never reach a partner-facing read model. */
+/** A value that must never reach a partner-facing read model, nor any read model from an event. */
 export const LINKAGE_KEY = 'linkage-hmac-never-in-the-inbox';
 
 export const metadata = (occurredAt = OCCURRED_AT, organisationId = ASSO): EventMetadata => ({
@@ -43,11 +43,19 @@ export const personIdentified = (caseId: string, data: Partial<PersonIdentified[
     department: '93',
     ageBand: '25-34',
     safety: { doNotContact: false, safeChannel: 'phone' },
-    linkageKey: LINKAGE_KEY,
     personal: { identity: 'sealed:identity', contact: 'sealed:contact' },
     ...data,
   },
 });
+
+/**
+ * PersonIdentified as the events written before docs/adr/0011-linkage-keys-outside-the-events.md
+ * hold it: with her linkage key inside, which readers must never copy from the event.
+ */
+export const legacyPersonIdentified = (caseId: string, linkageKey = LINKAGE_KEY, data: Partial<PersonIdentified['data']> = {}) => {
+  const event = personIdentified(caseId, data);
+  return { ...event, data: { ...event.data, linkageKey } } as PersonIdentified;
+};
 
 export const consentGranted = (caseId: string, consentId: string, data: Partial<ConsentGranted['data']> = {}): ConsentGranted => ({
   type: 'ConsentGranted',

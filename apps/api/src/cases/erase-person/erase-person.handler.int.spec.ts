@@ -1,7 +1,8 @@
 import { StreamStateCache } from '@passerelle/command-handling';
 import { caseDecider, caseStream, type Actor, type CaseEvent, type PersonErased } from '@passerelle/domain';
 import type { EventStore } from '@passerelle/event-store';
-import type { Keyring } from '@passerelle/privacy';
+import { LinkageKeyStore, type Keyring } from '@passerelle/privacy';
+import type { Pool } from 'pg';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
 import { randomUUID } from 'node:crypto';
 import {
@@ -33,23 +34,32 @@ function aCase() {
 
 describe('erase person', () => {
   let keyring: Keyring;
+  let pool: Pool;
   let close: () => Promise<void>;
-  const handler = (store: EventStore, cache = new StreamStateCache()) => new ErasePersonHandler(store, keyring, cache);
+  const handler = (store: EventStore, cache = new StreamStateCache()) =>
+    new ErasePersonHandler(store, keyring, new LinkageKeyStore(pool), cache);
+  /** Her linkage key as the identification recorded it, then as the table holds it. */
+  const withLinkageKey = (caseId: string) => new LinkageKeyStore(pool).record(caseId, `linkage-of-${caseId}`);
+  const linkageRow = async (caseId: string) =>
+    (await pool.query('SELECT linkage_key, erased_at FROM privacy_linkage_keys WHERE case_id = $1', [caseId])).rows[0] as unknown;
   const erase = (caseId: string, who: Actor) => new ErasePersonCommand({ caseId }, contextOf(who));
   /** Her sealed fields, as the identification left them. */
   const sealedFor = (caseId: string) => keyring.seal(caseId, { givenName: 'Awa' });
 
-  beforeAll(async () => ({ keyring, close } = await keyringOnTestDatabase('erase_person')));
+  beforeAll(async () => ({ keyring, pool, close } = await keyringOnTestDatabase('erase_person')));
   afterAll(() => close());
 
   describe('when her case is open', () => {
     it('destroys her data key and records the erasure, told to her consent recipients with none of her categories', async () => {
       const { caseId, stream, opened, erased } = aCase();
       const sealed = await sealedFor(caseId);
+      await withLinkageKey(caseId);
       await given(existingStream(stream, opened))
         .when((store) => handler(store).execute(erase(caseId, asso)))
         .then(expectNewEvents(stream, [{ ...erased(), metadata: { scope: exactScope({ [REFUGE]: [], [ASSO]: [] }) } }]));
       expect(await keyring.open(caseId, sealed)).toBeNull();
+      // Her pseudonym is deleted with her key: only a tombstone says a case was erased here.
+      expect(await linkageRow(caseId)).toEqual({ linkage_key: null, erased_at: expect.any(Date) });
     });
 
     it('lets her caseworker at the holding organisation erase her, naming the caseworker', () => {
@@ -88,10 +98,12 @@ describe('erase person', () => {
     it('answers a partner that does not hold her case as if there were none, and destroys nothing', async () => {
       const { caseId, stream, opened } = aCase();
       const sealed = await sealedFor(caseId);
+      await withLinkageKey(caseId);
       await given(existingStream(stream, opened))
         .when((store) => handler(store).execute(erase(caseId, clinic)))
         .thenThrows('CASE.NOT_FOUND');
       expect(await keyring.open(caseId, sealed)).toEqual({ givenName: 'Awa' });
+      expect(await linkageRow(caseId)).toEqual({ linkage_key: `linkage-of-${caseId}`, erased_at: null });
     });
 
     it('refuses a coordinator, and destroys nothing', async () => {

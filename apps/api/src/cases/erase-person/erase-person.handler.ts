@@ -3,12 +3,12 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { aggregateStream, commandEnvelope, handleCommand, StreamStateCache } from '@passerelle/command-handling';
 import { caseDecider, caseStream, type ErasePerson } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
-import { Keyring } from '@passerelle/privacy';
+import { Keyring, LinkageKeyStore } from '@passerelle/privacy';
 import { caseScope } from '../case.scope';
 import { ErasePersonCommand } from './erase-person.command';
 
 /**
- * Crypto-shredding: the data key is destroyed BEFORE `PersonErased` is appended. If the append then
+ * Crypto-shredding: the data key (and her linkage key) is destroyed BEFORE `PersonErased` is appended. If the append then
  * fails, she is already unreadable and a retry records the erasure; the reverse order could record
  * an erasure while her data stayed readable.
  */
@@ -17,6 +17,7 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly keyring: Keyring,
+    private readonly linkageKeys: LinkageKeyStore,
     private readonly cache: StreamStateCache,
   ) {}
 
@@ -27,6 +28,8 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
     const { state } = await aggregateStream(this.store, stream, { ...caseDecider, cache: this.cache });
     caseDecider.decide(command, state); // throws when this actor may not erase her: nothing is destroyed then
     await this.keyring.destroy(caseId);
+    // Her pseudonym goes too (docs/adr/0011-linkage-keys-outside-the-events.md): no view can link her any more.
+    await this.linkageKeys.erase(caseId);
     const { position } = await handleCommand(this.store, stream, command, {
       ...caseDecider,
       envelope: commandEnvelope(context, stream, caseScope(context.now)),

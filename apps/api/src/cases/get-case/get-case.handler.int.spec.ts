@@ -19,6 +19,7 @@ import {
   referralMade,
   refuge,
 } from '../../testing/use-case.fixtures';
+import { WITHDRAWAL_REASON_LABEL } from '../withdraw-consent/withdrawal-reason';
 import { GetCaseHandler } from './get-case.handler';
 import { GetCaseQuery } from './get-case.query';
 
@@ -85,6 +86,27 @@ describe('get case', () => {
 
     it('hides the case from a partner only her consent named', async () => {
       await expect(caseAs(clinic)).rejects.toMatchObject({ code: 'CASE.NOT_FOUND' });
+    });
+  });
+
+  describe('given the holder gave a reason for a withdrawal', () => {
+    const reason = 'Awa asked us to stop sharing';
+    beforeEach(async () => {
+      const sealed = await side.keyring.seal(CASE_ID, reason, WITHDRAWAL_REASON_LABEL);
+      await given({ ...consentWithdrawn('consent-1'), data: { ...consentWithdrawn('consent-1').data, reason: sealed } });
+    });
+
+    it('shows the holder the reason beside the withdrawn consent, opened with her key', async () => {
+      expect((await caseAs(asso)).consents).toEqual([
+        expect.objectContaining({ consentId: 'consent-1', withdrawn: true, withdrawalReason: reason }),
+        expect.objectContaining({ consentId: 'consent-2', withdrawn: false, withdrawalReason: null }),
+      ]);
+    });
+
+    it('shows it to no one once she is erased', async () => {
+      await side.keyring.destroy(CASE_ID);
+      await side.given([caseStream(CASE_ID), [personErased()]]);
+      expect(JSON.stringify(await caseAs(asso))).not.toContain('Awa');
     });
   });
 

@@ -1,13 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { notFound, type CaseState, type ConsentCategory } from '@passerelle/domain';
+import { notFound, type CaseState, type Consent, type ConsentCategory } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { APP_CONFIG, type RuntimeSettings } from '@passerelle/config';
 import { READ_MODEL } from '@passerelle/database';
 import { InboxQuery, INBOX_PROJECTION_NAME, waitForCheckpoint } from '@passerelle/projections';
 import type { DataSource } from 'typeorm';
 import { PersonAccessService } from '../../shared/person-access';
-import { loadCaseSnapshot } from '../case-snapshot';
+import { loadCaseSnapshot, type CaseSnapshot } from '../case-snapshot';
+import { WITHDRAWAL_REASON_LABEL } from '../withdraw-consent/withdrawal-reason';
 import { GetCaseQuery } from './get-case.query';
 
 /**
@@ -47,9 +48,20 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
       identifiedAt: snapshot.identifiedAt,
       safety: snapshot.safety,
       ageBand: snapshot.ageBand,
-      ...details(state, isHolder),
+      ...details(state),
+      ...(isHolder && state.status === 'open' ? { consents: await this.consentsOfHolder(state.consents, snapshot, state) } : {}),
       ...person,
     };
+  }
+
+  /** The holder wrote her withdrawal reasons: it alone reads them back, and only while she is not erased. */
+  private consentsOfHolder(consents: readonly Consent[], snapshot: CaseSnapshot, state: CaseState) {
+    return Promise.all(
+      consents.map(async (consent) => ({
+        ...consent,
+        withdrawalReason: await this.access.openText(state, snapshot.withdrawalReasons[consent.consentId] ?? null, WITHDRAWAL_REASON_LABEL),
+      })),
+    );
   }
 
   /** The referrals made to the viewer for this case, merged: their shared categories add up. */
@@ -60,10 +72,9 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
   }
 }
 
-function details(state: CaseState, isHolder: boolean) {
+function details(state: CaseState) {
   if (state.status !== 'open') return {};
-  const base = { level: state.level, indicators: state.indicators, department: state.department };
-  return isHolder ? { ...base, consents: state.consents } : base;
+  return { level: state.level, indicators: state.indicators, department: state.department };
 }
 
 const hidden = (caseId: string) => notFound('CASE.NOT_FOUND', `No case ${caseId} is visible to you.`);

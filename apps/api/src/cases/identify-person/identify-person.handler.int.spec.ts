@@ -9,7 +9,7 @@ import {
   type PersonIdentified,
 } from '@passerelle/domain';
 import type { EventStore } from '@passerelle/event-store';
-import { linkageKey, type Keyring } from '@passerelle/privacy';
+import { linkageKey, LinkageKeyStore, type Keyring } from '@passerelle/privacy';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -62,7 +62,6 @@ const caseOf = (context: CommandContext) => commandId(context, 'case');
 const personIdentified = (context: CommandContext, data: Partial<PersonIdentified['data']> = {}): PersonIdentified =>
   identified({
     caseId: caseOf(context),
-    linkageKey: linkageKey(linkageSecret, { familyName: 'Diallo', givenNames: 'Awa', birthDate: '1994-03-02' }),
     personal: { identity: expect.stringMatching(/^v1\./) as string, contact: expect.stringMatching(/^v1\./) as string },
     ...data,
   });
@@ -77,9 +76,18 @@ describe('identify person', () => {
   let pool: Pool;
   let close: () => Promise<void>;
   const handler = (store: EventStore) =>
-    new IdentifyPersonHandler(store, keyring, linkageSecret, new RegisteredOrganisations(store), new StreamStateCache());
+    new IdentifyPersonHandler(
+      store,
+      keyring,
+      linkageSecret,
+      new LinkageKeyStore(pool),
+      new RegisteredOrganisations(store),
+      new StreamStateCache(),
+    );
   const keyRows = async (caseId: string) =>
     (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM privacy_case_keys WHERE case_id = $1', [caseId])).rows[0]?.n;
+  const linkageKeysOf = async (caseId: string) =>
+    (await pool.query<{ linkage_key: string }>('SELECT linkage_key FROM privacy_linkage_keys WHERE case_id = $1', [caseId])).rows;
 
   beforeAll(async () => ({ keyring, pool, close } = await keyringOnTestDatabase('identify_person')));
   afterAll(() => close());
@@ -92,6 +100,10 @@ describe('identify person', () => {
           const [event] = await store.readStream(caseStream(caseOf(by(asso))));
           const { personal } = (event?.data ?? {}) as PersonIdentified['data'];
           expect(JSON.stringify({ data: event?.data, metadata: event?.metadata })).not.toContain('Diallo');
+          // Her pseudonym is kept beside her data key, where erasure deletes it, never in the immutable event.
+          const herLinkageKey = linkageKey(linkageSecret, { familyName: 'Diallo', givenNames: 'Awa', birthDate: '1994-03-02' });
+          expect(JSON.stringify(event?.data)).not.toContain(herLinkageKey);
+          expect(await linkageKeysOf(caseOf(by(asso)))).toEqual([{ linkage_key: herLinkageKey }]);
           expect(await keyring.openPersonal(caseOf(by(asso)), personal, ['identity', 'contact'])).toEqual({
             identity: { givenName: 'Awa', familyName: 'Diallo', birthDate: '1994-03-02' },
             contact: { phone: '+33600000000' },
@@ -103,14 +115,17 @@ describe('identify person', () => {
           ]),
         ));
 
-    it('records no linkage key without her full name and birth date', () =>
-      given()
-        .when((store) => handler(store).execute(identify(by(asso), { person: { givenName: 'Awa' } })))
+    it('records no linkage key without her full name and birth date', async () => {
+      const context = by(asso, 'identify-given-name-only');
+      await given()
+        .when((store) => handler(store).execute(identify(context, { person: { givenName: 'Awa' } })))
         .then(
-          expectNewEvents(caseStream(caseOf(by(asso))), [
-            personIdentified(by(asso), { linkageKey: null, personal: { identity: expect.stringMatching(/^v1\./) as string } }),
+          expectNewEvents(caseStream(caseOf(context)), [
+            personIdentified(context, { personal: { identity: expect.stringMatching(/^v1\./) as string } }),
           ]),
-        ));
+        );
+      expect(await linkageKeysOf(caseOf(context))).toEqual([]);
+    });
 
     it('records her first consent with it, under an id made from the idSeed, seen by its recipient', () =>
       given(refugeIsRegistered)

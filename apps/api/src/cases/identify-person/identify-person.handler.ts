@@ -4,7 +4,7 @@ import { commandEnvelope, commandId, handleCommand, StreamStateCache } from '@pa
 import { caseDecider, caseStream, type IdentifyPerson, type SealedPersonal } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { LINKAGE_SECRET } from '@passerelle/config';
-import { Keyring, linkageKey } from '@passerelle/privacy';
+import { Keyring, linkageKey, LinkageKeyStore } from '@passerelle/privacy';
 import { RegisteredOrganisations } from '../../organisations/registered-organisations';
 import { caseScope } from '../case.scope';
 import { consentTerms, unknownRecipients } from '../consent-terms';
@@ -17,6 +17,7 @@ export class IdentifyPersonHandler implements ICommandHandler<IdentifyPersonComm
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly keyring: Keyring,
     @Inject(LINKAGE_SECRET) private readonly linkageSecret: Buffer,
+    private readonly linkageKeys: LinkageKeyStore,
     private readonly organisations: RegisteredOrganisations,
     private readonly cache: StreamStateCache,
   ) {}
@@ -40,7 +41,6 @@ export class IdentifyPersonHandler implements ICommandHandler<IdentifyPersonComm
         department: data.department,
         ageBand: data.ageBand,
         safety: data.safety,
-        linkageKey: linkage,
         personal,
         consent,
         unknownRecipients: unknown,
@@ -51,6 +51,9 @@ export class IdentifyPersonHandler implements ICommandHandler<IdentifyPersonComm
     caseDecider.decide(command({}), caseDecider.initialState());
     // The data key exists before any sealed byte does; an append that then fails leaves only an unused key.
     const personal = await this.keyring.sealPersonal(caseId, personByCategory(person));
+    // Her linkage key goes beside her data key, never into the event: erasure deletes it with the key
+    // (docs/adr/0011-linkage-keys-outside-the-events.md). Written first, so the event's readers find it.
+    if (linkage !== null) await this.linkageKeys.record(caseId, linkage);
     const { position } = await handleCommand(this.store, stream, command(personal), {
       ...caseDecider,
       envelope: commandEnvelope(context, stream, caseScope(context.now)),

@@ -1,24 +1,28 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { commandEnvelope, handleCommand, StreamStateCache } from '@passerelle/command-handling';
-import { caseDecider, caseStream } from '@passerelle/domain';
+import { aggregateStream, commandEnvelope, handleCommand, StreamStateCache, type CommandContext } from '@passerelle/command-handling';
+import { caseDecider, caseStream, type SealedText } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
+import { isPrivacyError, Keyring } from '@passerelle/privacy';
 import { caseScope } from '../case.scope';
 import { WithdrawConsentCommand } from './withdraw-consent.command';
+import { WITHDRAWAL_REASON_LABEL } from './withdrawal-reason';
 
 @CommandHandler(WithdrawConsentCommand)
 export class WithdrawConsentHandler implements ICommandHandler<WithdrawConsentCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly keyring: Keyring,
     private readonly cache: StreamStateCache,
   ) {}
 
   async execute({ data, context }: WithdrawConsentCommand) {
     const stream = caseStream(data.caseId);
+    const reason = data.reason === null ? null : await this.seal(data.caseId, data.reason, context);
     const { position } = await handleCommand(
       this.store,
       stream,
-      { type: 'WithdrawConsent', data, metadata: context },
+      { type: 'WithdrawConsent', data: { ...data, reason }, metadata: context },
       {
         ...caseDecider,
         envelope: commandEnvelope(context, stream, caseScope(context.now)),
@@ -26,5 +30,23 @@ export class WithdrawConsentHandler implements ICommandHandler<WithdrawConsentCo
       },
     );
     return { caseId: data.caseId, consentId: data.consentId, withdrawn: true, position: String(position) };
+  }
+
+  /**
+   * Her reason may name her ("Awa asked us to stop"), so it is sealed with her case key like a
+   * referral's message, and becomes unreadable with her erasure. Sealed only for a case this partner
+   * holds open: sealing for any other would make a data key for a case that does not exist. When a
+   * stale cached state says open but she was erased meanwhile, there is no key to seal with; the
+   * append then fails on the cached revision and the decision on the fresh state refuses it.
+   */
+  private async seal(caseId: string, reason: string, context: CommandContext): Promise<SealedText> {
+    const { state } = await aggregateStream(this.store, caseStream(caseId), { ...caseDecider, cache: this.cache, freshness: 'cached' });
+    if (state.status !== 'open' || state.holder !== context.actor.organisationId) return null;
+    try {
+      return await this.keyring.seal(caseId, reason, WITHDRAWAL_REASON_LABEL);
+    } catch (error) {
+      if (isPrivacyError(error, 'PRIVACY.KEY_DESTROYED')) return null;
+      throw error;
+    }
   }
 }

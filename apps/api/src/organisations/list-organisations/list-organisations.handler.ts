@@ -18,6 +18,7 @@ export class ListOrganisationsHandler implements IQueryHandler<ListOrganisations
         department: row.department,
         departmentName: departmentName(row.department),
         services: row.services,
+        contact: row.contact,
         capacity: Object.entries(row.capacity).map(([service, c]) => ({ service, ...c })),
       })),
     };

@@ -1,5 +1,5 @@
 import type { CommandContext } from '@passerelle/command-handling';
-import type { OrganisationKind, Service } from '@passerelle/domain';
+import type { OrganisationContact, OrganisationKind, Service } from '@passerelle/domain';
 
 export interface RegisterOrganisationData {
   id: string;
@@ -7,6 +7,7 @@ export interface RegisterOrganisationData {
   kind: OrganisationKind;
   department: string;
   services: Service[];
+  contact?: OrganisationContact | undefined;
 }
 
 export class RegisterOrganisationCommand {

@@ -30,6 +30,20 @@ describe('register organisation', () => {
           ]),
         ));
 
+    it('records the contact she will be told to call on her consent receipt, and leaves out one that says nothing', async () => {
+      const contact = { phone: '+33 1 48 00 00 00', email: null };
+      await given()
+        .when((store) => handler(store).execute(register(admin, { services: ['shelter'], contact })))
+        .then(
+          expectNewEvents(theRefuge, [
+            { type: 'OrganisationRegistered', data: { ...organisationRegistered(REFUGE, 'refuge', ['shelter']).data, contact } },
+          ]),
+        );
+      await given()
+        .when((store) => handler(store).execute(register(admin, { services: ['shelter'], contact: { phone: null, email: null } })))
+        .then(expectNewEvents(theRefuge, [organisationRegistered(REFUGE, 'refuge', ['shelter'])]));
+    });
+
     it('lets only an admin register', async () => {
       await given()
         .when((store) => handler(store).execute(register(coordinator)))

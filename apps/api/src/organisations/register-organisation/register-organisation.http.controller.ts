@@ -17,7 +17,14 @@ export class RegisterOrganisationController {
   register(@Body() body: RegisterOrganisationRequest, @Context() context: CommandContext) {
     return this.commands.execute(
       new RegisterOrganisationCommand(
-        { id: body.id, name: body.name, kind: body.kind, department: body.department, services: body.services },
+        {
+          id: body.id,
+          name: body.name,
+          kind: body.kind,
+          department: body.department,
+          services: body.services,
+          contact: body.contact ? { phone: body.contact.phone ?? null, email: body.contact.email ?? null } : undefined,
+        },
         context,
       ),
     );

@@ -1,7 +1,34 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { ORGANISATION_KINDS, SERVICES, type OrganisationKind, type Service } from '@passerelle/domain';
 import { IsDepartment } from '@passerelle/geography';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, Length, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+
+/** How a woman reaches the organisation: printed on her consent receipt as whom to call to withdraw. */
+export class OrganisationContactRequest {
+  @ApiPropertyOptional({ example: '+33 1 48 00 00 00', description: "A desk or hotline number, never a person's own" })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ().-]{6,20}$/, { message: 'phone must be a phone number such as +33 1 48 00 00 00' })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'accueil@asso93.example' })
+  @IsOptional()
+  @IsEmail()
+  @Length(3, 254)
+  email?: string;
+}
 
 /** A refuge's address is confidential: the directory holds its département and services, never a location. */
 export class RegisterOrganisationRequest {
@@ -30,4 +57,10 @@ export class RegisterOrganisationRequest {
   @ArrayUnique()
   @IsIn(SERVICES, { each: true })
   services: Service[];
+
+  @ApiPropertyOptional({ type: OrganisationContactRequest, description: 'Printed on consent receipts: whom she calls to withdraw' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrganisationContactRequest)
+  contact?: OrganisationContactRequest;
 }

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@passerelle/auth';
+import { ReplayWholeAnswer } from '@passerelle/http';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { RunResearchQuery } from './run-research-query.query';
 import { RunResearchQueryRequest } from './run-research-query.request.dto';
@@ -15,6 +16,7 @@ export class RunResearchQueryController {
   @Post('queries')
   @HttpCode(200)
   @Roles('researcher')
+  @ReplayWholeAnswer('generalised aggregates under disclosure control (docs/adr/0002-coordination-and-consent.md): no row about a person')
   @ApiOperation({
     summary: 'Aggregate query over generalised rows, with disclosure control',
     description:

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@passerelle/auth';
 import { ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
-import { SecretInResponse } from '@passerelle/http';
+import { ReplayWholeAnswer, SecretInResponse } from '@passerelle/http';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { RegisterWebhookCommand } from './register-webhook.command';
 import { RegisterWebhookRequest } from './register-webhook.request.dto';
@@ -18,6 +18,7 @@ export class RegisterWebhookController {
   @Post()
   @Roles(...ORGANISATION_ACTING_ROLES)
   @SecretInResponse('secret')
+  @ReplayWholeAnswer('the endpoint as its organisation configured it: about no person')
   register(@Body() body: RegisterWebhookRequest, @Context() context: CommandContext) {
     return this.commands.execute(new RegisterWebhookCommand(context, body.url, body.events));
   }

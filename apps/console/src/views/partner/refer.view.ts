@@ -17,6 +17,17 @@ export function renderRefer({ main, me, params, go }: ViewContext): void {
   const consent = params.consent as ConsentTerms | null | undefined;
   const toInbox = h('button', { type: 'button', class: 'button button--secondary', onclick: () => go('inbox') }, t('refer.later'));
   if (params.justIdentified) main.append(success(t('identify.done')));
+  // Her consent is recorded: the holder can hand her the receipt now, in her language.
+  if (caseId) {
+    const receipt = () => go('documents', { caseId, kind: 'receipt' });
+    main.append(
+      h(
+        'div',
+        { class: 'buttons' },
+        h('button', { type: 'button', class: 'button button--secondary', onclick: receipt }, t('documents.open.receipt')),
+      ),
+    );
+  }
   if (!caseId || !consent?.purposes.includes('referral')) {
     main.append(h('p', { class: 'notice' }, t('refer.noConsent')), toInbox);
     return;

@@ -6,6 +6,7 @@ import { organisationName } from '../../session';
 import { h, replaceChildren } from '../../ui/dom';
 import { errorBox, loading, success } from '../../ui/feedback';
 import { personDetails } from './person-summary';
+import type { DocumentKind } from './documents.view';
 import { actionForm, actionsFor } from './referral-actions';
 
 /** One referral as its two parties see it: her data only within consent, and the next possible steps. */
@@ -62,6 +63,8 @@ export async function renderReferral(context: ViewContext): Promise<void> {
           h('ul', { class: 'notes' }, ...notes.map((n) => h('li', {}, h('strong', {}, organisationName(n.by)), ' — ', String(n.note)))),
         )
       : null,
+    // Only the holder of her case referred her: it alone can print her receipt and her access report.
+    referral.from === me.organisationId ? herDocuments(referral.caseId, go) : null,
     h(
       'section',
       {},
@@ -70,5 +73,15 @@ export async function renderReferral(context: ViewContext): Promise<void> {
         ? h('div', { class: 'actions' }, ...actions.map((action) => actionForm(action, refresh)))
         : h('p', { class: 'empty' }, t('referral.noAction')),
     ),
+  );
+}
+
+function herDocuments(caseId: string, go: ViewContext['go']): HTMLElement {
+  const open = (kind: DocumentKind) => () => go('documents', { caseId, kind });
+  return h(
+    'div',
+    { class: 'buttons' },
+    h('button', { type: 'button', class: 'button button--secondary', onclick: open('receipt') }, t('documents.open.receipt')),
+    h('button', { type: 'button', class: 'button button--secondary', onclick: open('report') }, t('documents.open.report')),
   );
 }

@@ -1,6 +1,7 @@
 import { StreamStateCache } from '@passerelle/command-handling';
 import { caseDecider, caseStream, type Actor, type CaseEvent } from '@passerelle/domain';
 import type { EventStore } from '@passerelle/event-store';
+import type { Keyring } from '@passerelle/privacy';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
 import {
   ALL_CATEGORIES,
@@ -15,10 +16,12 @@ import {
   contextOf,
   exactScope,
   identified,
+  keyringOnTestDatabase,
   personErased,
 } from '../../testing/use-case.fixtures';
 import { WithdrawConsentCommand } from './withdraw-consent.command';
 import { WithdrawConsentHandler } from './withdraw-consent.handler';
+import { WITHDRAWAL_REASON_LABEL } from './withdrawal-reason';
 
 const given = CommandHandlerSpecification.for<CaseEvent>();
 const theCase = caseStream(CASE_ID);
@@ -28,17 +31,46 @@ const consented = [
   consentGranted({ consentId: 'consent-2', recipients: ['clinic-13'] }),
 ];
 
-const REASON = 'She asked to stop sharing';
+const REASON = 'Awa Diallo asked us to stop sharing';
 const withdraw = (who: Actor, consentId = 'consent-1') =>
   new WithdrawConsentCommand({ caseId: CASE_ID, consentId, reason: REASON }, contextOf(who));
+/** Her reason is recorded sealed: only its presence is known here (the first test opens it). */
 const withdrawn = (consentId: string) => ({
   ...consentWithdrawn(consentId),
-  data: { caseId: CASE_ID, consentId, reason: REASON, by: ASSO },
+  data: { caseId: CASE_ID, consentId, reason: expect.stringMatching(/^v1\./) as string, by: ASSO },
 });
-const handler = (store: EventStore, cache = new StreamStateCache()) => new WithdrawConsentHandler(store, cache);
 
 describe('withdraw consent', () => {
+  let keyring: Keyring;
+  let close: () => Promise<void>;
+  const handler = (store: EventStore, cache = new StreamStateCache()) => new WithdrawConsentHandler(store, keyring, cache);
+
+  beforeAll(async () => ({ keyring, close } = await keyringOnTestDatabase('withdraw_consent')));
+  afterAll(() => close());
+
   describe('when her consent is active', () => {
+    it('seals her reason with her case key: it may name her, so it must go with her key on erasure', () =>
+      given(existingStream(theCase, consented))
+        .when(async (store) => {
+          await handler(store).execute(withdraw(asso));
+          const [event] = await store.readStream(theCase, { fromRevision: 3n });
+          const sealed = (event?.data as { reason: string }).reason;
+          expect(JSON.stringify({ data: event?.data, metadata: event?.metadata })).not.toContain('Diallo');
+          expect(await keyring.open(CASE_ID, sealed, WITHDRAWAL_REASON_LABEL)).toBe(REASON);
+        })
+        .then(expectNewEvents(theCase, [withdrawn('consent-1')])));
+
+    it('records a withdrawal without a reason as such', () =>
+      given(existingStream(theCase, consented))
+        .when((store) =>
+          handler(store).execute(new WithdrawConsentCommand({ caseId: CASE_ID, consentId: 'consent-2', reason: null }, contextOf(asso))),
+        )
+        .then(
+          expectNewEvents(theCase, [
+            { ...consentWithdrawn('consent-2'), data: { caseId: CASE_ID, consentId: 'consent-2', reason: null, by: ASSO } },
+          ]),
+        ));
+
     it('records the withdrawal, told to its recipients with none of her categories', () =>
       given(existingStream(theCase, consented))
         .when((store) => handler(store).execute(withdraw(asso)))

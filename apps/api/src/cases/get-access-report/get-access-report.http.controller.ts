@@ -1,0 +1,30 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@passerelle/domain';
+import { CurrentActor, Roles } from '@passerelle/auth';
+import { Context, type CommandContext } from '../../shared/command-context';
+import { GetAccessReportQuery } from './get-access-report.query';
+import { HerDocumentRequest } from './get-access-report.request.dto';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('v1/cases')
+export class GetAccessReportController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':caseId/access-report')
+  @Roles('partner')
+  @ApiOperation({
+    summary:
+      'Her access report (GDPR art. 15) in her language: every organisation that opened her data, when, which categories; a printable document and an SMS text, for the holder only',
+  })
+  get(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Query() query: HerDocumentRequest,
+    @CurrentActor() actor: Actor,
+    @Context() context: CommandContext,
+  ) {
+    return this.queries.execute(new GetAccessReportQuery(caseId, actor, query.lang, context.now));
+  }
+}
