@@ -42,7 +42,7 @@ export type RemoveMember = {
 };
 export type IssueApiKey = {
   type: 'IssueApiKey';
-  data: { organisationId: string; keyId: string; label: string; role: KeyRole; expiresAt: string | null };
+  data: { organisationId: string; keyId: string; role: KeyRole; expiresAt: string | null };
   metadata: CommandMetadata;
 };
 export type RevokeApiKey = {

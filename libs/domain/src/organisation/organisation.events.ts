@@ -50,7 +50,8 @@ export type MemberRemoved = {
 };
 export type ApiKeyIssued = {
   type: 'ApiKeyIssued';
-  data: { organisationId: string; keyId: string; label: string; role: KeyRole; expiresAt: string | null };
+  /** The key's label (free text an org_admin typed) stays in the key table, out of history. */
+  data: { organisationId: string; keyId: string; role: KeyRole; expiresAt: string | null };
 };
 export type ApiKeyRevoked = {
   type: 'ApiKeyRevoked';

@@ -42,12 +42,12 @@ const joined = (personId: string, organisationId = REFUGE): MemberJoined => ({
 });
 const issue = (who: Actor, role: KeyRole = 'partner', organisationId = REFUGE, expiresAt: string | null = fromNow(3600)): IssueApiKey => ({
   type: 'IssueApiKey',
-  data: { organisationId, keyId: 'key-1', label: 'case system', role, expiresAt },
+  data: { organisationId, keyId: 'key-1', role, expiresAt },
   metadata: by(who),
 });
 const issued = (role: KeyRole = 'partner'): ApiKeyIssued => ({
   type: 'ApiKeyIssued',
-  data: { organisationId: REFUGE, keyId: 'key-1', label: 'case system', role, expiresAt: fromNow(3600) },
+  data: { organisationId: REFUGE, keyId: 'key-1', role, expiresAt: fromNow(3600) },
 });
 const revoke = (who: Actor): RevokeApiKey => ({
   type: 'RevokeApiKey',

@@ -56,7 +56,6 @@ describe('issue API key', () => {
               data: {
                 organisationId: REFUGE,
                 keyId,
-                label: 'case system',
                 role: 'partner',
                 expiresAt: new Date(NOW.getTime() + DEFAULT_KEY_LIFETIME_MS).toISOString(),
               },
@@ -85,7 +84,6 @@ describe('issue API key', () => {
               data: {
                 organisationId: REFUGE,
                 keyId,
-                label: 'by the admin',
                 role: 'partner',
                 expiresAt: expect.any(String),
               },

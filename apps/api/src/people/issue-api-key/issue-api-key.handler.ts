@@ -25,14 +25,14 @@ export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand> {
   async execute({ data, context }: IssueApiKeyCommand) {
     const keyId = commandId(context, 'api-key');
     const expiresAt = data.expiresAt ?? new Date(context.now.getTime() + DEFAULT_KEY_LIFETIME_MS).toISOString();
-    const issued = { organisationId: data.organisationId, keyId, label: data.label, role: data.role, expiresAt };
+    const issued = { organisationId: data.organisationId, keyId, role: data.role, expiresAt };
     const { position } = await decideOnOrganisation(
       this.store,
       this.cache,
       { type: 'IssueApiKey', data: issued, metadata: context },
       context,
     );
-    const key = await this.keys.insert({ ...issued, createdBy: actorRef(context.actor) });
+    const key = await this.keys.insert({ ...issued, label: data.label, createdBy: actorRef(context.actor) });
     return {
       id: keyId,
       keyId,
