@@ -1,3 +1,4 @@
+import { ageBandOn } from '@passerelle/domain';
 import { Client } from 'pg';
 import { insertBaseline } from './baseline';
 import { JsonClient, Latencies, round, runFor } from './load';
@@ -75,7 +76,8 @@ function identifyBody() {
     level: 'presumed',
     indicators: ['trafficking_sexual'],
     department: '93',
-    ageBand: '25-34',
+    // The API refuses a band her birth date contradicts (CASE.AGE_BAND_MISMATCH).
+    ageBand: ageBandOn(PERSON.birthDate, new Date()),
     safety: { doNotContact: false, safeChannel: 'phone' },
     consent: {
       recipients: ['bench-refuge'],

@@ -46,13 +46,14 @@ describe('bad consent, withdrawal and erasure requests', () => {
       network.http().post(path).set(auth(partner)).send(body) as unknown as Promise<Response>;
 
   describe('consent', () => {
-    it('for an organisation that is not registered: 422 naming it', async () => {
+    it('for an organisation that is not registered: 422 giving its position, not its id', async () => {
       const response = await refused(
         post(ngo, `/v1/cases/${caseId}/consents`, consent(['refuge-75', 'ghost-13'], ['identity'])),
         422,
         'CONSENT.UNKNOWN_RECIPIENT',
       );
-      expect(response.body.details).toEqual({ recipients: ['ghost-13'] });
+      expect(response.body.details).toEqual({ recipients: [1] });
+      expect(JSON.stringify(response.body)).not.toContain('ghost-13');
     });
 
     it('for an unknown category or purpose: 400 naming the field', async () => {

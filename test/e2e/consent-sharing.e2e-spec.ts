@@ -1,5 +1,5 @@
 import { linkageKey, parseLinkageSecret } from '@passerelle/privacy';
-import { auth, eventCount } from './support/fixtures';
+import { ageBandOf, auth, eventCount } from './support/fixtures';
 import {
   CATEGORIES,
   consent,
@@ -93,7 +93,7 @@ describe('consent-scoped sharing', () => {
         code: 'REFERRAL.CONSENT_MISSING',
         details: { recipientCovered: false, missingCategories: ['identity'] },
       });
-      expect(refused.body.detail).toMatch(/no active referral consent names refuge-75/);
+      expect(refused.body.detail).toMatch(/no active referral consent names the receiver/);
       expect(await eventCount(network)).toBe(before);
       // Nor does it open her file to the named organisation through the partner API.
       expect((await network.http().get(`/v1/cases/${caseId}`).set(auth(refuge))).status).toBe(404);
@@ -210,7 +210,7 @@ describe('consent-scoped sharing', () => {
         level: 'presumed',
         indicators: ['isolated'],
         department: '93',
-        ageBand: '25-34',
+        ageBand: ageBandOf(FATOU),
         safety: { doNotContact: false, safeChannel: 'phone' },
         consent: consent(['refuge-75'], [...CATEGORIES]),
       });

@@ -26,7 +26,7 @@ import { startTestNetwork, type TestNetwork } from './support/test-network';
 const NOT_MARKABLE: Record<string, string> = {
   'POST /v1/organisations id': 'organisation id: 2–63 lowercase letters, digits, dashes',
   'POST /v1/organisations department': 'département code, from the official list',
-  'POST /v1/organisations contact.phone': 'a phone number: digits, spaces and + ( ) . -',
+  'POST /v1/organisations contact.phone': "an organisation's desk number, stored in E.164: digits",
   'POST /v1/cases person.nationality': 'ISO 3166-1 alpha-2: two letters, sealed in her identity with her names',
   'POST /v1/cases person.languages[]': 'language codes, sealed in her contact category with her phone',
   'POST /v1/cases department': 'département code, from the official list',
@@ -145,7 +145,7 @@ describe('erasure leaves nothing of what was typed about her', () => {
           kind,
           department: '93',
           services,
-          contact: { phone: '+33 1 48 00 00 00', email: `${markers.ofOrganisation('POST /v1/organisations contact.email')}@desk.example` },
+          contact: { phone: '+33148000000', email: `${markers.ofOrganisation('POST /v1/organisations contact.email')}@example.org` },
         }),
         201,
       );

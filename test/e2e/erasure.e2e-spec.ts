@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
-import { auth } from './support/fixtures';
+import { ageBandOf, auth } from './support/fixtures';
 import { consent, identify, inbox, itemFor, onboardKeyed, refer, sql, type KeyedPartner } from './support/consent-fixtures';
 import { CapturingLogger, dumpDatabase, findPersonalData, leaks } from './support/personal-data-scan';
 import { startTestNetwork, type TestNetwork } from './support/test-network';
@@ -121,7 +121,7 @@ describe('erasing a woman', () => {
         level: 'presumed',
         indicators: ['trafficking_sexual', 'urgent_health'],
         department: '93',
-        ageBand: '35-44',
+        ageBand: ageBandOf(ZAINABOU),
         safety: { doNotContact: false, safeChannel: 'sms' },
         consent: consent(['refuge-75', 'health-93'], ['identity', 'contact', 'health', 'vulnerability'], ['referral', 'coordination']),
       },

@@ -73,10 +73,10 @@ describe('her consent receipt and her access report', () => {
     restoreConsole();
   });
 
-  it('lists the contact the holder registered in the directory', async () => {
+  it('lists the contact the holder registered in the directory, its phone in E.164', async () => {
     const directory = await network.http().get('/v1/organisations').set(auth(refuge));
     expect(directory.body.items.find((o: { id: string }) => o.id === 'asso-93')).toMatchObject({
-      contact: { phone: '+33 1 48 00 00 00', email: 'accueil@asso93.example' },
+      contact: { phone: '+33148000000', email: 'accueil@asso93.example' },
     });
   });
 
@@ -88,7 +88,7 @@ describe('her consent receipt and her access report', () => {
       language: 'ti',
       direction: 'ltr',
       review: 'to be reviewed by a native speaker',
-      holder: { organisationId: 'asso-93', name: 'Association 93', contact: { phone: '+33 1 48 00 00 00' } },
+      holder: { organisationId: 'asso-93', name: 'Association 93', contact: { phone: '+33148000000' } },
       consents: [
         {
           consentId,
@@ -104,6 +104,7 @@ describe('her consent receipt and her access report', () => {
     });
     expect(response.body.sms.text).toContain('Refuge des Lilas');
     expect(response.body.sms.text).toContain('01/06/2030');
+    // Stored in E.164, printed as it is dialled.
     expect(response.body.sms.text).toContain('+33 1 48 00 00 00');
   });
 

@@ -200,7 +200,7 @@ describe('research queries over a seeded network', () => {
       expect(refused.status).toBe(403);
       expect(refused.body).toMatchObject({ code: 'RESEARCH.EPSILON_BUDGET_SPENT', details: { remaining: 1 } });
       expect((await ask({ groupBy: ['service'], filters: YEAR, epsilon: 1 })).status).toBe(200);
-      expect((await ask({ groupBy: ['service'], filters: YEAR, epsilon: 0.001 })).status).toBe(403);
+      expect((await ask({ groupBy: ['service'], filters: YEAR, epsilon: 0.01 })).status).toBe(403);
     });
 
     it('keeps a budget per researcher key', async () => {
@@ -233,6 +233,8 @@ describe('research queries over a seeded network', () => {
       ['no period', { groupBy: ['region'], filters: {} }, 400],
       ['ε = 0', { groupBy: ['region'], filters: YEAR, epsilon: 0 }, 400],
       ['a negative ε', { groupBy: ['region'], filters: YEAR, epsilon: -1 }, 400],
+      ['an ε below 0.01 (1e-7 was a 500)', { groupBy: ['region'], filters: YEAR, epsilon: 1e-7 }, 400],
+      ['an ε above 10', { groupBy: ['region'], filters: YEAR, epsilon: 11 }, 400],
       ['a grouped and filtered dimension', { groupBy: ['service'], filters: { ...YEAR, service: 'legal' } }, 422],
     ])('refuses %s with a problem and no data', async (_what, body, status) => {
       const response = await ask(body);

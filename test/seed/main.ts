@@ -33,7 +33,13 @@ async function main(args: SeedArguments): Promise<void> {
   const config = loadConfig(process.env);
   let embedded: EmbeddedPostgres | null = null;
   let settings: RuntimeSettings;
-  const common = { bodyLimit: config.http.bodyLimit, logLevel: 'error', readYourWritesTimeoutMs: 5000 };
+  // This process serves the seed alone: no rate limit to wait out.
+  const common = {
+    bodyLimit: config.http.bodyLimit,
+    logLevel: 'error',
+    readYourWritesTimeoutMs: 5000,
+    rateLimits: { perKey: null, perAddress: null },
+  };
   if (config.mode === 'embedded') {
     const secrets = ensureEmbeddedSecrets(config.dataDir, process.env);
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log });

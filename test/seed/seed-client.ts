@@ -11,7 +11,11 @@ export interface SeedTransport {
   send(method: 'GET' | 'POST' | 'PUT', path: string, options: { key: string; body?: unknown; clock?: Date }): Promise<SeedResponse>;
 }
 
-/** Plain HTTP with keep-alive (Node's fetch), to a network started in-process or elsewhere. */
+/**
+ * Plain HTTP with keep-alive (Node's fetch), to a network started in-process or elsewhere. A
+ * running network limits each key's rate (README.md#configuration): a 429 is waited out, as its
+ * Retry-After says, and the request sent again.
+ */
 export function httpTransport(baseUrl: string): SeedTransport {
   const base = baseUrl.replace(/\/+$/, '');
   return {
@@ -19,7 +23,14 @@ export function httpTransport(baseUrl: string): SeedTransport {
       const headers: Record<string, string> = { authorization: `Bearer ${key}` };
       if (body !== undefined) headers['content-type'] = 'application/json';
       if (clock) headers['x-passerelle-clock'] = clock.toISOString();
-      const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const request = () => fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      let response = await request();
+      while (response.status === 429) {
+        await response.text();
+        const seconds = Number(response.headers.get('retry-after') ?? '1');
+        await new Promise((resolve) => setTimeout(resolve, Math.max(1, seconds) * 1000));
+        response = await request();
+      }
       const text = await response.text();
       return {
         status: response.status,

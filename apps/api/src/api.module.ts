@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthGuard } from '@passerelle/auth';
-import { IdempotencyInterceptor, ProblemFilter } from '@passerelle/http';
+import { IdempotencyInterceptor, ProblemFilter, RateLimitGuard, RateLimitModule } from '@passerelle/http';
 import { OperationsModule } from '@passerelle/observability';
 import { CasesModule } from './cases/cases.module';
 import { ConsoleModule } from './console/console.module';
@@ -19,11 +19,13 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 /**
  * The HTTP API (routes in README.md): one module per feature, each with its controllers → CommandBus/QueryBus →
  * one handler per use case (docs/adr/0005-one-api-style.md names the few routes that skip the buses).
- * Every route is denied unless it is @Public() or names its @Roles() (AuthGuard is global).
+ * Every route is denied unless it is @Public() or names its @Roles() (AuthGuard is global); every /v1 request counts
+ * against its key's and its address's rate limits first (libs/http/src/rate-limit).
  */
 @Module({
   imports: [
     CqrsModule.forRoot(),
+    RateLimitModule,
     CommandPathModule,
     OperationsModule,
     OrganisationsModule,
@@ -38,6 +40,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     ConsoleModule,
   ],
   providers: [
+    // Guards run in this order: the rate limits come before the key is checked, so guessing keys is limited too.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
     { provide: APP_FILTER, useClass: ProblemFilter },

@@ -2,14 +2,27 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { RuntimeSettings } from '@passerelle/config';
-import { createValidationPipe } from '@passerelle/http';
+import { createValidationPipe, jsonBodyOptions, jsonOnly, responseHeaders } from '@passerelle/http';
+
+/** The JSON API; the console, /health, /metrics and /docs sit beside it. */
+const API_PREFIX = '/v1/';
 
 /**
- * What every HTTP app needs besides its modules: a bounded JSON body, strict validation, and the
- * OpenAPI document at /docs (JSON at /docs-json).
+ * What every HTTP app needs besides its modules: a request id and no caching of the API's answers,
+ * JSON bodies only, bounded in size and depth, strict validation, and the OpenAPI document at
+ * /docs (JSON at /docs-json).
  */
-export function configureHttpApp(app: NestExpressApplication, settings: Pick<RuntimeSettings, 'bodyLimit'>): INestApplication {
-  app.useBodyParser('json', { limit: settings.bodyLimit, type: ['application/json', 'application/*+json'] });
+export function configureHttpApp(
+  app: NestExpressApplication,
+  settings: Pick<RuntimeSettings, 'bodyLimit' | 'trustProxy'>,
+): INestApplication {
+  // Behind a reverse proxy, the client's address (its rate limit) comes from X-Forwarded-For, and only then.
+  if (settings.trustProxy !== undefined) app.set('trust proxy', settings.trustProxy);
+  // Order matters: the headers first (every answer, errors included, carries them), then the
+  // media type, then the bounded JSON parser.
+  app.use(responseHeaders(API_PREFIX));
+  app.use(jsonOnly(API_PREFIX));
+  app.useBodyParser('json', jsonBodyOptions(settings.bodyLimit));
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
   const document = SwaggerModule.createDocument(

@@ -23,6 +23,9 @@ export {
 } from '../../../libs/domain/src/shared/vocabulary';
 export type { Role } from '../../../libs/domain/src/shared/vocabulary';
 
+/** Nationalities: ISO 3166-1 alpha-2 codes with French and English names, from the list the API checks against. */
+export { COUNTRIES, type Country } from '../../../libs/geography/src/countries';
+
 export const DEPARTMENTS: readonly { code: string; name: string }[] = (departements as { code: string; nom: string }[]).map((d) => ({
   code: d.code,
   name: d.nom,

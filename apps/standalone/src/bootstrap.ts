@@ -75,6 +75,8 @@ function runtimeSettings(
     sessions: config.sessions,
     ...(config.oidc ? { oidc: config.oidc } : {}),
     bodyLimit: config.http.bodyLimit,
+    trustProxy: config.http.trustProxy,
+    rateLimits: config.rateLimits,
     idempotencyTtlMs: config.idempotencyTtlMs,
     logLevel: config.logLevel,
     readYourWritesTimeoutMs: 5000,

@@ -4,6 +4,11 @@
  */
 export type Checked<T> = { ok: true; value: T } | { ok: false; expected: string };
 
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+}
+
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
 const bad = (expected: string): Checked<never> => ({ ok: false, expected });
 const got = (value: string) => `(got ${JSON.stringify(value)})`;
@@ -100,6 +105,30 @@ export function durations(raw: string): Checked<number[]> {
     : bad(
         `must be comma-separated durations such as 0s,5s,5m,30m,2h,5h,10h (units ms, s, m, h, d); ${wrong.map((w) => JSON.stringify(w)).join(', ')} is not one`,
       );
+}
+
+/** `600/1m`: at most 600 requests in each minute; `off` for no limit. */
+export function rateLimit(raw: string): Checked<RateLimit | null> {
+  if (raw.toLowerCase() === 'off') return ok(null);
+  const match = /^(\d{1,9})\/(\d+(?:ms|s|m|h|d))$/.exec(raw);
+  const window = match?.[2] ? duration(match[2]) : null;
+  const limit = Number(match?.[1]);
+  return window?.ok && limit >= 1 && window.value >= 1000
+    ? ok({ limit, windowMs: window.value })
+    : bad(`must be requests per window such as 600/1m or 20/1s (a window of 1s at least), or off ${got(raw)}`);
+}
+
+/**
+ * Which proxies' X-Forwarded-For to believe for a client's address (Express's `trust proxy`): a
+ * number of hops, or addresses and subnets (`10.0.0.0/8,loopback`). Unset, the socket's peer is the client.
+ */
+export function trustProxy(raw: string): Checked<number | string> {
+  if (/^\d{1,2}$/.test(raw)) return ok(Number(raw));
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const valid = entries.every((entry) => /^(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)$/.test(entry));
+  return valid
+    ? ok(entries.join(','))
+    : bad(`must be a number of proxy hops (1) or addresses and subnets such as 10.0.0.0/8,loopback ${got(raw)}`);
 }
 
 /** One duration such as 24h or 90m (units ms, s, m, h, d), above zero. */

@@ -33,7 +33,7 @@ describe('loadConfig', () => {
       });
     });
     it('listens on 127.0.0.1:3000 with a 100kb body limit, logging at info', () => {
-      expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '100kb' });
+      expect(config.http).toEqual({ port: 3000, host: '127.0.0.1', bodyLimit: '100kb', trustProxy: undefined });
       expect(config.logLevel).toBe('info');
     });
     it('keeps its data in ./.passerelle under the working directory', () => {
@@ -201,12 +201,38 @@ describe('loadConfig', () => {
         port: 8080,
         host: '0.0.0.0',
         bodyLimit: '1mb',
+        trustProxy: undefined,
       });
     });
     it('rejects a body limit without a unit', () => {
       expect(problems({ PASSERELLE_BODY_LIMIT: 'lots' })).toEqual([
         'PASSERELLE_BODY_LIMIT must be a size such as 100kb or 1mb (got "lots")',
       ]);
+    });
+  });
+
+  describe('rate limits', () => {
+    it('default to 600 requests a minute per API key and 1200 per client address', () => {
+      expect(loadConfig({}).rateLimits).toEqual({
+        perKey: { limit: 600, windowMs: 60_000 },
+        perAddress: { limit: 1200, windowMs: 60_000 },
+      });
+    });
+    it('take requests per window, or off', () => {
+      expect(loadConfig({ PASSERELLE_RATE_LIMIT_PER_KEY: '20/1s', PASSERELLE_RATE_LIMIT_PER_ADDRESS: 'off' }).rateLimits).toEqual({
+        perKey: { limit: 20, windowMs: 1_000 },
+        perAddress: null,
+      });
+    });
+    it.each(['600', '0/1m', '10/500ms', 'lots/1m', '10/1x'])('reject %s', (value) => {
+      expect(problems({ PASSERELLE_RATE_LIMIT_PER_KEY: value })).toEqual([
+        expect.stringMatching(/^PASSERELLE_RATE_LIMIT_PER_KEY must be requests per window such as 600\/1m/),
+      ]);
+    });
+    it('believe X-Forwarded-For only from the proxies named in PASSERELLE_TRUST_PROXY', () => {
+      expect(loadConfig({ PASSERELLE_TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+      expect(loadConfig({ PASSERELLE_TRUST_PROXY: '10.0.0.0/8, loopback' }).http.trustProxy).toBe('10.0.0.0/8,loopback');
+      expect(problems({ PASSERELLE_TRUST_PROXY: 'everyone' })).toEqual([expect.stringMatching(/^PASSERELLE_TRUST_PROXY must be a number/)]);
     });
   });
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from './config.error';
 import * as rule from './config-rules';
 import type { Checked } from './config-rules';
-import { LOG_LEVELS, type BusConfig, type EventStoreConfig, type PasserelleConfig } from './passerelle.config';
+import { DEFAULT_RATE_LIMITS, LOG_LEVELS, type BusConfig, type EventStoreConfig, type PasserelleConfig } from './passerelle.config';
 
 export type Env = Record<string, string | undefined>;
 
@@ -24,6 +24,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     if (result.ok) return result.value;
     problems.push(`${name} ${result.expected}`);
     return undefined;
+  };
+  /** Like read, for a variable whose parsed value may itself be null (`off`). */
+  const readOr = <T>(name: string, check: (raw: string) => Checked<T>, fallback: T): T => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const result = check(raw);
+    if (result.ok) return result.value;
+    problems.push(`${name} ${result.expected}`);
+    return fallback;
   };
   const required = <T>(name: string, value: T | undefined, why: string): T | undefined => {
     if (value === undefined && !env[name]?.trim()) problems.push(`${name} is required ${why}`);
@@ -50,6 +59,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       port: read('PORT', rule.port) ?? 3000,
       host: read('HOST', rule.host) ?? '127.0.0.1',
       bodyLimit: read('PASSERELLE_BODY_LIMIT', rule.byteSize) ?? '100kb',
+      trustProxy: read('PASSERELLE_TRUST_PROXY', rule.trustProxy),
+    },
+    rateLimits: {
+      perKey: readOr('PASSERELLE_RATE_LIMIT_PER_KEY', rule.rateLimit, DEFAULT_RATE_LIMITS.perKey),
+      perAddress: readOr('PASSERELLE_RATE_LIMIT_PER_ADDRESS', rule.rateLimit, DEFAULT_RATE_LIMITS.perAddress),
     },
     webhooks: {
       retryScheduleMs: read('PASSERELLE_WEBHOOK_RETRY_SCHEDULE', rule.durations) ?? DEFAULT_RETRY_SCHEDULE_MS,

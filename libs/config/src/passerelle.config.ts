@@ -1,3 +1,19 @@
+import type { RateLimit } from './config-rules';
+
+export interface RateLimits {
+  perKey: RateLimit | null;
+  perAddress: RateLimit | null;
+}
+
+/**
+ * Sized for a real partner: its case system polling the inbox and sending commands, or a dozen
+ * caseworkers on the console behind one address. A benchmark or a bulk import sets its own.
+ */
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  perKey: { limit: 600, windowMs: 60_000 },
+  perAddress: { limit: 1200, windowMs: 60_000 },
+};
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -9,7 +25,15 @@ interface CommonConfig {
   dataDir: string;
   eventStore: EventStoreConfig;
   bus: BusConfig;
-  http: { port: number; host: string; bodyLimit: string };
+  http: {
+    port: number;
+    host: string;
+    bodyLimit: string;
+    /** PASSERELLE_TRUST_PROXY, for Express's `trust proxy`; undefined: the socket's peer is the client. */
+    trustProxy: number | string | undefined;
+  };
+  /** PASSERELLE_RATE_LIMIT_PER_KEY / _PER_ADDRESS; null: no limit. */
+  rateLimits: RateLimits;
   webhooks: {
     /** Delay before each attempt, in ms: the first is usually 0; after the last, dead-letter. */
     retryScheduleMs: number[];

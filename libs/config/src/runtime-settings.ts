@@ -1,4 +1,4 @@
-import type { EventStoreConfig } from './passerelle.config';
+import type { EventStoreConfig, RateLimits } from './passerelle.config';
 
 /** What the apps need once configuration is validated and the database (embedded or not) is up. */
 export interface RuntimeSettings {
@@ -17,6 +17,10 @@ export interface RuntimeSettings {
   sessions?: { idleMs: number; absoluteMs: number };
   /** PASSERELLE_OIDC_*: sign-in through the organisation's identity provider; local accounts only when absent. */
   oidc?: { issuer: string; clientId: string; clientSecret: string };
+  /** PASSERELLE_TRUST_PROXY (passerelle.config.ts); the socket's peer is the client when absent. */
+  trustProxy?: number | string | undefined;
+  /** Per API key and per client address (libs/http/src/rate-limit); DEFAULT_RATE_LIMITS when absent. */
+  rateLimits?: RateLimits;
   logLevel: string;
   /** PASSERELLE_IDEMPOTENCY_TTL in ms; 24 h when absent. */
   idempotencyTtlMs?: number;

@@ -12,6 +12,7 @@ export * from './case/case.commands';
 export * from './case/case.state';
 export * from './case/case.decider';
 export * from './case/consent';
+export * from './case/age-band';
 
 export * from './referral/referral.events';
 export * from './referral/referral.commands';
@@ -23,5 +24,6 @@ export * from './organisation/organisation.commands';
 export * from './organisation/organisation.state';
 export * from './organisation/organisation.decider';
 export * from './organisation/rules/credential-manager.rule';
+export * from './organisation/organisation-id';
 
 export * from './scope';

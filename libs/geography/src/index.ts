@@ -1,1 +1,3 @@
 export * from './departements';
+export * from './countries';
+export * from './countries.validator';

@@ -3,6 +3,7 @@ import { DomainError, type DomainErrorKind } from '@passerelle/domain';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '@passerelle/event-store';
 import { PrivacyError } from '@passerelle/privacy';
 import type { Response } from 'express';
+import { MAX_JSON_DEPTH } from './input/json-body';
 import { problem, type Problem } from './problem';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -77,7 +78,8 @@ function fromHttpException(error: HttpException): Problem {
     415: ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send JSON with Content-Type: application/json.'],
     429: ['REQUEST.RATE_LIMITED', 'Too many requests', 'Slow down and retry later.'],
   };
-  const [code, t, detail] = known[status] ?? ['REQUEST.ERROR', 'Request error', error.message];
+  // Never the exception's own message: a framework's message may quote the request (a path, a value).
+  const [code, t, detail] = known[status] ?? ['REQUEST.ERROR', 'Request error', 'The request could not be served as sent.'];
   return problem(status, code, t, detail);
 }
 
@@ -86,6 +88,8 @@ function fromBodyParserError(error: unknown): Problem | null {
   if (typeof error !== 'object' || error === null) return null;
   const { type, status } = error as { type?: unknown; status?: unknown };
   if (type === 'entity.parse.failed') return problem(400, 'REQUEST.MALFORMED_JSON', 'Malformed JSON', 'The body is not valid JSON.');
+  if (type === 'entity.too.deep')
+    return problem(400, 'REQUEST.TOO_DEEP', 'Body nested too deeply', `JSON bodies may nest ${MAX_JSON_DEPTH} levels at most.`);
   if (type === 'entity.too.large')
     return problem(413, 'REQUEST.TOO_LARGE', 'Payload too large', 'The request body is larger than the limit.');
   if (typeof status === 'number' && status >= 400 && status < 500) return fromHttpException(new HttpException('Bad request', status));

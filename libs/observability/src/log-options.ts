@@ -47,10 +47,12 @@ export function logOptions(service: string, level: string): Params {
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
       serializers: {
         // Serialised when the request arrives, before routing: the path, since no route is known yet.
-        req: (request: { method?: string; url?: string; id?: unknown }) => ({
+        // requestId: the X-Request-Id the caller got back (libs/http/src/transport/response-headers.middleware.ts), for support.
+        req: (request: { method?: string; url?: string; id?: unknown; headers?: Record<string, unknown> }) => ({
           method: request.method,
           path: (request.url ?? '').split('?')[0],
           correlationId: request.id,
+          requestId: request.headers?.['x-request-id'],
         }),
         res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
       },

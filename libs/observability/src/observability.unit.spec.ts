@@ -48,15 +48,15 @@ describe('the correlation id of a request', () => {
 describe('request log lines', () => {
   const { pinoHttp } = logOptions('api', 'info') as { pinoHttp: { serializers: Record<string, (value: unknown) => unknown> } };
 
-  it('hold method, path and correlation id only: no header, query string or body', () => {
+  it('hold method, path, correlation and request ids only: no other header, no query string or body', () => {
     const line = pinoHttp.serializers.req?.({
       method: 'GET',
       url: '/v1/cases/42?cursor=abc',
       id: 'trace-0123456789',
-      headers: { authorization: 'Bearer psk_secret' },
+      headers: { authorization: 'Bearer psk_secret', 'x-request-id': 'req-0123456789' },
       body: { familyName: 'Diallo' },
     });
-    expect(line).toEqual({ method: 'GET', path: '/v1/cases/42', correlationId: 'trace-0123456789' });
+    expect(line).toEqual({ method: 'GET', path: '/v1/cases/42', correlationId: 'trace-0123456789', requestId: 'req-0123456789' });
     expect(pinoHttp.serializers.res?.({ statusCode: 201, body: { caseId: '42' }, headers: {} })).toEqual({ statusCode: 201 });
   });
 });

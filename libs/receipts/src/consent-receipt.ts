@@ -1,5 +1,5 @@
 import { ANY_REFERRAL_RECIPIENT, type ConsentCategory, type ConsentMethod, type ConsentPurpose } from '@passerelle/domain';
-import { fill, languageName, list, longDate, ltrInSms, smsDate } from './format';
+import { fill, languageName, list, longDate, ltrInSms, readablePhone, smsDate } from './format';
 import type { ReceiptLocale } from './locale';
 import { RECEIPT_LOCALES } from './locales';
 import type { DocumentSection, Fact, PrintableDocument, SmsText } from './printable-document';
@@ -92,7 +92,7 @@ export const section = (heading: string, paragraphs: string[], facts: Fact[] = [
 export function contactSection(locale: ReceiptLocale, holder: ReceiptOrganisation): DocumentSection {
   const { common } = locale;
   const facts: Fact[] = [{ term: common.organisation, values: [holder.name] }];
-  if (holder.contact?.phone) facts.push({ term: common.phone, values: [holder.contact.phone], ltr: true });
+  if (holder.contact?.phone) facts.push({ term: common.phone, values: [readablePhone(holder.contact.phone)], ltr: true });
   if (holder.contact?.email) facts.push({ term: common.email, values: [holder.contact.email], ltr: true });
   const paragraphs = holder.contact?.phone || holder.contact?.email ? [] : [common.noContact];
   return section(common.contactHeading, paragraphs, facts);
@@ -154,7 +154,8 @@ function consentSms(locale: ReceiptLocale, data: ConsentReceiptData): SmsText {
 
 /** `call {holder} {phone}` when a phone or an e-mail address is registered, `contact {holder}` otherwise. */
 export function smsContact(locale: ReceiptLocale, holder: ReceiptOrganisation, call: string, ask: string): string {
-  const reach = holder.contact?.phone ?? holder.contact?.email ?? null;
+  const phone = holder.contact?.phone;
+  const reach = phone ? readablePhone(phone) : (holder.contact?.email ?? null);
   return reach
     ? fill(call, { holder: holder.name, phone: ltrInSms(directionOf(locale.language), reach) })
     : fill(ask, { holder: holder.name });

@@ -1,4 +1,8 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ReceiptLanguage } from './receipt-languages';
+
+/** A number as it is read and dialled (`+33 1 48 00 00 00`), from the E.164 the API stores (`+33148000000`). */
+export const readablePhone = (phone: string): string => parsePhoneNumberFromString(phone)?.formatInternational() ?? phone;
 
 /** The network works in France: days and times on her papers are those of Paris. */
 export const RECEIPT_TIME_ZONE = 'Europe/Paris';

@@ -94,6 +94,8 @@ export function runtimeSettingsFrom(config: ExternalConfig): RuntimeSettings {
     sessions: config.sessions,
     ...(config.oidc ? { oidc: config.oidc } : {}),
     bodyLimit: config.http.bodyLimit,
+    trustProxy: config.http.trustProxy,
+    rateLimits: config.rateLimits,
     idempotencyTtlMs: config.idempotencyTtlMs,
     logLevel: config.logLevel,
     readYourWritesTimeoutMs: 5000,

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { auth, type Partner } from './fixtures';
+import { ageBandOf, auth, type Partner } from './fixtures';
 import type { TestNetwork } from './test-network';
 
 /** A woman with data in every consent category, so each test can see which category leaked. */
@@ -76,7 +76,7 @@ export async function identify(network: TestNetwork, holder: Partner, first: obj
       level: 'presumed',
       indicators: ['trafficking_sexual'],
       department: '93',
-      ageBand: '25-34',
+      ageBand: ageBandOf(person),
       safety: { doNotContact: false, safeChannel: 'phone' },
       ...(first ? { consent: first } : {}),
     });

@@ -1,3 +1,4 @@
+import { ageBandOn } from '@passerelle/domain';
 import type { TestNetwork } from './test-network';
 
 export const AWA = {
@@ -35,13 +36,22 @@ export async function onboard(
 
 export const auth = (partner: Partner | string) => ({ Authorization: `Bearer ${typeof partner === 'string' ? partner : partner.key}` });
 
+/**
+ * The age band her birth date gives today, as the API checks it (CASE.AGE_BAND_MISMATCH): a fixed
+ * band would stop agreeing with a fixed birth date on her next birthday.
+ */
+export const ageBandOf = (person: unknown): string => {
+  const birthDate = (person as { birthDate?: unknown } | undefined)?.birthDate;
+  return (typeof birthDate === 'string' ? ageBandOn(birthDate, new Date()) : null) ?? 'unknown';
+};
+
 export function identifyBody(consentRecipients: string[], overrides: Record<string, unknown> = {}) {
   return {
     person: AWA,
     level: 'presumed',
     indicators: ['trafficking_sexual'],
     department: '93',
-    ageBand: '25-34',
+    ageBand: ageBandOf(overrides.person ?? AWA),
     safety: { doNotContact: false, safeChannel: 'phone' },
     consent: {
       recipients: consentRecipients,

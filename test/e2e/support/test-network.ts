@@ -36,6 +36,8 @@ export async function startTestNetwork(overrides: Partial<RuntimeSettings> = {},
     linkageKey: randomBytes(32).toString('base64'),
     bootstrapAdminKey: adminKey,
     bodyLimit: '100kb',
+    // A whole suite runs from one address with a few keys: limits far above it, still counted on every request.
+    rateLimits: { perKey: { limit: 1_000_000, windowMs: 60_000 }, perAddress: { limit: 1_000_000, windowMs: 60_000 } },
     logLevel: 'error',
     readYourWritesTimeoutMs: 5000,
     eventStore: { kind: 'postgres' },

@@ -49,7 +49,13 @@ export class ConsentRequest implements ConsentInput {
   @IsIn(CONSENT_PURPOSES, { each: true })
   purposes: ConsentPurpose[];
 
-  @ApiPropertyOptional({ nullable: true, example: null, description: 'ISO 8601 time after which the consent lapses by itself' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: null,
+    description: 'ISO 8601 time after which the consent lapses by itself',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsISO8601({ strict: true })

@@ -38,7 +38,7 @@ export async function loadHeldCase(store: EventStore, caseId: string, actor: Act
     caseDecider.initialState(),
   );
   if (!actsForOrganisation(actor) || state.status === 'none' || state.holder !== actor.organisationId) {
-    throw notFound('CASE.NOT_FOUND', `No case ${caseId} is visible to you.`);
+    throw notFound('CASE.NOT_FOUND', 'No such case is visible to you.');
   }
   const first = events[0];
   return { state, events, safety: first?.type === 'PersonIdentified' ? first.data.safety : null };

@@ -1,20 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsDateString,
-  IsEmail,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsCountry } from '@passerelle/geography';
+import { SingleLine } from '@passerelle/http';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import type { PersonInput } from './person';
+import { IsE164Phone, toE164 } from '../shared/phone-number';
+import { caseLanguageTag, EARLIEST_BIRTH_DATE, IsBirthDate, IsLanguageTag } from './person.validators';
 
 class NotesRequest {
   @ApiPropertyOptional({ maxLength: 2000 })
@@ -28,6 +19,7 @@ class LegalRequest extends NotesRequest {
   @ApiPropertyOptional({ example: 'asylum_seeker' })
   @IsOptional()
   @IsString()
+  @SingleLine()
   @Length(1, 100)
   residenceStatus?: string;
 }
@@ -50,36 +42,42 @@ export class PersonRequest implements PersonInput {
   @ApiPropertyOptional({ example: 'Awa' })
   @IsOptional()
   @IsString()
+  @SingleLine()
   @Length(1, 200)
   givenName?: string;
 
   @ApiPropertyOptional({ example: 'Diallo' })
   @IsOptional()
   @IsString()
+  @SingleLine()
   @Length(1, 200)
   familyName?: string;
 
-  @ApiPropertyOptional({ example: '1994-03-02' })
+  @ApiPropertyOptional({ example: '1994-03-02', format: 'date', description: `From ${EARLIEST_BIRTH_DATE} to today` })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: 'birthDate must be a date as YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthDate must be a date as YYYY-MM-DD' })
+  @IsBirthDate()
   birthDate?: string;
 
-  @ApiPropertyOptional({ example: 'CI', description: 'ISO 3166-1 alpha-2' })
+  @ApiPropertyOptional({ example: 'CI', description: 'ISO 3166-1 alpha-2 country code, upper case' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'nationality must be an ISO 3166-1 alpha-2 code such as CI' })
+  @IsCountry()
   nationality?: string;
 
-  @ApiPropertyOptional({ example: ['fr', 'dyu'], description: 'ISO 639 codes' })
+  @ApiPropertyOptional({ example: ['fr', 'dyu'], description: 'BCP 47 language tags (fr, dyu, prs, fr-CI), stored in their standard case' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
-  @Matches(/^[a-z]{2,3}$/, { each: true, message: 'languages must be ISO 639 codes such as fr or dyu' })
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map(caseLanguageTag) : value))
+  @IsLanguageTag({ each: true })
   languages?: string[];
 
-  @ApiPropertyOptional({ example: '+33600000000' })
+  @ApiPropertyOptional({
+    example: '+33600000000',
+    description: 'Stored in E.164 (+33612345678); a number without country code is read as French (06 12 34 56 78)',
+  })
   @IsOptional()
-  @Matches(/^\+?[0-9 ().-]{6,20}$/, { message: 'phone must be a phone number such as +33600000000' })
+  @Transform(({ value }: { value: unknown }) => toE164(value))
+  @IsE164Phone()
   phone?: string;
 
   @ApiPropertyOptional()

@@ -55,15 +55,13 @@ export class CoordinationFilterRequest extends CoordinationPlaceRequest {
 export function coordinationFilter(request: CoordinationFilterRequest): CoordinationFilter {
   for (const field of ['from', 'to'] as const) {
     const value = request[field];
-    if (value !== undefined && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-      throw unprocessable('COORDINATION.BAD_PERIOD', `${field} ${value} is not a day of the calendar`, { field });
+    const day = value === undefined ? null : new Date(`${value}T00:00:00Z`);
+    if (day && (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value)) {
+      throw unprocessable('COORDINATION.BAD_PERIOD', `${field} is not a day of the calendar`, { field });
     }
   }
   if (request.from && request.to && request.from > request.to) {
-    throw unprocessable('COORDINATION.BAD_PERIOD', `The period ends (${request.to}) before it starts (${request.from})`, {
-      from: request.from,
-      to: request.to,
-    });
+    throw unprocessable('COORDINATION.BAD_PERIOD', 'The period ends before it starts', { field: 'to' });
   }
   const { from, to, department, service, indicator, kind } = request;
   return { from, to, department, service, indicator, kind };

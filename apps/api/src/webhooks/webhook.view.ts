@@ -17,6 +17,6 @@ export function webhookView(endpoint: WebhookEndpoint) {
 /** Another partner's endpoint answers exactly like one that does not exist. */
 export async function ownEndpoint(store: WebhookEndpointStore, organisationId: string, id: string): Promise<WebhookEndpoint> {
   const endpoint = await store.get(organisationId, id);
-  if (!endpoint) throw notFound('WEBHOOK.NOT_FOUND', `No webhook endpoint ${id}.`);
+  if (!endpoint) throw notFound('WEBHOOK.NOT_FOUND', 'No such webhook endpoint.');
   return endpoint;
 }

@@ -27,6 +27,8 @@ export type IdentifyPerson = {
     indicators: Indicator[];
     department: string;
     ageBand: AgeBand;
+    /** The band her birth date gives on the day of identification (age-band.ts), when a birth date is given. */
+    birthDateAgeBand: AgeBand | null;
     safety: { doNotContact: boolean; safeChannel: SafeChannel };
     personal: SealedPersonal;
     consent: ConsentTerms | null;

@@ -27,13 +27,17 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseEvent[] 
 
 function identifyPerson({ data, metadata }: IdentifyPerson, state: CaseState): CaseEvent[] {
   const actor = requirePartner(metadata.actor);
-  if (state.status !== 'none') throw conflict('CASE.ALREADY_EXISTS', `Case ${data.caseId} already exists`);
+  if (state.status !== 'none') throw conflict('CASE.ALREADY_EXISTS', 'This case already exists');
   // A formal identification opens protection rights (residence permit, reflection period): only the state decides it.
   if (data.level === 'formal' && actor.organisationKind !== 'authority') {
     throw forbidden('CASE.FORMAL_REQUIRES_AUTHORITY', 'Only an authority may record a formal identification');
   }
   if (data.level === 'presumed' && data.indicators.length === 0) {
     throw unprocessable('CASE.INDICATORS_REQUIRED', 'A presumed identification rests on at least one indicator');
+  }
+  // Coordination and research count by age band: a band her own birth date contradicts would put her in the wrong row.
+  if (data.birthDateAgeBand !== null && data.ageBand !== 'unknown' && data.ageBand !== data.birthDateAgeBand) {
+    throw unprocessable('CASE.AGE_BAND_MISMATCH', 'ageBand does not agree with person.birthDate', { field: 'ageBand' });
   }
   const identified: PersonIdentified = {
     type: 'PersonIdentified',
@@ -62,7 +66,7 @@ function identifyPerson({ data, metadata }: IdentifyPerson, state: CaseState): C
 }
 
 function grant({ data, metadata }: GrantConsent, state: CaseState): CaseEvent {
-  const open = requireHeldOpenCase(state, metadata.actor, data.caseId);
+  const open = requireHeldOpenCase(state, metadata.actor);
   return grantConsent({
     caseId: data.caseId,
     terms: data.consent,
@@ -74,10 +78,10 @@ function grant({ data, metadata }: GrantConsent, state: CaseState): CaseEvent {
 }
 
 function withdraw({ data, metadata }: WithdrawConsent, state: CaseState): CaseEvent {
-  const open = requireHeldOpenCase(state, metadata.actor, data.caseId);
+  const open = requireHeldOpenCase(state, metadata.actor);
   const consent = open.consents.find((candidate) => candidate.consentId === data.consentId);
-  if (consent === undefined) throw notFound('CONSENT.NOT_FOUND', `No consent ${data.consentId} on this case`);
-  if (consent.withdrawn) throw conflict('CONSENT.ALREADY_WITHDRAWN', `Consent ${data.consentId} is already withdrawn`);
+  if (consent === undefined) throw notFound('CONSENT.NOT_FOUND', 'No such consent on this case');
+  if (consent.withdrawn) throw conflict('CONSENT.ALREADY_WITHDRAWN', 'This consent is already withdrawn');
   return {
     type: 'ConsentWithdrawn',
     data: { caseId: data.caseId, consentId: data.consentId, reason: data.reason, by: open.holder },
@@ -85,8 +89,8 @@ function withdraw({ data, metadata }: WithdrawConsent, state: CaseState): CaseEv
 }
 
 function erase({ data, metadata }: ErasePerson, state: CaseState): CaseEvent {
-  const existing = requireEraser(state, metadata.actor, data.caseId);
-  if (existing.status === 'erased') throw conflict('CASE.ALREADY_ERASED', `Case ${data.caseId} is already erased`);
+  const existing = requireEraser(state, metadata.actor);
+  if (existing.status === 'erased') throw conflict('CASE.ALREADY_ERASED', 'This case is already erased');
   return { type: 'PersonErased', data: { caseId: data.caseId, requestedBy: metadata.actor.organisationId } };
 }
 

@@ -43,7 +43,7 @@ function register({ data, metadata }: RegisterOrganisation, state: OrganisationS
   if (metadata.actor.role !== 'network_admin') throw forbidden('AUTH.ADMIN_ONLY', 'Only a network admin may register an organisation');
   // The network's own organisation holds its admins: registering it as a partner would make them one.
   if (state.status !== 'none' || data.organisationId === NETWORK_ORGANISATION) {
-    throw conflict('ORGANISATION.ALREADY_EXISTS', `Organisation ${data.organisationId} is already registered`);
+    throw conflict('ORGANISATION.ALREADY_EXISTS', 'An organisation with this id is already registered');
   }
   // Referrals are addressed by service; an organisation offering none could never receive one.
   if (data.services.length === 0) {
@@ -56,14 +56,14 @@ function register({ data, metadata }: RegisterOrganisation, state: OrganisationS
 }
 
 function declareCapacity({ data, metadata }: DeclareCapacity, state: OrganisationState): OrganisationEvent {
-  if (state.status === 'none') throw notFound('ORGANISATION.NOT_FOUND', `No organisation ${data.organisationId}`);
+  if (state.status === 'none') throw notFound('ORGANISATION.NOT_FOUND', 'No organisation with this id is registered');
   const { actor } = metadata;
   // Coordinators plan with these figures, so only the organisation itself may state them.
   if (!actsForOrganisation(actor) || actor.organisationId !== state.organisationId) {
-    throw forbidden('AUTH.NOT_THIS_ORGANISATION', `Only ${state.organisationId} may declare its own capacity`);
+    throw forbidden('AUTH.NOT_THIS_ORGANISATION', 'Only the organisation itself may declare its capacity');
   }
   if (!state.services.includes(data.service)) {
-    throw unprocessable('CAPACITY.SERVICE_NOT_OFFERED', `${state.organisationId} does not offer ${data.service}`, {
+    throw unprocessable('CAPACITY.SERVICE_NOT_OFFERED', 'The organisation does not offer this service', {
       service: data.service,
       offered: state.services,
     });
@@ -71,11 +71,7 @@ function declareCapacity({ data, metadata }: DeclareCapacity, state: Organisatio
   const { total, available } = data;
   const valid = Number.isInteger(total) && Number.isInteger(available) && available >= 0 && available <= total && total <= MAX_CAPACITY;
   if (!valid) {
-    throw unprocessable(
-      'CAPACITY.INVALID',
-      `Capacity needs whole numbers with 0 ≤ available ≤ total ≤ ${MAX_CAPACITY} (got ${available}/${total})`,
-      { total, available },
-    );
+    throw unprocessable('CAPACITY.INVALID', `Capacity needs whole numbers with 0 ≤ available ≤ total ≤ ${MAX_CAPACITY}`);
   }
   return { type: 'CapacityDeclared', data: { organisationId: state.organisationId, service: data.service, total, available } };
 }

@@ -17,22 +17,22 @@ export function decideReferral(command: ReferralCommand, state: ReferralState): 
     case 'MakeReferral':
       return [makeReferral(command, state)];
     case 'AcceptReferral': {
-      const { by } = requireTransition(state, actor, command.data.referralId, { from: 'referred', allowed: ['receiver'] });
+      const { by } = requireTransition(state, actor, { from: 'referred', allowed: ['receiver'] });
       return [{ type: 'ReferralAccepted', data: { referralId: command.data.referralId, by, note: command.data.note } }];
     }
     case 'DeclineReferral': {
-      const { by } = requireTransition(state, actor, command.data.referralId, { from: 'referred', allowed: ['receiver'] });
+      const { by } = requireTransition(state, actor, { from: 'referred', allowed: ['receiver'] });
       const { referralId, reason, note } = command.data;
       return [{ type: 'ReferralDeclined', data: { referralId, by, reason, note } }];
     }
     case 'WithdrawReferral': {
-      const { by } = requireTransition(state, actor, command.data.referralId, { from: 'referred', allowed: ['sender'] });
+      const { by } = requireTransition(state, actor, { from: 'referred', allowed: ['sender'] });
       const { referralId, reason, note } = command.data;
       return [{ type: 'ReferralWithdrawn', data: { referralId, by, reason, note } }];
     }
     case 'CloseReferral': {
       const allowed = ['sender', 'receiver'] as const;
-      const { by } = requireTransition(state, actor, command.data.referralId, { from: 'accepted', allowed });
+      const { by } = requireTransition(state, actor, { from: 'accepted', allowed });
       const { referralId, outcome, note } = command.data;
       return [{ type: 'ReferralClosed', data: { referralId, by, outcome, note } }];
     }

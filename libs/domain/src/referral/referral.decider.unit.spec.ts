@@ -150,11 +150,12 @@ describe('referral decider', () => {
       });
     });
 
-    it('rejects a receiver her consent does not name, naming it', () => {
+    it('rejects a receiver her consent does not name, saying so without repeating its id', () => {
       const forClinic = openCase({ consentId: 'c1', recipients: [CLINIC] });
       given.when(make(asso, { case: forClinic, sharedCategories: [] })).thenThrows('REFERRAL.CONSENT_MISSING', (error) => {
         expect(error.details).toEqual({ recipientCovered: false, missingCategories: [] });
-        expect(error.message).toContain(REFUGE);
+        expect(error.message).toContain('no active referral consent names the receiver');
+        expect(error.message).not.toContain(REFUGE);
       });
     });
 

@@ -35,6 +35,7 @@ export const DOMAIN_ERROR_CODES = {
   'CASE.ALREADY_ERASED': 'conflict',
   'CASE.FORMAL_REQUIRES_AUTHORITY': 'forbidden',
   'CASE.INDICATORS_REQUIRED': 'unprocessable',
+  'CASE.AGE_BAND_MISMATCH': 'unprocessable',
   'CONSENT.UNKNOWN_RECIPIENT': 'unprocessable',
   'CONSENT.EMPTY': 'unprocessable',
   'CONSENT.EXPIRY_IN_PAST': 'unprocessable',

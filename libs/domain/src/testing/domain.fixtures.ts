@@ -90,6 +90,7 @@ export const identify = (who: Actor, data: Partial<IdentifyPerson['data']> = {})
       indicators,
       department,
       ageBand,
+      birthDateAgeBand: null,
       safety,
       personal,
       consent: null,

@@ -28,8 +28,7 @@ export async function checkWebhookUrl(raw: string, options: { allowLoopback: boo
   } catch {
     return refuse('URL_INVALID', 'The URL does not parse.');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return refuse('URL_SCHEME', `Only https URLs are accepted, not ${url.protocol}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return refuse('URL_SCHEME', 'Only https URLs are accepted.');
   if (url.username || url.password)
     return refuse('URL_CREDENTIALS', 'Credentials in a URL leak into logs; authenticate with the signature instead.');
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
@@ -42,10 +41,10 @@ export async function checkWebhookUrl(raw: string, options: { allowLoopback: boo
     } catch {
       addresses = [];
     }
-    if (addresses.length === 0) return refuse('URL_UNRESOLVABLE', `${host} does not resolve to any address.`);
+    if (addresses.length === 0) return refuse('URL_UNRESOLVABLE', 'The host does not resolve to any address.');
   }
   if (!addresses.every((address) => isReachable(address, options.allowLoopback))) {
-    return refuse('URL_PRIVATE_ADDRESS', `${host} is or resolves to a private, loopback, link-local or reserved address.`);
+    return refuse('URL_PRIVATE_ADDRESS', 'The host is or resolves to a private, loopback, link-local or reserved address.');
   }
   const loopbackOnly = addresses.every((address) => classifyAddress(address) === 'loopback');
   if (url.protocol === 'http:' && !loopbackOnly) return refuse('URL_NOT_HTTPS', 'Webhooks carry signed events: https is required.');

@@ -1,8 +1,9 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
 import { ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
+import { EmptyBodyPipe } from '@passerelle/http';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { ErasePersonCommand } from './erase-person.command';
 
@@ -16,7 +17,7 @@ export class ErasePersonController {
   @Post(':caseId/erasure')
   @HttpCode(200)
   @Roles(...ORGANISATION_ACTING_ROLES)
-  erase(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Context() context: CommandContext) {
+  erase(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body(EmptyBodyPipe) _body: undefined, @Context() context: CommandContext) {
     return this.commands.execute(new ErasePersonCommand({ caseId }, context));
   }
 }

@@ -21,7 +21,7 @@ export class GetAccessLogHandler implements IQueryHandler<GetAccessLogQuery> {
   async execute({ caseId, actor, before, limit }: GetAccessLogQuery) {
     const { state } = await aggregateStream(this.store, caseStream(caseId), caseDecider);
     if (state.status === 'none' || state.holder !== actor.organisationId) {
-      throw notFound('CASE.NOT_FOUND', `No case ${caseId} is visible to you.`);
+      throw notFound('CASE.NOT_FOUND', 'No such case is visible to you.');
     }
     const page = await this.accessLog.listForCase(state.caseId, { before, limit });
     return {

@@ -32,11 +32,11 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
       await waitForCheckpoint(this.readModel, INBOX_PROJECTION_NAME, minPosition, this.settings.readYourWritesTimeoutMs);
     const snapshot = await loadCaseSnapshot(this.store, caseId);
     const { state } = snapshot;
-    if (state.status === 'none') throw hidden(caseId);
+    if (state.status === 'none') throw hidden();
     const referral = await this.receivedReferral(caseId, viewer);
     const categories = this.access.categoriesFor({ viewer, caseState: state, referral, now });
     const isHolder = state.holder === viewer;
-    if (!isHolder && !referral && categories.length === 0) throw hidden(caseId);
+    if (!isHolder && !referral && categories.length === 0) throw hidden();
     const person = await this.access.view(
       { viewer, caseState: state, personal: snapshot.personal, referral, now },
       { keyId: actor.keyId, personId: actor.personId ?? null, via: 'case' },
@@ -77,4 +77,4 @@ function details(state: CaseState) {
   return { level: state.level, indicators: state.indicators, department: state.department };
 }
 
-const hidden = (caseId: string) => notFound('CASE.NOT_FOUND', `No case ${caseId} is visible to you.`);
+const hidden = () => notFound('CASE.NOT_FOUND', 'No such case is visible to you.');

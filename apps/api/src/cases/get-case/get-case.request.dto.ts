@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsPosition } from '@passerelle/http';
 
 export class GetCaseRequest {
   @ApiPropertyOptional({
@@ -7,6 +8,6 @@ export class GetCaseRequest {
       'Read-your-writes: wait (briefly) until referrals up to this position (from a command response or a webhook) count for access',
   })
   @IsOptional()
-  @Matches(/^\d{1,19}$/, { message: 'minPosition must be a position returned by a command' })
+  @IsPosition({ message: 'minPosition must be a position returned by a command' })
   minPosition?: string;
 }

@@ -24,7 +24,7 @@ export class GetConsentReceiptHandler implements IQueryHandler<GetConsentReceipt
     const held = await loadHeldCase(this.store, caseId, actor);
     const open = held.state;
     // Her consents went with her: an erased case has nothing left to show her.
-    if (open.status === 'erased') throw unprocessable('CASE.ERASED', `Case ${caseId} was erased`);
+    if (open.status === 'erased') throw unprocessable('CASE.ERASED', 'This case was erased');
     const data: ConsentReceiptData = {
       caseId: open.caseId,
       reference: receiptReference(open.caseId),

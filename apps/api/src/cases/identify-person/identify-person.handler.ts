@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandEnvelope, commandId, handleCommand, StreamStateCache } from '@passerelle/command-handling';
-import { caseDecider, caseStream, type IdentifyPerson, type SealedPersonal } from '@passerelle/domain';
+import { ageBandOn, caseDecider, caseStream, type IdentifyPerson, type SealedPersonal } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { LINKAGE_SECRET } from '@passerelle/config';
 import { Keyring, linkageKey, LinkageKeyStore } from '@passerelle/privacy';
@@ -40,6 +40,7 @@ export class IdentifyPersonHandler implements ICommandHandler<IdentifyPersonComm
         indicators: data.indicators,
         department: data.department,
         ageBand: data.ageBand,
+        birthDateAgeBand: person.birthDate ? ageBandOn(person.birthDate, context.now) : null,
         safety: data.safety,
         personal,
         consent,

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsPosition } from '@passerelle/http';
 
 const STATUSES = ['referred', 'accepted', 'declined', 'withdrawn', 'closed'] as const;
 
@@ -31,6 +32,6 @@ export class GetInboxRequest {
 
   @ApiPropertyOptional({ description: 'Read-your-writes: wait (briefly) until the inbox includes this position from a command response' })
   @IsOptional()
-  @Matches(/^\d{1,19}$/, { message: 'minPosition must be a position returned by a command' })
+  @IsPosition({ message: 'minPosition must be a position returned by a command' })
   minPosition?: string;
 }

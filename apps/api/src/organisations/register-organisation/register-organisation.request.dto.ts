@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ORGANISATION_KINDS, SERVICES, type OrganisationKind, type Service } from '@passerelle/domain';
+import { Transform, Type } from 'class-transformer';
+import { ORGANISATION_ID, ORGANISATION_KINDS, SERVICES, type OrganisationKind, type Service } from '@passerelle/domain';
 import { IsDepartment } from '@passerelle/geography';
+import { SingleLine } from '@passerelle/http';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,12 +16,18 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
+import { IsE164Phone, toE164 } from '../../shared/phone-number';
 
 /** How a woman reaches the organisation: printed on her consent receipt as whom to call to withdraw. */
 export class OrganisationContactRequest {
-  @ApiPropertyOptional({ example: '+33 1 48 00 00 00', description: "A desk or hotline number, never a person's own" })
+  @ApiPropertyOptional({
+    example: '+33 1 48 00 00 00',
+    description:
+      "A desk or hotline number, never a person's own; stored in E.164 (+33148000000), a number without country code read as French",
+  })
   @IsOptional()
-  @Matches(/^\+?[0-9 ().-]{6,20}$/, { message: 'phone must be a phone number such as +33 1 48 00 00 00' })
+  @Transform(({ value }: { value: unknown }) => toE164(value))
+  @IsE164Phone()
   phone?: string;
 
   @ApiPropertyOptional({ example: 'accueil@asso93.example' })
@@ -34,11 +41,12 @@ export class OrganisationContactRequest {
 export class RegisterOrganisationRequest {
   @ApiProperty({ example: 'asso-93', description: 'Stable lowercase id chosen by the network' })
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'id must be 2–63 lowercase letters, digits or dashes' })
+  @Matches(ORGANISATION_ID, { message: 'id must be 2–63 lowercase letters, digits or dashes' })
   id: string;
 
   @ApiProperty({ example: 'Association 93' })
   @IsString()
+  @SingleLine()
   @Length(1, 200)
   name: string;
 

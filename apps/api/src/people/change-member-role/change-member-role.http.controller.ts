@@ -2,6 +2,7 @@ import { Body, Controller, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@passerelle/auth';
+import { OrganisationIdPipe } from '@passerelle/http';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { ChangeMemberRoleCommand } from './change-member-role.command';
 import { ChangeMemberRoleRequest } from './change-member-role.request.dto';
@@ -16,7 +17,7 @@ export class ChangeMemberRoleController {
   @Roles('org_admin', 'network_admin')
   @ApiOperation({ summary: 'Give a person another role' })
   change(
-    @Param('id') id: string,
+    @Param('id', OrganisationIdPipe) id: string,
     @Param('personId') personId: string,
     @Body() body: ChangeMemberRoleRequest,
     @Context() context: CommandContext,

@@ -29,9 +29,9 @@ export class GetMemberActivityHandler implements IQueryHandler<GetMemberActivity
   async execute({ actor, organisationId, personId, limit }: GetMemberActivityQuery) {
     const { manager } = await requireManagerNow(this.store, actor, organisationId);
     if (manager === 'onboarding')
-      throw forbidden('AUTH.ORG_ADMIN_ONLY', `Only an org_admin of ${organisationId} reviews its people's activity`);
+      throw forbidden('AUTH.ORG_ADMIN_ONLY', "Only an org_admin of this organisation reviews its people's activity");
     const person = await this.people.find(personId);
-    if (person?.organisationId !== organisationId) throw notFound('MEMBER.NOT_FOUND', `No member ${personId} in ${organisationId}`);
+    if (person?.organisationId !== organisationId) throw notFound('MEMBER.NOT_FOUND', 'No such member in this organisation');
     const [reads, events, webhookActions] = await Promise.all([
       this.accessLog.listForReader(organisationId, { personId }, { limit }),
       this.activity.forActor(organisationId, { personId }, { limit }),

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@passerelle/auth';
+import { OrganisationIdPipe } from '@passerelle/http';
 import type { Actor } from '@passerelle/domain';
 import { GetMemberActivityQuery } from './get-member-activity.query';
 import { GetMemberActivityRequest } from './get-member-activity.request.dto';
@@ -16,7 +17,7 @@ export class GetMemberActivityController {
   @Roles('org_admin', 'network_admin')
   @ApiOperation({ summary: 'What one of the organisation’s people opened and did (for its org_admins)' })
   activity(
-    @Param('id') id: string,
+    @Param('id', OrganisationIdPipe) id: string,
     @Param('personId') personId: string,
     @Query() query: GetMemberActivityRequest,
     @CurrentActor() actor: Actor,

@@ -2,7 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@passerelle/auth';
-import { SecretInResponse } from '@passerelle/http';
+import { OrganisationIdPipe, SecretInResponse } from '@passerelle/http';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { InviteMemberCommand } from './invite-member.command';
 import { InviteMemberRequest } from './invite-member.request.dto';
@@ -17,7 +17,7 @@ export class InviteMemberController {
   @Roles('org_admin', 'network_admin')
   @SecretInResponse('invitationUrl')
   @ApiOperation({ summary: 'Invite a person (the invitation link is shown once)' })
-  invite(@Param('id') id: string, @Body() body: InviteMemberRequest, @Context() context: CommandContext) {
+  invite(@Param('id', OrganisationIdPipe) id: string, @Body() body: InviteMemberRequest, @Context() context: CommandContext) {
     return this.commands.execute(new InviteMemberCommand({ organisationId: id, email: body.email, role: body.role }, context));
   }
 }

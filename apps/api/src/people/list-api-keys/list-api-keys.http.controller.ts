@@ -2,6 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@passerelle/auth';
+import { OrganisationIdPipe } from '@passerelle/http';
 import type { Actor } from '@passerelle/domain';
 import { ListApiKeysQuery } from './list-api-keys.query';
 
@@ -16,7 +17,7 @@ export class ListApiKeysController {
   @ApiOperation({
     summary: 'The organisation’s machine keys (id, label, role, createdBy, createdAt, lastUsedAt, expiresAt), never a secret',
   })
-  list(@Param('id') id: string, @CurrentActor() actor: Actor) {
+  list(@Param('id', OrganisationIdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new ListApiKeysQuery(actor, id));
   }
 }

@@ -22,10 +22,10 @@ export class RevokeApiKeyHandler implements ICommandHandler<RevokeApiKeyCommand>
   async execute({ data, context }: RevokeApiKeyCommand): Promise<void> {
     // Who may revoke is checked first, so that only a manager of this organisation learns whether the key exists.
     await requireManagerNow(this.store, context.actor, data.organisationId);
-    if (!(await this.keys.exists(data.organisationId, data.keyId))) throw keyNotFound(data.keyId);
+    if (!(await this.keys.exists(data.organisationId, data.keyId))) throw keyNotFound();
     await decideOnOrganisation(this.store, this.cache, { type: 'RevokeApiKey', data, metadata: context }, context);
     await this.keys.revoke(data.organisationId, data.keyId);
   }
 }
 
-const keyNotFound = (keyId: string) => notFound('API_KEY.NOT_FOUND', `No key ${keyId} in this organisation`);
+const keyNotFound = () => notFound('API_KEY.NOT_FOUND', 'No such key in this organisation');

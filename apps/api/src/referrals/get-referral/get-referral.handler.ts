@@ -22,7 +22,7 @@ export class GetReferralHandler implements IQueryHandler<GetReferralQuery> {
     const view = referralView(await this.store.readStream(referralStream(referralId)));
     const viewer = actor.organisationId;
     if (!view || (view.from !== viewer && view.to !== viewer)) {
-      throw notFound('REFERRAL.NOT_FOUND', `No referral ${referralId} is visible to ${viewer}.`);
+      throw notFound('REFERRAL.NOT_FOUND', 'No such referral is visible to you.');
     }
     const { state: caseState, personal } = await loadCaseSnapshot(this.store, view.caseId);
     const person = await this.access.view(

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONSENT_CATEGORIES, SERVICES, URGENCIES, type ConsentCategory, type Service, type Urgency } from '@passerelle/domain';
+import {
+  CONSENT_CATEGORIES,
+  ORGANISATION_ID,
+  SERVICES,
+  URGENCIES,
+  type ConsentCategory,
+  type Service,
+  type Urgency,
+} from '@passerelle/domain';
 import { ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 
 export class MakeReferralRequest {
@@ -9,7 +17,7 @@ export class MakeReferralRequest {
 
   @ApiProperty({ example: 'refuge-75' })
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'to must be an organisation id' })
+  @Matches(ORGANISATION_ID, { message: 'to must be an organisation id' })
   to: string;
 
   @ApiProperty({ enum: SERVICES })
@@ -36,7 +44,7 @@ export class MakeReferralRequest {
   @Length(1, 4000)
   message?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01T12:00:00Z', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', example: '2026-12-01T12:00:00Z', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsISO8601({ strict: true })

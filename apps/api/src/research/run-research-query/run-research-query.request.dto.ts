@@ -1,19 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MEASURES, RESEARCH_DIMENSIONS, RESEARCH_UNITS, type ResearchUnit } from '@passerelle/projections';
+import { SingleLine } from '@passerelle/http';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsNumber,
-  IsOptional,
-  IsPositive,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+
+/**
+ * ε per query. Below 0.01 the noise (scale 1/ε) drowns every count and spends the budget for
+ * nothing; above 10 it protects no one. class-validator's own decimal check cannot read 1e-7 (a 500
+ * once): the three decimals are checked by the research rules (RESEARCH.BAD_EPSILON).
+ */
+export const EPSILON_RANGE = { min: 0.01, max: 10 } as const;
 
 const DIMENSIONS = [...Object.keys(RESEARCH_DIMENSIONS), 'month'];
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -31,16 +27,17 @@ export class ResearchFiltersRequest {
   @ApiPropertyOptional({ example: 'Île-de-France', description: 'Région name or INSEE code' })
   @IsOptional()
   @IsString()
+  @SingleLine()
   @Length(1, 100)
   region?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 60) organisationKind?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 60) receiverKind?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 60) service?: string;
-  @ApiPropertyOptional({ example: 'gbv+trafficking' }) @IsOptional() @IsString() @Length(1, 100) indicatorSet?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 60) ageBand?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 60) outcome?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 60) delayBand?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @SingleLine() @Length(1, 60) organisationKind?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @SingleLine() @Length(1, 60) receiverKind?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @SingleLine() @Length(1, 60) service?: string;
+  @ApiPropertyOptional({ example: 'gbv+trafficking' }) @IsOptional() @IsString() @SingleLine() @Length(1, 100) indicatorSet?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @SingleLine() @Length(1, 60) ageBand?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @SingleLine() @Length(1, 60) outcome?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @SingleLine() @Length(1, 60) delayBand?: string;
 }
 
 export class RunResearchQueryRequest {
@@ -71,10 +68,15 @@ export class RunResearchQueryRequest {
   @Type(() => ResearchFiltersRequest)
   filters: ResearchFiltersRequest;
 
-  @ApiPropertyOptional({ example: 0.5, description: 'Ask for discrete Laplace noise at this ε (spent from your budget); counts only' })
+  @ApiPropertyOptional({
+    example: 0.5,
+    minimum: EPSILON_RANGE.min,
+    maximum: EPSILON_RANGE.max,
+    description: `Ask for discrete Laplace noise at this ε (spent from your budget), from ${EPSILON_RANGE.min} to ${EPSILON_RANGE.max} with at most three decimals; counts only`,
+  })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 3 })
-  @IsPositive()
-  @Max(100)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(EPSILON_RANGE.min)
+  @Max(EPSILON_RANGE.max)
   epsilon?: number;
 }

@@ -14,7 +14,7 @@ export class DeleteWebhookHandler implements ICommandHandler<DeleteWebhookComman
   async execute({ actor, webhookId }: DeleteWebhookCommand): Promise<void> {
     // Another partner's endpoint answers exactly like one that does not exist.
     if (!(await this.endpoints.remove(actor.organisationId, webhookId))) {
-      throw notFound('WEBHOOK.NOT_FOUND', `No webhook endpoint ${webhookId}.`);
+      throw notFound('WEBHOOK.NOT_FOUND', 'No such webhook endpoint.');
     }
     await this.log.recordAction(webhookId, actor.organisationId, 'deleted', actorRef(actor));
   }

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '@passerelle/webhooks';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsPosition } from '@passerelle/http';
 
 export class ListDeliveriesRequest {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
@@ -11,7 +12,7 @@ export class ListDeliveriesRequest {
 
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
   @IsOptional()
-  @Matches(/^\d{1,19}$/, { message: 'cursor must be a nextCursor returned by this endpoint' })
+  @IsPosition({ message: 'cursor must be a nextCursor returned by this endpoint' })
   cursor?: string;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })

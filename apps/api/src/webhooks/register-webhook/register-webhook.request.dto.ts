@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { INTEGRATION_EVENT_TYPES } from '@passerelle/contracts';
+import { SingleLine } from '@passerelle/http';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
 
 const EVENT_FILTERS = ['*', ...INTEGRATION_EVENT_TYPES];
@@ -7,6 +8,7 @@ const EVENT_FILTERS = ['*', ...INTEGRATION_EVENT_TYPES];
 export class RegisterWebhookRequest {
   @ApiProperty({ example: 'https://partner.example/passerelle', description: 'https; a public address (checked again at every delivery)' })
   @IsString()
+  @SingleLine()
   @MaxLength(2048)
   url: string;
 

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsPosition } from '@passerelle/http';
 import {
   IsISO8601,
   IsOptional,
-  Matches,
   Validate,
   ValidateIf,
   ValidatorConstraint,
@@ -28,7 +28,7 @@ export class ReplayWebhookRequest {
   // Checked when given, and when since is missing too (so "neither" is refused, under this field's name).
   @ValidateIf((request: ReplayWebhookRequest) => request.fromPosition !== undefined || request.since === undefined)
   @Validate(ExactlyOneStart)
-  @Matches(/^\d{1,19}$/, { message: 'fromPosition must be a global position, e.g. "0"' })
+  @IsPosition({ message: 'fromPosition must be a global position, e.g. "0"' })
   fromPosition?: string;
 
   @ApiPropertyOptional({

@@ -19,7 +19,7 @@ export class RotateWebhookSecretHandler implements ICommandHandler<RotateWebhook
   async execute({ actor, webhookId, overlapSeconds }: RotateWebhookSecretCommand) {
     const overlapMs = overlapSeconds !== undefined ? overlapSeconds * 1000 : this.settings.rotationOverlapMs;
     const rotated = await this.endpoints.rotateSecret(actor.organisationId, webhookId, overlapMs);
-    if (!rotated) throw notFound('WEBHOOK.NOT_FOUND', `No webhook endpoint ${webhookId}.`);
+    if (!rotated) throw notFound('WEBHOOK.NOT_FOUND', 'No such webhook endpoint.');
     await this.log.recordAction(webhookId, actor.organisationId, 'secret_rotated', actorRef(actor));
     return { id: webhookId, secret: rotated.secret, previousSecretValidUntil: rotated.previousValidUntil };
   }

@@ -1,10 +1,11 @@
 import type { Me, Organisation } from '../../api/types';
-import { label, t } from '../../i18n/i18n';
+import { label, language, t } from '../../i18n/i18n';
 import { checkedValues, fieldValue, h } from '../../ui/dom';
 import { choices, field, fieldset, input, select } from '../../ui/forms';
 import {
   AGE_BANDS,
   ANY_REFERRAL_RECIPIENT,
+  COUNTRIES,
   CONSENT_CATEGORIES,
   CONSENT_METHODS,
   CONSENT_PURPOSES,
@@ -19,13 +20,20 @@ const options = (kind: string, values: readonly string[]) => values.map((value) 
 const personal = (name: string, type = 'text', extra: Record<string, string | boolean> = {}) =>
   input(name, type, { autocomplete: 'off', ...extra });
 
+/** Countries by their name in the console's language; the API receives the ISO code. */
+const nationalities = () => {
+  const lang = language();
+  return COUNTRIES.map((country) => ({ value: country.code, label: country[lang] })).sort((a, b) => a.label.localeCompare(b.label, lang));
+};
+
 export function personFields(): HTMLFieldSetElement {
   return fieldset(
     t('identify.person'),
     field(t('person.givenName'), personal('givenName', 'text', { maxlength: '200' })),
     field(t('person.familyName'), personal('familyName', 'text', { maxlength: '200' })),
-    field(t('person.birthDate'), personal('birthDate', 'date')),
-    field(t('person.nationality'), personal('nationality', 'text', { pattern: '[A-Za-z]{2}', maxlength: '2' })),
+    // The API refuses a birth date before 1900 or after today; the date picker says so first.
+    field(t('person.birthDate'), personal('birthDate', 'date', { min: '1900-01-01', max: new Date().toISOString().slice(0, 10) })),
+    field(t('person.nationality'), select('nationality', nationalities(), { empty: t('app.choose') })),
     field(t('person.languages'), personal('languages')),
     field(t('person.phone'), personal('phone', 'tel')),
     field(t('person.email'), personal('email', 'email')),
@@ -105,13 +113,12 @@ export function identifyBody(form: HTMLFormElement): { body: Record<string, unkn
       givenName: value('givenName'),
       familyName: value('familyName'),
       birthDate: value('birthDate'),
-      nationality: value('nationality')?.toUpperCase(),
+      nationality: value('nationality'),
       phone: value('phone'),
       email: value('email'),
       languages: value('languages')
         ?.split(/[\s,;]+/)
-        .filter(Boolean)
-        .map((l) => l.toLowerCase()),
+        .filter(Boolean),
     }).filter(([, v]) => v !== undefined),
   );
   const consentGiven = (form.elements.namedItem('consentGiven') as HTMLInputElement | null)?.checked ?? false;

@@ -24,8 +24,8 @@ export function grantConsent(request: GrantRequest): ConsentGranted {
   if (request.unknownRecipients.length > 0) {
     throw unprocessable(
       'CONSENT.UNKNOWN_RECIPIENT',
-      `Consent names organisations that are not registered: ${request.unknownRecipients.join(', ')}`,
-      { recipients: request.unknownRecipients },
+      'Consent names organisations that are not registered (their positions in recipients are in details)',
+      { recipients: request.unknownRecipients.map((id) => terms.recipients.indexOf(id)) },
     );
   }
   const empty = (['recipients', 'categories', 'purposes'] as const).filter((field) => terms[field].length === 0);
@@ -35,12 +35,12 @@ export function grantConsent(request: GrantRequest): ConsentGranted {
     });
   }
   if (terms.expiresAt !== null && !isStrictlyAfter(terms.expiresAt, now)) {
-    throw unprocessable('CONSENT.EXPIRY_IN_PAST', `Consent would expire at ${terms.expiresAt}, which is not after now`, {
-      expiresAt: terms.expiresAt,
+    throw unprocessable('CONSENT.EXPIRY_IN_PAST', 'Consent would expire at a time that is not after now', {
+      field: 'expiresAt',
     });
   }
   if (request.existing.some((consent) => consent.consentId === terms.consentId)) {
-    throw conflict('CONSENT.ALREADY_EXISTS', `Consent ${terms.consentId} is already recorded on this case`);
+    throw conflict('CONSENT.ALREADY_EXISTS', 'This consent is already recorded on this case');
   }
   return {
     type: 'ConsentGranted',

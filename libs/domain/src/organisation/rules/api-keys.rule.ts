@@ -1,6 +1,6 @@
 import { conflict, unprocessable } from '../../shared/domain-error';
 import { isStrictlyAfter } from '../../shared/time';
-import { NETWORK_ORGANISATION, NETWORK_ROLES, type KeyRole } from '../../shared/vocabulary';
+import { NETWORK_ROLES, type KeyRole } from '../../shared/vocabulary';
 import type { IssueApiKey, RevokeApiKey } from '../organisation.commands';
 import type { ApiKeyIssued, ApiKeyRevoked } from '../organisation.events';
 import type { OrganisationState } from '../organisation.state';
@@ -21,8 +21,7 @@ export function issueKey({ data, metadata }: IssueApiKey, state: OrganisationSta
   const manager = requireManager(state, metadata.actor, data.organisationId);
   const allowed = ISSUABLE[manager];
   if (!allowed.includes(data.role)) {
-    const where = data.organisationId === NETWORK_ORGANISATION ? 'the network' : data.organisationId;
-    throw unprocessable('API_KEY.ROLE_NOT_ALLOWED', `A key for ${where} issued by you may be ${allowed.join(', ')}, not ${data.role}`, {
+    throw unprocessable('API_KEY.ROLE_NOT_ALLOWED', `A key you issue here may have the role ${allowed.join(', ')}`, {
       allowed,
     });
   }

@@ -28,13 +28,13 @@ export function requireManager(state: OrganisationState, actor: Actor, organisat
     if (actor.role === 'network_admin' && actor.organisationId === NETWORK_ORGANISATION) return 'network';
     throw forbidden('AUTH.ADMIN_ONLY', 'Only a network admin manages the network’s own people and keys');
   }
-  if (state.status === 'none') throw notFound('ORGANISATION.NOT_FOUND', `No organisation ${organisationId}`);
+  if (state.status === 'none') throw notFound('ORGANISATION.NOT_FOUND', 'No organisation with this id is registered');
   if (actor.role === 'org_admin' && actor.organisationId === organisationId) return 'org_admin';
   if (actor.role === 'network_admin') {
     if (hasActiveOrgAdmin(state)) {
-      throw forbidden('AUTH.ORGANISATION_HAS_ADMIN', `${organisationId} has its own org_admin: only its org_admins issue its credentials`);
+      throw forbidden('AUTH.ORGANISATION_HAS_ADMIN', 'This organisation has its own org_admin: only its org_admins issue its credentials');
     }
     return 'onboarding';
   }
-  throw forbidden('AUTH.ORG_ADMIN_ONLY', `Only an org_admin of ${organisationId} manages its people and keys`);
+  throw forbidden('AUTH.ORG_ADMIN_ONLY', 'Only an org_admin of this organisation manages its people and keys');
 }

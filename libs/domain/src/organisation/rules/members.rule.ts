@@ -10,7 +10,7 @@ import { adminRoleOf, requireManager } from './credential-manager.rule';
 function requireRoleAllowed(organisationId: string, role: PersonRole): void {
   const allowed: readonly PersonRole[] = organisationId === NETWORK_ORGANISATION ? NETWORK_ROLES : ORGANISATION_MEMBER_ROLES;
   if (!allowed.includes(role)) {
-    throw unprocessable('MEMBER.ROLE_NOT_ALLOWED', `A person in ${organisationId} may be ${allowed.join(' or ')}, not ${role}`, {
+    throw unprocessable('MEMBER.ROLE_NOT_ALLOWED', `A person here may be ${allowed.join(' or ')}`, {
       allowed,
     });
   }
@@ -20,10 +20,7 @@ export function invite({ data, metadata }: InviteMember, state: OrganisationStat
   const manager = requireManager(state, metadata.actor, data.organisationId);
   requireRoleAllowed(data.organisationId, data.role);
   if (manager === 'onboarding' && data.role !== 'org_admin') {
-    throw forbidden(
-      'AUTH.ORG_ADMIN_ONLY',
-      `A network admin invites only ${data.organisationId}'s first org_admin; its org_admins invite the rest`,
-    );
+    throw forbidden('AUTH.ORG_ADMIN_ONLY', 'A network admin invites only the first org_admin; the org_admins invite the rest');
   }
   if (state.invitations[data.invitationId] || state.members[data.personId]) {
     throw conflict('MEMBER.ALREADY_EXISTS', 'This invitation was already issued');
@@ -64,7 +61,7 @@ export function changeRole({ data, metadata }: ChangeMemberRole, state: Organisa
   requireManager(state, metadata.actor, data.organisationId);
   requireRoleAllowed(data.organisationId, data.role);
   const member = state.members[data.personId];
-  if (!member) throw notFound('MEMBER.NOT_FOUND', `No member ${data.personId} in ${data.organisationId}`);
+  if (!member) throw notFound('MEMBER.NOT_FOUND', 'No such member in this organisation');
   if (member.role === data.role) return [];
   requireNotLastAdmin(state, data.organisationId, data.personId);
   return [{ type: 'MemberRoleChanged', data }];
@@ -72,7 +69,7 @@ export function changeRole({ data, metadata }: ChangeMemberRole, state: Organisa
 
 export function remove({ data, metadata }: RemoveMember, state: OrganisationState): MemberRemoved {
   requireManager(state, metadata.actor, data.organisationId);
-  if (!state.members[data.personId]) throw notFound('MEMBER.NOT_FOUND', `No member ${data.personId} in ${data.organisationId}`);
+  if (!state.members[data.personId]) throw notFound('MEMBER.NOT_FOUND', 'No such member in this organisation');
   requireNotLastAdmin(state, data.organisationId, data.personId);
   return { type: 'MemberRemoved', data };
 }

@@ -13,28 +13,28 @@ import type { ReferralState } from '../referral.state';
  */
 export function makeReferral({ data, metadata }: MakeReferral, state: ReferralState): ReferralMade {
   const actor = requirePartner(metadata.actor);
-  if (state.status !== 'none') throw conflict('REFERRAL.ALREADY_EXISTS', `Referral ${data.referralId} already exists`);
+  if (state.status !== 'none') throw conflict('REFERRAL.ALREADY_EXISTS', 'This referral already exists');
   const caseState = data.case;
   // A case held by someone else answers exactly like a missing one: its existence is itself sensitive.
   if (caseState.status === 'none' || caseState.holder !== actor.organisationId) {
-    throw unprocessable('REFERRAL.CASE_NOT_FOUND', `No case ${data.caseId} held by ${actor.organisationId}`);
+    throw unprocessable('REFERRAL.CASE_NOT_FOUND', 'No such case is held by your organisation');
   }
-  if (caseState.status === 'erased') throw unprocessable('CASE.ERASED', `Case ${data.caseId} was erased`);
+  if (caseState.status === 'erased') throw unprocessable('CASE.ERASED', 'This case was erased');
   if (data.to === actor.organisationId) {
     throw unprocessable('REFERRAL.SELF_REFERRAL', 'An organisation cannot refer a person to itself');
   }
   const receiver = data.receiver;
   if (receiver.status === 'none') {
-    throw unprocessable('REFERRAL.UNKNOWN_RECEIVER', `No organisation ${data.to} is registered`, { to: data.to });
+    throw unprocessable('REFERRAL.UNKNOWN_RECEIVER', 'No organisation with this id is registered', { field: 'to' });
   }
   if (!receiver.services.includes(data.service)) {
-    throw unprocessable('REFERRAL.SERVICE_NOT_OFFERED', `${data.to} does not offer ${data.service}`, {
+    throw unprocessable('REFERRAL.SERVICE_NOT_OFFERED', 'The receiver does not offer this service', {
       service: data.service,
       offered: receiver.services,
     });
   }
   if (data.respondBy !== null && !isStrictlyAfter(data.respondBy, metadata.now)) {
-    throw unprocessable('REFERRAL.RESPOND_BY_IN_PAST', `respondBy ${data.respondBy} is not after now`);
+    throw unprocessable('REFERRAL.RESPOND_BY_IN_PAST', 'respondBy is not after now', { field: 'respondBy' });
   }
   const sharedCategories = unique(data.sharedCategories);
   const coverage = consentCoverage(caseState, metadata.now, {
@@ -45,8 +45,8 @@ export function makeReferral({ data, metadata }: MakeReferral, state: ReferralSt
   if (!coverage.covered) {
     const { recipientCovered, missingCategories } = coverage;
     const reason = recipientCovered
-      ? `her active referral consent for ${data.to} does not cover: ${missingCategories.join(', ')}`
-      : `no active referral consent names ${data.to}` +
+      ? `her active referral consent for the receiver does not cover: ${missingCategories.join(', ')}`
+      : 'no active referral consent names the receiver' +
         (missingCategories.length > 0 ? ` (categories not covered: ${missingCategories.join(', ')})` : '');
     throw unprocessable('REFERRAL.CONSENT_MISSING', `Cannot refer: ${reason}`, { recipientCovered, missingCategories });
   }

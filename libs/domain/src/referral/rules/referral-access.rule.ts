@@ -16,12 +16,11 @@ export type ReferralParty = 'sender' | 'receiver';
 export function requireTransition(
   state: ReferralState,
   actor: Actor,
-  referralId: string,
   transition: { from: Status; allowed: readonly ReferralParty[] },
 ): Existing & { by: string } {
   const partner = requirePartner(actor);
   const party = state.status === 'none' ? null : partyOf(state, partner.organisationId);
-  if (state.status === 'none' || party === null) throw notFound('REFERRAL.NOT_FOUND', `No referral ${referralId}`);
+  if (state.status === 'none' || party === null) throw notFound('REFERRAL.NOT_FOUND', 'No such referral');
   if (state.status !== transition.from) {
     throw conflict('REFERRAL.INVALID_TRANSITION', `The referral is ${state.status}, not ${transition.from}`, {
       from: state.status,

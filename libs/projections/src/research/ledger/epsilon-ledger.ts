@@ -42,7 +42,7 @@ export class EpsilonLedger {
       if (!fits?.ok) {
         throw forbidden(
           'RESEARCH.EPSILON_BUDGET_SPENT',
-          `This query needs ε=${request.epsilon} but only ${round(this.budget - spent)} of the budget of ${this.budget} is left for this key`,
+          `This query needs more ε than the ${round(this.budget - spent)} left of the budget of ${this.budget} for this key`,
           {
             budget: this.budget,
             spent: round(spent),

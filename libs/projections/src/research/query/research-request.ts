@@ -89,7 +89,7 @@ export function parseResearchRequest(request: ResearchRequest): ResearchQuery {
   }
   const epsilon = request.epsilon ?? null;
   if (epsilon !== null && (!(epsilon > 0) || Math.round(epsilon * 1000) !== epsilon * 1000)) {
-    throw unprocessable('RESEARCH.BAD_EPSILON', 'epsilon must be a positive number with at most three decimals', { epsilon });
+    throw unprocessable('RESEARCH.BAD_EPSILON', 'epsilon must be a positive number with at most three decimals', { field: 'epsilon' });
   }
   if (epsilon !== null && measures.includes('medianDelay')) {
     throw unprocessable(
@@ -103,11 +103,11 @@ export function parseResearchRequest(request: ResearchRequest): ResearchQuery {
 function period(from: string | undefined, to: string | undefined): { year: number; month: string | null } {
   const start = MONTH.exec(from ?? '');
   const end = MONTH.exec(to ?? '');
-  if (!start || !end) throw unprocessable('RESEARCH.BAD_PERIOD', 'filters.from and filters.to are months written YYYY-MM', { from, to });
+  if (!start || !end) throw unprocessable('RESEARCH.BAD_PERIOD', 'filters.from and filters.to are months written YYYY-MM');
   const months = (Number(end[1]) - Number(start[1])) * 12 + Number(end[2]) - Number(start[2]) + 1;
-  if (months < 1) throw unprocessable('RESEARCH.BAD_PERIOD', `The period ends (${to}) before it starts (${from})`, { from, to });
+  if (months < 1) throw unprocessable('RESEARCH.BAD_PERIOD', 'The period ends before it starts');
   if (months > 12 || start[1] !== end[1]) {
-    throw unprocessable('RESEARCH.PERIOD_TOO_LONG', 'A period is one calendar year at most; ask year by year', { from, to });
+    throw unprocessable('RESEARCH.PERIOD_TOO_LONG', 'A period is one calendar year at most; ask year by year');
   }
   if (months === 12) return { year: Number(start[1]), month: null };
   // MONTH's groups are not optional: a match always has its month.
@@ -115,7 +115,6 @@ function period(from: string | undefined, to: string | undefined): { year: numbe
   throw unprocessable(
     'RESEARCH.UNALIGNED_PERIOD',
     'The period is a whole calendar year (YYYY-01 to YYYY-12) or one month; group by month for a series',
-    { from, to },
   );
 }
 
@@ -125,5 +124,5 @@ function value(dim: ResearchDimension, raw: string): string {
     const code = REGION_NAMES.has(raw) ? raw : [...REGION_NAMES].find(([, name]) => name === raw)?.[0];
     if (code) return code;
   } else if ((RESEARCH_DIMENSIONS[dim] as readonly string[]).includes(raw)) return raw;
-  throw unprocessable('RESEARCH.UNKNOWN_VALUE', `"${raw}" is not a value of ${dim}`, { filter: dim, value: raw });
+  throw unprocessable('RESEARCH.UNKNOWN_VALUE', `filters.${dim} is not one of its values`, { filter: dim });
 }
