@@ -25,6 +25,18 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs}/**/*.unit.spec.ts', '<rootDir>/test/architecture/**/*.unit.spec.ts'],
     },
     { ...common, ...withDatabase, displayName: 'int', testMatch: ['<rootDir>/{apps,libs}/**/*.int.spec.ts'] },
-    { ...common, ...withDatabase, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      ...withDatabase,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      // fhir-kit-client (the FHIR client the FHIR e2e suite reads the facade back with) ships ES modules only: compile it to CommonJS.
+      transform: {
+        ...common.transform,
+        '/node_modules/fhir-kit-client/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true }, diagnostics: false }],
+      },
+      transformIgnorePatterns: ['/node_modules/(?!fhir-kit-client/)'],
+      moduleNameMapper: { ...common.moduleNameMapper, '^fhir-kit-client$': '<rootDir>/node_modules/fhir-kit-client/dist/index.js' },
+    },
   ],
 };

@@ -1,6 +1,8 @@
 import { CLOCK_OVERRIDE_FLAG } from '@passerelle/http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { eventually } from '../../libs/bus/src/testing/eventually';
+import { TestReceiver } from '../../libs/webhooks/src/testing';
 import { browserMissing, collectPageErrors, ensureConsoleBuilt, launchChromium, screenshot } from './support/browser';
 import { auth, identifyBody, onboard, type Partner } from './support/fixtures';
 import { freePort } from './support/oidc';
@@ -181,7 +183,7 @@ describeInBrowser('the web console', () => {
   it('never lets a caseworker reach the coordinator view, in the page or through the API', async () => {
     const page = await signedIn(people.asso);
     const views = await page.getByRole('navigation').getByRole('button').allTextContents();
-    expect(views).toEqual(['Orientations', 'Identifier une personne', 'Reçus et rapports', 'Annuaire']);
+    expect(views).toEqual(['Orientations', 'Identifier une personne', 'Reçus et rapports', 'Annuaire', 'Webhooks']);
     expect(await page.getByText('Parcours', { exact: false }).count()).toBe(0);
     const status = await page.evaluate(`fetch('/v1/coordination/funnel').then((r) => r.status)`);
     expect(status).toBe(403);
@@ -189,6 +191,47 @@ describeInBrowser('the web console', () => {
     expect(
       await page.evaluate('JSON.stringify([document.cookie, sessionStorage.length, localStorage.getItem("passerelle.console.key")])'),
     ).toBe('["",0,null]');
+  });
+
+  it('shows a partner every attempt of a webhook delivery: the 503 before the success, with its duration', async () => {
+    const receiver = await TestReceiver.start();
+    try {
+      receiver.behave = (_, attempt) => (attempt === 1 ? { status: 503 } : { status: 204 });
+      const registered = await network
+        .http()
+        .post('/v1/webhooks')
+        .set(auth(asso))
+        .send({ url: receiver.url(), events: ['organisation.capacity_declared.v1'] });
+      expect(registered.status).toBe(201);
+      receiver.secrets = [registered.body.secret as string];
+      const declared = await network
+        .http()
+        .put('/v1/organisations/refuge-75/capacity')
+        .set(auth(refuge))
+        .send({ service: 'specialised_shelter', total: 12, available: 2 });
+      expect(declared.status).toBe(200);
+      await eventually(() => expect(receiver.processed.size).toBe(1));
+
+      const page = await signedIn(people.asso);
+      await page.getByRole('navigation').getByRole('button', { name: 'Webhooks' }).click();
+      const log = page.getByRole('table', { name: 'Livraisons' });
+      await log.waitFor();
+      // The dispatcher records the outcome just after the receiver answered: reload until the log says so.
+      for (let attempt = 0; attempt < 50 && (await log.getByRole('cell', { name: 'Livrée' }).count()) === 0; attempt++) {
+        await page.getByRole('navigation').getByRole('button', { name: 'Webhooks' }).click();
+        await log.waitFor();
+      }
+      await log.getByRole('button', { name: /^Voir les tentatives/ }).click();
+      const attempts = page.getByRole('table', { name: 'Tentatives — organisation.capacity_declared.v1' });
+      await attempts.waitFor();
+      const rows = attempts.getByRole('row');
+      expect(await rows.count()).toBe(3); // the header, then each attempt
+      expect(await rows.nth(1).textContent()).toContain('HTTP 503');
+      expect(await rows.nth(2).textContent()).toContain('HTTP 204');
+      await screenshot(page, 'partner-webhook-attempts');
+    } finally {
+      await receiver.down();
+    }
   });
 
   it('refuses a wrong password and code with a clear message, and speaks English when asked', async () => {

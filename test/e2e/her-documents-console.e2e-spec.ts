@@ -115,7 +115,7 @@ describeInBrowser('her receipt and her access report in the console', () => {
       department: '93',
       services: ['legal'],
       contact: { phone: '+33 1 48 00 00 00', email: 'accueil@asso93.example' },
-    } as Parameters<typeof onboard>[1]);
+    });
     refuge = await onboard(network, { id: 'refuge-75', name: 'Refuge des Lilas', kind: 'refuge', department: '75', services: ['shelter'] });
     people = { asso: await personOf(network, 'asso-93', 'caseworker'), refuge: await personOf(network, 'refuge-75', 'caseworker') };
     const identified = await network

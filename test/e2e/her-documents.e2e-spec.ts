@@ -46,7 +46,7 @@ describe('her consent receipt and her access report', () => {
       department: '93',
       services: ['legal'],
       contact: { phone: '+33 1 48 00 00 00', email: 'accueil@asso93.example' },
-    } as Parameters<typeof onboard>[1]);
+    });
     refuge = await onboard(network, { id: 'refuge-75', name: 'Refuge des Lilas', kind: 'refuge', department: '75', services: ['shelter'] });
     stranger = await onboard(network, { id: 'health-93', kind: 'health', department: '93', services: ['medical'] });
     const identified = await network

@@ -159,6 +159,62 @@ describe('webhooks: endpoints, signed thin deliveries, the delivery log and repl
     expect(new Set(target.requests.map((r) => r.id)).size).toBe(1);
   });
 
+  it('shows the owner every attempt of a delivery: time, status or network error, duration, never the body', async () => {
+    const target = await receiver();
+    target.behave = (_, attempt) => (attempt < 3 ? { status: 503 } : { status: 204 });
+    const { id } = await register(ngo, target, ['organisation.capacity_declared.v1']);
+    await declareCapacity(ngo, 4);
+    await eventually(async () =>
+      expect(await deliveries(ngo, id)).toEqual([expect.objectContaining({ status: 'delivered', attempts: 3 })]),
+    );
+    const [delivery] = await deliveries(ngo, id);
+    const attemptsOf = (partner: Partner, webhookId = id, eventId = String(delivery?.eventId)) =>
+      network.http().get(`/v1/webhooks/${webhookId}/deliveries/${eventId}/attempts`).set(auth(partner));
+
+    const answer = await attemptsOf(ngo);
+    expect(answer.status).toBe(200);
+    const items = answer.body.items as { at: string; status?: number; error?: string; durationMs: number }[];
+    expect(items.map(({ status, error }) => ({ status, error }))).toEqual([
+      { status: 503, error: undefined },
+      { status: 503, error: undefined },
+      { status: 204, error: undefined },
+    ]);
+    for (const item of items) {
+      expect(Object.keys(item).sort()).toEqual(['at', 'durationMs', 'status']);
+      expect(item.durationMs).toBeGreaterThanOrEqual(0);
+    }
+    const times = items.map((item) => Date.parse(item.at));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+
+    // Only the endpoint's owner: another partner, or an unknown delivery, gets a 404 problem.
+    expect(await attemptsOf(refuge)).toMatchObject({ status: 404, body: { code: 'WEBHOOK.NOT_FOUND' } });
+    expect(await attemptsOf(ngo, id, '00000000-0000-4000-8000-000000000000')).toMatchObject({
+      status: 404,
+      body: { code: 'WEBHOOK.DELIVERY_NOT_FOUND' },
+    });
+    expect((await attemptsOf(ngo, id, 'not-an-id')).status).toBe(400);
+  });
+
+  it('records an attempt that got no answer with its network error', async () => {
+    const target = await receiver();
+    const { id } = await register(ngo, target, ['organisation.capacity_declared.v1']);
+    await target.down();
+    await declareCapacity(ngo, 5);
+    await eventually(async () => expect(await deliveries(ngo, id, '?status=dead_lettered')).toHaveLength(1));
+    const [delivery] = await deliveries(ngo, id);
+    const { body } = await network
+      .http()
+      .get(`/v1/webhooks/${id}/deliveries/${String(delivery?.eventId)}/attempts`)
+      .set(auth(ngo));
+    expect(body.items).toEqual(
+      Array.from({ length: 3 }, () => ({
+        at: expect.any(String) as string,
+        error: 'ECONNREFUSED',
+        durationMs: expect.any(Number) as number,
+      })),
+    );
+  });
+
   it('waits as long as Retry-After asks before the next attempt', async () => {
     const target = await receiver();
     target.behave = (_, attempt) => (attempt === 1 ? { status: 503, headers: { 'retry-after': '2' } } : { status: 204 });

@@ -7,6 +7,8 @@ import { OperationsModule } from '@passerelle/observability';
 import { CasesModule } from './cases/cases.module';
 import { ConsoleModule } from './console/console.module';
 import { CoordinationModule } from './coordination/coordination.module';
+import { DirectoryModule } from './directory/directory.module';
+import { FhirModule } from './fhir/fhir.module';
 import { InboxModule } from './inbox/inbox.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PeopleModule } from './people/people.module';
@@ -37,6 +39,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     WebhooksModule,
     CoordinationModule,
     ResearchModule,
+    DirectoryModule,
+    FhirModule,
     ConsoleModule,
   ],
   providers: [

@@ -3,6 +3,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { RuntimeSettings } from '@passerelle/config';
 import { createValidationPipe, jsonBodyOptions, jsonOnly, responseHeaders } from '@passerelle/http';
+import { fhirTransport } from './fhir/fhir-body-parser';
+import { FHIR_BASE_PATH } from './fhir/fhir-http';
 
 /** The JSON API; the console, /health, /metrics and /docs sit beside it. */
 const API_PREFIX = '/v1/';
@@ -10,7 +12,7 @@ const API_PREFIX = '/v1/';
 /**
  * What every HTTP app needs besides its modules: a request id and no caching of the API's answers,
  * JSON bodies only, bounded in size and depth, strict validation, and the OpenAPI document at
- * /docs (JSON at /docs-json).
+ * /docs (JSON at /docs-json); the FHIR facade describes itself at /fhir/r4/metadata.
  */
 export function configureHttpApp(
   app: NestExpressApplication,
@@ -22,6 +24,8 @@ export function configureHttpApp(
   // media type, then the bounded JSON parser.
   app.use(responseHeaders(API_PREFIX));
   app.use(jsonOnly(API_PREFIX));
+  // FHIR routes: not cached either, and a bad body answered as an OperationOutcome (apps/api/src/fhir/fhir-body-parser.ts).
+  app.use(`/${FHIR_BASE_PATH}`, ...fhirTransport(settings.bodyLimit));
   app.useBodyParser('json', jsonBodyOptions(settings.bodyLimit));
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');

@@ -9,9 +9,11 @@ import { renderInbox } from './views/partner/inbox.view';
 import { renderOrganisation } from './views/organisation.view';
 import { renderRefer } from './views/partner/refer.view';
 import { renderReferral } from './views/partner/referral.view';
+import { renderWebhooks } from './views/partner/webhooks.view';
 import { renderResearch } from './views/researcher/research.view';
 
-export type ViewName = 'inbox' | 'referral' | 'identify' | 'refer' | 'documents' | 'dashboard' | 'research' | 'organisation' | 'directory';
+export type ViewName =
+  'inbox' | 'referral' | 'identify' | 'refer' | 'documents' | 'dashboard' | 'research' | 'organisation' | 'directory' | 'webhooks';
 /** View parameters live in memory only: ids never reach the URL or the browser history. */
 export type Params = Record<string, unknown>;
 
@@ -49,6 +51,7 @@ export const ROUTES: Record<ViewName, Route> = {
     nav: true,
     render: renderDirectory,
   },
+  webhooks: { roles: CASEWORK, title: 'view.webhooks', nav: true, render: renderWebhooks },
 };
 
 export const allowed = (view: ViewName, role: Role): boolean => ROUTES[view].roles.includes(role);

@@ -4,9 +4,16 @@ import { APP_CONFIG, type RuntimeSettings } from '@passerelle/config';
 import { PG_POOL, READ_MODEL } from '@passerelle/database';
 import { ProjectionRunner } from '@passerelle/projections';
 import { subscribersOf } from '@passerelle/subscribers';
-import { WEBHOOK_SETTINGS, WebhookEndpointStore, WebhooksInfrastructureModule, type WebhookSettings } from '@passerelle/webhooks';
+import {
+  DeliveryAttempts,
+  WEBHOOK_SETTINGS,
+  WebhookEndpointStore,
+  WebhooksInfrastructureModule,
+  type WebhookSettings,
+} from '@passerelle/webhooks';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
+import { AttemptHistoryPurge } from './delivery/attempt-history-purge';
 import { DeliveryQueue } from './delivery/delivery-queue';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import { HttpAttempts } from './delivery/http-attempt';
@@ -36,6 +43,11 @@ export const OUTBOX_RUNNER = Symbol('OUTBOX_RUNNER');
         new DeliveryWorker(new DeliveryQueue(pool), endpoints, new HttpAttempts(settings), new Signer(), settings),
     },
     {
+      provide: AttemptHistoryPurge,
+      inject: [DeliveryAttempts],
+      useFactory: (attempts: DeliveryAttempts) => new AttemptHistoryPurge(attempts, new Logger('WebhookDispatcher')),
+    },
+    {
       provide: OutboxListener,
       inject: [APP_CONFIG, DeliveryWorker],
       useFactory: (settings: RuntimeSettings, worker: DeliveryWorker) => new OutboxListener(settings.databaseUrl, () => worker.wake()),
@@ -50,12 +62,14 @@ export class WebhookDispatcherModule implements OnApplicationBootstrap, OnModule
     @Inject(OUTBOX_RUNNER) private readonly runner: ProjectionRunner,
     private readonly worker: DeliveryWorker,
     private readonly listener: OutboxListener,
+    private readonly purge: AttemptHistoryPurge,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runner.start();
     await this.listener.start();
     await this.worker.start();
+    this.purge.start();
     this.logger.log('Delivering webhooks from the outbox');
   }
 
@@ -64,5 +78,6 @@ export class WebhookDispatcherModule implements OnApplicationBootstrap, OnModule
     await this.listener.close();
     await this.runner.stop();
     await this.worker.stop();
+    await this.purge.stop();
   }
 }

@@ -22,6 +22,12 @@ export interface HandleCommandOptions<State, Command, Event extends StreamEvent>
   newStream?: boolean;
   /** Streams the command was decided on without writing them (see read-stream.ts): the append fails if one moved. */
   alsoExpect?: readonly ReadCondition[];
+  /**
+   * The caller's own precondition (an HTTP `If-Match`): decide only on the stream at this revision.
+   * At any other revision the command fails with WrongExpectedRevisionError and is never decided
+   * again on the newer state, since the caller asked about a state it has seen.
+   */
+  expectedRevision?: bigint;
 }
 
 export interface HandleCommandResult<State, Event> {
@@ -54,6 +60,18 @@ export async function handleCommand<State, Command, Event extends StreamEvent>(
       options.newStream && conflicts === 0
         ? { state: options.initialState(), revision: 'no_stream' as const }
         : (cached ?? (await aggregateStream(store, streamName, { ...options, freshness: 'latest' })));
+    if (options.expectedRevision !== undefined && loaded.revision !== options.expectedRevision) {
+      // A cached copy may be behind the revision the caller saw: only a fresh read can refuse.
+      if (cached) {
+        cache?.delete(streamName);
+        continue;
+      }
+      throw new WrongExpectedRevisionError(
+        streamName,
+        options.expectedRevision,
+        typeof loaded.revision === 'bigint' ? loaded.revision : 'no_stream',
+      );
+    }
     let newEvents: Event[];
     try {
       newEvents = options.decide(command, loaded.state);

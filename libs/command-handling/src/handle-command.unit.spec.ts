@@ -87,6 +87,31 @@ describe('handleCommand', () => {
     expect(attempts).toBe(2);
   });
 
+  describe('with the revision the caller saw (an If-Match)', () => {
+    const addAt = (cache: StreamStateCache, expectedRevision: bigint, by = 1) =>
+      handleCommand(store, 'counter-1', { by, limit: 100 }, { ...counter, envelope, cache, expectedRevision });
+
+    it('appends when the stream is still at that revision', async () => {
+      await add(store, new StreamStateCache(), 1);
+      expect((await addAt(new StreamStateCache(), 0n)).newState).toBe(2);
+    });
+
+    it('refuses, appending nothing, when the stream moved since, instead of deciding again on the newer state', async () => {
+      const cache = new StreamStateCache();
+      await add(store, cache, 1);
+      await add(store, new StreamStateCache(), 1); // another process moved it to revision 1
+      await expect(addAt(cache, 0n)).rejects.toMatchObject({ code: 'STREAM.WRONG_EXPECTED_REVISION', expected: 0n, actual: 1n });
+      expect(await store.readStream('counter-1')).toHaveLength(2);
+    });
+
+    it('reads again when only this process’s cached copy is behind the revision the caller saw', async () => {
+      const mine = new StreamStateCache();
+      await add(store, mine, 1);
+      await add(store, new StreamStateCache(), 1);
+      expect((await addAt(mine, 1n)).newState).toBe(3);
+    });
+  });
+
   it('records nothing when the decider decides nothing', async () => {
     expect(await add(store, new StreamStateCache(), 0)).toEqual({ newEvents: [], newState: 0, position: null });
   });

@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       expect(config.webhooks).toEqual({
         retryScheduleMs: [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000],
         allowLoopback: true,
+        attemptRetentionMs: 30 * 86_400_000,
       });
     });
     it('leaves the keys to the data directory', () => {
@@ -262,6 +263,12 @@ describe('loadConfig', () => {
     it('lets loopback receivers be turned off in embedded mode and on in production', () => {
       expect(loadConfig({ PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK: 'false' }).webhooks.allowLoopback).toBe(false);
       expect(loadConfig({ ...external, PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK: 'true' }).webhooks.allowLoopback).toBe(true);
+    });
+    it('keeps each delivery attempt for the given duration, 30 days unless told', () => {
+      expect(loadConfig({ PASSERELLE_WEBHOOK_ATTEMPT_RETENTION: '7d' }).webhooks.attemptRetentionMs).toBe(7 * 86_400_000);
+      expect(problems({ PASSERELLE_WEBHOOK_ATTEMPT_RETENTION: '0d' })).toEqual([
+        'PASSERELLE_WEBHOOK_ATTEMPT_RETENTION must be a duration above zero such as 24h, 90m or 3600s (units ms, s, m, h, d) (got "0d")',
+      ]);
     });
     it('rejects anything but true or false', () => {
       expect(problems({ PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK: 'yes' })).toEqual([

@@ -7,6 +7,8 @@ import { DEFAULT_RATE_LIMITS, LOG_LEVELS, type BusConfig, type EventStoreConfig,
 export type Env = Record<string, string | undefined>;
 
 export const DEFAULT_DATA_DIR = './.passerelle';
+/** How long each webhook delivery attempt is kept for its history (docs/webhooks.md#delivery-log): 30 days. */
+export const DEFAULT_ATTEMPT_RETENTION_MS = 30 * 86_400_000;
 /** 0 s, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h: then dead-lettered. */
 export const DEFAULT_RETRY_SCHEDULE_MS = [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000];
 
@@ -69,6 +71,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       retryScheduleMs: read('PASSERELLE_WEBHOOK_RETRY_SCHEDULE', rule.durations) ?? DEFAULT_RETRY_SCHEDULE_MS,
       // The embedded default is a demo or a test bench whose receivers run on this machine.
       allowLoopback: read('PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK', rule.boolean) ?? embedded,
+      attemptRetentionMs: read('PASSERELLE_WEBHOOK_ATTEMPT_RETENTION', rule.duration) ?? DEFAULT_ATTEMPT_RETENTION_MS,
     },
     // Unset: the store's default, 24 h (libs/http/src/idempotency/idempotency.store.ts).
     idempotencyTtlMs: read('PASSERELLE_IDEMPOTENCY_TTL', rule.duration),

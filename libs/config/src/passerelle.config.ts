@@ -39,6 +39,8 @@ interface CommonConfig {
     retryScheduleMs: number[];
     /** Lets endpoints point at 127.0.0.1/::1, which in production would reach our own services. */
     allowLoopback: boolean;
+    /** How long each delivery attempt stays in its history before it is purged. */
+    attemptRetentionMs: number;
   };
   /** PASSERELLE_IDEMPOTENCY_TTL: how long an Idempotency-Key's record is kept, in ms; unset, 24 h. */
   idempotencyTtlMs: number | undefined;

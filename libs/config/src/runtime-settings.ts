@@ -34,6 +34,8 @@ export interface RuntimeSettings {
     retryScheduleMs: number[];
     /** PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK: endpoints on 127.0.0.1/::1 (http allowed there). */
     allowLoopback: boolean;
+    /** PASSERELLE_WEBHOOK_ATTEMPT_RETENTION: how long each attempt stays in a delivery's history; 30 days when absent. */
+    attemptRetentionMs?: number;
     /** Per-attempt timeout; 15 s when absent. */
     timeoutMs?: number;
   };

@@ -37,33 +37,37 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toProblem(error);
-    if (body.status >= 500) this.logger.error(`Unhandled ${describe(error)}`);
+    const body = problemOf(error);
+    if (body.status >= 500) this.logger.error(`Unhandled ${describeError(error)}`);
     if (body.status === 429 && typeof body.retryAfter === 'number') response.setHeader('Retry-After', String(body.retryAfter));
     response.status(body.status).type('application/problem+json').json(body);
   }
+}
 
-  private toProblem(error: unknown): Problem {
-    if (error instanceof ProblemException) return error.body;
-    if (error instanceof DomainError) {
-      const extra = Object.keys(error.details).length ? { details: error.details } : {};
-      return problem(STATUS_BY_KIND[error.kind], error.code, title(error.code), error.message, extra);
-    }
-    if (error instanceof WrongExpectedRevisionError) {
-      return problem(409, error.code, 'Concurrent change', 'Someone changed this record at the same time; reload it and try again.');
-    }
-    if (error instanceof DuplicateEventIdError) {
-      return problem(409, error.code, 'Duplicate request', 'This request was already applied with different content.');
-    }
-    if (error instanceof PrivacyError) {
-      const known = PRIVACY_INPUT_ERRORS[error.code];
-      if (known) return problem(known[0], error.code, title(error.code), known[1]);
-    }
-    if (error instanceof HttpException) return fromHttpException(error);
-    const bodyParser = fromBodyParserError(error);
-    if (bodyParser) return bodyParser;
-    return problem(500, 'INTERNAL', 'Internal error', 'Something went wrong on our side; nothing about your request was logged.');
+/**
+ * The problem an error stands for, as this filter answers it: the one mapping from errors to
+ * statuses and codes, also used by the FHIR facade to answer the same error as an OperationOutcome.
+ */
+export function problemOf(error: unknown): Problem {
+  if (error instanceof ProblemException) return error.body;
+  if (error instanceof DomainError) {
+    const extra = Object.keys(error.details).length ? { details: error.details } : {};
+    return problem(STATUS_BY_KIND[error.kind], error.code, title(error.code), error.message, extra);
   }
+  if (error instanceof WrongExpectedRevisionError) {
+    return problem(409, error.code, 'Concurrent change', 'Someone changed this record at the same time; reload it and try again.');
+  }
+  if (error instanceof DuplicateEventIdError) {
+    return problem(409, error.code, 'Duplicate request', 'This request was already applied with different content.');
+  }
+  if (error instanceof PrivacyError) {
+    const known = PRIVACY_INPUT_ERRORS[error.code];
+    if (known) return problem(known[0], error.code, title(error.code), known[1]);
+  }
+  if (error instanceof HttpException) return fromHttpException(error);
+  const bodyParser = fromBodyParserError(error);
+  if (bodyParser) return bodyParser;
+  return problem(500, 'INTERNAL', 'Internal error', 'Something went wrong on our side; nothing about your request was logged.');
 }
 
 function fromHttpException(error: HttpException): Problem {
@@ -102,7 +106,8 @@ function title(code: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function describe(error: unknown): string {
+/** What a 500 logs: the error's name and first stack frames, never the request (it may hold personal data). */
+export function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.stack?.split('\n').slice(0, 4).join(' | ') ?? ''}`;
   return typeof error;
 }

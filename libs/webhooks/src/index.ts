@@ -12,5 +12,6 @@ export * from './url-safety/webhook-url.policy';
 export * from './retry/retry.policy';
 export * from './deliveries/outbox.projection';
 export * from './deliveries/delivery-log';
+export * from './deliveries/delivery-attempts';
 export * from './deliveries/replay';
 export * from './webhooks-infrastructure.module';

@@ -19,6 +19,8 @@ export interface WebhookSettings {
   rotationOverlapMs: number;
   /** Idle poll of the outbox, besides the wake-ups on new rows and freed slots. */
   pollMs: number;
+  /** Each attempt stays in its delivery's history this long (30 days), then the dispatcher purges it. */
+  attemptRetentionMs: number;
 }
 
 export function webhookSettings(settings: Pick<RuntimeSettings, 'webhooks'>, overrides: Partial<WebhookSettings> = {}): WebhookSettings {
@@ -30,6 +32,7 @@ export function webhookSettings(settings: Pick<RuntimeSettings, 'webhooks'>, ove
     concurrencyPerEndpoint: 8,
     rotationOverlapMs: 86_400_000,
     pollMs: 200,
+    attemptRetentionMs: settings.webhooks?.attemptRetentionMs ?? 30 * 86_400_000,
     ...overrides,
   };
 }

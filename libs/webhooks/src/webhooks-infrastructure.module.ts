@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type RuntimeSettings } from '@passerelle/config';
 import { PG_POOL } from '@passerelle/database';
 import type { Pool } from 'pg';
+import { DeliveryAttempts } from './deliveries/delivery-attempts';
 import { DeliveryLog } from './deliveries/delivery-log';
 import { WebhookEndpointStore } from './endpoints/webhook-endpoint.store';
 import { SecretBox } from './secrets/secret-box';
-import { webhookSettings } from './webhook-settings';
+import { webhookSettings, type WebhookSettings } from './webhook-settings';
 
 export const WEBHOOK_SETTINGS = Symbol('WEBHOOK_SETTINGS');
 
@@ -24,7 +25,12 @@ export const WEBHOOK_SETTINGS = Symbol('WEBHOOK_SETTINGS');
       useFactory: (pool: Pool, box: SecretBox) => new WebhookEndpointStore(pool, box),
     },
     { provide: DeliveryLog, inject: [PG_POOL], useFactory: (pool: Pool) => new DeliveryLog(pool) },
+    {
+      provide: DeliveryAttempts,
+      inject: [PG_POOL, WEBHOOK_SETTINGS],
+      useFactory: (pool: Pool, settings: WebhookSettings) => new DeliveryAttempts(pool, settings.attemptRetentionMs),
+    },
   ],
-  exports: [WEBHOOK_SETTINGS, SecretBox, WebhookEndpointStore, DeliveryLog],
+  exports: [WEBHOOK_SETTINGS, SecretBox, WebhookEndpointStore, DeliveryLog, DeliveryAttempts],
 })
 export class WebhooksInfrastructureModule {}

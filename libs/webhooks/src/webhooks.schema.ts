@@ -62,6 +62,26 @@ export const WEBHOOK_MIGRATIONS: MigrationSet = {
     },
     {
       id: '0002',
+      name: 'create-webhook-delivery-attempts',
+      // One row per attempt: when, the status code or why no answer came, how long it took; never
+      // the response body. Purged after PASSERELLE_WEBHOOK_ATTEMPT_RETENTION (attempted_at index).
+      up: () => `
+      CREATE TABLE IF NOT EXISTS webhook_delivery_attempts (
+        id bigserial PRIMARY KEY,
+        endpoint_id uuid NOT NULL,
+        event_id text NOT NULL,
+        attempted_at timestamptz NOT NULL,
+        response_status int,
+        error text,
+        duration_ms int NOT NULL CHECK (duration_ms >= 0),
+        FOREIGN KEY (endpoint_id, event_id) REFERENCES webhook_deliveries (endpoint_id, event_id) ON DELETE CASCADE
+      );
+      CREATE INDEX IF NOT EXISTS webhook_delivery_attempts_by_delivery ON webhook_delivery_attempts (endpoint_id, event_id, attempted_at);
+      CREATE INDEX IF NOT EXISTS webhook_delivery_attempts_by_age ON webhook_delivery_attempts (attempted_at);
+    `,
+    },
+    {
+      id: '0003',
       name: 'create-webhook-actions',
       // Who registered, deleted, re-keyed or replayed an endpoint: a person or a machine key, never
       // rewritten (the trigger refuses UPDATE and DELETE), kept after the endpoint is deleted.

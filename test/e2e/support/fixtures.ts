@@ -18,7 +18,14 @@ export interface Partner {
 /** Registers an organisation and issues it a partner key, as an administrator would. */
 export async function onboard(
   network: TestNetwork,
-  organisation: { id: string; kind: string; department: string; services: string[]; name?: string },
+  organisation: {
+    id: string;
+    kind: string;
+    department: string;
+    services: string[];
+    name?: string;
+    contact?: { phone: string | null; email: string | null };
+  },
   role = 'partner',
 ): Promise<Partner> {
   const admin = `Bearer ${network.adminKey}`;

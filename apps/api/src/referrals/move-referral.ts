@@ -39,7 +39,14 @@ export class MoveReferral {
     private readonly cache: StreamStateCache,
   ) {}
 
-  async execute(referralId: string, note: string | null, context: CommandContext, toCommand: (note: SealedText) => ReferralCommand) {
+  /** `expectedRevision`: the referral stream's revision the caller saw (FHIR's If-Match); any other fails the move. */
+  async execute(
+    referralId: string,
+    note: string | null,
+    context: CommandContext,
+    toCommand: (note: SealedText) => ReferralCommand,
+    expectedRevision?: bigint,
+  ) {
     const stream = referralStream(referralId);
     // The referral itself may come from the cache: its append is checked against that revision.
     const { state } = await aggregateStream(this.store, stream, { ...referralDecider, cache: this.cache, freshness: 'cached' });
@@ -50,6 +57,7 @@ export class MoveReferral {
         envelope: commandEnvelope(context, stream, referralScope(caseState, context.now)),
         cache: this.cache,
         alsoExpect,
+        expectedRevision,
       });
       return { referralId, status: STATUS_AFTER[newEvents[0]?.type ?? ''] ?? state.status, position: String(position) };
     };

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { visibleCategories, type CaseState, type ConsentCategory, type SealedPersonal } from '@passerelle/domain';
+import {
+  activeConsents,
+  consentNamesRecipient,
+  visibleCategories,
+  type CaseState,
+  type ConsentCategory,
+  type SealedPersonal,
+} from '@passerelle/domain';
 import { AccessLogStore, Keyring, type AccessLogEntry, type AccessVia } from '@passerelle/privacy';
 import { personView } from '../cases/person.mapping';
 
@@ -64,6 +71,17 @@ export class PersonAccessService {
     const opened = await Promise.all(requests.map(async (request) => ({ request, ...(await this.open(request)) })));
     await this.accessLog.record(opened.map(({ request, decrypted }) => entry(request, reader, decrypted)));
     return opened.map(({ access }) => access);
+  }
+
+  /**
+   * Whether a party may read a referral's free text (its message and notes), which may speak of
+   * her: the holder of her open case, or a receiver while a referral consent still names it.
+   */
+  textVisibleTo(viewer: string, caseState: CaseState, now: Date): boolean {
+    return (
+      caseState.status === 'open' &&
+      (caseState.holder === viewer || activeConsents(caseState, now).some((c) => consentNamesRecipient(c, viewer, 'referral', true)))
+    );
   }
 
   /**

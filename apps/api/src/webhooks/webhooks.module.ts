@@ -9,6 +9,8 @@ import { GetWebhookHandler } from './get-webhook/get-webhook.handler';
 import { GetWebhookController } from './get-webhook/get-webhook.http.controller';
 import { ListDeliveriesHandler } from './list-deliveries/list-deliveries.handler';
 import { ListDeliveriesController } from './list-deliveries/list-deliveries.http.controller';
+import { ListDeliveryAttemptsHandler } from './list-delivery-attempts/list-delivery-attempts.handler';
+import { ListDeliveryAttemptsController } from './list-delivery-attempts/list-delivery-attempts.http.controller';
 import { ListWebhooksHandler } from './list-webhooks/list-webhooks.handler';
 import { ListWebhooksController } from './list-webhooks/list-webhooks.http.controller';
 import { RegisterWebhookHandler } from './register-webhook/register-webhook.handler';
@@ -18,7 +20,7 @@ import { ReplayWebhookController } from './replay-webhook/replay-webhook.http.co
 import { RotateWebhookSecretHandler } from './rotate-webhook-secret/rotate-webhook-secret.handler';
 import { RotateWebhookSecretController } from './rotate-webhook-secret/rotate-webhook-secret.http.controller';
 
-/** `POST/GET/DELETE /v1/webhooks`, secret rotation, the delivery log and replay (docs/webhooks.md). */
+/** `POST/GET/DELETE /v1/webhooks`, secret rotation, the delivery log with each delivery's attempts, and replay (docs/webhooks.md). */
 @Module({
   imports: [WebhooksInfrastructureModule],
   controllers: [
@@ -28,6 +30,7 @@ import { RotateWebhookSecretController } from './rotate-webhook-secret/rotate-we
     DeleteWebhookController,
     RotateWebhookSecretController,
     ListDeliveriesController,
+    ListDeliveryAttemptsController,
     ReplayWebhookController,
   ],
   providers: [
@@ -37,6 +40,7 @@ import { RotateWebhookSecretController } from './rotate-webhook-secret/rotate-we
     DeleteWebhookHandler,
     RotateWebhookSecretHandler,
     ListDeliveriesHandler,
+    ListDeliveryAttemptsHandler,
     ReplayWebhookHandler,
     {
       provide: ReplayQueue,

@@ -133,6 +133,37 @@ export interface ResearchAnswer {
   noise: null | { mechanism: string; epsilon: number; budget: { total: number; spent: number; remaining: number } };
 }
 
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  events: string[];
+  status: string;
+  disabledReason: string | null;
+  failingSince: string | null;
+  createdAt: string;
+}
+
+export interface WebhookDelivery {
+  eventId: string;
+  type: string;
+  globalPosition: string;
+  status: string;
+  attempts: number;
+  lastResponseCode: number | null;
+  lastError: string | null;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+}
+
+/** One attempt of a delivery: a response status or, when no answer came, the network error. */
+export interface DeliveryAttempt {
+  at: string;
+  status?: number;
+  error?: string;
+  durationMs: number;
+}
+
 /** Her consent receipt or her access report (GET /v1/cases/{caseId}/consent-receipt | access-report), written in her language by the API. */
 export interface HerDocument {
   caseId: string;

@@ -252,6 +252,25 @@ export const fr = {
   'organisation.issue': 'Créer une clé',
   'organisation.issueSubmit': 'Créer la clé',
   'organisation.issued': 'Clé créée. Copiez-la maintenant ; elle ne sera plus affichée :',
+  'view.webhooks': 'Webhooks',
+  'webhooks.retention':
+    'Chaque tentative de livraison est gardée 30 jours (réglable) : heure, réponse ou erreur réseau, durée. Le corps des réponses n’est jamais enregistré.',
+  'webhooks.empty': 'Aucun point de réception enregistré. Votre système en enregistre un avec POST /v1/webhooks.',
+  'webhooks.endpointStatus': 'État : {status}',
+  'webhooks.deliveries': 'Livraisons',
+  'webhooks.type': 'Événement',
+  'webhooks.deliveryStatus': 'État',
+  'webhooks.attemptCount': 'Tentatives',
+  'webhooks.lastResult': 'Dernier résultat',
+  'webhooks.lastAttemptAt': 'Dernière tentative',
+  'webhooks.history': 'Historique',
+  'webhooks.showAttempts': 'Voir les tentatives',
+  'webhooks.attempts': 'Tentatives — {type}',
+  'webhooks.attemptAt': 'Heure',
+  'webhooks.result': 'Résultat',
+  'webhooks.duration': 'Durée (ms)',
+  'webhooks.httpStatus': 'HTTP {status}',
+  'webhooks.noAnswer': 'Pas de réponse : {error}',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -36,6 +36,10 @@ export const formatDate = (iso: string | null | undefined): string =>
     ? new Intl.DateTimeFormat(current === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
     : t('app.none');
 
+/** To the second: webhook attempts retried within the same minute must read apart. */
+export const formatInstant = (iso: string): string =>
+  new Intl.DateTimeFormat(current === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+
 export const formatNumber = (value: number | null | undefined, digits = 1): string =>
   value === null || value === undefined
     ? t('app.none')

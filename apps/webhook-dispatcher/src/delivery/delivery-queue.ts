@@ -19,6 +19,9 @@ export interface Completion {
   responseCode: number | null;
   error: string | null;
   disableEndpoint: 'gone' | null;
+  /** When the attempt started, and how long it took to the status line or the failure (its history, never the body). */
+  attemptedAt: Date;
+  durationMs: number;
 }
 
 /**
@@ -73,13 +76,21 @@ export class DeliveryQueue {
   async complete(completions: readonly Completion[], disableAfterMs: number): Promise<void> {
     if (completions.length === 0) return;
     const column = <T>(pick: (c: Completion) => T) => completions.map(pick);
+    // Every attempt joins the delivery's history, even one whose row a replay reset meanwhile: it was made.
     await this.pool.query(
-      `UPDATE webhook_deliveries d SET
+      `WITH r AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::timestamptz[], $8::int[])
+           AS r(endpoint_id, event_id, status, delay_ms, code, error, attempted_at, duration_ms)
+       ), history AS (
+         INSERT INTO webhook_delivery_attempts (endpoint_id, event_id, attempted_at, response_status, error, duration_ms)
+         SELECT endpoint_id, event_id, attempted_at, code, error, duration_ms FROM r
+       )
+       UPDATE webhook_deliveries d SET
          status = r.status, lease_until = NULL,
          next_attempt_at = CASE WHEN r.status = 'pending' THEN now() + r.delay_ms * interval '1 millisecond' ELSE d.next_attempt_at END,
          last_response_code = r.code, last_error = r.error,
          delivered_at = CASE WHEN r.status = 'delivered' THEN now() ELSE d.delivered_at END
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[]) AS r(endpoint_id, event_id, status, delay_ms, code, error)
+       FROM r
        WHERE d.endpoint_id = r.endpoint_id AND d.event_id = r.event_id AND d.status = 'delivering'`,
       [
         column((c) => c.endpointId),
@@ -88,6 +99,8 @@ export class DeliveryQueue {
         column((c) => c.delayMs),
         column((c) => c.responseCode),
         column((c) => c.error),
+        column((c) => c.attemptedAt.toISOString()),
+        column((c) => c.durationMs),
       ],
     );
     const health = new Map<string, { succeeded: boolean; gone: boolean }>();

@@ -131,6 +131,8 @@ export class DeliveryWorker {
 
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
     const secrets = this.secrets.get(delivery.endpointId)?.secrets ?? [];
+    const attemptedAt = new Date();
+    const started = performance.now();
     const result =
       secrets.length === 0
         ? { kind: 'failed' as const, error: 'no signing secret' }
@@ -151,6 +153,8 @@ export class DeliveryWorker {
       responseCode: result.kind === 'answered' ? result.status : null,
       error: result.kind === 'failed' ? result.error : null,
       disableEndpoint: outcome.status === 'dead_lettered' ? outcome.disableEndpoint : null,
+      attemptedAt,
+      durationMs: Math.max(0, Math.round(performance.now() - started)),
     };
     this.recorder.record(completion);
   }

@@ -74,6 +74,8 @@ export const DOMAIN_ERROR_CODES = {
   'RESEARCH.UNKNOWN_VALUE': 'unprocessable',
   'RESEARCH.VALUE_TOO_RARE': 'unprocessable',
   'WEBHOOK.NOT_FOUND': 'not_found',
+  'WEBHOOK.DELIVERY_NOT_FOUND': 'not_found',
+  'FHIR.TASK_FIELD_READ_ONLY': 'unprocessable',
   'WEBHOOK.URL_CREDENTIALS': 'unprocessable',
   'WEBHOOK.URL_INVALID': 'unprocessable',
   'WEBHOOK.URL_NOT_HTTPS': 'unprocessable',

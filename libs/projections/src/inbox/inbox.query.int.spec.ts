@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { ProjectionRunner } from '../runner/projection-runner';
 import { openReadModelFixture, type ReadModelFixture } from '../testing/read-model.fixture';
-import { ASSO, CLINIC, REFUGE, personIdentified, referralDeclined, referralMade, toNew } from '../testing/inbox-events.fixtures';
+import {
+  ASSO,
+  CLINIC,
+  OCCURRED_AT,
+  REFUGE,
+  consentGranted,
+  personIdentified,
+  referralDeclined,
+  referralMade,
+  toNew,
+} from '../testing/inbox-events.fixtures';
 import { encodeInboxCursor } from './inbox-cursor';
 import type { InboxReferralRow } from './inbox-referral.entity';
 import { INBOX_ENTITIES, INBOX_MIGRATIONS, inboxProjection } from './inbox.projection';
@@ -116,6 +126,65 @@ describe('InboxQuery', () => {
     it('returns the cases asked for that exist', async () => {
       const cases = await query.getCases([caseId, randomUUID(), caseId, 'nope']);
       expect(cases.map((row) => row.caseId)).toEqual([caseId]);
+    });
+  });
+
+  describe('searching as a FHIR Task search does', () => {
+    const search = (request: Partial<Parameters<InboxQuery['search']>[0]>) =>
+      query.search({ organisationId: REFUGE, limit: 100, ...request }).then((page) => ids(page.rows));
+
+    it('finds what the reader sent and received, by party and status, newest first', async () => {
+      expect(await search({})).toHaveLength(8);
+      expect(await search({ to: REFUGE })).toEqual([...toRefuge].reverse());
+      expect(await search({ from: REFUGE })).toHaveLength(1);
+      expect(await search({ to: REFUGE, statuses: ['declined', 'withdrawn'] })).toEqual(
+        toRefuge.filter((id) => declined.has(id)).reverse(),
+      );
+      expect(await search({ statuses: [] })).toEqual([]);
+    });
+
+    it('never finds a referral the reader is not a party to, whatever the filters name', async () => {
+      expect(await search({ organisationId: 'unknown-org', to: REFUGE })).toEqual([]);
+      expect(await search({ organisationId: ASSO, from: REFUGE })).toEqual([]);
+    });
+
+    it('filters on the time of the last change, strictly or not', async () => {
+      const later = '2026-11-23T08:00:00.000Z';
+      const referralId = randomUUID();
+      const { position } = await fx.store.appendToStream(
+        `referral-${referralId}`,
+        [toNew(referralMade(referralId, caseId, { from: ASSO, to: CLINIC }), later)],
+        {
+          expectedRevision: 'no_stream',
+        },
+      );
+      if (!(await runner.waitForPosition(position, 10_000))) throw new Error('the inbox did not catch up');
+      const at = (iso: string, inclusive: boolean) => ({ at: new Date(iso), inclusive });
+
+      expect(await search({ organisationId: CLINIC, updatedAfter: at(OCCURRED_AT, false) })).toEqual([referralId]);
+      expect(await search({ organisationId: CLINIC, updatedAfter: at(later, false) })).toEqual([]);
+      expect(await search({ organisationId: CLINIC, updatedAfter: at(later, true) })).toEqual([referralId]);
+      expect(await search({ organisationId: CLINIC, updatedBefore: at(later, false) })).toHaveLength(8);
+    });
+
+    it('pages with the inbox cursors', async () => {
+      const first = await query.search({ organisationId: REFUGE, to: REFUGE, limit: 4 });
+      const second = await query.search({ organisationId: REFUGE, to: REFUGE, limit: 4, cursor: first.nextCursor ?? undefined });
+      expect([...ids(first.rows), ...ids(second.rows)]).toEqual([...toRefuge].reverse());
+      expect(second.nextCursor).toBeNull();
+    });
+  });
+
+  describe('finding the case of a consent', () => {
+    it('returns the case whose consents hold it, and null for any other id', async () => {
+      const consentId = randomUUID();
+      const { position } = await fx.store.appendToStream(`case-${caseId}`, [toNew(consentGranted(caseId, consentId))], {
+        expectedRevision: 0n,
+      });
+      if (!(await runner.waitForPosition(position, 10_000))) throw new Error('the inbox did not catch up');
+      expect(await query.caseOfConsent(consentId)).toBe(caseId);
+      expect(await query.caseOfConsent(randomUUID())).toBeNull();
+      expect(await query.caseOfConsent('not-a-uuid')).toBeNull();
     });
   });
 });

@@ -17,6 +17,27 @@ export interface InboxListRequest {
   limit: number;
 }
 
+/** A bound on `updatedAt` (FHIR's `_lastUpdated`): strictly after or before `at`, or also at it. */
+export interface UpdatedBound {
+  at: Date;
+  inclusive: boolean;
+}
+
+export interface InboxSearchRequest {
+  /** The reader: only referrals it sent or received are ever returned. */
+  organisationId: string;
+  /** Referrals made to this organisation (a FHIR Task's owner). */
+  to?: string;
+  /** Referrals made by this organisation (a FHIR Task's requester). */
+  from?: string;
+  /** Any of these statuses; all when absent. */
+  statuses?: readonly InboxReferralStatus[];
+  updatedAfter?: UpdatedBound;
+  updatedBefore?: UpdatedBound;
+  cursor?: string;
+  limit: number;
+}
+
 export interface InboxPage {
   rows: InboxReferralRow[];
   /** Null on the last page. */
@@ -49,6 +70,47 @@ export class InboxQuery {
     const rows = found.slice(0, limit);
     const last = rows[rows.length - 1];
     return { rows, nextCursor: found.length > limit && last ? encodeInboxCursor(last.createdPosition) : null };
+  }
+
+  /**
+   * Referrals the reader is a party to, by party, status and time of the last change (a FHIR Task
+   * search), in the inbox's stable order: newest made first, paged with the same cursors.
+   */
+  async search(request: InboxSearchRequest): Promise<InboxPage> {
+    const before = request.cursor === undefined ? null : decodeInboxCursor(request.cursor);
+    const limit = Math.min(Math.max(Math.trunc(request.limit) || 1, 1), INBOX_MAX_LIMIT);
+    const query = this.dataSource
+      .getRepository(InboxReferralEntity)
+      .createQueryBuilder('r')
+      .where('(r.toOrg = :reader OR r.fromOrg = :reader)', { reader: request.organisationId })
+      .orderBy('r.createdPosition', 'DESC')
+      .take(limit + 1);
+    if (request.to !== undefined) query.andWhere('r.toOrg = :to', { to: request.to });
+    if (request.from !== undefined) query.andWhere('r.fromOrg = :from', { from: request.from });
+    if (request.statuses) query.andWhere('r.status IN (:...statuses)', { statuses: request.statuses.length ? request.statuses : [''] });
+    if (request.updatedAfter) {
+      query.andWhere(`r.updatedAt ${request.updatedAfter.inclusive ? '>=' : '>'} :after`, { after: request.updatedAfter.at });
+    }
+    if (request.updatedBefore) {
+      query.andWhere(`r.updatedAt ${request.updatedBefore.inclusive ? '<=' : '<'} :until`, { until: request.updatedBefore.at });
+    }
+    if (before !== null) query.andWhere('r.createdPosition < :before', { before: before.toString() });
+    const found = await query.getMany();
+    const rows = found.slice(0, limit);
+    const last = rows[rows.length - 1];
+    return { rows, nextCursor: found.length > limit && last ? encodeInboxCursor(last.createdPosition) : null };
+  }
+
+  /** The case whose consents include this one, or null (e.g. to read one consent by its id). */
+  async caseOfConsent(consentId: string): Promise<string | null> {
+    if (!UUID.test(consentId)) return null;
+    const row = await this.dataSource
+      .getRepository(InboxCaseEntity)
+      .createQueryBuilder('c')
+      .select('c.caseId', 'caseId')
+      .where('c.consents @> :consent::jsonb', { consent: JSON.stringify([{ consentId }]) })
+      .getRawOne<{ caseId: string }>();
+    return row?.caseId ?? null;
   }
 
   async getReferral(referralId: string): Promise<InboxReferralRow | null> {

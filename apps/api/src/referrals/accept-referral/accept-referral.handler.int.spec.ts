@@ -90,6 +90,27 @@ describe('accept referral', () => {
         .then(expectNewEvents(theReferral, [{ ...accepted(null), metadata: { scope: exactScope({ [ASSO]: [], [REFUGE]: [] }) } }])));
   });
 
+  describe('when the caller says which revision it saw (FHIR If-Match)', () => {
+    const acceptAt = (expectedRevision: bigint) =>
+      new AcceptReferralCommand({ referralId: REFERRAL_ID, note: null, expectedRevision }, contextOf(refuge));
+
+    it('accepts when the referral is still at that revision', () =>
+      given(consented, existingStream(theReferral, [made]))
+        .when((store) => handler(store).execute(acceptAt(0n)))
+        .then(expectNewEvents(theReferral, [accepted()])));
+
+    it('refuses when the referral moved since, and records nothing', () =>
+      given(
+        consented,
+        existingStream(theReferral, [
+          made,
+          { type: 'ReferralWithdrawn', data: { referralId: REFERRAL_ID, by: ASSO, reason: 'other', note: null } },
+        ]),
+      )
+        .when((store) => handler(store).execute(acceptAt(0n)))
+        .thenThrows('STREAM.WRONG_EXPECTED_REVISION'));
+  });
+
   describe('when already answered', () => {
     it('refuses to accept a declined or withdrawn referral', async () => {
       const declined: ReferralEvent = {

@@ -7,10 +7,16 @@ export class AcceptReferralHandler implements ICommandHandler<AcceptReferralComm
   constructor(private readonly move: MoveReferral) {}
 
   execute({ data, context }: AcceptReferralCommand) {
-    return this.move.execute(data.referralId, data.note, context, (note) => ({
-      type: 'AcceptReferral',
-      data: { referralId: data.referralId, note },
-      metadata: context,
-    }));
+    return this.move.execute(
+      data.referralId,
+      data.note,
+      context,
+      (note) => ({
+        type: 'AcceptReferral',
+        data: { referralId: data.referralId, note },
+        metadata: context,
+      }),
+      data.expectedRevision,
+    );
   }
 }

@@ -7,10 +7,16 @@ export class CloseReferralHandler implements ICommandHandler<CloseReferralComman
   constructor(private readonly move: MoveReferral) {}
 
   execute({ data, context }: CloseReferralCommand) {
-    return this.move.execute(data.referralId, data.note, context, (note) => ({
-      type: 'CloseReferral',
-      data: { referralId: data.referralId, outcome: data.outcome, note },
-      metadata: context,
-    }));
+    return this.move.execute(
+      data.referralId,
+      data.note,
+      context,
+      (note) => ({
+        type: 'CloseReferral',
+        data: { referralId: data.referralId, outcome: data.outcome, note },
+        metadata: context,
+      }),
+      data.expectedRevision,
+    );
   }
 }

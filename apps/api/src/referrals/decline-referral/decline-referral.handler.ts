@@ -7,10 +7,16 @@ export class DeclineReferralHandler implements ICommandHandler<DeclineReferralCo
   constructor(private readonly move: MoveReferral) {}
 
   execute({ data, context }: DeclineReferralCommand) {
-    return this.move.execute(data.referralId, data.note, context, (note) => ({
-      type: 'DeclineReferral',
-      data: { referralId: data.referralId, reason: data.reason, note },
-      metadata: context,
-    }));
+    return this.move.execute(
+      data.referralId,
+      data.note,
+      context,
+      (note) => ({
+        type: 'DeclineReferral',
+        data: { referralId: data.referralId, reason: data.reason, note },
+        metadata: context,
+      }),
+      data.expectedRevision,
+    );
   }
 }

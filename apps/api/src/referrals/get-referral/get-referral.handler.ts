@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { activeConsents, consentNamesRecipient, notFound, referralStream } from '@passerelle/domain';
+import { notFound, referralStream } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { PersonAccessService } from '../../shared/person-access';
 import { loadCaseSnapshot } from '../../cases/case-snapshot';
@@ -30,9 +30,7 @@ export class GetReferralHandler implements IQueryHandler<GetReferralQuery> {
       { keyId: actor.keyId, personId: actor.personId ?? null, via: 'referral' },
     );
     // Free text may speak of her: the receiver reads it only while a referral consent still names it.
-    const textVisible =
-      caseState.status === 'open' &&
-      (caseState.holder === viewer || activeConsents(caseState, now).some((c) => consentNamesRecipient(c, viewer, 'referral', true)));
+    const textVisible = this.access.textVisibleTo(viewer, caseState, now);
     const open = (sealed: string | null) => (textVisible ? this.access.openText(caseState, sealed) : Promise.resolve(null));
     const { sealed, ...rest } = view;
     return {

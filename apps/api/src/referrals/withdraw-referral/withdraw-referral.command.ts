@@ -1,9 +1,10 @@
 import type { CommandContext } from '@passerelle/command-handling';
 import type { WithdrawalReason } from '@passerelle/domain';
 
+/** `expectedRevision`: set by a caller that saw the referral at that revision (FHIR If-Match); the JSON API leaves it out. */
 export class WithdrawReferralCommand {
   constructor(
-    readonly data: { referralId: string; note: string | null; reason: WithdrawalReason },
+    readonly data: { referralId: string; note: string | null; reason: WithdrawalReason; expectedRevision?: bigint },
     readonly context: CommandContext,
   ) {}
 }

@@ -7,10 +7,16 @@ export class WithdrawReferralHandler implements ICommandHandler<WithdrawReferral
   constructor(private readonly move: MoveReferral) {}
 
   execute({ data, context }: WithdrawReferralCommand) {
-    return this.move.execute(data.referralId, data.note, context, (note) => ({
-      type: 'WithdrawReferral',
-      data: { referralId: data.referralId, reason: data.reason, note },
-      metadata: context,
-    }));
+    return this.move.execute(
+      data.referralId,
+      data.note,
+      context,
+      (note) => ({
+        type: 'WithdrawReferral',
+        data: { referralId: data.referralId, reason: data.reason, note },
+        metadata: context,
+      }),
+      data.expectedRevision,
+    );
   }
 }

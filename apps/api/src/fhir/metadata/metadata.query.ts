@@ -1,0 +1,3 @@
+export class GetFhirCapabilityStatementQuery {
+  constructor(readonly base: string) {}
+}
