@@ -1,4 +1,4 @@
-import { CASE_EVENT_TYPES, ORGANISATION_EVENT_TYPES, REFERRAL_EVENT_TYPES } from '@passerelle/domain';
+import { CASE_EVENT_TYPES, ORGANISATION_EVENT_TYPES, PLACE_REQUEST_EVENT_TYPES, REFERRAL_EVENT_TYPES } from '@passerelle/domain';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +61,20 @@ const NOT_FREE_TEXT: Record<string, string> = {
   'ApiKeyIssued.expiresAt': 'ISO 8601 instant',
   'ApiKeyRevoked.organisationId': 'organisation id',
   'ApiKeyRevoked.keyId': 'uuid',
+  'ReferralMade.placeRequest.placeRequestId': 'uuid',
+  'PlaceRequestMade.placeRequestId': 'uuid',
+  'PlaceRequestMade.caseId': 'uuid',
+  'PlaceRequestMade.from': 'organisation id',
+  'PlaceRequestMade.recipients[].organisationId': 'organisation id',
+  'PlaceRequestMade.recipients[].referralId': 'uuid',
+  'PlaceRequestMade.respondBy': 'ISO 8601 instant',
+  'PlaceRequestPlaced.placeRequestId': 'uuid',
+  'PlaceRequestPlaced.referralId': 'uuid',
+  'PlaceRequestPlaced.by': 'organisation id',
+  'PlaceRequestExpired.placeRequestId': 'uuid',
+  'PlaceRequestExpired.respondBy': 'ISO 8601 instant',
+  'PlaceRequestCancelled.placeRequestId': 'uuid',
+  'PlaceRequestCancelled.by': 'organisation id',
 };
 
 const SEALED_TYPES = new Set(['SealedText', 'SealedPersonal']);
@@ -153,7 +167,9 @@ describe('free text in events', () => {
   const walked = walkEventTypes(eventFiles(join(ROOT, 'libs', 'domain', 'src')));
 
   it('finds every event type of every stream', () => {
-    expect([...walked.events].sort()).toEqual([...CASE_EVENT_TYPES, ...REFERRAL_EVENT_TYPES, ...ORGANISATION_EVENT_TYPES].sort());
+    expect([...walked.events].sort()).toEqual(
+      [...CASE_EVENT_TYPES, ...REFERRAL_EVENT_TYPES, ...PLACE_REQUEST_EVENT_TYPES, ...ORGANISATION_EVENT_TYPES].sort(),
+    );
   });
 
   it('is sealed with her case key: every other string field is an id, a code, a date or a closed vocabulary', () => {

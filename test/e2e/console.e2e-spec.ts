@@ -353,4 +353,95 @@ describeInBrowser('the web console', () => {
     expect(await cards.count()).toBe(2);
     await screenshot(page, 'partner-inbox-overdue');
   });
+
+  it('lets a partner ask several shelters at once; each sees how many others and the time left, the first to accept takes her in, and the sender sees who', async () => {
+    const montreuil = await onboard(network, {
+      id: 'refuge-93',
+      name: 'Refuge de Montreuil',
+      kind: 'refuge',
+      department: '93',
+      services: ['specialised_shelter'],
+    });
+    const melun = await onboard(network, {
+      id: 'refuge-77',
+      name: 'Refuge de Melun',
+      kind: 'refuge',
+      department: '77',
+      services: ['specialised_shelter'],
+    });
+    for (const [shelter, available] of [
+      [montreuil, 2],
+      [melun, 0],
+    ] as const) {
+      const declared = await network
+        .http()
+        .put(`/v1/organisations/${shelter.id}/capacity`)
+        .set(auth(shelter))
+        .send({ service: 'specialised_shelter', total: 8, available });
+      expect(declared.status).toBeLessThan(300);
+    }
+
+    const sender = await signedIn(people.asso);
+    await sender.getByRole('button', { name: 'Identifier une personne' }).first().click();
+    await sender.getByLabel('Prénom').fill('Chioma');
+    await sender.getByLabel('Nom', { exact: true }).fill('Okafor');
+    await sender.getByLabel('Date de naissance').fill('1998-07-12');
+    await sender.getByLabel('Traite à des fins sexuelles').check();
+    await sender.getByLabel('Département').selectOption('93');
+    await sender.getByRole('button', { name: 'Enregistrer l’identification' }).click();
+    await sender.getByRole('heading', { name: 'Orienter', level: 1 }).waitFor();
+    await sender.getByLabel('Service').selectOption('specialised_shelter');
+    await sender.getByLabel(/Refuge de Melun/).waitFor();
+    await sender.getByLabel('Demande de place : proposer à plusieurs hébergements à la fois').check();
+    await sender.getByLabel('Seulement ceux qui déclarent des places libres').check();
+    await sender.getByLabel(/Refuge de Montreuil/).waitFor();
+    // Melun declared no free place: filtered out of the directory.
+    await expect(sender.getByLabel(/Refuge de Melun/).count()).resolves.toBe(0);
+    await sender.getByLabel(/Refuge des Lilas/).check();
+    await sender.getByLabel(/Refuge de Montreuil/).check();
+    await sender.getByLabel('Urgence').selectOption('urgent');
+    const inThreeHours = new Date(Date.now() + 3 * 3_600_000);
+    const local = new Date(inThreeHours.getTime() - inThreeHours.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await sender.getByLabel('Réponse attendue avant (facultatif)').fill(local);
+    await screenshot(sender, 'partner-place-request');
+    await sender.getByRole('button', { name: 'Envoyer la demande de place' }).click();
+    await sender.getByText('Demande de place envoyée.').waitFor();
+    await sender.getByText('En attente d’une réponse').waitFor();
+    const asked = sender.getByRole('table', { name: 'Hébergements sollicités' });
+    await expect(asked.getByRole('row').count()).resolves.toBe(3);
+
+    const shelter = await signedIn(await personOf(network, montreuil.id, 'caseworker'));
+    const offer = shelter.getByRole('main').getByRole('listitem').filter({ hasText: 'Chioma Okafor' });
+    await offer.waitFor();
+    await expect(offer.getByText('Également proposée à 1 autre(s) hébergement(s)').count()).resolves.toBe(1);
+    await expect(offer.getByText(/^Plus que [1-3] h \d\d min pour répondre$/).count()).resolves.toBe(1);
+    // Never who the other shelter is.
+    expect(await offer.textContent()).not.toMatch(/Lilas|refuge-75/);
+    await screenshot(shelter, 'partner-place-request-received');
+    await offer.getByRole('button', { name: /^Ouvrir/ }).click();
+    await shelter.getByRole('timer').waitFor();
+    await shelter.getByRole('button', { name: 'Accepter' }).click();
+    await shelter.getByRole('main').getByText('C’est enregistré.', { exact: true }).waitFor();
+
+    // The other shelter's referral was withdrawn with the acceptance: it says why, and shows nothing of her.
+    const other = await signedIn(people.refuge);
+    const withdrawn = other.getByRole('main').getByRole('listitem').filter({ hasText: 'Placée ailleurs' });
+    for (let attempt = 0; attempt < 50 && (await withdrawn.count()) === 0; attempt++) {
+      await other.getByRole('button', { name: 'Envoyées' }).click();
+      await other.getByRole('button', { name: 'Reçues' }).click();
+      await other.getByRole('main').getByRole('listitem').first().waitFor();
+    }
+    await expect(withdrawn.getByText('Données personnelles non partagées').count()).resolves.toBe(1);
+    expect(await other.getByRole('main').textContent()).not.toContain('Chioma');
+
+    await sender.getByRole('button', { name: 'Actualiser' }).click();
+    await sender.getByText('Acceptée par Refuge de Montreuil').waitFor();
+    await expect(
+      asked
+        .getByRole('row', { name: /Refuge des Lilas/ })
+        .getByText('Retirée — Placée ailleurs')
+        .count(),
+    ).resolves.toBe(1);
+    await screenshot(sender, 'partner-place-request-placed');
+  });
 });

@@ -1,6 +1,12 @@
 import { planNetwork } from '../seed/seed-plan';
 import { readRawNetwork, type RawNetwork } from '../seed/testing/raw-network';
-import { referenceCapacity, referenceFunnel, referenceGaps, type Filter } from '../seed/testing/reference-coordination';
+import {
+  referenceCapacity,
+  referenceFunnel,
+  referenceGaps,
+  referencePlaceRequests,
+  type Filter,
+} from '../seed/testing/reference-coordination';
 import { SEED_DEFAULTS, startSeededNetwork, type SeededTestNetwork } from '../seed/testing/seeded-network';
 
 /** Pinned with the clock override (on in this test network) so that "overdue" and "consent active" are exact. */
@@ -94,6 +100,45 @@ describe('coordination views over a seeded network', () => {
       },
     );
 
+    it.each([
+      {},
+      { department: '93' },
+      { service: 'specialised_shelter' },
+      { from: '2026-03-01', to: '2026-06-30' },
+      { from: '2026-02-10', to: '2026-07-20', service: 'shelter' },
+    ])('gives the place-request figures the raw events give (time to place, declines, rounds), filtered by %j', async (filter) => {
+      const response = await get(`/v1/coordination/place-requests?${query(filter)}`);
+      expect(response.status).toBe(200);
+      const { asOf, ...figures } = response.body;
+      expect(asOf).toBe(NOW.toISOString());
+      expect(figures).toEqual(referencePlaceRequests(raw, filter));
+    });
+
+    it('shows realistic place requests: most placed within hours, some expired, some women needing a second round', async () => {
+      const { body } = (await get('/v1/coordination/place-requests')) as {
+        body: {
+          totals: {
+            requests: number;
+            placed: number;
+            expired: number;
+            cancelled: number;
+            open: number;
+            timeToPlaceHours: { median: number };
+            rounds: { second: number };
+            declines: Record<string, number>;
+          };
+        };
+      };
+      expect(body.totals.requests).toBe(fx.seeded.truth.placeRequests);
+      expect(body.totals.placed).toBeGreaterThan(body.totals.expired);
+      expect(body.totals.expired + body.totals.cancelled).toBeGreaterThan(0);
+      expect(body.totals.open).toBe(0);
+      expect(body.totals.timeToPlaceHours.median).toBeGreaterThan(0);
+      expect(body.totals.timeToPlaceHours.median).toBeLessThan(5);
+      expect(body.totals.rounds.second).toBeGreaterThan(0);
+      expect(body.totals.declines.no_capacity).toBeGreaterThan(0);
+    });
+
     it('links women across the NGO and the authority for a realistic share of them', async () => {
       const { body } = await get('/v1/coordination/gaps');
       expect(body.totals.both).toBeGreaterThan(0);
@@ -105,16 +150,22 @@ describe('coordination views over a seeded network', () => {
   describe('what a coordinator sees', () => {
     it('is counts and organisation-level figures: no case or referral id, no linkage key, no personal field', async () => {
       const bodies = JSON.stringify(
-        await Promise.all(['funnel', 'gaps', 'capacity'].map(async (view) => (await get(`/v1/coordination/${view}`)).body)),
+        await Promise.all(
+          ['funnel', 'gaps', 'capacity', 'place-requests'].map(async (view) => (await get(`/v1/coordination/${view}`)).body),
+        ),
       );
-      const secrets = [...raw.cases.flatMap((c) => [c.caseId, c.linkageKey ?? 'none']), ...raw.referrals.map((r) => r.referralId)];
+      const secrets = [
+        ...raw.cases.flatMap((c) => [c.caseId, c.linkageKey ?? 'none']),
+        ...raw.referrals.map((r) => r.referralId),
+        ...raw.placeRequests.map((p) => p.placeRequestId),
+      ];
       expect(secrets.filter((secret) => bodies.includes(secret))).toEqual([]);
       expect(bodies).not.toMatch(/givenName|familyName|birthDate|phone|Diallo|Awa/);
     });
 
     it('is refused to a researcher, a partner, and anyone without a key', async () => {
       const partner = fx.seeded.partnerKeys.get('ngo-93-a')!;
-      for (const view of ['funnel', 'gaps', 'capacity']) {
+      for (const view of ['funnel', 'gaps', 'capacity', 'place-requests']) {
         expect((await get(`/v1/coordination/${view}`, fx.seeded.researcherKey)).status).toBe(403);
         expect((await get(`/v1/coordination/${view}`, partner)).status).toBe(403);
         expect((await fx.network.http().get(`/v1/coordination/${view}`)).status).toBe(401);

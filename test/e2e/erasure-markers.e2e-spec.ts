@@ -40,6 +40,9 @@ const NOT_MARKABLE: Record<string, string> = {
   'POST /v1/referrals to': 'organisation id',
   'POST /v1/referrals respondBy': 'ISO 8601 instant',
   'POST /v1/organisations/{id}/api-keys expiresAt': 'ISO 8601 instant',
+  'POST /v1/place-requests caseId': 'uuid',
+  'POST /v1/place-requests to[]': 'organisation ids',
+  'POST /v1/place-requests respondBy': 'ISO 8601 instant',
   'POST /v1/webhooks/{id}/replay fromPosition': 'a global position: digits',
   'POST /v1/webhooks/{id}/replay since': 'ISO 8601 instant',
   'POST /v1/research/queries filters.from': 'a month, YYYY-MM',
@@ -151,6 +154,7 @@ describe('erasure leaves nothing of what was typed about her', () => {
       );
     await organisation('asso-93', 'ngo', ['legal']);
     await organisation('refuge-93', 'refuge', ['shelter', 'specialised_shelter']);
+    await organisation('refuge-94', 'refuge', ['shelter']);
     await organisation('lab-93', 'ngo', ['legal']);
     const key = async (organisationId: string, role: string): Promise<KeyedPartner> => {
       const issued = await expectStatus(
@@ -261,6 +265,21 @@ describe('erasure leaves nothing of what was typed about her', () => {
       }),
       201,
     );
+    // A place request to two shelters (its message sealed once, carried by both referrals), then cancelled.
+    const placeRequest = await expectStatus(
+      command(ngo, 'post', '/v1/place-requests', '/v1/place-requests', {
+        caseId,
+        to: ['refuge-93', 'refuge-94'],
+        service: 'shelter',
+        urgency: 'urgent',
+        sharedCategories: ['identity'],
+        message: markers.of('POST /v1/place-requests message'),
+        respondBy: '2030-01-01T00:00:00Z',
+      }),
+      201,
+    );
+    const cancellation = `/v1/place-requests/${String(placeRequest.body.placeRequestId)}/cancellation`;
+    await expectStatus(command(ngo, 'post', '/v1/place-requests/{id}/cancellation', cancellation), 200);
     const withdrawal = `${consentsOfHer}/${String(second.body.consentId)}/withdrawal`;
     await expectStatus(
       command(ngo, 'post', '/v1/cases/{caseId}/consents/{consentId}/withdrawal', withdrawal, {

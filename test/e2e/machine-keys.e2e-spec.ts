@@ -142,7 +142,7 @@ describe('machine keys', () => {
     const absent = await network.http().get('/v1/no-such-route').set(admin());
     const document = (await network.http().get('/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
     const routes = Object.entries(document.paths)
-      .filter(([path]) => /^\/v1\/(cases|referrals|inbox)|^\/fhir\/r4\/(Task|Patient|Consent|ServiceRequest)/.test(path))
+      .filter(([path]) => /^\/v1\/(cases|referrals|inbox|place-requests)|^\/fhir\/r4\/(Task|Patient|Consent|ServiceRequest)/.test(path))
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => ({ method, path })));
     // The FHIR facade's case and referral resources, whether or not the OpenAPI document lists them.
     for (const path of [

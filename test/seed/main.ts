@@ -12,7 +12,8 @@ import type { DataSource } from 'typeorm';
 import { configureHttpApp } from '../../apps/api/src/http-app';
 import { StandaloneModule } from '../../apps/standalone/src/standalone.module';
 import { parseSeedArguments, type SeedArguments } from './seed-arguments';
-import { httpTransport } from './seed-client';
+import { expectOk, httpTransport, type SeedTransport } from './seed-client';
+import { expireSeededPlaceRequests } from './seed-expiry';
 import { seedNetwork, type SeededNetwork } from './seed-network';
 
 /**
@@ -25,7 +26,9 @@ import { seedNetwork, type SeededNetwork } from './seed-network';
 async function main(args: SeedArguments): Promise<void> {
   const log = (line: string) => console.error(line);
   if (args.url && args.adminKey) {
-    report(await seedNetwork(httpTransport(args.url), args.adminKey, args, log));
+    const transport = httpTransport(args.url);
+    const seeded = await seedNetwork(transport, args.adminKey, args, log);
+    report(seeded, await placeRequestFigures(transport, seeded.coordinatorKey));
     return;
   }
   // This process only: the override lets the seed write history at past instants (never in production).
@@ -33,11 +36,13 @@ async function main(args: SeedArguments): Promise<void> {
   const config = loadConfig(process.env);
   let embedded: EmbeddedPostgres | null = null;
   let settings: RuntimeSettings;
-  // This process serves the seed alone: no rate limit to wait out.
+  // This process serves the seed alone: no rate limit to wait out. Seeded deadlines are in the past:
+  // they are expired once, after the seed (seed-expiry.ts).
   const common = {
     bodyLimit: config.http.bodyLimit,
     logLevel: 'error',
     readYourWritesTimeoutMs: 5000,
+    placeRequests: { expiryIntervalMs: null },
     rateLimits: { perKey: null, perAddress: null },
   };
   if (config.mode === 'embedded') {
@@ -69,22 +74,44 @@ async function main(args: SeedArguments): Promise<void> {
     configureHttpApp(app, settings);
     await app.get(ApiKeyStore).ensureBootstrapAdmin(adminKey);
     await app.listen(0, '127.0.0.1');
-    const seeded = await seedNetwork(httpTransport(await app.getUrl()), adminKey, args, log);
+    const transport = httpTransport(await app.getUrl());
+    const written = await seedNetwork(transport, adminKey, args, log);
+    log('expiring the place requests nobody accepted in time…');
+    const seeded = { ...written, head: await expireSeededPlaceRequests(app) };
     log('waiting for the read models to catch up…');
     const readModel = app.get<DataSource>(READ_MODEL);
     for (const projection of ALL_PROJECTIONS) await waitForCheckpoint(readModel, projection.name, seeded.head, 120_000);
-    report(seeded);
+    report(seeded, await placeRequestFigures(transport, seeded.coordinatorKey));
   } finally {
     await app.close();
     await embedded?.stop();
   }
 }
 
-function report(seeded: SeededNetwork): void {
+/** The coordination view of the seeded place requests: how long placing took, per département and service. */
+async function placeRequestFigures(transport: SeedTransport, coordinatorKey: string): Promise<unknown> {
+  const response = await expectOk(transport, 'place request figures', 'GET', '/v1/coordination/place-requests', { key: coordinatorKey });
+  const body = response.body as { totals: Record<string, unknown>; rows: Record<string, unknown>[] };
+  const brief = ({ requests, placed, expired, cancelled, timeToPlaceHours, rounds }: Record<string, unknown>) => ({
+    requests,
+    placed,
+    expired,
+    cancelled,
+    timeToPlaceHours,
+    rounds,
+  });
+  return {
+    totals: { ...brief(body.totals), declinesPerRequest: body.totals.declinesPerRequest },
+    byDepartmentAndService: body.rows.map((row) => ({ department: row.department, service: row.service, ...brief(row) })),
+  };
+}
+
+function report(seeded: SeededNetwork, placeRequests: unknown): void {
   console.log(
     JSON.stringify(
       {
         ...seeded.truth,
+        placeRequestFigures: placeRequests,
         organisations: seeded.organisations.length,
         head: seeded.head.toString(),
         // Shown once, like the admin key at `npm start`: to try the coordination and research views.

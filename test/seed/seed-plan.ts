@@ -2,6 +2,7 @@ import type { Indicator } from '@passerelle/domain';
 import { SeededRandom } from './random';
 import { planOrganisations, type SeedOrganisation } from './seed-organisations';
 import { ageBandAt, planPerson, rewritten, type SeedPerson } from './seed-persons';
+import { planPlaceRequests, shelterNeed } from './seed-place-requests';
 import { planReferrals } from './seed-referrals';
 import { inTimeOrder, type SeedConsent, type SeedPlan, type SeedStep } from './seed-steps';
 
@@ -40,7 +41,7 @@ export function planNetwork(options: SeedOptions): { organisations: SeedOrganisa
   const span = options.months * 30 * DAY;
   const horizon = new Date(options.start.getTime() + span + 30 * DAY);
   const steps: SeedStep[] = [];
-  const truth = { women: 0, identifications: 0, identifiedByBoth: 0, ngoSideOnly: 0, authorityOnly: 0, referrals: 0 };
+  const truth = { women: 0, identifications: 0, identifiedByBoth: 0, ngoSideOnly: 0, authorityOnly: 0, referrals: 0, placeRequests: 0 };
   let refs = 0;
   const nextRef = (prefix: string) => () => `${prefix}${++refs}`;
 
@@ -78,6 +79,7 @@ export function planNetwork(options: SeedOptions): { organisations: SeedOrganisa
     }
   }
   truth.referrals = steps.filter((s) => s.kind === 'refer').length;
+  truth.placeRequests = steps.filter((s) => s.kind === 'placeRequest').length;
   return { organisations, plan: { steps: inTimeOrder(steps), truth } };
 }
 
@@ -122,6 +124,9 @@ function planCase(context: CaseContext): SeedStep[] {
       authority ? random.weighted({ '0': 0.6, '1': 0.3, '2': 0.1 }) : random.weighted({ '0': 0.18, '1': 0.45, '2': 0.25, '3': 0.12 }),
     );
     steps.push(...planReferrals({ ...context, caseRef, count, identifiedAt: at, nextRef: context.nextRef('r') }));
+    // A woman who needs a shelter tonight: her partner asks several shelters at once (not the authority, which places by its own channels).
+    const place = authority ? null : shelterNeed(random, context.indicators);
+    if (place) steps.push(...planPlaceRequests({ ...context, caseRef, identifiedAt: at }, place));
   }
   const last = new Date(Math.max(...steps.map((s) => s.at.getTime())));
   const later = (days: number) => minute(last.getTime() + random.exponential(days * DAY) + DAY);

@@ -1,6 +1,18 @@
 import { expectOk, requiredField, stringField, type SeedTransport } from './seed-client';
 import type { SeedStep } from './seed-steps';
 
+/**
+ * A network that expires place requests on its own clock (a running one seeded with --url) may have
+ * ended a request before the seed's answer to it, written at its past instant, arrives: 409, skipped.
+ */
+const PLACE_REQUEST_ENDED = [409];
+
+/** The ids of an array field the API returned. */
+function arrayField(body: unknown, name: string): string[] {
+  const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
 /** An id the API will return for a ref, awaited by later steps that use it. */
 class Refs {
   private readonly pending = new Map<string, { promise: Promise<string>; resolve(id: string): void; reject(error: unknown): void }>();
@@ -49,9 +61,11 @@ export async function runSteps(
     if (!key) throw new Error(`the seed has no key for ${organisationId}`);
     return key;
   };
+  const ofPlaceRequests = new Set(steps.flatMap((s) => (s.kind === 'placeRequest' ? s.referralRefs : [])));
+  const endedOf = (referralRef: string) => (ofPlaceRequests.has(referralRef) ? PLACE_REQUEST_ENDED : []);
   const run = async (step: SeedStep) => {
-    const send = async (what: string, path: string, body: unknown = {}) => {
-      const response = await expectOk(transport, what, 'POST', path, { key: keyOf(step.by), body, clock: step.at });
+    const send = async (what: string, path: string, body: unknown = {}, accepted: number[] = []) => {
+      const response = await expectOk(transport, what, 'POST', path, { key: keyOf(step.by), body, clock: step.at }, accepted);
       const position = stringField(response.body, 'position');
       if (position !== undefined && BigInt(position) > head) head = BigInt(position);
       return response.body;
@@ -78,11 +92,31 @@ export async function runSteps(
         refs.set(step.referralRef, requiredField(created, 'referralId', 'refer'));
         return;
       }
+      case 'placeRequest': {
+        const created = await send('place request', '/v1/place-requests', { caseId: await refs.get(step.caseRef), ...step.body });
+        refs.set(step.placeRequestRef, requiredField(created, 'placeRequestId', 'place request'));
+        const referralIds = arrayField(created, 'referralIds');
+        step.referralRefs.forEach((ref, i) => refs.set(ref, referralIds[i] ?? ''));
+        return;
+      }
+      case 'cancelPlaceRequest':
+        await send(
+          'cancel place request',
+          `/v1/place-requests/${await refs.get(step.placeRequestRef)}/cancellation`,
+          {},
+          PLACE_REQUEST_ENDED,
+        );
+        return;
       case 'accept':
-        await send('accept', `/v1/referrals/${await refs.get(step.referralRef)}/acceptance`);
+        await send('accept', `/v1/referrals/${await refs.get(step.referralRef)}/acceptance`, {}, endedOf(step.referralRef));
         return;
       case 'decline':
-        await send('decline', `/v1/referrals/${await refs.get(step.referralRef)}/decline`, { reason: step.reason });
+        await send(
+          'decline',
+          `/v1/referrals/${await refs.get(step.referralRef)}/decline`,
+          { reason: step.reason },
+          endedOf(step.referralRef),
+        );
         return;
       case 'withdrawReferral':
         await send('withdraw referral', `/v1/referrals/${await refs.get(step.referralRef)}/withdrawal`, { reason: 'no_longer_needed' });
@@ -97,7 +131,15 @@ export async function runSteps(
   };
   // Her story happens in order: each step waits for the previous step of the same case, so a
   // withdrawal never overtakes the referral it follows, nor an answer the referral it answers.
-  const caseOfReferral = new Map(steps.flatMap((s) => (s.kind === 'refer' ? [[s.referralRef, s.caseRef] as const] : [])));
+  const caseOfReferral = new Map(
+    steps.flatMap((s) =>
+      s.kind === 'refer'
+        ? [[s.referralRef, s.caseRef] as const]
+        : s.kind === 'placeRequest'
+          ? s.referralRefs.map((r) => [r, s.caseRef] as const)
+          : [],
+    ),
+  );
   const chains = new Map<string, Promise<unknown>>();
   for (const step of steps) {
     if (failure) break;

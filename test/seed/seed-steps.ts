@@ -42,6 +42,17 @@ export type SeedStep =
       referralRef: string;
       body: { to: string; service: Service; urgency: Urgency; sharedCategories: ConsentCategory[]; message: string; respondBy: string };
     }
+  | {
+      kind: 'placeRequest';
+      at: Date;
+      by: string;
+      caseRef: string;
+      placeRequestRef: string;
+      /** One per shelter asked, in the order of `body.to`: the referrals the request makes. */
+      referralRefs: string[];
+      body: { to: string[]; service: Service; urgency: Urgency; sharedCategories: ConsentCategory[]; message: string; respondBy: string };
+    }
+  | { kind: 'cancelPlaceRequest'; at: Date; by: string; caseRef: string; placeRequestRef: string }
   | { kind: 'accept'; at: Date; by: string; referralRef: string }
   | { kind: 'decline'; at: Date; by: string; referralRef: string; reason: DeclineReason }
   | { kind: 'withdrawReferral'; at: Date; by: string; referralRef: string }
@@ -57,6 +68,8 @@ export interface SeedTruth {
   ngoSideOnly: number;
   authorityOnly: number;
   referrals: number;
+  /** Requests for a place sent to several shelters at once (their referrals are not in `referrals`). */
+  placeRequests: number;
 }
 
 export interface SeedPlan {

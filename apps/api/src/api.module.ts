@@ -13,6 +13,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PeopleModule } from './people/people.module';
 import { SignInModule } from './sign-in/sign-in.module';
+import { PlaceRequestsModule } from './place-requests/place-requests.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ResearchModule } from './research/research.module';
 import { CommandPathModule } from './shared/command-path.module';
@@ -35,6 +36,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     SignInModule,
     CasesModule,
     ReferralsModule,
+    PlaceRequestsModule,
     InboxModule,
     WebhooksModule,
     CoordinationModule,

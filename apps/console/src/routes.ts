@@ -7,13 +7,24 @@ import { renderDocuments } from './views/partner/documents.view';
 import { renderIdentify } from './views/partner/identify.view';
 import { renderInbox } from './views/partner/inbox.view';
 import { renderOrganisation } from './views/organisation.view';
+import { renderPlaceRequest } from './views/partner/place-request.view';
 import { renderRefer } from './views/partner/refer.view';
 import { renderReferral } from './views/partner/referral.view';
 import { renderWebhooks } from './views/partner/webhooks.view';
 import { renderResearch } from './views/researcher/research.view';
 
 export type ViewName =
-  'inbox' | 'referral' | 'identify' | 'refer' | 'documents' | 'dashboard' | 'research' | 'organisation' | 'directory' | 'webhooks';
+  | 'inbox'
+  | 'referral'
+  | 'identify'
+  | 'refer'
+  | 'placeRequest'
+  | 'documents'
+  | 'dashboard'
+  | 'research'
+  | 'organisation'
+  | 'directory'
+  | 'webhooks';
 /** View parameters live in memory only: ids never reach the URL or the browser history. */
 export type Params = Record<string, unknown>;
 
@@ -42,6 +53,7 @@ export const ROUTES: Record<ViewName, Route> = {
   referral: { roles: CASEWORK, title: 'view.referral', nav: false, render: renderReferral },
   refer: { roles: CASEWORK, title: 'view.refer', nav: false, render: renderRefer },
   documents: { roles: CASEWORK, title: 'view.documents', nav: true, render: renderDocuments },
+  placeRequest: { roles: CASEWORK, title: 'view.placeRequest', nav: false, render: renderPlaceRequest },
   dashboard: { roles: ['coordinator'], title: 'view.dashboard', nav: true, render: renderDashboard },
   research: { roles: ['researcher'], title: 'view.research', nav: true, render: renderResearch },
   organisation: { roles: ['org_admin', 'network_admin'], title: 'view.organisation', nav: true, render: renderOrganisation },

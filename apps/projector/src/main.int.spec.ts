@@ -108,4 +108,25 @@ describe('the projector service', () => {
     expect(await directory()).toEqual({ organisations: before.organisations + 20, checkpoint: head });
     expect(await (await second.health()).json()).toMatchObject({ status: 'ok' });
   });
+
+  it('marks the read models failed in /health and /metrics while their checkpoints belong to another store, and recovers once reset', async () => {
+    running.forEach((service) => service.child.kill('SIGKILL'));
+    await Promise.all(running.map((service) => service.exited));
+    await sql.query(`UPDATE projection_checkpoints SET store_id = $1 WHERE name = 'directory'`, [randomUUID()]);
+    const alone = await start();
+    await eventually(async () => (await alone.health()).status === 503, '/health to say not ready');
+
+    expect(await (await alone.health()).json()).toMatchObject({
+      status: 'error',
+      error: { projections: { status: 'down', message: expect.stringContaining('directory') } },
+    });
+    expect(await alone.metrics()).toContain('passerelle_projection_failed{projection="directory"} 1');
+    expect(alone.service.output().stdout).toMatch(
+      /"context":"Projection:read-models".*CheckpointFromAnotherStoreError: The checkpoint of directory was taken on event store [0-9a-f-]+, not on this one/,
+    );
+
+    await sql.query(`UPDATE projection_checkpoints SET store_id = NULL WHERE name = 'directory'`);
+    await eventually(async () => (await alone.health()).status === 200, '/health to be ready again');
+    expect(await alone.metrics()).toContain('passerelle_projection_failed{projection="directory"} 0');
+  });
 });

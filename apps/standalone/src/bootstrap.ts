@@ -82,6 +82,7 @@ function runtimeSettings(
     readYourWritesTimeoutMs: 5000,
     bus: config.bus,
     webhooks: config.webhooks,
+    placeRequests: config.placeRequests,
     eventStore: config.eventStore,
   };
 }

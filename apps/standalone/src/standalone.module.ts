@@ -1,7 +1,7 @@
 import { Inject, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { InfrastructureModule } from '@passerelle/composition';
 import type { RuntimeSettings } from '@passerelle/config';
-import { ObservabilityModule, PasserelleMetrics, ReadinessProbes } from '@passerelle/observability';
+import { NotReadyError, ObservabilityModule, PasserelleMetrics, ReadinessProbes } from '@passerelle/observability';
 import { apiResources } from '../../api/src/api.infrastructure';
 import { ApiModule } from '../../api/src/api.module';
 import { projectorResources } from '../../projector/src/projector.infrastructure';
@@ -54,7 +54,10 @@ export class StandaloneModule {
   }
 }
 
-/** /health says not ready while the background thread is down; /metrics includes its metrics. */
+/**
+ * /health says not ready while the background thread is down, or while one of its projections is
+ * failed (read from its metrics, which cross the thread anyway); /metrics includes its metrics.
+ */
 class BackgroundThreadHealth implements OnApplicationBootstrap {
   constructor(
     @Inject(BackgroundThread) private readonly thread: BackgroundThread,
@@ -65,6 +68,12 @@ class BackgroundThreadHealth implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     this.probes.register('background', async () => {
       if (!this.thread.running) throw new Error('the background services are restarting');
+    });
+    this.probes.register('projections', async () => {
+      const failed = (await this.thread.metrics())
+        .filter((metric) => metric.name === 'passerelle_projection_failed')
+        .flatMap((metric) => metric.values.filter((sample) => sample.value === 1).map((sample) => String(sample.labels.projection)));
+      if (failed.length > 0) throw new NotReadyError(`failed: ${failed.join(', ')}`);
     });
     this.metrics.addRemote(() => this.thread.metrics());
   }

@@ -1,8 +1,9 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, Module, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { APP_CONFIG, type RuntimeSettings } from '@passerelle/config';
 import { PG_POOL, READ_MODEL } from '@passerelle/database';
-import { ProjectionRunner } from '@passerelle/projections';
+import { PasserelleMetrics } from '@passerelle/observability';
+import { ProjectionRunner, runnerSamples } from '@passerelle/projections';
 import { subscribersOf } from '@passerelle/subscribers';
 import {
   DeliveryAttempts,
@@ -63,10 +64,13 @@ export class WebhookDispatcherModule implements OnApplicationBootstrap, OnModule
     private readonly worker: DeliveryWorker,
     private readonly listener: OutboxListener,
     private readonly purge: AttemptHistoryPurge,
+    @Optional() @Inject(PasserelleMetrics) private readonly metrics?: PasserelleMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runner.start();
+    // Every instance runs the outbox (its batches are fenced by the checkpoint row): it runs here.
+    this.metrics?.observeProjections(() => runnerSamples(this.runner, true));
     await this.listener.start();
     await this.worker.start();
     this.purge.start();

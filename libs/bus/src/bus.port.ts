@@ -7,6 +7,10 @@
  * - messages with the same key reach a group in the order they were published;
  * - at-least-once: a message is handed to a group until its handler resolves; a handler that
  *   throws gets the same message again before any later message of its key;
+ * - a message whose handler still fails after `maxAttempts` (or that cannot be decoded) is
+ *   published to the dead-letter topic ({@link deadLetterTopicOf}) as a {@link DeadLetter}, and
+ *   the group moves on to the next one: one poison message never blocks its key (or its partition)
+ *   for good;
  * - a group skips a message id it has already handled (a bounded window of recent ids).
  *
  * WARNING: deduplication is best effort (a window, per process). A consumer whose effect must
@@ -31,6 +35,34 @@ export interface BusSubscriptionOptions {
   handler: (message: BusMessage) => Promise<void>;
   /** For a group seen for the first time: start at the oldest retained message instead of the next one. */
   fromBeginning?: boolean;
+  /** Attempts of a message before it goes to the dead-letter topic. Default {@link DEFAULT_MAX_ATTEMPTS}. */
+  maxAttempts?: number;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
+/** Where a group's poison messages go: `<topic>.dead-letter`, one for every group of the topic. */
+export function deadLetterTopicOf(topic: string): string {
+  return `${topic}.dead-letter`;
+}
+
+/**
+ * The value of a message on a dead-letter topic (its id and key are the original message's). Says
+ * which group gave up and why, by error name only: an error's text may quote the message.
+ */
+export interface DeadLetter {
+  topic: string;
+  group: string;
+  /** `handler_failed`: still failing after `attempts`; `undecodable`: not JSON, or no message id. */
+  reason: 'handler_failed' | 'undecodable';
+  attempts: number;
+  /** The last error's name (TypeError, …), or what could not be decoded. */
+  error: string;
+  /** The message as published, or null when it could not be decoded. */
+  value: unknown;
+  /** Where the original stays until retention, for a message that could not be decoded (Kafka). */
+  partition?: number;
+  offset?: string;
 }
 
 export interface BusSubscription {

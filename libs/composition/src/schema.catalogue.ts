@@ -5,6 +5,7 @@ import { IDEMPOTENCY_MIGRATIONS } from '@passerelle/http';
 import { migrate, type AppliedMigration, type MigrationSet } from '@passerelle/migrations';
 import { PRIVACY_MIGRATIONS } from '@passerelle/privacy';
 import { READ_MODEL_MIGRATIONS } from '@passerelle/projections';
+import { PLACE_REQUEST_PROCESS_MIGRATIONS } from '@passerelle/subscribers';
 import { WEBHOOK_MIGRATIONS } from '@passerelle/webhooks';
 
 /**
@@ -20,6 +21,7 @@ export const SCHEMA_MIGRATIONS: readonly MigrationSet[] = [
   IDEMPOTENCY_MIGRATIONS,
   WEBHOOK_MIGRATIONS,
   ...READ_MODEL_MIGRATIONS,
+  PLACE_REQUEST_PROCESS_MIGRATIONS,
 ];
 
 /**

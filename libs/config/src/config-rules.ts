@@ -107,6 +107,14 @@ export function durations(raw: string): Checked<number[]> {
       );
 }
 
+/** One positive duration, or `off`: e.g. the place-request expiry sweep's interval. */
+export function intervalOrOff(raw: string): Checked<number | null> {
+  if (raw === 'off') return ok(null);
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(raw);
+  const value = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : 0;
+  return value > 0 ? ok(value) : bad(`must be a duration such as 10s or 1m (units ms, s, m, h, d), or off ${got(raw)}`);
+}
+
 /** `600/1m`: at most 600 requests in each minute; `off` for no limit. */
 export function rateLimit(raw: string): Checked<RateLimit | null> {
   if (raw.toLowerCase() === 'off') return ok(null);

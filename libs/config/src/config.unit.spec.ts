@@ -277,6 +277,21 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('place requests', () => {
+    it('expires them every 10 s by default, at the interval given, or never when off', () => {
+      expect(loadConfig({}).placeRequests).toEqual({ expiryIntervalMs: 10_000 });
+      expect(loadConfig({ PASSERELLE_PLACE_REQUEST_EXPIRY_INTERVAL: '1m' }).placeRequests).toEqual({ expiryIntervalMs: 60_000 });
+      expect(loadConfig({ PASSERELLE_PLACE_REQUEST_EXPIRY_INTERVAL: 'off' }).placeRequests).toEqual({ expiryIntervalMs: null });
+    });
+    it('rejects an interval of zero or without a unit', () => {
+      for (const raw of ['0s', '30']) {
+        expect(problems({ PASSERELLE_PLACE_REQUEST_EXPIRY_INTERVAL: raw })).toEqual([
+          expect.stringMatching(/^PASSERELLE_PLACE_REQUEST_EXPIRY_INTERVAL must be a duration such as 10s/),
+        ]);
+      }
+    });
+  });
+
   it('rejects an unknown log level', () => {
     expect(problems({ LOG_LEVEL: 'verbose' })).toEqual(['LOG_LEVEL must be one of fatal, error, warn, info, debug, trace (got "verbose")']);
   });

@@ -1,6 +1,6 @@
 export { ConfigError } from './config.error';
 export { ensureEmbeddedSecrets, type EmbeddedSecrets } from './embedded-secrets';
-export { DEFAULT_DATA_DIR, DEFAULT_RETRY_SCHEDULE_MS, loadConfig, type Env } from './load-config';
+export { DEFAULT_DATA_DIR, DEFAULT_PLACE_REQUEST_EXPIRY_INTERVAL_MS, DEFAULT_RETRY_SCHEDULE_MS, loadConfig, type Env } from './load-config';
 export {
   DEFAULT_RATE_LIMITS,
   LOG_LEVELS,

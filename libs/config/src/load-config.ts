@@ -11,6 +11,8 @@ export const DEFAULT_DATA_DIR = './.passerelle';
 export const DEFAULT_ATTEMPT_RETENTION_MS = 30 * 86_400_000;
 /** 0 s, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h: then dead-lettered. */
 export const DEFAULT_RETRY_SCHEDULE_MS = [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000];
+/** How often the projector looks for place requests whose respondBy has passed. */
+export const DEFAULT_PLACE_REQUEST_EXPIRY_INTERVAL_MS = 10_000;
 
 /**
  * Reads and validates every variable, collecting all problems before throwing one ConfigError.
@@ -73,6 +75,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       allowLoopback: read('PASSERELLE_WEBHOOKS_ALLOW_LOOPBACK', rule.boolean) ?? embedded,
       attemptRetentionMs: read('PASSERELLE_WEBHOOK_ATTEMPT_RETENTION', rule.duration) ?? DEFAULT_ATTEMPT_RETENTION_MS,
     },
+    placeRequests: {
+      expiryIntervalMs: valueOr(
+        read('PASSERELLE_PLACE_REQUEST_EXPIRY_INTERVAL', rule.intervalOrOff),
+        DEFAULT_PLACE_REQUEST_EXPIRY_INTERVAL_MS,
+      ),
+    },
     // Unset: the store's default, 24 h (libs/http/src/idempotency/idempotency.store.ts).
     idempotencyTtlMs: read('PASSERELLE_IDEMPOTENCY_TTL', rule.duration),
     logLevel: read('LOG_LEVEL', rule.oneOf(LOG_LEVELS)) ?? 'info',
@@ -92,6 +100,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (databaseUrl === undefined || masterKey === undefined || linkageKey === undefined) throw new ConfigError(problems);
   return { ...common, mode: 'external', databaseUrl, masterKey, linkageKey };
 }
+
+/** `null` is a value here (`off`); only an unset variable takes the default. */
+const valueOr = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
 
 type Read = <T>(name: string, check: (raw: string) => Checked<T>) => T | undefined;
 type Required = <T>(name: string, value: T | undefined, why: string) => T | undefined;

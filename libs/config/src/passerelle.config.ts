@@ -42,6 +42,8 @@ interface CommonConfig {
     /** How long each delivery attempt stays in its history before it is purged. */
     attemptRetentionMs: number;
   };
+  /** PASSERELLE_PLACE_REQUEST_EXPIRY_INTERVAL: the expiry sweep's interval in ms, null when `off`. */
+  placeRequests: { expiryIntervalMs: number | null };
   /** PASSERELLE_IDEMPOTENCY_TTL: how long an Idempotency-Key's record is kept, in ms; unset, 24 h. */
   idempotencyTtlMs: number | undefined;
   logLevel: LogLevel;

@@ -28,6 +28,12 @@ export interface RuntimeSettings {
   readYourWritesTimeoutMs: number;
   /** BUS and KAFKA_BROKERS; the in-process bus when absent. */
   bus?: { kind: 'inprocess' } | { kind: 'kafka'; brokers: string[] };
+  /**
+   * Place requests (docs/adr/0012-place-requests.md): how often the projector expires those whose
+   * respondBy passed; null turns the sweep off (a seeded history's past deadlines are then expired
+   * by an explicit sweep at a chosen instant). Every 10 s when absent.
+   */
+  placeRequests?: { expiryIntervalMs: number | null };
   /** Webhook delivery (docs/webhooks.md); production defaults when absent (no loopback, the default schedule). */
   webhooks?: {
     /** PASSERELLE_WEBHOOK_RETRY_SCHEDULE: delay before each attempt, in ms; dead-lettered after the last. */

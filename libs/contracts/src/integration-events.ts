@@ -13,6 +13,10 @@ export const INTEGRATION_EVENT_TYPES = [
   'referral.declined.v1',
   'referral.withdrawn.v1',
   'referral.closed.v1',
+  'place_request.made.v1',
+  'place_request.placed.v1',
+  'place_request.expired.v1',
+  'place_request.cancelled.v1',
   'case.identified.v1',
   'case.consent_granted.v1',
   'case.consent_withdrawn.v1',
@@ -27,7 +31,7 @@ export interface IntegrationEnvelope<Type extends IntegrationEventType> {
   type: Type;
   /** The id of the internal event; also the `webhook-id` of its deliveries, so receivers dedupe on it. */
   eventId: string;
-  /** 0-based revision inside the referral's, case's or organisation's stream: orders one subject's events. */
+  /** 0-based revision inside the referral's, case's, place request's or organisation's stream: orders one subject's events. */
   streamRevision: string;
   /** Position in the network's global order; `POST /v1/webhooks/{id}/replay` starts from one. */
   globalPosition: string;
@@ -38,6 +42,7 @@ export interface IntegrationEnvelope<Type extends IntegrationEventType> {
 type ReferralSubject = { referralId: string };
 type CaseSubject = { caseId: string };
 type OrganisationSubject = { organisationId: string };
+type PlaceRequestSubject = { placeRequestId: string };
 
 /** A partner referred a case to another organisation (`from` → `to`). */
 export type ReferralMadeV1 = IntegrationEnvelope<'referral.made.v1'> & ReferralSubject & { caseId: string; from: string; to: string };
@@ -45,10 +50,24 @@ export type ReferralMadeV1 = IntegrationEnvelope<'referral.made.v1'> & ReferralS
 export type ReferralAcceptedV1 = IntegrationEnvelope<'referral.accepted.v1'> & ReferralSubject & { by: string };
 /** The receiver (`by`) declined the referral. */
 export type ReferralDeclinedV1 = IntegrationEnvelope<'referral.declined.v1'> & ReferralSubject & { by: string };
-/** The sender (`by`) withdrew the referral. */
-export type ReferralWithdrawnV1 = IntegrationEnvelope<'referral.withdrawn.v1'> & ReferralSubject & { by: string };
+/**
+ * The referral was withdrawn, by or on behalf of the sender (`by`). `reason` is a code, never text:
+ * `placed_elsewhere`, `expired` and `cancelled` say that its place request ended without this
+ * receiver (docs/adr/0012-place-requests.md): stop and drop what you hold about her.
+ */
+export type ReferralWithdrawnV1 = IntegrationEnvelope<'referral.withdrawn.v1'> & ReferralSubject & { by: string; reason: string };
 /** Either party (`by`) closed the referral. */
 export type ReferralClosedV1 = IntegrationEnvelope<'referral.closed.v1'> & ReferralSubject & { by: string };
+
+/** A partner (`from`) asked several organisations at once for a place for her case (the list: `GET /v1/place-requests/{id}`, sender only). */
+export type PlaceRequestMadeV1 = IntegrationEnvelope<'place_request.made.v1'> & PlaceRequestSubject & { caseId: string; from: string };
+/** The first acceptance placed her: `by` accepted, through its referral `referralId`. */
+export type PlaceRequestPlacedV1 = IntegrationEnvelope<'place_request.placed.v1'> &
+  PlaceRequestSubject & { referralId: string; by: string };
+/** Nobody accepted before respondBy: every referral still waiting was withdrawn (`expired`). */
+export type PlaceRequestExpiredV1 = IntegrationEnvelope<'place_request.expired.v1'> & PlaceRequestSubject;
+/** The sender (`by`) cancelled the request: every referral still waiting was withdrawn (`cancelled`). */
+export type PlaceRequestCancelledV1 = IntegrationEnvelope<'place_request.cancelled.v1'> & PlaceRequestSubject & { by: string };
 
 /** A partner (`identifiedBy`) identified a person; the case is held by that partner. */
 export type CaseIdentifiedV1 = IntegrationEnvelope<'case.identified.v1'> & CaseSubject & { identifiedBy: string };
@@ -70,6 +89,10 @@ export type IntegrationEvent =
   | ReferralDeclinedV1
   | ReferralWithdrawnV1
   | ReferralClosedV1
+  | PlaceRequestMadeV1
+  | PlaceRequestPlacedV1
+  | PlaceRequestExpiredV1
+  | PlaceRequestCancelledV1
   | CaseIdentifiedV1
   | CaseConsentGrantedV1
   | CaseConsentWithdrawnV1

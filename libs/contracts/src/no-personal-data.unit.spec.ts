@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { CaseEvent, OrganisationEvent, ReferralEvent } from '@passerelle/domain';
+import type { CaseEvent, OrganisationEvent, PlaceRequestEvent, ReferralEvent } from '@passerelle/domain';
 import { recorded } from './testing/recorded-events.fixtures';
 import { toPublication } from './to-integration-event';
 import { toWebhookPayload } from './webhook-payload';
@@ -12,6 +12,7 @@ const ALLOWED_FIELDS = new Set([
   'globalPosition',
   'occurredAt',
   'referralId',
+  'placeRequestId',
   'caseId',
   'organisationId',
   'consentId',
@@ -21,6 +22,8 @@ const ALLOWED_FIELDS = new Set([
   'identifiedBy',
   'recordedBy',
   'requestedBy',
+  // A code from a closed list (a withdrawal's reason), never free text.
+  'reason',
 ]);
 
 /** A woman as a partner would type her in: capitalised names and a phone never look like an id. */
@@ -38,7 +41,7 @@ const uuid = fc.uuid();
  * Every internal event type, with her plaintext wherever an internal event has a personal or free
  * text field. Internal events hold ciphertext there; plaintext is the worst case for a leak.
  */
-function internalEvents(p: Person): fc.Arbitrary<CaseEvent | ReferralEvent | OrganisationEvent> {
+function internalEvents(p: Person): fc.Arbitrary<CaseEvent | ReferralEvent | PlaceRequestEvent | OrganisationEvent> {
   const sealed = JSON.stringify(p);
   const note = fc.constant(`${p.message} ${p.phone}`);
   return fc.oneof(
@@ -86,6 +89,24 @@ function internalEvents(p: Person): fc.Arbitrary<CaseEvent | ReferralEvent | Org
     fc
       .record({ referralId: uuid, by: orgId, note })
       .map((data): ReferralEvent => ({ type: 'ReferralClosed', data: { ...data, outcome: 'other' } })),
+    fc
+      .record({
+        placeRequestId: uuid,
+        caseId: uuid,
+        from: orgId,
+        recipients: fc.array(fc.record({ organisationId: orgId, referralId: uuid })),
+      })
+      .map((d): PlaceRequestEvent => ({
+        type: 'PlaceRequestMade',
+        data: { ...d, service: 'specialised_shelter', urgency: 'urgent', sharedCategories: ['identity'], message: sealed, respondBy: null },
+      })),
+    fc
+      .record({ placeRequestId: uuid, referralId: uuid, by: orgId, note })
+      .map((data): PlaceRequestEvent => ({ type: 'PlaceRequestPlaced', data })),
+    fc
+      .record({ placeRequestId: uuid })
+      .map((d): PlaceRequestEvent => ({ type: 'PlaceRequestExpired', data: { ...d, respondBy: '2026-12-01T22:00:00.000Z' } })),
+    fc.record({ placeRequestId: uuid, by: orgId }).map((data): PlaceRequestEvent => ({ type: 'PlaceRequestCancelled', data })),
     orgId.map((organisationId): OrganisationEvent => ({
       type: 'OrganisationRegistered',
       data: { organisationId, name: p.familyName, kind: 'refuge', department: '75', services: ['shelter'] },

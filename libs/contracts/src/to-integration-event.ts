@@ -1,10 +1,12 @@
 import {
   assertNever,
   CASE_EVENT_TYPES,
+  PLACE_REQUEST_EVENT_TYPES,
   REFERRAL_EVENT_TYPES,
   type CapacityDeclared,
   type CaseEvent,
   type OrganisationRegistered,
+  type PlaceRequestEvent,
   type ReferralEvent,
 } from '@passerelle/domain';
 import type { RecordedEvent } from '@passerelle/event-store';
@@ -14,12 +16,12 @@ import type { IntegrationEnvelope, IntegrationEvent, IntegrationEventType } from
 /** An integration event ready to publish: the bus key keeps one subject's events in order. */
 export interface Publication {
   event: IntegrationEvent;
-  /** The referral, case or organisation id: the partition key on the bus. */
+  /** The referral, case, place request or organisation id: the partition key on the bus. */
   key: string;
   audience: Audience;
 }
 
-type InternalEvent = CaseEvent | ReferralEvent | OrganisationRegistered | CapacityDeclared;
+type InternalEvent = CaseEvent | ReferralEvent | PlaceRequestEvent | OrganisationRegistered | CapacityDeclared;
 /**
  * The directory's events leave the process; an organisation's people and keys (MemberInvited,
  * ApiKeyIssued, …) stay inside: who works where is the organisation's business, not the network's.
@@ -28,6 +30,7 @@ const PUBLISHED_ORGANISATION_TYPES = ['OrganisationRegistered', 'CapacityDeclare
 const PUBLISHED_INTERNAL_TYPES: ReadonlySet<string> = new Set([
   ...CASE_EVENT_TYPES,
   ...REFERRAL_EVENT_TYPES,
+  ...PLACE_REQUEST_EVENT_TYPES,
   ...PUBLISHED_ORGANISATION_TYPES,
 ]);
 
@@ -59,10 +62,29 @@ export function toPublication(recorded: RecordedEvent): Publication | null {
       return referralMove(envelope('referral.accepted.v1'), internal.data, scoped);
     case 'ReferralDeclined':
       return referralMove(envelope('referral.declined.v1'), internal.data, scoped);
-    case 'ReferralWithdrawn':
-      return referralMove(envelope('referral.withdrawn.v1'), internal.data, scoped);
+    case 'ReferralWithdrawn': {
+      const { referralId, by, reason } = internal.data;
+      return { key: referralId, audience: scoped, event: { ...envelope('referral.withdrawn.v1'), referralId, by, reason } };
+    }
     case 'ReferralClosed':
       return referralMove(envelope('referral.closed.v1'), internal.data, scoped);
+    // A place request's events reach its sender only (its scope): they stand for the list of shelters asked.
+    case 'PlaceRequestMade': {
+      const { placeRequestId, caseId, from } = internal.data;
+      return { key: placeRequestId, audience: scoped, event: { ...envelope('place_request.made.v1'), placeRequestId, caseId, from } };
+    }
+    case 'PlaceRequestPlaced': {
+      const { placeRequestId, referralId, by } = internal.data;
+      return { key: placeRequestId, audience: scoped, event: { ...envelope('place_request.placed.v1'), placeRequestId, referralId, by } };
+    }
+    case 'PlaceRequestExpired': {
+      const { placeRequestId } = internal.data;
+      return { key: placeRequestId, audience: scoped, event: { ...envelope('place_request.expired.v1'), placeRequestId } };
+    }
+    case 'PlaceRequestCancelled': {
+      const { placeRequestId, by } = internal.data;
+      return { key: placeRequestId, audience: scoped, event: { ...envelope('place_request.cancelled.v1'), placeRequestId, by } };
+    }
     case 'PersonIdentified': {
       const { caseId, identifiedBy } = internal.data;
       return { key: caseId, audience: scoped, event: { ...envelope('case.identified.v1'), caseId, identifiedBy } };
@@ -93,7 +115,7 @@ export function toPublication(recorded: RecordedEvent): Publication | null {
   }
 }
 
-type MoveType = 'referral.accepted.v1' | 'referral.declined.v1' | 'referral.withdrawn.v1' | 'referral.closed.v1';
+type MoveType = 'referral.accepted.v1' | 'referral.declined.v1' | 'referral.closed.v1';
 
 function referralMove<Type extends MoveType>(
   envelope: IntegrationEnvelope<Type>,

@@ -88,6 +88,53 @@ describe('integration events', () => {
     expect(toWebhookPayload(publication!.event)).toMatchObject({ organisationId: 'refuge-75' });
   });
 
+  it('publishes a place request to its sender only, keyed by the request, with the request as the webhook subject', () => {
+    const PLACE_REQUEST = '7f1d2c3a-0000-4000-8000-0000000000bb';
+    const publication = toPublication(
+      recorded(
+        { type: 'PlaceRequestPlaced', data: { placeRequestId: PLACE_REQUEST, referralId: REFERRAL, by: 'refuge-75', note: 'sealed-note' } },
+        { position: 9n, revision: 1n, scope: { 'asso-93': [] } },
+      ),
+    );
+    expect(publication?.key).toBe(PLACE_REQUEST);
+    expect(publication?.event).toMatchObject({
+      type: 'place_request.placed.v1',
+      placeRequestId: PLACE_REQUEST,
+      referralId: REFERRAL,
+      by: 'refuge-75',
+    });
+    expect(mayReceive(publication!.audience, 'asso-93')).toBe(true);
+    expect(mayReceive(publication!.audience, 'refuge-75')).toBe(false);
+    expect(JSON.stringify(toWebhookPayload(publication!.event))).toBe(
+      JSON.stringify({
+        type: 'place_request.placed.v1',
+        eventId: '11111111-1111-4111-8111-111111111111',
+        placeRequestId: PLACE_REQUEST,
+        streamRevision: '1',
+        globalPosition: '9',
+        occurredAt: '2026-11-22T10:00:00.000Z',
+      }),
+    );
+  });
+
+  it('tells the receiver of a withdrawn referral why, as a code: placed_elsewhere', () => {
+    const publication = toPublication(
+      recorded(
+        { type: 'ReferralWithdrawn', data: { referralId: REFERRAL, by: 'asso-93', reason: 'placed_elsewhere', note: null } },
+        { scope: { 'asso-93': [], 'refuge-75': [] } },
+      ),
+    );
+    expect(toWebhookPayload(publication!.event)).toEqual({
+      type: 'referral.withdrawn.v1',
+      eventId: '11111111-1111-4111-8111-111111111111',
+      referralId: REFERRAL,
+      streamRevision: '0',
+      globalPosition: '41',
+      occurredAt: '2026-11-22T10:00:00.000Z',
+      reason: 'placed_elsewhere',
+    });
+  });
+
   it('publishes nothing for an internal event that has no integration event', () => {
     const other = { ...recorded({ type: 'PersonErased', data: { caseId: CASE, requestedBy: 'asso-93' } }), type: 'SomethingInternal' };
     expect(toPublication(other)).toBeNull();

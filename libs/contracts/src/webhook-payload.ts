@@ -2,7 +2,8 @@ import type { IntegrationEvent, IntegrationEventType } from './integration-event
 
 /**
  * The body of every webhook (docs/webhooks.md#payload-reference), exactly these fields in this order: the subject is the
- * referral, the case or the organisation the event is about. Thin by design: never personal data.
+ * place request, the referral, the case or the organisation the event is about. Thin by design: never personal data.
+ * A withdrawal also says why, as a code (`reason`): a receiver told `placed_elsewhere` stops at once.
  */
 export type WebhookPayload = {
   type: IntegrationEventType;
@@ -10,15 +11,18 @@ export type WebhookPayload = {
   streamRevision: string;
   globalPosition: string;
   occurredAt: string;
-} & ({ referralId: string } | { caseId: string } | { organisationId: string });
+  reason?: string;
+} & ({ placeRequestId: string } | { referralId: string } | { caseId: string } | { organisationId: string });
 
 export function toWebhookPayload(event: IntegrationEvent): WebhookPayload {
   const subject =
-    'referralId' in event
-      ? { referralId: event.referralId }
-      : 'caseId' in event
-        ? { caseId: event.caseId }
-        : { organisationId: event.organisationId };
+    'placeRequestId' in event
+      ? { placeRequestId: event.placeRequestId }
+      : 'referralId' in event
+        ? { referralId: event.referralId }
+        : 'caseId' in event
+          ? { caseId: event.caseId }
+          : { organisationId: event.organisationId };
   return {
     type: event.type,
     eventId: event.eventId,
@@ -26,5 +30,6 @@ export function toWebhookPayload(event: IntegrationEvent): WebhookPayload {
     streamRevision: event.streamRevision,
     globalPosition: event.globalPosition,
     occurredAt: event.occurredAt,
+    ...(event.type === 'referral.withdrawn.v1' ? { reason: event.reason } : {}),
   };
 }

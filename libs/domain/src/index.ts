@@ -19,6 +19,11 @@ export * from './referral/referral.commands';
 export * from './referral/referral.state';
 export * from './referral/referral.decider';
 
+export * from './place-request/place-request.events';
+export * from './place-request/place-request.commands';
+export * from './place-request/place-request.state';
+export * from './place-request/place-request.decider';
+
 export * from './organisation/organisation.events';
 export * from './organisation/organisation.commands';
 export * from './organisation/organisation.state';

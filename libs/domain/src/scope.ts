@@ -87,3 +87,12 @@ function union(lists: ConsentCategory[][]): ConsentCategory[] {
   const all = new Set(lists.flat());
   return CONSENT_CATEGORIES.filter((category) => all.has(category));
 }
+
+/**
+ * Scope of an event of a place-request stream: its sender only, with no category. The request
+ * names every shelter asked; a recipient learns of it through its own referral (which says how many
+ * others were asked, never who), so the request's own events never reach a recipient.
+ */
+export function scopeForPlaceRequestEvent(sender: string): EventScope {
+  return { [sender]: [] };
+}

@@ -81,7 +81,12 @@ export interface SubscriptionOptions {
   handler: (event: RecordedEvent) => Promise<void>;
   /** Optional batch size hint for catch-up reads. */
   batchSize?: number;
-  /** Called when the subscription stops because the handler or the store failed. */
+  /**
+   * Called when the subscription stops because the handler or the store failed: a checkpoint past
+   * the head ({@link CheckpointBeyondHeadError}), an event the store cannot read
+   * ({@link ForeignEventError}), a refusal of the server. Short outages are retried inside the
+   * adapter and never reach it.
+   */
   onError?: (error: unknown) => void;
 }
 
@@ -110,6 +115,14 @@ export interface EventStore {
   /** Position of the last event in the store, or -1n when it is empty. */
   headPosition(): Promise<bigint>;
 
+  /**
+   * The identity of the storage behind this store, made once when the storage is first used: the
+   * same for every instance on one database or cluster (and after a restore of it), another one
+   * for any other store. A checkpoint records it, so that it is never read against another store's
+   * positions (see the WARNING at the top of this file).
+   */
+  identity(): Promise<string>;
+
   close(): Promise<void>;
 }
 
@@ -132,5 +145,44 @@ export class DuplicateEventIdError extends Error {
   constructor(readonly eventId: string) {
     super(`Event id ${eventId} is already stored with another stream or content`);
     this.name = 'DuplicateEventIdError';
+  }
+}
+
+/**
+ * A subscription asked to start after a position past the last event of the store: its checkpoint
+ * was taken on another store, or before a restore. Starting there would skip, silently, every event
+ * appended up to it, so the subscription refuses (one line, for the log and /health).
+ */
+export class CheckpointBeyondHeadError extends Error {
+  readonly code = 'STORE.CHECKPOINT_BEYOND_HEAD';
+  constructor(
+    readonly after: bigint,
+    readonly head: bigint,
+  ) {
+    super(
+      `Refusing to subscribe after position ${after}: the last event of this store is at ${head}, so the checkpoint comes from another store or from before a restore`,
+    );
+    this.name = 'CheckpointBeyondHeadError';
+  }
+}
+
+/**
+ * An event under the store's streams that Passerelle did not write (not JSON, or without its
+ * envelope): no subscriber can apply it, and retrying cannot change it. Names the event by id and
+ * stream only, never by its content.
+ */
+export class ForeignEventError extends Error {
+  readonly code = 'STORE.FOREIGN_EVENT';
+  constructor(
+    readonly eventId: string,
+    readonly streamName: string,
+    reason: string,
+    /** Its global position, when the store gave one: a checkpoint set to it skips it (docs/operations.md). */
+    readonly globalPosition?: bigint,
+  ) {
+    super(
+      `Event ${eventId} of ${streamName}${globalPosition === undefined ? '' : ` at position ${globalPosition}`} was not written by Passerelle (${reason}): remove it, or skip it (docs/operations.md)`,
+    );
+    this.name = 'ForeignEventError';
   }
 }

@@ -1,6 +1,6 @@
 export { ObservabilityModule, type ObservabilityOptions } from './observability.module';
 export { OperationsModule } from './operations.module';
-export { ReadinessProbes, type ReadinessCheck } from './readiness-probes';
+export { NotReadyError, ReadinessProbes, type ReadinessCheck } from './readiness-probes';
 export { PasserelleMetrics, type ProjectionSample } from './passerelle-metrics';
 export { CORRELATION_HEADER } from './log-options';
 export { Logger as JsonLogger } from 'nestjs-pino';

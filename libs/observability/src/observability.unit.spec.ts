@@ -62,17 +62,23 @@ describe('request log lines', () => {
 });
 
 describe('the Prometheus registry', () => {
-  it('samples the projections on each scrape, with lag, checkpoint and leadership', async () => {
+  it('samples the projections of every service on each scrape, with lag, checkpoint, leadership and failure', async () => {
     const metrics = new PasserelleMetrics();
     metrics.observeProjections(async () => [
-      { name: 'inbox', lag: 3n, checkpoint: 120n, leading: true },
-      { name: 'directory', lag: undefined, checkpoint: -1n, leading: false },
+      { name: 'inbox', lag: 3n, checkpoint: 120n, leading: true, failed: false, consecutiveFailures: 0 },
+      { name: 'directory', lag: undefined, checkpoint: -1n, leading: false, failed: false, consecutiveFailures: 0 },
+    ]);
+    metrics.observeProjections(async () => [
+      { name: 'relay', lag: 7n, checkpoint: 40n, leading: true, failed: true, consecutiveFailures: 3 },
     ]);
     const scrape = await metrics.registry.metrics();
     expect(scrape).toContain('passerelle_projection_lag{projection="inbox"} 3');
     expect(scrape).not.toContain('passerelle_projection_lag{projection="directory"}');
     expect(scrape).toContain('passerelle_projection_checkpoint{projection="inbox"} 120');
     expect(scrape).toContain('passerelle_projection_leader{projection="directory"} 0');
+    expect(scrape).toContain('passerelle_projection_failed{projection="relay"} 1');
+    expect(scrape).toContain('passerelle_projection_failed{projection="inbox"} 0');
+    expect(scrape).toContain('passerelle_projection_consecutive_failures{projection="relay"} 3');
   });
 
   it('exposes the webhook counters for the dispatcher to increment', async () => {

@@ -1,16 +1,18 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import type { Pool } from 'pg';
 import { Public } from '@passerelle/auth';
 import { PG_POOL } from '@passerelle/database';
-import { ReadinessProbes } from './readiness-probes';
+import { PasserelleMetrics } from './passerelle-metrics';
+import { NotReadyError, ReadinessProbes } from './readiness-probes';
 
 /**
  * /health of every service (the API, the projector, the relay, the webhook dispatcher, and all of
  * them in `npm start`): ready when the database, the event store and every registered dependency
- * answer.
+ * answer, and none of the service's projections (read models, relay, webhook outbox) is failed
+ * (docs/operations.md).
  */
 @ApiTags('operations')
 @Controller('health')
@@ -21,6 +23,7 @@ export class OperationsHealthController {
     private readonly probes: ReadinessProbes,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(PasserelleMetrics) private readonly metrics?: PasserelleMetrics,
   ) {}
 
   @Get()
@@ -30,6 +33,7 @@ export class OperationsHealthController {
     const checks: [string, () => Promise<unknown>][] = [
       ['database', () => this.pool.query('SELECT 1')],
       ['eventStore', () => this.store.headPosition()],
+      ...(this.metrics?.observesProjections ? [['projections', () => this.projectionsHealthy()] as [string, () => Promise<unknown>]] : []),
       ...this.probes.entries(),
     ];
     return this.health.check(
@@ -41,13 +45,18 @@ export class OperationsHealthController {
     );
   }
 
+  private async projectionsHealthy(): Promise<void> {
+    const failed = (await this.metrics?.sampleProjections())?.filter((projection) => projection.failed) ?? [];
+    if (failed.length > 0) throw new NotReadyError(`failed: ${failed.map((projection) => projection.name).join(', ')}`);
+  }
+
   private async probe(key: string, check: () => Promise<unknown>) {
     const indicator = this.indicators.check(key);
     try {
       await check();
       return indicator.up();
-    } catch {
-      return indicator.down({ message: 'unreachable' });
+    } catch (error) {
+      return indicator.down({ message: error instanceof NotReadyError ? error.message : 'unreachable' });
     }
   }
 }

@@ -20,6 +20,10 @@ export interface ProjectionSample {
   checkpoint: bigint;
   /** Whether this instance holds the projection's leader lock and runs it. */
   leading: boolean;
+  /** Its last attempt failed and it has not moved since (ProjectionStatus.failed in libs/projections). */
+  failed: boolean;
+  /** Failures since it last moved. */
+  consecutiveFailures: number;
 }
 
 /**
@@ -63,11 +67,11 @@ export class PasserelleMetrics {
     registers: [this.registry],
   });
 
-  private projections: () => Promise<ProjectionSample[]> = async () => [];
+  private readonly projectionSources: (() => Promise<ProjectionSample[]>)[] = [];
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
-    const sample = () => this.projections().catch((): ProjectionSample[] => []);
+    const sample = () => this.sampleProjections();
     const gauge = (name: string, help: string, value: (projection: ProjectionSample) => number | undefined) =>
       new Gauge({
         name,
@@ -93,13 +97,34 @@ export class PasserelleMetrics {
     gauge('passerelle_projection_leader', '1 when this instance holds the projection leader lock and runs it', (projection) =>
       projection.leading ? 1 : 0,
     );
+    gauge(
+      'passerelle_projection_failed',
+      '1 while the projection (read model, relay, webhook outbox) fails and has not moved since: /health is down meanwhile',
+      (projection) => (projection.failed ? 1 : 0),
+    );
+    gauge(
+      'passerelle_projection_consecutive_failures',
+      'Failures of the projection since it last moved',
+      (projection) => projection.consecutiveFailures,
+    );
   }
 
   private readonly remotes: RemoteMetrics[] = [];
 
-  /** The projector hands its runners here; they are sampled on each scrape. */
+  /** Each service hands its runners here (the projector, the relay, the webhook outbox); they are sampled on each scrape. */
   observeProjections(source: () => Promise<ProjectionSample[]>): void {
-    this.projections = source;
+    this.projectionSources.push(source);
+  }
+
+  /** True once a service of this registry runs projections: /health then reports whether any is failed. */
+  get observesProjections(): boolean {
+    return this.projectionSources.length > 0;
+  }
+
+  /** Every projection of this registry's services; one that cannot be sampled is left out of this scrape. */
+  async sampleProjections(): Promise<ProjectionSample[]> {
+    const samples = await Promise.all(this.projectionSources.map((source) => source().catch((): ProjectionSample[] => [])));
+    return samples.flat();
   }
 
   /** Adds another thread's metrics to every scrape (the embedded default's background thread). */

@@ -102,5 +102,6 @@ export function runtimeSettingsFrom(config: ExternalConfig): RuntimeSettings {
     eventStore: config.eventStore,
     bus: config.bus,
     webhooks: config.webhooks,
+    placeRequests: config.placeRequests,
   };
 }

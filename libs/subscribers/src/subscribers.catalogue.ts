@@ -1,4 +1,5 @@
 import type { MessageBus } from '@passerelle/bus';
+import type { EventStore } from '@passerelle/event-store';
 import {
   activityProjection,
   coordinationProjection,
@@ -9,14 +10,19 @@ import {
 } from '@passerelle/projections';
 import { outboxProjection } from '@passerelle/webhooks';
 import { RELAY_CHECKPOINT, relayProjection } from './relay.projection';
+import { PLACE_REQUEST_PROCESS, placeRequestProcess } from './place-requests/place-request.process';
 
 /** The service that runs a subscriber (`npm start` runs all of them in one process). */
 export type SubscriberService = 'projector' | 'relay' | 'webhook-dispatcher';
+
+export type SubscriberKind = 'read-model' | 'webhook-outbox' | 'relay' | 'process-manager';
 
 /** What a subscriber needs besides the event store and the read-model database. */
 export interface SubscriberDependencies {
   /** The relay's; only the relay service opens one. */
   bus?: MessageBus;
+  /** A process manager's: it appends the events its subscription calls for. */
+  store?: EventStore;
 }
 
 /**
@@ -26,8 +32,11 @@ export interface SubscriberDependencies {
 export interface SubscriberDeclaration {
   name: string;
   service: SubscriberService;
-  /** What it keeps up to date: a read model's tables, the webhook outbox, or the bus. */
-  kind: 'read-model' | 'webhook-outbox' | 'relay';
+  /**
+   * What it keeps up to date: a read model's tables, the webhook outbox, the bus, or other streams
+   * (a process manager appends events, and runs on its own subscription: docs/adr/0012-place-requests.md).
+   */
+  kind: SubscriberKind;
   create(dependencies: SubscriberDependencies): Projection;
 }
 
@@ -50,6 +59,12 @@ export const SUBSCRIBERS: readonly SubscriberDeclaration[] = [
   })),
   { name: outboxProjection.name, service: 'webhook-dispatcher', kind: 'webhook-outbox', create: () => outboxProjection },
   {
+    name: PLACE_REQUEST_PROCESS,
+    service: 'projector',
+    kind: 'process-manager',
+    create: ({ store }) => placeRequestProcess(required(store, 'the place-request process appends to the event store')),
+  },
+  {
     name: RELAY_CHECKPOINT,
     service: 'relay',
     kind: 'relay',
@@ -57,9 +72,11 @@ export const SUBSCRIBERS: readonly SubscriberDeclaration[] = [
   },
 ];
 
-/** The subscribers one service runs, ready for their ProjectionRunners. */
-export function subscribersOf(service: SubscriberService, dependencies: SubscriberDependencies = {}): Projection[] {
-  return SUBSCRIBERS.filter((subscriber) => subscriber.service === service).map((subscriber) => subscriber.create(dependencies));
+/** The subscribers one service runs (of one kind, if given), ready for their ProjectionRunners. */
+export function subscribersOf(service: SubscriberService, dependencies: SubscriberDependencies = {}, kind?: SubscriberKind): Projection[] {
+  return SUBSCRIBERS.filter((subscriber) => subscriber.service === service && (kind === undefined || subscriber.kind === kind)).map(
+    (subscriber) => subscriber.create(dependencies),
+  );
 }
 
 function required<T>(value: T | undefined, why: string): T {

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { CaseEvent, OrganisationEvent, ReferralEvent } from '@passerelle/domain';
+import type { CaseEvent, OrganisationEvent, PlaceRequestEvent, ReferralEvent } from '@passerelle/domain';
 
 /** The network as the raw events tell it, read straight from `es_events`, with the linkage keys kept beside them (tests only). */
 export interface RawCase {
@@ -28,6 +28,16 @@ export interface RawReferral {
   closedAt: number | null;
   declineReason: string | null;
   outcome: string | null;
+  placeRequestId: string | null;
+}
+export interface RawPlaceRequest {
+  placeRequestId: string;
+  caseId: string;
+  service: string;
+  status: 'open' | 'placed' | 'expired' | 'cancelled';
+  recipients: number;
+  madeAt: number;
+  placedAt: number | null;
 }
 export interface RawOrganisation {
   id: string;
@@ -40,10 +50,12 @@ export interface RawNetwork {
   cases: RawCase[];
   referrals: RawReferral[];
   organisations: RawOrganisation[];
+  /** In the order they were made (global order). */
+  placeRequests: RawPlaceRequest[];
 }
 
 /** The table holds other streams' events too (webhooks…): their types match no case below and are skipped. */
-type Event = (CaseEvent | ReferralEvent | OrganisationEvent) & { metadata: { occurredAt: string } };
+type Event = (CaseEvent | ReferralEvent | PlaceRequestEvent | OrganisationEvent) & { metadata: { occurredAt: string } };
 
 function known<T>(map: Map<string, T>, id: string): T {
   const found = map.get(id);
@@ -69,6 +81,7 @@ export async function readRawNetwork(databaseUrl: string): Promise<RawNetwork> {
   const cases = new Map<string, RawCase>();
   const referrals = new Map<string, RawReferral>();
   const organisations = new Map<string, RawOrganisation>();
+  const placeRequests = new Map<string, RawPlaceRequest>();
   for (const event of events) {
     const at = Date.parse(event.metadata.occurredAt);
     switch (event.type) {
@@ -129,6 +142,7 @@ export async function readRawNetwork(databaseUrl: string): Promise<RawNetwork> {
           closedAt: null,
           declineReason: null,
           outcome: null,
+          placeRequestId: data.placeRequest?.placeRequestId ?? null,
         });
         break;
       }
@@ -144,9 +158,36 @@ export async function readRawNetwork(databaseUrl: string): Promise<RawNetwork> {
       case 'ReferralClosed':
         Object.assign(known(referrals, event.data.referralId), { status: 'closed', closedAt: at, outcome: event.data.outcome });
         break;
+      case 'PlaceRequestMade': {
+        const { placeRequestId, caseId, service, recipients } = event.data;
+        placeRequests.set(placeRequestId, {
+          placeRequestId,
+          caseId,
+          service,
+          status: 'open',
+          recipients: recipients.length,
+          madeAt: at,
+          placedAt: null,
+        });
+        break;
+      }
+      case 'PlaceRequestPlaced':
+        Object.assign(known(placeRequests, event.data.placeRequestId), { status: 'placed', placedAt: at });
+        break;
+      case 'PlaceRequestExpired':
+        known(placeRequests, event.data.placeRequestId).status = 'expired';
+        break;
+      case 'PlaceRequestCancelled':
+        known(placeRequests, event.data.placeRequestId).status = 'cancelled';
+        break;
     }
   }
-  return { cases: [...cases.values()], referrals: [...referrals.values()], organisations: [...organisations.values()] };
+  return {
+    cases: [...cases.values()],
+    referrals: [...referrals.values()],
+    organisations: [...organisations.values()],
+    placeRequests: [...placeRequests.values()],
+  };
 }
 
 /** percentile_cont: linear interpolation between the two nearest ranks. */

@@ -177,3 +177,62 @@ export function referenceCapacity(network: RawNetwork, filter: Filter, now: Date
   }
   return rows;
 }
+
+const DECLINES = ['no_capacity', 'not_eligible', 'safety', 'unreachable', 'other'];
+const hoursBetween = (later: number, earlier: number) => (later - earlier) / 3_600_000;
+const twoDecimals = (value: number) => Math.round(value * 100) / 100;
+
+/** The place-request figures, over the raw events: per request, her case's département and her round (1, 2…, in the order made). */
+export function referencePlaceRequests(network: RawNetwork, filter: Filter) {
+  const department = new Map(network.cases.map((c) => [c.caseId, c.department]));
+  const rounds = new Map<string, number>();
+  const seen = new Map<string, number>();
+  for (const p of network.placeRequests) {
+    const round = (seen.get(p.caseId) ?? 0) + 1;
+    seen.set(p.caseId, round);
+    rounds.set(p.placeRequestId, round);
+  }
+  const requests = network.placeRequests
+    .map((p) => ({ ...p, department: department.get(p.caseId) ?? '', round: rounds.get(p.placeRequestId) ?? 0 }))
+    .filter(
+      (p) =>
+        inPeriod(p.madeAt, filter) &&
+        (!filter.department || p.department === filter.department) &&
+        (!filter.service || p.service === filter.service),
+    );
+  const figures = (of: typeof requests) => {
+    const ids = new Set(of.map((p) => p.placeRequestId));
+    const declines: Record<string, number> = {};
+    for (const r of network.referrals) {
+      if (r.placeRequestId !== null && ids.has(r.placeRequestId) && r.status === 'declined' && r.declineReason !== null) {
+        declines[r.declineReason] = (declines[r.declineReason] ?? 0) + 1;
+      }
+    }
+    const ordered = Object.fromEntries(DECLINES.filter((reason) => declines[reason]).map((reason) => [reason, declines[reason] ?? 0]));
+    return {
+      requests: of.length,
+      placed: count(of, (p) => p.status === 'placed'),
+      expired: count(of, (p) => p.status === 'expired'),
+      cancelled: count(of, (p) => p.status === 'cancelled'),
+      open: count(of, (p) => p.status === 'open'),
+      recipients: of.reduce((sum, p) => sum + p.recipients, 0),
+      declines: ordered,
+      rounds: { first: count(of, (p) => p.round === 1), second: count(of, (p) => p.round === 2), later: count(of, (p) => p.round >= 2) },
+      timeToPlaceHours: spread(of.flatMap((p) => (p.placedAt === null ? [] : [hoursBetween(p.placedAt, p.madeAt)]))),
+      declinesPerRequest: Object.fromEntries(
+        Object.entries(ordered).map(([reason, n]) => [reason, of.length > 0 ? twoDecimals(n / of.length) : 0]),
+      ),
+    };
+  };
+  const groups = new Map<string, typeof requests>();
+  for (const p of requests) groups.set(`${p.department}|${p.service}`, [...(groups.get(`${p.department}|${p.service}`) ?? []), p]);
+  return {
+    totals: figures(requests),
+    rows: [...groups.entries()]
+      .map(([key, of]) => {
+        const [dept = '', service = ''] = key.split('|');
+        return { department: dept, service, ...figures(of) };
+      })
+      .sort((a, b) => a.department.localeCompare(b.department) || a.service.localeCompare(b.service)),
+  };
+}

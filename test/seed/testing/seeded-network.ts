@@ -5,6 +5,7 @@ import { ALL_PROJECTIONS } from '@passerelle/subscribers';
 import type { DataSource } from 'typeorm';
 import { startTestNetwork, type TestNetwork } from '../../e2e/support/test-network';
 import { httpTransport } from '../seed-client';
+import { expireSeededPlaceRequests } from '../seed-expiry';
 import { seedNetwork, type SeededNetwork } from '../seed-network';
 import type { SeedOptions } from '../seed-plan';
 
@@ -23,9 +24,11 @@ export const SEED_DEFAULTS: SeedOptions = { cases: 80, seed: 7, start: new Date(
 export async function startSeededNetwork(options: Partial<SeedOptions> = {}): Promise<SeededTestNetwork> {
   const previous = process.env[CLOCK_OVERRIDE_FLAG];
   process.env[CLOCK_OVERRIDE_FLAG] = 'true';
-  const network = await startTestNetwork();
+  // Seeded deadlines are in the past: they are expired once, after the seed (seed-expiry.ts).
+  const network = await startTestNetwork({ placeRequests: { expiryIntervalMs: null } });
   await network.app.listen(0, '127.0.0.1');
-  const seeded = await seedNetwork(httpTransport(await network.app.getUrl()), network.adminKey, { ...SEED_DEFAULTS, ...options });
+  const written = await seedNetwork(httpTransport(await network.app.getUrl()), network.adminKey, { ...SEED_DEFAULTS, ...options });
+  const seeded = { ...written, head: await expireSeededPlaceRequests(network.app) };
   const readModel = network.app.get<DataSource>(READ_MODEL);
   const caughtUp = async (position = seeded.head) => {
     for (const { name } of ALL_PROJECTIONS) {

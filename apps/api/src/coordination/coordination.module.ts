@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { READ_MODEL } from '@passerelle/database';
-import { CoordinationCapacityQuery, CoordinationFunnelQuery, CoordinationGapsQuery } from '@passerelle/projections';
+import {
+  CoordinationCapacityQuery,
+  CoordinationFunnelQuery,
+  CoordinationGapsQuery,
+  CoordinationPlaceRequestsQuery,
+} from '@passerelle/projections';
 import type { DataSource } from 'typeorm';
 import { GetCapacityHandler } from './get-capacity/get-capacity.handler';
 import { GetCapacityController } from './get-capacity/get-capacity.http.controller';
@@ -9,6 +14,8 @@ import { GetFunnelHandler } from './get-funnel/get-funnel.handler';
 import { GetFunnelController } from './get-funnel/get-funnel.http.controller';
 import { GetGapsHandler } from './get-gaps/get-gaps.handler';
 import { GetGapsController } from './get-gaps/get-gaps.http.controller';
+import { GetPlaceRequestsHandler } from './get-place-requests/get-place-requests.handler';
+import { GetPlaceRequestsController } from './get-place-requests/get-place-requests.http.controller';
 
 const onReadModel = <T>(Query: new (dataSource: DataSource) => T) => ({
   provide: Query,
@@ -22,14 +29,16 @@ const onReadModel = <T>(Query: new (dataSource: DataSource) => T) => ({
  */
 @Module({
   imports: [CqrsModule],
-  controllers: [GetFunnelController, GetGapsController, GetCapacityController],
+  controllers: [GetFunnelController, GetGapsController, GetCapacityController, GetPlaceRequestsController],
   providers: [
     onReadModel(CoordinationFunnelQuery),
     onReadModel(CoordinationGapsQuery),
     onReadModel(CoordinationCapacityQuery),
+    onReadModel(CoordinationPlaceRequestsQuery),
     GetFunnelHandler,
     GetGapsHandler,
     GetCapacityHandler,
+    GetPlaceRequestsHandler,
   ],
 })
 export class CoordinationModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PersonAccessModule } from '../cases/person-access.module';
+import { AcceptPlacement } from './accept-referral/accept-placement';
 import { AcceptReferralHandler } from './accept-referral/accept-referral.handler';
 import { AcceptReferralController } from './accept-referral/accept-referral.http.controller';
 import { CloseReferralHandler } from './close-referral/close-referral.handler';
@@ -27,6 +28,7 @@ import { WithdrawReferralController } from './withdraw-referral/withdraw-referra
   ],
   providers: [
     MoveReferral,
+    AcceptPlacement,
     MakeReferralHandler,
     GetReferralHandler,
     AcceptReferralHandler,

@@ -14,8 +14,12 @@ export interface PersonAccessRequest {
   viewer: string;
   caseState: CaseState;
   personal: SealedPersonal | null;
-  /** Set when the viewer sees her through a referral: the receiver sees only its shared categories. */
-  referral?: { to: string; sharedCategories: readonly ConsentCategory[]; referralId?: string };
+  /**
+   * Set when the viewer sees her through a referral: the receiver sees only its shared categories,
+   * and nothing once the referral no longer opens her data to it (`open: false`: withdrawn, or its
+   * place request ended through another referral; libs/projections/src/inbox/referral-standing.ts).
+   */
+  referral?: { to: string; sharedCategories: readonly ConsentCategory[]; referralId?: string; open?: boolean };
   now: Date;
 }
 
@@ -56,6 +60,7 @@ export class PersonAccessService {
   categoriesFor(request: Omit<PersonAccessRequest, 'personal'>): ConsentCategory[] {
     const { viewer, caseState, referral, now } = request;
     const receiving = referral?.to === viewer;
+    if (receiving && referral.open === false && caseState.status === 'open' && caseState.holder !== viewer) return [];
     const visible = visibleCategories(caseState, now, viewer, 'referral', receiving);
     if (!receiving || caseState.status !== 'open' || caseState.holder === viewer) return visible;
     return visible.filter((category) => referral.sharedCategories.includes(category));

@@ -50,6 +50,9 @@ export const WITHDRAWAL_REASON_NAMES: Record<WithdrawalReason, string> = {
   no_longer_needed: 'No longer needed',
   sent_in_error: 'Sent in error',
   other: 'Other',
+  placed_elsewhere: 'Placed elsewhere (another organisation accepted her place request first)',
+  expired: 'Her place request expired with nobody accepting',
+  cancelled: 'Her place request was cancelled',
 };
 
 export const CLOSURE_OUTCOME_NAMES: Record<ClosureOutcome, string> = {

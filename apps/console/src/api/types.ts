@@ -43,12 +43,39 @@ export interface InboxItem {
   respondBy: string | null;
   overdue: boolean;
   declineReason: string | null;
+  withdrawalReason?: string | null;
   outcome: string | null;
   createdAt: string;
   updatedAt: string;
   person: Person | null;
   visibleCategories: string[];
   erased: boolean;
+  /** Set on a referral of a place request: how many other organisations were asked (never who). */
+  placeRequestId?: string | null;
+  otherRecipients?: number | null;
+  /** The sender's rows only: the request's status and who accepted. */
+  placeRequest?: { status: PlaceRequestStatus; placedBy: string | null } | null;
+}
+
+export type PlaceRequestStatus = 'open' | 'placed' | 'expired' | 'cancelled';
+
+export interface PlaceRequest {
+  placeRequestId: string;
+  status: PlaceRequestStatus;
+  service: string;
+  urgency: string;
+  respondBy: string | null;
+  createdAt: string;
+  placed: { organisationId: string; referralId: string; at: string } | null;
+  recipients: {
+    organisationId: string;
+    referralId: string;
+    status: ReferralStatus;
+    declineReason: string | null;
+    withdrawalReason: string | null;
+    respondedAt: string | null;
+    responseSeconds: number | null;
+  }[];
 }
 
 export interface InboxPage {
@@ -72,6 +99,8 @@ export interface Referral {
   createdAt: string;
   updatedAt: string;
   message: string | null;
+  placeRequestId?: string | null;
+  otherRecipients?: number | null;
   notes: { by: string; event: string; note: string | null }[];
   person: Person | null;
   visibleCategories: string[];

@@ -1,4 +1,12 @@
-import type { BusMessage, BusSubscription, BusSubscriptionOptions, MessageBus } from '../bus.port';
+import {
+  DEFAULT_MAX_ATTEMPTS,
+  deadLetterTopicOf,
+  type BusMessage,
+  type BusSubscription,
+  type BusSubscriptionOptions,
+  type DeadLetter,
+  type MessageBus,
+} from '../bus.port';
 import { partitionOf } from '../partition-of';
 import { RecentIds } from '../recent-ids';
 
@@ -17,10 +25,12 @@ interface Partition {
 
 interface Subscriber {
   handler: (message: BusMessage) => Promise<void>;
+  maxAttempts: number;
   inFlight: Promise<unknown>;
 }
 
 interface Group {
+  name: string;
   offsets: number[];
   pumping: boolean[];
   subscribers: Subscriber[];
@@ -28,6 +38,7 @@ interface Group {
 }
 
 interface Topic {
+  name: string;
   partitions: Partition[];
   groups: Map<string, Group>;
 }
@@ -70,10 +81,20 @@ export class InProcessBus implements MessageBus {
     let group = topic.groups.get(options.group);
     if (!group) {
       const start = (p: Partition) => (options.fromBeginning ? p.base : p.base + p.messages.length);
-      group = { offsets: topic.partitions.map(start), pumping: topic.partitions.map(() => false), subscribers: [], seen: new RecentIds() };
+      group = {
+        name: options.group,
+        offsets: topic.partitions.map(start),
+        pumping: topic.partitions.map(() => false),
+        subscribers: [],
+        seen: new RecentIds(),
+      };
       topic.groups.set(options.group, group);
     }
-    const subscriber: Subscriber = { handler: options.handler, inFlight: Promise.resolve() };
+    const subscriber: Subscriber = {
+      handler: options.handler,
+      maxAttempts: Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS),
+      inFlight: Promise.resolve(),
+    };
     group.subscribers.push(subscriber);
     this.pumpAll(topic, group);
     const joined = group;
@@ -95,7 +116,7 @@ export class InProcessBus implements MessageBus {
   private topic(name: string): Topic {
     let topic = this.topics.get(name);
     if (!topic) {
-      topic = { partitions: Array.from({ length: this.partitions }, () => ({ base: 0, messages: [] })), groups: new Map() };
+      topic = { name, partitions: Array.from({ length: this.partitions }, () => ({ base: 0, messages: [] })), groups: new Map() };
       this.topics.set(name, topic);
     }
     return topic;
@@ -105,33 +126,43 @@ export class InProcessBus implements MessageBus {
     for (let p = 0; p < this.partitions; p++) void this.pump(topic, group, p);
   }
 
-  /** Hands the partition's messages to its current owner in order; a failed handler gets the message again. */
+  /**
+   * Hands the partition's messages to its current owner in order; a failed handler gets the message
+   * again, up to its `maxAttempts`, after which the message goes to the dead-letter topic.
+   */
   private async pump(topic: Topic, group: Group, p: number): Promise<void> {
     const partition = topic.partitions[p];
     if (!partition || group.pumping[p]) return;
     group.pumping[p] = true;
     let retryMs = 20;
+    let attempts = 0;
     try {
       for (;;) {
         const offset = Math.max(group.offsets[p] ?? partition.base, partition.base);
         const owner = group.subscribers[p % Math.max(group.subscribers.length, 1)];
         // Undefined once the group has read past the partition's last message.
         const message = partition.messages[offset - partition.base];
-        if (message === undefined || !owner) break;
+        if (message === undefined || !owner || this.closed) break;
         if (!group.seen.has(message.id)) {
+          attempts += 1;
           const handled = owner.handler(message).then(
-            () => true,
-            () => false,
+            () => null,
+            (error: unknown) => ({ error }),
           );
           owner.inFlight = handled;
-          if (!(await handled)) {
+          const failure = await handled;
+          if (failure && attempts < owner.maxAttempts) {
             await new Promise((resolve) => setTimeout(resolve, retryMs));
             retryMs = Math.min(retryMs * 2, 1_000);
             continue;
           }
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- close() may have run while the handler ran
+          if (failure && this.closed) break;
+          if (failure) await this.deadLetter(topic, group, message, attempts, failure.error);
           group.seen.add(message.id);
         }
         retryMs = 20;
+        attempts = 0;
         group.offsets[p] = offset + 1;
         this.trim(topic, p);
       }
@@ -139,6 +170,18 @@ export class InProcessBus implements MessageBus {
       // No await between the loop's last check and here, so a publish cannot slip in unseen.
       group.pumping[p] = false;
     }
+  }
+
+  private async deadLetter(topic: Topic, group: Group, message: BusMessage, attempts: number, error: unknown): Promise<void> {
+    const value: DeadLetter = {
+      topic: topic.name,
+      group: group.name,
+      reason: 'handler_failed',
+      attempts,
+      error: error instanceof Error ? error.name : typeof error,
+      value: message.value,
+    };
+    await this.publish(deadLetterTopicOf(topic.name), [{ id: message.id, key: message.key, value }]);
   }
 
   /** Forgets what every group has committed (retention still caps what a lagging group keeps). */

@@ -1,2 +1,3 @@
 export * from './kafka-bus';
 export * from './kafka-bus.options';
+export type { KafkaAdmin, KafkaClient, KafkaConsumer, KafkaProducer } from './kafka-client';

@@ -1,45 +1,66 @@
-import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type EachBatchPayload, type KafkaMessage, type Producer } from 'kafkajs';
-import type { BusMessage, BusSubscription, BusSubscriptionOptions, MessageBus } from '../bus.port';
-import { RecentIds } from '../recent-ids';
+import { Logger } from '@nestjs/common';
+import { Partitioners, type ProducerConfig, type ProducerRecord } from 'kafkajs';
+import { deadLetterTopicOf, type BusMessage, type BusSubscription, type BusSubscriptionOptions, type MessageBus } from '../bus.port';
 import type { KafkaBusOptions } from './kafka-bus.options';
-
-const MESSAGE_ID_HEADER = 'message-id';
+import { kafkaClient, type KafkaAdmin, type KafkaClient, type KafkaProducer } from './kafka-client';
+import { errorName, isSequenceError } from './kafka-errors';
+import { KafkaGroupMember, MESSAGE_ID_HEADER } from './kafka-group-member';
 
 /**
- * The production bus. The only file of the project that knows kafkajs (.dependency-cruiser.js enforces it): kafkajs is
+ * The producer: idempotent, acks from all in-sync replicas, one request in flight, so that a
+ * retried send neither duplicates nor reorders a key's messages. `retry` is given here because
+ * kafkajs merges the client's retry object into every producer's, so the idempotent producer's own
+ * default (retry for ever) never applies: bounded, a broker that stays down fails the publish, the
+ * relay shows it (/health, docs/operations.md) and publishes the batch again from its checkpoint.
+ */
+export const PRODUCER_CONFIG: ProducerConfig = {
+  idempotent: true,
+  maxInFlightRequests: 1,
+  allowAutoTopicCreation: false,
+  createPartitioner: Partitioners.DefaultPartitioner,
+  retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 30_000 },
+};
+
+interface Connected<T> {
+  client: T;
+  connected: Promise<void>;
+}
+
+/**
+ * The production bus. The only folder of the project that knows kafkajs (.dependency-cruiser.js enforces it): kafkajs is
  * no longer actively maintained and `@confluentinc/kafka-javascript` offers a compatible API, so a
  * switch stays inside this folder.
  *
- * - Producer: idempotent, acks from all in-sync replicas, one request in flight, so a retried send
- *   neither duplicates nor reorders a key's messages.
- * - Consumers: offsets are resolved one message at a time after its handler resolved, and only
- *   resolved offsets are committed; a failing handler is retried in place (heartbeating) so later
- *   messages of its partition wait. Redelivered ids are skipped (RecentIds).
+ * - A connection or a topic creation that failed (Kafka down at the first publish) is not kept:
+ *   the next publish or subscribe tries again.
+ * - A producer whose sequence the broker no longer accepts (kafka-errors.ts) is replaced by a new
+ *   one, and the send made again on it once.
+ * - Consumers: kafka-group-member.ts (bounded attempts, dead letters, several partitions at a
+ *   time, restart after a crash).
  */
 export class KafkaBus implements MessageBus {
-  private readonly kafka: Kafka;
-  private readonly producer: Producer;
-  private readonly admin: Admin;
-  private readonly consumers = new Set<Consumer>();
+  private readonly client: KafkaClient;
+  private producer: Connected<KafkaProducer> | null = null;
+  private admin: Connected<KafkaAdmin> | null = null;
   private readonly topics = new Map<string, Promise<void>>();
-  private connected: Promise<void> | null = null;
+  private readonly members = new Set<KafkaGroupMember>();
+  private readonly logger: Pick<Logger, 'warn' | 'error'>;
+  private closed = false;
 
-  constructor(private readonly options: KafkaBusOptions) {
-    this.kafka = new Kafka({ clientId: options.clientId ?? 'passerelle', brokers: options.brokers, logLevel: logLevel.WARN });
-    this.producer = this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
-    this.admin = this.kafka.admin();
+  constructor(
+    private readonly options: KafkaBusOptions,
+    client?: KafkaClient,
+    logger?: Pick<Logger, 'warn' | 'error'>,
+  ) {
+    this.client = client ?? kafkaClient(options.brokers, options.clientId ?? 'passerelle');
+    this.logger = logger ?? new Logger('KafkaBus');
   }
 
   async publish(topic: string, messages: readonly BusMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    await this.connect();
+    if (this.closed) throw new Error('The bus is closed');
     await this.ensureTopic(topic);
-    await this.producer.send({
+    const record: ProducerRecord = {
       topic,
       acks: -1,
       messages: messages.map((message) => ({
@@ -47,104 +68,121 @@ export class KafkaBus implements MessageBus {
         value: JSON.stringify(message.value),
         headers: { [MESSAGE_ID_HEADER]: message.id },
       })),
-    });
+    };
+    const producer = await this.connectedProducer();
+    try {
+      await producer.send(record);
+    } catch (error) {
+      if (!isSequenceError(error)) throw error;
+      this.logger.warn(`the broker refused the producer's sequence (${sequenceErrorType(error)}): a new producer sends the batch again`);
+      await this.replaceProducer(producer);
+      await (await this.connectedProducer()).send(record);
+    }
   }
 
   async subscribe(options: BusSubscriptionOptions): Promise<BusSubscription> {
-    await this.connect();
+    if (this.closed) throw new Error('The bus is closed');
     await this.ensureTopic(options.topic);
-    const consumer = this.kafka.consumer({ groupId: options.group });
-    this.consumers.add(consumer);
-    const seen = new RecentIds();
-    await consumer.connect();
-    await consumer.subscribe({ topics: [options.topic], fromBeginning: options.fromBeginning ?? false });
-    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-    await consumer.run({
-      autoCommit: true,
-      autoCommitInterval: 1_000,
-      autoCommitThreshold: 100,
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.consume(payload, options.handler, seen),
+    await this.ensureTopic(deadLetterTopicOf(options.topic));
+    const initialMs = this.options.retryInitialMs ?? 50;
+    const member = new KafkaGroupMember(this.client, options, {
+      concurrency: this.options.partitionsConsumedConcurrently ?? 4,
+      publish: (topic, messages) => this.publish(topic, messages),
+      retry: { initialMs, maxMs: Math.max(initialMs, 5_000) },
+      logger: this.logger,
     });
-    await joined;
+    await member.join();
+    this.members.add(member);
     return {
       stop: async () => {
-        this.consumers.delete(consumer);
-        // Disconnecting commits the resolved offsets: only messages whose handler resolved.
-        await consumer.disconnect();
+        this.members.delete(member);
+        await member.stop();
       },
     };
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.consumers].map((consumer) => consumer.disconnect()));
-    this.consumers.clear();
-    if (this.connected) await Promise.all([this.producer.disconnect(), this.admin.disconnect()]);
+    this.closed = true;
+    await Promise.all([...this.members].map((member) => member.stop().catch(() => undefined)));
+    this.members.clear();
+    const [producer, admin] = [this.producer, this.admin];
+    this.producer = null;
+    this.admin = null;
+    await Promise.all([disconnect(producer), disconnect(admin)]);
   }
 
-  private async consume(payload: EachBatchPayload, handler: BusSubscriptionOptions['handler'], seen: RecentIds): Promise<void> {
-    for (const message of payload.batch.messages) {
-      if (!payload.isRunning() || payload.isStale()) return;
-      const decoded = decode(message);
-      if (decoded && !seen.has(decoded.id)) {
-        if (
-          !(await this.handleWithRetry(
-            decoded,
-            handler,
-            () => payload.isRunning(),
-            () => payload.heartbeat(),
-          ))
-        )
-          return;
-        seen.add(decoded.id);
-      }
-      payload.resolveOffset(message.offset);
-      await payload.commitOffsetsIfNecessary();
-      await payload.heartbeat();
+  /** The producer, connected; a failed connection is dropped so that the next call connects again. */
+  private async connectedProducer(): Promise<KafkaProducer> {
+    let session = this.producer;
+    if (!session) {
+      const producer = this.client.producer(PRODUCER_CONFIG);
+      const created: Connected<KafkaProducer> = { client: producer, connected: producer.connect() };
+      created.connected.catch(() => {
+        if (this.producer === created) this.producer = null;
+      });
+      this.producer = session = created;
     }
+    await session.connected;
+    return session.client;
   }
 
-  /** Retries in place so that the partition's later messages keep waiting; false when the consumer stops first. */
-  private async handleWithRetry(
-    message: BusMessage,
-    handler: BusSubscriptionOptions['handler'],
-    isRunning: () => boolean,
-    heartbeat: () => Promise<void>,
-  ): Promise<boolean> {
-    for (let delayMs = 50; ; delayMs = Math.min(delayMs * 2, 5_000)) {
-      try {
-        await handler(message);
-        return true;
-      } catch {
-        if (!isRunning()) return false;
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
-        await heartbeat();
-      }
+  /** A new producer (a new producer id, sequences from 0) for the next send; concurrent callers share it. */
+  private async replaceProducer(failed: KafkaProducer): Promise<void> {
+    if (this.producer?.client === failed) this.producer = null;
+    await failed.disconnect().catch(() => undefined);
+  }
+
+  private async connectedAdmin(): Promise<KafkaAdmin> {
+    let session = this.admin;
+    if (!session) {
+      const admin = this.client.admin();
+      const created: Connected<KafkaAdmin> = { client: admin, connected: admin.connect() };
+      created.connected.catch(() => {
+        if (this.admin === created) this.admin = null;
+      });
+      this.admin = session = created;
     }
+    await session.connected;
+    return session.client;
   }
 
-  private connect(): Promise<void> {
-    this.connected ??= Promise.all([this.producer.connect(), this.admin.connect()]).then(() => undefined);
-    return this.connected;
-  }
-
+  /** Creates the topic once; a creation that failed is asked again by the next call. */
   private ensureTopic(topic: string): Promise<void> {
     let ensured = this.topics.get(topic);
     if (!ensured) {
-      ensured = this.admin
-        .createTopics({
-          waitForLeaders: true,
-          topics: [{ topic, numPartitions: this.options.partitions ?? 12, replicationFactor: this.options.replicationFactor ?? -1 }],
-        })
+      const creating = this.connectedAdmin()
+        .then((admin) =>
+          admin.createTopics({
+            waitForLeaders: true,
+            topics: [{ topic, numPartitions: this.options.partitions ?? 12, replicationFactor: this.options.replicationFactor ?? -1 }],
+          }),
+        )
         .then(() => undefined);
-      this.topics.set(topic, ensured);
+      creating.catch((error: unknown) => {
+        if (this.topics.get(topic) === creating) this.topics.delete(topic);
+        this.logger.warn(`topic ${topic} not ensured (${errorName(error)}); the next call tries again`);
+      });
+      this.topics.set(topic, creating);
+      ensured = creating;
     }
     return ensured;
   }
 }
 
-function decode(message: KafkaMessage): BusMessage | null {
-  const id = message.headers?.[MESSAGE_ID_HEADER]?.toString();
-  if (!id || !message.value) return null;
-  return { id, key: message.key?.toString() ?? '', value: JSON.parse(message.value.toString()) as unknown };
+async function disconnect(session: Connected<{ disconnect(): Promise<void> }> | null): Promise<void> {
+  if (!session) return;
+  const connected = await session.connected.then(
+    () => true,
+    () => false,
+  );
+  if (connected) await session.client.disconnect().catch(() => undefined);
+}
+
+function sequenceErrorType(error: unknown): string {
+  for (let current: unknown = error, depth = 0; current !== null && typeof current === 'object' && depth < 5; depth += 1) {
+    const { type, cause } = current as { type?: unknown; cause?: unknown };
+    if (typeof type === 'string') return type;
+    current = cause;
+  }
+  return 'unknown';
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BusMessage, BusSubscription, MessageBus } from '../bus.port';
+import { deadLetterTopicOf, type BusMessage, type BusSubscription, type MessageBus } from '../bus.port';
 import { eventually } from './eventually';
 
 /**
@@ -15,8 +15,8 @@ export function describeBusContract(name: string, factory: () => Promise<Message
     const topic = () => `contract-${randomUUID()}`;
     const message = (key: string, seq: number, id: string = randomUUID()): BusMessage => ({ id, key, value: { key, seq } });
     const seqOf = (m: BusMessage) => (m.value as { seq: number }).seq;
-    const subscribe = async (t: string, group: string, handler: (m: BusMessage) => Promise<void>) => {
-      const subscription = await bus.subscribe({ topic: t, group, handler, fromBeginning: true });
+    const subscribe = async (t: string, group: string, handler: (m: BusMessage) => Promise<void>, maxAttempts?: number) => {
+      const subscription = await bus.subscribe({ topic: t, group, handler, fromBeginning: true, ...(maxAttempts ? { maxAttempts } : {}) });
       subscriptions.push(subscription);
       return subscription;
     };
@@ -99,6 +99,39 @@ export function describeBusContract(name: string, factory: () => Promise<Message
       await bus.publish(t, [message('k', 3), message('k', 4)]);
       await subscribe(t, 'g', async (m) => void seen.push(seqOf(m)));
       await eventually(() => expect(seen).toEqual([1, 2, 3, 4]));
+    });
+
+    describe('poison message', () => {
+      it('is handed to a handler that keeps failing maxAttempts times, then goes to the dead-letter topic, and the key moves on', async () => {
+        const t = topic();
+        const seen: number[] = [];
+        const attempts = new Map<number, number>();
+        await subscribe(
+          t,
+          'g',
+          async (m) => {
+            attempts.set(seqOf(m), (attempts.get(seqOf(m)) ?? 0) + 1);
+            if (seqOf(m) === 1) throw new TypeError('cannot apply this one');
+            seen.push(seqOf(m));
+          },
+          3,
+        );
+        const deadLetters: BusMessage[] = [];
+        await subscribe(deadLetterTopicOf(t), 'operator', async (m) => void deadLetters.push(m));
+        const poison = message('k', 1);
+        await bus.publish(t, [message('k', 0), poison, message('k', 2)]);
+
+        await eventually(() => {
+          expect(seen).toEqual([0, 2]);
+          expect(deadLetters).toHaveLength(1);
+        });
+        expect(attempts.get(1)).toBe(3);
+        expect(deadLetters[0]).toEqual({
+          id: poison.id,
+          key: 'k',
+          value: { topic: t, group: 'g', reason: 'handler_failed', attempts: 3, error: 'TypeError', value: poison.value },
+        });
+      });
     });
   });
 }

@@ -1,17 +1,19 @@
-import type { CaseEvent, OrganisationEvent, ReferralEvent } from '@passerelle/domain';
+import type { CaseEvent, OrganisationEvent, PlaceRequestEvent, ReferralEvent } from '@passerelle/domain';
 import type { RecordedEvent } from '@passerelle/event-store';
 
 /** Test-only: wraps a domain event in a recorded envelope with the given scope. */
 export function recorded(
-  event: CaseEvent | ReferralEvent | OrganisationEvent,
+  event: CaseEvent | ReferralEvent | PlaceRequestEvent | OrganisationEvent,
   options: { position?: bigint; revision?: bigint; scope?: Record<string, string[]>; eventId?: string } = {},
 ): RecordedEvent {
   const subject =
-    'referralId' in event.data
-      ? `referral-${event.data.referralId}`
-      : 'caseId' in event.data
-        ? `case-${event.data.caseId}`
-        : `organisation-${event.data.organisationId}`;
+    'placeRequestId' in event.data
+      ? `place-request-${event.data.placeRequestId}`
+      : 'referralId' in event.data
+        ? `referral-${event.data.referralId}`
+        : 'caseId' in event.data
+          ? `case-${event.data.caseId}`
+          : `organisation-${event.data.organisationId}`;
   return {
     eventId: options.eventId ?? '11111111-1111-4111-8111-111111111111',
     type: event.type,

@@ -271,7 +271,87 @@ describe('referral decider', () => {
         to: REFUGE,
         service: 'specialised_shelter',
         sharedCategories: ['identity', 'contact'],
+        placeRequestId: null,
       });
+    });
+  });
+
+  describe('when one of a place request’s referrals', () => {
+    const PLACE_REQUEST_ID = '7f1d2c3a-0000-4000-8000-0000000000bb';
+    const request = {
+      placeRequestId: PLACE_REQUEST_ID,
+      caseId: CASE_ID,
+      from: ASSO,
+      recipients: [
+        { organisationId: REFUGE, referralId: REFERRAL_ID },
+        { organisationId: CLINIC, referralId: 'other' },
+      ],
+      service: 'specialised_shelter' as const,
+      urgency: 'urgent' as const,
+      sharedCategories: ['identity' as const],
+      message: 'sealed:message',
+      respondBy: null,
+    };
+    const inRequest = referred({
+      sharedCategories: ['identity'],
+      message: 'sealed:message',
+      respondBy: null,
+      placeRequest: { placeRequestId: PLACE_REQUEST_ID, recipients: 2 },
+    });
+    const followUp = { now: new Date() };
+    const makeFor: ReferralCommand = {
+      type: 'MakeReferralForPlaceRequest',
+      data: { referralId: REFERRAL_ID, request },
+      metadata: followUp,
+    };
+    const complete: ReferralCommand = {
+      type: 'CompletePlacement',
+      data: { referralId: REFERRAL_ID, placeRequestId: PLACE_REQUEST_ID, by: REFUGE, note },
+      metadata: followUp,
+    };
+    const withdrawFor: ReferralCommand = {
+      type: 'WithdrawForPlaceRequest',
+      data: { referralId: REFERRAL_ID, placeRequestId: PLACE_REQUEST_ID, reason: 'placed_elsewhere' },
+      metadata: followUp,
+    };
+
+    it('is made from the request, telling the receiver how many organisations were asked, once', () => {
+      spec.given([]).when(makeFor).then(inRequest);
+      spec.given([inRequest]).when(makeFor).thenNothingHappened();
+    });
+
+    it('is accepted when the request was placed through it, once', () => {
+      spec.given([inRequest]).when(complete).then(accepted());
+      spec.given([inRequest, accepted()]).when(complete).thenNothingHappened();
+    });
+
+    it('is withdrawn on the sender’s behalf when the request ends otherwise, unless it was already answered', () => {
+      spec
+        .given([inRequest])
+        .when(withdrawFor)
+        .then({ type: 'ReferralWithdrawn', data: { referralId: REFERRAL_ID, by: ASSO, reason: 'placed_elsewhere', note: null } });
+      spec.given([inRequest, declined()]).when(withdrawFor).thenNothingHappened();
+    });
+
+    it('follows only its own request', () => {
+      spec.given([referred()]).when(withdrawFor).thenNothingHappened();
+      spec.given([referred()]).when(complete).thenNothingHappened();
+    });
+
+    it('can be neither declined nor withdrawn once the request was placed through it', () => {
+      const placedThrough = REFERRAL_ID;
+      const declining: ReferralCommand = {
+        type: 'DeclineReferral',
+        data: { referralId: REFERRAL_ID, reason: 'no_capacity', note, placedThrough },
+        metadata: by(refuge),
+      };
+      const withdrawing: ReferralCommand = {
+        type: 'WithdrawReferral',
+        data: { referralId: REFERRAL_ID, reason: 'other', note, placedThrough },
+        metadata: by(asso),
+      };
+      spec.given([inRequest]).when(declining).thenThrows('PLACE_REQUEST.ALREADY_PLACED');
+      spec.given([inRequest]).when(withdrawing).thenThrows('PLACE_REQUEST.ALREADY_PLACED');
     });
   });
 });

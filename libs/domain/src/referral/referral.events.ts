@@ -14,6 +14,11 @@ export type ReferralMade = {
     sharedCategories: ConsentCategory[];
     message: SealedText;
     respondBy: string | null;
+    /**
+     * Set when the referral is one of a place request's (docs/adr/0012-place-requests.md): the request
+     * and how many shelters it went to in all. The receiver learns how many others were asked, never who.
+     */
+    placeRequest?: { placeRequestId: string; recipients: number };
   };
 };
 export type ReferralAccepted = { type: 'ReferralAccepted'; data: { referralId: string; by: string; note: SealedText } };

@@ -7,6 +7,8 @@ interface Parties {
   to: string;
   service: Service;
   sharedCategories: ConsentCategory[];
+  /** The place request it belongs to; its acceptance then goes through the place request's stream. */
+  placeRequestId: string | null;
 }
 
 /** Referral states: referred → accepted | declined | withdrawn, accepted → closed; the last three are final. */

@@ -59,8 +59,21 @@ export type Urgency = (typeof URGENCIES)[number];
 export const DECLINE_REASONS = ['no_capacity', 'not_eligible', 'safety', 'unreachable', 'other'] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
+/** Reasons a sender gives when it withdraws a referral itself. */
 export const WITHDRAWAL_REASONS = ['person_request', 'no_longer_needed', 'sent_in_error', 'other'] as const;
-export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
+/**
+ * Reasons recorded when a place request ends for every referral still waiting: she was placed
+ * through another one, nobody accepted before `respondBy`, or the sender cancelled the request.
+ * Never sent by a partner: they follow from the place request (docs/adr/0012-place-requests.md).
+ */
+export const PLACE_REQUEST_WITHDRAWAL_REASONS = ['placed_elsewhere', 'expired', 'cancelled'] as const;
+export type PlaceRequestWithdrawalReason = (typeof PLACE_REQUEST_WITHDRAWAL_REASONS)[number];
+export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number] | PlaceRequestWithdrawalReason;
+
+/** A place request asks 2 to 10 shelters at once; the first acceptance places her. */
+export const PLACE_REQUEST_STATUSES = ['open', 'placed', 'expired', 'cancelled'] as const;
+export type PlaceRequestStatus = (typeof PLACE_REQUEST_STATUSES)[number];
+export const PLACE_REQUEST_RECIPIENTS = { min: 2, max: 10 } as const;
 
 export const CLOSURE_OUTCOMES = ['service_provided', 'person_declined', 'lost_contact', 'redirected', 'other'] as const;
 export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];

@@ -1,4 +1,5 @@
-import { BACKWARDS, END, FORWARDS, type AllStreamResolvedEvent, type EventStoreDBClient, type ReadPosition } from '@eventstore/db-client';
+import { BACKWARDS, END, FORWARDS, type AllStreamResolvedEvent, type ReadPosition } from '@eventstore/db-client';
+import type { EsdbClient } from './esdb-client';
 import type { ReadAllOptions, RecordedEvent } from '../event-store.port';
 import { toRecordedEvent } from './event-data.mapping';
 import { toEsdbPosition, toPortPosition } from './position.mapping';
@@ -12,7 +13,7 @@ const PAGE = 512;
  */
 export class AllStreamReader {
   constructor(
-    private readonly client: EventStoreDBClient,
+    private readonly client: EsdbClient,
     private readonly names: StreamNames,
   ) {}
 

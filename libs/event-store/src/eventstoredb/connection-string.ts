@@ -1,4 +1,5 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
+import { type EsdbClient, wrapEsdbClient } from './esdb-client';
 
 /**
  * KurrentDB renamed the scheme (`kurrentdb://`) but kept the grammar; client 6 only knows `esdb://`.
@@ -13,13 +14,15 @@ export function toClientConnectionString(connectionString: string): string {
  * cannot parse fails here, with the parser's "expected …" only: its full message quotes the
  * string, which may hold a password.
  */
-export function connect(connectionString: string): EventStoreDBClient {
+export function connect(connectionString: string): EsdbClient {
+  let client: EventStoreDBClient;
   try {
-    return EventStoreDBClient.connectionString(toClientConnectionString(connectionString));
+    client = EventStoreDBClient.connectionString(toClientConnectionString(connectionString));
   } catch (error) {
     const expected = /\bexpected .*$/.exec(error instanceof Error ? error.message : '')?.[0];
     throw new Error(
       `EVENTSTORE_CONNECTION_STRING cannot be parsed${expected ? `: ${expected}` : ''} (format: esdb://[user:password@]host:port[,host:port…][?tls=false&…])`,
     );
   }
+  return wrapEsdbClient(client);
 }

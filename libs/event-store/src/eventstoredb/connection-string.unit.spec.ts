@@ -12,7 +12,7 @@ describe('the EventStoreDB connection string', () => {
 
   it('accepts a kurrentdb:// string, which client 6 alone would refuse', async () => {
     const client = connect('kurrentdb://localhost:2113?tls=false');
-    await client.dispose();
+    await client.close();
   });
 
   it('says what it expected without quoting the password', () => {

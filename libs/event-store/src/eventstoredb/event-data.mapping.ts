@@ -1,5 +1,5 @@
 import { jsonEvent, type EventData, type JSONType, type RecordedEvent as EsdbRecordedEvent } from '@eventstore/db-client';
-import type { EventMetadata, NewEvent, RecordedEvent } from '../event-store.port';
+import { type EventMetadata, ForeignEventError, type NewEvent, type RecordedEvent } from '../event-store.port';
 import { toPortPosition } from './position.mapping';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,12 +29,36 @@ export function toStoredMetadata(metadata: EventMetadata): Record<string, unknow
   };
 }
 
-/** Back to the envelope: the same fields, without EventStoreDB's `$` copies. */
-export function fromStoredMetadata(stored: unknown): EventMetadata {
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored))
-    throw new TypeError('The event carries no Passerelle metadata');
-  const { schemaVersion, occurredAt, actor, correlationId, causationId, scope } = stored as EventMetadata;
-  return { schemaVersion, occurredAt, actor, correlationId, causationId, scope };
+/**
+ * Back to the envelope: the same fields, without EventStoreDB's `$` copies. Null when the stored
+ * metadata is not a Passerelle envelope (another writer's event, or metadata the client could not
+ * parse, which it hands over as bytes).
+ */
+export function fromStoredMetadata(stored: unknown): EventMetadata | null {
+  if (!isRecord(stored)) return null;
+  const { schemaVersion, occurredAt, actor, correlationId, causationId, scope } = stored;
+  const envelope =
+    typeof schemaVersion === 'number' &&
+    typeof occurredAt === 'string' &&
+    isRecord(actor) &&
+    typeof actor.role === 'string' &&
+    typeof correlationId === 'string' &&
+    (causationId === null || typeof causationId === 'string') &&
+    isRecord(scope) &&
+    Object.values(scope).every(Array.isArray);
+  if (!envelope) return null;
+  return {
+    schemaVersion,
+    occurredAt,
+    actor: actor as EventMetadata['actor'],
+    correlationId,
+    causationId,
+    scope: scope as EventMetadata['scope'],
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value);
 }
 
 /** A port event as a JSON event whose EventStoreDB id is the caller's event id, so that a retry is recognised. */
@@ -54,10 +78,16 @@ export function toEventData(event: NewEvent): EventData {
   });
 }
 
-/** An EventStoreDB event of one of our streams as the port's, under its port stream name. */
+/**
+ * An EventStoreDB event of one of our streams as the port's, under its port stream name. Throws
+ * {@link ForeignEventError} for an event Passerelle did not write: retrying cannot change it.
+ */
 export function toRecordedEvent(event: EsdbRecordedEvent, streamName: string): RecordedEvent {
-  if (!event.isJson) throw new TypeError(`Event ${event.id} of ${streamName} is not JSON: it was not written by Passerelle`);
-  if (!event.position) {
+  const position = event.position ? toPortPosition(event.position) : undefined;
+  if (!event.isJson) throw new ForeignEventError(event.id, streamName, 'not JSON', position);
+  const metadata = fromStoredMetadata(event.metadata);
+  if (!metadata) throw new ForeignEventError(event.id, streamName, 'no Passerelle envelope in its metadata', position);
+  if (position === undefined) {
     throw new Error(
       `EventStoreDB gave no log position for event ${event.id}: Passerelle needs a server that returns positions on stream reads (22.6 or later)`,
     );
@@ -66,10 +96,10 @@ export function toRecordedEvent(event: EsdbRecordedEvent, streamName: string): R
     eventId: event.id,
     type: event.type,
     data: event.data,
-    metadata: fromStoredMetadata(event.metadata),
+    metadata,
     streamName,
     streamRevision: event.revision,
-    globalPosition: toPortPosition(event.position),
+    globalPosition: position,
     recordedAt: event.created,
   };
 }

@@ -1,5 +1,5 @@
 import type { EventData, RecordedEvent as EsdbRecordedEvent } from '@eventstore/db-client';
-import type { EventMetadata, NewEvent } from '../event-store.port';
+import { type EventMetadata, ForeignEventError, type NewEvent } from '../event-store.port';
 import { fromStoredMetadata, toEventData, toRecordedEvent, toStoredMetadata } from './event-data.mapping';
 
 const metadata: EventMetadata = {
@@ -82,7 +82,21 @@ describe('events to and from EventStoreDB', () => {
 
   it('refuses an event that another writer stored as binary, or one without a log position', () => {
     const stored = storedAs(toEventData(event), 'case-1', 0n, 1n);
+    expect(() => toRecordedEvent({ ...stored, isJson: false } as EsdbRecordedEvent, 'case-1')).toThrow(ForeignEventError);
     expect(() => toRecordedEvent({ ...stored, isJson: false } as EsdbRecordedEvent, 'case-1')).toThrow(/not JSON/);
     expect(() => toRecordedEvent({ ...stored, position: undefined }, 'case-1')).toThrow(/22\.6 or later/);
+  });
+
+  it.each([
+    ['no metadata', undefined],
+    ['metadata the client could not parse (bytes)', new Uint8Array([0x7b, 0x7b])],
+    ['metadata of another application', { $correlationId: 'x', tenant: 'shop' }],
+    ['an envelope without its scope', { ...metadata, scope: undefined }],
+  ])('refuses a JSON event with %s as a foreign event, naming it by id and stream only', (_, stored) => {
+    const foreign = { ...storedAs(toEventData(event), 'case-1', 0n, 1n), metadata: stored } as EsdbRecordedEvent;
+    expect(() => toRecordedEvent(foreign, 'case-1')).toThrow(ForeignEventError);
+    expect(() => toRecordedEvent(foreign, 'case-1')).toThrow(
+      /^Event 0b1c2d3e-4f50-4612-8734-956a7b8c9d0e of case-1 at position 1 was not written by Passerelle/,
+    );
   });
 });

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { binaryEvent } from '@eventstore/db-client';
 import { describeEventStoreContract } from '../testing/event-store.contract';
+import { connect } from './connection-string';
 import { createEventStoreDbEventStore } from './eventstoredb-event-store';
 
 /*
@@ -25,12 +27,19 @@ if (connectionString) {
       });
     // The peer is a second client, with its own gRPC channel, as another process would have.
     const [store, peer] = [open(), open()];
+    // Another application on the same server, writing under our prefixes what Passerelle never would.
+    const other = connect(connectionString);
     return {
       store,
       peer: { store: peer },
       atomicConditions: false,
+      writeForeignEvent: async (streamName) => {
+        await other.appendToStream(`${namespace}${streamName}`, [binaryEvent({ type: 'OrderPlaced', data: new Uint8Array([1, 2, 3]) })], {
+          expectedRevision: 'any',
+        });
+      },
       teardown: async () => {
-        await Promise.all([store.close(), peer.close()]);
+        await Promise.all([store.close(), peer.close(), other.close()]);
       },
     };
   });

@@ -1,19 +1,8 @@
+import { START, StreamNotFoundError, streamNameFilter } from '@eventstore/db-client';
 import {
-  BACKWARDS,
-  END,
-  START,
-  StreamNotFoundError,
-  WrongExpectedVersionError,
-  streamNameFilter,
-  type AllStreamSubscription,
-  type EventStoreDBClient,
-} from '@eventstore/db-client';
-import {
-  DuplicateEventIdError,
-  WrongExpectedRevisionError,
+  CheckpointBeyondHeadError,
   type AppendOptions,
   type AppendResult,
-  type ReadCondition,
   type EventStore,
   type NewEvent,
   type ReadAllOptions,
@@ -22,67 +11,46 @@ import {
   type SubscriptionOptions,
 } from '../event-store.port';
 import { AllStreamReader } from './all-stream-reader';
-import { toEventData, toRecordedEvent } from './event-data.mapping';
-import { EventIdClaims } from './event-id-claims';
-import type { EventStoreDbEventStoreOptions } from './eventstoredb-event-store.options';
-import { toEsdbPosition, toPortPosition } from './position.mapping';
-import { ResubscribingSubscription, type SubscriptionSource } from './resubscribing-subscription';
-import { decideFromClaims, decideFromStream, type RetryDecision, type StoredRef } from './retry-decision';
-import { toEsdbExpectedRevision, toWrongExpectedRevision } from './revision.mapping';
 import { connect } from './connection-string';
+import type { EsdbClient, EsdbSubscription } from './esdb-client';
+import { toRecordedEvent } from './event-data.mapping';
+import { EventIdClaims } from './event-id-claims';
+import { EventStoreDbAppend } from './eventstoredb-append';
+import type { EventStoreDbEventStoreOptions } from './eventstoredb-event-store.options';
+import { toEsdbPosition } from './position.mapping';
+import { ResubscribingSubscription, type SubscriptionSource } from './resubscribing-subscription';
+import { readOrCreateIdentity } from './store-identity';
 import { PASSERELLE_STREAM_PREFIXES, StreamNames } from './stream-names';
 
 /**
  * The production event store (docs/architecture.md#deployment-modes) on EventStoreDB / KurrentDB through `@eventstore/db-client`.
  * Ordering comes from the server's transaction log, so there is no ordering trap to solve here;
- * positions are commit positions (see position.mapping.ts).
+ * positions are commit positions (see position.mapping.ts). Appends: eventstoredb-append.ts.
  *
  * WARNING: reading `$all` (readAll, headPosition, subscriptions) needs a user allowed to read it
  * (an admin, or `$all` in the default ACLs). `readAll` filters on the client; only subscriptions
  * use the server-side filter, because client 6 offers none for reads.
  */
 export class EventStoreDbEventStore implements EventStore {
-  private readonly claims: EventIdClaims;
+  private readonly appends: EventStoreDbAppend;
   private readonly all: AllStreamReader;
   private readonly subscriptions = new Set<Subscription>();
+  private storeId: Promise<string> | null = null;
   private closing: Promise<void> | null = null;
 
   constructor(
-    private readonly client: EventStoreDBClient,
+    private readonly client: EsdbClient,
     private readonly names: StreamNames,
     private readonly options: Pick<EventStoreDbEventStoreOptions, 'resubscribe'> = {},
   ) {
-    this.claims = new EventIdClaims(client, names);
+    this.appends = new EventStoreDbAppend(client, names, new EventIdClaims(client, names));
     this.all = new AllStreamReader(client, names);
   }
 
-  async appendToStream(
-    streamName: string,
-    events: NewEvent[],
-    { expectedRevision, alsoExpect = [] }: AppendOptions,
-  ): Promise<AppendResult> {
+  async appendToStream(streamName: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (this.closing) throw new Error('The event store is closed');
     if (!Array.isArray(events) || events.length === 0) throw new TypeError(`An append to ${streamName} needs at least one event`);
-    const stream = this.names.toEsdb(streamName);
-    const expected = toEsdbExpectedRevision(expectedRevision);
-    const data = events.map(toEventData);
-    const decision = await this.decide(
-      streamName,
-      data.map((event) => event.id),
-    );
-    if (decision.kind === 'duplicate') throw new DuplicateEventIdError(decision.eventId);
-    if (decision.kind === 'retried') return decision.result;
-    // No multi-stream condition on the server: checked just before the append (see the port's WARNING).
-    for (const condition of alsoExpect) await this.assertUnchanged(condition);
-    try {
-      const result = await this.client.appendToStream(stream, data, { expectedRevision: expected });
-      // The server leaves the position out when it answers a retry from its own deduplication.
-      const position = result.position ? toPortPosition(result.position) : await this.positionOf(streamName, result.nextExpectedRevision);
-      return { nextExpectedRevision: result.nextExpectedRevision, position };
-    } catch (error) {
-      if (error instanceof WrongExpectedVersionError) throw toWrongExpectedRevision(error, streamName, expectedRevision);
-      throw error;
-    }
+    return this.appends.append(streamName, events, options);
   }
 
   async readStream(streamName: string, options: { fromRevision?: bigint } = {}): Promise<RecordedEvent[]> {
@@ -119,54 +87,33 @@ export class EventStoreDbEventStore implements EventStore {
     return this.all.headPosition();
   }
 
-  /** Stops the subscriptions (each waits for its handler), then closes the gRPC channels. */
+  identity(): Promise<string> {
+    this.storeId ??= readOrCreateIdentity(this.client, this.names.identityStream()).catch((error: unknown) => {
+      this.storeId = null; // a failed read is asked again, not remembered
+      throw error;
+    });
+    return this.storeId;
+  }
+
+  /** Stops the subscriptions (each waits for its handler), then cancels what is left and closes the gRPC channel. */
   close(): Promise<void> {
     this.closing ??= (async () => {
       await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
-      await this.client.dispose();
+      await this.client.close();
     })();
     return this.closing;
   }
 
-  private async decide(streamName: string, ids: string[]): Promise<RetryDecision> {
-    const repeated = decideFromClaims(streamName, ids, []);
-    if (repeated.kind === 'duplicate') return repeated;
-    const byClaims = decideFromClaims(streamName, ids, await this.claims.claimAll(ids, streamName));
-    if (byClaims.kind !== 'look_up') return byClaims;
-    const stored = new Map<string, StoredRef>((await this.readStream(streamName)).map((event) => [event.eventId, event]));
-    return decideFromStream(ids, stored);
-  }
-
-  private async assertUnchanged({ streamName, expectedRevision }: ReadCondition): Promise<void> {
-    let actual: bigint | 'no_stream' = 'no_stream';
-    try {
-      for await (const resolved of this.client.readStream(this.names.toEsdb(streamName), {
-        direction: BACKWARDS,
-        fromRevision: END,
-        maxCount: 1,
-      })) {
-        if (resolved.event) actual = resolved.event.revision;
-      }
-    } catch (error) {
-      if (!(error instanceof StreamNotFoundError)) throw error;
+  /**
+   * A server subscription after a checkpoint. The server, asked for a position past the end of its
+   * log, goes live there and silently skips every event appended up to it: a checkpoint past our
+   * head (taken on another store, or before a restore) is refused instead, at every (re)open.
+   */
+  private async openSubscription(after: bigint | undefined): Promise<SubscriptionSource> {
+    if (after !== undefined) {
+      const head = await this.all.headPosition();
+      if (after > head) throw new CheckpointBeyondHeadError(after, head);
     }
-    const holds =
-      expectedRevision === 'any' ||
-      (expectedRevision === 'no_stream'
-        ? actual === 'no_stream'
-        : expectedRevision === 'stream_exists'
-          ? actual !== 'no_stream'
-          : actual === expectedRevision);
-    if (!holds) throw new WrongExpectedRevisionError(streamName, expectedRevision, actual);
-  }
-
-  private async positionOf(streamName: string, revision: bigint): Promise<bigint> {
-    const [event] = await this.readStream(streamName, { fromRevision: revision });
-    if (!event) throw new Error(`EventStoreDB acknowledged an append to ${streamName} whose last event it cannot read back`);
-    return event.globalPosition;
-  }
-
-  private openSubscription(after: bigint | undefined): SubscriptionSource {
     const subscription = this.client.subscribeToAll({
       fromPosition: toEsdbPosition(after),
       filter: streamNameFilter({ prefixes: this.names.filterPrefixes() }),
@@ -181,7 +128,8 @@ export class EventStoreDbEventStore implements EventStore {
     };
   }
 
-  private async *ours(subscription: AllStreamSubscription): AsyncIterable<RecordedEvent> {
+  /** Our events only; one we cannot read (another writer's) throws ForeignEventError, which is not retried. */
+  private async *ours(subscription: EsdbSubscription): AsyncIterable<RecordedEvent> {
     for await (const { event } of subscription) {
       const streamName = event ? this.names.fromEsdb(event.streamId) : null;
       if (event && streamName !== null) yield toRecordedEvent(event, streamName);

@@ -1,4 +1,5 @@
 import type { RecordedEvent, Subscription, SubscriptionOptions } from '../event-store.port';
+import { isTransient, SubscriptionEndedError } from './transient-errors';
 
 /** One live server subscription: its events after a checkpoint, and a way to cancel it. */
 export interface SubscriptionSource {
@@ -12,9 +13,11 @@ export interface ResubscribeOptions {
   maxMs?: number;
   /** Told about each drop (connection loss, server restart, leader change) before the retry. */
   onDropped?: (error: unknown, checkpoint: bigint | undefined, retryInMs: number) => void;
+  /** Which errors are a dropped connection, to be retried; default: the client's transient ones (transient-errors.ts). */
+  isTransient?: (error: unknown) => boolean;
 }
 
-/** Thrown by the handler: ends the subscription, unlike a failure of the store, which is retried. */
+/** Thrown by the handler: ends the subscription, like any failure of the store that is not a dropped connection. */
 class HandlerFailure extends Error {
   constructor(readonly error: unknown) {
     super('The subscription handler failed', { cause: error });
@@ -27,6 +30,10 @@ class HandlerFailure extends Error {
  * event the handler finished — the checkpoint — with a growing wait. Events at or before the
  * checkpoint are skipped, so a reopened subscription never repeats one.
  *
+ * Only a dropped connection is retried. Any other error (the handler's, an event that cannot be
+ * read, access denied, a checkpoint past the head) stops the subscription and goes to `onError`
+ * once: retrying it would loop every few seconds while the subscriber looked healthy.
+ *
  * WARNING: do not await `stop()` from inside the handler: stop waits for the handler to finish.
  */
 export class ResubscribingSubscription implements Subscription {
@@ -36,7 +43,7 @@ export class ResubscribingSubscription implements Subscription {
   private readonly done: Promise<void>;
 
   constructor(
-    private readonly open: (after: bigint | undefined) => SubscriptionSource,
+    private readonly open: (after: bigint | undefined) => Promise<SubscriptionSource>,
     options: SubscriptionOptions,
     private readonly retry: ResubscribeOptions = {},
   ) {
@@ -56,8 +63,11 @@ export class ResubscribingSubscription implements Subscription {
     while (!this.stopped) {
       try {
         this.source = null;
-        this.source = this.open(checkpoint);
-        for await (const event of this.source.events) {
+        const source = await this.open(checkpoint);
+        this.source = source;
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run while it opened, with no source to close
+        if (this.stopped) break;
+        for await (const event of source.events) {
           // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run during the awaits above
           if (this.stopped) break;
           if (checkpoint !== undefined && event.globalPosition <= checkpoint) continue;
@@ -70,11 +80,16 @@ export class ResubscribingSubscription implements Subscription {
         }
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run during the awaits above
         if (this.stopped) break;
-        throw new Error('EventStoreDB ended the subscription');
+        throw new SubscriptionEndedError();
       } catch (error) {
         await this.source?.close().catch(() => undefined);
         if (error instanceof HandlerFailure) {
           this.report(error.error, onError);
+          return;
+        }
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run during the awaits above
+        if (!this.stopped && !(this.retry.isTransient ?? isTransient)(error)) {
+          this.report(error, onError);
           return;
         }
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run during the awaits above
@@ -85,6 +100,7 @@ export class ResubscribingSubscription implements Subscription {
         await this.sleep(delay);
       }
     }
+    await this.source?.close().catch(() => undefined);
   }
 
   private sleep(ms: number): Promise<void> {

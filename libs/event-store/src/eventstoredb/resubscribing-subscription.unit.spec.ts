@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { AccessDeniedError, CancelledError, DeadlineExceededError, UnavailableError, UnknownError } from '@eventstore/db-client';
 import type { RecordedEvent } from '../event-store.port';
 import { aMetadata, eventually } from '../testing/contract-fixtures';
 import { ResubscribingSubscription, type SubscriptionSource } from './resubscribing-subscription';
@@ -11,7 +12,7 @@ import { ResubscribingSubscription, type SubscriptionSource } from './resubscrib
 class FakeAll {
   readonly log: RecordedEvent[] = [];
   readonly opens: (bigint | undefined)[] = [];
-  private failure: { after: number; how: 'error' | 'end' } | null = null;
+  private failure: { after: number; how: 'error' | 'end'; error: Error } | null = null;
 
   append(count: number): void {
     for (let n = 0; n < count; n += 1) {
@@ -29,11 +30,15 @@ class FakeAll {
     }
   }
 
-  dropAfter(deliveries: number, how: 'error' | 'end' = 'error'): void {
-    this.failure = { after: deliveries, how };
+  dropAfter(
+    deliveries: number,
+    how: 'error' | 'end' = 'error',
+    error: Error = new UnavailableError(undefined, '14 UNAVAILABLE: Connection dropped'),
+  ): void {
+    this.failure = { after: deliveries, how, error };
   }
 
-  open = (after: bigint | undefined): SubscriptionSource => {
+  open = async (after: bigint | undefined): Promise<SubscriptionSource> => {
     this.opens.push(after);
     let closed = false;
     const follow = async function* (this: FakeAll): AsyncGenerator<RecordedEvent> {
@@ -43,7 +48,7 @@ class FakeAll {
         const failure = this.failure;
         if (failure && delivered >= failure.after) {
           this.failure = null;
-          if (failure.how === 'error') throw new Error('14 UNAVAILABLE: Connection dropped');
+          if (failure.how === 'error') throw failure.error;
           return;
         }
         const next = index === -1 ? undefined : this.log[index];
@@ -162,6 +167,60 @@ describe('a subscription that resubscribes after drops', () => {
     );
     await eventually(() => server.opens.length === 1, 'the first open');
     await subscription.stop();
+    expect(server.opens).toHaveLength(1);
+  });
+
+  it('retries only a dropped connection: unavailable, cancelled, deadline exceeded, and the server ending the call', async () => {
+    const server = new FakeAll();
+    server.append(6);
+    const drops: (Error | 'end')[] = [
+      new UnavailableError(undefined, 'unavailable'),
+      new CancelledError(undefined, 'cancelled'),
+      new DeadlineExceededError(undefined, 'deadline'),
+      'end',
+    ];
+    // Each open delivers one event, then drops the way the next entry says.
+    const open = async (after: bigint | undefined): Promise<SubscriptionSource> => {
+      const drop = drops.shift();
+      if (drop) server.dropAfter(1, drop === 'end' ? 'end' : 'error', drop === 'end' ? undefined : drop);
+      return server.open(after);
+    };
+    const seen: bigint[] = [];
+    const reported: unknown[] = [];
+    const dropped: string[] = [];
+    const subscription = new ResubscribingSubscription(
+      open,
+      { handler: async (event) => void seen.push(event.globalPosition), onError: (error) => reported.push(error) },
+      { ...fast, onDropped: (error) => dropped.push((error as Error).name || (error as Error).constructor.name) },
+    );
+    await eventually(() => seen.length === 6, 'every event despite the drops');
+    await subscription.stop();
+    expect(reported).toEqual([]);
+    expect(seen).toEqual(server.log.map((event) => event.globalPosition));
+    expect(dropped).toHaveLength(4);
+    expect(server.opens).toHaveLength(5);
+  });
+
+  it.each([
+    ['access denied', new AccessDeniedError(undefined, 'Access denied')],
+    ['an invalid position', new UnknownError(undefined, 'InvalidPosition')],
+    ['an event the client cannot convert', new TypeError('Cannot read properties of undefined')],
+  ])('stops at %s, which a retry cannot change, and reports it once through onError', async (_, error) => {
+    const server = new FakeAll();
+    server.append(3);
+    server.dropAfter(1, 'error', error);
+    const reported: unknown[] = [];
+    const dropped: unknown[] = [];
+    const subscription = new ResubscribingSubscription(
+      server.open,
+      { handler: async () => undefined, onError: (failure) => reported.push(failure) },
+      { ...fast, onDropped: (failure) => dropped.push(failure) },
+    );
+    await eventually(() => reported.length > 0, 'the error');
+    await sleep(20);
+    await subscription.stop();
+    expect(reported).toEqual([error]);
+    expect(dropped).toEqual([]);
     expect(server.opens).toHaveLength(1);
   });
 });

@@ -3,6 +3,8 @@ export const PASSERELLE_STREAM_PREFIXES: readonly string[] = ['case-', 'referral
 
 /** Where the adapter records which stream owns an event id (see event-id-claims.ts); never read back as an event. */
 const CLAIM_PREFIX = 'eventid-';
+/** Where the adapter records the store's identity (EventStore.identity); never read back as an event either. */
+const IDENTITY_STREAM = 'passerelle-store';
 const NAMESPACE = /^[A-Za-z0-9._:-]*$/;
 
 /**
@@ -23,9 +25,10 @@ export class StreamNames {
     if (prefixes.length === 0) throw new TypeError('The EventStoreDB store needs at least one stream prefix to subscribe to');
     for (const prefix of prefixes) {
       // An empty or `$` prefix would pull in system streams; one that covers the claims would deliver them as events.
-      if (prefix.length === 0 || prefix.startsWith('$') || CLAIM_PREFIX.startsWith(prefix) || prefix.startsWith(CLAIM_PREFIX)) {
+      const overlaps = [CLAIM_PREFIX, IDENTITY_STREAM].some((own) => own.startsWith(prefix) || prefix.startsWith(own));
+      if (prefix.length === 0 || prefix.startsWith('$') || overlaps) {
         throw new TypeError(
-          `${JSON.stringify(prefix)} cannot be a stream prefix: it is empty, a system prefix or overlaps ${CLAIM_PREFIX}`,
+          `${JSON.stringify(prefix)} cannot be a stream prefix: it is empty, a system prefix or overlaps ${CLAIM_PREFIX} or ${IDENTITY_STREAM}`,
         );
       }
     }
@@ -59,5 +62,9 @@ export class StreamNames {
 
   claimStream(eventId: string): string {
     return `${this.namespace}${CLAIM_PREFIX}${eventId.toLowerCase()}`;
+  }
+
+  identityStream(): string {
+    return `${this.namespace}${IDENTITY_STREAM}`;
   }
 }

@@ -29,11 +29,16 @@ describe('stream names on EventStoreDB', () => {
     expect(namespaced.fromEsdb('contract-1')).toBeNull();
     expect(production.fromEsdb(production.claimStream('0B1C'))).toBeNull();
     expect(namespaced.claimStream('0B1C')).toBe('t42.eventid-0b1c');
+    expect(production.fromEsdb(production.identityStream())).toBeNull();
+    expect(namespaced.identityStream()).toBe('t42.passerelle-store');
   });
 
-  it.each([[[]], [['']], [['$']], [['event']], [['eventid-x']]])('refuses the prefixes %j', (prefixes) => {
-    expect(() => new StreamNames('', prefixes)).toThrow(TypeError);
-  });
+  it.each([[[]], [['']], [['$']], [['event']], [['eventid-x']], [['passerelle-']], [['passerelle-store-x']]])(
+    'refuses the prefixes %j',
+    (prefixes) => {
+      expect(() => new StreamNames('', prefixes)).toThrow(TypeError);
+    },
+  );
 
   it('refuses a namespace with characters outside A-Z a-z 0-9 . _ : -', () => {
     expect(() => new StreamNames('a b', ['case-'])).toThrow(TypeError);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AppendResult, ExpectedRevision, NewEvent, ReadAllOptions, ReadCondition, RecordedEvent } from '../event-store.port';
 // Adapter-neutral pieces of the PostgreSQL adapter (they import nothing but the port): sharing
 // them keeps the revision, idempotency and serialisation rules of both adapters one and the same.
@@ -24,6 +25,8 @@ export class InMemoryEventLog {
   private readonly byId = new Map<string, StoredEvent>();
   /** Wakes the caught-up subscriptions of every instance on this log. */
   readonly signal = new WakeUpSignal();
+  /** The store's identity: shared by the instances on this log, another one for every other log. */
+  readonly identity = randomUUID();
 
   get head(): bigint {
     return BigInt(this.events.length) - 1n;

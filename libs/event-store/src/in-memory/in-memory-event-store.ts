@@ -56,7 +56,12 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscriptionOptions): Subscription {
-    const source = { readAll: (read: ReadAllOptions) => this.readAll(read), signal: this.log.signal, listen: () => undefined };
+    const source = {
+      readAll: (read: ReadAllOptions) => this.readAll(read),
+      headPosition: () => this.headPosition(),
+      signal: this.log.signal,
+      listen: () => undefined,
+    };
     const inner = new PostgresSubscription(source, options);
     this.subscriptions.add(inner);
     return { stop: () => inner.stop().finally(() => this.subscriptions.delete(inner)) };
@@ -65,6 +70,11 @@ export class InMemoryEventStore implements EventStore {
   async headPosition(): Promise<bigint> {
     this.assertOpen();
     return this.log.head;
+  }
+
+  async identity(): Promise<string> {
+    this.assertOpen();
+    return this.log.identity;
   }
 
   /** Refuses new appends at once, stops the subscriptions, then refuses reads. The log itself stays for other instances. */

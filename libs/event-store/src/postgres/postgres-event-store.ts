@@ -38,6 +38,7 @@ export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private readonly pendingReads = new Map<string, Promise<RecordedEvent[]>>();
   private closing: Promise<void> | null = null;
+  private storeId: Promise<string> | null = null;
 
   constructor(
     private readonly pool: Pool,
@@ -101,7 +102,7 @@ export class PostgresEventStore implements EventStore {
   subscribeToAll(options: SubscriptionOptions): Subscription {
     // Subscribers first look in the tail of recent events (see TailCache), then share one query.
     const readAll = async (read: ReadAllOptions) => this.fromTail(read) ?? this.readForSubscribers(read);
-    const source = { readAll, signal: this.signal, listen: () => this.listener.ensure() };
+    const source = { readAll, headPosition: () => this.headPosition(), signal: this.signal, listen: () => this.listener.ensure() };
     const inner = new PostgresSubscription(source, options);
     const subscription: Subscription = {
       stop: async () => {
@@ -144,6 +145,21 @@ export class PostgresEventStore implements EventStore {
     // es_head only moves inside committed appends, so it is the last committed position.
     const { rows } = await this.pool.query<{ position: string }>(`SELECT position FROM ${this.tables.head} WHERE id = 1`);
     return BigInt(rows[0]?.position ?? '-1');
+  }
+
+  async identity(): Promise<string> {
+    this.storeId ??= this.pool
+      .query<{ store_id: string }>(`SELECT store_id FROM ${this.tables.head} WHERE id = 1`)
+      .then(({ rows }) => {
+        const [row] = rows;
+        if (!row) throw new Error(`The event store head row is missing from ${this.tables.head}`);
+        return row.store_id;
+      })
+      .catch((error: unknown) => {
+        this.storeId = null; // a failed read is asked again, not remembered
+        throw error;
+      });
+    return this.storeId;
   }
 
   /** Stops the subscriptions, lets queued appends finish, then closes every connection. */

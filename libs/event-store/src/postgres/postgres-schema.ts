@@ -58,5 +58,13 @@ export const EVENT_STORE_MIGRATIONS: MigrationSet = {
         ];
       },
     },
+    {
+      id: '0002',
+      name: 'es-head-store-id',
+      // The store's identity (EventStore.identity): made once, here, for the head row that already
+      // exists; a copy or a restore of the database keeps it, another database gets its own.
+      up: (schema) =>
+        `ALTER TABLE ${eventStoreTables(schema).head} ADD COLUMN IF NOT EXISTS store_id uuid NOT NULL DEFAULT gen_random_uuid()`,
+    },
   ],
 };

@@ -1,4 +1,10 @@
-import type { ReadAllOptions, RecordedEvent, Subscription, SubscriptionOptions } from '../event-store.port';
+import {
+  CheckpointBeyondHeadError,
+  type ReadAllOptions,
+  type RecordedEvent,
+  type Subscription,
+  type SubscriptionOptions,
+} from '../event-store.port';
 import type { WakeUpSignal } from './wake-up-signal';
 
 /** How long a caught-up subscription sleeps when no wake-up arrives (a lost NOTIFY, a dead LISTEN). */
@@ -7,6 +13,8 @@ const DEFAULT_BATCH_SIZE = 256;
 
 export interface SubscriptionSource {
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** The last committed position, checked once against the checkpoint before the first read. */
+  headPosition(): Promise<bigint>;
   signal: WakeUpSignal;
   /** Called before each wait so that a lost LISTEN connection gets re-opened. */
   listen(): void;
@@ -14,7 +22,7 @@ export interface SubscriptionSource {
 
 /**
  * Catch-up subscription: reads pages after the checkpoint and hands them to the handler one at a
- * time, then waits for a wake-up and reads again. It never skips an event because the store's
+ * time, then waits for a wake-up and reads again. It refuses a checkpoint past the head. It never skips an event because the store's
  * positions are gapless and commit in order (see AppendBatcher), so "after my checkpoint" is
  * always complete; it never repeats one because the checkpoint moves only after the handler
  * resolved.
@@ -43,6 +51,12 @@ export class PostgresSubscription implements Subscription {
     const pageSize = batchSize ?? DEFAULT_BATCH_SIZE;
     let checkpoint = after ?? -1n;
     try {
+      // A checkpoint past the head would wait, silently, until the store grows past it and then
+      // skip every event up to it: refused, as on EventStoreDB (see CheckpointBeyondHeadError).
+      if (checkpoint >= 0n) {
+        const head = await this.source.headPosition();
+        if (checkpoint > head) throw new CheckpointBeyondHeadError(checkpoint, head);
+      }
       while (!this.stopped) {
         const generation = this.source.signal.current;
         const page = await this.source.readAll({ after: checkpoint, maxCount: pageSize });

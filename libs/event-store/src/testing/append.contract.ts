@@ -1,4 +1,4 @@
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '../event-store.port';
+import { DuplicateEventIdError, type ExpectedRevision, WrongExpectedRevisionError } from '../event-store.port';
 import { type ContractContext, aStreamName, anEvent, idsOf, someEvents } from './contract-fixtures';
 
 /** Optimistic concurrency and idempotency rules of appendToStream. */
@@ -162,6 +162,94 @@ export function describeAppendRules(context: ContractContext): void {
       const append = context.store.appendToStream(stream, [stored, anEvent()], { expectedRevision: 'any' });
       await expect(append).rejects.toBeInstanceOf(DuplicateEventIdError);
       expect(idsOf(await context.store.readStream(stream))).toEqual([stored.eventId]);
+    });
+  });
+
+  describe('identical concurrent appends', () => {
+    const racers = 4;
+    const writer = (index: number) => context.instances[index % context.instances.length]?.store ?? context.store;
+
+    it('store the events once and give every caller the first result, whatever revision each expected', async () => {
+      const expectations: ExpectedRevision[] = ['no_stream', 'any'];
+      for (const expectedRevision of expectations) {
+        for (let round = 0; round < 5; round += 1) {
+          const stream = aStreamName('race');
+          const events = someEvents(3);
+          const results = await Promise.all(
+            Array.from({ length: racers }, (_, index) => writer(index).appendToStream(stream, events, { expectedRevision })),
+          );
+          for (const result of results) expect(result).toEqual(results[0]);
+          expect(idsOf(await context.store.readStream(stream))).toEqual(idsOf(events));
+        }
+      }
+    });
+
+    it('store the events once on an existing stream too, expecting its revision or only that it exists', async () => {
+      const expectations: ExpectedRevision[] = [1n, 'stream_exists', 'any'];
+      for (const expectedRevision of expectations) {
+        const stream = await givenStreamAtRevision1();
+        const events = someEvents(2);
+        const results = await Promise.all(
+          Array.from({ length: racers }, (_, index) => writer(index).appendToStream(stream, events, { expectedRevision })),
+        );
+        for (const result of results) expect(result).toEqual({ nextExpectedRevision: 3n, position: results[0]?.position });
+        expect(idsOf(await context.store.readStream(stream, { fromRevision: 2n }))).toEqual(idsOf(events));
+      }
+    });
+
+    it('refuse the second of two appends that share only some ids as a duplicate id, never as a wrong revision', async () => {
+      for (let round = 0; round < 5; round += 1) {
+        const stream = aStreamName('race');
+        const shared = anEvent();
+        const [first, second] = [
+          [shared, anEvent()],
+          [shared, anEvent()],
+        ];
+        const outcomes = await Promise.allSettled([
+          writer(0).appendToStream(stream, first, { expectedRevision: 'any' }),
+          writer(1).appendToStream(stream, second, { expectedRevision: 'any' }),
+        ]);
+        const rejected = outcomes.flatMap((outcome): unknown[] => (outcome.status === 'rejected' ? [outcome.reason] : []));
+        expect(rejected).toHaveLength(1);
+        expect(rejected[0]).toBeInstanceOf(DuplicateEventIdError);
+        const winner = outcomes[0].status === 'fulfilled' ? first : second;
+        expect(idsOf(await context.store.readStream(stream))).toEqual(idsOf(winner));
+      }
+    });
+  });
+
+  describe('failed append leaves no claim', () => {
+    it('lets the ids of an append refused for its revision be appended to another stream', async () => {
+      const stream = await givenStreamAtRevision1();
+      const events = someEvents(2);
+      await expect(context.store.appendToStream(stream, events, { expectedRevision: 0n })).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
+      const other = aStreamName();
+      await context.store.appendToStream(other, events, { expectedRevision: 'no_stream' });
+      expect(idsOf(await context.store.readStream(other))).toEqual(idsOf(events));
+      expect(await context.store.readStream(stream)).toHaveLength(2);
+    });
+
+    it('lets the ids of an append refused by a stream it was decided on be appended elsewhere, or there once it is right', async () => {
+      const [read, written] = [await givenStreamAtRevision1(), aStreamName()];
+      await context.store.appendToStream(read, [anEvent()], { expectedRevision: 1n });
+      const [kept, moved] = [someEvents(1), someEvents(1)];
+      for (const events of [kept, moved]) {
+        const refused = context.store.appendToStream(written, events, {
+          expectedRevision: 'no_stream',
+          alsoExpect: [{ streamName: read, expectedRevision: 1n }],
+        });
+        await expect(refused).rejects.toMatchObject({ code: 'STREAM.WRONG_EXPECTED_REVISION', streamName: read });
+      }
+      await context.store.appendToStream(written, kept, {
+        expectedRevision: 'no_stream',
+        alsoExpect: [{ streamName: read, expectedRevision: 2n }],
+      });
+      const elsewhere = aStreamName();
+      await context.store.appendToStream(elsewhere, moved, { expectedRevision: 'no_stream' });
+      expect(idsOf(await context.store.readStream(written))).toEqual(idsOf(kept));
+      expect(idsOf(await context.store.readStream(elsewhere))).toEqual(idsOf(moved));
     });
   });
 }

@@ -20,6 +20,11 @@ export interface ContractStoreHandle extends ContractStoreInstance {
   peer?: ContractStoreInstance;
   /** False for an adapter that checks `alsoExpect` just before the append instead of atomically with it. */
   atomicConditions?: boolean;
+  /**
+   * Writes, under `streamName`, an event Passerelle did not write (not JSON, no envelope), as another
+   * application sharing the server could. Absent when the adapter's storage cannot hold one.
+   */
+  writeForeignEvent?: (streamName: string) => Promise<void>;
   /** Closes the store, the peer and whatever storage the factory created. */
   teardown(): Promise<void>;
 }
@@ -49,6 +54,10 @@ export class ContractContext {
 
   get faults(): FaultControls | undefined {
     return this.handle?.faults;
+  }
+
+  get writeForeignEvent(): ((streamName: string) => Promise<void>) | undefined {
+    return this.handle?.writeForeignEvent;
   }
 
   /** The writers' view: the store itself, plus its peer instance when the adapter gave one. */

@@ -2,6 +2,7 @@ import { describeAppendRules } from './append.contract';
 import { ContractContext, type ContractStoreFactory } from './contract-fixtures';
 import { describeOrderingTrap } from './ordering-trap.contract';
 import { describeReadRules } from './read.contract';
+import { describeStoreIdentityRules } from './store-identity.contract';
 import { describeSubscriptionRules } from './subscription.contract';
 
 /**
@@ -23,6 +24,7 @@ export function describeEventStoreContract(name: string, factory: ContractStoreF
     describe('appending', () => describeAppendRules(context));
     describe('reading', () => describeReadRules(context));
     describe('subscribing', () => describeSubscriptionRules(context));
+    describe('tying checkpoints to their store', () => describeStoreIdentityRules(context));
     describe('the ordering trap', () => describeOrderingTrap(context));
   });
 }

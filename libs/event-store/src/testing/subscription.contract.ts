@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../event-store.port';
+import { ForeignEventError, type RecordedEvent } from '../event-store.port';
 import { type ContractContext, aStreamName, eventually, idsOf, recordAll, someEvents } from './contract-fixtures';
 
 /** Catch-up subscriptions: checkpoints, stopping, failing handlers. */
@@ -69,6 +69,30 @@ export function describeSubscriptionRules(context: ContractContext): void {
       await subscription.stop();
       expect(reported).toEqual([failure]);
       expect(handled).toHaveLength(2);
+    });
+  });
+
+  describe('foreign event', () => {
+    it('stops the subscription at an event Passerelle did not write and reports it through onError, instead of retrying it', async () => {
+      const writeForeignEvent = context.writeForeignEvent;
+      if (!writeForeignEvent) {
+        console.info(`[${context.adapterName} contract] its storage holds only what the adapter wrote: the foreign event case is not run`);
+        return;
+      }
+      const start = await context.store.headPosition();
+      const [before, after] = [someEvents(2), someEvents(1)];
+      await context.store.appendToStream(aStreamName(), before, { expectedRevision: 'no_stream' });
+      const foreignStream = aStreamName();
+      await writeForeignEvent(foreignStream);
+      await context.store.appendToStream(aStreamName(), after, { expectedRevision: 'no_stream' });
+      const subscriber = recordAll(context.store, start);
+      await eventually(() => subscriber.errors.length > 0, 'the foreign event to be reported');
+      await subscriber.subscription.stop();
+
+      expect(idsOf(subscriber.seen)).toEqual(idsOf(before));
+      expect(subscriber.errors).toHaveLength(1);
+      expect(subscriber.errors[0]).toBeInstanceOf(ForeignEventError);
+      expect(subscriber.errors[0]).toMatchObject({ code: 'STORE.FOREIGN_EVENT', streamName: foreignStream });
     });
   });
 }

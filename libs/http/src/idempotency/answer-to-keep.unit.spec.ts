@@ -10,6 +10,11 @@ describe('the answer kept for an Idempotency-Key replay', () => {
     });
   });
 
+  it('keeps the ids a place request made', () => {
+    const answer = { placeRequestId: 'p-1', referralIds: ['r-1', 'r-2'], status: 'open', position: '40' };
+    expect(answerToKeep(answer, [], false)).toEqual(answer);
+  });
+
   it('empties the secrets shown once, whatever else it keeps', () => {
     expect(answerToKeep({ keyId: 'k', key: 'psk_secret', role: 'partner' }, ['key'], false)).toEqual({
       keyId: 'k',

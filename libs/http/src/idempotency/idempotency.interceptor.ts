@@ -44,6 +44,9 @@ export const KEPT_FOR_REPLAY: ReadonlySet<string> = new Set([
   'caseId',
   'consentId',
   'referralId',
+  // A place request's answer: its id and the ids of the referrals it made, one per organisation asked.
+  'placeRequestId',
+  'referralIds',
   'organisationId',
   'keyId',
   'role',

@@ -1,4 +1,4 @@
-import { CASE_EVENT_TYPES, ORGANISATION_EVENT_TYPES, REFERRAL_EVENT_TYPES } from '@passerelle/domain';
+import { CASE_EVENT_TYPES, ORGANISATION_EVENT_TYPES, PLACE_REQUEST_EVENT_TYPES, REFERRAL_EVENT_TYPES } from '@passerelle/domain';
 import type { RecordedEvent } from '@passerelle/event-store';
 import type { Projection } from '../runner/projection';
 
@@ -27,7 +27,7 @@ export const activityRow = (event: RecordedEvent): unknown[] | null => {
  */
 export const activityProjection: Projection = {
   name: 'activity',
-  handles: [...CASE_EVENT_TYPES, ...REFERRAL_EVENT_TYPES, ...ORGANISATION_EVENT_TYPES],
+  handles: [...CASE_EVENT_TYPES, ...REFERRAL_EVENT_TYPES, ...PLACE_REQUEST_EVENT_TYPES, ...ORGANISATION_EVENT_TYPES],
   async applyBatch(manager, events) {
     const rows = events.map(activityRow).filter((row): row is unknown[] => row !== null);
     if (rows.length === 0) return;

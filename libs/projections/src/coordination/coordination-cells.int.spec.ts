@@ -21,12 +21,20 @@ import { openReadModelFixture, type ReadModelFixture } from '../testing/read-mod
 import { RECOMPUTE_ALL_CELLS } from './coordination-cells';
 import { CoordinationFunnelQuery } from './coordination-funnel.query';
 import { CoordinationGapsQuery } from './coordination-gaps.query';
+import { PLACE_REQUEST_CELL_TABLES, RECOMPUTE_PLACE_REQUEST_CELLS } from './coordination-place-requests';
+import { CoordinationPlaceRequestsQuery } from './coordination-place-requests.query';
 import { COORDINATION_ENTITIES, COORDINATION_MIGRATIONS, coordinationProjection } from './coordination.projection';
 
 type DomainEvent = { type: string; data: unknown };
 const AUTHORITY = 'authority-93';
 const DAY = 86_400_000;
-const CELL_TABLES = ['coordination_case_cells', 'coordination_referral_cells', 'coordination_delay_cells', 'coordination_person_cells'];
+const CELL_TABLES = [
+  'coordination_case_cells',
+  'coordination_referral_cells',
+  'coordination_delay_cells',
+  'coordination_person_cells',
+  ...PLACE_REQUEST_CELL_TABLES,
+];
 // A period that starts inside a month: the views then read the rows, not the cells.
 const FROM_THE_ROWS = { from: '2000-01-02' };
 
@@ -122,6 +130,10 @@ describe('coordination summary cells', () => {
         }
         made += Math.floor(random.next() * 10 * DAY) + 60_000;
       }
+      for (let round = random.chance(0.5) ? 1 + Math.floor(random.next() * 2) : 0; round > 0; round--) {
+        last = await placeRequest(random, caseId, holder, made);
+        made += 2 * DAY;
+      }
       if (random.chance(0.1)) last = await append(`case-${caseId}`, at + 40 * DAY, consentWithdrawn(caseId, consentId));
       if (random.chance(0.05)) {
         await sql('UPDATE privacy_linkage_keys SET linkage_key = NULL, erased_at = now() WHERE case_id = $1', [caseId]);
@@ -129,6 +141,62 @@ describe('coordination summary cells', () => {
       }
     }
     return last.position;
+  }
+
+  /** A place request to two or three organisations: some decline, then the first acceptance places her, or it expires, is cancelled, or waits. */
+  async function placeRequest(random: ReturnType<typeof seeded>, caseId: string, from: string, at: number) {
+    const placeRequestId = randomUUID();
+    const stream = `place-request-${placeRequestId}`;
+    const asked = [REFUGE, CLINIC, AUTHORITY, ASSO].filter((id) => id !== from).slice(0, 2 + Math.floor(random.next() * 2));
+    const recipients = asked.map((organisationId) => ({ organisationId, referralId: randomUUID() }));
+    const service = random.pick(['specialised_shelter', 'shelter'] as const);
+    const data = {
+      placeRequestId,
+      caseId,
+      from,
+      recipients,
+      service,
+      urgency: 'urgent',
+      sharedCategories: ['identity'],
+      message: null,
+      respondBy: null,
+    };
+    let last = await append(stream, at, { type: 'PlaceRequestMade', data });
+    for (const { organisationId, referralId } of recipients) {
+      last = await append(
+        `referral-${referralId}`,
+        at,
+        referralMade(referralId, caseId, {
+          from,
+          to: organisationId,
+          service,
+          placeRequest: { placeRequestId, recipients: recipients.length },
+        }),
+      );
+    }
+    let answered = at;
+    for (const { referralId } of recipients.slice(0, Math.floor(random.next() * recipients.length))) {
+      answered += Math.floor(random.next() * 6 * 3_600_000) + 60_000;
+      last = await append(
+        `referral-${referralId}`,
+        answered,
+        referralDeclined(referralId, random.pick(['no_capacity', 'not_eligible', 'safety'] as const)),
+      );
+    }
+    const end = answered + Math.floor(random.next() * 30 * 3_600_000) + 60_000;
+    const fate = random.pick(['placed', 'placed', 'expired', 'cancelled', 'open']);
+    const winner = recipients[recipients.length - 1]!;
+    if (fate === 'placed') {
+      last = await append(stream, end, {
+        type: 'PlaceRequestPlaced',
+        data: { placeRequestId, referralId: winner.referralId, by: winner.organisationId, note: null },
+      });
+      last = await append(`referral-${winner.referralId}`, end, referralAccepted(winner.referralId, winner.organisationId));
+    }
+    if (fate === 'expired')
+      last = await append(stream, end, { type: 'PlaceRequestExpired', data: { placeRequestId, respondBy: new Date(end).toISOString() } });
+    if (fate === 'cancelled') last = await append(stream, end, { type: 'PlaceRequestCancelled', data: { placeRequestId, by: from } });
+    return last;
   }
 
   const sortedRows = <T extends { rows: unknown[] }>(view: T) => ({
@@ -182,11 +250,23 @@ describe('coordination summary cells', () => {
     },
   );
 
+  it.each([{}, { department: '93' }, { service: 'shelter' as const }, { department: '13', service: 'specialised_shelter' as const }])(
+    'give the place requests the rows give, filtered by %j',
+    async (filter) => {
+      const query = new CoordinationPlaceRequestsQuery(fx.dataSource);
+      const fromCells = await query.placeRequests(filter);
+      expect(fromCells.totals.requests).toBeGreaterThan(0);
+      expect(fromCells.totals.timeToPlaceHours.median).not.toBeNull();
+      expect(fromCells.totals.rounds.second).toBeGreaterThan(0);
+      expect(fromCells).toEqual(await query.placeRequests({ ...filter, ...FROM_THE_ROWS }));
+    },
+  );
+
   it('kept batch by batch, are the cells computed from scratch (a cell emptied by later events goes)', async () => {
     const kept = await cells();
     expect(kept.every((table) => table.length > 0)).toBe(true);
     await fx.dataSource.transaction(async (manager) => {
-      for (const statement of RECOMPUTE_ALL_CELLS) await manager.query(statement);
+      for (const statement of [...RECOMPUTE_ALL_CELLS, ...RECOMPUTE_PLACE_REQUEST_CELLS]) await manager.query(statement);
     });
     expect(await cells()).toEqual(kept);
   });

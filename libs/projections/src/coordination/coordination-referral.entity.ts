@@ -20,6 +20,8 @@ export interface CoordinationReferralRow {
   closedAt: Date | null;
   declineReason: DeclineReason | null;
   outcome: ClosureOutcome | null;
+  /** The place request it was made for, if any: its declines count per request (docs/adr/0012-place-requests.md). */
+  placeRequestId: string | null;
   lastPosition: bigint;
 }
 
@@ -44,6 +46,7 @@ export const CoordinationReferralEntity = new EntitySchema<CoordinationReferralR
     closedAt: at('closed_at'),
     declineReason: { name: 'decline_reason', type: 'text', nullable: true },
     outcome: { type: 'text', nullable: true },
+    placeRequestId: { name: 'place_request_id', type: 'uuid', nullable: true },
     lastPosition: positionColumn('last_position'),
   },
 });

@@ -13,7 +13,7 @@ export function evolveCoordinationReferral(
   switch (event.type) {
     case 'ReferralMade': {
       if (row) return row;
-      const { referralId, caseId, from, to, service, urgency, respondBy } = event.data;
+      const { referralId, caseId, from, to, service, urgency, respondBy, placeRequest } = event.data;
       return {
         referralId,
         caseId,
@@ -30,6 +30,7 @@ export function evolveCoordinationReferral(
         closedAt: null,
         declineReason: null,
         outcome: null,
+        placeRequestId: placeRequest?.placeRequestId ?? null,
         lastPosition,
       };
     }

@@ -1,5 +1,5 @@
 import type { CapacityDeclared, OrganisationRegistered } from '@passerelle/domain';
-import type { InboxCaseEvent, InboxReferralEvent, Recorded } from '../inbox/inbox.events';
+import type { InboxCaseEvent, InboxPlaceRequestEvent, InboxReferralEvent, Recorded } from '../inbox/inbox.events';
 
 /**
  * The case events the inbox reads, each with her linkage key as privacy_linkage_keys gives it when
@@ -9,6 +9,7 @@ import type { InboxCaseEvent, InboxReferralEvent, Recorded } from '../inbox/inbo
 export type CoordinationCaseEvent = InboxCaseEvent & { linkageKey: string | null };
 /** The referral events the coordination view reads: the same ones the inbox reads. */
 export type CoordinationReferralEvent = InboxReferralEvent;
+export type CoordinationPlaceRequestEvent = InboxPlaceRequestEvent;
 export type CoordinationOrganisationEvent = Recorded<OrganisationRegistered | CapacityDeclared>;
 
 export const COORDINATION_CASE_EVENT_TYPES = [
@@ -28,3 +29,9 @@ export const COORDINATION_ORGANISATION_EVENT_TYPES = [
   'OrganisationRegistered',
   'CapacityDeclared',
 ] as const satisfies readonly CoordinationOrganisationEvent['type'][];
+export const COORDINATION_PLACE_REQUEST_EVENT_TYPES = [
+  'PlaceRequestMade',
+  'PlaceRequestPlaced',
+  'PlaceRequestExpired',
+  'PlaceRequestCancelled',
+] as const satisfies readonly CoordinationPlaceRequestEvent['type'][];

@@ -1,6 +1,7 @@
 import type { Migration, MigrationSet } from '@passerelle/migrations';
 import { COORDINATION_CELLS_MIGRATION } from './coordination-cells.migration';
 import { COORDINATION_PERSONS_MIGRATION } from './coordination-persons.migration';
+import { COORDINATION_PLACE_REQUESTS_MIGRATION } from './coordination-place-requests.migration';
 import { COORDINATION_SUMMARY_MIGRATION } from './coordination-summary.migration';
 
 /**
@@ -82,5 +83,6 @@ export const COORDINATION_MIGRATIONS: MigrationSet = {
     COORDINATION_PERSONS_MIGRATION,
     COORDINATION_CELLS_MIGRATION,
     COORDINATION_LINKAGE_ONLY_UNDER_CONSENT,
+    COORDINATION_PLACE_REQUESTS_MIGRATION,
   ],
 };

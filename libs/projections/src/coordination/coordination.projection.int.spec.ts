@@ -228,7 +228,7 @@ describe('coordination projection', () => {
     const before = await snapshot();
     expect(JSON.stringify(before)).not.toContain('sealed:');
 
-    await saveCheckpoint(fx.dataSource, COORDINATION_PROJECTION_NAME, -1n);
+    await saveCheckpoint(fx.dataSource, COORDINATION_PROJECTION_NAME, -1n, null);
     const second = await startRunner();
     expect(await second.waitForPosition(position, 10_000)).toBe(true);
     expect(await snapshot()).toEqual(before);
@@ -255,7 +255,7 @@ describe('coordination projection', () => {
     // Rebuilt from the first event: her old PersonIdentified still holds her key, and it stays unread.
     await runner.stop();
     for (const table of ['coordination_cases', 'coordination_persons']) await fx.dataSource.query(`TRUNCATE ${table}`);
-    await saveCheckpoint(fx.dataSource, COORDINATION_PROJECTION_NAME, -1n);
+    await saveCheckpoint(fx.dataSource, COORDINATION_PROJECTION_NAME, -1n, null);
     const replay = await startRunner();
     expect(await replay.waitForPosition(await fx.store.headPosition(), 10_000)).toBe(true);
     expect(await keys()).toMatchObject(expected);

@@ -11,11 +11,23 @@ import { evolveCoordinationReferral } from './coordination-referral.evolve';
 import {
   COORDINATION_CASE_EVENT_TYPES,
   COORDINATION_ORGANISATION_EVENT_TYPES,
+  COORDINATION_PLACE_REQUEST_EVENT_TYPES,
   COORDINATION_REFERRAL_EVENT_TYPES,
   type CoordinationCaseEvent,
   type CoordinationOrganisationEvent,
+  type CoordinationPlaceRequestEvent,
   type CoordinationReferralEvent,
 } from './coordination.events';
+import { CoordinationPlaceRequestEntity, type CoordinationPlaceRequestRow } from './coordination-place-request.entity';
+import { evolveCoordinationPlaceRequest } from './coordination-place-request.evolve';
+import {
+  countPlaceRequests,
+  derivePlaceRequests,
+  PLACE_REQUEST_CELL_TABLES,
+  RECOMPUTE_PLACE_REQUEST_CELLS,
+  RECOMPUTE_PLACE_REQUESTS,
+  touchedPlaceRequests,
+} from './coordination-place-requests';
 import { recomputeAllPersons, refreshPersons } from './coordination-persons';
 import { refreshAllCaseSummaries, refreshCaseSummaries } from './coordination-summary';
 import { RECOMPUTE_CELLS, runStatements } from './coordination-cells';
@@ -48,6 +60,15 @@ export const coordinationOrganisationsTable: ReadModelTable<CoordinationOrganisa
   evolve: evolveCoordinationOrganisation,
 };
 
+export const coordinationPlaceRequestsTable: ReadModelTable<CoordinationPlaceRequestRow, CoordinationPlaceRequestEvent> = {
+  entity: CoordinationPlaceRequestEntity,
+  key: 'placeRequestId',
+  handles: COORDINATION_PLACE_REQUEST_EVENT_TYPES,
+  keyOf: (event) => event.data.placeRequestId,
+  evolve: evolveCoordinationPlaceRequest,
+};
+
+const PLACE_REQUEST_TYPES: readonly string[] = COORDINATION_PLACE_REQUEST_EVENT_TYPES;
 const CASE_TYPES: readonly string[] = COORDINATION_CASE_EVENT_TYPES;
 const REFERRAL_TYPES: readonly string[] = COORDINATION_REFERRAL_EVENT_TYPES;
 
@@ -64,10 +85,23 @@ async function applyCoordination(manager: EntityManager, recorded: RecordedEvent
   // The derived rows' statements are prepared (coordination-prepared.ts); a generic plan spares planning them every batch.
   if (derived) await manager.query('SET LOCAL plan_cache_mode = force_generic_plan');
   const before = derived ? await takeAwayCells(manager, caseIds, referralIds) : { emptied: {}, linkageKeys: [] };
+  const requestIds = (events.filter((event) => PLACE_REQUEST_TYPES.includes(event.type)) as CoordinationPlaceRequestEvent[]).map(
+    (event) => event.data.placeRequestId,
+  );
+  const declined = referrals.flatMap((event) => (event.type === 'ReferralDeclined' ? [event.data.referralId] : []));
+  // A referral made and declined in this batch has no row yet to say its request: its ReferralMade does.
+  const requestsOfNewReferrals = referrals.flatMap((event) =>
+    event.type === 'ReferralMade' && event.data.placeRequest ? [event.data.placeRequest.placeRequestId] : [],
+  );
+  const touchedRequests = derived ? await touchedPlaceRequests(manager, [...requestIds, ...requestsOfNewReferrals], declined) : [];
+  await countPlaceRequests(manager, touchedRequests, -1);
   await applyToTable(manager, coordinationOrganisationsTable, events);
   await applyToTable(manager, coordinationCasesTable, events);
   await applyToTable(manager, coordinationReferralsTable, events);
+  await applyToTable(manager, coordinationPlaceRequestsTable, events);
   if (!derived) return;
+  await derivePlaceRequests(manager, requestIds);
+  await countPlaceRequests(manager, touchedRequests, 1);
   const linked = cases.flatMap((event) => (event.linkageKey ? [event.linkageKey] : []));
   await refreshPersons(manager, [...new Set([...before.linkageKeys, ...linked])]);
   await refreshCaseSummaries(manager, referralIds);
@@ -77,7 +111,12 @@ async function applyCoordination(manager: EntityManager, recorded: RecordedEvent
 /** The coordinator's network view: funnels, identification gaps and capacity (docs/adr/0002-coordination-and-consent.md). */
 export const coordinationProjection: Projection = {
   name: COORDINATION_PROJECTION_NAME,
-  handles: [...COORDINATION_ORGANISATION_EVENT_TYPES, ...COORDINATION_CASE_EVENT_TYPES, ...COORDINATION_REFERRAL_EVENT_TYPES],
+  handles: [
+    ...COORDINATION_ORGANISATION_EVENT_TYPES,
+    ...COORDINATION_CASE_EVENT_TYPES,
+    ...COORDINATION_REFERRAL_EVENT_TYPES,
+    ...COORDINATION_PLACE_REQUEST_EVENT_TYPES,
+  ],
   applyBatch: (manager, events) => applyCoordination(manager, events, true),
 };
 
@@ -90,7 +129,7 @@ export const coordinationReplayProjection: Projection = {
   applyBatch: (manager, events) => applyCoordination(manager, events, false),
 };
 
-/** Two independent chains, which a rebuild runs side by side: each reads what the other does not write. */
+/** Independent chains, which a rebuild runs side by side: each reads what the others do not write. */
 export const finishCoordination: readonly ((manager: EntityManager) => Promise<void>)[] = [
   async (manager) => {
     await refreshAllCaseSummaries(manager);
@@ -100,6 +139,7 @@ export const finishCoordination: readonly ((manager: EntityManager) => Promise<v
     await recomputeAllPersons(manager);
     await runStatements(manager, [...RECOMPUTE_CELLS.persons, ...RECOMPUTE_CELLS.referrals]);
   },
+  (manager) => runStatements(manager, [...RECOMPUTE_PLACE_REQUESTS, ...RECOMPUTE_PLACE_REQUEST_CELLS]),
 ];
 
 export const COORDINATION_TABLES = [
@@ -111,6 +151,13 @@ export const COORDINATION_TABLES = [
   'coordination_referral_cells',
   'coordination_delay_cells',
   'coordination_person_cells',
+  'coordination_place_requests',
+  ...PLACE_REQUEST_CELL_TABLES,
 ];
-export const COORDINATION_ENTITIES = [CoordinationCaseEntity, CoordinationReferralEntity, CoordinationOrganisationEntity];
+export const COORDINATION_ENTITIES = [
+  CoordinationCaseEntity,
+  CoordinationReferralEntity,
+  CoordinationOrganisationEntity,
+  CoordinationPlaceRequestEntity,
+];
 export { COORDINATION_MIGRATIONS } from './coordination.migration';

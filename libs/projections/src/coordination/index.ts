@@ -10,3 +10,5 @@ export * from './coordination-filter';
 export * from './coordination-funnel.query';
 export * from './coordination-gaps.query';
 export * from './coordination-capacity.query';
+export * from './coordination-place-requests.query';
+export * from './coordination-place-request.entity';

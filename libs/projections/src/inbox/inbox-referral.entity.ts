@@ -1,4 +1,4 @@
-import type { ClosureOutcome, ConsentCategory, DeclineReason, Service, Urgency } from '@passerelle/domain';
+import type { ClosureOutcome, ConsentCategory, DeclineReason, Service, Urgency, WithdrawalReason } from '@passerelle/domain';
 import { EntitySchema } from 'typeorm';
 import { positionColumn } from '../read-model.columns';
 
@@ -19,7 +19,12 @@ export interface InboxReferralRow {
   messageSealed: string | null;
   respondBy: Date | null;
   declineReason: DeclineReason | null;
+  withdrawalReason: WithdrawalReason | null;
   outcome: ClosureOutcome | null;
+  /** The place request it belongs to, if any (docs/adr/0012-place-requests.md). */
+  placeRequestId: string | null;
+  /** How many other organisations the same place request went to: a number, never who. */
+  otherRecipients: number | null;
   /** Global position of ReferralMade: the inbox's stable newest-first order and its cursor. */
   createdPosition: bigint;
   /** When the referral was made (the event's occurredAt). */
@@ -44,7 +49,10 @@ export const InboxReferralEntity = new EntitySchema<InboxReferralRow>({
     messageSealed: { name: 'message_sealed', type: 'text', nullable: true },
     respondBy: { name: 'respond_by', type: 'timestamptz', nullable: true },
     declineReason: { name: 'decline_reason', type: 'text', nullable: true },
+    withdrawalReason: { name: 'withdrawal_reason', type: 'text', nullable: true },
     outcome: { type: 'text', nullable: true },
+    placeRequestId: { name: 'place_request_id', type: 'uuid', nullable: true },
+    otherRecipients: { name: 'other_recipients', type: 'integer', nullable: true },
     createdPosition: positionColumn('created_position'),
     createdAt: { name: 'created_at', type: 'timestamptz' },
     updatedAt: { name: 'updated_at', type: 'timestamptz' },

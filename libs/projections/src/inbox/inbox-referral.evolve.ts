@@ -26,7 +26,10 @@ export function evolveInboxReferral(row: InboxReferralRow | null, event: InboxRe
         messageSealed: data.message,
         respondBy: data.respondBy === null ? null : new Date(data.respondBy),
         declineReason: null,
+        withdrawalReason: null,
         outcome: null,
+        placeRequestId: data.placeRequest?.placeRequestId ?? null,
+        otherRecipients: data.placeRequest ? data.placeRequest.recipients - 1 : null,
         createdPosition: event.globalPosition,
         createdAt: touched.updatedAt,
         ...touched,
@@ -37,7 +40,7 @@ export function evolveInboxReferral(row: InboxReferralRow | null, event: InboxRe
     case 'ReferralDeclined':
       return row && { ...row, status: 'declined', declineReason: event.data.reason, ...touched };
     case 'ReferralWithdrawn':
-      return row && { ...row, status: 'withdrawn', ...touched };
+      return row && { ...row, status: 'withdrawn', withdrawalReason: event.data.reason, ...touched };
     case 'ReferralClosed':
       return row && { ...row, status: 'closed', outcome: event.data.outcome, ...touched };
     default:

@@ -3,6 +3,10 @@ import type {
   ConsentWithdrawn,
   PersonErased,
   PersonIdentified,
+  PlaceRequestCancelled,
+  PlaceRequestExpired,
+  PlaceRequestMade,
+  PlaceRequestPlaced,
   ReferralAccepted,
   ReferralClosed,
   ReferralDeclined,
@@ -16,6 +20,8 @@ export type Recorded<E> = E extends { type: infer T extends string; data: infer 
 
 export type InboxCaseEvent = Recorded<PersonIdentified | ConsentGranted | ConsentWithdrawn | PersonErased>;
 export type InboxReferralEvent = Recorded<ReferralMade | ReferralAccepted | ReferralDeclined | ReferralWithdrawn | ReferralClosed>;
+
+export type InboxPlaceRequestEvent = Recorded<PlaceRequestMade | PlaceRequestPlaced | PlaceRequestExpired | PlaceRequestCancelled>;
 
 /** The explicit lists of handled types; every other event only moves the checkpoint. */
 export const INBOX_CASE_EVENT_TYPES = [
@@ -31,3 +37,9 @@ export const INBOX_REFERRAL_EVENT_TYPES = [
   'ReferralWithdrawn',
   'ReferralClosed',
 ] as const satisfies readonly InboxReferralEvent['type'][];
+export const INBOX_PLACE_REQUEST_EVENT_TYPES = [
+  'PlaceRequestMade',
+  'PlaceRequestPlaced',
+  'PlaceRequestExpired',
+  'PlaceRequestCancelled',
+] as const satisfies readonly InboxPlaceRequestEvent['type'][];

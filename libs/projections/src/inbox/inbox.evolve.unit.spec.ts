@@ -138,7 +138,10 @@ describe('inbox referral evolver', () => {
         messageSealed: 'sealed:message',
         respondBy: new Date('2026-12-01T12:00:00.000Z'),
         declineReason: null,
+        withdrawalReason: null,
         outcome: null,
+        placeRequestId: null,
+        otherRecipients: null,
         createdPosition: 10n,
         createdAt: new Date(made.metadata.occurredAt),
         updatedAt: new Date(made.metadata.occurredAt),
@@ -168,8 +171,11 @@ describe('inbox referral evolver', () => {
   });
 
   describe('when the sender withdraws', () => {
-    it('moves it to withdrawn', () => {
-      expect(givenReferral(made).when(recorded(referralWithdrawn(REFERRAL), 11n))?.status).toBe('withdrawn');
+    it('moves it to withdrawn, with its reason', () => {
+      expect(givenReferral(made).when(recorded(referralWithdrawn(REFERRAL), 11n))).toMatchObject({
+        status: 'withdrawn',
+        withdrawalReason: 'no_longer_needed',
+      });
     });
   });
 

@@ -52,5 +52,31 @@ export const INBOX_MIGRATIONS: MigrationSet = {
       )`,
       ],
     },
+    {
+      id: '0002',
+      name: 'place-requests',
+      up: () => [
+        `ALTER TABLE inbox_referrals
+           ADD COLUMN IF NOT EXISTS withdrawal_reason text NULL,
+           ADD COLUMN IF NOT EXISTS place_request_id uuid NULL,
+           ADD COLUMN IF NOT EXISTS other_recipients integer NULL`,
+        `
+      CREATE TABLE IF NOT EXISTS inbox_place_requests (
+        place_request_id uuid PRIMARY KEY,
+        case_id uuid NOT NULL,
+        from_org text NOT NULL,
+        service text NOT NULL,
+        urgency text NOT NULL,
+        status text NOT NULL CHECK (status IN ('open', 'placed', 'expired', 'cancelled')),
+        recipients integer NOT NULL,
+        respond_by timestamptz NULL,
+        placed_referral_id uuid NULL,
+        placed_by text NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        last_position bigint NOT NULL
+      )`,
+      ],
+    },
   ],
 };

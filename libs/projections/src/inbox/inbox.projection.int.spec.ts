@@ -138,7 +138,7 @@ describe('inbox projection', () => {
       await first.stop();
       const before = await snapshot();
 
-      await saveCheckpoint(fx.dataSource, INBOX_PROJECTION_NAME, -1n);
+      await saveCheckpoint(fx.dataSource, INBOX_PROJECTION_NAME, -1n, null);
       const second = await startRunner();
       expect(await second.waitForPosition(position, 10_000)).toBe(true);
 

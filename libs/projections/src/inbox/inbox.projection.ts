@@ -4,7 +4,16 @@ import { InboxCaseEntity, type InboxCaseRow } from './inbox-case.entity';
 import { evolveInboxCase } from './inbox-case.evolve';
 import { InboxReferralEntity, type InboxReferralRow } from './inbox-referral.entity';
 import { evolveInboxReferral } from './inbox-referral.evolve';
-import { INBOX_CASE_EVENT_TYPES, INBOX_REFERRAL_EVENT_TYPES, type InboxCaseEvent, type InboxReferralEvent } from './inbox.events';
+import { InboxPlaceRequestEntity, type InboxPlaceRequestRow } from './inbox-place-request.entity';
+import { evolveInboxPlaceRequest } from './inbox-place-request.evolve';
+import {
+  INBOX_CASE_EVENT_TYPES,
+  INBOX_PLACE_REQUEST_EVENT_TYPES,
+  INBOX_REFERRAL_EVENT_TYPES,
+  type InboxCaseEvent,
+  type InboxPlaceRequestEvent,
+  type InboxReferralEvent,
+} from './inbox.events';
 
 export const INBOX_PROJECTION_NAME = 'inbox';
 
@@ -24,8 +33,23 @@ export const inboxReferralsTable: ReadModelTable<InboxReferralRow, InboxReferral
   evolve: evolveInboxReferral,
 };
 
-/** Partners' inboxes: referrals sent and received, and the consent state that decides what they may see. */
-export const inboxProjection: Projection = tablesProjection(INBOX_PROJECTION_NAME, [inboxCasesTable, inboxReferralsTable]);
+export const inboxPlaceRequestsTable: ReadModelTable<InboxPlaceRequestRow, InboxPlaceRequestEvent> = {
+  entity: InboxPlaceRequestEntity,
+  key: 'placeRequestId',
+  handles: INBOX_PLACE_REQUEST_EVENT_TYPES,
+  keyOf: (event) => event.data.placeRequestId,
+  evolve: evolveInboxPlaceRequest,
+};
 
-export const INBOX_ENTITIES = [InboxCaseEntity, InboxReferralEntity];
+/**
+ * Partners' inboxes: referrals sent and received, the consent state that decides what they may see,
+ * and the status of the place requests they belong to.
+ */
+export const inboxProjection: Projection = tablesProjection(INBOX_PROJECTION_NAME, [
+  inboxCasesTable,
+  inboxReferralsTable,
+  inboxPlaceRequestsTable,
+]);
+
+export const INBOX_ENTITIES = [InboxCaseEntity, InboxReferralEntity, InboxPlaceRequestEntity];
 export { INBOX_MIGRATIONS } from './inbox.migration';

@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import { InboxCaseEntity, type InboxCaseRow } from './inbox-case.entity';
 import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor';
 import { InboxReferralEntity, type InboxReferralRow, type InboxReferralStatus } from './inbox-referral.entity';
+import { InboxPlaceRequestEntity, type InboxPlaceRequestRow } from './inbox-place-request.entity';
 
 export const INBOX_MAX_LIMIT = 100;
 
@@ -127,6 +128,13 @@ export class InboxQuery {
   async referralsOfCase(caseId: string): Promise<InboxReferralRow[]> {
     if (!UUID.test(caseId)) return [];
     return this.dataSource.getRepository(InboxReferralEntity).findBy({ caseId });
+  }
+
+  /** The place requests among `ids` that exist (e.g. those of one inbox page's rows). */
+  async getPlaceRequests(ids: readonly (string | null)[]): Promise<InboxPlaceRequestRow[]> {
+    const known = [...new Set(ids)].filter((id): id is string => id !== null && UUID.test(id));
+    if (known.length === 0) return [];
+    return this.dataSource.getRepository(InboxPlaceRequestEntity).findBy({ placeRequestId: In(known) });
   }
 
   /** The cases among `caseIds` that exist, in no particular order (e.g. the cases behind one inbox page). */

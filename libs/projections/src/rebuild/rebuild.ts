@@ -15,7 +15,7 @@ export interface RebuildProgress {
 
 export interface RebuildOptions {
   dataSource: DataSource;
-  store: Pick<EventStore, 'readAll' | 'headPosition'>;
+  store: Pick<EventStore, 'readAll' | 'headPosition' | 'identity'>;
   targets: RebuildTarget[];
   /** Events per read and per transaction (default 5,000). */
   batchSize?: number;
@@ -137,7 +137,7 @@ async function finishAndSwap(
       reached = last.globalPosition;
     }
     await swapIn(manager, target, liveSchema);
-    await saveCheckpoint(manager, target.projection.name, reached);
+    await saveCheckpoint(manager, target.projection.name, reached, await store.identity());
     return reached;
   });
   await dropShadow(dataSource, target);

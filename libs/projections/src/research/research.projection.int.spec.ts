@@ -108,7 +108,7 @@ describe('research projection', () => {
     expect(await first.waitForPosition(position, 10_000)).toBe(true);
     await first.stop();
     const before = await dump();
-    await saveCheckpoint(fx.dataSource, RESEARCH_PROJECTION_NAME, -1n);
+    await saveCheckpoint(fx.dataSource, RESEARCH_PROJECTION_NAME, -1n, null);
     const second = await run();
     expect(await second.waitForPosition(position, 10_000)).toBe(true);
     expect(await dump()).toBe(before);

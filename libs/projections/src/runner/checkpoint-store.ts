@@ -45,11 +45,11 @@ export async function lockCheckpoint(db: Queryable, name: string): Promise<bigin
  * WARNING: lowering it replays events; only projections whose rows are idempotent per event
  * (the inbox evolvers skip positions they already hold) survive that without double counting.
  */
-export async function saveCheckpoint(db: Queryable, name: string, position: bigint): Promise<void> {
+export async function saveCheckpoint(db: Queryable, name: string, position: bigint, storeId: string | null): Promise<void> {
   await db.query(
-    `INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
-     ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = EXCLUDED.updated_at`,
-    [name, position.toString()],
+    `INSERT INTO projection_checkpoints (name, position, updated_at, store_id) VALUES ($1, $2, now(), $3)
+     ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = EXCLUDED.updated_at, store_id = EXCLUDED.store_id`,
+    [name, position.toString(), storeId],
   );
 }
 
@@ -65,13 +65,34 @@ export async function advanceCheckpoint(db: Queryable, name: string, position: b
   ]);
 }
 
-/** Creates the missing checkpoint rows of a group in one statement. */
-export async function ensureCheckpoints(db: Queryable, names: readonly string[]): Promise<void> {
+/** Creates the missing checkpoint rows of a group in one statement, for the store they start on. */
+export async function ensureCheckpoints(db: Queryable, names: readonly string[], storeId: string): Promise<void> {
   await db.query(
-    `INSERT INTO projection_checkpoints (name, position, updated_at) SELECT name, -1, now() FROM unnest($1::text[]) AS name
+    `INSERT INTO projection_checkpoints (name, position, updated_at, store_id) SELECT name, -1, now(), $2 FROM unnest($1::text[]) AS name
      ON CONFLICT (name) DO NOTHING`,
+    [names, storeId],
+  );
+}
+
+/** A stored checkpoint and the identity of the store its position belongs to (null: written before it was recorded). */
+export interface CheckpointRow {
+  position: bigint;
+  storeId: string | null;
+}
+
+/** The committed checkpoint rows of the named projections, in the order given. */
+export async function readCheckpointRows(db: Queryable, names: readonly string[]): Promise<CheckpointRow[]> {
+  const rows: { name: string; position: string; store_id: string | null }[] = await db.query(
+    'SELECT name, position, store_id FROM projection_checkpoints WHERE name = ANY($1::text[])',
     [names],
   );
+  const byName = new Map(rows.map((row) => [row.name, { position: BigInt(row.position), storeId: row.store_id }]));
+  return names.map((name) => byName.get(name) ?? { position: NO_CHECKPOINT, storeId: null });
+}
+
+/** Records the store of the rows that name none yet (written before store identities were recorded, or reset by hand). */
+export async function adoptStore(db: Queryable, names: readonly string[], storeId: string): Promise<void> {
+  await db.query('UPDATE projection_checkpoints SET store_id = $2 WHERE name = ANY($1::text[]) AND store_id IS NULL', [names, storeId]);
 }
 
 /** The committed checkpoint of each named projection, in the order given ({@link NO_CHECKPOINT} when absent). */
@@ -84,10 +105,10 @@ export async function readCheckpoints(db: Queryable, names: readonly string[]): 
   return names.map((name) => byName.get(name) ?? NO_CHECKPOINT);
 }
 
-/** {@link advanceCheckpoint} for a whole group in one statement. */
-export async function advanceCheckpoints(db: Queryable, names: readonly string[], position: bigint): Promise<void> {
-  await db.query('UPDATE projection_checkpoints SET position = $2, updated_at = now() WHERE name = ANY($1::text[]) AND position < $2', [
-    names,
-    position.toString(),
-  ]);
+/** {@link advanceCheckpoint} for a whole group in one statement, recording the store the position belongs to. */
+export async function advanceCheckpoints(db: Queryable, names: readonly string[], position: bigint, storeId: string): Promise<void> {
+  await db.query(
+    'UPDATE projection_checkpoints SET position = $2, updated_at = now(), store_id = $3 WHERE name = ANY($1::text[]) AND position < $2',
+    [names, position.toString(), storeId],
+  );
 }

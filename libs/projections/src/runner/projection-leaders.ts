@@ -7,6 +7,9 @@ export interface LeadProjectionSample {
   lag: bigint | undefined;
   checkpoint: bigint;
   leading: boolean;
+  /** See ProjectionStatus.failed. */
+  failed: boolean;
+  consecutiveFailures: number;
 }
 
 /**
@@ -45,16 +48,20 @@ export class ProjectionLeaders {
   /** One sample per projection, also for the members of a group that runs under one leader. */
   async samples(): Promise<LeadProjectionSample[]> {
     const perRunner = await Promise.all(
-      this.runners.map(async ({ runner }, index) => {
-        const leading = this.leaders[index]?.isLeading ?? false;
-        return (await runner.memberStatuses()).map((status) => ({
-          name: status.name,
-          lag: status.lag,
-          checkpoint: status.checkpoint,
-          leading,
-        }));
-      }),
+      this.runners.map(({ runner }, index) => runnerSamples(runner, this.leaders[index]?.isLeading ?? false)),
     );
     return perRunner.flat();
   }
+}
+
+/** The samples of one runner's projections, for a runner that runs without a leader (`leading`: it runs here). */
+export async function runnerSamples(runner: ProjectionRunner, leading: boolean): Promise<LeadProjectionSample[]> {
+  return (await runner.memberStatuses()).map((status) => ({
+    name: status.name,
+    lag: status.lag,
+    checkpoint: status.checkpoint,
+    leading,
+    failed: status.failed,
+    consecutiveFailures: status.consecutiveFailures,
+  }));
 }

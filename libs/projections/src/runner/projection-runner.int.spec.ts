@@ -198,6 +198,64 @@ describe('ProjectionRunner', () => {
     });
   });
 
+  describe('when its checkpoint does not belong to the store it runs on', () => {
+    const until = async (condition: () => boolean, what: string) => {
+      const deadline = Date.now() + 30_000;
+      while (!condition()) {
+        if (Date.now() > deadline) throw new Error(`Gave up waiting: ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+
+    it('checkpoint beyond the head: refuses to start there, reports itself failed in one line, and starts once the checkpoint is reset', async () => {
+      const { position: head } = await append('a-1', events('Counted', 2));
+      await fx.dataSource.query('INSERT INTO projection_checkpoints (name, position, updated_at) VALUES ($1, $2, now())', [
+        NAME,
+        (head + 500n).toString(),
+      ]);
+      const errors: unknown[] = [];
+      const projector = runner({ onError: (error) => errors.push(error) });
+      await projector.start();
+      await until(() => errors.length > 0, 'the refusal');
+
+      const status = await projector.status();
+      expect(status.failed).toBe(true);
+      expect(status.lastError).toMatch(
+        /^CheckpointPastHeadError: The checkpoint of counting is at \d+, past the last event of the event store \(\d+\)/,
+      );
+      expect(status.lastError).not.toContain('\n');
+      expect(await counted()).toEqual([]);
+
+      await fx.dataSource.query('UPDATE projection_checkpoints SET position = -1, store_id = NULL WHERE name = $1', [NAME]);
+      expect(await projector.waitForPosition(head, 10_000)).toBe(true);
+      expect((await counted()).map((row) => row.times)).toEqual([1, 1]);
+      expect((await projector.status()).failed).toBe(false);
+    });
+
+    it('records the store with every checkpoint, and refuses a checkpoint taken on another store', async () => {
+      const first = runner();
+      await first.start();
+      const { position: head } = await append('a-1', events('Counted', 3));
+      expect(await first.waitForPosition(head, 10_000)).toBe(true);
+      await first.stop();
+      const stored = async () =>
+        (await fx.dataSource.query<{ store_id: string }[]>('SELECT store_id FROM projection_checkpoints WHERE name = $1', [NAME]))[0]
+          ?.store_id;
+      expect(await stored()).toBe(await fx.store.identity());
+
+      const other = randomUUID();
+      await fx.dataSource.query('UPDATE projection_checkpoints SET store_id = $2 WHERE name = $1', [NAME, other]);
+      const errors: unknown[] = [];
+      const second = runner({ onError: (error) => errors.push(error) });
+      await second.start();
+      await until(() => errors.length > 0, 'the refusal');
+      expect(errors[0]).toMatchObject({ code: 'PROJECTION.CHECKPOINT_FROM_ANOTHER_STORE', projection: NAME, checkpointStore: other });
+      expect((await second.status()).failed).toBe(true);
+      await append('a-1', events('Counted', 1));
+      expect(await counted()).toHaveLength(3);
+    });
+  });
+
   describe('waiting for a position (read-your-writes)', () => {
     it('resolves true once the appended event is projected, in-process and from another process', async () => {
       const projector = runner();

@@ -34,7 +34,15 @@ export interface ProjectionStatus {
   checkpoint: bigint;
   /** Positions between the store's head and the checkpoint (an upper bound on unprocessed events). */
   lag?: bigint;
+  /**
+   * Its last attempt failed and it has not moved since, with events left to apply: what /health
+   * and `passerelle_projection_failed` report (docs/operations.md). The runner keeps retrying.
+   */
+  failed: boolean;
+  /** Failures since start. */
   failures: number;
+  /** Failures since the last progress. */
+  consecutiveFailures: number;
   lastError: string | null;
 }
 

@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { RecordedEvent, Subscription } from '@passerelle/event-store';
 import type { DataSource } from 'typeorm';
 import { Backoff, DEFAULT_BACKOFF } from './backoff';
-import { advanceCheckpoints, ensureCheckpoints, NO_CHECKPOINT, readCheckpoints } from './checkpoint-store';
+import { CheckpointFromAnotherStoreError, CheckpointPastHeadError } from './checkpoint-refusals';
+import { adoptStore, advanceCheckpoints, ensureCheckpoints, NO_CHECKPOINT, readCheckpointRows, readCheckpoints } from './checkpoint-store';
 import { CheckpointWaiters } from './checkpoint-waiters';
 import { commitBatch, type RunnerMember } from './commit-batch';
 import { describeError, type ProjectionLogger, type ProjectionRunnerOptions, type ProjectionStatus } from './projection-runner.options';
@@ -43,6 +44,10 @@ export class ProjectionRunner {
   private checkpoint = NO_CHECKPOINT;
   private retryTimer: NodeJS.Timeout | null = null;
   private failures = 0;
+  /** Failures since the last progress (a committed batch, or events delivered): the projection is failing while above 0 and behind. */
+  private consecutiveFailures = 0;
+  /** The identity of the store the checkpoints belong to, once the runner has opened on it. */
+  private storeId: string | null = null;
   private unsavedCheckpoint: bigint | null = null;
   private saveTimer: NodeJS.Timeout | null = null;
   private lastError: string | null = null;
@@ -81,7 +86,8 @@ export class ProjectionRunner {
     session.closed = true;
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    if (this.unsavedCheckpoint !== null) await advanceCheckpoints(this.options.dataSource, this.memberNames(), this.unsavedCheckpoint);
+    if (this.unsavedCheckpoint !== null && this.storeId !== null)
+      await advanceCheckpoints(this.options.dataSource, this.memberNames(), this.unsavedCheckpoint, this.storeId);
     this.unsavedCheckpoint = null;
   }
 
@@ -98,7 +104,13 @@ export class ProjectionRunner {
     return { ...slowest, name: this.name };
   }
 
-  /** One status per projection of the group, each with its own committed checkpoint and lag. */
+  /**
+   * One status per projection of the group, each with its own committed checkpoint and lag. A
+   * projection is `failed` while it waits to restart after a failure, and after the restart while it
+   * has not moved since, unless it has nothing to do (checkpoint at the head): a poison event, a
+   * refused checkpoint or a store that refuses access stay failed; a failure the restart got past
+   * clears itself.
+   */
   async memberStatuses(): Promise<ProjectionStatus[]> {
     const { dataSource, store } = this.options;
     const names = this.memberNames();
@@ -109,7 +121,9 @@ export class ProjectionRunner {
     return names.map((name, index) => {
       const checkpoint = checkpoints[index] ?? NO_CHECKPOINT;
       const lag = head === undefined ? undefined : head > checkpoint ? head - checkpoint : 0n;
-      return { name, state: this.state, checkpoint, lag, failures: this.failures, lastError: this.lastError };
+      const failed = this.state === 'backing_off' || (this.state === 'running' && this.consecutiveFailures > 0 && checkpoint !== head);
+      const { failures, consecutiveFailures, lastError } = this;
+      return { name, state: this.state, checkpoint, lag, failed, failures, consecutiveFailures, lastError };
     });
   }
 
@@ -121,9 +135,7 @@ export class ProjectionRunner {
     const session: Session = { subscription: null, buffer: [], flushScheduled: false, flushing: Promise.resolve(), closed: false };
     this.session = session;
     try {
-      await ensureCheckpoints(this.options.dataSource, this.memberNames());
-      // The stored values, not the in-memory ones: an operator may have lowered one to replay events.
-      const checkpoints = await readCheckpoints(this.options.dataSource, this.memberNames());
+      const checkpoints = await this.readOwnCheckpoints();
       if (this.session !== session) return; // stopped (or restarted) while reading the checkpoints
       this.members.forEach((member, index) => (member.checkpoint = checkpoints[index] ?? NO_CHECKPOINT));
       const stored = lowest(checkpoints);
@@ -139,6 +151,27 @@ export class ProjectionRunner {
     } catch (error) {
       await this.fail(session, error);
     }
+  }
+
+  /**
+   * The stored checkpoints (not the in-memory ones: an operator may have lowered one to replay
+   * events), refused when they belong to another store or lie past its head: started there, the
+   * subscription would skip events without a word (the event store port's WARNING on positions).
+   */
+  private async readOwnCheckpoints(): Promise<bigint[]> {
+    const { dataSource, store } = this.options;
+    const names = this.memberNames();
+    const storeId = await store.identity();
+    await ensureCheckpoints(dataSource, names, storeId);
+    const [rows, head] = await Promise.all([readCheckpointRows(dataSource, names), store.headPosition()]);
+    rows.forEach((row, index) => {
+      const name = names[index] ?? '';
+      if (row.storeId !== null && row.storeId !== storeId) throw new CheckpointFromAnotherStoreError(name, row.storeId, storeId);
+      if (row.position > head) throw new CheckpointPastHeadError(name, row.position, head);
+    });
+    if (rows.some((row) => row.storeId === null)) await adoptStore(dataSource, names, storeId);
+    this.storeId = storeId;
+    return rows.map((row) => row.position);
   }
 
   private async receive(session: Session, event: RecordedEvent): Promise<void> {
@@ -171,13 +204,15 @@ export class ProjectionRunner {
         // transaction per batch. After a crash these events are read again and are still no-ops.
         this.advance(last.globalPosition);
         this.scheduleCheckpointSave(last.globalPosition);
+        this.consecutiveFailures = 0;
         return;
       }
       try {
-        const committed = await commitBatch(this.options.dataSource, this.members, batch);
+        const committed = await commitBatch(this.options.dataSource, this.members, batch, this.requireStoreId());
         this.members.forEach((member, index) => (member.checkpoint = committed[index] ?? member.checkpoint));
         this.advance(lowest(committed));
         this.backoff.reset();
+        this.consecutiveFailures = 0;
       } catch (error) {
         void this.fail(session, error);
       }
@@ -191,8 +226,14 @@ export class ProjectionRunner {
       this.saveTimer = null;
       const toSave = this.unsavedCheckpoint;
       this.unsavedCheckpoint = null;
-      if (toSave !== null) void advanceCheckpoints(this.options.dataSource, this.memberNames(), toSave).catch(() => undefined);
+      if (toSave !== null)
+        void advanceCheckpoints(this.options.dataSource, this.memberNames(), toSave, this.requireStoreId()).catch(() => undefined);
     }, IDLE_CHECKPOINT_SAVE_MS);
+  }
+
+  private requireStoreId(): string {
+    if (this.storeId === null) throw new Error(`${this.name} handled events before it read its checkpoints`);
+    return this.storeId;
   }
 
   private advance(committed: bigint): void {
@@ -206,6 +247,7 @@ export class ProjectionRunner {
     session.closed = true;
     session.buffer = [];
     this.failures += 1;
+    this.consecutiveFailures += 1;
     this.lastError = describeError(error);
     this.options.onError?.(error);
     await session.subscription?.stop().catch(() => undefined);

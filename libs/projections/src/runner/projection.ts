@@ -19,8 +19,9 @@ export interface Projection {
    */
   applyBatch(manager: EntityManager, events: RecordedEvent[]): Promise<void>;
   /**
-   * False for a subscriber that writes nothing to the database (the relay publishes to the bus):
-   * its checkpoint then moves in one statement, without a transaction around it. Default true.
+   * False for a subscriber whose effect is outside the database, which no rollback can undo (the
+   * relay publishes to the bus): its checkpoint row is locked and checked before `applyBatch`, so
+   * that two runners (a failover overlap) never both apply one batch. Default true.
    */
   readonly writesToDatabase?: boolean;
 }

@@ -7,6 +7,7 @@ import { READ_MODEL } from '@passerelle/database';
 import { InboxQuery, INBOX_PROJECTION_NAME, waitForCheckpoint } from '@passerelle/projections';
 import type { DataSource } from 'typeorm';
 import { PersonAccessService } from '../../shared/person-access';
+import { referralOpenById } from '../../shared/referral-standing';
 import { loadCaseSnapshot, type CaseSnapshot } from '../case-snapshot';
 import { WITHDRAWAL_REASON_LABEL } from '../withdraw-consent/withdrawal-reason';
 import { GetCaseQuery } from './get-case.query';
@@ -33,6 +34,16 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
     const snapshot = await loadCaseSnapshot(this.store, caseId);
     const { state } = snapshot;
     if (state.status === 'none') throw hidden();
+    // Anyone but the holder sees her through referrals the inbox lists: it must know every referral
+    // written before this read, so that one just withdrawn (or placed elsewhere) already counts.
+    if (minPosition === undefined && state.holder !== viewer) {
+      await waitForCheckpoint(
+        this.readModel,
+        INBOX_PROJECTION_NAME,
+        await this.store.headPosition(),
+        this.settings.readYourWritesTimeoutMs,
+      );
+    }
     const referral = await this.receivedReferral(caseId, viewer);
     const categories = this.access.categoriesFor({ viewer, caseState: state, referral, now });
     const isHolder = state.holder === viewer;
@@ -64,11 +75,21 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
     );
   }
 
-  /** The referrals made to the viewer for this case, merged: their shared categories add up. */
+  /**
+   * The referrals made to the viewer for this case, merged: their shared categories add up. Once
+   * none of them opens her data any more (all withdrawn, or their place requests placed elsewhere,
+   * expired or cancelled: read from the streams, so at once), the viewer sees none of her fields.
+   */
   private async receivedReferral(caseId: string, viewer: string) {
     const rows = (await this.inbox.referralsOfCase(caseId)).filter((r) => r.toOrg === viewer);
     if (rows.length === 0) return undefined;
-    return { to: viewer, sharedCategories: [...new Set(rows.flatMap((r) => r.sharedCategories))] as ConsentCategory[] };
+    const open = await Promise.all(rows.map((row) => referralOpenById(this.store, row.referralId)));
+    const openRows = rows.filter((_, i) => open[i]);
+    return {
+      to: viewer,
+      sharedCategories: [...new Set(openRows.flatMap((r) => r.sharedCategories))] as ConsentCategory[],
+      open: openRows.length > 0,
+    };
   }
 }
 

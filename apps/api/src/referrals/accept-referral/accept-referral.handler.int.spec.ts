@@ -1,5 +1,14 @@
 import { StreamStateCache } from '@passerelle/command-handling';
-import { caseStream, referralDecider, referralStream, type Actor, type CaseEvent, type ReferralEvent } from '@passerelle/domain';
+import {
+  caseStream,
+  placeRequestStream,
+  referralDecider,
+  referralStream,
+  type Actor,
+  type CaseEvent,
+  type PlaceRequestEvent,
+  type ReferralEvent,
+} from '@passerelle/domain';
 import type { EventStore } from '@passerelle/event-store';
 import type { Keyring } from '@passerelle/privacy';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
@@ -22,11 +31,25 @@ import {
   referralMade,
   refuge,
 } from '../../testing/use-case.fixtures';
+import { createInMemoryEventStore } from '@passerelle/event-store/in-memory';
+import { aMetadata } from '@passerelle/event-store/testing';
+import { PlaceRequestFollowUp } from '@passerelle/subscribers';
+import { randomUUID } from 'node:crypto';
 import { MoveReferral } from '../move-referral';
+import { AcceptPlacement } from './accept-placement';
+import {
+  PLACE_REQUEST_ID,
+  placedThrough,
+  placeRequestMade,
+  REFUGE_B,
+  referralOfRequest,
+  TO_REFUGE,
+  TO_REFUGE_B,
+} from '../../testing/place-request.fixtures';
 import { AcceptReferralCommand } from './accept-referral.command';
 import { AcceptReferralHandler } from './accept-referral.handler';
 
-const given = CommandHandlerSpecification.for<CaseEvent | ReferralEvent>();
+const given = CommandHandlerSpecification.for<CaseEvent | ReferralEvent | PlaceRequestEvent>();
 const theCase = caseStream(CASE_ID);
 const theReferral = referralStream(REFERRAL_ID);
 const consented = existingStream(theCase, [identified(), consentGranted({ recipients: [REFUGE], purposes: ['referral'] })]);
@@ -42,7 +65,13 @@ const accepted = (note: string | null = null): ReferralEvent => ({
 describe('accept referral', () => {
   let keyring: Keyring;
   let close: () => Promise<void>;
-  const handler = (store: EventStore, cache = new StreamStateCache()) => new AcceptReferralHandler(new MoveReferral(store, keyring, cache));
+  const handler = (store: EventStore, cache = new StreamStateCache()) =>
+    new AcceptReferralHandler(
+      new MoveReferral(store, keyring, cache),
+      new AcceptPlacement(store, keyring, cache, new PlaceRequestFollowUp(store, cache)),
+      store,
+      cache,
+    );
 
   beforeAll(async () => ({ keyring, close } = await keyringOnTestDatabase('accept_referral')));
   afterAll(() => close());
@@ -145,5 +174,77 @@ describe('accept referral', () => {
       given(consented)
         .when((store) => handler(store).execute(accept(refuge)))
         .thenThrows('REFERRAL.NOT_FOUND'));
+  });
+
+  describe('when it is one of a place request’s referrals', () => {
+    const theRequest = placeRequestStream(PLACE_REQUEST_ID);
+    const anyRecipient = existingStream(theCase, [
+      identified(),
+      consentGranted({ recipients: ['any_referral_recipient'], purposes: ['referral'] }),
+    ]);
+    const referrals = [
+      existingStream<ReferralEvent>(referralStream(TO_REFUGE), [referralOfRequest(TO_REFUGE, REFUGE)]),
+      existingStream<ReferralEvent>(referralStream(TO_REFUGE_B), [referralOfRequest(TO_REFUGE_B, REFUGE_B)]),
+    ];
+    const acceptOf = (who: Actor, referralId: string) => new AcceptReferralCommand({ referralId, note: null }, contextOf(who));
+    const refugeB = { ...refuge, organisationId: REFUGE_B, keyId: 'key-refuge-59' };
+
+    it('places her through the first acceptance, then accepts that referral and withdraws the other (placed_elsewhere)', () =>
+      given(anyRecipient, existingStream(theRequest, [placeRequestMade()]), ...referrals)
+        .when(async (store) =>
+          expect(await handler(store).execute(acceptOf(refuge, TO_REFUGE))).toMatchObject({
+            status: 'accepted',
+            placeRequestId: PLACE_REQUEST_ID,
+          }),
+        )
+        .then(
+          expectNewEvents(theRequest, [{ ...placedThrough(TO_REFUGE, REFUGE), metadata: { scope: exactScope({ [ASSO]: [] }) } }]),
+          expectNewEvents(referralStream(TO_REFUGE), [
+            { type: 'ReferralAccepted', data: { referralId: TO_REFUGE, by: REFUGE, note: null } },
+          ]),
+          expectNewEvents(referralStream(TO_REFUGE_B), [
+            {
+              type: 'ReferralWithdrawn',
+              data: { referralId: TO_REFUGE_B, by: ASSO, reason: 'placed_elsewhere', note: null },
+              metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES, [REFUGE_B]: ['identity'] }) },
+            },
+          ]),
+        ));
+
+    it('refuses every later acceptance with PLACE_REQUEST.ALREADY_PLACED', () =>
+      given(anyRecipient, existingStream(theRequest, [placeRequestMade(), placedThrough(TO_REFUGE, REFUGE)]), ...referrals)
+        .when((store) => handler(store).execute(acceptOf(refugeB, TO_REFUGE_B)))
+        .thenThrows('PLACE_REQUEST.ALREADY_PLACED'));
+
+    it('completes, on a retry, a placement whose referrals were not followed up (a crash between the appends)', () =>
+      given(anyRecipient, existingStream(theRequest, [placeRequestMade(), placedThrough(TO_REFUGE, REFUGE)]), ...referrals)
+        .when((store) => handler(store).execute(acceptOf(refuge, TO_REFUGE)))
+        .then(
+          expectNewEvents(referralStream(TO_REFUGE), [
+            { type: 'ReferralAccepted', data: { referralId: TO_REFUGE, by: REFUGE, note: null } },
+          ]),
+          expectNewEvents(referralStream(TO_REFUGE_B), [
+            { type: 'ReferralWithdrawn', data: { referralId: TO_REFUGE_B, by: ASSO, reason: 'placed_elsewhere', note: null } },
+          ]),
+        ));
+
+    it('lets only one of two acceptances sent at the same instant, by two processes, place her', async () => {
+      const store = createInMemoryEventStore();
+      for (const [stream, events] of [anyRecipient, existingStream(theRequest, [placeRequestMade()]), ...referrals]) {
+        await store.appendToStream(
+          stream,
+          events.map((event) => ({ eventId: randomUUID(), ...event, metadata: aMetadata() })),
+          { expectedRevision: 'any' },
+        );
+      }
+      const outcomes = await Promise.allSettled([
+        handler(store).execute(acceptOf(refuge, TO_REFUGE)),
+        handler(store).execute(acceptOf(refugeB, TO_REFUGE_B)),
+      ]);
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { code: 'PLACE_REQUEST.ALREADY_PLACED' } });
+      expect((await store.readStream(theRequest)).filter((e) => e.type === 'PlaceRequestPlaced')).toHaveLength(1);
+      await store.close();
+    });
   });
 });

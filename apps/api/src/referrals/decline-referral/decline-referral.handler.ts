@@ -11,9 +11,9 @@ export class DeclineReferralHandler implements ICommandHandler<DeclineReferralCo
       data.referralId,
       data.note,
       context,
-      (note) => ({
+      (note, placedThrough) => ({
         type: 'DeclineReferral',
-        data: { referralId: data.referralId, reason: data.reason, note },
+        data: { referralId: data.referralId, reason: data.reason, note, placedThrough },
         metadata: context,
       }),
       data.expectedRevision,

@@ -5,6 +5,7 @@ import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { PersonAccessService } from '../../shared/person-access';
 import { loadCaseSnapshot } from '../../cases/case-snapshot';
 import { GetReferralQuery } from './get-referral.query';
+import { referralOpen } from '../../shared/referral-standing';
 import { referralView } from './referral-view';
 
 /**
@@ -24,13 +25,18 @@ export class GetReferralHandler implements IQueryHandler<GetReferralQuery> {
     if (!view || (view.from !== viewer && view.to !== viewer)) {
       throw notFound('REFERRAL.NOT_FOUND', 'No such referral is visible to you.');
     }
-    const { state: caseState, personal } = await loadCaseSnapshot(this.store, view.caseId);
+    const [{ state: caseState, personal }, stillOpen] = await Promise.all([
+      loadCaseSnapshot(this.store, view.caseId),
+      referralOpen(this.store, view),
+    ]);
+    const referral = { ...view, open: stillOpen };
     const person = await this.access.view(
-      { viewer, caseState, personal, referral: view, now },
+      { viewer, caseState, personal, referral, now },
       { keyId: actor.keyId, personId: actor.personId ?? null, via: 'referral' },
     );
-    // Free text may speak of her: the receiver reads it only while a referral consent still names it.
-    const textVisible = this.access.textVisibleTo(viewer, caseState, now);
+    // Free text may speak of her: the receiver reads it only while a referral consent still names it and the referral is open to it.
+    const textVisible =
+      (caseState.status === 'open' && caseState.holder === viewer) || (stillOpen && this.access.textVisibleTo(viewer, caseState, now));
     const open = (sealed: string | null) => (textVisible ? this.access.openText(caseState, sealed) : Promise.resolve(null));
     const { sealed, ...rest } = view;
     return {

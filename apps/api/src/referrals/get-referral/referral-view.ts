@@ -14,6 +14,9 @@ export interface ReferralView {
   declineReason: string | null;
   withdrawalReason: string | null;
   outcome: string | null;
+  /** The place request it belongs to and how many other organisations it went to (never who). */
+  placeRequestId: string | null;
+  otherRecipients: number | null;
   createdAt: string;
   updatedAt: string;
   sealed: { message: string | null; notes: { by: string; type: string; note: string | null }[] };
@@ -40,6 +43,8 @@ export function referralView(recorded: RecordedEvent[]): ReferralView | null {
         declineReason: null,
         withdrawalReason: null,
         outcome: null,
+        placeRequestId: d.placeRequest?.placeRequestId ?? null,
+        otherRecipients: d.placeRequest ? d.placeRequest.recipients - 1 : null,
         createdAt: at,
         updatedAt: at,
         sealed: { message: d.message, notes: [] },

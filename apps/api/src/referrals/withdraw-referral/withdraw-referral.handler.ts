@@ -11,9 +11,9 @@ export class WithdrawReferralHandler implements ICommandHandler<WithdrawReferral
       data.referralId,
       data.note,
       context,
-      (note) => ({
+      (note, placedThrough) => ({
         type: 'WithdrawReferral',
-        data: { referralId: data.referralId, reason: data.reason, note },
+        data: { referralId: data.referralId, reason: data.reason, note, placedThrough },
         metadata: context,
       }),
       data.expectedRevision,

@@ -6,6 +6,7 @@ import { organisationName } from '../../session';
 import { append, h } from '../../ui/dom';
 import { emptyState, errorBox, loading, success } from '../../ui/feedback';
 import { field, select } from '../../ui/forms';
+import { countdown } from '../../ui/countdown';
 import { personLine } from './person-summary';
 
 const STATUSES = ['referred', 'accepted', 'declined', 'withdrawn', 'closed'];
@@ -78,7 +79,12 @@ export function renderInbox({ main, params, go }: ViewContext): void {
         : h(
             'ul',
             { class: 'cards' },
-            ...byUrgency(items).map((item) => card(item, direction, () => go('referral', { referralId: item.referralId, direction }))),
+            ...byUrgency(items).map((item) =>
+              card(item, direction, {
+                open: () => go('referral', { referralId: item.referralId, direction }),
+                openRequest: () => go('placeRequest', { placeRequestId: item.placeRequestId }),
+              }),
+            ),
           ),
     );
     if (nextCursor)
@@ -96,7 +102,8 @@ export function renderInbox({ main, params, go }: ViewContext): void {
   void load();
 }
 
-function card(item: InboxItem, direction: string, open: () => void): HTMLElement {
+function card(item: InboxItem, direction: string, { open, openRequest }: { open: () => void; openRequest: () => void }): HTMLElement {
+  const waiting = item.status === 'referred';
   const other =
     direction === 'received'
       ? t('inbox.fromOrg', { organisation: organisationName(item.from) })
@@ -110,12 +117,19 @@ function card(item: InboxItem, direction: string, open: () => void): HTMLElement
       h('span', { class: `badge badge--${item.urgency}` }, label('urgency', item.urgency)),
       h('span', { class: `badge badge--status` }, label('status', item.status)),
       item.overdue ? h('span', { class: 'badge badge--overdue' }, t('inbox.overdue')) : null,
+      item.placeRequestId ? h('span', { class: 'badge badge--place-request' }, t('placeRequest.badge')) : null,
+      item.placeRequest ? h('span', { class: 'badge badge--status' }, label('placeRequestStatus', item.placeRequest.status)) : null,
     ),
     h('h2', { class: 'card__title' }, label('service', item.service)),
     h('p', {}, other),
     h('p', { class: 'card__person' }, personLine(item)),
-    item.respondBy && item.status === 'referred'
-      ? h('p', { class: 'hint' }, t('inbox.respondBy', { date: formatDate(item.respondBy) }))
+    item.respondBy && waiting ? h('p', { class: 'hint' }, t('inbox.respondBy', { date: formatDate(item.respondBy) })) : null,
+    // A shelter learns how many others were asked, never who.
+    direction === 'received' && item.otherRecipients ? h('p', {}, t('placeRequest.others', { count: item.otherRecipients })) : null,
+    direction === 'received' && item.placeRequestId && item.respondBy && waiting ? countdown(item.respondBy) : null,
+    item.withdrawalReason ? h('p', { class: 'hint' }, label('withdrawalReason', item.withdrawalReason)) : null,
+    item.placeRequest?.placedBy
+      ? h('p', {}, t('placeRequest.acceptedBy', { organisation: organisationName(item.placeRequest.placedBy) }))
       : null,
     h(
       'button',
@@ -127,5 +141,8 @@ function card(item: InboxItem, direction: string, open: () => void): HTMLElement
       },
       t('inbox.open'),
     ),
+    direction === 'sent' && item.placeRequestId
+      ? h('button', { type: 'button', class: 'button button--secondary', onclick: openRequest }, t('placeRequest.open'))
+      : null,
   );
 }

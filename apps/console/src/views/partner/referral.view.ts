@@ -4,6 +4,7 @@ import { formatDate, label, t } from '../../i18n/i18n';
 import type { ViewContext } from '../../routes';
 import { organisationName } from '../../session';
 import { h, replaceChildren } from '../../ui/dom';
+import { countdown } from '../../ui/countdown';
 import { errorBox, loading, success } from '../../ui/feedback';
 import { personDetails } from './person-summary';
 import type { DocumentKind } from './documents.view';
@@ -47,6 +48,15 @@ export async function renderReferral(context: ViewContext): Promise<void> {
     main,
     back,
     params.justDone ? success(t('action.done')) : null,
+    referral.placeRequestId && referral.to === me.organisationId && referral.otherRecipients
+      ? h(
+          'section',
+          { class: 'notice' },
+          h('p', { class: 'notice__title' }, t('placeRequest.others', { count: referral.otherRecipients })),
+          h('p', {}, t('placeRequest.othersHint')),
+          referral.status === 'referred' && referral.respondBy ? countdown(referral.respondBy) : null,
+        )
+      : null,
     h('dl', { class: 'facts' }, ...facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
     referral.message ? h('section', {}, h('h2', {}, t('referral.message')), h('p', { class: 'message' }, referral.message)) : null,
     h(
