@@ -62,6 +62,7 @@ describe('the access log of a case', () => {
       readAt: expect.any(String),
       organisationId: 'refuge-75',
       keyId: refuge.keyId,
+      personId: null,
       via: 'referral',
       referralId,
       categories: ['identity', 'contact'],

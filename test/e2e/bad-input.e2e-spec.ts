@@ -107,7 +107,7 @@ describe('bad input gets a clear 4xx problem and writes nothing', () => {
     const me = await network.http().get('/v1/me').set(auth(ngo));
     expect({ status: me.status, body: me.body }).toEqual({
       status: 200,
-      body: { role: 'partner', organisationId: 'asso-93', organisationKind: 'ngo' },
+      body: { principal: 'api_key', role: 'partner', organisationId: 'asso-93', organisationKind: 'ngo' },
     });
     expectProblem(await network.http().get('/v1/me'), 401);
   });

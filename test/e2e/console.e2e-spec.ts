@@ -5,6 +5,8 @@ import { eventually } from '../../libs/bus/src/testing/eventually';
 import { TestReceiver } from '../../libs/webhooks/src/testing';
 import { browserMissing, collectPageErrors, ensureConsoleBuilt, launchChromium, screenshot } from './support/browser';
 import { auth, identifyBody, onboard, type Partner } from './support/fixtures';
+import { freePort } from './support/oidc';
+import { personOf, type SignedInPerson } from './support/people';
 import { startTestNetwork, type TestNetwork } from './support/test-network';
 
 const missing = browserMissing();
@@ -18,21 +20,23 @@ describeInBrowser('the web console', () => {
   let base: string;
   let asso: Partner;
   let refuge: Partner;
-  let coordinator: Partner;
-  let researcher: Partner;
+  let people: Record<'asso' | 'refuge' | 'coordinator' | 'researcher', SignedInPerson>;
   const contexts: BrowserContext[] = [];
   const errors: string[] = [];
 
-  /** A fresh browser profile per person, as two organisations would never share one. */
-  async function signedIn(key: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  /**
+   * A fresh browser profile per person, as two organisations would never share one, holding her
+   * session cookie (she signed in through the API; the sign-in pages are tested in console-sign-in).
+   */
+  async function signedIn(person: SignedInPerson, viewport = { width: 1280, height: 800 }): Promise<Page> {
     const context = await browser.newContext({ viewport, locale: 'fr-FR' });
     context.setDefaultTimeout(10_000);
     contexts.push(context);
+    const [name = '', value = ''] = person.cookie.split('=');
+    await context.addCookies([{ name, value, url: base, httpOnly: true, sameSite: 'Strict' }]);
     const page = await context.newPage();
     errors.push(...collectPageErrors(page));
     await page.goto(`${base}/console/`);
-    await page.getByLabel('Clé d’API').fill(key);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('navigation').waitFor();
     return page;
   }
@@ -47,9 +51,11 @@ describeInBrowser('the web console', () => {
 
   beforeAll(async () => {
     ensureConsoleBuilt();
-    network = await startTestNetwork();
-    await network.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(network.app.getHttpServer().address() as AddressInfo).port}`;
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    network = await startTestNetwork({ publicUrl: base });
+    await network.app.listen(port, '127.0.0.1');
+    expect((network.app.getHttpServer().address() as AddressInfo).port).toBe(port);
     asso = await onboard(network, {
       id: 'asso-93',
       name: 'Association 93',
@@ -64,12 +70,12 @@ describeInBrowser('the web console', () => {
       department: '75',
       services: ['specialised_shelter'],
     });
-    coordinator = await onboard(
-      network,
-      { id: 'coordination-idf', kind: 'authority', department: '75', services: ['legal'] },
-      'coordinator',
-    );
-    researcher = await onboard(network, { id: 'lab-75', kind: 'authority', department: '75', services: ['legal'] }, 'researcher');
+    people = {
+      asso: await personOf(network, 'asso-93', 'caseworker'),
+      refuge: await personOf(network, 'refuge-75', 'caseworker'),
+      coordinator: await personOf(network, 'passerelle', 'coordinator'),
+      researcher: await personOf(network, 'passerelle', 'researcher'),
+    };
     const declared = await network
       .http()
       .put('/v1/organisations/refuge-75/capacity')
@@ -107,12 +113,12 @@ describeInBrowser('the web console', () => {
   });
 
   it('lets a partner identify and refer, the receiver accept in its inbox, and the coordinator see the funnel change', async () => {
-    const watching = await signedIn(coordinator.key);
+    const watching = await signedIn(people.coordinator);
     await watching.getByRole('heading', { name: 'Coordination', level: 1 }).waitFor();
     await funnelTable(watching).waitFor();
     expect(await funnelCount(watching, 'Acceptées')).toBe('0');
 
-    const sender = await signedIn(asso.key);
+    const sender = await signedIn(people.asso);
     const visited: string[] = [];
     sender.on('framenavigated', (frame) => {
       if (frame === sender.mainFrame()) visited.push(frame.url());
@@ -144,7 +150,7 @@ describeInBrowser('the web console', () => {
     await sender.getByText('À : Refuge des Lilas').waitFor();
     await screenshot(sender, 'partner-inbox-sent');
 
-    const receiver = await signedIn(refuge.key);
+    const receiver = await signedIn(people.refuge);
     const card = receiver.getByRole('main').getByRole('listitem').filter({ hasText: 'Awa Diallo' });
     await card.waitFor();
     await expect(card.getByText('Urgente').count()).resolves.toBe(1);
@@ -174,15 +180,17 @@ describeInBrowser('the web console', () => {
     await screenshot(watching, 'coordinator-dashboard');
   });
 
-  it('never lets a partner key reach the coordinator view, in the page or through the API', async () => {
-    const page = await signedIn(asso.key);
+  it('never lets a caseworker reach the coordinator view, in the page or through the API', async () => {
+    const page = await signedIn(people.asso);
     const views = await page.getByRole('navigation').getByRole('button').allTextContents();
     expect(views).toEqual(['Orientations', 'Identifier une personne', 'Reçus et rapports', 'Annuaire', 'Webhooks']);
     expect(await page.getByText('Parcours', { exact: false }).count()).toBe(0);
-    const status = await page.evaluate(
-      `fetch('/v1/coordination/funnel', { headers: { Authorization: 'Bearer ' + sessionStorage.getItem('passerelle.console.key') } }).then((r) => r.status)`,
-    );
+    const status = await page.evaluate(`fetch('/v1/coordination/funnel').then((r) => r.status)`);
     expect(status).toBe(403);
+    // The page holds no key and cannot read its session cookie (HttpOnly).
+    expect(
+      await page.evaluate('JSON.stringify([document.cookie, sessionStorage.length, localStorage.getItem("passerelle.console.key")])'),
+    ).toBe('["",0,null]');
   });
 
   it('shows a partner every attempt of a webhook delivery: the 503 before the success, with its duration', async () => {
@@ -204,7 +212,7 @@ describeInBrowser('the web console', () => {
       expect(declared.status).toBe(200);
       await eventually(() => expect(receiver.processed.size).toBe(1));
 
-      const page = await signedIn(asso.key);
+      const page = await signedIn(people.asso);
       await page.getByRole('navigation').getByRole('button', { name: 'Webhooks' }).click();
       const log = page.getByRole('table', { name: 'Livraisons' });
       await log.waitFor();
@@ -226,17 +234,19 @@ describeInBrowser('the web console', () => {
     }
   });
 
-  it('signs in from the keyboard alone, refuses an unknown key with a clear message, and speaks English when asked', async () => {
+  it('refuses a wrong password and code with a clear message, and speaks English when asked', async () => {
     const context = await browser.newContext();
     context.setDefaultTimeout(10_000);
     contexts.push(context);
     const page = await context.newPage();
     errors.push(...collectPageErrors(page));
     await page.goto(`${base}/console/`);
-    // The key field has the focus on arrival and Enter submits: no mouse needed.
-    await page.keyboard.type('psk_not-a-real-key');
+    await page.getByLabel('Adresse e-mail').fill('nobody@asso-93.example');
+    await page.getByLabel('Mot de passe').fill('not the password');
+    await page.getByLabel('Code à 6 chiffres').fill('123456');
+    // Enter submits: no mouse needed.
     await page.keyboard.press('Enter');
-    await page.getByText('Cette clé n’est pas reconnue.').waitFor();
+    await page.getByText('L’adresse, le mot de passe ou le code est incorrect.').waitFor();
     await screenshot(page, 'sign-in-refused');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -249,7 +259,7 @@ describeInBrowser('the web console', () => {
       await screenshot(page, `phone-${name}`);
       expect({ name, width: await page.evaluate('document.documentElement.scrollWidth') }).toEqual({ name, width: 360 });
     };
-    const partner = await signedIn(refuge.key, phone);
+    const partner = await signedIn(people.refuge, phone);
     await partner.getByText('Awa Diallo').waitFor();
     await noSideScroll(partner, 'inbox');
     await partner
@@ -264,17 +274,17 @@ describeInBrowser('the web console', () => {
     await partner.getByRole('button', { name: 'Annuaire' }).click();
     await partner.getByRole('table').waitFor();
     await noSideScroll(partner, 'directory');
-    const coordination = await signedIn(coordinator.key, phone);
+    const coordination = await signedIn(people.coordinator, phone);
     await coordination.getByRole('table', { name: 'Par organisation et service' }).waitFor();
     await noSideScroll(coordination, 'dashboard');
-    const research = await signedIn(researcher.key, phone);
+    const research = await signedIn(people.researcher, phone);
     await research.getByRole('heading', { name: 'Recherche', level: 1 }).waitFor();
     expect(await research.getByRole('navigation').getByRole('button').allTextContents()).toEqual(['Recherche']);
     await noSideScroll(research, 'research');
   });
 
   it('lets a researcher query allow-listed dimensions, marks suppressed cells, and shows the ε spent and left', async () => {
-    const page = await signedIn(researcher.key);
+    const page = await signedIn(people.researcher);
     await page.getByLabel('Service').check();
     const result = page.getByRole('table', { name: 'Résultat' });
     // The research projection catches up on its own; run the exact query again until the referral is in it.
@@ -328,7 +338,7 @@ describeInBrowser('the web console', () => {
       if (previous === undefined) delete process.env[CLOCK_OVERRIDE_FLAG];
       else process.env[CLOCK_OVERRIDE_FLAG] = previous;
     }
-    const page = await signedIn(refuge.key);
+    const page = await signedIn(people.refuge);
     const cards = page.getByRole('main').getByRole('listitem');
     const overdue = cards.filter({ hasText: 'Binta Camara' });
     for (let attempt = 0; attempt < 50 && (await overdue.count()) === 0; attempt++) {
@@ -371,7 +381,7 @@ describeInBrowser('the web console', () => {
       expect(declared.status).toBeLessThan(300);
     }
 
-    const sender = await signedIn(asso.key);
+    const sender = await signedIn(people.asso);
     await sender.getByRole('button', { name: 'Identifier une personne' }).first().click();
     await sender.getByLabel('Prénom').fill('Chioma');
     await sender.getByLabel('Nom', { exact: true }).fill('Okafor');
@@ -400,7 +410,7 @@ describeInBrowser('the web console', () => {
     const asked = sender.getByRole('table', { name: 'Hébergements sollicités' });
     await expect(asked.getByRole('row').count()).resolves.toBe(3);
 
-    const shelter = await signedIn(montreuil.key);
+    const shelter = await signedIn(await personOf(network, montreuil.id, 'caseworker'));
     const offer = shelter.getByRole('main').getByRole('listitem').filter({ hasText: 'Chioma Okafor' });
     await offer.waitFor();
     await expect(offer.getByText('Également proposée à 1 autre(s) hébergement(s)').count()).resolves.toBe(1);
@@ -414,7 +424,7 @@ describeInBrowser('the web console', () => {
     await shelter.getByRole('main').getByText('C’est enregistré.', { exact: true }).waitFor();
 
     // The other shelter's referral was withdrawn with the acceptance: it says why, and shows nothing of her.
-    const other = await signedIn(refuge.key);
+    const other = await signedIn(people.refuge);
     const withdrawn = other.getByRole('main').getByRole('listitem').filter({ hasText: 'Placée ailleurs' });
     for (let attempt = 0; attempt < 50 && (await withdrawn.count()) === 0; attempt++) {
       await other.getByRole('button', { name: 'Envoyées' }).click();

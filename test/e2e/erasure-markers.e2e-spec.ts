@@ -39,6 +39,7 @@ const NOT_MARKABLE: Record<string, string> = {
   'POST /v1/referrals caseId': 'uuid',
   'POST /v1/referrals to': 'organisation id',
   'POST /v1/referrals respondBy': 'ISO 8601 instant',
+  'POST /v1/organisations/{id}/api-keys expiresAt': 'ISO 8601 instant',
   'POST /v1/place-requests caseId': 'uuid',
   'POST /v1/place-requests to[]': 'organisation ids',
   'POST /v1/place-requests respondBy': 'ISO 8601 instant',
@@ -157,7 +158,10 @@ describe('erasure leaves nothing of what was typed about her', () => {
     await organisation('lab-93', 'ngo', ['legal']);
     const key = async (organisationId: string, role: string): Promise<KeyedPartner> => {
       const issued = await expectStatus(
-        command(admin, 'post', '/v1/organisations/{id}/api-keys', `/v1/organisations/${organisationId}/api-keys`, { role }),
+        command(admin, 'post', '/v1/organisations/{id}/api-keys', `/v1/organisations/${organisationId}/api-keys`, {
+          role,
+          label: markers.ofOrganisation('POST /v1/organisations/{id}/api-keys label'),
+        }),
         201,
       );
       return { id: organisationId, key: issued.body.key as string, keyId: issued.body.keyId as string };
@@ -165,6 +169,25 @@ describe('erasure leaves nothing of what was typed about her', () => {
     ngo = await key('asso-93', 'partner');
     refuge = await key('refuge-93', 'partner');
     researcher = await key('lab-93', 'researcher');
+    // An organisation's people and keys: staff addresses and key labels describe it, not her.
+    const spareKey = await key('lab-93', 'partner');
+    await expectStatus(
+      command(admin, 'delete', '/v1/organisations/{id}/api-keys/{keyId}', `/v1/organisations/lab-93/api-keys/${spareKey.keyId}`),
+      204,
+    );
+    const invited = await expectStatus(
+      command(admin, 'post', '/v1/organisations/{id}/members', '/v1/organisations/lab-93/members', {
+        email: `${markers.ofOrganisation('POST /v1/organisations/{id}/members email')}@lab-93.example`,
+        role: 'org_admin',
+      }),
+      201,
+    );
+    const member = `/v1/organisations/lab-93/members/${String(invited.body.personId)}`;
+    await expectStatus(
+      command(admin, 'put', '/v1/organisations/{id}/members/{personId}/role', `${member}/role`, { role: 'org_admin' }),
+      200,
+    );
+    await expectStatus(command(admin, 'delete', '/v1/organisations/{id}/members/{personId}', member), 204);
     await expectStatus(
       command(refuge, 'put', '/v1/organisations/{id}/capacity', '/v1/organisations/refuge-93/capacity', {
         service: 'shelter',

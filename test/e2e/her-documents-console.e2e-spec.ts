@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { browserMissing, collectPageErrors, ensureConsoleBuilt, launchChromium, screenshot } from './support/browser';
 import { auth, identifyBody, onboard, type Partner } from './support/fixtures';
+import { freePort } from './support/oidc';
+import { personOf, type SignedInPerson } from './support/people';
 import { startTestNetwork, type TestNetwork } from './support/test-network';
 
 const missing = browserMissing();
@@ -23,20 +25,22 @@ describeInBrowser('her receipt and her access report in the console', () => {
   let asso: Partner;
   let refuge: Partner;
   let caseId: string;
+  let people: Record<'asso' | 'refuge', SignedInPerson>;
   let previousFlag: string | undefined;
   const contexts: BrowserContext[] = [];
   const errors: string[] = [];
 
-  async function signedIn(key: string, viewport = { width: 1000, height: 900 }): Promise<Page> {
+  /** Her caseworker's browser, signed in (her session cookie; the sign-in pages are tested in console-sign-in). */
+  async function signedIn(person: SignedInPerson, viewport = { width: 1000, height: 900 }): Promise<Page> {
     const context = await browser.newContext({ viewport, locale: 'fr-FR' });
     context.setDefaultTimeout(10_000);
     contexts.push(context);
+    const [name = '', value = ''] = person.cookie.split('=');
+    await context.addCookies([{ name, value, url: base, httpOnly: true, sameSite: 'Strict' }]);
     const page = await context.newPage();
     errors.push(...collectPageErrors(page));
     await page.route('**/v1/**', (route) => route.continue({ headers: { ...route.request().headers(), 'x-passerelle-clock': CLOCK } }));
     await page.goto(`${base}/console/`);
-    await page.getByLabel('Clé d’API').fill(key);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('navigation').waitFor();
     return page;
   }
@@ -99,9 +103,11 @@ describeInBrowser('her receipt and her access report in the console', () => {
     ensureConsoleBuilt();
     previousFlag = process.env[CLOCK_OVERRIDE_FLAG];
     process.env[CLOCK_OVERRIDE_FLAG] = 'true';
-    network = await startTestNetwork();
-    await network.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(network.app.getHttpServer().address() as AddressInfo).port}`;
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    network = await startTestNetwork({ publicUrl: base });
+    await network.app.listen(port, '127.0.0.1');
+    expect((network.app.getHttpServer().address() as AddressInfo).port).toBe(port);
     asso = await onboard(network, {
       id: 'asso-93',
       name: 'Association 93',
@@ -111,6 +117,7 @@ describeInBrowser('her receipt and her access report in the console', () => {
       contact: { phone: '+33 1 48 00 00 00', email: 'accueil@asso93.example' },
     });
     refuge = await onboard(network, { id: 'refuge-75', name: 'Refuge des Lilas', kind: 'refuge', department: '75', services: ['shelter'] });
+    people = { asso: await personOf(network, 'asso-93', 'caseworker'), refuge: await personOf(network, 'refuge-75', 'caseworker') };
     const identified = await network
       .http()
       .post('/v1/cases')
@@ -148,7 +155,7 @@ describeInBrowser('her receipt and her access report in the console', () => {
   afterEach(() => expect(errors.splice(0)).toEqual([]));
 
   it('opens her receipt in Dari, the language her consent was explained in, laid out right to left in an Arabic-script font', async () => {
-    const page = await signedIn(asso.key);
+    const page = await signedIn(people.asso);
     const article = await open(page, 'Reçu de consentement');
     expect(await article.getAttribute('dir')).toBe('rtl');
     expect(await article.getAttribute('lang')).toBe('fa-AF');
@@ -168,7 +175,7 @@ describeInBrowser('her receipt and her access report in the console', () => {
   });
 
   it('opens her receipt in Tigrinya in a font with the Ethiopic script, left to right, and prints it alone', async () => {
-    const page = await signedIn(asso.key);
+    const page = await signedIn(people.asso);
     const article = await open(page, 'Reçu de consentement', 'ትግርኛ');
     expect(await article.getAttribute('dir')).toBe('ltr');
     expect(await article.getAttribute('lang')).toBe('ti');
@@ -181,7 +188,7 @@ describeInBrowser('her receipt and her access report in the console', () => {
   });
 
   it('fits her receipt on a 360 px phone without scrolling sideways', async () => {
-    const page = await signedIn(asso.key, { width: 360, height: 740 });
+    const page = await signedIn(people.asso, { width: 360, height: 740 });
     await open(page, 'Reçu de consentement', 'العربية');
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBe(360);
     await screenshot(page, 'phone-receipt-arabic');
@@ -189,7 +196,7 @@ describeInBrowser('her receipt and her access report in the console', () => {
 
   it('lists in her access report, in Arabic, the organisation that opened her file', async () => {
     expect((await network.http().get(`/v1/cases/${caseId}`).set(auth(refuge))).status).toBe(200);
-    const page = await signedIn(asso.key);
+    const page = await signedIn(people.asso);
     const article = await open(page, 'Rapport d’accès', 'العربية');
     expect(await article.getAttribute('dir')).toBe('rtl');
     await article.getByRole('heading', { name: 'من اطّلع على معلوماتكِ' }).waitFor();
@@ -199,7 +206,7 @@ describeInBrowser('her receipt and her access report in the console', () => {
   });
 
   it('shows another partner nothing, not even that her file exists', async () => {
-    const page = await signedIn(refuge.key);
+    const page = await signedIn(people.refuge);
     await page.getByRole('navigation').getByRole('button', { name: 'Reçus et rapports' }).click();
     await page.getByLabel('Numéro de dossier').fill(caseId);
     await page.getByRole('button', { name: 'Afficher' }).click();

@@ -57,7 +57,7 @@ describe('rebuilding read models from position 0', () => {
     const rebuilding = rebuildProjections({ dataSource: fx.readModel, store, targets: rebuildTargets('all'), batchSize: 100 });
     const [result, statuses] = await Promise.all([rebuilding, readWhile(rebuilding)]);
 
-    expect(result.projections).toEqual(['inbox', 'directory', 'coordination', 'research']);
+    expect(result.projections).toEqual(['inbox', 'directory', 'coordination', 'research', 'activity']);
     expect(result.position).toBe(await store.headPosition());
     expect(statuses.length).toBeGreaterThan(4);
     expect(statuses.filter((status) => status !== 200)).toEqual([]);
@@ -107,6 +107,6 @@ describe('rebuilding read models from position 0', () => {
   });
 
   it('refuses a read model it does not know', () => {
-    expect(() => rebuildTargets('everything')).toThrow(/inbox, directory, coordination, research, all/);
+    expect(() => rebuildTargets('everything')).toThrow(/inbox, directory, coordination, research, activity, all/);
   });
 });

@@ -11,6 +11,8 @@ import { DirectoryModule } from './directory/directory.module';
 import { FhirModule } from './fhir/fhir.module';
 import { InboxModule } from './inbox/inbox.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PeopleModule } from './people/people.module';
+import { SignInModule } from './sign-in/sign-in.module';
 import { PlaceRequestsModule } from './place-requests/place-requests.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ResearchModule } from './research/research.module';
@@ -30,6 +32,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     CommandPathModule,
     OperationsModule,
     OrganisationsModule,
+    PeopleModule,
+    SignInModule,
     CasesModule,
     ReferralsModule,
     PlaceRequestsModule,

@@ -4,6 +4,8 @@ import { errorBox } from './ui/feedback';
 import { language, setLanguage, t } from './i18n/i18n';
 import { allowed, home, navigation, ROUTES, type Params, type ViewName } from './routes';
 import { organisationName, restore, session, signOut } from './session';
+import { get } from './api/client';
+import { renderInvitation } from './views/invitation.view';
 import { renderSignIn } from './views/sign-in.view';
 
 let current: { view: ViewName; params: Params } | null = null;
@@ -11,15 +13,44 @@ let notice: string | null = null;
 
 export async function start(root: HTMLElement): Promise<void> {
   setLanguage(language());
-  const restored = await restore(expired(root));
-  if (restored) go(root, home(restored.me.role));
-  else showSignIn(root);
+  // The fragment may carry an invitation's secret or a sign-in error: read it, then take it out of
+  // the address bar and the history at once.
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  if (window.location.hash) history.replaceState(null, '', window.location.pathname);
+  const invitation = fragment.get('invitation');
+  if (invitation) {
+    showInvitation(root, invitation);
+    return;
+  }
+  const error = fragment.get('signin-error');
+  if (error) notice = t(error === 'no-account' ? 'signIn.noAccount' : 'signIn.oidcFailed');
+  await enter(root);
 }
 
+/** Picks up the session the server holds (after any way of signing in), or shows the sign-in page. */
+async function enter(root: HTMLElement): Promise<void> {
+  const restored = await restore(expired(root)).catch(() => null);
+  if (restored) {
+    notice = null;
+    go(root, home(restored.me.role));
+  } else showSignIn(root);
+}
+
+/** A session that ends while she works (idle, signed out elsewhere, removed): back to sign in, with the reason. */
 const expired = (root: HTMLElement) => () => {
   notice = t('signIn.expired');
   showSignIn(root);
 };
+
+function showInvitation(root: HTMLElement, token: string): void {
+  document.title = `${t('view.invitation')} — Passerelle`;
+  const main = mainRegion();
+  replaceChildren(root, header(root), main);
+  get<{ oidc: boolean }>('/auth/options')
+    .catch(() => ({ oidc: false }))
+    .then((ways) => renderInvitation(main, token, () => void enter(root), ways.oidc))
+    .catch(() => undefined);
+}
 
 function showSignIn(root: HTMLElement): void {
   destroyCharts();
@@ -27,14 +58,7 @@ function showSignIn(root: HTMLElement): void {
   document.title = `${t('view.signIn')} — Passerelle`;
   const main = mainRegion();
   replaceChildren(root, header(root), main);
-  renderSignIn(main, {
-    notice,
-    onExpired: expired(root),
-    signedIn: (me) => {
-      notice = null;
-      go(root, home(me.role));
-    },
-  });
+  void renderSignIn(main, { notice, signedIn: () => void enter(root) });
 }
 
 /**
@@ -122,8 +146,10 @@ function header(root: HTMLElement): HTMLElement {
                 type: 'button',
                 class: 'button button--ghost',
                 onclick: () => {
-                  signOut();
-                  showSignIn(root);
+                  notice = null;
+                  void signOut().finally(() => {
+                    showSignIn(root);
+                  });
                 },
               },
               t('app.signOut'),

@@ -1,5 +1,5 @@
-import { get, useKey } from './api/client';
-import type { Me, Organisation } from './api/types';
+import { ApiError, get, post, useSession } from './api/client';
+import type { Me, Organisation, SessionInfo } from './api/types';
 
 export interface Session {
   me: Me;
@@ -7,50 +7,38 @@ export interface Session {
   names: Map<string, string>;
 }
 
-/**
- * The key lives in this tab's sessionStorage: it survives a reload (a mobile browser may reload a
- * background tab) but not the tab, and it never goes into a URL or a cookie. Sign-out forgets it.
- */
-const STORAGE_KEY = 'passerelle.console.key';
-
 let current: Session | null = null;
 export const session = (): Session | null => current;
 
-export async function signIn(key: string, onExpired: () => void): Promise<Session> {
-  // A key refused here is a typing error, answered on the sign-in form; only a key that stops
-  // working later (revoked, expired) sends the person back to sign in.
-  useKey(key);
+/**
+ * Picks up the session the server holds for this browser (its cookie is HttpOnly: the page only
+ * learns whether it is signed in, and the CSRF token for changes). Null when signed out.
+ */
+export async function restore(onExpired: () => void): Promise<Session | null> {
   try {
-    const me = await get<Me>('/v1/me');
-    const names = await directoryNames();
-    sessionStorage.setItem(STORAGE_KEY, key);
-    useKey(key, () => {
-      signOut();
+    const info = await get<SessionInfo>('/auth/session');
+    useSession(info.csrfToken, () => {
+      current = null;
+      useSession(null);
       onExpired();
     });
-    current = { me, names };
+    const me = await get<Me>('/v1/me');
+    current = { me, names: await directoryNames() };
     return current;
   } catch (error) {
-    useKey(null);
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return null;
     throw error;
   }
 }
 
-export async function restore(onExpired: () => void): Promise<Session | null> {
-  const key = sessionStorage.getItem(STORAGE_KEY);
-  if (!key) return null;
+/** Ends the session on the server (its cookie is then refused everywhere), then forgets it here. */
+export async function signOut(everywhere = false): Promise<void> {
   try {
-    return await signIn(key, onExpired);
-  } catch {
-    sessionStorage.removeItem(STORAGE_KEY);
-    return null;
+    await post(everywhere ? '/auth/sign-out-everywhere' : '/auth/sign-out', {});
+  } finally {
+    useSession(null);
+    current = null;
   }
-}
-
-export function signOut(): void {
-  sessionStorage.removeItem(STORAGE_KEY);
-  useKey(null);
-  current = null;
 }
 
 export const organisationName = (id: string): string => current?.names.get(id) ?? id;

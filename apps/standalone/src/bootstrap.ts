@@ -48,9 +48,14 @@ export async function bootstrapStandalone(env: NodeJS.ProcessEnv): Promise<void>
   );
   say(`  API      ${base}/v1`);
   say(`  OpenAPI  ${base}/docs`);
-  say(`  Console  ${base}/console/`);
+  say(`  Console  ${settings.publicUrl ?? base}/console/`);
   say(`  Health   ${base}/health`);
-  if (settings.bootstrapAdminKey) say(`  Admin key (bootstrap): ${settings.bootstrapAdminKey}`);
+  // Never the key itself: a terminal's scrollback and a service's log are not where a credential belongs.
+  if (settings.bootstrapAdminKey) {
+    say(
+      `  Admin key (bootstrap): ${config.mode === 'embedded' && !config.bootstrapAdminKey ? `bootstrapAdminKey in ${config.dataDir}/secrets.json` : 'PASSERELLE_BOOTSTRAP_ADMIN_KEY'}`,
+    );
+  }
   stopInOrder(app, background, embedded);
 }
 
@@ -66,6 +71,9 @@ function runtimeSettings(
     masterKey,
     linkageKey,
     bootstrapAdminKey,
+    publicUrl: config.publicUrl ?? `http://localhost:${config.http.port}`,
+    sessions: config.sessions,
+    ...(config.oidc ? { oidc: config.oidc } : {}),
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,
     rateLimits: config.rateLimits,

@@ -19,7 +19,12 @@ export function commandEnvelope<State, Event>(
     const metadata: EventMetadata = {
       schemaVersion: 1,
       occurredAt: context.now.toISOString(),
-      actor: { organisationId: context.actor.organisationId, role: context.actor.role, keyId: context.actor.keyId },
+      actor: {
+        organisationId: context.actor.organisationId,
+        role: context.actor.role,
+        keyId: context.actor.keyId,
+        personId: context.actor.personId ?? null,
+      },
       correlationId: context.correlationId,
       causationId: null,
       scope: scopeOf(event, before),

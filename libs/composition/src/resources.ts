@@ -1,7 +1,20 @@
 import { Logger } from '@nestjs/common';
-import { ApiKeyStore, ORGANISATION_KIND_LOOKUP, organisationKinds } from '@passerelle/auth';
+import {
+  ApiKeyStore,
+  AuthInvalidation,
+  CookieSessionAuthenticator,
+  CredentialStore,
+  ORGANISATION_KIND_LOOKUP,
+  organisationKinds,
+  PeopleStore,
+  SESSION_AUTHENTICATOR,
+  SessionCookie,
+  SessionStore,
+  SignInThrottle,
+  TotpBox,
+} from '@passerelle/auth';
 import { APP_CONFIG, LINKAGE_SECRET, type RuntimeSettings } from '@passerelle/config';
-import { createPool, PG_POOL, READ_MODEL } from '@passerelle/database';
+import { connectionConfig, createPool, PG_POOL, READ_MODEL } from '@passerelle/database';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { createPostgresEventStore } from '@passerelle/event-store/postgres';
 import { IdempotencyStore } from '@passerelle/http';
@@ -65,6 +78,21 @@ export const keyring = (settings: RuntimeSettings): Resource<Keyring> => ({
   open: (pool: Pool) => new Keyring(pool, parseMasterKey(settings.masterKey)),
 });
 
+/**
+ * The process's ear on `passerelle_auth` (libs/auth/src/auth-invalidation.ts): while it listens,
+ * verified credentials may be cached; a revocation anywhere clears them within the notification's delay.
+ */
+export const authInvalidation = (settings: RuntimeSettings, service: string): Resource<AuthInvalidation> => ({
+  provide: AuthInvalidation,
+  inject: [SCHEMA],
+  open: async () => {
+    const invalidation = new AuthInvalidation(connectionConfig({ connectionString: settings.databaseUrl, service, purpose: 'auth' }));
+    await invalidation.start();
+    return invalidation;
+  },
+  close: (invalidation) => invalidation.stop(),
+});
+
 /** Her linkage keys, outside the events so that erasure can delete them (docs/adr/0011-linkage-keys-outside-the-events.md). */
 export const linkageKeys = (): Resource<LinkageKeyStore> => ({
   provide: LinkageKeyStore,
@@ -74,9 +102,35 @@ export const linkageKeys = (): Resource<LinkageKeyStore> => ({
 
 export const apiKeys = (): Resource<ApiKeyStore> => ({
   provide: ApiKeyStore,
-  inject: [PG_POOL],
-  open: (pool: Pool) => new ApiKeyStore(pool),
+  inject: [PG_POOL, AuthInvalidation],
+  open: (pool: Pool, invalidation: AuthInvalidation) => new ApiKeyStore(pool, invalidation),
 });
+
+export const people = (): Resource<PeopleStore> => ({
+  provide: PeopleStore,
+  inject: [PG_POOL, AuthInvalidation],
+  open: (pool: Pool, invalidation: AuthInvalidation) => new PeopleStore(pool, invalidation),
+});
+
+/** The public origin people reach: cookies, WebAuthn's relying party and the OpenID Connect redirect are bound to it. */
+export const publicOrigin = (settings: RuntimeSettings) => settings.publicUrl ?? 'http://localhost:3000';
+
+/** Signed-in people: their sessions, their credentials, the sign-in throttle, and the guard's cookie check. */
+export const signIn = (settings: RuntimeSettings): Resource[] => [
+  {
+    provide: SessionStore,
+    inject: [PG_POOL, AuthInvalidation],
+    open: (pool: Pool, invalidation: AuthInvalidation) => new SessionStore(pool, invalidation, settings.sessions),
+  },
+  { provide: SessionCookie, open: () => new SessionCookie(publicOrigin(settings)) },
+  { provide: CredentialStore, inject: [PG_POOL], open: (pool: Pool) => new CredentialStore(pool, new TotpBox(settings.masterKey)) },
+  { provide: SignInThrottle, inject: [PG_POOL], open: (pool: Pool) => new SignInThrottle(pool) },
+  {
+    provide: SESSION_AUTHENTICATOR,
+    inject: [SessionStore, SessionCookie],
+    open: (sessions: SessionStore, cookie: SessionCookie) => new CookieSessionAuthenticator(sessions, cookie),
+  },
+];
 
 export const organisationKindLookup = (): Resource => ({
   provide: ORGANISATION_KIND_LOOKUP,
@@ -91,7 +145,7 @@ export const idempotency = (settings: RuntimeSettings): Resource<IdempotencyStor
 });
 
 /** EVENT_STORE=eventstoredb loads the gRPC client only then (import on demand); postgres is the default. */
-async function openEventStore(settings: RuntimeSettings, service: string): Promise<EventStore> {
+export async function openEventStore(settings: Pick<RuntimeSettings, 'databaseUrl' | 'eventStore'>, service: string): Promise<EventStore> {
   if (settings.eventStore?.kind !== 'eventstoredb') return createPostgresEventStore({ connectionString: settings.databaseUrl, service });
   const { createEventStoreDbEventStore } = await import('@passerelle/event-store/eventstoredb');
   const logger = new Logger('EventStoreDB');

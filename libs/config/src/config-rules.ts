@@ -149,3 +149,35 @@ export function duration(raw: string): Checked<number> {
 export function byteSize(raw: string): Checked<string> {
   return /^\d+(\.\d+)?(b|kb|mb)$/i.test(raw) ? ok(raw.toLowerCase()) : bad(`must be a size such as 100kb or 1mb ${got(raw)}`);
 }
+
+/** An origin people reach: https, or http only on a loopback host (a passkey needs a host name, so prefer localhost). */
+export function publicUrl(raw: string): Checked<string> {
+  const expected = 'must be an https:// origin such as https://passerelle.example.org (http only for localhost)';
+  try {
+    const url = new URL(raw);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return bad(`${expected} ${got(raw)}`);
+    if (url.pathname !== '/' || url.search || url.hash) return bad(`${expected}, without a path ${got(raw)}`);
+    return ok(url.origin);
+  } catch {
+    return bad(`${expected} ${got(raw)}`);
+  }
+}
+
+/** An OpenID Provider's issuer: https (http only on a loopback host, for tests and demos). */
+export function issuerUrl(raw: string): Checked<string> {
+  try {
+    const url = new URL(raw);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && loopback)
+      ? ok(raw.replace(/\/$/, ''))
+      : bad(`must be an https:// issuer URL such as https://idp.example.org/realms/passerelle ${got(raw)}`);
+  } catch {
+    return bad(`must be an https:// issuer URL ${got(raw)}`);
+  }
+}
+
+/** Any non-empty value; secrets are never echoed back. */
+export function text(raw: string): Checked<string> {
+  return raw.length <= 500 ? ok(raw) : bad('must be at most 500 characters');
+}

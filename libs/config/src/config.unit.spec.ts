@@ -51,6 +51,51 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('people and sign-in', () => {
+    it('ends sessions after 15 minutes idle and 12 hours in all, and has no identity provider, unless told otherwise', () => {
+      expect(loadConfig({}, '/srv/app')).toMatchObject({
+        sessions: { idleMs: 900_000, absoluteMs: 43_200_000 },
+        oidc: undefined,
+        publicUrl: undefined,
+      });
+      expect(loadConfig({ PASSERELLE_SESSION_IDLE_TIMEOUT: '5m', PASSERELLE_SESSION_MAX_AGE: '8h' }, '/srv/app').sessions).toEqual({
+        idleMs: 300_000,
+        absoluteMs: 28_800_000,
+      });
+    });
+
+    it('takes the identity provider from all three PASSERELLE_OIDC_* variables, and names the missing ones', () => {
+      const oidc = {
+        PASSERELLE_OIDC_ISSUER: 'https://idp.example.org/realms/x',
+        PASSERELLE_OIDC_CLIENT_ID: 'passerelle',
+        PASSERELLE_OIDC_CLIENT_SECRET: 's3cret',
+      };
+      expect(loadConfig(oidc, '/srv/app').oidc).toEqual({
+        issuer: 'https://idp.example.org/realms/x',
+        clientId: 'passerelle',
+        clientSecret: 's3cret',
+      });
+      expect(problems({ PASSERELLE_OIDC_ISSUER: oidc.PASSERELLE_OIDC_ISSUER })).toEqual([
+        expect.stringMatching(/^PASSERELLE_OIDC_CLIENT_ID is required/),
+        expect.stringMatching(/^PASSERELLE_OIDC_CLIENT_SECRET is required/),
+      ]);
+      expect(problems({ ...oidc, PASSERELLE_OIDC_ISSUER: 'http://idp.example.org' })[0]).toMatch(
+        /^PASSERELLE_OIDC_ISSUER must be an https:\/\/ issuer URL/,
+      );
+    });
+
+    it('accepts an https public URL, or http on localhost only, never with a path', () => {
+      expect(loadConfig({ PASSERELLE_PUBLIC_URL: 'https://passerelle.example.org/' }, '/srv/app').publicUrl).toBe(
+        'https://passerelle.example.org',
+      );
+      expect(loadConfig({ PASSERELLE_PUBLIC_URL: 'http://localhost:3000' }, '/srv/app').publicUrl).toBe('http://localhost:3000');
+      expect(problems({ PASSERELLE_PUBLIC_URL: 'http://passerelle.example.org' })[0]).toMatch(
+        /^PASSERELLE_PUBLIC_URL must be an https:\/\/ origin/,
+      );
+      expect(problems({ PASSERELLE_PUBLIC_URL: 'https://passerelle.example.org/app' })[0]).toMatch(/without a path/);
+    });
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: ' ' }, '/srv/app')).toMatchObject({ mode: 'embedded', http: { port: 3000 } });
   });

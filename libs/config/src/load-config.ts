@@ -85,6 +85,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     idempotencyTtlMs: read('PASSERELLE_IDEMPOTENCY_TTL', rule.duration),
     logLevel: read('LOG_LEVEL', rule.oneOf(LOG_LEVELS)) ?? 'info',
     bootstrapAdminKey: read('PASSERELLE_BOOTSTRAP_ADMIN_KEY', rule.adminKey),
+    publicUrl: read('PASSERELLE_PUBLIC_URL', rule.publicUrl),
+    sessions: {
+      idleMs: read('PASSERELLE_SESSION_IDLE_TIMEOUT', rule.duration) ?? 15 * 60_000,
+      absoluteMs: read('PASSERELLE_SESSION_MAX_AGE', rule.duration) ?? 12 * 3600_000,
+    },
+    oidc: readOidc(read, required, env),
   };
   const embeddedPostgresPort = read('PASSERELLE_EMBEDDED_PG_PORT', rule.port);
 
@@ -121,4 +127,15 @@ function readBus(read: Read, required: Required): BusConfig {
     'when BUS=kafka (comma-separated host:port, e.g. kafka-1:9092,kafka-2:9092)',
   );
   return { kind, brokers: brokers ?? [] };
+}
+
+/** All three PASSERELLE_OIDC_* or none: half a configuration would show a sign-in button that cannot work. */
+function readOidc(read: Read, required: Required, env: Env): PasserelleConfig['oidc'] {
+  const names = ['PASSERELLE_OIDC_ISSUER', 'PASSERELLE_OIDC_CLIENT_ID', 'PASSERELLE_OIDC_CLIENT_SECRET'] as const;
+  if (names.every((name) => !env[name]?.trim())) return undefined;
+  const why = 'when any PASSERELLE_OIDC_* variable is set (the issuer, and the client registered with it)';
+  const issuer = required(names[0], read(names[0], rule.issuerUrl), why);
+  const clientId = required(names[1], read(names[1], rule.text), why);
+  const clientSecret = required(names[2], read(names[2], rule.text), why);
+  return issuer && clientId && clientSecret ? { issuer, clientId, clientSecret } : undefined;
 }

@@ -47,8 +47,12 @@ interface CommonConfig {
   /** PASSERELLE_IDEMPOTENCY_TTL: how long an Idempotency-Key's record is kept, in ms; unset, 24 h. */
   idempotencyTtlMs: number | undefined;
   logLevel: LogLevel;
-  /** `psk_…`: an admin key accepted before any key has been issued, to onboard the first organisations. */
+  /** `psk_…`: the bootstrap network_admin key; starting with another value revokes the previous one. */
   bootstrapAdminKey: string | undefined;
+  /** PASSERELLE_PUBLIC_URL: the origin people reach (invitation links, the OpenID Connect redirect URI). */
+  publicUrl: string | undefined;
+  sessions: { idleMs: number; absoluteMs: number };
+  oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
 }
 
 /**

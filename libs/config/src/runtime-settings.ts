@@ -10,7 +10,13 @@ export interface RuntimeSettings {
   /** PASSERELLE_LINKAGE_KEY as given (base64 of 32 bytes). */
   linkageKey: string;
   bootstrapAdminKey: string | null;
+  /** PASSERELLE_PUBLIC_URL: where people reach the console (invitation links, the OpenID Connect redirect); http://localhost:PORT when absent. */
+  publicUrl?: string;
   bodyLimit: string;
+  /** PASSERELLE_SESSION_IDLE_TIMEOUT and PASSERELLE_SESSION_MAX_AGE; 15 minutes and 12 hours when absent. */
+  sessions?: { idleMs: number; absoluteMs: number };
+  /** PASSERELLE_OIDC_*: sign-in through the organisation's identity provider; local accounts only when absent. */
+  oidc?: { issuer: string; clientId: string; clientSecret: string };
   /** PASSERELLE_TRUST_PROXY (passerelle.config.ts); the socket's peer is the client when absent. */
   trustProxy?: number | string | undefined;
   /** Per API key and per client address (libs/http/src/rate-limit); DEFAULT_RATE_LIMITS when absent. */

@@ -1,11 +1,11 @@
 import {
   assertNever,
   CASE_EVENT_TYPES,
-  ORGANISATION_EVENT_TYPES,
   PLACE_REQUEST_EVENT_TYPES,
   REFERRAL_EVENT_TYPES,
+  type CapacityDeclared,
   type CaseEvent,
-  type OrganisationEvent,
+  type OrganisationRegistered,
   type PlaceRequestEvent,
   type ReferralEvent,
 } from '@passerelle/domain';
@@ -21,12 +21,17 @@ export interface Publication {
   audience: Audience;
 }
 
-type InternalEvent = CaseEvent | ReferralEvent | PlaceRequestEvent | OrganisationEvent;
+type InternalEvent = CaseEvent | ReferralEvent | PlaceRequestEvent | OrganisationRegistered | CapacityDeclared;
+/**
+ * The directory's events leave the process; an organisation's people and keys (MemberInvited,
+ * ApiKeyIssued, …) stay inside: who works where is the organisation's business, not the network's.
+ */
+const PUBLISHED_ORGANISATION_TYPES = ['OrganisationRegistered', 'CapacityDeclared'] as const;
 const PUBLISHED_INTERNAL_TYPES: ReadonlySet<string> = new Set([
   ...CASE_EVENT_TYPES,
   ...REFERRAL_EVENT_TYPES,
   ...PLACE_REQUEST_EVENT_TYPES,
-  ...ORGANISATION_EVENT_TYPES,
+  ...PUBLISHED_ORGANISATION_TYPES,
 ]);
 
 /** Internal event types that have an integration event; every other event stays inside. */

@@ -28,6 +28,7 @@ export * from './organisation/organisation.events';
 export * from './organisation/organisation.commands';
 export * from './organisation/organisation.state';
 export * from './organisation/organisation.decider';
+export * from './organisation/rules/credential-manager.rule';
 export * from './organisation/organisation-id';
 
 export * from './scope';

@@ -16,7 +16,8 @@ export type ExpectedRevision = 'no_stream' | 'any' | 'stream_exists' | bigint;
 export interface EventMetadata {
   schemaVersion: number;
   occurredAt: string;
-  actor: { organisationId: string | null; role: string; keyId: string | null };
+  /** Who acted: the person (`personId`) or the machine key (`keyId`), and the organisation she acted for. */
+  actor: { organisationId: string | null; role: string; keyId: string | null; personId?: string | null };
   correlationId: string;
   causationId: string | null;
   /** Organisation id → the consent categories it may see, computed from consent at write time. */

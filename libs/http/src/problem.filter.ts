@@ -39,6 +39,7 @@ export class ProblemFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = problemOf(error);
     if (body.status >= 500) this.logger.error(`Unhandled ${describeError(error)}`);
+    if (body.status === 429 && typeof body.retryAfter === 'number') response.setHeader('Retry-After', String(body.retryAfter));
     response.status(body.status).type('application/problem+json').json(body);
   }
 }

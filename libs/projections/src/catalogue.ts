@@ -1,4 +1,5 @@
 import type { MigrationSet } from '@passerelle/migrations';
+import { ACTIVITY_MIGRATIONS } from './activity/activity.migration';
 import { COORDINATION_ENTITIES, COORDINATION_MIGRATIONS } from './coordination/coordination.projection';
 import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from './directory/directory.projection';
 import { INBOX_ENTITIES, INBOX_MIGRATIONS } from './inbox/inbox.projection';
@@ -17,4 +18,5 @@ export const READ_MODEL_MIGRATIONS: MigrationSet[] = [
   DIRECTORY_MIGRATIONS,
   COORDINATION_MIGRATIONS,
   ...RESEARCH_MIGRATIONS,
+  ACTIVITY_MIGRATIONS,
 ];

@@ -28,6 +28,7 @@ export * from './inbox/inbox.projection';
 export * from './inbox/inbox.query';
 
 export * from './directory';
+export * from './activity';
 export * from './coordination';
 export * from './research';
 export * from './rebuild';

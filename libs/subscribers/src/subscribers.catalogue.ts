@@ -1,6 +1,13 @@
 import type { MessageBus } from '@passerelle/bus';
 import type { EventStore } from '@passerelle/event-store';
-import { coordinationProjection, directoryProjection, inboxProjection, researchProjection, type Projection } from '@passerelle/projections';
+import {
+  activityProjection,
+  coordinationProjection,
+  directoryProjection,
+  inboxProjection,
+  researchProjection,
+  type Projection,
+} from '@passerelle/projections';
 import { outboxProjection } from '@passerelle/webhooks';
 import { RELAY_CHECKPOINT, relayProjection } from './relay.projection';
 import { PLACE_REQUEST_PROCESS, placeRequestProcess } from './place-requests/place-request.process';
@@ -34,7 +41,13 @@ export interface SubscriberDeclaration {
 }
 
 /** The read models, the projector's subscribers: what `projections rebuild all` and the seed wait for. */
-export const ALL_PROJECTIONS: readonly Projection[] = [inboxProjection, directoryProjection, coordinationProjection, researchProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  inboxProjection,
+  directoryProjection,
+  coordinationProjection,
+  researchProjection,
+  activityProjection,
+];
 
 /** Every subscriber of the event store, in one place: add a read model, an outbox or a relay here. */
 export const SUBSCRIBERS: readonly SubscriberDeclaration[] = [

@@ -80,5 +80,30 @@ export const WEBHOOK_MIGRATIONS: MigrationSet = {
       CREATE INDEX IF NOT EXISTS webhook_delivery_attempts_by_age ON webhook_delivery_attempts (attempted_at);
     `,
     },
+    {
+      id: '0003',
+      name: 'create-webhook-actions',
+      // Who registered, deleted, re-keyed or replayed an endpoint: a person or a machine key, never
+      // rewritten (the trigger refuses UPDATE and DELETE), kept after the endpoint is deleted.
+      up: () => [
+        `CREATE TABLE IF NOT EXISTS webhook_actions (
+           id              bigserial PRIMARY KEY,
+           endpoint_id     uuid NOT NULL,
+           organisation_id text NOT NULL,
+           action          text NOT NULL CHECK (action IN ('registered', 'deleted', 'secret_rotated', 'replayed')),
+           actor           text NULL,
+           detail          jsonb NOT NULL DEFAULT '{}',
+           at              timestamptz NOT NULL DEFAULT now()
+         )`,
+        'CREATE INDEX IF NOT EXISTS webhook_actions_endpoint_idx ON webhook_actions (endpoint_id, id DESC)',
+        'CREATE INDEX IF NOT EXISTS webhook_actions_actor_idx ON webhook_actions (actor, id DESC)',
+        `CREATE OR REPLACE FUNCTION webhook_actions_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN
+           RAISE EXCEPTION 'webhook_actions is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+         END $$`,
+        `CREATE OR REPLACE TRIGGER webhook_actions_no_change BEFORE UPDATE OR DELETE ON webhook_actions
+         FOR EACH ROW EXECUTE FUNCTION webhook_actions_refuse_change()`,
+      ],
+    },
   ],
 };

@@ -28,7 +28,8 @@ export interface TestNetworkOptions {
 /** The whole network in-process on a fresh database: the same modules `npm start` runs. */
 export async function startTestNetwork(overrides: Partial<RuntimeSettings> = {}, options: TestNetworkOptions = {}): Promise<TestNetwork> {
   const database = options.database ?? (await createTestDatabase('e2e'));
-  const adminKey = `psk_${randomBytes(32).toString('base64url')}`;
+  // A network restarted with the same settings keeps its bootstrap key (a new one would revoke it).
+  const adminKey = overrides.bootstrapAdminKey ?? `psk_${randomBytes(32).toString('base64url')}`;
   const settings: RuntimeSettings = {
     databaseUrl: database.url,
     masterKey: randomBytes(32).toString('base64'),
@@ -49,7 +50,13 @@ export async function startTestNetwork(overrides: Partial<RuntimeSettings> = {},
   });
   configureHttpApp(app, settings);
   await app.init();
-  await app.get(ApiKeyStore).ensureBootstrapAdmin(adminKey);
+  try {
+    await app.get(ApiKeyStore).ensureBootstrapAdmin(adminKey);
+  } catch (error) {
+    await app.close();
+    if (!options.database) await database.drop();
+    throw error;
+  }
   return {
     app,
     database,

@@ -1,4 +1,5 @@
 import {
+  actsForOrganisation,
   caseDecider,
   caseStream,
   notFound,
@@ -36,7 +37,7 @@ export async function loadHeldCase(store: EventStore, caseId: string, actor: Act
     (s: CaseState, e) => caseDecider.evolve(s, { type: e.type, data: e.data } as CaseEvent),
     caseDecider.initialState(),
   );
-  if (actor.role !== 'partner' || state.status === 'none' || state.holder !== actor.organisationId) {
+  if (!actsForOrganisation(actor) || state.status === 'none' || state.holder !== actor.organisationId) {
     throw notFound('CASE.NOT_FOUND', 'No such case is visible to you.');
   }
   const first = events[0];

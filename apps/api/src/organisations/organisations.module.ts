@@ -4,22 +4,19 @@ import { DirectoryQuery } from '@passerelle/projections';
 import type { DataSource } from 'typeorm';
 import { DeclareCapacityHandler } from './declare-capacity/declare-capacity.handler';
 import { DeclareCapacityController } from './declare-capacity/declare-capacity.http.controller';
-import { IssueApiKeyHandler } from './issue-api-key/issue-api-key.handler';
-import { IssueApiKeyController } from './issue-api-key/issue-api-key.http.controller';
 import { ListOrganisationsHandler } from './list-organisations/list-organisations.handler';
 import { ListOrganisationsController } from './list-organisations/list-organisations.http.controller';
 import { RegisterOrganisationHandler } from './register-organisation/register-organisation.handler';
 import { RegisterOrganisationController } from './register-organisation/register-organisation.http.controller';
 
-/** The network's members: registration, declared capacity, the directory, and their API keys. */
+/** The network's members: registration, declared capacity and the directory (their people and keys: apps/api/src/people). */
 @Module({
-  controllers: [RegisterOrganisationController, ListOrganisationsController, DeclareCapacityController, IssueApiKeyController],
+  controllers: [RegisterOrganisationController, ListOrganisationsController, DeclareCapacityController],
   providers: [
     { provide: DirectoryQuery, inject: [READ_MODEL], useFactory: (readModel: DataSource) => new DirectoryQuery(readModel) },
     RegisterOrganisationHandler,
     ListOrganisationsHandler,
     DeclareCapacityHandler,
-    IssueApiKeyHandler,
   ],
 })
 export class OrganisationsModule {}

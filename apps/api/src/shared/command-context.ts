@@ -12,7 +12,13 @@ export const Context = createParamDecorator((_: unknown, execution: ExecutionCon
   const { actor } = request;
   const context = request.context;
   return {
-    actor: { organisationId: actor.organisationId, organisationKind: actor.organisationKind, role: actor.role, keyId: actor.keyId },
+    actor: {
+      organisationId: actor.organisationId,
+      organisationKind: actor.organisationKind,
+      role: actor.role,
+      keyId: actor.keyId,
+      personId: actor.personId ?? null,
+    },
     now: context?.now ?? new Date(),
     correlationId: context?.correlationId ?? randomUUID(),
     idSeed: context?.idSeed ?? randomUUID(),

@@ -23,9 +23,10 @@ export interface PersonAccessRequest {
   now: Date;
 }
 
-/** Who reads, for the access log: the API key and the route that opened her fields. */
+/** Who reads, for the access log: the person signed in or the machine key, and the route that opened her fields. */
 export interface Reader {
   keyId: string | null;
+  personId?: string | null;
   via: AccessVia;
 }
 
@@ -116,6 +117,7 @@ function entry(request: PersonAccessRequest, reader: Reader, decrypted: ConsentC
     caseId,
     organisationId: request.viewer,
     keyId: reader.keyId,
+    personId: reader.personId ?? null,
     via: reader.via,
     referralId: request.referral?.referralId ?? null,
     categories: decrypted,

@@ -2,7 +2,7 @@ import { migrate } from '@passerelle/migrations';
 import { generateMasterKey } from '@passerelle/privacy';
 import { PROJECTION_RUNNER_MIGRATIONS } from '@passerelle/projections';
 import { createTestDatabase } from '@passerelle/testing';
-import { SecretBox, WEBHOOK_MIGRATIONS, WebhookEndpointStore, webhookSettings, type NewEndpoint } from '@passerelle/webhooks';
+import { DeliveryLog, SecretBox, WEBHOOK_MIGRATIONS, WebhookEndpointStore, webhookSettings, type NewEndpoint } from '@passerelle/webhooks';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { endPool } from './use-case.fixtures';
@@ -17,6 +17,10 @@ export async function webhookTablesOnTestDatabase(prefix: string) {
   return {
     pool,
     endpoints,
+    log: new DeliveryLog(pool),
+    /** Who acted on an endpoint, newest first. */
+    actionsOn: async (endpointId: string) =>
+      (await new DeliveryLog(pool).actions(endpointId)).map(({ action, actor }) => ({ action, actor })),
     /** Loopback allowed, as in development: a literal 127.0.0.1 URL needs no DNS. */
     settings: webhookSettings({}, { allowLoopback: true }),
     /** An endpoint registered straight in the store, as an earlier request would have. */

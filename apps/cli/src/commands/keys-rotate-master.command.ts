@@ -1,3 +1,4 @@
+import { resealTotpSecrets } from '@passerelle/auth';
 import { migrateSchema } from '@passerelle/composition';
 import { createPool, LONG_STATEMENT_TIMEOUT_MS } from '@passerelle/database';
 import { generateMasterKey, Keyring, parseMasterKey } from '@passerelle/privacy';
@@ -35,7 +36,7 @@ export const keysRotateMaster: CliCommand = {
     try {
       await migrateSchema(context.databaseUrl, 'cli');
       const keyring = new Keyring(pool, current);
-      rewrapped = await keyring.rotateMaster(next, [resealEndpointSecrets]);
+      rewrapped = await keyring.rotateMaster(next, [resealEndpointSecrets, resealTotpSecrets]);
     } catch (error) {
       // Rolled back: the old key still opens everything, so the staged new key must not be used.
       staged?.discard();

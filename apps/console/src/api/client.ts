@@ -1,6 +1,8 @@
 /**
- * The console's only door to the network: the public HTTP API, with the signed-in key as a Bearer
- * token. Errors arrive as application/problem+json (RFC 9457) and become ApiError with its detail.
+ * The console's only door to the network: the public HTTP API, as the person signed in. Her
+ * session is an HttpOnly cookie the page never sees (the console never holds an API key); every
+ * change carries the session's CSRF token. Errors arrive as application/problem+json (RFC 9457)
+ * and become ApiError with its detail.
  */
 export interface Problem {
   status: number;
@@ -22,12 +24,12 @@ export class ApiError extends Error {
 /** Raised when the server cannot be reached at all (offline, server down). */
 export class NetworkError extends Error {}
 
-let apiKey: string | null = null;
+let csrfToken: string | null = null;
 let onUnauthenticated: () => void = () => undefined;
 
-/** The key for every call, and what to do when the API stops accepting it (401) later on. */
-export function useKey(key: string | null, unauthenticated: () => void = () => undefined): void {
-  apiKey = key;
+/** The session's CSRF token for every change, and what to do when the session ends (401) later on. */
+export function useSession(token: string | null, unauthenticated: () => void = () => undefined): void {
+  csrfToken = token;
   onUnauthenticated = unauthenticated;
 }
 
@@ -44,32 +46,40 @@ export function get<T>(path: string, query: Query = {}): Promise<T> {
  * A state-changing call. The caller keeps `idempotencyKey` for as long as the same form is retried,
  * so a double click or a retry after a dropped connection never writes twice (Idempotency-Key).
  */
-export function post<T>(path: string, body: unknown, idempotencyKey: string): Promise<T> {
+export function post<T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> {
   return send<T>('POST', path, body, idempotencyKey);
+}
+
+export function put<T>(path: string, body: unknown): Promise<T> {
+  return send<T>('PUT', path, body);
+}
+
+export async function del(path: string): Promise<void> {
+  await send<unknown>('DELETE', path);
 }
 
 async function send<T>(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (apiKey) headers.Authorization = `Bearer ${apiKey}`;
+  if (csrfToken && method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   let response: Response;
   try {
-    // The API key travels in a header only: never in the URL, never in a cookie.
+    // The session cookie goes to this origin only; nothing about her ever goes into a URL.
     response = await fetch(path, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'omit',
+      credentials: 'same-origin',
       cache: 'no-store',
     });
   } catch {
     throw new NetworkError('network');
   }
-  const payload: unknown = await response.json().catch(() => null);
+  const payload: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (response.ok) return payload as T;
   const problem: Problem = isProblem(payload) ? payload : { status: response.status };
-  if (response.status === 401 && apiKey) onUnauthenticated();
+  if (response.status === 401 && csrfToken) onUnauthenticated();
   throw new ApiError({ ...problem, status: response.status });
 }
 

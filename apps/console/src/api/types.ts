@@ -5,9 +5,18 @@ import type { Role } from '../vocabulary';
 export type { Fact, PrintableDocument };
 
 export interface Me {
+  principal: 'person' | 'api_key';
   role: Role;
   organisationId: string;
   organisationKind: string | null;
+  personId?: string;
+  /** Her e-mail address. */
+  name?: string | null;
+}
+
+export interface SessionInfo {
+  csrfToken: string;
+  expiresAt: string;
 }
 
 export interface Organisation {

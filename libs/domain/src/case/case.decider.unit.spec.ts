@@ -14,6 +14,7 @@ import {
   identified,
   identify,
   police,
+  refuge,
   terms,
 } from '../testing/domain.fixtures';
 import type { Actor } from '../shared/metadata';
@@ -93,7 +94,7 @@ describe('case decider', () => {
       given.when(grant(asso)).thenThrows('CASE.NOT_FOUND', (error) => expect(error.kind).toBe('not_found'));
       given.when(withdraw(asso)).thenThrows('CASE.NOT_FOUND');
       given.when(erase(asso)).thenThrows('CASE.NOT_FOUND');
-      given.when(erase(admin)).thenThrows('CASE.NOT_FOUND');
+      given.when(erase(admin)).thenThrows('AUTH.PARTNER_ONLY');
     });
   });
 
@@ -160,12 +161,13 @@ describe('case decider', () => {
       given.when(erase(asso)).then(erased(ASSO));
     });
 
-    it('erases her at the request of an admin', () => {
-      given.when(erase(admin)).then(erased('network'));
+    it('rejects erasure by the network admin, who never opens a case, and by a coordinator', () => {
+      given.when(erase(admin)).thenThrows('AUTH.PARTNER_ONLY');
+      given.when(erase(coordinator)).thenThrows('AUTH.PARTNER_ONLY');
     });
 
-    it('rejects erasure by a coordinator or researcher', () => {
-      given.when(erase(coordinator)).thenThrows('AUTH.HOLDER_OR_ADMIN_ONLY');
+    it('rejects erasure by another organisation as if the case did not exist', () => {
+      given.when(erase(refuge)).thenThrows('CASE.NOT_FOUND');
     });
   });
 
@@ -174,7 +176,6 @@ describe('case decider', () => {
 
     it('rejects a second erasure', () => {
       given.when(erase(asso)).thenThrows('CASE.ALREADY_ERASED', (error) => expect(error.kind).toBe('conflict'));
-      given.when(erase(admin)).thenThrows('CASE.ALREADY_ERASED');
     });
 
     it('tells the holder that consent can no longer be recorded or withdrawn', () => {

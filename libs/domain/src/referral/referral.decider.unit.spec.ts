@@ -121,7 +121,9 @@ describe('referral decider', () => {
     });
 
     it('rejects a receiver that is not registered', () => {
-      given.when(make(asso, { receiver: { status: 'none' } })).thenThrows('REFERRAL.UNKNOWN_RECEIVER');
+      given
+        .when(make(asso, { receiver: { status: 'none', members: {}, invitations: {}, keys: {} } }))
+        .thenThrows('REFERRAL.UNKNOWN_RECEIVER');
     });
 
     it('rejects a referral to oneself', () => {

@@ -1,11 +1,16 @@
 import type { OrganisationKind, Role } from './vocabulary';
 
-/** Who issues a command: resolved from the API key by the HTTP layer, never from the body. */
+/**
+ * Who issues a command: resolved from the API key or the signed-in person's session by the HTTP
+ * layer, never from the body. `personId` names the person (null for a machine key), `keyId` the
+ * machine key (null for a person), so that every fact and every read names who did it.
+ */
 export interface Actor {
   organisationId: string;
   organisationKind: OrganisationKind | null;
   role: Role;
   keyId: string | null;
+  personId?: string | null;
 }
 
 /** The domain never reads the clock or makes ids: they arrive here, so a decision replays and tests exactly. */

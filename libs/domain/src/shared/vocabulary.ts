@@ -78,5 +78,24 @@ export const PLACE_REQUEST_RECIPIENTS = { min: 2, max: 10 } as const;
 export const CLOSURE_OUTCOMES = ['service_provided', 'person_declined', 'lost_contact', 'redirected', 'other'] as const;
 export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
 
-export const ROLES = ['partner', 'coordinator', 'researcher', 'admin'] as const;
+/**
+ * Who may act. Machine keys carry `partner` (its organisation's own system) or a network role;
+ * people carry `org_admin` or `caseworker` in a partner organisation, or a network role in the
+ * network's own organisation (NETWORK_ORGANISATION).
+ */
+export const NETWORK_ROLES = ['network_admin', 'coordinator', 'researcher'] as const;
+export type NetworkRole = (typeof NETWORK_ROLES)[number];
+/** A person's role in a partner organisation: `org_admin` manages its people and keys and nothing else; `caseworker` works cases. */
+export const ORGANISATION_MEMBER_ROLES = ['org_admin', 'caseworker'] as const;
+export type OrganisationMemberRole = (typeof ORGANISATION_MEMBER_ROLES)[number];
+export const PERSON_ROLES = [...ORGANISATION_MEMBER_ROLES, ...NETWORK_ROLES] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+export const KEY_ROLES = ['partner', ...NETWORK_ROLES] as const;
+export type KeyRole = (typeof KEY_ROLES)[number];
+export const ROLES = ['partner', 'caseworker', 'org_admin', ...NETWORK_ROLES] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles that act as their organisation on cases and referrals: its system's key, or one of its caseworkers. */
+export const ORGANISATION_ACTING_ROLES = ['partner', 'caseworker'] as const satisfies readonly Role[];
+
+/** The network's own organisation: its administrators, coordinators and researchers; never in the directory, never a partner. */
+export const NETWORK_ORGANISATION = 'passerelle';

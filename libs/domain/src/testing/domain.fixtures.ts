@@ -27,8 +27,18 @@ export const asso = actor(ASSO, 'ngo');
 export const refuge = actor(REFUGE, 'refuge');
 export const clinic = actor(CLINIC, 'health');
 export const police = actor(POLICE, 'authority');
-export const admin = actor('network', null, 'admin');
+export const admin = actor('passerelle', null, 'network_admin');
 export const coordinator = actor('network', null, 'coordinator');
+/** People: an org_admin and a caseworker of the refuge, signed in (no key). */
+export const person = (organisationId: string, organisationKind: OrganisationKind | null, role: Role, personId: string): Actor => ({
+  organisationId,
+  organisationKind,
+  role,
+  keyId: null,
+  personId,
+});
+export const refugeAdmin = person(REFUGE, 'refuge', 'org_admin', 'person-refuge-admin');
+export const refugeCaseworker = person(REFUGE, 'refuge', 'caseworker', 'person-refuge-caseworker');
 
 export const by = (who: Actor, now: Date = NOW): CommandMetadata => ({ now, actor: who });
 export const at = (iso: string) => new Date(iso);
@@ -119,6 +129,9 @@ export const registered = (
   services,
   contact: null,
   capacity: {},
+  members: {},
+  invitations: {},
+  keys: {},
 });
 
 export const consentWithdrawn = (consentId = 'consent-1', by = ASSO): ConsentWithdrawn => ({

@@ -15,7 +15,12 @@ export function toStoredMetadata(metadata: EventMetadata): Record<string, unknow
   return {
     schemaVersion,
     occurredAt,
-    actor: { organisationId: actor.organisationId, role: actor.role, keyId: actor.keyId },
+    actor: {
+      organisationId: actor.organisationId,
+      role: actor.role,
+      keyId: actor.keyId,
+      ...(actor.personId === undefined ? {} : { personId: actor.personId }),
+    },
     correlationId,
     causationId,
     scope: Object.fromEntries(Object.entries(scope).map(([organisationId, categories]) => [organisationId, [...categories]])),

@@ -131,7 +131,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const mutating = request.method === 'POST' || request.method === 'PUT' || request.method === 'DELETE';
     const actor = request.actor;
     const now = requestClock(request, context.switchToHttp().getResponse<Response>());
-    if (!mutating || key === undefined || !actor?.keyId) {
+    // A retry is recognised per caller: her machine key, or the person signed in.
+    const caller = actor?.keyId ?? (actor?.personId ? `person:${actor.personId}` : null);
+    if (!mutating || key === undefined || !caller) {
       const idSeed = randomUUID();
       request.context = { correlationId, idSeed, ids: derivedIds(idSeed), now };
       return next.handle();
@@ -147,9 +149,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         ),
       );
     }
-    const idSeed = `${actor.keyId}|${key}`;
+    const idSeed = `${caller}|${key}`;
     request.context = { correlationId, idSeed, ids: derivedIds(idSeed), now };
-    return from(this.run(context, next, actor.keyId, key, request));
+    return from(this.run(context, next, caller, key, request));
   }
 
   private async run(

@@ -128,6 +128,20 @@ describe('AccessLogStore on PostgreSQL', () => {
     expect(await store.readsByDay(caseId, { timeZone: 'Europe/Paris', limit: 3 })).toMatchObject({ complete: false, days: { length: 3 } });
   });
 
+  it('lists what one person of an organisation read, newest first', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    await store.record([
+      read(a, { personId: 'person-1', keyId: null }),
+      read(b, { personId: 'person-2', keyId: null }),
+      read(b, { personId: 'person-1', keyId: null }),
+    ]);
+    const page = await store.listForReader('refuge-75', { personId: 'person-1' }, { limit: 10 });
+    expect(page.entries.map((e) => [e.caseId, e.personId])).toEqual([
+      [b, 'person-1'],
+      [a, 'person-1'],
+    ]);
+  });
+
   it('refuses any update, delete or truncate: who read what cannot be rewritten', async () => {
     const caseId = randomUUID();
     await store.record([read(caseId)]);

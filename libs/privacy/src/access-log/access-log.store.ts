@@ -10,6 +10,8 @@ export interface AccessLogEntry {
   caseId: string;
   organisationId: string;
   keyId: string | null;
+  /** The person signed in who read (null when a machine key read). */
+  personId?: string | null;
   via: AccessVia;
   referralId: string | null;
   categories: string[];
@@ -27,13 +29,14 @@ interface AccessLogRow {
   case_id: string;
   organisation_id: string;
   key_id: string | null;
+  person_id: string | null;
   via: AccessVia;
   referral_id: string | null;
   categories: string[];
   read_at: Date;
 }
 
-const COLUMNS = ['case_id', 'organisation_id', 'key_id', 'via', 'referral_id', 'categories', 'read_at'] as const;
+const COLUMNS = ['case_id', 'organisation_id', 'key_id', 'person_id', 'via', 'referral_id', 'categories', 'read_at'] as const;
 
 /**
  * The append-only access log (see access-log.schema.ts). `record` writes a whole inbox page in one
@@ -54,7 +57,16 @@ export class AccessLogStore {
     const values: unknown[] = [];
     const rows = opened.map((entry) => {
       const first = values.length;
-      values.push(entry.caseId, entry.organisationId, entry.keyId, entry.via, entry.referralId, entry.categories, entry.readAt);
+      values.push(
+        entry.caseId,
+        entry.organisationId,
+        entry.keyId,
+        entry.personId ?? null,
+        entry.via,
+        entry.referralId,
+        entry.categories,
+        entry.readAt,
+      );
       return `(${COLUMNS.map((_, i) => `$${first + i + 1}`).join(', ')})`;
     });
     await this.pool.query(`INSERT INTO privacy_access_log (${COLUMNS.join(', ')}) VALUES ${rows.join(', ')}`, values);
@@ -76,7 +88,30 @@ export class AccessLogStore {
        ORDER BY l.read_at DESC, l.id DESC LIMIT $3`,
       [caseId, options.before ?? null, options.limit + 1],
     );
-    const page = rows.slice(0, options.limit);
+    return this.page(rows, options.limit);
+  }
+
+  /**
+   * What one reader (a person, or a machine key) of an organisation opened, newest first: her
+   * org_admin reviews a colleague's reads without seeing anything of the women read.
+   */
+  async listForReader(
+    organisationId: string,
+    reader: { personId: string } | { keyId: string },
+    options: { before?: string; limit: number },
+  ): Promise<AccessLogPage> {
+    const [column, value] = 'personId' in reader ? ['person_id', reader.personId] : ['key_id', reader.keyId];
+    const { rows } = await this.pool.query<AccessLogRow>(
+      `SELECT id::text AS id, ${COLUMNS.join(', ')} FROM privacy_access_log
+       WHERE organisation_id = $1 AND ${column} = $2 AND ($3::bigint IS NULL OR id < $3::bigint)
+       ORDER BY privacy_access_log.id DESC LIMIT $4`,
+      [organisationId, value, options.before ?? null, options.limit + 1],
+    );
+    return this.page(rows, options.limit);
+  }
+
+  private page(rows: AccessLogRow[], limit: number): AccessLogPage {
+    const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       entries: page.map((row) => ({
@@ -84,12 +119,13 @@ export class AccessLogStore {
         caseId: row.case_id,
         organisationId: row.organisation_id,
         keyId: row.key_id,
+        personId: row.person_id,
         via: row.via,
         referralId: row.referral_id,
         categories: row.categories,
         readAt: row.read_at,
       })),
-      nextCursor: rows.length > options.limit && last ? last.id : null,
+      nextCursor: rows.length > limit && last ? last.id : null,
     };
   }
 

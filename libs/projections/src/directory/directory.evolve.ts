@@ -1,8 +1,9 @@
-import { assertNever, type OrganisationEvent } from '@passerelle/domain';
+import { assertNever, type CapacityDeclared, type OrganisationRegistered } from '@passerelle/domain';
 import type { RecordedEvent } from '@passerelle/event-store';
 import type { DirectoryOrganisationRow } from './directory-organisation.entity';
 
-export type DirectoryEvent = RecordedEvent<OrganisationEvent['type']> & OrganisationEvent;
+type DirectoryOrganisationEvent = OrganisationRegistered | CapacityDeclared;
+export type DirectoryEvent = RecordedEvent<DirectoryOrganisationEvent['type']> & DirectoryOrganisationEvent;
 export const DIRECTORY_EVENT_TYPES = ['OrganisationRegistered', 'CapacityDeclared'] as const;
 
 /** Pure: an organisation's directory entry after one more event; the same row when nothing changes. */

@@ -11,6 +11,7 @@ import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS, directoryProjection } from '.
 import { INBOX_ENTITIES, INBOX_MIGRATIONS, inboxProjection } from '../inbox/inbox.projection';
 import { RESEARCH_ENTITIES, RESEARCH_READ_MODEL_MIGRATIONS, researchProjection } from '../research/research.projection';
 import type { Projection } from '../runner/projection';
+import { ACTIVITY_MIGRATIONS, ACTIVITY_TABLES, activityProjection } from '../activity/activity.projection';
 
 /** What a rebuild needs to know about a read model: how to feed it, its tables, and how to create them. */
 export interface RebuildTarget {
@@ -41,6 +42,7 @@ export const REBUILD_TARGETS: Record<string, RebuildTarget> = {
     finish: finishCoordination,
   },
   research: { projection: researchProjection, tables: tablesOf(RESEARCH_ENTITIES), migrations: RESEARCH_READ_MODEL_MIGRATIONS },
+  activity: { projection: activityProjection, tables: ACTIVITY_TABLES, migrations: ACTIVITY_MIGRATIONS },
 };
 
 /** `inbox`, …, or `all`; a coded error naming the choices otherwise. */

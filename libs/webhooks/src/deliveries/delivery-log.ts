@@ -36,9 +36,65 @@ interface DeliveryRow {
   delivered_at: Date | null;
 }
 
-/** The delivery log of one endpoint, newest event first, paginated by position. */
+export type WebhookAction = 'registered' | 'deleted' | 'secret_rotated' | 'replayed';
+
+/** Something a person or a machine key did to an endpoint; `actor` is `person:<id>` or `key:<id>`. */
+export interface WebhookActionRecord {
+  action: WebhookAction;
+  actor: string | null;
+  at: string;
+  detail: Record<string, unknown>;
+}
+
+/** The delivery log of one endpoint, newest event first, paginated by position, and who acted on the endpoint. */
 export class DeliveryLog {
   constructor(private readonly pool: Pool) {}
+
+  async recordAction(
+    endpointId: string,
+    organisationId: string,
+    action: WebhookAction,
+    actor: string | null,
+    detail: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.pool.query('INSERT INTO webhook_actions (endpoint_id, organisation_id, action, actor, detail) VALUES ($1, $2, $3, $4, $5)', [
+      endpointId,
+      organisationId,
+      action,
+      actor,
+      JSON.stringify(detail),
+    ]);
+  }
+
+  /** The latest actions on an endpoint, newest first. */
+  async actions(endpointId: string, limit = 50): Promise<WebhookActionRecord[]> {
+    const { rows } = await this.pool.query<{ action: WebhookAction; actor: string | null; at: Date; detail: Record<string, unknown> }>(
+      'SELECT action, actor, at, detail FROM webhook_actions WHERE endpoint_id = $1 ORDER BY id DESC LIMIT $2',
+      [endpointId, limit],
+    );
+    return rows.map((row) => ({ action: row.action, actor: row.actor, at: row.at.toISOString(), detail: row.detail }));
+  }
+
+  /** What one actor did to the organisation's endpoints, newest first (an org_admin's review of a person). */
+  async actionsBy(organisationId: string, actor: string, limit: number): Promise<(WebhookActionRecord & { endpointId: string })[]> {
+    const { rows } = await this.pool.query<{
+      endpoint_id: string;
+      action: WebhookAction;
+      actor: string | null;
+      at: Date;
+      detail: Record<string, unknown>;
+    }>(
+      'SELECT endpoint_id, action, actor, at, detail FROM webhook_actions WHERE organisation_id = $1 AND actor = $2 ORDER BY id DESC LIMIT $3',
+      [organisationId, actor, limit],
+    );
+    return rows.map((row) => ({
+      endpointId: row.endpoint_id,
+      action: row.action,
+      actor: row.actor,
+      at: row.at.toISOString(),
+      detail: row.detail,
+    }));
+  }
 
   async list(
     endpointId: string,

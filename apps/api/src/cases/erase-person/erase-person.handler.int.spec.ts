@@ -62,11 +62,28 @@ describe('erase person', () => {
       expect(await linkageRow(caseId)).toEqual({ linkage_key: null, erased_at: expect.any(Date) });
     });
 
-    it('lets a network admin erase her too: she may ask the network, not only the holder', () => {
+    it('lets her caseworker at the holding organisation erase her, naming the caseworker', () => {
       const { caseId, stream, opened, erased } = aCase();
+      const caseworker = { ...asso, role: 'caseworker' as const, keyId: null, personId: 'person-asso-caseworker' };
       return given(existingStream(stream, opened))
+        .when((store) => handler(store).execute(erase(caseId, caseworker)))
+        .then(
+          expectNewEvents(stream, [
+            {
+              ...erased(),
+              metadata: { actor: { organisationId: ASSO, role: 'caseworker', keyId: null, personId: 'person-asso-caseworker' } },
+            },
+          ]),
+        );
+    });
+
+    it('refuses the network admin, who never opens a case, and destroys nothing', async () => {
+      const { caseId, stream, opened } = aCase();
+      const sealed = await sealedFor(caseId);
+      await given(existingStream(stream, opened))
         .when((store) => handler(store).execute(erase(caseId, admin)))
-        .then(expectNewEvents(stream, [erased('network')]));
+        .thenThrows('AUTH.PARTNER_ONLY');
+      expect(await keyring.open(caseId, sealed)).toEqual({ givenName: 'Awa' });
     });
 
     it('records the erasure on a retry after a crash that destroyed her key but recorded nothing', async () => {
@@ -94,7 +111,7 @@ describe('erase person', () => {
       const sealed = await sealedFor(caseId);
       await given(existingStream(stream, opened))
         .when((store) => handler(store).execute(erase(caseId, coordinator)))
-        .thenThrows('AUTH.HOLDER_OR_ADMIN_ONLY');
+        .thenThrows('AUTH.PARTNER_ONLY');
       expect(await keyring.open(caseId, sealed)).toEqual({ givenName: 'Awa' });
     });
   });

@@ -17,6 +17,7 @@ import {
   personErased,
   referralMade,
   refuge,
+  refugeCaseworker,
 } from '../../testing/use-case.fixtures';
 import { GetCaseHandler } from '../get-case/get-case.handler';
 import { GetCaseQuery } from '../get-case/get-case.query';
@@ -28,6 +29,7 @@ const read = (via: string, referralId: string | null) => ({
   readAt: NOW.toISOString(),
   organisationId: REFUGE,
   keyId: refuge.keyId,
+  personId: null,
   via,
   referralId,
   categories: ['identity', 'contact'],
@@ -79,6 +81,13 @@ describe('get access log', () => {
       await side.given([caseStream(CASE_ID), [personErased()]]);
 
       expect((await logAs(asso)).entries).toHaveLength(3);
+    });
+
+    it('names the person who opened her case, when a caseworker signed in rather than a key', async () => {
+      await new GetCaseHandler(side.fx.store, side.inbox, side.access, side.fx.dataSource, SETTINGS).execute(
+        new GetCaseQuery(CASE_ID, refugeCaseworker, NOW),
+      );
+      expect((await logAs(asso)).entries[0]).toEqual({ ...read('case', null), keyId: null, personId: 'person-refuge-caseworker' });
     });
 
     it('answers anyone but the holder, even the reader, as if there were no such case', async () => {

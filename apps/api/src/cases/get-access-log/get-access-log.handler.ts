@@ -30,6 +30,7 @@ export class GetAccessLogHandler implements IQueryHandler<GetAccessLogQuery> {
         readAt: e.readAt.toISOString(),
         organisationId: e.organisationId,
         keyId: e.keyId,
+        personId: e.personId ?? null,
         via: e.via,
         referralId: e.referralId,
         categories: e.categories,

@@ -1,19 +1,20 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@passerelle/domain';
-import { CurrentActor, Roles } from '@passerelle/auth';
+import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
+import { CurrentActor, HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
 import { GetAccessLogQuery } from './get-access-log.query';
 import { GetAccessLogRequest } from './get-access-log.request.dto';
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@HiddenFromNetworkAdmin()
 @Controller('v1/cases')
 export class GetAccessLogController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':caseId/access-log')
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   @ApiOperation({ summary: 'Who opened her personal fields (key, organisation, time, categories): the holder only' })
   list(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Query() query: GetAccessLogRequest, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetAccessLogQuery(caseId, actor, query.cursor, query.limit ?? 100));

@@ -1,20 +1,21 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@passerelle/domain';
-import { CurrentActor, Roles } from '@passerelle/auth';
+import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
+import { CurrentActor, HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { GetAccessReportQuery } from './get-access-report.query';
 import { HerDocumentRequest } from './get-access-report.request.dto';
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@HiddenFromNetworkAdmin()
 @Controller('v1/cases')
 export class GetAccessReportController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':caseId/access-report')
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   @ApiOperation({
     summary:
       'Her access report (GDPR art. 15) in her language: every organisation that opened her data, when, which categories; a printable document and an SMS text, for the holder only',

@@ -50,7 +50,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
     if (!isHolder && !referral && categories.length === 0) throw hidden();
     const person = await this.access.view(
       { viewer, caseState: state, personal: snapshot.personal, referral, now },
-      { keyId: actor.keyId, via: 'case' },
+      { keyId: actor.keyId, personId: actor.personId ?? null, via: 'case' },
     );
     return {
       caseId,

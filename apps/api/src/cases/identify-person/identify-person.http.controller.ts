@@ -1,19 +1,21 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/auth';
+import { HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
+import { ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { IdentifyPersonCommand } from './identify-person.command';
 import { IdentifyPersonRequest } from './identify-person.request.dto';
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@HiddenFromNetworkAdmin()
 @Controller('v1/cases')
 export class IdentifyPersonController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   identify(@Body() body: IdentifyPersonRequest, @Context() context: CommandContext) {
     return this.commands.execute(
       new IdentifyPersonCommand(

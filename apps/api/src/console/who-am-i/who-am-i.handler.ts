@@ -1,13 +1,20 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { PeopleStore } from '@passerelle/auth';
 import { WhoAmIQuery } from './who-am-i.query';
 
 /**
- * Which role and organisation a key stands for, so that a client (the console) can offer only what
- * the key allows. It names nothing else: the key id stays out, since a page may display the answer.
+ * Who is calling, so that a client (the console) offers only what the caller may do: a person
+ * signed in (her id, role, organisation and e-mail as `name`), or a machine key (its role and
+ * organisation; the key id stays out, since a page may display the answer).
  */
 @QueryHandler(WhoAmIQuery)
 export class WhoAmIHandler implements IQueryHandler<WhoAmIQuery> {
-  execute({ actor }: WhoAmIQuery) {
-    return Promise.resolve({ role: actor.role, organisationId: actor.organisationId, organisationKind: actor.organisationKind });
+  constructor(private readonly people: PeopleStore) {}
+
+  async execute({ actor }: WhoAmIQuery) {
+    const common = { role: actor.role, organisationId: actor.organisationId, organisationKind: actor.organisationKind };
+    if (!actor.personId) return { principal: 'api_key' as const, ...common };
+    const person = await this.people.find(actor.personId);
+    return { principal: 'person' as const, ...common, personId: actor.personId, name: person?.email ?? null };
   }
 }

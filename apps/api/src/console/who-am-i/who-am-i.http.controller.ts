@@ -13,7 +13,7 @@ export class WhoAmIController {
 
   @Get()
   @Roles(...ROLES)
-  @ApiOperation({ summary: 'The role and organisation of the calling key' })
+  @ApiOperation({ summary: 'Who is calling: a person signed in or a machine key, with its role and organisation' })
   whoAmI(@CurrentActor() actor: Actor) {
     return this.queries.execute(new WhoAmIQuery(actor));
   }

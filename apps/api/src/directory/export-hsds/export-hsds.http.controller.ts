@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@passerelle/auth';
-import type { Actor } from '@passerelle/domain';
+import { type Actor, ROLES } from '@passerelle/domain';
 import { ExportHsdsQuery } from './export-hsds.query';
 import { ExportHsdsRequest } from './export-hsds.request.dto';
 
@@ -13,7 +13,7 @@ export class ExportHsdsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('hsds')
-  @Roles('partner', 'coordinator', 'researcher', 'admin')
+  @Roles(...ROLES)
   @ApiOperation({
     operationId: 'exportDirectoryHsds',
     summary: 'The directory in Open Referral HSDS 3 shape: organizations, services, service capacity; never a location',

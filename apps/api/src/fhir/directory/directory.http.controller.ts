@@ -1,6 +1,7 @@
 import { Get, Header, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Roles } from '@passerelle/auth';
+import { ROLES } from '@passerelle/domain';
 import type { Bundle, HealthcareService, Organization } from 'fhir/r4';
 import { FHIR_JSON, FhirController, FhirUrls, fhirId, type FhirRequestUrls, type RawQuery } from '../fhir-http';
 import {
@@ -11,7 +12,7 @@ import {
 } from './read-directory.query';
 import { parseHealthcareServiceSearch, parseOrganizationSearch } from './search-directory.request.dto';
 
-const EVERY_ROLE = ['partner', 'coordinator', 'researcher', 'admin'] as const;
+const EVERY_ROLE = ROLES;
 
 /** `GET /fhir/r4/Organization[?type=…]`, `GET /fhir/r4/Organization/{id}` (docs/fhir.md#organization). */
 @FhirController('Organization')

@@ -1,18 +1,19 @@
 import { Get, Header, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { CurrentActor, Roles } from '@passerelle/auth';
-import type { Actor } from '@passerelle/domain';
+import { CurrentActor, Roles, HiddenFromNetworkAdmin } from '@passerelle/auth';
+import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import type { Patient } from 'fhir/r4';
 import { FHIR_JSON, FhirController, fhirError, fhirId } from '../fhir-http';
 import { ReadFhirPatientQuery, type PatientRead } from './read-patient.query';
 
 /** `GET /fhir/r4/Patient/{caseId}`: her case, only the categories consent lets the reader see (docs/fhir.md#patient). */
+@HiddenFromNetworkAdmin()
 @FhirController('Patient')
 export class FhirPatientController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   @Header('Content-Type', FHIR_JSON)
   async read(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<Patient> {
     const read = await this.queries.execute<ReadFhirPatientQuery, PatientRead>(new ReadFhirPatientQuery(actor, fhirId(id), new Date()));

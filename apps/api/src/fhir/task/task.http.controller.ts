@@ -1,8 +1,8 @@
 import { Body, Get, Header, Headers, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { CurrentActor, Roles } from '@passerelle/auth';
+import { CurrentActor, Roles, HiddenFromNetworkAdmin } from '@passerelle/auth';
 import { ReplayWholeAnswer } from '@passerelle/http';
-import type { Actor } from '@passerelle/domain';
+import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import type { Request, Response } from 'express';
 import type { Bundle, Task } from 'fhir/r4';
 import { Context, type CommandContext } from '../../shared/command-context';
@@ -24,6 +24,7 @@ import { parseTaskSearch } from './search-tasks.request.dto';
 import { UpdateFhirTaskCommand } from './update-task.command';
 
 /** `GET /fhir/r4/Task?…`, `GET /fhir/r4/Task/{id}`, `PUT /fhir/r4/Task/{id}` (docs/fhir.md#task). */
+@HiddenFromNetworkAdmin()
 @FhirController('Task')
 export class FhirTaskController {
   constructor(
@@ -32,14 +33,14 @@ export class FhirTaskController {
   ) {}
 
   @Get()
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   @Header('Content-Type', FHIR_JSON)
   search(@Query() query: RawQuery, @FhirUrls() urls: FhirRequestUrls, @CurrentActor() actor: Actor): Promise<Bundle<Task>> {
     return this.queries.execute(new SearchFhirTasksQuery(actor, parseTaskSearch(query), urls));
   }
 
   @Get(':id')
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   @Header('Content-Type', FHIR_JSON)
   async read(@Param('id') id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<Task> {
     const task = await this.queries.execute<ReadFhirTaskQuery, Task>(new ReadFhirTaskQuery(actor, fhirId(id)));
@@ -49,7 +50,7 @@ export class FhirTaskController {
 
   @Put(':id')
   @HttpCode(200)
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   @ReplayWholeAnswer(
     'a Task holds ids, codes and fixed texts only: nothing about her, no free text (apps/api/src/fhir/task/task.mapping.ts)',
   )

@@ -54,7 +54,7 @@ export class GetInboxHandler implements IQueryHandler<GetInboxQuery> {
         const referral = { to: row.toOrg, sharedCategories: row.sharedCategories, referralId: row.referralId, open };
         return { viewer: actor.organisationId, caseState, personal: found?.personalSealed ?? null, referral, now };
       }),
-      { keyId: actor.keyId, via: 'inbox' },
+      { keyId: actor.keyId, personId: actor.personId ?? null, via: 'inbox' },
     );
     const items = page.rows.map((row, i) => {
       const person = people[i] ?? { person: null, categories: [], erased: false };

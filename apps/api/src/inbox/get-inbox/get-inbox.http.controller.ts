@@ -1,19 +1,20 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@passerelle/domain';
-import { CurrentActor, Roles } from '@passerelle/auth';
+import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
+import { CurrentActor, HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
 import { GetInboxQuery } from './get-inbox.query';
 import { GetInboxRequest } from './get-inbox.request.dto';
 
 @ApiTags('inbox')
 @ApiBearerAuth()
+@HiddenFromNetworkAdmin()
 @Controller('v1/inbox')
 export class GetInboxController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   list(@Query() query: GetInboxRequest, @CurrentActor() actor: Actor) {
     return this.queries.execute(
       new GetInboxQuery(actor, new Date(), {

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@passerelle/auth';
-import type { Actor } from '@passerelle/domain';
+import { type Actor, ROLES } from '@passerelle/domain';
 import { ListOrganisationsQuery } from './list-organisations.query';
 import { ListOrganisationsRequest } from './list-organisations.request.dto';
 
@@ -13,7 +13,7 @@ export class ListOrganisationsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles('partner', 'coordinator', 'researcher', 'admin')
+  @Roles(...ROLES)
   list(@Query() query: ListOrganisationsRequest, @CurrentActor() actor: Actor) {
     return this.queries.execute(
       new ListOrganisationsQuery(actor, { kind: query.kind, department: query.department, service: query.service }),

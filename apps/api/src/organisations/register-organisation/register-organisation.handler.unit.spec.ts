@@ -25,7 +25,7 @@ describe('register organisation', () => {
           expectNewEvents(theRefuge, [
             {
               ...organisationRegistered(REFUGE, 'refuge', ['shelter', 'legal']),
-              metadata: { actor: { organisationId: 'network', role: 'admin', keyId: admin.keyId }, scope: exactScope({}) },
+              metadata: { actor: { organisationId: 'passerelle', role: 'network_admin', keyId: admin.keyId }, scope: exactScope({}) },
             },
           ]),
         ));

@@ -13,7 +13,7 @@ export class RegisterOrganisationController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @Roles('admin')
+  @Roles('network_admin')
   register(@Body() body: RegisterOrganisationRequest, @Context() context: CommandContext) {
     return this.commands.execute(
       new RegisterOrganisationCommand(

@@ -1,19 +1,21 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/auth';
+import { Roles, HiddenFromNetworkAdmin } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { MakePlaceRequestCommand } from './make-place-request.command';
 import { MakePlaceRequestRequest } from './make-place-request.request.dto';
+import { ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 
 @ApiTags('place-requests')
 @ApiBearerAuth()
+@HiddenFromNetworkAdmin()
 @Controller('v1/place-requests')
 export class MakePlaceRequestController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   make(@Body() body: MakePlaceRequestRequest, @Context() context: CommandContext) {
     return this.commands.execute(
       new MakePlaceRequestCommand(

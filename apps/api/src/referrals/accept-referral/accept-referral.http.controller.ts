@@ -1,20 +1,22 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/auth';
+import { HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
+import { ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { AcceptReferralCommand } from './accept-referral.command';
 import { AcceptReferralRequest } from './accept-referral.request.dto';
 
 @ApiTags('referrals')
 @ApiBearerAuth()
+@HiddenFromNetworkAdmin()
 @Controller('v1/referrals')
 export class AcceptReferralController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/acceptance')
   @HttpCode(200)
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   handle(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AcceptReferralRequest, @Context() context: CommandContext) {
     return this.commands.execute(new AcceptReferralCommand({ referralId: id, note: body.note ?? null }, context));
   }

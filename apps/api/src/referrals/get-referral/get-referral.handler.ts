@@ -30,7 +30,10 @@ export class GetReferralHandler implements IQueryHandler<GetReferralQuery> {
       referralOpen(this.store, view),
     ]);
     const referral = { ...view, open: stillOpen };
-    const person = await this.access.view({ viewer, caseState, personal, referral, now }, { keyId: actor.keyId, via: 'referral' });
+    const person = await this.access.view(
+      { viewer, caseState, personal, referral, now },
+      { keyId: actor.keyId, personId: actor.personId ?? null, via: 'referral' },
+    );
     // Free text may speak of her: the receiver reads it only while a referral consent still names it and the referral is open to it.
     const textVisible =
       (caseState.status === 'open' && caseState.holder === viewer) || (stillOpen && this.access.textVisibleTo(viewer, caseState, now));

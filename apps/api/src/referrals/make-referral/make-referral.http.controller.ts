@@ -1,19 +1,21 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@passerelle/auth';
+import { HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
+import { ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { MakeReferralCommand } from './make-referral.command';
 import { MakeReferralRequest } from './make-referral.request.dto';
 
 @ApiTags('referrals')
 @ApiBearerAuth()
+@HiddenFromNetworkAdmin()
 @Controller('v1/referrals')
 export class MakeReferralController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   refer(@Body() body: MakeReferralRequest, @Context() context: CommandContext) {
     return this.commands.execute(
       new MakeReferralCommand(

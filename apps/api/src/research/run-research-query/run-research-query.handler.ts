@@ -36,7 +36,7 @@ export class RunResearchQueryHandler implements IQueryHandler<RunResearchQuery> 
     let answer: ResearchAnswer;
     if (query.epsilon !== null) {
       const budget = await this.ledger.spend({
-        keyId: actor.keyId ?? actor.organisationId,
+        keyId: actor.keyId ?? actor.personId ?? actor.organisationId,
         organisationId: actor.organisationId,
         epsilon: query.epsilon,
         query: { unit: query.unit, year: query.year, groupBy: query.groupBy, filters: query.filters },

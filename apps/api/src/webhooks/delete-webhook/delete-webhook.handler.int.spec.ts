@@ -10,7 +10,7 @@ const given = CommandHandlerSpecification.for<ReferralEvent>();
 
 describe('delete webhook', () => {
   let tables: Awaited<ReturnType<typeof webhookTablesOnTestDatabase>>;
-  const handler = () => new DeleteWebhookHandler(tables.endpoints);
+  const handler = () => new DeleteWebhookHandler(tables.endpoints, tables.log);
   const deliveryStatus = async (endpointId: string) =>
     (await tables.pool.query<{ status: string }>('SELECT status FROM webhook_deliveries WHERE endpoint_id = $1', [endpointId])).rows.map(
       (r) => r.status,
@@ -30,6 +30,14 @@ describe('delete webhook', () => {
       .thenNothingHappened();
     expect(await tables.endpoints.list(ASSO)).not.toContainEqual(expect.objectContaining({ id: endpoint.id }));
     expect(await deliveryStatus(endpoint.id)).toEqual(['cancelled']);
+    expect(await tables.actionsOn(endpoint.id)).toEqual([{ action: 'deleted', actor: `key:${asso.keyId}` }]);
+  });
+
+  it('names the person who deleted it in the endpoint’s action log', async () => {
+    const { endpoint } = await tables.anEndpoint(ASSO);
+    const caseworker = { ...asso, role: 'caseworker' as const, keyId: null, personId: 'person-awa' };
+    await handler().execute(new DeleteWebhookCommand(caseworker, endpoint.id));
+    expect(await tables.actionsOn(endpoint.id)).toEqual([{ action: 'deleted', actor: 'person:person-awa' }]);
   });
 
   it("answers another partner's endpoint exactly like one that does not exist, and keeps it", async () => {

@@ -1,7 +1,7 @@
 import { Controller, Delete, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@passerelle/domain';
+import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { CurrentActor, Roles } from '@passerelle/auth';
 import { DeleteWebhookCommand } from './delete-webhook.command';
 
@@ -12,7 +12,7 @@ export class DeleteWebhookController {
   constructor(private readonly commands: CommandBus) {}
 
   @Delete(':id')
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   @HttpCode(204)
   async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.commands.execute(new DeleteWebhookCommand(actor, id));

@@ -13,6 +13,7 @@ export class ListDeliveriesHandler implements IQueryHandler<ListDeliveriesQuery>
 
   async execute({ actor, webhookId, page }: ListDeliveriesQuery) {
     const endpoint = await ownEndpoint(this.endpoints, actor.organisationId, webhookId);
-    return this.log.list(endpoint.id, page);
+    const deliveries = await this.log.list(endpoint.id, page);
+    return { ...deliveries, actions: await this.log.actions(endpoint.id) };
   }
 }

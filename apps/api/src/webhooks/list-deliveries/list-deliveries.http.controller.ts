@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@passerelle/domain';
+import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { CurrentActor, Roles } from '@passerelle/auth';
 import { ListDeliveriesQuery } from './list-deliveries.query';
 import { ListDeliveriesRequest } from './list-deliveries.request.dto';
@@ -13,7 +13,7 @@ export class ListDeliveriesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/deliveries')
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   list(@Param('id', ParseUUIDPipe) id: string, @Query() query: ListDeliveriesRequest, @CurrentActor() actor: Actor) {
     return this.queries.execute(
       new ListDeliveriesQuery(actor, id, {

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@passerelle/auth';
-import type { Actor } from '@passerelle/domain';
+import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { ListDeliveryAttemptsQuery } from './list-delivery-attempts.query';
 
 @ApiTags('webhooks')
@@ -12,7 +12,7 @@ export class ListDeliveryAttemptsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/deliveries/:eventId/attempts')
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   @ApiOperation({
     operationId: 'listWebhookDeliveryAttempts',
     summary: 'Every attempt of one delivery: time, response status or network error, duration (kept 30 days; never the body)',

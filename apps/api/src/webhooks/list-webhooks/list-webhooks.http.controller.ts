@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@passerelle/domain';
+import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { CurrentActor, Roles } from '@passerelle/auth';
 import { ListWebhooksQuery } from './list-webhooks.query';
 
@@ -12,7 +12,7 @@ export class ListWebhooksController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   list(@CurrentActor() actor: Actor) {
     return this.queries.execute(new ListWebhooksQuery(actor));
   }

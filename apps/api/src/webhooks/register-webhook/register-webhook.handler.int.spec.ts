@@ -13,7 +13,8 @@ const URL = 'http://127.0.0.1:8080/hooks/passerelle';
 
 describe('register webhook', () => {
   let tables: Awaited<ReturnType<typeof webhookTablesOnTestDatabase>>;
-  const handler = (store: EventStore, settings = tables.settings) => new RegisterWebhookHandler(tables.endpoints, store, settings);
+  const handler = (store: EventStore, settings = tables.settings) =>
+    new RegisterWebhookHandler(tables.endpoints, store, settings, tables.log);
   const register = (idSeed: string, url = URL, events: string[] = ['referral.made.v1']) =>
     new RegisterWebhookCommand(contextOf(asso, { idSeed }), url, events);
   const afterPosition = async (id: string) =>

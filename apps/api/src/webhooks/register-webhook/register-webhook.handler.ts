@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandId } from '@passerelle/command-handling';
-import { unprocessable } from '@passerelle/domain';
+import { actorRef, unprocessable } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
-import { checkWebhookUrl, WEBHOOK_SETTINGS, WebhookEndpointStore, type WebhookSettings } from '@passerelle/webhooks';
+import { checkWebhookUrl, DeliveryLog, WEBHOOK_SETTINGS, WebhookEndpointStore, type WebhookSettings } from '@passerelle/webhooks';
 import { webhookView } from '../webhook.view';
 import { RegisterWebhookCommand } from './register-webhook.command';
 
@@ -18,6 +18,7 @@ export class RegisterWebhookHandler implements ICommandHandler<RegisterWebhookCo
     private readonly endpoints: WebhookEndpointStore,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
+    private readonly log: DeliveryLog,
   ) {}
 
   async execute({ context, url, events }: RegisterWebhookCommand) {
@@ -31,6 +32,7 @@ export class RegisterWebhookHandler implements ICommandHandler<RegisterWebhookCo
       events: events.includes('*') ? ['*'] : [...events],
       headPosition: await this.store.headPosition(),
     });
+    await this.log.recordAction(endpoint.id, endpoint.organisationId, 'registered', actorRef(context.actor), { url: endpoint.url });
     return { ...webhookView(endpoint), secret };
   }
 }

@@ -23,7 +23,7 @@ const fromTheStart: ReplayStart = { since: new Date(0) };
 
 describe('replay webhook', () => {
   let tables: Awaited<ReturnType<typeof webhookTablesOnTestDatabase>>;
-  const handler = (store: EventStore) => new ReplayWebhookHandler(tables.endpoints, new ReplayQueue(tables.pool, store));
+  const handler = (store: EventStore) => new ReplayWebhookHandler(tables.endpoints, new ReplayQueue(tables.pool, store), tables.log);
   const queuedTypes = async (endpointId: string) =>
     (
       await tables.pool.query<{ event_type: string }>(
@@ -43,6 +43,7 @@ describe('replay webhook', () => {
       )
       .thenNothingHappened();
     expect(await queuedTypes(endpoint.id)).toEqual(['referral.made.v1', 'referral.accepted.v1']);
+    expect(await tables.actionsOn(endpoint.id)).toEqual([{ action: 'replayed', actor: `key:${refuge.keyId}` }]);
   });
 
   it('queues only the types the endpoint subscribes to, from the position asked', async () => {

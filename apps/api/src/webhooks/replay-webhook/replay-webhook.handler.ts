@@ -1,5 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ReplayQueue, WebhookEndpointStore, type ReplayStart } from '@passerelle/webhooks';
+import { actorRef } from '@passerelle/domain';
+import { DeliveryLog, ReplayQueue, WebhookEndpointStore, type ReplayStart } from '@passerelle/webhooks';
 import { ownEndpoint } from '../webhook.view';
 import { ReplayWebhookCommand } from './replay-webhook.command';
 
@@ -13,11 +14,16 @@ export class ReplayWebhookHandler implements ICommandHandler<ReplayWebhookComman
   constructor(
     private readonly endpoints: WebhookEndpointStore,
     private readonly replays: ReplayQueue,
+    private readonly log: DeliveryLog,
   ) {}
 
   async execute({ actor, webhookId, start }: ReplayWebhookCommand) {
     const endpoint = await ownEndpoint(this.endpoints, actor.organisationId, webhookId);
     const result = await this.replays.replay(endpoint.id, start);
+    await this.log.recordAction(endpoint.id, actor.organisationId, 'replayed', actorRef(actor), {
+      ...startView(start),
+      queued: result.queued,
+    });
     return { id: endpoint.id, ...startView(start), queued: result.queued, toPosition: result.toPosition };
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@passerelle/domain';
+import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { CurrentActor, Roles } from '@passerelle/auth';
 import { ReplayWebhookCommand } from './replay-webhook.command';
 import { ReplayWebhookRequest } from './replay-webhook.request.dto';
@@ -13,7 +13,7 @@ export class ReplayWebhookController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/replay')
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   @HttpCode(202)
   replay(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReplayWebhookRequest, @CurrentActor() actor: Actor) {
     return this.commands.execute(new ReplayWebhookCommand(actor, id, replayStart(body)));

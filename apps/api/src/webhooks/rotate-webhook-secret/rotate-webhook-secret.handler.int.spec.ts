@@ -12,7 +12,8 @@ const HOUR_MS = 3_600_000;
 
 describe('rotate webhook secret', () => {
   let tables: Awaited<ReturnType<typeof webhookTablesOnTestDatabase>>;
-  const handler = () => new RotateWebhookSecretHandler(tables.endpoints, webhookSettings({}, { rotationOverlapMs: 2 * HOUR_MS }));
+  const handler = () =>
+    new RotateWebhookSecretHandler(tables.endpoints, webhookSettings({}, { rotationOverlapMs: 2 * HOUR_MS }), tables.log);
   /** The previous secret's validity, in hours from when the rotation was asked (rounded: the database sets the time). */
   const overlapHours = (validUntil: string, askedAt: number) => Math.round((Date.parse(validUntil) - askedAt) / HOUR_MS);
 

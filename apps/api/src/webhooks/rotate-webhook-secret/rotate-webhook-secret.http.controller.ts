@@ -1,7 +1,7 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@passerelle/domain';
+import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { CurrentActor, Roles } from '@passerelle/auth';
 import { SecretInResponse } from '@passerelle/http';
 import { RotateWebhookSecretCommand } from './rotate-webhook-secret.command';
@@ -14,7 +14,7 @@ export class RotateWebhookSecretController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/secret-rotation')
-  @Roles('partner')
+  @Roles(...ORGANISATION_ACTING_ROLES)
   @SecretInResponse('secret')
   rotate(@Param('id', ParseUUIDPipe) id: string, @Body() body: RotateWebhookSecretRequest, @CurrentActor() actor: Actor) {
     return this.commands.execute(new RotateWebhookSecretCommand(actor, id, body.overlapSeconds));

@@ -1,4 +1,4 @@
-import { forbidden, notFound, unprocessable } from '../../shared/domain-error';
+import { notFound, unprocessable } from '../../shared/domain-error';
 import { requirePartner } from '../../shared/actor.rules';
 import type { Actor } from '../../shared/metadata';
 import type { CaseState } from '../case.state';
@@ -20,14 +20,12 @@ export function requireHeldOpenCase(state: CaseState, actor: Actor): OpenCase {
 }
 
 /**
- * Erasure may come from the holder or from an admin: she may exercise her right to erasure with the
- * network, not only with the organisation that identified her.
+ * Erasure comes from the holder. The network administrator, who never opens a case, cannot erase one
+ * either: she exercises her right to erasure through the organisation holding her file, which the
+ * network administrator can reach (docs/consent-and-privacy.md).
  */
 export function requireEraser(state: CaseState, actor: Actor): Exclude<CaseState, { status: 'none' }> {
-  if (actor.role !== 'partner' && actor.role !== 'admin') {
-    throw forbidden('AUTH.HOLDER_OR_ADMIN_ONLY', 'Only the partner holding the case or an admin may erase it');
-  }
-  if (state.status === 'none') throw caseNotFound();
-  if (actor.role === 'partner' && state.holder !== actor.organisationId) throw caseNotFound();
+  const partner = requirePartner(actor);
+  if (state.status === 'none' || state.holder !== partner.organisationId) throw caseNotFound();
   return state;
 }

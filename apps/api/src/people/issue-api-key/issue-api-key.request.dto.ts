@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { KEY_ROLES, type KeyRole } from '@passerelle/domain';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+
+export class IssueApiKeyRequest {
+  @ApiProperty({
+    enum: KEY_ROLES,
+    description: 'partner: the organisation’s own system; network roles are issued by the network admin only',
+  })
+  @IsIn(KEY_ROLES)
+  role: KeyRole;
+
+  @ApiPropertyOptional({ example: 'case system', description: 'What the key is for, shown to the organisation’s org_admins' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 100)
+  label?: string;
+
+  @ApiPropertyOptional({ example: null, nullable: true, description: 'When the key stops working; one year from now when absent or null' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsISO8601({ strict: true })
+  expiresAt?: string | null;
+}

@@ -1,0 +1,21 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@passerelle/auth';
+import { StartInvitationCommand } from './start-invitation.command';
+import { InvitationTokenRequest } from './start-invitation.request.dto';
+
+/** Public: the invitation's secret is the credential (POSTed, never in a URL a server would log). */
+@ApiTags('sign-in')
+@Controller('auth/invitations')
+export class StartInvitationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('start')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({ summary: 'Open an invitation: who is invited, and the passkey and TOTP ceremonies to accept it' })
+  start(@Body() body: InvitationTokenRequest) {
+    return this.commands.execute(new StartInvitationCommand(body.token));
+  }
+}

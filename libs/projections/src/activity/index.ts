@@ -1,0 +1,2 @@
+export * from './activity.projection';
+export * from './activity.query';
