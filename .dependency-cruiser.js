@@ -70,6 +70,14 @@ module.exports = {
       to: { path: '(^libs/platform/|^@passerelle/platform)' },
     },
     {
+      name: 'the-sdk-stands-on-the-public-contract',
+      comment:
+        "libs/sdk (@passerelle/client) is what partners' systems run: it imports the published contracts (webhook types), openapi-fetch and standardwebhooks, never the network's internals.",
+      severity: 'error',
+      from: { path: '^libs/sdk/', pathNot: '\\.spec\\.ts$' },
+      to: { pathNot: ['^libs/(sdk|contracts)/', 'node_modules/(openapi-fetch|standardwebhooks)/'] },
+    },
+    {
       name: 'no-circular-libs',
       severity: 'error',
       from: { path: '^libs/' },

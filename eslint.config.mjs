@@ -8,7 +8,17 @@ import tseslint from 'typescript-eslint';
 const nodeGlobals = { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.passerelle/', 'apps/console/public/', 'test/e2e/screenshots/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      '.passerelle/',
+      'apps/console/public/',
+      'test/e2e/screenshots/',
+      'libs/sdk/src/generated/',
+    ],
+  },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,
   tseslint.configs.stylisticTypeChecked,

@@ -1,4 +1,4 @@
-import type { IntegrationEvent, IntegrationEventType } from './integration-events';
+import type { IntegrationEvent, IntegrationEventType, ReferralWithdrawnV1 } from './integration-events';
 
 /**
  * The body of every webhook (docs/webhooks.md#payload-reference), exactly these fields in this order: the subject is the
@@ -13,6 +13,27 @@ export type WebhookPayload = {
   occurredAt: string;
   reason?: string;
 } & ({ placeRequestId: string } | { referralId: string } | { caseId: string } | { organisationId: string });
+
+/** The one subject field of an event's webhook body, chosen as {@link toWebhookPayload} chooses it. */
+type WebhookSubjectOf<Event> = 'placeRequestId' extends keyof Event
+  ? 'placeRequestId'
+  : 'referralId' extends keyof Event
+    ? 'referralId'
+    : 'caseId' extends keyof Event
+      ? 'caseId'
+      : 'organisationId';
+
+/** The webhook body of one integration event type, exactly as {@link toWebhookPayload} writes it. */
+export type WebhookPayloadOf<Event extends IntegrationEvent> = Event extends IntegrationEvent
+  ? Pick<Event, Extract<'type' | 'eventId' | WebhookSubjectOf<Event> | 'streamRevision' | 'globalPosition' | 'occurredAt', keyof Event>> &
+      (Event extends ReferralWithdrawnV1 ? { reason: string } : unknown)
+  : never;
+
+/**
+ * Every webhook body, discriminated by `type` (what libs/sdk's verifyWebhook returns): narrowing on
+ * `type` gives the subject field, e.g. `referralId` for `referral.made.v1`, `reason` for a withdrawal.
+ */
+export type WebhookEvent = WebhookPayloadOf<IntegrationEvent>;
 
 export function toWebhookPayload(event: IntegrationEvent): WebhookPayload {
   const subject =

@@ -7,8 +7,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(__dirname, '../../..');
 const CONSOLE_SOURCE = join(ROOT, 'apps/console');
-/** Library files the console bundles (vocabularies, her receipts' languages): a change there rebuilds it too. */
-const BUNDLED_LIBRARIES = [join(ROOT, 'libs/domain/src/shared'), join(ROOT, 'libs/receipts/src')];
+/** Library files the console bundles (vocabularies, her receipts' languages, the SDK's client): a change there rebuilds it too. */
+const BUNDLED_LIBRARIES = [join(ROOT, 'libs/domain/src/shared'), join(ROOT, 'libs/receipts/src'), join(ROOT, 'libs/sdk/src')];
 const CONSOLE_BUILD = join(ROOT, 'dist/console/index.html');
 export const SCREENSHOTS = join(ROOT, 'test/e2e/screenshots');
 

@@ -1,8 +1,10 @@
+import { createPasserelleClient } from '../../../../libs/sdk/src/client';
+
 /**
- * The console's only door to the network: the public HTTP API, as the person signed in. Her
- * session is an HttpOnly cookie the page never sees (the console never holds an API key); every
- * change carries the session's CSRF token. Errors arrive as application/problem+json (RFC 9457)
- * and become ApiError with its detail.
+ * The console's only door to the network: the public HTTP API through the SDK's client
+ * (libs/sdk, openapi-fetch), as the person signed in. Her session is an HttpOnly cookie the page
+ * never sees (the console never holds an API key); every change carries the session's CSRF token.
+ * Errors arrive as application/problem+json (RFC 9457) and become ApiError with its detail.
  */
 export interface Problem {
   status: number;
@@ -58,27 +60,39 @@ export async function del(path: string): Promise<void> {
   await send<unknown>('DELETE', path);
 }
 
-async function send<T>(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (csrfToken && method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-  let response: Response;
+/**
+ * Same origin (baseUrl ''): the session cookie goes to this origin only, and nothing about her ever
+ * goes into a URL. Answers are never cached: they hold personal data.
+ */
+const api = createPasserelleClient({ baseUrl: '', credentials: 'same-origin', fetch: (request) => fetch(request, { cache: 'no-store' }) });
+api.use({
+  onRequest: ({ request }) => {
+    if (csrfToken && request.method !== 'GET') request.headers.set('X-CSRF-Token', csrfToken);
+    return request;
+  },
+});
+
+/**
+ * The views name paths with their ids already in them (`/v1/referrals/${id}`) and type each answer
+ * with src/api/types.ts, which takes the OpenAPI document's types: the client is called untyped here.
+ */
+const request = api.request as unknown as (
+  method: 'get' | 'post' | 'put' | 'delete',
+  path: string,
+  init: { body?: unknown; headers: Record<string, string> },
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+async function send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
+  const headers: Record<string, string> = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {};
+  let result: Awaited<ReturnType<typeof request>>;
   try {
-    // The session cookie goes to this origin only; nothing about her ever goes into a URL.
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
+    result = await request(method.toLowerCase() as Lowercase<typeof method>, path, body === undefined ? { headers } : { body, headers });
   } catch {
     throw new NetworkError('network');
   }
-  const payload: unknown = response.status === 204 ? null : await response.json().catch(() => null);
-  if (response.ok) return payload as T;
-  const problem: Problem = isProblem(payload) ? payload : { status: response.status };
+  const { response } = result;
+  if (response.ok) return (response.status === 204 ? null : (result.data ?? null)) as T;
+  const problem: Problem = isProblem(result.error) ? result.error : { status: response.status };
   if (response.status === 401 && csrfToken) onUnauthenticated();
   throw new ApiError({ ...problem, status: response.status });
 }

@@ -1,10 +1,47 @@
-/** The shapes the console reads, as the API answers them (its OpenAPI document is served at /docs). */
+/**
+ * The shapes the console reads, as the API answers them: each is the type the OpenAPI document gives
+ * that answer (libs/sdk, `npm run sdk:generate`). While the document describes no body for an answer,
+ * the shape after `ResponseBody`'s third argument stands in; once it does, the document's type wins
+ * and the console is checked against it.
+ */
+import type { ResponseBody } from '../../../../libs/sdk/src/types';
 import type { Fact, PrintableDocument, SmsText } from '../../../../libs/receipts/src/printable-document';
 import type { Role } from '../vocabulary';
 
 export type { Fact, PrintableDocument };
 
-export interface Me {
+export type Me = ResponseBody<'/v1/me', 'get', MeShape>;
+export type SessionInfo = ResponseBody<'/auth/session', 'get', SessionInfoShape>;
+export type Organisation = ResponseBody<'/v1/organisations', 'get', { items: OrganisationShape[] }>['items'][number];
+export type InboxPage = ResponseBody<'/v1/inbox', 'get', InboxPageShape>;
+export type InboxItem = InboxPage['items'][number];
+export type Referral = ResponseBody<'/v1/referrals/{id}', 'get', ReferralShape>;
+export type ReferralStatus = Referral['status'];
+export type Person = NonNullable<Referral['person']>;
+export type PlaceRequest = ResponseBody<'/v1/place-requests/{id}', 'get', PlaceRequestShape>;
+export type PlaceRequestStatus = PlaceRequest['status'];
+export type Written = ResponseBody<'/v1/referrals', 'post', WrittenShape>;
+export type Funnel = ResponseBody<'/v1/coordination/funnel', 'get', FunnelShape>;
+export type Gaps = ResponseBody<'/v1/coordination/gaps', 'get', GapsShape>;
+export type Capacity = ResponseBody<'/v1/coordination/capacity', 'get', CapacityShape>;
+export type ResearchAnswer = ResponseBody<'/v1/research/queries', 'post', ResearchAnswerShape>;
+export type WebhookEndpoint = ResponseBody<'/v1/webhooks', 'get', { items: WebhookEndpointShape[] }>['items'][number];
+export type WebhookDelivery = ResponseBody<'/v1/webhooks/{id}/deliveries', 'get', { items: WebhookDeliveryShape[] }>['items'][number];
+/** One attempt of a delivery: a response status or, when no answer came, the network error. */
+export type DeliveryAttempt = ResponseBody<
+  '/v1/webhooks/{id}/deliveries/{eventId}/attempts',
+  'get',
+  { items: DeliveryAttemptShape[] }
+>['items'][number];
+/** Her consent receipt or her access report (GET /v1/cases/{caseId}/consent-receipt | access-report), written in her language by the API. */
+export type HerDocument = ResponseBody<'/v1/cases/{caseId}/consent-receipt', 'get', HerDocumentShape>;
+
+/** A cell of a research answer: the API generalises every dimension to a plain JSON value. */
+export type JsonScalar = string | number | boolean | null | undefined;
+
+// The shapes below stand in while the OpenAPI document describes no body for these answers.
+
+interface MeShape {
   principal: 'person' | 'api_key';
   role: Role;
   organisationId: string;
@@ -14,12 +51,12 @@ export interface Me {
   name?: string | null;
 }
 
-export interface SessionInfo {
+interface SessionInfoShape {
   csrfToken: string;
   expiresAt: string;
 }
 
-export interface Organisation {
+interface OrganisationShape {
   id: string;
   name: string;
   kind: string;
@@ -29,17 +66,17 @@ export interface Organisation {
   capacity: { service: string; total: number; available: number }[];
 }
 
-export type ReferralStatus = 'referred' | 'accepted' | 'declined' | 'withdrawn' | 'closed';
-export type Person = Record<string, unknown>;
+type ReferralStatusShape = 'referred' | 'accepted' | 'declined' | 'withdrawn' | 'closed';
+type PersonShape = Record<string, unknown>;
 
-export interface InboxItem {
+interface InboxItemShape {
   referralId: string;
   caseId: string;
   from: string;
   to: string;
   service: string;
   urgency: string;
-  status: ReferralStatus;
+  status: ReferralStatusShape;
   respondBy: string | null;
   overdue: boolean;
   declineReason: string | null;
@@ -47,21 +84,21 @@ export interface InboxItem {
   outcome: string | null;
   createdAt: string;
   updatedAt: string;
-  person: Person | null;
+  person: PersonShape | null;
   visibleCategories: string[];
   erased: boolean;
   /** Set on a referral of a place request: how many other organisations were asked (never who). */
   placeRequestId?: string | null;
   otherRecipients?: number | null;
   /** The sender's rows only: the request's status and who accepted. */
-  placeRequest?: { status: PlaceRequestStatus; placedBy: string | null } | null;
+  placeRequest?: { status: PlaceRequestStatusShape; placedBy: string | null } | null;
 }
 
-export type PlaceRequestStatus = 'open' | 'placed' | 'expired' | 'cancelled';
+type PlaceRequestStatusShape = 'open' | 'placed' | 'expired' | 'cancelled';
 
-export interface PlaceRequest {
+interface PlaceRequestShape {
   placeRequestId: string;
-  status: PlaceRequestStatus;
+  status: PlaceRequestStatusShape;
   service: string;
   urgency: string;
   respondBy: string | null;
@@ -70,7 +107,7 @@ export interface PlaceRequest {
   recipients: {
     organisationId: string;
     referralId: string;
-    status: ReferralStatus;
+    status: ReferralStatusShape;
     declineReason: string | null;
     withdrawalReason: string | null;
     respondedAt: string | null;
@@ -78,19 +115,19 @@ export interface PlaceRequest {
   }[];
 }
 
-export interface InboxPage {
-  items: InboxItem[];
+interface InboxPageShape {
+  items: InboxItemShape[];
   nextCursor: string | null;
 }
 
-export interface Referral {
+interface ReferralShape {
   referralId: string;
   caseId: string;
   from: string;
   to: string;
   service: string;
   urgency: string;
-  status: ReferralStatus;
+  status: ReferralStatusShape;
   sharedCategories: string[];
   respondBy: string | null;
   declineReason: string | null;
@@ -102,21 +139,21 @@ export interface Referral {
   placeRequestId?: string | null;
   otherRecipients?: number | null;
   notes: { by: string; event: string; note: string | null }[];
-  person: Person | null;
+  person: PersonShape | null;
   visibleCategories: string[];
   erased: boolean;
 }
 
-export interface Written {
+interface WrittenShape {
   position: string;
 }
 
-export interface Spread {
+interface Spread {
   median: number | null;
   p90: number | null;
 }
 
-export interface Funnel {
+interface FunnelShape {
   stages: { stage: string; count: number; conversion?: number | null }[];
   declineReasons: Record<string, number>;
   overdue: number;
@@ -131,12 +168,12 @@ export interface Funnel {
   }[];
 }
 
-export interface Gaps {
+interface GapsShape {
   rows: { department: string; indicator: string; month?: string; ngoOnly: number; authorityOnly: number; both: number; lagDays: Spread }[];
   totals: { ngoOnly: number; authorityOnly: number; both: number; lagDays: Spread; notLinkable?: number };
 }
 
-export interface Capacity {
+interface CapacityShape {
   asOf?: string;
   rows: {
     organisationId: string;
@@ -150,10 +187,7 @@ export interface Capacity {
   }[];
 }
 
-/** A cell of a research answer: the API generalises every dimension to a plain JSON value. */
-export type JsonScalar = string | number | boolean | null | undefined;
-
-export interface ResearchAnswer {
+interface ResearchAnswerShape {
   k: number;
   unit: string;
   rows: (Record<string, JsonScalar> & { count: number | null; suppressed?: boolean; medianDelayDays?: number | null })[];
@@ -162,7 +196,7 @@ export interface ResearchAnswer {
   noise: null | { mechanism: string; epsilon: number; budget: { total: number; spent: number; remaining: number } };
 }
 
-export interface WebhookEndpoint {
+interface WebhookEndpointShape {
   id: string;
   url: string;
   events: string[];
@@ -172,7 +206,7 @@ export interface WebhookEndpoint {
   createdAt: string;
 }
 
-export interface WebhookDelivery {
+interface WebhookDeliveryShape {
   eventId: string;
   type: string;
   globalPosition: string;
@@ -185,16 +219,14 @@ export interface WebhookDelivery {
   deliveredAt: string | null;
 }
 
-/** One attempt of a delivery: a response status or, when no answer came, the network error. */
-export interface DeliveryAttempt {
+interface DeliveryAttemptShape {
   at: string;
   status?: number;
   error?: string;
   durationMs: number;
 }
 
-/** Her consent receipt or her access report (GET /v1/cases/{caseId}/consent-receipt | access-report), written in her language by the API. */
-export interface HerDocument {
+interface HerDocumentShape {
   caseId: string;
   reference: string;
   language: string;
