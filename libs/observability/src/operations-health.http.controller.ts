@@ -5,6 +5,7 @@ import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import type { Pool } from 'pg';
 import { Public } from '@passerelle/auth';
 import { PG_POOL } from '@passerelle/database';
+import { named, object, oneOfValues, Operation } from '@passerelle/http';
 import { PasserelleMetrics } from './passerelle-metrics';
 import { NotReadyError, ReadinessProbes } from './readiness-probes';
 
@@ -14,6 +15,19 @@ import { NotReadyError, ReadinessProbes } from './readiness-probes';
  * answer, and none of the service's projections (read models, relay, webhook outbox) is failed
  * (docs/operations.md).
  */
+const INDICATORS = {
+  type: 'object',
+  additionalProperties: { type: 'object', required: ['status'], properties: { status: { type: 'string' } } },
+};
+const HEALTH = named(
+  'Health',
+  object({ status: oneOfValues(['ok', 'error', 'shutting_down']), info: INDICATORS, error: INDICATORS, details: INDICATORS }, [
+    'info',
+    'error',
+  ]),
+);
+const UP = { status: 'up' };
+
 @ApiTags('operations')
 @Controller('health')
 export class OperationsHealthController {
@@ -28,6 +42,18 @@ export class OperationsHealthController {
 
   @Get()
   @Public()
+  @Operation('getHealth', {
+    summary: 'Ready: the database, the event store and every dependency answer, and no projection is failed (503 otherwise)',
+    responses: [
+      {
+        status: 200,
+        description: 'Ready',
+        body: HEALTH,
+        example: { status: 'ok', info: { database: UP, eventStore: UP }, error: {}, details: { database: UP, eventStore: UP } },
+      },
+    ],
+    security: 'public',
+  })
   @HealthCheck()
   check() {
     const checks: [string, () => Promise<unknown>][] = [
