@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import type { Pool } from 'pg';
@@ -54,7 +54,13 @@ export class OperationsHealthController {
     ],
     security: 'public',
   })
-  @HealthCheck()
+  // Documented by @Operation and the 503 below, in the document's own schema.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiResponse({
+    status: 503,
+    description: 'Not ready: the failing checks are in `error`',
+    content: { 'application/json': { schema: HEALTH } },
+  })
   check() {
     const checks: [string, () => Promise<unknown>][] = [
       ['database', () => this.pool.query('SELECT 1')],

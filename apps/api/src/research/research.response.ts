@@ -1,7 +1,8 @@
 import { RESEARCH_DIMENSIONS, RESEARCH_UNITS } from '@passerelle/projections';
 import { arrayOf, constant, count, integer, named, number, object, oneOfValues, orNull, text } from '@passerelle/http';
 
-const DIMENSION = oneOfValues(Object.keys(RESEARCH_DIMENSIONS));
+// The dimensions of the vocabulary, and the month of the period (as run-research-query.request.dto.ts takes them).
+const DIMENSION = oneOfValues([...Object.keys(RESEARCH_DIMENSIONS), 'month']);
 
 export const RESEARCH_ANSWER = named(
   'ResearchAnswer',

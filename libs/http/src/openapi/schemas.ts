@@ -42,7 +42,7 @@ export const ORGANISATION_ID_SCHEMA: JsonSchema = { type: 'string', pattern: ORG
 /** A position in the event store, as a decimal string (a 64-bit integer does not fit a JSON number). */
 export const POSITION: JsonSchema = {
   type: 'string',
-  pattern: '^[0-9]{1,20}$',
+  pattern: '^[0-9]{1,19}$',
   description: 'Position of the events written; a read given it as minPosition waits until it includes them',
   example: '1042',
 };
