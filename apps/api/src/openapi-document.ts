@@ -30,6 +30,19 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setVersion('1')
       .setLicense('AGPL-3.0-or-later', 'https://www.gnu.org/licenses/agpl-3.0.html')
       .addServer('/', 'This server')
+      .addTag('cases', 'Her case: identification, consents, erasure, her documents and who read her data')
+      .addTag('referrals', 'Referring her to a partner, and the partner’s answer')
+      .addTag('place-requests', 'Asking several shelters at once for a place')
+      .addTag('inbox', 'Referrals received and sent')
+      .addTag('organisations', 'The directory and declared capacity')
+      .addTag('people and keys', 'An organisation’s people, invitations and machine keys')
+      .addTag('keys', 'Who is calling')
+      .addTag('sign-in', 'People sign in to the console (session cookie)')
+      .addTag('webhooks', 'Signed deliveries of your organisation’s events')
+      .addTag('coordination', 'Figures for the network’s coordinators, under consent')
+      .addTag('research', 'Aggregates under disclosure control')
+      .addTag('directory', 'The directory in open formats (HSDS)')
+      .addTag('operations', 'Readiness of the service')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key, psk_…' }, 'bearer')
       .addCookieAuth(
         'passerelle_session',
@@ -58,11 +71,14 @@ export function toOpenApi31(source: OpenAPIObject): OpenAPIObject {
 
 /** Security from the Operation decorator, and the problems any route can answer. */
 function completeOperation(path: string, operation: Operation): void {
-  const requirements = operation.security ?? [];
-  const isPublic = requirements.some((requirement) => 'public' in requirement);
-  operation.security = isPublic ? [] : dedupe(requirements);
+  // A route without @Operation keeps no `security` at all: the lint (security-defined) and
+  // test/e2e/openapi-responses.e2e-spec.ts then name it, rather than it passing as public.
+  const isPublic = operation.security?.some((requirement) => 'public' in requirement) ?? false;
+  if (operation.security) operation.security = isPublic ? [] : dedupe(operation.security);
   const statuses = [400, 413, 429, ...(path.startsWith('/v1/') ? [415] : []), ...(isPublic ? [] : [401, 403])];
   for (const status of statuses) operation.responses[String(status)] ??= problemResponse(status);
+  const tooMany = operation.responses['429'] as { headers?: Record<string, unknown> };
+  tooMany.headers = { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } } };
   operation.responses = Object.fromEntries(Object.entries(operation.responses).sort(([a], [b]) => a.localeCompare(b)));
 }
 

@@ -66,6 +66,13 @@ export function problemResponse(status: number): { description: string; content:
   };
 }
 
+const REPLAYED_HEADER: NonNullable<OperationResponse['headers']> = {
+  'Idempotent-Replayed': {
+    description: 'true when this is the replay of an earlier answer to the same Idempotency-Key',
+    schema: { const: 'true' },
+  },
+};
+
 export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9_.:-]{8,128}$';
 
 /**
@@ -84,7 +91,7 @@ export function Operation(operationId: string, spec: OperationSpec): MethodDecor
         ...(response.body
           ? { content: { 'application/json': { schema: withReplay(response.body, spec.idempotent), example: response.example } } }
           : {}),
-        ...(response.headers ? { headers: response.headers } : {}),
+        headers: { ...response.headers, ...(spec.idempotent ? REPLAYED_HEADER : {}) },
       }),
     ),
     // A retry with the same Idempotency-Key may find the first still running (409) or its body different (422).
