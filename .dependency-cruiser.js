@@ -102,7 +102,7 @@ module.exports = {
     {
       name: 'http-controllers-only-map-to-the-buses',
       comment:
-        "A controller maps its request DTO to a command or query and hands it to the CommandBus or QueryBus: it may import its feature's DTOs and messages, the buses, Nest's HTTP and OpenAPI decorators, the auth and HTTP helpers and the domain's vocabulary — never a store, the event store, the keyring, a read model, a DataSource or a pg Pool. libs/auth is imported through its index, which also exports the key store: that one is held by review (docs/adr/0005-one-api-style.md). Named exceptions: the console's static files; the FHIR facade's controllers also use its HTTP helpers (apps/api/src/fhir/fhir-http.ts: OperationOutcome errors, ids, If-Match, ETag) and the FHIR and Express types.",
+        "A controller maps its request DTO to a command or query and hands it to the CommandBus or QueryBus: it may import its feature's DTOs and messages, the response schemas of the OpenAPI document (its feature's and apps/api/src/shared/*.response.ts), the buses, Nest's HTTP and OpenAPI decorators, the auth and HTTP helpers and the domain's vocabulary — never a store, the event store, the keyring, a read model, a DataSource or a pg Pool. libs/auth is imported through its index, which also exports the key store: that one is held by review (docs/adr/0005-one-api-style.md). Named exceptions: the console's static files; the FHIR facade's controllers also use its HTTP helpers (apps/api/src/fhir/fhir-http.ts: OperationOutcome errors, ids, If-Match, ETag) and the FHIR and Express types.",
       severity: 'error',
       from: {
         path: '^(apps/[^/]+/src/[^/]+)/.+\\.http\\.controller\\.ts$',
@@ -110,8 +110,8 @@ module.exports = {
       },
       to: {
         pathNot: [
-          '^$1/.+\\.(command|query|request\\.dto)\\.ts$',
-          '^apps/[^/]+/src/shared/command-context\\.ts$',
+          '^$1/.+\\.(command|query|request\\.dto|response)\\.ts$',
+          '^apps/[^/]+/src/shared/(command-context|.+\\.response)\\.ts$',
           '^libs/(auth|http|domain)/src/index\\.ts$',
           'node_modules/@nestjs/(common|cqrs|swagger)/',
           '^apps/api/src/fhir/fhir-http\\.ts$',

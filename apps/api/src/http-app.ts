@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { RuntimeSettings } from '@passerelle/config';
 import { createValidationPipe, jsonBodyOptions, jsonOnly, responseHeaders } from '@passerelle/http';
 import { fhirTransport } from './fhir/fhir-body-parser';
 import { FHIR_BASE_PATH } from './fhir/fhir-http';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 
 /** The JSON API; the console, /health, /metrics and /docs sit beside it. */
 const API_PREFIX = '/v1/';
@@ -12,7 +13,7 @@ const API_PREFIX = '/v1/';
 /**
  * What every HTTP app needs besides its modules: a request id and no caching of the API's answers,
  * JSON bodies only, bounded in size and depth, strict validation, and the OpenAPI document at
- * /docs (JSON at /docs-json); the FHIR facade describes itself at /fhir/r4/metadata.
+ * /docs (JSON at /docs-json, apps/api/src/openapi-document.ts); the FHIR facade describes itself at /fhir/r4/metadata.
  */
 export function configureHttpApp(
   app: NestExpressApplication,
@@ -29,19 +30,6 @@ export function configureHttpApp(
   app.useBodyParser('json', jsonBodyOptions(settings.bodyLimit));
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Passerelle API')
-      .setDescription(
-        'Consent-scoped referral network for organisations protecting migrant women who survive gender-based violence or trafficking. ' +
-          'Errors are application/problem+json (RFC 9457). Every state-changing POST honours Idempotency-Key.',
-      )
-      .setVersion('1')
-      .setLicense('AGPL-3.0-or-later', 'https://www.gnu.org/licenses/agpl-3.0.html')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key psk_…' })
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app));
   return app;
 }

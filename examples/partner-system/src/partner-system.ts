@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Pool, PoolClient } from 'pg';
 import { decide } from './decide';
-import { answer, type Directory, type Me, type Referral, type RegisteredWebhook } from './passerelle';
+import { answer } from './passerelle';
 import { migrate, once, recordDecision, storedEndpoint, storeEndpoint } from './state';
 
 export interface PartnerSystemOptions {
@@ -33,7 +33,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 export async function startPartnerSystem(options: PartnerSystemOptions): Promise<PartnerSystem> {
   const { passerelle, pool } = options;
   await migrate(pool);
-  const me = answer<Me>(await passerelle.GET('/v1/me'));
+  const me = answer(await passerelle.GET('/v1/me'));
   let secret = '';
   const server = createServer((request, response) => void receive(request, response));
   const host = options.host ?? '127.0.0.1';
@@ -44,7 +44,9 @@ export async function startPartnerSystem(options: PartnerSystemOptions): Promise
   secret = endpoint.secret;
 
   async function register(url: string) {
-    const registered = answer<RegisteredWebhook>(await passerelle.POST('/v1/webhooks', { body: { url, events: ['referral.made.v1'] } }));
+    const registered = answer(await passerelle.POST('/v1/webhooks', { body: { url, events: ['referral.made.v1'] } }));
+    // The secret is shown once: a replayed registration (same Idempotency-Key) answers without it.
+    if (!('secret' in registered)) throw new Error('the webhook was registered before and its secret is not shown again');
     await storeEndpoint(pool, url, registered.id, registered.secret);
     return { endpointId: registered.id, secret: registered.secret };
   }
@@ -78,10 +80,10 @@ export async function startPartnerSystem(options: PartnerSystemOptions): Promise
 
   async function answerReferral(tx: PoolClient, referralId: string, webhookId: string): Promise<void> {
     const params = { path: { id: referralId } };
-    const referral = answer<Referral>(await passerelle.GET('/v1/referrals/{id}', { params }));
+    const referral = answer(await passerelle.GET('/v1/referrals/{id}', { params }));
     if (referral.to !== me.organisationId) return; // one we sent: not ours to answer
     if (referral.status !== 'referred') return recordDecision(tx, referralId, webhookId, 'skipped', referral.status);
-    const directory = answer<Directory>(await passerelle.GET('/v1/organisations'));
+    const directory = answer(await passerelle.GET('/v1/organisations'));
     const decision = decide(
       referral.service,
       directory.items.find((organisation) => organisation.id === me.organisationId)?.capacity ?? [],

@@ -1,9 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { DomainError, type DomainErrorKind } from '@passerelle/domain';
+import { DomainError, type DomainErrorCode, type DomainErrorKind } from '@passerelle/domain';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '@passerelle/event-store';
 import { PrivacyError } from '@passerelle/privacy';
 import type { Response } from 'express';
 import { MAX_JSON_DEPTH } from './input/json-body';
+import { type ProblemCode } from './openapi/problem-codes';
 import { problem, type Problem } from './problem';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -14,10 +15,10 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
 };
 
 /** Privacy errors caused by the request itself; any other privacy error is ours (500). */
-const PRIVACY_INPUT_ERRORS: Record<string, [number, string]> = {
-  'PRIVACY.INVALID_BIRTH_DATE': [422, 'person.birthDate must be a real date between 1900 and 2100.'],
-  'PRIVACY.EMPTY_NAME': [422, 'person.familyName and person.givenName must contain letters.'],
-  'PRIVACY.KEY_DESTROYED': [409, 'This person was erased; her data can no longer be written or read.'],
+const PRIVACY_INPUT_ERRORS: Partial<Record<string, [number, ProblemCode, string]>> = {
+  'PRIVACY.INVALID_BIRTH_DATE': [422, 'PRIVACY.INVALID_BIRTH_DATE', 'person.birthDate must be a real date between 1900 and 2100.'],
+  'PRIVACY.EMPTY_NAME': [422, 'PRIVACY.EMPTY_NAME', 'person.familyName and person.givenName must contain letters.'],
+  'PRIVACY.KEY_DESTROYED': [409, 'PRIVACY.KEY_DESTROYED', 'This person was erased; her data can no longer be written or read.'],
 };
 
 /** An error that already knows its problem body (validation, auth, idempotency). */
@@ -52,7 +53,8 @@ export function problemOf(error: unknown): Problem {
   if (error instanceof ProblemException) return error.body;
   if (error instanceof DomainError) {
     const extra = Object.keys(error.details).length ? { details: error.details } : {};
-    return problem(STATUS_BY_KIND[error.kind], error.code, title(error.code), error.message, extra);
+    // Raised only through notFound/conflict/unprocessable/forbidden (libs/domain/src/shared/domain-error.ts), whose codes are typed.
+    return problem(STATUS_BY_KIND[error.kind], error.code as DomainErrorCode, title(error.code), error.message, extra);
   }
   if (error instanceof WrongExpectedRevisionError) {
     return problem(409, error.code, 'Concurrent change', 'Someone changed this record at the same time; reload it and try again.');
@@ -62,7 +64,7 @@ export function problemOf(error: unknown): Problem {
   }
   if (error instanceof PrivacyError) {
     const known = PRIVACY_INPUT_ERRORS[error.code];
-    if (known) return problem(known[0], error.code, title(error.code), known[1]);
+    if (known) return problem(known[0], known[1], title(error.code), known[2]);
   }
   if (error instanceof HttpException) return fromHttpException(error);
   const bodyParser = fromBodyParserError(error);
@@ -72,7 +74,7 @@ export function problemOf(error: unknown): Problem {
 
 function fromHttpException(error: HttpException): Problem {
   const status = error.getStatus();
-  const known: Record<number, [string, string, string]> = {
+  const known: Partial<Record<number, [ProblemCode, string, string]>> = {
     400: ['REQUEST.BAD_REQUEST', 'Bad request', 'The request could not be read.'],
     401: ['AUTH.UNAUTHENTICATED', 'Unauthenticated', 'Send an API key as `Authorization: Bearer psk_…`.'],
     403: ['AUTH.FORBIDDEN', 'Forbidden', 'Your key does not allow this.'],
@@ -83,7 +85,11 @@ function fromHttpException(error: HttpException): Problem {
     429: ['REQUEST.RATE_LIMITED', 'Too many requests', 'Slow down and retry later.'],
   };
   // Never the exception's own message: a framework's message may quote the request (a path, a value).
-  const [code, t, detail] = known[status] ?? ['REQUEST.ERROR', 'Request error', 'The request could not be served as sent.'];
+  const [code, t, detail]: [ProblemCode, string, string] = known[status] ?? [
+    'REQUEST.ERROR',
+    'Request error',
+    'The request could not be served as sent.',
+  ];
   return problem(status, code, t, detail);
 }
 

@@ -1,4 +1,6 @@
-/** RFC 9457 problem details, the body of every error this API returns. */
+/** RFC 9457 problem details, the body of every error this API returns (the `Problem` schema of the OpenAPI document). */
+import type { FhirProblemCode, ProblemCode } from './openapi/problem-codes';
+
 export interface FieldError {
   field: string;
   message: string;
@@ -21,6 +23,13 @@ export function problemType(code: string): string {
   return TYPE_BASE + code.toLowerCase().replace(/_/g, '-').replace(/\./g, '/');
 }
 
-export function problem(status: number, code: string, title: string, detail: string, extra: Partial<Problem> = {}): Problem {
+/** `code` is one of PROBLEM_CODES (libs/http/src/openapi/problem-codes.ts): an unlisted code does not compile. */
+export function problem(
+  status: number,
+  code: ProblemCode | FhirProblemCode,
+  title: string,
+  detail: string,
+  extra: Partial<Problem> = {},
+): Problem {
   return { type: problemType(code), title, status, detail, code, ...extra };
 }

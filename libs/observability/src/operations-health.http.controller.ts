@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import type { Pool } from 'pg';
 import { Public } from '@passerelle/auth';
 import { PG_POOL } from '@passerelle/database';
+import { named, object, oneOfValues, Operation } from '@passerelle/http';
 import { PasserelleMetrics } from './passerelle-metrics';
 import { NotReadyError, ReadinessProbes } from './readiness-probes';
 
@@ -14,6 +15,19 @@ import { NotReadyError, ReadinessProbes } from './readiness-probes';
  * answer, and none of the service's projections (read models, relay, webhook outbox) is failed
  * (docs/operations.md).
  */
+const INDICATORS = {
+  type: 'object',
+  additionalProperties: { type: 'object', required: ['status'], properties: { status: { type: 'string' } } },
+};
+const HEALTH = named(
+  'Health',
+  object({ status: oneOfValues(['ok', 'error', 'shutting_down']), info: INDICATORS, error: INDICATORS, details: INDICATORS }, [
+    'info',
+    'error',
+  ]),
+);
+const UP = { status: 'up' };
+
 @ApiTags('operations')
 @Controller('health')
 export class OperationsHealthController {
@@ -28,7 +42,25 @@ export class OperationsHealthController {
 
   @Get()
   @Public()
-  @HealthCheck()
+  @Operation('getHealth', {
+    summary: 'Ready: the database, the event store and every dependency answer, and no projection is failed (503 otherwise)',
+    responses: [
+      {
+        status: 200,
+        description: 'Ready',
+        body: HEALTH,
+        example: { status: 'ok', info: { database: UP, eventStore: UP }, error: {}, details: { database: UP, eventStore: UP } },
+      },
+    ],
+    security: 'public',
+  })
+  // Documented by @Operation and the 503 below, in the document's own schema.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiResponse({
+    status: 503,
+    description: 'Not ready: the failing checks are in `error`',
+    content: { 'application/json': { schema: HEALTH } },
+  })
   check() {
     const checks: [string, () => Promise<unknown>][] = [
       ['database', () => this.pool.query('SELECT 1')],

@@ -8,14 +8,9 @@ type SuccessJson<Operation> = Operation extends { responses: infer Responses }
 
 /**
  * The JSON body of an operation's success answer, as the OpenAPI document describes it, e.g.
- * `ResponseBody<'/v1/referrals/{id}', 'get'>`. `Fallback` stands in while the document describes no
- * body for it; once the document does, its type wins without a change here.
+ * `ResponseBody<'/v1/referrals/{id}', 'get'>` (never for an operation that answers no JSON).
  */
-export type ResponseBody<Path extends keyof paths, Method extends HttpMethod & keyof paths[Path], Fallback = never> = [
-  SuccessJson<paths[Path][Method]>,
-] extends [never]
-  ? Fallback
-  : SuccessJson<paths[Path][Method]>;
+export type ResponseBody<Path extends keyof paths, Method extends HttpMethod & keyof paths[Path]> = SuccessJson<paths[Path][Method]>;
 
 /** The JSON body an operation takes, e.g. `RequestBody<'/v1/referrals', 'post'>`. */
 export type RequestBody<Path extends keyof paths, Method extends HttpMethod & keyof paths[Path]> = paths[Path][Method] extends {

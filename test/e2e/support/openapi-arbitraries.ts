@@ -1,16 +1,17 @@
 import fc from 'fast-check';
 
-/** The part of an OpenAPI 3.0 document (as /docs-json serves it) the property suite reads. */
+/** The part of an OpenAPI 3.1 document (as /docs-json serves it) the property suite reads. */
 export interface Schema {
   $ref?: string;
   allOf?: Schema[];
-  type?: string;
+  anyOf?: Schema[];
+  /** One type, or (OpenAPI 3.1) a list such as ['string', 'null']. */
+  type?: string | string[];
   format?: string;
   enum?: unknown[];
   items?: Schema;
   properties?: Record<string, Schema>;
   required?: string[];
-  nullable?: boolean;
   example?: unknown;
   minimum?: number;
   maximum?: number;
@@ -111,14 +112,22 @@ export function valueOf(schema: Schema, drawing: Drawing, name = '', depth = 0):
 function shapedValueOf(schema: Schema, drawing: Drawing, name: string, depth: number): fc.Arbitrary<unknown> {
   if (schema.$ref) return valueOf(resolve(schema.$ref, drawing.document), drawing, name, depth);
   if (schema.allOf?.[0]) return valueOf(schema.allOf[0], drawing, name, depth);
+  // OpenAPI 3.1 says "or null" with a type list or with anyOf [schema, { type: 'null' }].
+  const alternatives = schema.anyOf?.filter((alternative) => alternative.type !== 'null') ?? [];
+  if (alternatives[0]) {
+    const base = valueOf(alternatives[0], drawing, name, depth);
+    return schema.anyOf?.some((alternative) => alternative.type === 'null') ? fc.option(base, { nil: null }) : base;
+  }
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  const single: Schema = { ...schema, type: types.find((type) => type !== 'null') };
   const hint = drawing.hints[name];
-  if (hint && schema.type !== 'array' && !schema.enum) return hint;
-  const base = baseValueOf(schema, drawing, name, depth);
-  return schema.nullable ? fc.option(base, { nil: null }) : base;
+  if (hint && single.type !== 'array' && !schema.enum) return hint;
+  const base = baseValueOf(single, drawing, name, depth);
+  return types.includes('null') ? fc.option(base, { nil: null }) : base;
 }
 
 function baseValueOf(schema: Schema, drawing: Drawing, name: string, depth: number): fc.Arbitrary<unknown> {
-  if (schema.enum) return fc.constantFrom(...schema.enum);
+  if (schema.enum) return fc.constantFrom(...schema.enum.filter((value) => value !== null));
   switch (schema.type) {
     case 'object': {
       if (depth > 4 || !schema.properties) return fc.constant({});

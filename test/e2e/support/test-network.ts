@@ -8,12 +8,14 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { configureHttpApp } from '../../../apps/api/src/http-app';
 import { StandaloneModule } from '../../../apps/standalone/src/standalone.module';
+import { checkingAgent, responseChecker, type OpenApi31Document } from './openapi-responses';
 
 export interface TestNetwork {
   app: NestExpressApplication;
   database: TestDatabase;
   settings: RuntimeSettings;
   adminKey: string;
+  /** A supertest agent whose every answer is checked against the OpenAPI document (support/openapi-responses.ts). */
   http(): ReturnType<typeof request>;
   close(): Promise<void>;
 }
@@ -57,12 +59,14 @@ export async function startTestNetwork(overrides: Partial<RuntimeSettings> = {},
     if (!options.database) await database.drop();
     throw error;
   }
+  // Every answer a suite receives must be one the document declares (status, media type, schema).
+  const check = responseChecker((await request(app.getHttpServer()).get('/docs-json')).body as OpenApi31Document);
   return {
     app,
     database,
     settings,
     adminKey,
-    http: () => request(app.getHttpServer()),
+    http: () => checkingAgent(request(app.getHttpServer()), check),
     async close() {
       await app.close();
       if (!options.database) await database.drop();

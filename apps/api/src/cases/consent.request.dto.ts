@@ -24,7 +24,12 @@ import type { ConsentInput } from './person';
 
 /** Her consent: who may see which categories of her data, for which purpose, until when. */
 export class ConsentRequest implements ConsentInput {
-  @ApiProperty({ example: ['refuge-75'], description: `Organisation ids, or "${ANY_REFERRAL_RECIPIENT}"` })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', pattern: '^([a-z0-9][a-z0-9-]{1,62}|any_referral_recipient)$' },
+    example: ['refuge-75'],
+    description: `Organisation ids, or "${ANY_REFERRAL_RECIPIENT}"`,
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -65,7 +70,7 @@ export class ConsentRequest implements ConsentInput {
   @IsIn(CONSENT_METHODS)
   method: ConsentMethod;
 
-  @ApiPropertyOptional({ example: 'fr', description: 'Language in which consent was explained' })
+  @ApiPropertyOptional({ pattern: '^[a-z]{2,3}$', example: 'fr', description: 'Language in which consent was explained' })
   @IsOptional()
   @IsString()
   @Matches(/^[a-z]{2,3}$/, { message: 'language must be an ISO 639 code such as fr' })

@@ -25,7 +25,7 @@ class LegalRequest extends NotesRequest {
 }
 
 class ChildrenRequest extends NotesRequest {
-  @ApiPropertyOptional({ example: 2 })
+  @ApiPropertyOptional({ type: 'integer', example: 2 })
   @IsOptional()
   @IsInt()
   @Min(0)

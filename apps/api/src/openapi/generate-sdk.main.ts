@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildOpenApiDocument } from './openapi-document';
+import { previewOpenApiDocument } from './preview-document';
 import { renderSdkFiles, repositoryRoot, staleSdkFiles } from './sdk-files';
 
 /**
@@ -10,7 +10,7 @@ import { renderSdkFiles, repositoryRoot, staleSdkFiles } from './sdk-files';
  */
 async function main(): Promise<void> {
   const root = repositoryRoot();
-  const files = await renderSdkFiles(await buildOpenApiDocument());
+  const files = await renderSdkFiles(await previewOpenApiDocument());
   const stale = new Set(staleSdkFiles(files, root));
   for (const file of files.filter((candidate) => stale.has(candidate.path))) {
     mkdirSync(dirname(join(root, file.path)), { recursive: true });

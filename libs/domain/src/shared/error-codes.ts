@@ -60,6 +60,7 @@ export const DOMAIN_ERROR_CODES = {
   'PLACE_REQUEST.EXPIRED': 'conflict',
   'PLACE_REQUEST.CANCELLED': 'conflict',
   'PLACE_REQUEST.NOT_SENDER': 'forbidden',
+  'INBOX.BAD_CURSOR': 'unprocessable',
   'ORGANISATION.ALREADY_EXISTS': 'conflict',
   'ORGANISATION.NO_SERVICES': 'unprocessable',
   'ORGANISATION.NOT_FOUND': 'not_found',

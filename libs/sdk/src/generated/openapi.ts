@@ -15,7 +15,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["OperationsHealthController_check"];
+        /** Ready: the database, the event store and every dependency answer, and no projection is failed (503 otherwise) */
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -31,9 +32,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ListOrganisationsController_list"];
+        /** The directory: organisations by kind, département and service, with their contact and declared capacity */
+        get: operations["listOrganisations"];
         put?: never;
-        post: operations["RegisterOrganisationController_register"];
+        /** Register an organisation of the network: its kind, département and services (the network admin) */
+        post: operations["registerOrganisation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -48,7 +51,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: operations["DeclareCapacityController_declare"];
+        /** Declare your organisation’s places for a service it offers: total and available now */
+        put: operations["declareCapacity"];
         post?: never;
         delete?: never;
         options?: never;
@@ -64,7 +68,7 @@ export interface paths {
             cookie?: never;
         };
         /** What one of the organisation’s people opened and did (for its org_admins) */
-        get: operations["GetMemberActivityController_activity"];
+        get: operations["getMemberActivity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -81,10 +85,10 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation’s machine keys (id, label, role, createdBy, createdAt, lastUsedAt, expiresAt), never a secret */
-        get: operations["ListApiKeysController_list"];
+        get: operations["listApiKeys"];
         put?: never;
         /** Issue a machine key (shown once): the organisation’s org_admin, or the network admin while it has none */
-        post: operations["IssueApiKeyController_issue"];
+        post: operations["issueApiKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -102,7 +106,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Revoke a machine key: refused everywhere within one second */
-        delete: operations["RevokeApiKeyController_revoke"];
+        delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -116,10 +120,10 @@ export interface paths {
             cookie?: never;
         };
         /** The organisation’s people and pending invitations */
-        get: operations["ListMembersController_list"];
+        get: operations["listMembers"];
         put?: never;
         /** Invite a person (the invitation link is shown once) */
-        post: operations["InviteMemberController_invite"];
+        post: operations["inviteMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -137,7 +141,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Remove a person (or cancel her invitation): her sessions end everywhere within one second */
-        delete: operations["RemoveMemberController_remove"];
+        delete: operations["removeMember"];
         options?: never;
         head?: never;
         patch?: never;
@@ -152,7 +156,7 @@ export interface paths {
         };
         get?: never;
         /** Give a person another role */
-        put: operations["ChangeMemberRoleController_change"];
+        put: operations["changeMemberRole"];
         post?: never;
         delete?: never;
         options?: never;
@@ -170,7 +174,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Open an invitation: who is invited, and the passkey and TOTP ceremonies to accept it */
-        post: operations["StartInvitationController_start"];
+        post: operations["startInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -187,7 +191,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept an invitation with a passkey, or a password and TOTP code; signs her in (session cookie) */
-        post: operations["AcceptInvitationController_accept"];
+        post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -204,7 +208,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign in with e-mail, password and TOTP code (rate-limited per account and per address) */
-        post: operations["PasswordSignInController_signIn"];
+        post: operations["signInWithPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -221,7 +225,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** A one-time challenge for signing in with a passkey */
-        post: operations["PasskeySignInController_options"];
+        post: operations["getPasskeyChallenge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -238,7 +242,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign in with a passkey (user verification required); sets the session cookie */
-        post: operations["PasskeySignInController_signIn"];
+        post: operations["signInWithPasskey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -255,7 +259,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** End this session (CSRF token required) */
-        post: operations["SignOutController_signOut"];
+        post: operations["signOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -272,7 +276,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** End every session of hers, on every device (CSRF token required) */
-        post: operations["SignOutController_signOutEverywhere"];
+        post: operations["signOutEverywhere"];
         delete?: never;
         options?: never;
         head?: never;
@@ -287,7 +291,7 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in person and her session’s CSRF token (401 once the session has ended) */
-        get: operations["GetSessionController_session"];
+        get: operations["getSession"];
         put?: never;
         post?: never;
         delete?: never;
@@ -304,7 +308,7 @@ export interface paths {
             cookie?: never;
         };
         /** The ways to sign in here: identity provider (when configured), passkey, password + code */
-        get: operations["OidcController_options"];
+        get: operations["getSignInOptions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -323,7 +327,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Accept an invitation through the identity provider: returns the login URL to open */
-        post: operations["OidcController_invitation"];
+        post: operations["acceptInvitationWithOidc"];
         delete?: never;
         options?: never;
         head?: never;
@@ -338,7 +342,7 @@ export interface paths {
             cookie?: never;
         };
         /** Redirects to PASSERELLE_OIDC_ISSUER (authorization code + PKCE, state, nonce); returnTo must be a path of this site */
-        get: operations["OidcController_login"];
+        get: operations["startOidcLogin"];
         put?: never;
         post?: never;
         delete?: never;
@@ -355,7 +359,7 @@ export interface paths {
             cookie?: never;
         };
         /** The identity provider sends her back here: session cookie, then returnTo */
-        get: operations["OidcController_callback"];
+        get: operations["completeOidcLogin"];
         put?: never;
         post?: never;
         delete?: never;
@@ -373,7 +377,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["IdentifyPersonController_identify"];
+        /** Identify a woman: open her case, her personal data sealed under a key of its own, with her first consent if given */
+        post: operations["identifyCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -387,7 +392,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["GetCaseController_get"];
+        /** Her case as this reader may see it: the holder sees all, a receiver only what her consent and its referrals open */
+        get: operations["getCase"];
         put?: never;
         post?: never;
         delete?: never;
@@ -405,7 +411,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["GrantConsentController_grant"];
+        /** Record a consent she gave: to whom, for which categories of her data and which purposes, until when */
+        post: operations["grantConsent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -421,7 +428,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["WithdrawConsentController_withdraw"];
+        /** Record that she withdrew a consent: what it opened closes at once */
+        post: operations["withdrawConsent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -437,7 +445,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ErasePersonController_erase"];
+        /** Erase her at her request: her data key is destroyed, so nothing about her can be read again anywhere */
+        post: operations["erasePerson"];
         delete?: never;
         options?: never;
         head?: never;
@@ -452,7 +461,7 @@ export interface paths {
             cookie?: never;
         };
         /** Who opened her personal fields (key, organisation, time, categories): the holder only */
-        get: operations["GetAccessLogController_list"];
+        get: operations["getAccessLog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -469,7 +478,7 @@ export interface paths {
             cookie?: never;
         };
         /** Her consent receipt in her language (fr, en, ar, fa-AF, ps, ti): a printable document and an SMS text, for the holder only */
-        get: operations["GetConsentReceiptController_get"];
+        get: operations["getConsentReceipt"];
         put?: never;
         post?: never;
         delete?: never;
@@ -486,7 +495,7 @@ export interface paths {
             cookie?: never;
         };
         /** Her access report (GDPR art. 15) in her language: every organisation that opened her data, when, which categories; a printable document and an SMS text, for the holder only */
-        get: operations["GetAccessReportController_get"];
+        get: operations["getAccessReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -504,7 +513,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["MakeReferralController_refer"];
+        /** Refer her to a partner for a service, sharing the categories of her data her consent covers */
+        post: operations["makeReferral"];
         delete?: never;
         options?: never;
         head?: never;
@@ -518,7 +528,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["GetReferralController_get"];
+        /** A referral, for its sender or its receiver: her fields as far as consent lets this reader see them */
+        get: operations["getReferral"];
         put?: never;
         post?: never;
         delete?: never;
@@ -536,7 +547,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AcceptReferralController_handle"];
+        /** Accept a referral made to your organisation (for a place request: she is placed, the other requests are withdrawn) */
+        post: operations["acceptReferral"];
         delete?: never;
         options?: never;
         head?: never;
@@ -552,7 +564,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DeclineReferralController_handle"];
+        /** Decline a referral made to your organisation, with a reason */
+        post: operations["declineReferral"];
         delete?: never;
         options?: never;
         head?: never;
@@ -568,7 +581,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["WithdrawReferralController_handle"];
+        /** Withdraw a referral your organisation made, with a reason */
+        post: operations["withdrawReferral"];
         delete?: never;
         options?: never;
         head?: never;
@@ -584,7 +598,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CloseReferralController_handle"];
+        /** Close an accepted referral with its outcome */
+        post: operations["closeReferral"];
         delete?: never;
         options?: never;
         head?: never;
@@ -600,7 +615,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["MakePlaceRequestController_make"];
+        /** Ask several shelters at once for a place for her: one referral each, the first to accept places her */
+        post: operations["makePlaceRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -615,7 +631,7 @@ export interface paths {
             cookie?: never;
         };
         /** The sender’s place request: its status, who accepted, each recipient’s answer and response time */
-        get: operations["GetPlaceRequestController_get"];
+        get: operations["getPlaceRequest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -633,7 +649,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CancelPlaceRequestController_cancel"];
+        /** Cancel an open place request: its referrals still waiting are withdrawn */
+        post: operations["cancelPlaceRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -647,7 +664,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["GetInboxController_list"];
+        /** Referrals received (or sent) by your organisation, newest first, a page at a time */
+        get: operations["getInbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -663,9 +681,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ListWebhooksController_list"];
+        /** Your organisation’s webhook endpoints */
+        get: operations["listWebhooks"];
         put?: never;
-        post: operations["RegisterWebhookController_register"];
+        /** Register an endpoint for your organisation’s events (Standard Webhooks signatures; the secret is shown once) */
+        post: operations["registerWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -679,10 +699,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["GetWebhookController_get"];
+        /** One of your organisation’s webhook endpoints */
+        get: operations["getWebhook"];
         put?: never;
         post?: never;
-        delete: operations["DeleteWebhookController_remove"];
+        /** Delete an endpoint: nothing more is delivered to it */
+        delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
         patch?: never;
@@ -697,7 +719,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["RotateWebhookSecretController_rotate"];
+        /** A new signing secret (shown once); the old one still signs during the overlap */
+        post: operations["rotateWebhookSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -711,7 +734,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["ListDeliveriesController_list"];
+        /** The endpoint’s deliveries, newest event first, and who acted on it */
+        get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -727,7 +751,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every attempt of one delivery: time, response status or network error, duration (kept 30 days; never the body) */
+        /** Every attempt of one delivery, oldest first: when, the status or why no answer came, how long it took */
         get: operations["listWebhookDeliveryAttempts"];
         put?: never;
         post?: never;
@@ -746,7 +770,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ReplayWebhookController_replay"];
+        /** Deliver again every event from a position or an instant on (to rebuild a partner’s copy) */
+        post: operations["replayWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -761,10 +786,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * identified → referred → accepted → closed with the service provided, in cases
-         * @description The period, département, indicator and kind select identifications (kind: of the organisation that identified her); service selects which referrals count. Counts, conversions, delays and organisation-level figures; never a person.
+         * Identified → referred → accepted → closed with service provided, with conversions, delays and declines, per organisation
+         * @description The period, département, indicator and kind select identifications (kind: of the organisation that identified her); only women whose coordination consent is active count.
          */
-        get: operations["GetFunnelController_funnel"];
+        get: operations["getCoordinationFunnel"];
         put?: never;
         post?: never;
         delete?: never;
@@ -780,11 +805,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Women identified by an NGO-side partner only, by the authority only, or by both (linked by linkage key)
-         * @description Only identifications whose coordination consent is active are linked; the others are counted in totals.notLinkable. Also NGO-side trafficking identifications never referred to an authority nor to a specialised shelter after afterDays.
-         */
-        get: operations["GetGapsController_gaps"];
+        /** Women identified by an NGO-side partner only, by the authority only, or by both (linked by linkage key) */
+        get: operations["getCoordinationGaps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -801,7 +823,7 @@ export interface paths {
             cookie?: never;
         };
         /** Declared places per organisation and service against occupied places (accepted, not closed) and the waiting list */
-        get: operations["GetCapacityController_capacity"];
+        get: operations["getCoordinationCapacity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -817,11 +839,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Place requests: placed, expired, cancelled; time to place (median, p90); declines per reason; rounds
-         * @description Requests made in the period, by her département and the service: how they ended, the hours from the request to the first acceptance, declines per reason (in all and per request), and how many women needed a second round of shelters.
-         */
-        get: operations["GetPlaceRequestsController_placeRequests"];
+        /** Place requests: placed, expired, cancelled; time to place (median, p90); declines per reason; rounds */
+        get: operations["getCoordinationPlaceRequests"];
         put?: never;
         post?: never;
         delete?: never;
@@ -839,11 +858,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Aggregate query over generalised rows, with disclosure control
-         * @description Only cases with an active research consent count. Counts under k are suppressed, with complementary suppression; values seen fewer than k times in the year are shown inside "other". With epsilon, counts get discrete Laplace noise and ε is spent from your budget (403 RESEARCH.EPSILON_BUDGET_SPENT once it is used up).
-         */
-        post: operations["RunResearchQueryController_run"];
+        /** Aggregates for research under disclosure control: k-anonymous cells, generalised values, optional differential privacy (ε from your budget) */
+        post: operations["runResearchQuery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -857,7 +873,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The directory in Open Referral HSDS 3 shape: organizations, services, service capacity; never a location */
+        /** The directory as an HSDS 3 page: organisations, their services and declared capacities (docs/directory-exports.md) */
         get: operations["exportDirectoryHsds"];
         put?: never;
         post?: never;
@@ -875,7 +891,7 @@ export interface paths {
             cookie?: never;
         };
         /** Who is calling: a person signed in or a machine key, with its role and organisation */
-        get: operations["WhoAmIController_whoAmI"];
+        get: operations["whoAmI"];
         put?: never;
         post?: never;
         delete?: never;
@@ -939,10 +955,11 @@ export interface components {
              */
             label?: string;
             /**
+             * Format: date-time
              * @description When the key stops working; one year from now when absent or null
-             * @example null
+             * @example 2027-12-01T00:00:00Z
              */
-            expiresAt?: Record<string, never> | null;
+            expiresAt?: string | null;
         };
         InviteMemberRequest: {
             /** @example awa.caseworker@asso93.example */
@@ -1153,10 +1170,11 @@ export interface components {
              */
             message?: string;
             /**
+             * Format: date-time
              * @description With nobody accepting by then, the request expires
              * @example 2026-12-01T22:00:00Z
              */
-            respondBy?: Record<string, never> | null;
+            respondBy?: string | null;
         };
         RegisterWebhookRequest: {
             /**
@@ -1240,6 +1258,1203 @@ export interface components {
              */
             epsilon?: number;
         };
+        Health: {
+            /** @enum {string} */
+            status: "ok" | "error" | "shutting_down";
+            info?: {
+                [key: string]: {
+                    status: string;
+                };
+            };
+            error?: {
+                [key: string]: {
+                    status: string;
+                };
+            };
+            details: {
+                [key: string]: {
+                    status: string;
+                };
+            };
+        };
+        OrganisationRegistered: {
+            /** @example refuge-75 */
+            id: string;
+            /**
+             * @description Position of the events written; a read given it as minPosition waits until it includes them
+             * @example 1042
+             */
+            position: string;
+        };
+        Organisation: {
+            /** @example refuge-75 */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "ngo" | "health" | "refuge" | "authority";
+            /** @example 93 */
+            department: string;
+            /** @example Seine-Saint-Denis */
+            departmentName: string | null;
+            services: ("shelter" | "specialised_shelter" | "medical" | "sexual_reproductive_health" | "psychological" | "legal" | "asylum_procedure" | "language" | "childcare" | "employment" | "material_aid")[];
+            contact: {
+                phone: string | null;
+                email: string | null;
+            } | null;
+            capacity: {
+                /** @enum {string} */
+                service: "shelter" | "specialised_shelter" | "medical" | "sexual_reproductive_health" | "psychological" | "legal" | "asylum_procedure" | "language" | "childcare" | "employment" | "material_aid";
+                total: number;
+                available: number;
+                /** Format: date-time */
+                declaredAt: string;
+            }[];
+        };
+        OrganisationList: {
+            items: components["schemas"]["Organisation"][];
+        };
+        CapacityDeclared: {
+            /** @example refuge-75 */
+            organisationId: string;
+            /** @enum {string} */
+            service: "shelter" | "specialised_shelter" | "medical" | "sexual_reproductive_health" | "psychological" | "legal" | "asylum_procedure" | "language" | "childcare" | "employment" | "material_aid";
+            total: number;
+            available: number;
+            /**
+             * @description Position of the events written; a read given it as minPosition waits until it includes them
+             * @example 1042
+             */
+            position: string;
+        };
+        MemberActivity: {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            role: "org_admin" | "caseworker" | "network_admin" | "coordinator" | "researcher";
+            /** @enum {string} */
+            status: "invited" | "active" | "removed";
+            reads: {
+                /** Format: date-time */
+                readAt: string;
+                /** Format: uuid */
+                caseId: string;
+                via: string;
+                /** Format: uuid */
+                referralId: string | null;
+                categories: ("identity" | "contact" | "health" | "legal" | "vulnerability" | "children")[];
+            }[];
+            events: {
+                /**
+                 * @description Position of the events written; a read given it as minPosition waits until it includes them
+                 * @example 1042
+                 */
+                position: string;
+                type: string;
+                stream: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+            webhookActions: {
+                /** Format: uuid */
+                webhookId: string;
+                /** @enum {string} */
+                action: "registered" | "deleted" | "secret_rotated" | "replayed";
+                /** Format: date-time */
+                at: string;
+            }[];
+        };
+        ApiKeyIssued: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyId: string;
+            /** @description The secret, shown once */
+            key: string;
+            /** @enum {string} */
+            role: "partner" | "network_admin" | "coordinator" | "researcher";
+            label: string;
+            /** @example refuge-75 */
+            organisationId: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /**
+             * @description Position of the events written; a read given it as minPosition waits until it includes them
+             * @example 1042
+             */
+            position: string;
+        };
+        /** @description What a replay of the same Idempotency-Key answers instead of ApiKeyIssued (header Idempotent-Replayed: true). */
+        ApiKeyIssuedReplay: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyId: string;
+            /** @description Shown once, in the first answer. */
+            key: null;
+            /** @enum {string} */
+            role: "partner" | "network_admin" | "coordinator" | "researcher";
+            /** @example refuge-75 */
+            organisationId: string;
+            /**
+             * @description Position of the events written; a read given it as minPosition waits until it includes them
+             * @example 1042
+             */
+            position: string;
+            /** @constant */
+            secretsShownOnce: true;
+            omittedOnReplay: ("label" | "expiresAt")[];
+        };
+        ApiKeyList: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                /** @enum {string} */
+                role: "partner" | "network_admin" | "coordinator" | "researcher";
+                /** @description person:<id> or key:<id> */
+                createdBy: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                lastUsedAt: string | null;
+                /** Format: date-time */
+                expiresAt: string | null;
+                /** Format: date-time */
+                revokedAt: string | null;
+            }[];
+        };
+        MemberInvited: {
+            /** Format: uuid */
+            invitationId: string;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            role: "org_admin" | "caseworker" | "network_admin" | "coordinator" | "researcher";
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * Format: uri
+             * @description Shown once: the link to send her
+             */
+            invitationUrl: string;
+            /**
+             * @description Position of the events written; a read given it as minPosition waits until it includes them
+             * @example 1042
+             */
+            position: string;
+        };
+        /** @description What a replay of the same Idempotency-Key answers instead of MemberInvited (header Idempotent-Replayed: true). */
+        MemberInvitedReplay: {
+            /** @enum {string} */
+            role: "org_admin" | "caseworker" | "network_admin" | "coordinator" | "researcher";
+            /** @description Shown once, in the first answer. */
+            invitationUrl: null;
+            /**
+             * @description Position of the events written; a read given it as minPosition waits until it includes them
+             * @example 1042
+             */
+            position: string;
+            /** @constant */
+            secretsShownOnce: true;
+            omittedOnReplay: ("invitationId" | "personId" | "expiresAt")[];
+        };
+        MemberList: {
+            items: {
+                /** Format: uuid */
+                personId: string;
+                email: string;
+                /** @enum {string} */
+                role: "org_admin" | "caseworker" | "network_admin" | "coordinator" | "researcher";
+                /** @enum {string} */
+                status: "invited" | "active" | "removed";
+                /** Format: date-time */
+                invitedAt: string;
+                /** Format: date-time */
+                invitationExpiresAt: string | null;
+            }[];
+        };
+        MemberRoleChanged: {
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            role: "org_admin" | "caseworker" | "network_admin" | "coordinator" | "researcher";
+            /**
+             * @description null when she already had this role
+             * @example 1042
+             */
+            position: string | null;
+        };
+        /** @description What a replay of the same Idempotency-Key answers instead of MemberRoleChanged (header Idempotent-Replayed: true). */
+        MemberRoleChangedReplay: {
+            /** @enum {string} */
+            role: "org_admin" | "caseworker" | "network_admin" | "coordinator" | "researcher";
+            /**
+             * @description null when she already had this role
+             * @example 1042
+             */
+            position: string | null;
+            omittedOnReplay: "personId"[];
+        };
+        Invitation: {
+            email: string;
+            /** @enum {string} */
+            role: "org_admin" | "caseworker" | "network_admin" | "coordinator" | "researcher";
+            /** @example refuge-75 */
+            organisationId: string;
+            /** Format: date-time */
+            expiresAt: string;
+            passkey: {
+                challengeId: string;
+                /** @description WebAuthn options for navigator.credentials (JSON form, as @simplewebauthn/browser takes them) */
+                options: Record<string, never>;
+            };
+            totp: {
+                challengeId: string;
+                secret: string;
+                /** @description otpauth:// URI for an authenticator app */
+                uri: string;
+            };
+        };
+        SignedIn: {
+            /** @description Send as X-CSRF-Token with every change */
+            csrfToken: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            personId: string;
+            /** @enum {string} */
+            role: "org_admin" | "caseworker" | "network_admin" | "coordinator" | "researcher";
+            /** @example refuge-75 */
+            organisationId: string;
+        };
+        PasskeyChallenge: {
+            challengeId: string;
+            /** @description WebAuthn options for navigator.credentials (JSON form, as @simplewebauthn/browser takes them) */
+            options: Record<string, never>;
+        };
+        Session: {
+            csrfToken: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            personId: string | null;
+            email: string | null;
+            /** @enum {string} */
+            role: "partner" | "caseworker" | "org_admin" | "network_admin" | "coordinator" | "researcher";
+            /** @example refuge-75 */
+            organisationId: string;
+            /** @enum {string|null} */
+            organisationKind: "ngo" | "health" | "refuge" | "authority" | null;
+        };
+        SignInOptions: {
+            oidc: boolean;
+            passkey: boolean;
+            passwordWithCode: boolean;
+        };
+        OidcLogin: {
+            /** @description Open it to sign in at the identity provider */
+            loginUrl: string;
+        };
+        /** @description consentId is null when she gave no consent yet */
+        CaseIdentified: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            consentId: string | null;
+            /**
+             * @description Position of the events written; a read given it as minPosition waits until it includes them
+             * @example 1042
+             */
+            position: string;
+        };
+        PersonView: {
+            givenName?: string;
+            familyName?: string;
+            /** Format: date */
+            birthDate?: string;
+            nationality?: string;
+            phone?: string;
+            email?: string;
+            languages?: string[];
+            health?: {
+                notes?: string;
+            };
+            legal?: {
+                notes?: string;
+                residenceStatus?: string;
+            };
+            vulnerability?: {
+                notes?: string;
+            };
+            children?: {
+                notes?: string;
+                count?: number;
+            };
+            /** @description The categories shown */
+            categories: ("identity" | "contact" | "health" | "legal" | "vulnerability" | "children")[];
+        } | null;
+        /** @description level, indicators and department while her case is open; consents for its holder only */
+        Case: {
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            status: "open" | "erased";
+            /** @example refuge-75 */
+            holder: string;
+            /** Format: date-time */
+            identifiedAt: string | null;
+            /** @description How she may be contacted safely */
+            safety: {
+                /** @enum {string} */
+                safeChannel: "phone" | "sms" | "email" | "in_person" | "through_referrer" | "none";
+                doNotContact: boolean;
+            } | null;
+            /** @enum {string|null} */
+            ageBand: "0-17" | "18-24" | "25-34" | "35-44" | "45-54" | "55+" | "unknown" | null;
+            /** @enum {string} */
+            level?: "presumed" | "formal";
+            indicators?: ("trafficking_sexual" | "trafficking_labour" | "gbv_intimate_partner" | "gbv_sexual" | "fgm" | "forced_marriage" | "lgbtiq" | "pregnant" | "with_children" | "isolated" | "urgent_health")[];
+            /** @example 93 */
+            department?: string;
+            /** @description Her consents: for the organisation holding her case only */
+            consents?: {
+                /** Format: uuid */
+                consentId: string;
+                recipients: string[];
+                categories: ("identity" | "contact" | "health" | "legal" | "vulnerability" | "children")[];
+                purposes: ("referral" | "coordination" | "research")[];
+                /** Format: date-time */
+                expiresAt: string | null;
+                withdrawn: boolean;
+                withdrawalReason: string | null;
+            }[];
+            person: components["schemas"]["PersonView"];
+            /** @description The categories of her data this reader sees */
+            categories: ("identity" | "contact" | "health" | "legal" | "vulnerability" | "children")[];
+            erased: boolean;
+        };
+        ConsentGranted: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            consentId: string;
+            /**
+             * @description Position of the events written; a read given it as minPosition waits until it includes them
+             * @example 1042
+             */
+            position: string;
+        };
+        ConsentWithdrawn: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            consentId: string;
+            /** @constant */
+            withdrawn: true;
+            /**
+             * @description Position of the events written; a read given it as minPosition waits until it includes them
+             * @example 1042
+             */
+            position: string;
+        };
+        PersonErased: {
+            /** Format: uuid */
+            caseId: string;
+            /** @constant */
+            erased: true;
+            /**
+             * @description Position of the events written; a read given it as minPosition waits until it includes them
+             * @example 1042
+             */
+            position: string;
+        };
+        AccessLog: {
+            /** Format: uuid */
+            caseId: string;
+            entries: {
+                /** Format: date-time */
+                readAt: string;
+                /** @example refuge-75 */
+                organisationId: string;
+                keyId: string | null;
+                personId: string | null;
+                /** @example case */
+                via: string;
+                /** Format: uuid */
+                referralId: string | null;
+                categories: ("identity" | "contact" | "health" | "legal" | "vulnerability" | "children")[];
+            }[];
+            /** @description Pass as cursor for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        ConsentReceipt: {
+            /** Format: uuid */
+            caseId: string;
+            reference: string;
+            /** Format: date-time */
+            issuedAt: string;
+            holder: {
+                organisationId: string;
+                name: string;
+                contact: {
+                    phone: string | null;
+                    email: string | null;
+                } | null;
+            };
+            consents: {
+                /** Format: uuid */
+                consentId: string;
+                /** @enum {string} */
+                status: "active" | "withdrawn" | "expired";
+                recipients: {
+                    organisationId: string;
+                    name: string | null;
+                }[];
+                categories: ("identity" | "contact" | "health" | "legal" | "vulnerability" | "children")[];
+                purposes: ("referral" | "coordination" | "research")[];
+                /** @enum {string} */
+                method: "verbal" | "written" | "digital";
+                explainedIn: string | null;
+                /** Format: date-time */
+                grantedAt: string;
+                /** Format: date-time */
+                expiresAt: string | null;
+                /** Format: date-time */
+                endedAt: string | null;
+            }[];
+            /** @example fr */
+            language: string;
+            /** @enum {string} */
+            direction: "ltr" | "rtl";
+            /** @description Whether the words of this language were reviewed by a native speaker */
+            review: string;
+            /** @description The printable document: its title and sections, in her language */
+            document: Record<string, never>;
+            /** @description The SMS text, and whether her safety instructions allow sending it */
+            sms: {
+                text: string;
+                /** @enum {string} */
+                encoding: "GSM-7" | "UCS-2";
+                characters: number;
+                segments: number;
+                safeToSend: boolean;
+                /** @description How she may be contacted safely */
+                safety: {
+                    /** @enum {string} */
+                    safeChannel: "phone" | "sms" | "email" | "in_person" | "through_referrer" | "none";
+                    doNotContact: boolean;
+                } | null;
+            };
+        };
+        AccessReport: {
+            /** Format: uuid */
+            caseId: string;
+            reference: string;
+            /** Format: date-time */
+            issuedAt: string;
+            holder: {
+                organisationId: string;
+                name: string;
+                contact: {
+                    phone: string | null;
+                    email: string | null;
+                } | null;
+            };
+            days: {
+                /** Format: date */
+                day: string;
+                organisationId: string;
+                name: string;
+                role: string | null;
+                categories: ("identity" | "contact" | "health" | "legal" | "vulnerability" | "children")[];
+                times: number;
+                /** Format: date-time */
+                firstAt: string;
+                /** Format: date-time */
+                lastAt: string;
+            }[];
+            /** @description The same reads, per organisation */
+            organisations: {
+                organisationId: string;
+                name: string;
+                roles: string[];
+                categories: ("identity" | "contact" | "health" | "legal" | "vulnerability" | "children")[];
+                times: number;
+                /** Format: date-time */
+                firstAt: string;
+                /** Format: date-time */
+                lastAt: string;
+            }[];
+            /** @description false when the report stops at its line limit */
+            complete: boolean;
+            /** @example fr */
+            language: string;
+            /** @enum {string} */
+            direction: "ltr" | "rtl";
+            /** @description Whether the words of this language were reviewed by a native speaker */
+            review: string;
+            /** @description The printable document: its title and sections, in her language */
+            document: Record<string, never>;
+            /** @description The SMS text, and whether her safety instructions allow sending it */
+            sms: {
+                text: string;
+                /** @enum {string} */
+                encoding: "GSM-7" | "UCS-2";
+                characters: number;
+                segments: number;
+                safeToSend: boolean;
+                /** @description How she may be contacted safely */
+                safety: {
+                    /** @enum {string} */
+                    safeChannel: "phone" | "sms" | "email" | "in_person" | "through_referrer" | "none";
+                    doNotContact: boolean;
+                } | null;
+            };
+        };
+        ReferralStatusChange: {
+            /** Format: uuid */
+            referralId: string;
+            /** @enum {string} */
+            status: "referred" | "accepted" | "declined" | "withdrawn" | "closed";
+            /**
+             * Format: uuid
+             * @description Accepting a place request’s referral: the request it placed her through
+             */
+            placeRequestId?: string;
+            /**
+             * @description Position of the events written; a read given it as minPosition waits until it includes them
+             * @example 1042
+             */
+            position: string;
+        };
+        Referral: {
+            /** Format: uuid */
+            referralId: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @example refuge-75 */
+            from: string;
+            /** @example refuge-75 */
+            to: string;
+            /** @enum {string} */
+            service: "shelter" | "specialised_shelter" | "medical" | "sexual_reproductive_health" | "psychological" | "legal" | "asylum_procedure" | "language" | "childcare" | "employment" | "material_aid";
+            /** @enum {string} */
+            urgency: "routine" | "soon" | "urgent";
+            /** @enum {string} */
+            status: "referred" | "accepted" | "declined" | "withdrawn" | "closed";
+            sharedCategories: ("identity" | "contact" | "health" | "legal" | "vulnerability" | "children")[];
+            /** Format: date-time */
+            respondBy: string | null;
+            /** @enum {string|null} */
+            declineReason: "no_capacity" | "not_eligible" | "safety" | "unreachable" | "other" | null;
+            /** @enum {string|null} */
+            withdrawalReason: "person_request" | "no_longer_needed" | "sent_in_error" | "other" | "placed_elsewhere" | "expired" | "cancelled" | null;
+            /** @enum {string|null} */
+            outcome: "service_provided" | "person_declined" | "lost_contact" | "redirected" | "other" | null;
+            /** Format: uuid */
+            placeRequestId: string | null;
+            /** @description How many other organisations its place request asked (never which); null outside one */
+            otherRecipients: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Null when this reader may not read free text about her any more */
+            message: string | null;
+            notes: {
+                /** @example refuge-75 */
+                by: string;
+                /** @example ReferralAccepted */
+                event: string;
+                note: string | null;
+            }[];
+            person: components["schemas"]["PersonView"];
+            visibleCategories: ("identity" | "contact" | "health" | "legal" | "vulnerability" | "children")[];
+            /** @description She was erased at her request: nothing about her can be read any more */
+            erased: boolean;
+        };
+        PlaceRequestMade: {
+            /** Format: uuid */
+            placeRequestId: string;
+            /** @description One referral per organisation asked */
+            referralIds: string[];
+            /** @enum {string} */
+            status: "open" | "placed" | "expired" | "cancelled";
+            /**
+             * @description Position of the events written; a read given it as minPosition waits until it includes them
+             * @example 1042
+             */
+            position: string;
+        };
+        PlaceRequest: {
+            /** Format: uuid */
+            placeRequestId: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @example refuge-75 */
+            from: string;
+            /** @enum {string} */
+            status: "open" | "placed" | "expired" | "cancelled";
+            /** @enum {string} */
+            service: "shelter" | "specialised_shelter" | "medical" | "sexual_reproductive_health" | "psychological" | "legal" | "asylum_procedure" | "language" | "childcare" | "employment" | "material_aid";
+            /** @enum {string} */
+            urgency: "routine" | "soon" | "urgent";
+            /** Format: date-time */
+            respondBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Who accepted first; null until she is placed */
+            placed: {
+                /** @example refuge-75 */
+                organisationId: string;
+                /** Format: uuid */
+                referralId: string;
+                /** Format: date-time */
+                at: string;
+            } | null;
+            recipients: {
+                /** @example refuge-75 */
+                organisationId: string;
+                /** Format: uuid */
+                referralId: string;
+                /** @enum {string} */
+                status: "referred" | "accepted" | "declined" | "withdrawn" | "closed";
+                /** @enum {string|null} */
+                declineReason: "no_capacity" | "not_eligible" | "safety" | "unreachable" | "other" | null;
+                /** @enum {string|null} */
+                withdrawalReason: "person_request" | "no_longer_needed" | "sent_in_error" | "other" | "placed_elsewhere" | "expired" | "cancelled" | null;
+                /** Format: date-time */
+                respondedAt: string | null;
+                responseSeconds: number | null;
+            }[];
+        };
+        PlaceRequestCancelled: {
+            /** Format: uuid */
+            placeRequestId: string;
+            /** @enum {string} */
+            status: "open" | "placed" | "expired" | "cancelled";
+            /**
+             * @description Position of the events written; a read given it as minPosition waits until it includes them
+             * @example 1042
+             */
+            position: string;
+        };
+        InboxItem: {
+            /** Format: uuid */
+            referralId: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @example refuge-75 */
+            from: string;
+            /** @example refuge-75 */
+            to: string;
+            /** @enum {string} */
+            service: "shelter" | "specialised_shelter" | "medical" | "sexual_reproductive_health" | "psychological" | "legal" | "asylum_procedure" | "language" | "childcare" | "employment" | "material_aid";
+            /** @enum {string} */
+            urgency: "routine" | "soon" | "urgent";
+            /** @enum {string} */
+            status: "referred" | "accepted" | "declined" | "withdrawn" | "closed";
+            /** Format: date-time */
+            respondBy: string | null;
+            /** @description Still referred after respondBy */
+            overdue: boolean;
+            /** @enum {string|null} */
+            declineReason: "no_capacity" | "not_eligible" | "safety" | "unreachable" | "other" | null;
+            /** @enum {string|null} */
+            withdrawalReason: "person_request" | "no_longer_needed" | "sent_in_error" | "other" | "placed_elsewhere" | "expired" | "cancelled" | null;
+            /** @enum {string|null} */
+            outcome: "service_provided" | "person_declined" | "lost_contact" | "redirected" | "other" | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description Position of the events written; a read given it as minPosition waits until it includes them
+             * @example 1042
+             */
+            position: string;
+            /** Format: uuid */
+            placeRequestId: string | null;
+            /** @description How many other organisations its place request asked (never which); null outside one */
+            otherRecipients: number | null;
+            /** @description For the sender only: its place request’s status and who accepted */
+            placeRequest: {
+                /** @enum {string} */
+                status: "open" | "placed" | "expired" | "cancelled";
+                /** @example refuge-75 */
+                placedBy: string | null;
+            } | null;
+            person: components["schemas"]["PersonView"];
+            visibleCategories: ("identity" | "contact" | "health" | "legal" | "vulnerability" | "children")[];
+            /** @description She was erased at her request: nothing about her can be read any more */
+            erased: boolean;
+        };
+        Inbox: {
+            items: components["schemas"]["InboxItem"][];
+            /** @description Pass as cursor for the next page; null on the last */
+            nextCursor: string | null;
+            /** @description false when minPosition was given and the inbox did not reach it in time */
+            caughtUp: boolean;
+        };
+        WebhookRegistered: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uri */
+            url: string;
+            /** @description Event types delivered, or ["*"] for all */
+            events: string[];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** @enum {string|null} */
+            disabledReason: "gone" | "failing" | null;
+            /** Format: date-time */
+            failingSince: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The signing secret (Standard Webhooks), shown once */
+            secret: string;
+        };
+        /** @description What a replay of the same Idempotency-Key answers instead of WebhookRegistered (header Idempotent-Replayed: true). */
+        WebhookRegisteredReplay: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uri */
+            url: string;
+            /** @description Event types delivered, or ["*"] for all */
+            events: string[];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** @enum {string|null} */
+            disabledReason: "gone" | "failing" | null;
+            /** Format: date-time */
+            failingSince: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Shown once, in the first answer. */
+            secret: null;
+            /** @constant */
+            secretsShownOnce: true;
+        };
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uri */
+            url: string;
+            /** @description Event types delivered, or ["*"] for all */
+            events: string[];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** @enum {string|null} */
+            disabledReason: "gone" | "failing" | null;
+            /** Format: date-time */
+            failingSince: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookList: {
+            items: components["schemas"]["Webhook"][];
+        };
+        WebhookSecretRotated: {
+            /** Format: uuid */
+            id: string;
+            /** @description The signing secret (Standard Webhooks), shown once */
+            secret: string;
+            /**
+             * Format: date-time
+             * @description The old secret still signs until then
+             */
+            previousSecretValidUntil: string;
+        };
+        /** @description What a replay of the same Idempotency-Key answers instead of WebhookSecretRotated (header Idempotent-Replayed: true). */
+        WebhookSecretRotatedReplay: {
+            /** Format: uuid */
+            id: string;
+            /** @description Shown once, in the first answer. */
+            secret: null;
+            /**
+             * Format: date-time
+             * @description The old secret still signs until then
+             */
+            previousSecretValidUntil: string;
+            /** @constant */
+            secretsShownOnce: true;
+        };
+        WebhookDeliveries: {
+            items: {
+                /** Format: uuid */
+                eventId: string;
+                /** @example referral.accepted.v1 */
+                type: string;
+                /**
+                 * @description Position of the events written; a read given it as minPosition waits until it includes them
+                 * @example 1042
+                 */
+                globalPosition: string;
+                /** @enum {string} */
+                status: "pending" | "delivering" | "delivered" | "dead_lettered" | "cancelled";
+                attempts: number;
+                lastResponseCode: number | null;
+                lastError: string | null;
+                /** Format: date-time */
+                lastAttemptAt: string | null;
+                /** Format: date-time */
+                nextAttemptAt: string | null;
+                /** Format: date-time */
+                deliveredAt: string | null;
+            }[];
+            /** @description Pass as cursor for the next page; null on the last */
+            nextCursor: string | null;
+            actions: {
+                /** @enum {string} */
+                action: "registered" | "deleted" | "secret_rotated" | "replayed";
+                /** @description person:<id> or key:<id> */
+                actor: string | null;
+                /** Format: date-time */
+                at: string;
+                detail: Record<string, never>;
+            }[];
+        };
+        WebhookDeliveryAttempts: {
+            items: {
+                /** Format: date-time */
+                at: string;
+                /** @description The HTTP status the endpoint answered; absent when none came */
+                status?: number;
+                /** @description Why no answer came (ECONNREFUSED, timeout …); absent when one did */
+                error?: string;
+                durationMs: number;
+            }[];
+        };
+        /** @description fromPosition or since, as asked */
+        WebhookReplayQueued: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Position of the events written; a read given it as minPosition waits until it includes them
+             * @example 1042
+             */
+            fromPosition?: string;
+            /** Format: date-time */
+            since?: string;
+            queued: number;
+            /**
+             * @description Position of the events written; a read given it as minPosition waits until it includes them
+             * @example 1042
+             */
+            toPosition: string;
+        };
+        /** @description Median and 90th percentile; null without data */
+        Spread: {
+            median: number | null;
+            p90: number | null;
+        };
+        CoordinationFunnel: {
+            /** Format: date-time */
+            asOf: string;
+            stages: {
+                /** @enum {string} */
+                stage: "identified" | "referred" | "accepted" | "closed_service_provided";
+                count: number;
+                /** @description Of the stage before */
+                conversion: number | null;
+            }[];
+            declineReasons: {
+                [key: string]: number;
+            };
+            overdue: number;
+            delaysDays: {
+                identifiedToReferred: components["schemas"]["Spread"];
+                referredToAccepted: components["schemas"]["Spread"];
+                acceptedToClosed: components["schemas"]["Spread"];
+            };
+            byOrganisation: {
+                /** @example refuge-75 */
+                organisationId: string;
+                /** @enum {string|null} */
+                kind: "ngo" | "health" | "refuge" | "authority" | null;
+                /** @example 93 */
+                department: string | null;
+                identified: number;
+                referred: number;
+                accepted: number;
+                closedServiceProvided: number;
+                received: number;
+                receivedAccepted: number;
+                receivedDeclined: number;
+                pending: number;
+                overdue: number;
+            }[];
+        };
+        CoordinationGaps: {
+            /** Format: date-time */
+            asOf: string;
+            rows: {
+                /** @example 93 */
+                department: string;
+                indicator: string;
+                /** @example 2026-11 */
+                month: string;
+                ngoOnly: number;
+                authorityOnly: number;
+                both: number;
+                lagDays: components["schemas"]["Spread"];
+            }[];
+            totals: {
+                ngoOnly: number;
+                authorityOnly: number;
+                both: number;
+                lagDays: components["schemas"]["Spread"];
+                notLinkable: number;
+            };
+            unreferredTrafficking: {
+                afterDays: number;
+                count: number;
+                byDepartment: {
+                    /** @example 93 */
+                    department: string;
+                    count: number;
+                }[];
+                byOrganisation: {
+                    /** @example refuge-75 */
+                    organisationId: string;
+                    count: number;
+                }[];
+            };
+        };
+        CoordinationCapacity: {
+            /** Format: date-time */
+            asOf: string;
+            rows: {
+                /** @example refuge-75 */
+                organisationId: string;
+                /** @enum {string} */
+                kind: "ngo" | "health" | "refuge" | "authority";
+                /** @example 93 */
+                department: string;
+                /** @enum {string} */
+                service: "shelter" | "specialised_shelter" | "medical" | "sexual_reproductive_health" | "psychological" | "legal" | "asylum_procedure" | "language" | "childcare" | "employment" | "material_aid";
+                declared: {
+                    total: number;
+                    available: number;
+                    /** Format: date-time */
+                    declaredAt: string;
+                } | null;
+                occupied: number;
+                waiting: number;
+                overdue: number;
+            }[];
+            byService: {
+                /** @enum {string} */
+                service: "shelter" | "specialised_shelter" | "medical" | "sexual_reproductive_health" | "psychological" | "legal" | "asylum_procedure" | "language" | "childcare" | "employment" | "material_aid";
+                declaredTotal: number;
+                declaredAvailable: number;
+                occupied: number;
+                waiting: number;
+                overdue: number;
+            }[];
+        };
+        CoordinationPlaceRequests: {
+            /** Format: date-time */
+            asOf: string;
+            totals: {
+                requests: number;
+                placed: number;
+                expired: number;
+                cancelled: number;
+                open: number;
+                recipients: number;
+                timeToPlaceHours: components["schemas"]["Spread"];
+                declines: {
+                    [key: string]: number;
+                };
+                declinesPerRequest: {
+                    [key: string]: number;
+                };
+                rounds: {
+                    first: number;
+                    second: number;
+                    later: number;
+                };
+            };
+            rows: {
+                /** @example 93 */
+                department: string;
+                /** @enum {string} */
+                service: "shelter" | "specialised_shelter" | "medical" | "sexual_reproductive_health" | "psychological" | "legal" | "asylum_procedure" | "language" | "childcare" | "employment" | "material_aid";
+                requests: number;
+                placed: number;
+                expired: number;
+                cancelled: number;
+                open: number;
+                recipients: number;
+                timeToPlaceHours: components["schemas"]["Spread"];
+                declines: {
+                    [key: string]: number;
+                };
+                declinesPerRequest: {
+                    [key: string]: number;
+                };
+                rounds: {
+                    first: number;
+                    second: number;
+                    later: number;
+                };
+            }[];
+        };
+        ResearchAnswer: {
+            /** @description Cells under k are suppressed */
+            k: number;
+            /** @enum {string} */
+            unit: "referrals" | "identifications";
+            period: {
+                from: string;
+                to: string;
+            };
+            groupBy: ("region" | "organisationKind" | "receiverKind" | "service" | "indicatorSet" | "ageBand" | "outcome" | "delayBand" | "month")[];
+            rows: ({
+                count: number | null;
+                /** @constant */
+                suppressed?: true;
+                medianDelayDays?: number | null;
+            } & {
+                [key: string]: string | null;
+            })[];
+            /** @description Values shown only inside "other", by dimension */
+            recoded: {
+                [key: string]: string[];
+            };
+            noise: {
+                /** @constant */
+                mechanism: "discrete_laplace";
+                epsilon: number;
+                sensitivity: number;
+                budget: {
+                    total: number;
+                    spent: number;
+                    remaining: number;
+                };
+            } | null;
+        };
+        HsdsOrganization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            email?: string;
+            phones?: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organization_id: string;
+                number: string;
+            }[];
+            organization_identifiers: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organization_id: string;
+                identifier_scheme: string;
+                identifier_type: string;
+                identifier: string;
+            }[];
+            services: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                organization_id: string;
+                name: string;
+                description: string;
+                /** @constant */
+                status: "active";
+                /** Format: date-time */
+                last_modified: string;
+                service_areas: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    service_id: string;
+                    name: string;
+                    description: string;
+                }[];
+                capacities: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    service_id: string;
+                    unit: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        scheme: string;
+                        identifier: string;
+                    };
+                    available: number;
+                    maximum: number;
+                    description: string;
+                    /** Format: date-time */
+                    updated: string;
+                }[];
+            }[];
+        };
+        HsdsOrganizationPage: {
+            total_items: number;
+            total_pages: number;
+            page_number: number;
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            empty: boolean;
+            contents: components["schemas"]["HsdsOrganization"][];
+        };
+        /** @description personId and name for a person signed in only */
+        WhoAmI: {
+            /** @enum {string} */
+            principal: "person" | "api_key";
+            /** @enum {string} */
+            role: "partner" | "caseworker" | "org_admin" | "network_admin" | "coordinator" | "researcher";
+            /** @example refuge-75 */
+            organisationId: string;
+            /** @enum {string|null} */
+            organisationKind: "ngo" | "health" | "refuge" | "authority" | null;
+            /** Format: uuid */
+            personId?: string;
+            name?: string | null;
+        };
+        /** @description RFC 9457 problem details. Branch on `code`, which is stable; `detail` is for people and never repeats what was sent. */
+        Problem: {
+            /**
+             * Format: uri
+             * @description A stable URI derived from the code
+             * @example https://passerelle.network/problems/referral/not-receiver
+             */
+            type: string;
+            /** @example Not receiver */
+            title: string;
+            /** @example 403 */
+            status: number;
+            /** @example Only the receiving organisation can accept this referral. */
+            detail: string;
+            /**
+             * @example REFERRAL.NOT_RECEIVER
+             * @enum {string}
+             */
+            code: "API_KEY.ALREADY_EXISTS" | "API_KEY.EXPIRY_IN_PAST" | "API_KEY.NOT_FOUND" | "API_KEY.ROLE_NOT_ALLOWED" | "AUTH.ADMIN_ONLY" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "AUTH.HOLDER_OR_ADMIN_ONLY" | "AUTH.NOT_THIS_ORGANISATION" | "AUTH.ORGANISATION_HAS_ADMIN" | "AUTH.ORG_ADMIN_ONLY" | "AUTH.PARTNER_ONLY" | "AUTH.ROLE_NOT_ALLOWED" | "AUTH.UNAUTHENTICATED" | "CAPACITY.INVALID" | "CAPACITY.SERVICE_NOT_OFFERED" | "CASE.AGE_BAND_MISMATCH" | "CASE.ALREADY_ERASED" | "CASE.ALREADY_EXISTS" | "CASE.ERASED" | "CASE.FORMAL_REQUIRES_AUTHORITY" | "CASE.INDICATORS_REQUIRED" | "CASE.NOT_FOUND" | "CLOCK.BAD_OVERRIDE" | "CONSENT.ALREADY_EXISTS" | "CONSENT.ALREADY_WITHDRAWN" | "CONSENT.EMPTY" | "CONSENT.EXPIRY_IN_PAST" | "CONSENT.NOT_FOUND" | "CONSENT.UNKNOWN_RECIPIENT" | "CONSOLE.NOT_BUILT" | "CONSOLE.NO_SUCH_FILE" | "COORDINATION.BAD_PERIOD" | "FHIR.TASK_FIELD_READ_ONLY" | "IDEMPOTENCY.BAD_KEY" | "IDEMPOTENCY.IN_PROGRESS" | "IDEMPOTENCY.KEY_REUSED" | "INBOX.BAD_CURSOR" | "INTERNAL" | "INVITATION.ALREADY_USED" | "INVITATION.EXPIRED" | "INVITATION.NOT_FOUND" | "MEMBER.ALREADY_EXISTS" | "MEMBER.LAST_ORG_ADMIN" | "MEMBER.NOT_FOUND" | "MEMBER.ROLE_NOT_ALLOWED" | "NOT_FOUND" | "ORGANISATION.ALREADY_EXISTS" | "ORGANISATION.NOT_FOUND" | "ORGANISATION.NO_SERVICES" | "PLACE_REQUEST.ALREADY_EXISTS" | "PLACE_REQUEST.ALREADY_PLACED" | "PLACE_REQUEST.CANCELLED" | "PLACE_REQUEST.EXPIRED" | "PLACE_REQUEST.NOT_FOUND" | "PLACE_REQUEST.NOT_SENDER" | "PLACE_REQUEST.RECIPIENTS" | "PRIVACY.EMPTY_NAME" | "PRIVACY.INVALID_BIRTH_DATE" | "PRIVACY.KEY_DESTROYED" | "REFERRAL.ALREADY_EXISTS" | "REFERRAL.CASE_NOT_FOUND" | "REFERRAL.CONSENT_MISSING" | "REFERRAL.INVALID_TRANSITION" | "REFERRAL.NOT_FOUND" | "REFERRAL.NOT_RECEIVER" | "REFERRAL.NOT_SENDER" | "REFERRAL.RESPOND_BY_IN_PAST" | "REFERRAL.SELF_REFERRAL" | "REFERRAL.SERVICE_NOT_OFFERED" | "REFERRAL.UNKNOWN_RECEIVER" | "REQUEST.BAD_REQUEST" | "REQUEST.ERROR" | "REQUEST.MALFORMED_JSON" | "REQUEST.METHOD_NOT_ALLOWED" | "REQUEST.RATE_LIMITED" | "REQUEST.TOO_DEEP" | "REQUEST.TOO_LARGE" | "REQUEST.UNSUPPORTED_MEDIA_TYPE" | "REQUEST.VALIDATION" | "RESEARCH.BAD_EPSILON" | "RESEARCH.BAD_PERIOD" | "RESEARCH.DUPLICATE_DIMENSION" | "RESEARCH.EPSILON_BUDGET_SPENT" | "RESEARCH.FILTERED_AND_GROUPED" | "RESEARCH.MEDIAN_WITH_NOISE" | "RESEARCH.PERIOD_TOO_LONG" | "RESEARCH.TOO_MANY_DIMENSIONS" | "RESEARCH.UNALIGNED_PERIOD" | "RESEARCH.UNKNOWN_DIMENSION" | "RESEARCH.UNKNOWN_FILTER" | "RESEARCH.UNKNOWN_MEASURE" | "RESEARCH.UNKNOWN_VALUE" | "RESEARCH.VALUE_TOO_RARE" | "SIGN_IN.CEREMONY_EXPIRED" | "SIGN_IN.CODE_WRONG" | "SIGN_IN.FAILED" | "SIGN_IN.OIDC_NOT_CONFIGURED" | "SIGN_IN.PASSKEY_INVALID" | "SIGN_IN.TOO_MANY_ATTEMPTS" | "SIGN_IN.WEAK_PASSWORD" | "STREAM.DUPLICATE_EVENT_ID" | "STREAM.WRONG_EXPECTED_REVISION" | "WEBHOOK.DELIVERY_NOT_FOUND" | "WEBHOOK.NOT_FOUND" | "WEBHOOK.URL_CREDENTIALS" | "WEBHOOK.URL_INVALID" | "WEBHOOK.URL_NOT_HTTPS" | "WEBHOOK.URL_PRIVATE_ADDRESS" | "WEBHOOK.URL_SCHEME" | "WEBHOOK.URL_UNRESOLVABLE";
+            /** @description With REQUEST.VALIDATION (and IDEMPOTENCY.BAD_KEY, CLOCK.BAD_OVERRIDE): each field at fault, never its value */
+            errors?: {
+                /** @example caseId */
+                field: string;
+                /** @example caseId must be a UUID */
+                message: string;
+            }[];
+            /** @description Facts of a business rule, e.g. missingCategories with REFERRAL.CONSENT_MISSING */
+            details?: {
+                [key: string]: unknown;
+            };
+            /** @description With a 429: seconds to wait, as the Retry-After header says */
+            retryAfter?: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -1249,7 +2464,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    OperationsHealthController_check: {
+    getHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -1258,116 +2473,78 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
+            /** @description Ready */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @example ok */
-                        status?: string;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "info": {
+                     *         "database": {
+                     *           "status": "up"
+                     *         },
+                     *         "eventStore": {
+                     *           "status": "up"
+                     *         }
+                     *       },
+                     *       "error": {},
+                     *       "details": {
+                     *         "database": {
+                     *           "status": "up"
+                     *         },
+                     *         "eventStore": {
+                     *           "status": "up"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description The Health Check is not successful */
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready: the failing checks are in `error` */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @example error */
-                        status?: string;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Health"];
                 };
             };
         };
     };
-    ListOrganisationsController_list: {
+    listOrganisations: {
         parameters: {
             query?: {
                 kind?: "ngo" | "health" | "refuge" | "authority";
@@ -1380,18 +2557,108 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The organisations */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "refuge-93",
+                     *           "name": "Refuge 93",
+                     *           "kind": "refuge",
+                     *           "department": "93",
+                     *           "departmentName": "Seine-Saint-Denis",
+                     *           "services": [
+                     *             "shelter"
+                     *           ],
+                     *           "contact": {
+                     *             "phone": "+33100000000",
+                     *             "email": null
+                     *           },
+                     *           "capacity": [
+                     *             {
+                     *               "service": "shelter",
+                     *               "total": 12,
+                     *               "available": 3,
+                     *               "declaredAt": "2026-12-01T09:00:00.000Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganisationList"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    RegisterOrganisationController_register: {
+    registerOrganisation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1401,18 +2668,106 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The organisation is registered */
             201: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "refuge-93",
+                     *       "position": "0"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganisationRegistered"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    DeclareCapacityController_declare: {
+    declareCapacity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1424,15 +2779,112 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The capacity is declared */
             200: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "organisationId": "refuge-93",
+                     *       "service": "shelter",
+                     *       "total": 12,
+                     *       "available": 3,
+                     *       "position": "11"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CapacityDeclared"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    GetMemberActivityController_activity: {
+    getMemberActivity: {
         parameters: {
             query?: {
                 /** @description How many of each kind (reads, events, webhook actions), newest first */
@@ -1447,15 +2899,110 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Her activity, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "personId": "1cadc97b-a438-5492-a95f-86976043478e",
+                     *       "role": "caseworker",
+                     *       "status": "active",
+                     *       "reads": [
+                     *         {
+                     *           "readAt": "2026-12-03T10:35:03.721Z",
+                     *           "caseId": "8f144efd-5d10-5f4d-aa9f-c168cdd0b7f8",
+                     *           "via": "inbox",
+                     *           "referralId": "e5355250-afda-5773-ad1a-8f7024c07e41",
+                     *           "categories": [
+                     *             "identity"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "events": [
+                     *         {
+                     *           "position": "7",
+                     *           "type": "MemberJoined",
+                     *           "stream": "organisation-refuge-75",
+                     *           "at": "2026-12-03T10:35:03.050Z"
+                     *         }
+                     *       ],
+                     *       "webhookActions": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MemberActivity"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ListApiKeysController_list: {
+    listApiKeys: {
         parameters: {
             query?: never;
             header?: never;
@@ -1466,18 +3013,105 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Its keys */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "d5955c45-1eba-5327-941f-c471e43f5665",
+                     *           "label": "case system",
+                     *           "role": "partner",
+                     *           "createdBy": "person:d17d1a93-4e7d-53a3-adaa-e9e29312cf57",
+                     *           "createdAt": "2026-12-03T10:35:02.449Z",
+                     *           "lastUsedAt": null,
+                     *           "expiresAt": "2027-12-03T10:35:02.406Z",
+                     *           "revokedAt": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    IssueApiKeyController_issue: {
+    issueApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1489,18 +3123,121 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The key, shown once */
             201: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "bd1175c9-e3bb-5b27-8ab2-bd79e73dcfa4",
+                     *       "keyId": "bd1175c9-e3bb-5b27-8ab2-bd79e73dcfa4",
+                     *       "key": "psk_JGQ6ge7fEvH6ev-gtmRyZMJ6bMbZ42bAR3P9RULiCb4",
+                     *       "role": "partner",
+                     *       "label": "case system",
+                     *       "organisationId": "refuge-93",
+                     *       "expiresAt": "2027-12-03T10:34:13.521Z",
+                     *       "position": "4"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiKeyIssued"] | components["schemas"]["ApiKeyIssuedReplay"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    RevokeApiKeyController_revoke: {
+    revokeApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 keyId: string;
@@ -1509,15 +3246,101 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The key is revoked */
             204: {
                 headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    ListMembersController_list: {
+    listMembers: {
         parameters: {
             query?: never;
             header?: never;
@@ -1528,18 +3351,103 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Its people */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "personId": "1cadc97b-a438-5492-a95f-86976043478e",
+                     *           "email": "lea.admin@refuge.example",
+                     *           "role": "org_admin",
+                     *           "status": "active",
+                     *           "invitedAt": "2026-12-03T10:35:00.963Z",
+                     *           "invitationExpiresAt": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    InviteMemberController_invite: {
+    inviteMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1551,18 +3459,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description She is invited */
             201: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "invitationId": "27a2d49a-21be-5ce8-a37a-bd10de09efe3",
+                     *       "personId": "1cadc97b-a438-5492-a95f-86976043478e",
+                     *       "role": "caseworker",
+                     *       "expiresAt": "2026-12-10T10:34:13.836Z",
+                     *       "invitationUrl": "https://passerelle.example/console/#invitation=pinv_hy3ryZh2uPL-Y7NAKnfDBOJhkoJLyaQEeHupB-5r-wM",
+                     *       "position": "9"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MemberInvited"] | components["schemas"]["MemberInvitedReplay"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    RemoveMemberController_remove: {
+    removeMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 personId: string;
@@ -1571,18 +3580,107 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description She is removed */
             204: {
                 headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    ChangeMemberRoleController_change: {
+    changeMemberRole: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
                 personId: string;
@@ -1595,15 +3693,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Her role now */
             200: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "personId": "1cadc97b-a438-5492-a95f-86976043478e",
+                     *       "role": "org_admin",
+                     *       "position": "12"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MemberRoleChanged"] | components["schemas"]["MemberRoleChangedReplay"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    StartInvitationController_start: {
+    startInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -1616,15 +3809,93 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The invitation */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "email": "lea.admin@refuge.example",
+                     *       "role": "org_admin",
+                     *       "organisationId": "refuge-75",
+                     *       "expiresAt": "2026-12-10T10:35:00.943Z",
+                     *       "passkey": {
+                     *         "challengeId": "QaT-2d4ikjKoeEcmWln7cOBPgcI_OOFM",
+                     *         "options": {
+                     *           "challenge": "8hMDIzJaNqDV7fQ5B4mifPhtGG3uop9gGzyyapRRng4"
+                     *         }
+                     *       },
+                     *       "totp": {
+                     *         "challengeId": "p2Xw…",
+                     *         "secret": "JBSWY3DPEHPK3PXP",
+                     *         "uri": "otpauth://totp/Passerelle:lea.admin%40refuge.example?secret=JBSWY3DPEHPK3PXP"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    AcceptInvitationController_accept: {
+    acceptInvitation: {
         parameters: {
             query?: never;
             header?: never;
@@ -1637,15 +3908,94 @@ export interface operations {
             };
         };
         responses: {
+            /** @description She is signed in */
             200: {
+                headers: {
+                    /** @description The session cookie (HttpOnly, SameSite=Strict) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "csrfToken": "K1WFaGai77Y_yS6q_nRxP5qfTUFPJwslJczkRWhz6H4",
+                     *       "expiresAt": "2026-12-03T22:35:01.442Z",
+                     *       "personId": "d17d1a93-4e7d-53a3-adaa-e9e29312cf57",
+                     *       "role": "org_admin",
+                     *       "organisationId": "refuge-75"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    PasswordSignInController_signIn: {
+    signInWithPassword: {
         parameters: {
             query?: never;
             header?: never;
@@ -1658,15 +4008,76 @@ export interface operations {
             };
         };
         responses: {
+            /** @description She is signed in */
             200: {
+                headers: {
+                    /** @description The session cookie (HttpOnly, SameSite=Strict) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "csrfToken": "K1WFaGai77Y_yS6q_nRxP5qfTUFPJwslJczkRWhz6H4",
+                     *       "expiresAt": "2026-12-03T22:35:01.442Z",
+                     *       "personId": "d17d1a93-4e7d-53a3-adaa-e9e29312cf57",
+                     *       "role": "org_admin",
+                     *       "organisationId": "refuge-75"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    PasskeySignInController_options: {
+    getPasskeyChallenge: {
         parameters: {
             query?: never;
             header?: never;
@@ -1675,15 +4086,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The challenge */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "challengeId": "BQo31suaQk2ZmI113h1Ej_t4Gb1t94-D",
+                     *       "options": {
+                     *         "rpId": "localhost",
+                     *         "challenge": "oUMDArsb6CNIONpHgH4jD7VesHbFN82RD03V845WhbQ",
+                     *         "timeout": 60000,
+                     *         "userVerification": "required"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PasskeyChallenge"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    PasskeySignInController_signIn: {
+    signInWithPasskey: {
         parameters: {
             query?: never;
             header?: never;
@@ -1696,15 +4150,76 @@ export interface operations {
             };
         };
         responses: {
+            /** @description She is signed in */
             200: {
+                headers: {
+                    /** @description The session cookie (HttpOnly, SameSite=Strict) */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "csrfToken": "K1WFaGai77Y_yS6q_nRxP5qfTUFPJwslJczkRWhz6H4",
+                     *       "expiresAt": "2026-12-03T22:35:01.442Z",
+                     *       "personId": "d17d1a93-4e7d-53a3-adaa-e9e29312cf57",
+                     *       "role": "org_admin",
+                     *       "organisationId": "refuge-75"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    SignOutController_signOut: {
+    signOut: {
         parameters: {
             query?: never;
             header?: never;
@@ -1713,15 +4228,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The session is over; the cookie is cleared */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    SignOutController_signOutEverywhere: {
+    signOutEverywhere: {
         parameters: {
             query?: never;
             header?: never;
@@ -1730,15 +4293,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Her sessions are over; the cookie is cleared */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    GetSessionController_session: {
+    getSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -1747,15 +4358,76 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Her session */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "csrfToken": "K1WFaGai77Y_yS6q_nRxP5qfTUFPJwslJczkRWhz6H4",
+                     *       "expiresAt": "2026-12-03T22:35:01.442Z",
+                     *       "personId": "d17d1a93-4e7d-53a3-adaa-e9e29312cf57",
+                     *       "role": "org_admin",
+                     *       "organisationId": "refuge-75",
+                     *       "email": "lea.admin@refuge.example",
+                     *       "organisationKind": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    OidcController_options: {
+    getSignInOptions: {
         parameters: {
             query?: never;
             header?: never;
@@ -1764,15 +4436,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The ways to sign in */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "oidc": false,
+                     *       "passkey": true,
+                     *       "passwordWithCode": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SignInOptions"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    OidcController_invitation: {
+    acceptInvitationWithOidc: {
         parameters: {
             query?: never;
             header?: never;
@@ -1785,15 +4496,79 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Where to sign in */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "loginUrl": "/auth/oidc/login?invitation=8f3c…"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OidcLogin"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    OidcController_login: {
+    startOidcLogin: {
         parameters: {
             query?: never;
             header?: never;
@@ -1802,15 +4577,56 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description To the identity provider */
+            302: {
                 headers: {
+                    /** @description The identity provider’s authorization URL */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    OidcController_callback: {
+    completeOidcLogin: {
         parameters: {
             query?: never;
             header?: never;
@@ -1819,18 +4635,80 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description Signed in (or not): back to returnTo */
+            302: {
                 headers: {
+                    /** @description returnTo */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    IdentifyPersonController_identify: {
+    identifyCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1840,15 +4718,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Her case is open */
             201: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "3133ef55-032c-50a4-91f0-06a158068faa",
+                     *       "consentId": "b78fa971-e7b7-5092-b490-d42ad4cb8844",
+                     *       "position": "13"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CaseIdentified"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    GetCaseController_get: {
+    getCase: {
         parameters: {
             query?: {
                 /** @description Read-your-writes: wait (briefly) until referrals up to this position (from a command response or a webhook) count for access */
@@ -1862,18 +4835,137 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Her case */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "3133ef55-032c-50a4-91f0-06a158068faa",
+                     *       "status": "open",
+                     *       "holder": "asso-93",
+                     *       "identifiedAt": "2026-12-03T10:34:14.284Z",
+                     *       "safety": {
+                     *         "safeChannel": "sms",
+                     *         "doNotContact": false
+                     *       },
+                     *       "ageBand": "25-34",
+                     *       "level": "presumed",
+                     *       "indicators": [
+                     *         "trafficking_sexual"
+                     *       ],
+                     *       "department": "93",
+                     *       "consents": [
+                     *         {
+                     *           "consentId": "b78fa971-e7b7-5092-b490-d42ad4cb8844",
+                     *           "recipients": [
+                     *             "refuge-93"
+                     *           ],
+                     *           "categories": [
+                     *             "identity"
+                     *           ],
+                     *           "purposes": [
+                     *             "referral"
+                     *           ],
+                     *           "expiresAt": null,
+                     *           "withdrawn": false,
+                     *           "withdrawalReason": null
+                     *         }
+                     *       ],
+                     *       "person": {
+                     *         "givenName": "Awa",
+                     *         "familyName": "Diallo",
+                     *         "birthDate": "1994-03-02",
+                     *         "nationality": "CI",
+                     *         "categories": [
+                     *           "identity"
+                     *         ]
+                     *       },
+                     *       "categories": [
+                     *         "identity"
+                     *       ],
+                     *       "erased": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    GrantConsentController_grant: {
+    grantConsent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -1885,18 +4977,116 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Her consent is recorded */
             201: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "3133ef55-032c-50a4-91f0-06a158068faa",
+                     *       "consentId": "b78fa971-e7b7-5092-b490-d42ad4cb8844",
+                     *       "position": "14"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConsentGranted"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    WithdrawConsentController_withdraw: {
+    withdrawConsent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
                 consentId: string;
@@ -1909,18 +5099,117 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Her consent is withdrawn */
             200: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "3133ef55-032c-50a4-91f0-06a158068faa",
+                     *       "consentId": "b78fa971-e7b7-5092-b490-d42ad4cb8844",
+                     *       "position": "21",
+                     *       "withdrawn": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConsentWithdrawn"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ErasePersonController_erase: {
+    erasePerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 caseId: string;
             };
@@ -1928,15 +5217,110 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description She is erased */
             200: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "3133ef55-032c-50a4-91f0-06a158068faa",
+                     *       "erased": true,
+                     *       "position": "29"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PersonErased"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    GetAccessLogController_list: {
+    getAccessLog: {
         parameters: {
             query?: {
                 /** @description nextCursor from the previous page (older reads) */
@@ -1951,15 +5335,103 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of her access log, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "3133ef55-032c-50a4-91f0-06a158068faa",
+                     *       "entries": [
+                     *         {
+                     *           "readAt": "2026-12-03T10:34:31.382Z",
+                     *           "organisationId": "refuge-93",
+                     *           "keyId": "f53b83b9-54b9-5b93-9974-95b40b4a28fc",
+                     *           "personId": null,
+                     *           "via": "case",
+                     *           "referralId": null,
+                     *           "categories": [
+                     *             "identity",
+                     *             "contact"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessLog"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    GetConsentReceiptController_get: {
+    getConsentReceipt: {
         parameters: {
             query?: {
                 /** @description Her language (fa-AF is Dari); by default the language her latest consent was explained in, else French */
@@ -1973,15 +5445,149 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Her consent receipt */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "3133ef55-032c-50a4-91f0-06a158068faa",
+                     *       "reference": "3133-EF55",
+                     *       "issuedAt": "2026-12-03T10:40:00.000Z",
+                     *       "holder": {
+                     *         "organisationId": "asso-93",
+                     *         "name": "Association 93",
+                     *         "contact": {
+                     *           "phone": "+33100000000",
+                     *           "email": null
+                     *         }
+                     *       },
+                     *       "consents": [
+                     *         {
+                     *           "consentId": "b78fa971-e7b7-5092-b490-d42ad4cb8844",
+                     *           "status": "active",
+                     *           "recipients": [
+                     *             {
+                     *               "organisationId": "refuge-93",
+                     *               "name": "Refuge 93"
+                     *             }
+                     *           ],
+                     *           "categories": [
+                     *             "identity",
+                     *             "contact"
+                     *           ],
+                     *           "purposes": [
+                     *             "referral"
+                     *           ],
+                     *           "method": "verbal",
+                     *           "explainedIn": "fr",
+                     *           "grantedAt": "2026-12-03T10:34:14.284Z",
+                     *           "expiresAt": null,
+                     *           "endedAt": null
+                     *         }
+                     *       ],
+                     *       "language": "fr",
+                     *       "direction": "ltr",
+                     *       "review": "reviewed",
+                     *       "document": {
+                     *         "title": "Reçu de consentement",
+                     *         "sections": []
+                     *       },
+                     *       "sms": {
+                     *         "text": "Passerelle : votre consentement est enregistré (réf. 3133-EF55).",
+                     *         "encoding": "GSM-7",
+                     *         "characters": 64,
+                     *         "segments": 1,
+                     *         "safeToSend": true,
+                     *         "safety": {
+                     *           "safeChannel": "sms",
+                     *           "doNotContact": false
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ConsentReceipt"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    GetAccessReportController_get: {
+    getAccessReport: {
         parameters: {
             query?: {
                 /** @description Her language (fa-AF is Dari); by default the language her latest consent was explained in, else French */
@@ -1995,18 +5601,159 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Her access report */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "3133ef55-032c-50a4-91f0-06a158068faa",
+                     *       "reference": "3133-EF55",
+                     *       "issuedAt": "2026-12-03T10:40:00.000Z",
+                     *       "holder": {
+                     *         "organisationId": "asso-93",
+                     *         "name": "Association 93",
+                     *         "contact": {
+                     *           "phone": "+33100000000",
+                     *           "email": null
+                     *         }
+                     *       },
+                     *       "days": [
+                     *         {
+                     *           "day": "2026-12-03",
+                     *           "organisationId": "refuge-93",
+                     *           "name": "Refuge 93",
+                     *           "role": null,
+                     *           "categories": [
+                     *             "identity"
+                     *           ],
+                     *           "times": 2,
+                     *           "firstAt": "2026-12-03T10:35:00.000Z",
+                     *           "lastAt": "2026-12-03T10:36:00.000Z"
+                     *         }
+                     *       ],
+                     *       "organisations": [
+                     *         {
+                     *           "organisationId": "refuge-93",
+                     *           "name": "Refuge 93",
+                     *           "roles": [],
+                     *           "categories": [
+                     *             "identity"
+                     *           ],
+                     *           "times": 2,
+                     *           "firstAt": "2026-12-03T10:35:00.000Z",
+                     *           "lastAt": "2026-12-03T10:36:00.000Z"
+                     *         }
+                     *       ],
+                     *       "complete": true,
+                     *       "language": "fr",
+                     *       "direction": "ltr",
+                     *       "review": "reviewed",
+                     *       "document": {
+                     *         "title": "Qui a consulté vos données",
+                     *         "sections": []
+                     *       },
+                     *       "sms": {
+                     *         "text": "Passerelle : votre consentement est enregistré (réf. 3133-EF55).",
+                     *         "encoding": "GSM-7",
+                     *         "characters": 64,
+                     *         "segments": 1,
+                     *         "safeToSend": true,
+                     *         "safety": {
+                     *           "safeChannel": "sms",
+                     *           "doNotContact": false
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessReport"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    MakeReferralController_refer: {
+    makeReferral: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2016,15 +5763,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The referral is made */
             201: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "referralId": "dcb6f917-bff4-5b9c-bdda-38e63b2bde2f",
+                     *       "status": "referred",
+                     *       "position": "23"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReferralStatusChange"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    GetReferralController_get: {
+    getReferral: {
         parameters: {
             query?: never;
             header?: never;
@@ -2035,18 +5877,132 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The referral */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "referralId": "dcb6f917-bff4-5b9c-bdda-38e63b2bde2f",
+                     *       "caseId": "3133ef55-032c-50a4-91f0-06a158068faa",
+                     *       "from": "asso-93",
+                     *       "to": "refuge-93",
+                     *       "service": "specialised_shelter",
+                     *       "urgency": "urgent",
+                     *       "status": "accepted",
+                     *       "sharedCategories": [
+                     *         "identity"
+                     *       ],
+                     *       "respondBy": null,
+                     *       "declineReason": null,
+                     *       "withdrawalReason": null,
+                     *       "outcome": null,
+                     *       "placeRequestId": null,
+                     *       "otherRecipients": null,
+                     *       "createdAt": "2026-12-03T10:34:14.819Z",
+                     *       "updatedAt": "2026-12-03T10:34:14.962Z",
+                     *       "message": "Needs a place tonight",
+                     *       "notes": [
+                     *         {
+                     *           "by": "refuge-93",
+                     *           "event": "ReferralAccepted",
+                     *           "note": null
+                     *         }
+                     *       ],
+                     *       "person": {
+                     *         "givenName": "Awa",
+                     *         "familyName": "Diallo",
+                     *         "birthDate": "1994-03-02",
+                     *         "nationality": "CI",
+                     *         "categories": [
+                     *           "identity"
+                     *         ]
+                     *       },
+                     *       "visibleCategories": [
+                     *         "identity"
+                     *       ],
+                     *       "erased": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Referral"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    AcceptReferralController_handle: {
+    acceptReferral: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2058,18 +6014,116 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The referral is accepted */
             200: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "referralId": "dcb6f917-bff4-5b9c-bdda-38e63b2bde2f",
+                     *       "status": "accepted",
+                     *       "position": "23"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReferralStatusChange"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    DeclineReferralController_handle: {
+    declineReferral: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2081,18 +6135,116 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The referral is declined */
             200: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "referralId": "dcb6f917-bff4-5b9c-bdda-38e63b2bde2f",
+                     *       "status": "declined",
+                     *       "position": "23"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReferralStatusChange"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    WithdrawReferralController_handle: {
+    withdrawReferral: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2104,18 +6256,116 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The referral is withdrawn */
             200: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "referralId": "dcb6f917-bff4-5b9c-bdda-38e63b2bde2f",
+                     *       "status": "withdrawn",
+                     *       "position": "23"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReferralStatusChange"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    CloseReferralController_handle: {
+    closeReferral: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2127,18 +6377,116 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The referral is closed */
             200: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "referralId": "dcb6f917-bff4-5b9c-bdda-38e63b2bde2f",
+                     *       "status": "closed",
+                     *       "position": "23"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ReferralStatusChange"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    MakePlaceRequestController_make: {
+    makePlaceRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2148,15 +6496,114 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The place request is open */
             201: {
                 headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "placeRequestId": "0edf285f-668e-562d-8f90-811e0c389d3f",
+                     *       "referralIds": [
+                     *         "84112a83-0bc9-50c1-875e-ea3fa46f3dbc",
+                     *         "97bcd1ee-470d-5e3d-b449-3dee9ad520e8"
+                     *       ],
+                     *       "status": "open",
+                     *       "position": "17"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlaceRequestMade"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    GetPlaceRequestController_get: {
+    getPlaceRequest: {
         parameters: {
             query?: never;
             header?: never;
@@ -2167,18 +6614,114 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The place request */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "placeRequestId": "0edf285f-668e-562d-8f90-811e0c389d3f",
+                     *       "caseId": "7e26718a-0553-5420-9d58-850180a19792",
+                     *       "from": "asso-59",
+                     *       "status": "open",
+                     *       "service": "specialised_shelter",
+                     *       "urgency": "urgent",
+                     *       "respondBy": "2026-12-03T16:35:16.386Z",
+                     *       "createdAt": "2026-12-03T10:35:16.392Z",
+                     *       "updatedAt": "2026-12-03T10:35:16.392Z",
+                     *       "placed": null,
+                     *       "recipients": [
+                     *         {
+                     *           "organisationId": "refuge-59a",
+                     *           "referralId": "9462853a-3f21-5dd8-8bf3-532c91f23c4d",
+                     *           "status": "referred",
+                     *           "declineReason": null,
+                     *           "withdrawalReason": null,
+                     *           "respondedAt": null,
+                     *           "responseSeconds": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlaceRequest"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    CancelPlaceRequestController_cancel: {
+    cancelPlaceRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2186,15 +6729,110 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The place request is cancelled */
             200: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "placeRequestId": "0edf285f-668e-562d-8f90-811e0c389d3f",
+                     *       "status": "cancelled",
+                     *       "position": "20"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PlaceRequestCancelled"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    GetInboxController_list: {
+    getInbox: {
         parameters: {
             query?: {
                 direction?: "received" | "sent";
@@ -2211,15 +6849,133 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of the inbox */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "referralId": "e5355250-afda-5773-ad1a-8f7024c07e41",
+                     *           "caseId": "8f144efd-5d10-5f4d-aa9f-c168cdd0b7f8",
+                     *           "from": "asso-93",
+                     *           "to": "refuge-75",
+                     *           "service": "shelter",
+                     *           "urgency": "urgent",
+                     *           "status": "referred",
+                     *           "respondBy": null,
+                     *           "overdue": false,
+                     *           "declineReason": null,
+                     *           "withdrawalReason": null,
+                     *           "outcome": null,
+                     *           "createdAt": "2026-12-03T10:35:03.552Z",
+                     *           "updatedAt": "2026-12-03T10:35:03.552Z",
+                     *           "position": "10",
+                     *           "placeRequestId": null,
+                     *           "otherRecipients": null,
+                     *           "placeRequest": null,
+                     *           "person": {
+                     *             "givenName": "Awa",
+                     *             "familyName": "Diallo",
+                     *             "birthDate": "1994-03-02",
+                     *             "nationality": "CI",
+                     *             "categories": [
+                     *               "identity"
+                     *             ]
+                     *           },
+                     *           "visibleCategories": [
+                     *             "identity"
+                     *           ],
+                     *           "erased": false
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "caughtUp": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ListWebhooksController_list: {
+    listWebhooks: {
         parameters: {
             query?: never;
             header?: never;
@@ -2228,18 +6984,97 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The endpoints */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "2f9a9641-f72f-51aa-8aae-fbd66b4733cc",
+                     *           "url": "https://partner.example/hook",
+                     *           "events": [
+                     *             "*"
+                     *           ],
+                     *           "status": "active",
+                     *           "disabledReason": null,
+                     *           "failingSince": null,
+                     *           "createdAt": "2026-12-03T10:34:14.088Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    RegisterWebhookController_register: {
+    registerWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2249,15 +7084,108 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The endpoint, with its secret */
             201: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "2f9a9641-f72f-51aa-8aae-fbd66b4733cc",
+                     *       "url": "https://partner.example/hook",
+                     *       "events": [
+                     *         "*"
+                     *       ],
+                     *       "status": "active",
+                     *       "disabledReason": null,
+                     *       "failingSince": null,
+                     *       "createdAt": "2026-12-03T10:34:14.088Z",
+                     *       "secret": "whsec_IL9Qms3/W83h/w5optM3b+N23aLYOiYsZrZFKZaBPJw="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookRegistered"] | components["schemas"]["WebhookRegisteredReplay"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    GetWebhookController_get: {
+    getWebhook: {
         parameters: {
             query?: never;
             header?: never;
@@ -2268,18 +7196,102 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The endpoint */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "2f9a9641-f72f-51aa-8aae-fbd66b4733cc",
+                     *       "url": "https://partner.example/hook",
+                     *       "events": [
+                     *         "*"
+                     *       ],
+                     *       "status": "active",
+                     *       "disabledReason": null,
+                     *       "failingSince": null,
+                     *       "createdAt": "2026-12-03T10:34:14.088Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    DeleteWebhookController_remove: {
+    deleteWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2287,18 +7299,107 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The endpoint is deleted */
             204: {
                 headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    RotateWebhookSecretController_rotate: {
+    rotateWebhookSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2310,15 +7411,110 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The new secret */
             201: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "2f9a9641-f72f-51aa-8aae-fbd66b4733cc",
+                     *       "secret": "whsec_Sef2Y4wgGIPP8ajAYz5xb7TLIPn542KlJPDP63XAXfk=",
+                     *       "previousSecretValidUntil": "2026-12-03T10:35:14.216Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookSecretRotated"] | components["schemas"]["WebhookSecretRotatedReplay"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ListDeliveriesController_list: {
+    listWebhookDeliveries: {
         parameters: {
             query?: {
                 status?: "pending" | "delivering" | "delivered" | "dead_lettered" | "cancelled";
@@ -2334,11 +7530,106 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of deliveries */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "eventId": "3fe7b7e8-9789-54f3-af85-7d2716548f2a",
+                     *           "type": "organisation.capacity_declared.v1",
+                     *           "globalPosition": "11",
+                     *           "status": "delivered",
+                     *           "attempts": 1,
+                     *           "lastResponseCode": 204,
+                     *           "lastError": null,
+                     *           "lastAttemptAt": "2026-12-03T10:34:43.302Z",
+                     *           "nextAttemptAt": null,
+                     *           "deliveredAt": "2026-12-03T10:34:43.330Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "actions": [
+                     *         {
+                     *           "action": "registered",
+                     *           "actor": "key:41e23b67-2de0-5117-a955-211d7aa9f997",
+                     *           "at": "2026-12-03T10:34:43.242Z",
+                     *           "detail": {}
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveries"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2354,19 +7645,100 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { "items": [ { "at", "status"?, "error"?, "durationMs" } ] }, oldest first */
+            /** @description The attempts */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "at": "2026-12-03T10:34:44.373Z",
+                     *           "status": 503,
+                     *           "durationMs": 20
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveryAttempts"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    ReplayWebhookController_replay: {
+    replayWebhook: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2378,15 +7750,111 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The events are queued */
             202: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "2f9a9641-f72f-51aa-8aae-fbd66b4733cc",
+                     *       "fromPosition": "0",
+                     *       "queued": 17,
+                     *       "toPosition": "28"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookReplayQueued"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not know exists. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    GetFunnelController_funnel: {
+    getCoordinationFunnel: {
         parameters: {
             query?: {
                 department?: string;
@@ -2404,15 +7872,129 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The funnel */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-12-03T10:00:00.000Z",
+                     *       "stages": [
+                     *         {
+                     *           "stage": "identified",
+                     *           "count": 12,
+                     *           "conversion": null
+                     *         },
+                     *         {
+                     *           "stage": "referred",
+                     *           "count": 10,
+                     *           "conversion": 0.83
+                     *         },
+                     *         {
+                     *           "stage": "accepted",
+                     *           "count": 7,
+                     *           "conversion": 0.7
+                     *         },
+                     *         {
+                     *           "stage": "closed_service_provided",
+                     *           "count": 3,
+                     *           "conversion": 0.43
+                     *         }
+                     *       ],
+                     *       "declineReasons": {
+                     *         "no_capacity": 2
+                     *       },
+                     *       "overdue": 1,
+                     *       "delaysDays": {
+                     *         "identifiedToReferred": {
+                     *           "median": 1,
+                     *           "p90": 3
+                     *         },
+                     *         "referredToAccepted": {
+                     *           "median": 2,
+                     *           "p90": 5
+                     *         },
+                     *         "acceptedToClosed": {
+                     *           "median": null,
+                     *           "p90": null
+                     *         }
+                     *       },
+                     *       "byOrganisation": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CoordinationFunnel"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    GetGapsController_gaps: {
+    getCoordinationGaps: {
         parameters: {
             query?: {
                 department?: string;
@@ -2430,15 +8012,105 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The gaps */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-12-03T10:00:00.000Z",
+                     *       "rows": [],
+                     *       "totals": {
+                     *         "ngoOnly": 0,
+                     *         "authorityOnly": 0,
+                     *         "both": 0,
+                     *         "lagDays": {
+                     *           "median": null,
+                     *           "p90": null
+                     *         },
+                     *         "notLinkable": 0
+                     *       },
+                     *       "unreferredTrafficking": {
+                     *         "afterDays": 30,
+                     *         "count": 0,
+                     *         "byDepartment": [],
+                     *         "byOrganisation": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CoordinationGaps"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    GetCapacityController_capacity: {
+    getCoordinationCapacity: {
         parameters: {
             query?: {
                 department?: string;
@@ -2452,15 +8124,114 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Capacity now */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-12-03T10:00:00.000Z",
+                     *       "rows": [
+                     *         {
+                     *           "organisationId": "refuge-93",
+                     *           "kind": "refuge",
+                     *           "department": "93",
+                     *           "service": "shelter",
+                     *           "declared": {
+                     *             "total": 12,
+                     *             "available": 3,
+                     *             "declaredAt": "2026-12-01T09:00:00.000Z"
+                     *           },
+                     *           "occupied": 9,
+                     *           "waiting": 2,
+                     *           "overdue": 0
+                     *         }
+                     *       ],
+                     *       "byService": [
+                     *         {
+                     *           "service": "shelter",
+                     *           "declaredTotal": 12,
+                     *           "declaredAvailable": 3,
+                     *           "occupied": 9,
+                     *           "waiting": 2,
+                     *           "overdue": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CoordinationCapacity"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    GetPlaceRequestsController_placeRequests: {
+    getCoordinationPlaceRequests: {
         parameters: {
             query?: {
                 department?: string;
@@ -2476,18 +8247,144 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Place request figures */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-12-03T10:00:00.000Z",
+                     *       "totals": {
+                     *         "requests": 2,
+                     *         "placed": 1,
+                     *         "expired": 0,
+                     *         "cancelled": 0,
+                     *         "open": 1,
+                     *         "recipients": 5,
+                     *         "timeToPlaceHours": {
+                     *           "median": 2.5,
+                     *           "p90": 2.5
+                     *         },
+                     *         "declines": {
+                     *           "no_capacity": 1
+                     *         },
+                     *         "declinesPerRequest": {
+                     *           "no_capacity": 0.5
+                     *         },
+                     *         "rounds": {
+                     *           "first": 1,
+                     *           "second": 0,
+                     *           "later": 0
+                     *         }
+                     *       },
+                     *       "rows": [
+                     *         {
+                     *           "department": "93",
+                     *           "service": "specialised_shelter",
+                     *           "requests": 2,
+                     *           "placed": 1,
+                     *           "expired": 0,
+                     *           "cancelled": 0,
+                     *           "open": 1,
+                     *           "recipients": 5,
+                     *           "timeToPlaceHours": {
+                     *             "median": 2.5,
+                     *             "p90": 2.5
+                     *           },
+                     *           "declines": {
+                     *             "no_capacity": 1
+                     *           },
+                     *           "declinesPerRequest": {
+                     *             "no_capacity": 0.5
+                     *           },
+                     *           "rounds": {
+                     *             "first": 1,
+                     *             "second": 0,
+                     *             "later": 0
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CoordinationPlaceRequests"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    RunResearchQueryController_run: {
+    runResearchQuery: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is kept (24 h) and replayed with `Idempotent-Replayed: true`; a replay keeps ids, statuses, positions and instants, lists the other fields in `omittedOnReplay` and never repeats a secret. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2497,11 +8394,119 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The answer */
             200: {
+                headers: {
+                    /** @description true when this is the replay of an earlier answer to the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "k": 10,
+                     *       "unit": "referrals",
+                     *       "period": {
+                     *         "from": "2026-01",
+                     *         "to": "2026-12"
+                     *       },
+                     *       "groupBy": [
+                     *         "region",
+                     *         "service"
+                     *       ],
+                     *       "rows": [
+                     *         {
+                     *           "region": "Île-de-France",
+                     *           "service": "shelter",
+                     *           "count": 24
+                     *         },
+                     *         {
+                     *           "region": "Hauts-de-France",
+                     *           "service": "shelter",
+                     *           "count": null,
+                     *           "suppressed": true
+                     *         }
+                     *       ],
+                     *       "recoded": {},
+                     *       "noise": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ResearchAnswer"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (an invalid transition, a concurrent change, IDEMPOTENCY.IN_PROGRESS). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but refused by a business rule (the code says which). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -2519,16 +8524,102 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An HSDS page of organizations, each with its services and their capacities (docs/directory-exports.md) */
+            /** @description A page of organisations */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "total_items": 1,
+                     *       "total_pages": 1,
+                     *       "page_number": 1,
+                     *       "size": 1,
+                     *       "first_page": true,
+                     *       "last_page": true,
+                     *       "empty": false,
+                     *       "contents": [
+                     *         {
+                     *           "id": "af94665f-25d1-5f38-ad0e-e62cd8b94d8c",
+                     *           "name": "Refuge 93",
+                     *           "description": "Refuge of the Passerelle referral network, in the département Seine-Saint-Denis (93).",
+                     *           "organization_identifiers": [
+                     *             {
+                     *               "id": "f184860d-9b3b-5194-8eac-ad23d9af5ce0",
+                     *               "organization_id": "af94665f-25d1-5f38-ad0e-e62cd8b94d8c",
+                     *               "identifier_scheme": "passerelle",
+                     *               "identifier_type": "Passerelle organisation id",
+                     *               "identifier": "refuge-93"
+                     *             }
+                     *           ],
+                     *           "services": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HsdsOrganizationPage"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
-    WhoAmIController_whoAmI: {
+    whoAmI: {
         parameters: {
             query?: never;
             header?: never;
@@ -2537,11 +8628,80 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The caller */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "principal": "person",
+                     *       "role": "org_admin",
+                     *       "organisationId": "refuge-75",
+                     *       "organisationKind": null,
+                     *       "personId": "d17d1a93-4e7d-53a3-adaa-e9e29312cf57",
+                     *       "name": "lea.admin@refuge.example"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WhoAmI"];
+                };
+            };
+            /** @description The request is malformed or invalid (REQUEST.VALIDATION lists the fields in `errors`, never their values). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session (AUTH.UNAUTHENTICATED). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (AUTH.ROLE_NOT_ALLOWED, AUTH.CSRF, or a business rule such as REFERRAL.NOT_RECEIVER). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (REQUEST.TOO_LARGE). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body that is not JSON (REQUEST.UNSUPPORTED_MEDIA_TYPE). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };

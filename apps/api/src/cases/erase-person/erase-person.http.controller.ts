@@ -1,14 +1,14 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
 import { ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
-import { EmptyBodyPipe } from '@passerelle/http';
+import { EmptyBodyPipe, Operation, UUID } from '@passerelle/http';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { ErasePersonCommand } from './erase-person.command';
+import { PERSON_ERASED, PERSON_ERASED_EXAMPLE } from '../cases.response';
 
 @ApiTags('cases')
-@ApiBearerAuth()
 @HiddenFromNetworkAdmin()
 @Controller('v1/cases')
 export class ErasePersonController {
@@ -17,6 +17,13 @@ export class ErasePersonController {
   @Post(':caseId/erasure')
   @HttpCode(200)
   @Roles(...ORGANISATION_ACTING_ROLES)
+  @Operation('erasePerson', {
+    summary: 'Erase her at her request: her data key is destroyed, so nothing about her can be read again anywhere',
+    responses: [{ status: 200, description: 'She is erased', body: PERSON_ERASED, example: PERSON_ERASED_EXAMPLE }],
+    problems: [404, 409, 422],
+    idempotent: true,
+    path: { caseId: UUID },
+  })
   erase(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body(EmptyBodyPipe) _body: undefined, @Context() context: CommandContext) {
     return this.commands.execute(new ErasePersonCommand({ caseId }, context));
   }

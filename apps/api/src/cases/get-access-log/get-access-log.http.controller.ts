@@ -1,13 +1,14 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { CurrentActor, HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
 import { GetAccessLogQuery } from './get-access-log.query';
 import { GetAccessLogRequest } from './get-access-log.request.dto';
+import { ACCESS_LOG, ACCESS_LOG_EXAMPLE } from '../cases.response';
+import { Operation, UUID } from '@passerelle/http';
 
 @ApiTags('cases')
-@ApiBearerAuth()
 @HiddenFromNetworkAdmin()
 @Controller('v1/cases')
 export class GetAccessLogController {
@@ -15,7 +16,12 @@ export class GetAccessLogController {
 
   @Get(':caseId/access-log')
   @Roles(...ORGANISATION_ACTING_ROLES)
-  @ApiOperation({ summary: 'Who opened her personal fields (key, organisation, time, categories): the holder only' })
+  @Operation('getAccessLog', {
+    summary: 'Who opened her personal fields (key, organisation, time, categories): the holder only',
+    responses: [{ status: 200, description: 'A page of her access log, newest first', body: ACCESS_LOG, example: ACCESS_LOG_EXAMPLE }],
+    problems: [404],
+    path: { caseId: UUID },
+  })
   list(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Query() query: GetAccessLogRequest, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetAccessLogQuery(caseId, actor, query.cursor, query.limit ?? 100));
   }

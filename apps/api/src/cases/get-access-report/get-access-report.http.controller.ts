@@ -1,14 +1,15 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { CurrentActor, HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { GetAccessReportQuery } from './get-access-report.query';
 import { HerDocumentRequest } from './get-access-report.request.dto';
+import { ACCESS_REPORT, ACCESS_REPORT_EXAMPLE } from '../cases.response';
+import { Operation, UUID } from '@passerelle/http';
 
 @ApiTags('cases')
-@ApiBearerAuth()
 @HiddenFromNetworkAdmin()
 @Controller('v1/cases')
 export class GetAccessReportController {
@@ -16,9 +17,12 @@ export class GetAccessReportController {
 
   @Get(':caseId/access-report')
   @Roles(...ORGANISATION_ACTING_ROLES)
-  @ApiOperation({
+  @Operation('getAccessReport', {
     summary:
       'Her access report (GDPR art. 15) in her language: every organisation that opened her data, when, which categories; a printable document and an SMS text, for the holder only',
+    responses: [{ status: 200, description: 'Her access report', body: ACCESS_REPORT, example: ACCESS_REPORT_EXAMPLE }],
+    problems: [404, 422],
+    path: { caseId: UUID },
   })
   get(
     @Param('caseId', new ParseUUIDPipe()) caseId: string,

@@ -1,13 +1,14 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { CurrentActor, HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
 import { GetCaseQuery } from './get-case.query';
 import { GetCaseRequest } from './get-case.request.dto';
+import { CASE_VIEW, CASE_EXAMPLE } from '../cases.response';
+import { Operation, UUID } from '@passerelle/http';
 
 @ApiTags('cases')
-@ApiBearerAuth()
 @HiddenFromNetworkAdmin()
 @Controller('v1/cases')
 export class GetCaseController {
@@ -15,6 +16,12 @@ export class GetCaseController {
 
   @Get(':caseId')
   @Roles(...ORGANISATION_ACTING_ROLES)
+  @Operation('getCase', {
+    summary: 'Her case as this reader may see it: the holder sees all, a receiver only what her consent and its referrals open',
+    responses: [{ status: 200, description: 'Her case', body: CASE_VIEW, example: CASE_EXAMPLE }],
+    problems: [404],
+    path: { caseId: UUID },
+  })
   get(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Query() query: GetCaseRequest, @CurrentActor() actor: Actor) {
     const minPosition = query.minPosition === undefined ? undefined : BigInt(query.minPosition);
     return this.queries.execute(new GetCaseQuery(caseId, actor, new Date(), minPosition));

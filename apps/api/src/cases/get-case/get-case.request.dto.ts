@@ -4,6 +4,7 @@ import { IsPosition } from '@passerelle/http';
 
 export class GetCaseRequest {
   @ApiPropertyOptional({
+    pattern: '^[0-9]{1,19}$',
     description:
       'Read-your-writes: wait (briefly) until referrals up to this position (from a command response or a webhook) count for access',
   })

@@ -1,14 +1,15 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { CurrentActor, HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { GetConsentReceiptQuery } from './get-consent-receipt.query';
 import { HerDocumentRequest } from './get-consent-receipt.request.dto';
+import { CONSENT_RECEIPT, CONSENT_RECEIPT_EXAMPLE } from '../cases.response';
+import { Operation, UUID } from '@passerelle/http';
 
 @ApiTags('cases')
-@ApiBearerAuth()
 @HiddenFromNetworkAdmin()
 @Controller('v1/cases')
 export class GetConsentReceiptController {
@@ -16,8 +17,11 @@ export class GetConsentReceiptController {
 
   @Get(':caseId/consent-receipt')
   @Roles(...ORGANISATION_ACTING_ROLES)
-  @ApiOperation({
+  @Operation('getConsentReceipt', {
     summary: 'Her consent receipt in her language (fr, en, ar, fa-AF, ps, ti): a printable document and an SMS text, for the holder only',
+    responses: [{ status: 200, description: 'Her consent receipt', body: CONSENT_RECEIPT, example: CONSENT_RECEIPT_EXAMPLE }],
+    problems: [404, 422],
+    path: { caseId: UUID },
   })
   get(
     @Param('caseId', new ParseUUIDPipe()) caseId: string,

@@ -1,14 +1,15 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
 import { ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { IdentifyPersonCommand } from './identify-person.command';
 import { IdentifyPersonRequest } from './identify-person.request.dto';
+import { CASE_IDENTIFIED, CASE_IDENTIFIED_EXAMPLE } from '../cases.response';
+import { Operation } from '@passerelle/http';
 
 @ApiTags('cases')
-@ApiBearerAuth()
 @HiddenFromNetworkAdmin()
 @Controller('v1/cases')
 export class IdentifyPersonController {
@@ -16,6 +17,12 @@ export class IdentifyPersonController {
 
   @Post()
   @Roles(...ORGANISATION_ACTING_ROLES)
+  @Operation('identifyCase', {
+    summary: 'Identify a woman: open her case, her personal data sealed under a key of its own, with her first consent if given',
+    responses: [{ status: 201, description: 'Her case is open', body: CASE_IDENTIFIED, example: CASE_IDENTIFIED_EXAMPLE }],
+    problems: [403, 404, 409, 422],
+    idempotent: true,
+  })
   identify(@Body() body: IdentifyPersonRequest, @Context() context: CommandContext) {
     return this.commands.execute(
       new IdentifyPersonCommand(

@@ -1,24 +1,26 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { coordinationFilter, CoordinationFilterRequest } from '../coordination-filter.request.dto';
 import { GetFunnelQuery } from './get-funnel.query';
+import { FUNNEL, FUNNEL_EXAMPLE } from '../coordination.response';
+import { Operation } from '@passerelle/http';
 
 @ApiTags('coordination')
-@ApiBearerAuth()
 @Controller('v1/coordination')
 export class GetFunnelController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('funnel')
   @Roles('coordinator')
-  @ApiOperation({
-    summary: 'identified → referred → accepted → closed with the service provided, in cases',
+  @Operation('getCoordinationFunnel', {
+    summary: 'Identified → referred → accepted → closed with service provided, with conversions, delays and declines, per organisation',
     description:
-      'The period, département, indicator and kind select identifications (kind: of the organisation that identified her); ' +
-      'service selects which referrals count. Counts, conversions, delays and organisation-level figures; never a person.',
+      'The period, département, indicator and kind select identifications (kind: of the organisation that identified her); only women whose coordination consent is active count.',
+    responses: [{ status: 200, description: 'The funnel', body: FUNNEL, example: FUNNEL_EXAMPLE }],
+    problems: [422],
   })
   funnel(@Query() request: CoordinationFilterRequest, @Context() context: CommandContext) {
     return this.queries.execute(new GetFunnelQuery(coordinationFilter(request), context.actor, context.now));

@@ -7,6 +7,7 @@ import { CoordinationFilterRequest } from '../coordination-filter.request.dto';
 /** Gaps are about identifications, not services or who identified her: `service` and `kind` do not apply. */
 export class GetGapsRequest extends OmitType(CoordinationFilterRequest, ['service', 'kind'] as const) {
   @ApiPropertyOptional({
+    type: 'integer',
     default: 30,
     minimum: 1,
     maximum: 365,

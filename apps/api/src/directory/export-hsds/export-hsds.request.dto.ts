@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class ExportHsdsRequest {
-  @ApiPropertyOptional({ default: 1, minimum: 1, description: 'Page number, from 1 (HSDS paging)' })
+  @ApiPropertyOptional({ type: 'integer', default: 1, minimum: 1, description: 'Page number, from 1 (HSDS paging)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -11,7 +11,7 @@ export class ExportHsdsRequest {
   @Max(1_000_000)
   page?: number;
 
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500, description: 'Organisations per page' })
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 500, description: 'Organisations per page' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

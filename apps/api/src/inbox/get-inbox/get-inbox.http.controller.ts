@@ -1,13 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { CurrentActor, HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
 import { GetInboxQuery } from './get-inbox.query';
 import { GetInboxRequest } from './get-inbox.request.dto';
+import { INBOX, INBOX_EXAMPLE } from '../inbox.response';
+import { Operation } from '@passerelle/http';
 
 @ApiTags('inbox')
-@ApiBearerAuth()
 @HiddenFromNetworkAdmin()
 @Controller('v1/inbox')
 export class GetInboxController {
@@ -15,6 +16,11 @@ export class GetInboxController {
 
   @Get()
   @Roles(...ORGANISATION_ACTING_ROLES)
+  @Operation('getInbox', {
+    summary: 'Referrals received (or sent) by your organisation, newest first, a page at a time',
+    responses: [{ status: 200, description: 'A page of the inbox', body: INBOX, example: INBOX_EXAMPLE }],
+    problems: [404, 422],
+  })
   list(@Query() query: GetInboxRequest, @CurrentActor() actor: Actor) {
     return this.queries.execute(
       new GetInboxQuery(actor, new Date(), {

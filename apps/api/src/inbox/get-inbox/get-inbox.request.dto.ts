@@ -16,13 +16,13 @@ export class GetInboxRequest {
   @IsIn(STATUSES)
   status?: (typeof STATUSES)[number];
 
-  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
+  @ApiPropertyOptional({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'nextCursor from the previous page' })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'cursor must be a nextCursor returned by this endpoint' })
   cursor?: string;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -30,7 +30,10 @@ export class GetInboxRequest {
   @Max(100)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Read-your-writes: wait (briefly) until the inbox includes this position from a command response' })
+  @ApiPropertyOptional({
+    pattern: '^[0-9]{1,19}$',
+    description: 'Read-your-writes: wait (briefly) until the inbox includes this position from a command response',
+  })
   @IsOptional()
   @IsPosition({ message: 'minPosition must be a position returned by a command' })
   minPosition?: string;

@@ -7,13 +7,13 @@ export class DeclareCapacityRequest {
   @IsIn(SERVICES)
   service: Service;
 
-  @ApiProperty({ example: 12, description: 'Places in total for this service' })
+  @ApiProperty({ type: 'integer', example: 12, description: 'Places in total for this service' })
   @IsInt()
   @Min(0)
   @Max(100000)
   total: number;
 
-  @ApiProperty({ example: 3, description: 'Places free now' })
+  @ApiProperty({ type: 'integer', example: 3, description: 'Places free now' })
   @IsInt()
   @Min(0)
   @Max(100000)

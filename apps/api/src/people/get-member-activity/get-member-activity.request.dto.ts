@@ -4,6 +4,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class GetMemberActivityRequest {
   @ApiPropertyOptional({
+    type: 'integer',
     default: 50,
     minimum: 1,
     maximum: 200,

@@ -16,7 +16,13 @@ export class IssueApiKeyRequest {
   @Length(0, 100)
   label?: string;
 
-  @ApiPropertyOptional({ example: null, nullable: true, description: 'When the key stops working; one year from now when absent or null' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    example: '2027-12-01T00:00:00Z',
+    nullable: true,
+    description: 'When the key stops working; one year from now when absent or null',
+  })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsISO8601({ strict: true })

@@ -1,21 +1,24 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@passerelle/auth';
-import { OrganisationIdPipe } from '@passerelle/http';
+import { OrganisationIdPipe, Operation, ORGANISATION_ID_SCHEMA } from '@passerelle/http';
 import type { Actor } from '@passerelle/domain';
 import { ListApiKeysQuery } from './list-api-keys.query';
+import { API_KEYS, API_KEYS_EXAMPLE } from '../people.response';
 
 @ApiTags('people and keys')
-@ApiBearerAuth()
 @Controller('v1/organisations')
 export class ListApiKeysController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/api-keys')
   @Roles('org_admin', 'network_admin')
-  @ApiOperation({
+  @Operation('listApiKeys', {
     summary: 'The organisation’s machine keys (id, label, role, createdBy, createdAt, lastUsedAt, expiresAt), never a secret',
+    responses: [{ status: 200, description: 'Its keys', body: API_KEYS, example: API_KEYS_EXAMPLE }],
+    problems: [403, 404],
+    path: { id: ORGANISATION_ID_SCHEMA },
   })
   list(@Param('id', OrganisationIdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new ListApiKeysQuery(actor, id));

@@ -1,13 +1,12 @@
 import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@passerelle/auth';
-import { OrganisationIdPipe } from '@passerelle/http';
+import { OrganisationIdPipe, Operation, ORGANISATION_ID_SCHEMA, UUID } from '@passerelle/http';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { RemoveMemberCommand } from './remove-member.command';
 
 @ApiTags('people and keys')
-@ApiBearerAuth()
 @Controller('v1/organisations')
 export class RemoveMemberController {
   constructor(private readonly commands: CommandBus) {}
@@ -15,7 +14,13 @@ export class RemoveMemberController {
   @Delete(':id/members/:personId')
   @HttpCode(204)
   @Roles('org_admin', 'network_admin')
-  @ApiOperation({ summary: 'Remove a person (or cancel her invitation): her sessions end everywhere within one second' })
+  @Operation('removeMember', {
+    summary: 'Remove a person (or cancel her invitation): her sessions end everywhere within one second',
+    responses: [{ status: 204, description: 'She is removed' }],
+    problems: [403, 404, 409],
+    idempotent: true,
+    path: { id: ORGANISATION_ID_SCHEMA, personId: UUID },
+  })
   async remove(
     @Param('id', OrganisationIdPipe) id: string,
     @Param('personId') personId: string,

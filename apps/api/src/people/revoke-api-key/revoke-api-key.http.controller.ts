@@ -1,13 +1,12 @@
 import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@passerelle/auth';
-import { OrganisationIdPipe } from '@passerelle/http';
+import { OrganisationIdPipe, Operation, ORGANISATION_ID_SCHEMA, UUID } from '@passerelle/http';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { RevokeApiKeyCommand } from './revoke-api-key.command';
 
 @ApiTags('people and keys')
-@ApiBearerAuth()
 @Controller('v1/organisations')
 export class RevokeApiKeyController {
   constructor(private readonly commands: CommandBus) {}
@@ -15,7 +14,13 @@ export class RevokeApiKeyController {
   @Delete(':id/api-keys/:keyId')
   @HttpCode(204)
   @Roles('org_admin', 'network_admin')
-  @ApiOperation({ summary: 'Revoke a machine key: refused everywhere within one second' })
+  @Operation('revokeApiKey', {
+    summary: 'Revoke a machine key: refused everywhere within one second',
+    responses: [{ status: 204, description: 'The key is revoked' }],
+    problems: [403, 404],
+    idempotent: true,
+    path: { id: ORGANISATION_ID_SCHEMA, keyId: UUID },
+  })
   async revoke(
     @Param('id', OrganisationIdPipe) id: string,
     @Param('keyId') keyId: string,

@@ -1,13 +1,14 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles, HiddenFromNetworkAdmin } from '@passerelle/auth';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { GetPlaceRequestQuery } from './get-place-request.query';
 import { ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
+import { PLACE_REQUEST, PLACE_REQUEST_EXAMPLE } from '../place-requests.response';
+import { Operation, UUID } from '@passerelle/http';
 
 @ApiTags('place-requests')
-@ApiBearerAuth()
 @HiddenFromNetworkAdmin()
 @Controller('v1/place-requests')
 export class GetPlaceRequestController {
@@ -15,7 +16,12 @@ export class GetPlaceRequestController {
 
   @Get(':id')
   @Roles(...ORGANISATION_ACTING_ROLES)
-  @ApiOperation({ summary: 'The sender’s place request: its status, who accepted, each recipient’s answer and response time' })
+  @Operation('getPlaceRequest', {
+    summary: 'The sender’s place request: its status, who accepted, each recipient’s answer and response time',
+    responses: [{ status: 200, description: 'The place request', body: PLACE_REQUEST, example: PLACE_REQUEST_EXAMPLE }],
+    problems: [404],
+    path: { id: UUID },
+  })
   get(@Param('id', new ParseUUIDPipe()) id: string, @Context() context: CommandContext) {
     return this.queries.execute(new GetPlaceRequestQuery(id, context.actor, context.now));
   }

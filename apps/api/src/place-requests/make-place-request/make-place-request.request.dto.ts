@@ -63,6 +63,8 @@ export class MakePlaceRequestRequest {
   message?: string;
 
   @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
     example: '2026-12-01T22:00:00Z',
     nullable: true,
     description: 'With nobody accepting by then, the request expires',

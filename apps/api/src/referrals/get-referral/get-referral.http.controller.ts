@@ -1,12 +1,13 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { CurrentActor, HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
 import { GetReferralQuery } from './get-referral.query';
+import { REFERRAL, REFERRAL_EXAMPLE } from '../referrals.response';
+import { Operation, UUID } from '@passerelle/http';
 
 @ApiTags('referrals')
-@ApiBearerAuth()
 @HiddenFromNetworkAdmin()
 @Controller('v1/referrals')
 export class GetReferralController {
@@ -14,6 +15,12 @@ export class GetReferralController {
 
   @Get(':id')
   @Roles(...ORGANISATION_ACTING_ROLES)
+  @Operation('getReferral', {
+    summary: 'A referral, for its sender or its receiver: her fields as far as consent lets this reader see them',
+    responses: [{ status: 200, description: 'The referral', body: REFERRAL, example: REFERRAL_EXAMPLE }],
+    problems: [404],
+    path: { id: UUID },
+  })
   get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetReferralQuery(id, actor, new Date()));
   }

@@ -1,14 +1,14 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@passerelle/auth';
-import { ReplayWholeAnswer } from '@passerelle/http';
+import { Operation } from '@passerelle/http';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { RunResearchQuery } from './run-research-query.query';
 import { RunResearchQueryRequest } from './run-research-query.request.dto';
+import { RESEARCH_ANSWER, RESEARCH_ANSWER_EXAMPLE } from '../research.response';
 
 @ApiTags('research')
-@ApiBearerAuth()
 @Controller('v1/research')
 export class RunResearchQueryController {
   constructor(private readonly queries: QueryBus) {}
@@ -16,13 +16,14 @@ export class RunResearchQueryController {
   @Post('queries')
   @HttpCode(200)
   @Roles('researcher')
-  @ReplayWholeAnswer('generalised aggregates under disclosure control (docs/adr/0002-coordination-and-consent.md): no row about a person')
-  @ApiOperation({
-    summary: 'Aggregate query over generalised rows, with disclosure control',
-    description:
-      'Only cases with an active research consent count. Counts under k are suppressed, with complementary suppression; ' +
-      'values seen fewer than k times in the year are shown inside "other". With epsilon, counts get discrete Laplace noise ' +
-      'and ε is spent from your budget (403 RESEARCH.EPSILON_BUDGET_SPENT once it is used up).',
+  @Operation('runResearchQuery', {
+    summary:
+      'Aggregates for research under disclosure control: k-anonymous cells, generalised values, optional differential privacy (ε from your budget)',
+    responses: [{ status: 200, description: 'The answer', body: RESEARCH_ANSWER, example: RESEARCH_ANSWER_EXAMPLE }],
+    problems: [403, 409, 422],
+    idempotent: {
+      wholeAnswer: 'generalised aggregates under disclosure control (docs/adr/0002-coordination-and-consent.md): no row about a person',
+    },
   })
   run(@Body() request: RunResearchQueryRequest, @Context() context: CommandContext) {
     const { unit, groupBy, measures, epsilon, filters } = request;

@@ -27,7 +27,7 @@ export class AcceptInvitationRequest {
   @Length(1, 200)
   password?: string;
 
-  @ApiPropertyOptional({ description: 'The 6-digit code the authenticator app shows for the secret (password_totp)' })
+  @ApiPropertyOptional({ pattern: '^\\d{6}$', description: 'The 6-digit code the authenticator app shows for the secret (password_totp)' })
   @ValidateIf((body: AcceptInvitationRequest) => body.method === 'password_totp')
   @Matches(/^\d{6}$/)
   code?: string;

@@ -1,9 +1,11 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentSession, Roles } from '@passerelle/auth';
 import { PERSON_ROLES, type Actor } from '@passerelle/domain';
 import { GetSessionQuery } from './get-session.query';
+import { SESSION, SESSION_EXAMPLE } from '../sign-in.response';
+import { Operation } from '@passerelle/http';
 
 @ApiTags('sign-in')
 @Controller('auth/session')
@@ -13,7 +15,11 @@ export class GetSessionController {
   @Get()
   @Roles(...PERSON_ROLES)
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'The signed-in person and her session’s CSRF token (401 once the session has ended)' })
+  @Operation('getSession', {
+    summary: 'The signed-in person and her session’s CSRF token (401 once the session has ended)',
+    responses: [{ status: 200, description: 'Her session', body: SESSION, example: SESSION_EXAMPLE }],
+    security: 'session',
+  })
   session(@CurrentActor() actor: Actor, @CurrentSession() session: { csrfToken: string; expiresAt: string } | undefined) {
     return this.queries.execute(new GetSessionQuery(actor, session));
   }

@@ -1,9 +1,12 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { answerSignIn, Public, type SignedIn } from '@passerelle/auth';
 import { PasskeyOptionsCommand, PasskeySignInCommand } from './passkey-sign-in.command';
 import { PasskeySignInRequest } from './passkey-sign-in.request.dto';
+import { SIGNED_IN, SIGNED_IN_EXAMPLE, SESSION_COOKIE_HEADER } from '../sign-in.response';
+import { PASSKEY_CHALLENGE, PASSKEY_CHALLENGE_EXAMPLE } from '../sign-in.response';
+import { Operation } from '@passerelle/http';
 
 @ApiTags('sign-in')
 @Controller('auth/passkey')
@@ -13,7 +16,11 @@ export class PasskeySignInController {
   @Post('options')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: 'A one-time challenge for signing in with a passkey' })
+  @Operation('getPasskeyChallenge', {
+    summary: 'A one-time challenge for signing in with a passkey',
+    responses: [{ status: 200, description: 'The challenge', body: PASSKEY_CHALLENGE, example: PASSKEY_CHALLENGE_EXAMPLE }],
+    security: 'public',
+  })
   options() {
     return this.commands.execute(new PasskeyOptionsCommand());
   }
@@ -21,7 +28,14 @@ export class PasskeySignInController {
   @Post('sign-in')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: 'Sign in with a passkey (user verification required); sets the session cookie' })
+  @Operation('signInWithPasskey', {
+    summary: 'Sign in with a passkey (user verification required); sets the session cookie',
+    responses: [
+      { status: 200, description: 'She is signed in', body: SIGNED_IN, example: SIGNED_IN_EXAMPLE, headers: SESSION_COOKIE_HEADER },
+    ],
+    problems: [401, 422],
+    security: 'public',
+  })
   async signIn(
     @Body() body: PasskeySignInRequest,
     @Res({ passthrough: true }) response: { setHeader(name: string, value: string): unknown },

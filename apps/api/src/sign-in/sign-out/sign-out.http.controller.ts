@@ -1,9 +1,10 @@
 import { Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, CurrentSession, Roles } from '@passerelle/auth';
 import { PERSON_ROLES, type Actor } from '@passerelle/domain';
 import { SignOutCommand } from './sign-out.command';
+import { Operation } from '@passerelle/http';
 
 type Response = { setHeader(name: string, value: string): unknown };
 
@@ -15,7 +16,11 @@ export class SignOutController {
   @Post('sign-out')
   @HttpCode(204)
   @Roles(...PERSON_ROLES)
-  @ApiOperation({ summary: 'End this session (CSRF token required)' })
+  @Operation('signOut', {
+    summary: 'End this session (CSRF token required)',
+    responses: [{ status: 204, description: 'The session is over; the cookie is cleared' }],
+    security: 'session',
+  })
   async signOut(
     @CurrentActor() actor: Actor,
     @CurrentSession() session: { sessionId: string } | undefined,
@@ -27,7 +32,11 @@ export class SignOutController {
   @Post('sign-out-everywhere')
   @HttpCode(204)
   @Roles(...PERSON_ROLES)
-  @ApiOperation({ summary: 'End every session of hers, on every device (CSRF token required)' })
+  @Operation('signOutEverywhere', {
+    summary: 'End every session of hers, on every device (CSRF token required)',
+    responses: [{ status: 204, description: 'Her sessions are over; the cookie is cleared' }],
+    security: 'session',
+  })
   async signOutEverywhere(
     @CurrentActor() actor: Actor,
     @CurrentSession() session: { sessionId: string } | undefined,

@@ -1,12 +1,12 @@
 import { Controller, Delete, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { CurrentActor, Roles } from '@passerelle/auth';
 import { DeleteWebhookCommand } from './delete-webhook.command';
+import { Operation, UUID } from '@passerelle/http';
 
 @ApiTags('webhooks')
-@ApiBearerAuth()
 @Controller('v1/webhooks')
 export class DeleteWebhookController {
   constructor(private readonly commands: CommandBus) {}
@@ -14,6 +14,13 @@ export class DeleteWebhookController {
   @Delete(':id')
   @Roles(...ORGANISATION_ACTING_ROLES)
   @HttpCode(204)
+  @Operation('deleteWebhook', {
+    summary: 'Delete an endpoint: nothing more is delivered to it',
+    responses: [{ status: 204, description: 'The endpoint is deleted' }],
+    problems: [404],
+    idempotent: true,
+    path: { id: UUID },
+  })
   async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.commands.execute(new DeleteWebhookCommand(actor, id));
   }

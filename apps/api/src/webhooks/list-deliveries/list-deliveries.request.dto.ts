@@ -10,12 +10,12 @@ export class ListDeliveriesRequest {
   @IsIn(DELIVERY_STATUSES)
   status?: DeliveryStatus;
 
-  @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
+  @ApiPropertyOptional({ pattern: '^[0-9]{1,19}$', description: 'nextCursor from the previous page' })
   @IsOptional()
   @IsPosition({ message: 'cursor must be a nextCursor returned by this endpoint' })
   cursor?: string;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

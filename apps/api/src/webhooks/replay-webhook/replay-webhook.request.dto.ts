@@ -24,7 +24,11 @@ class ExactlyOneStart implements ValidatorConstraintInterface {
 }
 
 export class ReplayWebhookRequest {
-  @ApiPropertyOptional({ example: '0', description: 'Re-send every event from this global position (inclusive); or give since' })
+  @ApiPropertyOptional({
+    pattern: '^[0-9]{1,19}$',
+    example: '0',
+    description: 'Re-send every event from this global position (inclusive); or give since',
+  })
   // Checked when given, and when since is missing too (so "neither" is refused, under this field's name).
   @ValidateIf((request: ReplayWebhookRequest) => request.fromPosition !== undefined || request.since === undefined)
   @Validate(ExactlyOneStart)

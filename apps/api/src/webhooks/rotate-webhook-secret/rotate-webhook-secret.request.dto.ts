@@ -3,6 +3,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class RotateWebhookSecretRequest {
   @ApiPropertyOptional({
+    type: 'integer',
     default: 86_400,
     minimum: 0,
     maximum: 604_800,

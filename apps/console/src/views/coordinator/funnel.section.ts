@@ -53,7 +53,7 @@ export function funnelSection(funnel: Funnel): HTMLElement[] {
 
 /** Overdue referrals: the network's total, then which receivers hold them (organisations, never a person). */
 export function overdueSection(funnel: Funnel): HTMLElement[] {
-  const late = (funnel.byOrganisation ?? []).filter((o) => o.overdue > 0).sort((a, b) => b.overdue - a.overdue);
+  const late = funnel.byOrganisation.filter((o) => o.overdue > 0).sort((a, b) => b.overdue - a.overdue);
   return [
     h('p', { class: funnel.overdue > 0 ? 'notice notice--warning' : 'notice' }, t('overdue.total', { count: funnel.overdue })),
     funnel.overdue === 0

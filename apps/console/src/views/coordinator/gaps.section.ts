@@ -42,7 +42,7 @@ export function gapsSection(gaps: Gaps): HTMLElement[] {
       [
         { label: t('gaps.department'), cell: (r) => departmentLabel(r.department), csv: (r) => r.department },
         { label: t('gaps.indicator'), cell: (r) => label('indicator', r.indicator), csv: (r) => r.indicator },
-        { label: t('gaps.month'), cell: (r) => r.month ?? '', csv: (r) => r.month ?? null, nowrap: true },
+        { label: t('gaps.month'), cell: (r) => r.month, csv: (r) => r.month, nowrap: true },
         { label: t('gaps.ngoOnly'), cell: (r) => formatNumber(r.ngoOnly), csv: (r) => r.ngoOnly, numeric: true },
         { label: t('gaps.authorityOnly'), cell: (r) => formatNumber(r.authorityOnly), csv: (r) => r.authorityOnly, numeric: true },
         { label: t('gaps.both'), cell: (r) => formatNumber(r.both), csv: (r) => r.both, numeric: true },
@@ -52,8 +52,6 @@ export function gapsSection(gaps: Gaps): HTMLElement[] {
       gaps.rows,
       'identification-gaps',
     ),
-    gaps.totals.notLinkable !== undefined
-      ? h('p', { class: 'hint' }, t('gaps.notLinkable', { count: gaps.totals.notLinkable }))
-      : h('span', {}),
+    h('p', { class: 'hint' }, t('gaps.notLinkable', { count: gaps.totals.notLinkable })),
   ];
 }

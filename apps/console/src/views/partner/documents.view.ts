@@ -76,7 +76,7 @@ function shown(answer: HerDocument): HTMLElement[] {
       h('button', { type: 'button', class: 'button', onclick: () => window.print() }, t('documents.print')),
     ),
     answer.review === TO_BE_REVIEWED ? h('p', { class: 'notice notice--warning no-print' }, t('documents.toReview')) : null,
-    answer.complete === false ? h('p', { class: 'notice notice--warning no-print' }, t('documents.incomplete')) : null,
+    'complete' in answer && !answer.complete ? h('p', { class: 'notice notice--warning no-print' }, t('documents.incomplete')) : null,
     herDocument(answer.document),
     h(
       'section',

@@ -26,11 +26,11 @@ export function personDetails(person: Person | null, categories: string[]): Chil
   const rows: [string, string][] = [];
   for (const name of FLAT_FIELDS) {
     const value = person[name];
-    if (value !== undefined && value !== null) rows.push([t(`person.${name}`), fieldText(value)]);
+    if (value !== undefined) rows.push([t(`person.${name}`), fieldText(value)]);
   }
   for (const category of NESTED) {
     const group = person[category];
-    if (typeof group !== 'object' || group === null) continue;
+    if (group === undefined) continue;
     for (const [name, value] of Object.entries(group as Record<string, unknown>)) {
       const fieldLabel = name === 'notes' || name === 'residenceStatus' || name === 'count' ? t(`person.${name}`) : name;
       rows.push([`${label('category', category)} — ${fieldLabel}`, String(value)]);

@@ -48,7 +48,7 @@ function answerView(answer: ResearchAnswer, groupBy: string[], measures: string[
     ...groupBy.map((dimension) => ({
       label: label('dimension', dimension),
       cell: (row: Row) => dimensionValue(dimension, row[dimension]),
-      csv: (row: Row) => String(row[dimension] ?? ''),
+      csv: (row: Row) => row[dimension] ?? '',
     })),
     {
       label: label('measure', 'count'),
@@ -66,7 +66,7 @@ function answerView(answer: ResearchAnswer, groupBy: string[], measures: string[
     });
   }
   const budget = answer.noise?.budget;
-  const recoded = Object.entries(answer.recoded ?? {}).filter(([, values]) => values.length > 0);
+  const recoded = Object.entries(answer.recoded).filter(([, values]) => values.length > 0);
   return [
     h('p', { class: 'hint' }, t('research.k', { k: answer.k })),
     budget
