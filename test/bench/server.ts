@@ -11,6 +11,8 @@ export interface BenchServer {
   adminKey: string;
   databaseUrl: string;
   description: string;
+  /** The server process's id, for the CPU split. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startBenchServer(options: { profileDir?: string | undefine
     port,
     adminKey,
     databaseUrl,
+    pid: child.pid,
     description: embedded
       ? 'embedded PostgreSQL 18 (npm start default), the npm start process in a child (API thread + background thread)'
       : 'PostgreSQL from DATABASE_URL, the npm start process in a child (API thread + background thread)',
