@@ -6,6 +6,9 @@ import { join, resolve } from 'node:path';
 import { freePort, startEmbeddedPostgres } from '@passerelle/embedded-postgres';
 import { Client } from 'pg';
 
+/** The node flags of `npm start` (package.json): the server runs as a user starts it. */
+const START_FLAGS = ['--max-semi-space-size=64'];
+
 export interface BenchServer {
   port: number;
   adminKey: string;
@@ -37,7 +40,8 @@ export async function startBenchServer(options: { profileDir?: string | undefine
   const databaseUrl = await freshDatabase(serverUrl);
   const port = await freePort();
   const adminKey = `psk_${randomBytes(32).toString('base64url')}`;
-  const child = spawn(process.execPath, [...profileArgs(options.profileDir), resolve(__dirname, '../../apps/standalone/src/main.js')], {
+  const main = resolve(__dirname, '../../apps/standalone/src/main.js');
+  const child = spawn(process.execPath, [...START_FLAGS, ...profileArgs(options.profileDir), main], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
