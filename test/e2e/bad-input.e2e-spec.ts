@@ -57,6 +57,25 @@ describe('bad input gets a clear 4xx problem and writes nothing', () => {
     expect(await eventCount(network)).toBe(before);
   });
 
+  it('names a required object that was left out (her person, her safety, a research period) instead of failing on it', async () => {
+    const researcher = await onboard(network, { id: 'asso-93', kind: 'ngo', department: '93', services: ['legal'] }, 'researcher');
+    const before = await eventCount(network);
+    for (const member of ['person', 'safety'] as const) {
+      const body = Object.fromEntries(Object.entries(identifyBody(['refuge-75'])).filter(([key]) => key !== member));
+      const response = await network.http().post('/v1/cases').set(auth(ngo)).send(body);
+      expectProblem(response, 400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: member })]);
+    }
+    const query = await network
+      .http()
+      .post('/v1/research/queries')
+      .set(auth(researcher))
+      .send({ groupBy: ['region'] });
+    expectProblem(query, 400);
+    expect(query.body.errors).toEqual([expect.objectContaining({ field: 'filters' })]);
+    expect(await eventCount(network)).toBe(before);
+  });
+
   it('refuses unknown fields instead of dropping them', async () => {
     const response = await network
       .http()

@@ -5,9 +5,12 @@ import {
   junkString,
   junkValue,
   rawJunkBody,
+  requiredPaths,
   routesOf,
   submittedStrings,
   valueOf,
+  without,
+  type Drawing,
   type Hints,
   type OpenApiDocument,
   type Route,
@@ -17,6 +20,7 @@ import { startTestNetwork, type TestNetwork } from './support/test-network';
 /** Fixed, so that a failure is replayed as it happened; bounded, so the suite stays well under a minute. */
 const SEED = 20261122;
 const RUNS_PER_ROUTE = 40;
+const RUNS_PER_MISSING_MEMBER = 4;
 
 type Body = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'raw'; text: string; type: string };
 interface Attempt {
@@ -30,7 +34,7 @@ interface Attempt {
 /**
  * Issue 12, deliverable 2: every route and method the OpenAPI document lists (/docs-json), fed
  * requests shaped by its schemas, junk in every place (path, query, body, headers) and bodies no
- * encoder writes. Whatever arrives: never a 5xx; a refusal is a problem document, appends no event
+ * encoder writes; and each body with one required member left out, at any depth. Whatever arrives: never a 5xx; a refusal is a problem document, appends no event
  * and repeats nothing that was sent.
  */
 describe('every route of the OpenAPI document, under valid-shaped and junk input', () => {
@@ -221,6 +225,26 @@ describe('every route of the OpenAPI document, under valid-shaped and junk input
         }),
         { seed: SEED, numRuns: RUNS_PER_ROUTE },
       );
+    }
+  });
+
+  it('refuses a body without one of its required members (at any depth) with a 4xx, writing nothing', async () => {
+    const clean: Drawing = { document, hints: hints(), junkWeight: 0 };
+    for (const route of routesOf(document)) {
+      if (!route.body) continue;
+      for (const path of requiredPaths(route.body, document)) {
+        const leftOut = valueOf(route.body, clean).map((value): Body => ({ kind: 'json', value: without(value, path) }));
+        await fc.assert(
+          fc.asyncProperty(attempts(route), leftOut, async (attempt, body) => {
+            const before = await eventCount();
+            const response = await send(route, { ...attempt, key: usualKey(route), body });
+            const where = `${route.method.toUpperCase()} ${route.path} without ${path.join('.')} → ${response.status}`;
+            expect({ where, refused: response.status >= 400 && response.status < 500 }).toEqual({ where, refused: true });
+            expect({ where, events: await eventCount() }).toEqual({ where, events: before });
+          }),
+          { seed: SEED, numRuns: RUNS_PER_MISSING_MEMBER },
+        );
+      }
     }
   });
 });

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiKeyStore } from '@passerelle/auth';
-import { ensureEmbeddedSecrets, loadConfig, type PasserelleConfig, type RuntimeSettings } from '@passerelle/config';
+import { ensureEmbeddedSecrets, loadConfig, runtimeSettings, type RuntimeSettings } from '@passerelle/config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@passerelle/embedded-postgres';
 import { JsonLogger, QuietFrameworkLogger } from '@passerelle/observability';
 import { configureHttpApp } from '../../api/src/http-app';
@@ -24,9 +24,15 @@ export async function bootstrapStandalone(env: NodeJS.ProcessEnv): Promise<void>
     const secrets = ensureEmbeddedSecrets(config.dataDir, env);
     embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, log: say });
     if (embedded.created || secrets.created) say(`Passerelle keeps its data and keys in ${config.dataDir} (secrets: ${secrets.file})`);
-    settings = runtimeSettings(config, embedded.url, secrets.masterKey, secrets.linkageKey, secrets.bootstrapAdminKey);
+    settings = runtimeSettings(config, {
+      databaseUrl: embedded.url,
+      masterKey: secrets.masterKey,
+      linkageKey: secrets.linkageKey,
+      bootstrapAdminKey: secrets.bootstrapAdminKey,
+    });
   } else {
-    settings = runtimeSettings(config, config.databaseUrl, config.masterKey, config.linkageKey, config.bootstrapAdminKey ?? null);
+    const { databaseUrl, masterKey, linkageKey } = config;
+    settings = runtimeSettings(config, { databaseUrl, masterKey, linkageKey, bootstrapAdminKey: config.bootstrapAdminKey ?? null });
   }
   const background = new BackgroundThread(settings);
   const app = await NestFactory.create<NestExpressApplication>(StandaloneModule.withBackgroundThread(settings, background), {
@@ -57,34 +63,6 @@ export async function bootstrapStandalone(env: NodeJS.ProcessEnv): Promise<void>
     );
   }
   stopInOrder(app, background, embedded);
-}
-
-function runtimeSettings(
-  config: PasserelleConfig,
-  databaseUrl: string,
-  masterKey: string,
-  linkageKey: string,
-  bootstrapAdminKey: string | null,
-): RuntimeSettings {
-  return {
-    databaseUrl,
-    masterKey,
-    linkageKey,
-    bootstrapAdminKey,
-    publicUrl: config.publicUrl ?? `http://localhost:${config.http.port}`,
-    sessions: config.sessions,
-    ...(config.oidc ? { oidc: config.oidc } : {}),
-    bodyLimit: config.http.bodyLimit,
-    trustProxy: config.http.trustProxy,
-    rateLimits: config.rateLimits,
-    idempotencyTtlMs: config.idempotencyTtlMs,
-    logLevel: config.logLevel,
-    readYourWritesTimeoutMs: 5000,
-    bus: config.bus,
-    webhooks: config.webhooks,
-    placeRequests: config.placeRequests,
-    eventStore: config.eventStore,
-  };
 }
 
 function stopInOrder(app: NestExpressApplication, background: BackgroundThread, embedded: EmbeddedPostgres | null): void {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Pool } from 'pg';
+import { inTransaction } from '@passerelle/database';
 import { NETWORK_ORGANISATION, type KeyRole } from '@passerelle/domain';
 import { CredentialCache, type AuthInvalidation } from './auth-invalidation';
 
@@ -140,9 +141,7 @@ export class ApiKeyStore {
    */
   async ensureBootstrapAdmin(key: string): Promise<ApiKeyRecord> {
     const hash = hashKey(key);
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ revoked: boolean }>(
         'SELECT revoked_at IS NOT NULL AS revoked FROM api_keys WHERE key_hash = $1',
         [hash],
@@ -155,13 +154,7 @@ export class ApiKeyStore {
          VALUES ($1, $2, 'network_admin', $3, 'bootstrap', true) ON CONFLICT (key_hash) DO NOTHING`,
         [randomUUID(), NETWORK_ORGANISATION, hash],
       );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     this.invalidation?.invalidate();
     const stored = await this.verify(key);
     if (!stored) throw new Error('the bootstrap key just stored cannot be read back');

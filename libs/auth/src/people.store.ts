@@ -1,3 +1,4 @@
+import { inTransaction } from '@passerelle/database';
 import { conflict, type PersonRole } from '@passerelle/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -67,28 +68,24 @@ export class PeopleStore {
   /** Stores an invited person and her invitation; returns the invitation's secret, shown once. */
   async invite(invitation: Omit<InvitationRecord, 'acceptedAt'>): Promise<string> {
     const token = `pinv_${randomBytes(32).toString('base64url')}`;
-    const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      await client.query(
-        `INSERT INTO auth_people (person_id, organisation_id, email, role, status) VALUES ($1, $2, $3, $4, 'invited')
+      await inTransaction(this.pool, async (client) => {
+        await client.query(
+          `INSERT INTO auth_people (person_id, organisation_id, email, role, status) VALUES ($1, $2, $3, $4, 'invited')
          ON CONFLICT (person_id) DO NOTHING`,
-        [invitation.personId, invitation.organisationId, normaliseEmail(invitation.email), invitation.role],
-      );
-      await client.query(
-        `INSERT INTO auth_invitations (invitation_id, person_id, organisation_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)
+          [invitation.personId, invitation.organisationId, normaliseEmail(invitation.email), invitation.role],
+        );
+        await client.query(
+          `INSERT INTO auth_invitations (invitation_id, person_id, organisation_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (invitation_id) DO UPDATE SET token_hash = EXCLUDED.token_hash`,
-        [invitation.invitationId, invitation.personId, invitation.organisationId, hashToken(token), invitation.expiresAt],
-      );
-      await client.query('COMMIT');
+          [invitation.invitationId, invitation.personId, invitation.organisationId, hashToken(token), invitation.expiresAt],
+        );
+      });
       return token;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
       if ((error as { code?: unknown }).code === '23505')
         throw conflict('MEMBER.ALREADY_EXISTS', 'This e-mail address already has an account');
       throw error;
-    } finally {
-      client.release();
     }
   }
 
@@ -163,20 +160,12 @@ export class PeopleStore {
 
   /** Removed at once everywhere: her sessions end in the same transaction, and the trigger tells every process. */
   async remove(personId: string): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       await client.query(`UPDATE auth_people SET status = 'removed', removed_at = now() WHERE person_id = $1 AND status <> 'removed'`, [
         personId,
       ]);
       await client.query('UPDATE auth_sessions SET revoked_at = now() WHERE person_id = $1 AND revoked_at IS NULL', [personId]);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     this.invalidation?.invalidate();
   }
 }

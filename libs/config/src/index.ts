@@ -11,5 +11,5 @@ export {
   type RateLimits,
 } from './passerelle.config';
 export type { RateLimit } from './config-rules';
-export type { RuntimeSettings } from './runtime-settings';
+export { runtimeSettings, type ResolvedConnection, type RuntimeSettings } from './runtime-settings';
 export { APP_CONFIG, LINKAGE_SECRET } from './config.tokens';

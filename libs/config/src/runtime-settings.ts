@@ -1,4 +1,4 @@
-import type { EventStoreConfig, RateLimits } from './passerelle.config';
+import type { EventStoreConfig, PasserelleConfig, RateLimits } from './passerelle.config';
 
 /** What the apps need once configuration is validated and the database (embedded or not) is up. */
 export interface RuntimeSettings {
@@ -44,5 +44,33 @@ export interface RuntimeSettings {
     attemptRetentionMs?: number;
     /** Per-attempt timeout; 15 s when absent. */
     timeoutMs?: number;
+  };
+}
+
+/** The database and keys a process runs with: the environment's, or the embedded default's (libs/config/src/embedded-secrets.ts). */
+export interface ResolvedConnection {
+  databaseUrl: string;
+  masterKey: string;
+  linkageKey: string;
+  bootstrapAdminKey: string | null;
+}
+
+/** The one mapping from the validated environment to what the apps run with (standalone and split services alike). */
+export function runtimeSettings(config: PasserelleConfig, connection: ResolvedConnection): RuntimeSettings {
+  return {
+    ...connection,
+    publicUrl: config.publicUrl ?? `http://localhost:${config.http.port}`,
+    sessions: config.sessions,
+    ...(config.oidc ? { oidc: config.oidc } : {}),
+    bodyLimit: config.http.bodyLimit,
+    trustProxy: config.http.trustProxy,
+    rateLimits: config.rateLimits,
+    idempotencyTtlMs: config.idempotencyTtlMs,
+    logLevel: config.logLevel,
+    readYourWritesTimeoutMs: 5000,
+    eventStore: config.eventStore,
+    bus: config.bus,
+    webhooks: config.webhooks,
+    placeRequests: config.placeRequests,
   };
 }

@@ -1,2 +1,3 @@
 export * from './database.tokens';
 export * from './pg-pool';
+export * from './transaction';

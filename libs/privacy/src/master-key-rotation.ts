@@ -1,3 +1,4 @@
+import { inTransaction } from '@passerelle/database';
 import type { Pool, PoolClient } from 'pg';
 import { unwrapDataKey, wrapDataKey } from './data-key-wrap';
 import { selectLiveKeysAfter, updateWrappedKeys } from './keyring.schema';
@@ -23,10 +24,8 @@ export async function rewrapAllDataKeys(
   batchSize: number,
   alsoInTransaction: RotationStep[] = [],
 ): Promise<number> {
-  const client = await pool.connect();
-  let rewrapped = 0;
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
+    let rewrapped = 0;
     await client.query('LOCK TABLE privacy_case_keys IN SHARE ROW EXCLUSIVE MODE');
     let after: string | null = null;
     for (;;) {
@@ -53,12 +52,6 @@ export async function rewrapAllDataKeys(
       rewrapped += caseIds.length;
     }
     for (const step of alsoInTransaction) await step(client, from, to);
-    await client.query('COMMIT');
     return rewrapped;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

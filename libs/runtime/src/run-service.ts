@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as JsonLogger } from 'nestjs-pino';
-import { loadConfig, type Env, type PasserelleConfig, type RuntimeSettings } from '@passerelle/config';
+import { loadConfig, runtimeSettings, type Env, type PasserelleConfig, type RuntimeSettings } from '@passerelle/config';
 import { ObservabilityModule, QuietFrameworkLogger } from '@passerelle/observability';
 import { closeOnSignals } from './close-on-signals';
 import { type ExternalConfig, requireExternalDatabase } from './service-requirements';
@@ -85,23 +85,6 @@ export async function runService(
 
 /** The settings of a split service: everything from the environment, nothing generated. */
 export function runtimeSettingsFrom(config: ExternalConfig): RuntimeSettings {
-  return {
-    databaseUrl: config.databaseUrl,
-    masterKey: config.masterKey,
-    linkageKey: config.linkageKey,
-    bootstrapAdminKey: config.bootstrapAdminKey ?? null,
-    publicUrl: config.publicUrl ?? `http://localhost:${config.http.port}`,
-    sessions: config.sessions,
-    ...(config.oidc ? { oidc: config.oidc } : {}),
-    bodyLimit: config.http.bodyLimit,
-    trustProxy: config.http.trustProxy,
-    rateLimits: config.rateLimits,
-    idempotencyTtlMs: config.idempotencyTtlMs,
-    logLevel: config.logLevel,
-    readYourWritesTimeoutMs: 5000,
-    eventStore: config.eventStore,
-    bus: config.bus,
-    webhooks: config.webhooks,
-    placeRequests: config.placeRequests,
-  };
+  const { databaseUrl, masterKey, linkageKey } = config;
+  return runtimeSettings(config, { databaseUrl, masterKey, linkageKey, bootstrapAdminKey: config.bootstrapAdminKey ?? null });
 }

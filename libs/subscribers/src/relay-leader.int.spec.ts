@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { createPostgresEventStore, type PostgresEventStore } from '../../event-store/src/postgres';
 import { openReadModelFixture, type ReadModelFixture } from '../../projections/src/testing/read-model.fixture';
 import { relayUnderLeaderElection } from './relay-leader';
+import { newEvent, referralMade } from './testing/relay-events.fixtures';
 
 /*
  * Two relay instances, as two replicas of deploy/k8s/relay.yaml would run: each with its own event
@@ -16,34 +17,10 @@ import { relayUnderLeaderElection } from './relay-leader';
  * in-process one, shared as Kafka would be; each relay publishes through a wrapper that records
  * what reached the bus and can hold a publish half-way, or never let it through (a killed process).
  */
-const scope = { 'asso-93': ['identity'], 'refuge-75': [] };
-const event = (type: string, data: object): NewEvent => ({
-  eventId: randomUUID(),
-  type,
-  data,
-  metadata: {
-    schemaVersion: 1,
-    occurredAt: new Date().toISOString(),
-    actor: { organisationId: 'asso-93', role: 'partner', keyId: null },
-    correlationId: randomUUID(),
-    causationId: null,
-    scope,
-  },
-});
 const referralEvents = (referralId: string): NewEvent[] => [
-  event('ReferralMade', {
-    referralId,
-    caseId: randomUUID(),
-    from: 'asso-93',
-    to: 'refuge-75',
-    service: 'shelter',
-    urgency: 'urgent',
-    sharedCategories: ['identity'],
-    message: 'sealed',
-    respondBy: null,
-  }),
-  event('ReferralAccepted', { referralId, by: 'refuge-75', note: 'sealed' }),
-  event('ReferralClosed', { referralId, by: 'refuge-75', outcome: 'service_provided', note: 'sealed' }),
+  referralMade(referralId),
+  newEvent('ReferralAccepted', { referralId, by: 'refuge-75', note: 'sealed' }),
+  newEvent('ReferralClosed', { referralId, by: 'refuge-75', outcome: 'service_provided', note: 'sealed' }),
 ];
 
 /** Waits for a condition; the limit only turns a hang into a readable failure. */

@@ -6,35 +6,11 @@ import { ProjectionRunner, readCheckpoint } from '@passerelle/projections';
 import { eventually } from '../../bus/src/testing/eventually';
 import { openReadModelFixture, type ReadModelFixture } from '../../projections/src/testing/read-model.fixture';
 import { RELAY_CHECKPOINT, relayProjection } from './relay.projection';
+import { newEvent, referralMade } from './testing/relay-events.fixtures';
 
-const scope = { 'asso-93': ['identity'], 'refuge-75': [] };
-const event = (type: string, data: object): NewEvent => ({
-  eventId: randomUUID(),
-  type,
-  data,
-  metadata: {
-    schemaVersion: 1,
-    occurredAt: new Date().toISOString(),
-    actor: { organisationId: 'asso-93', role: 'partner', keyId: null },
-    correlationId: randomUUID(),
-    causationId: null,
-    scope,
-  },
-});
-const made = (referralId: string) =>
-  event('ReferralMade', {
-    referralId,
-    caseId: randomUUID(),
-    from: 'asso-93',
-    to: 'refuge-75',
-    service: 'shelter',
-    urgency: 'urgent',
-    sharedCategories: ['identity'],
-    message: 'sealed',
-    respondBy: null,
-  });
+const made = referralMade;
 const moved = (type: string, referralId: string) =>
-  event(type, { referralId, by: 'refuge-75', note: 'sealed', outcome: 'service_provided' });
+  newEvent(type, { referralId, by: 'refuge-75', note: 'sealed', outcome: 'service_provided' });
 
 describe('relay: checkpointed publication of integration events to the bus', () => {
   let fx: ReadModelFixture;
@@ -84,7 +60,7 @@ describe('relay: checkpointed publication of integration events to the bus', () 
     const [a, b] = [randomUUID(), randomUUID()];
     await append(a, [made(a)]);
     await append(b, [made(b)]);
-    await fx.store.appendToStream('internal-1', [event('SomethingInternal', { secret: 'x' })], { expectedRevision: 'any' });
+    await fx.store.appendToStream('internal-1', [newEvent('SomethingInternal', { secret: 'x' })], { expectedRevision: 'any' });
     await append(a, [moved('ReferralAccepted', a)]);
     await append(b, [moved('ReferralDeclined', b)]);
     await append(a, [moved('ReferralClosed', a)]);

@@ -154,6 +154,26 @@ function stringOf(schema: Schema): fc.Arbitrary<unknown> {
   return fc.oneof(...example, fc.string({ minLength: 1, maxLength: 12 }));
 }
 
+/** Where a required member sits in a body of this schema (its path of member names), nested objects included. */
+export function requiredPaths(schema: Schema, document: OpenApiDocument, depth = 0): string[][] {
+  const resolved = schema.$ref ? resolve(schema.$ref, document) : (schema.allOf?.[0] ?? schema);
+  if (resolved !== schema) return requiredPaths(resolved, document, depth);
+  if (depth > 4 || !schema.properties) return [];
+  return Object.entries(schema.properties).flatMap(([member, child]) => [
+    ...((schema.required ?? []).includes(member) ? [[member]] : []),
+    ...requiredPaths(child, document, depth + 1).map((path) => [member, ...path]),
+  ]);
+}
+
+/** The value without the member at `path` (a copy; the value is left as it is where the path does not lead). */
+export function without(value: unknown, path: readonly string[]): unknown {
+  const [member, ...rest] = path;
+  if (member === undefined || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (rest.length === 0) return Object.fromEntries(entries.filter(([key]) => key !== member));
+  return Object.fromEntries(entries.map(([key, inner]) => [key, key === member ? without(inner, rest) : inner]));
+}
+
 function resolve(ref: string, document: OpenApiDocument): Schema {
   const schema = document.components.schemas[ref.replace('#/components/schemas/', '')];
   if (!schema) throw new Error(`unresolved ${ref}`);

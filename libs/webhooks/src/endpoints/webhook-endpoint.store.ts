@@ -1,3 +1,4 @@
+import { inTransaction } from '@passerelle/database';
 import { lockCheckpoint, type Queryable } from '@passerelle/projections';
 import type { Pool, PoolClient } from 'pg';
 import { OUTBOX_PROJECTION } from '../outbox-checkpoint';
@@ -140,19 +141,8 @@ export class WebhookEndpointStore {
     return row ? toEndpoint(row) : null;
   }
 
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, work);
   }
 }
 

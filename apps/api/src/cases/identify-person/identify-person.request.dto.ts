@@ -11,7 +11,7 @@ import {
 } from '@passerelle/domain';
 import { IsDepartment } from '@passerelle/geography';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { ConsentRequest } from '../consent.request.dto';
 import { PersonRequest } from '../person.request.dto';
 
@@ -27,6 +27,7 @@ class SafetyRequest {
 
 export class IdentifyPersonRequest {
   @ApiProperty({ type: PersonRequest })
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonRequest)
   person: PersonRequest;
@@ -51,6 +52,7 @@ export class IdentifyPersonRequest {
   ageBand: AgeBand;
 
   @ApiProperty({ type: SafetyRequest })
+  @IsObject()
   @ValidateNested()
   @Type(() => SafetyRequest)
   safety: SafetyRequest;

@@ -15,6 +15,22 @@ export const TASK_STATUS: Record<ReferralStatus, TaskStatus> = {
   closed: 'completed',
 };
 
+/** Every Task.status code of FHIR R4 (the task-status value set), in its order. */
+export const TASK_STATUSES: readonly TaskStatus[] = [
+  'draft',
+  'requested',
+  'received',
+  'accepted',
+  'rejected',
+  'ready',
+  'cancelled',
+  'in-progress',
+  'on-hold',
+  'failed',
+  'completed',
+  'entered-in-error',
+];
+
 export const PRIORITY: Record<ReferralFacts['urgency'], Priority> = { routine: 'routine', soon: 'urgent', urgent: 'asap' };
 
 const BUSINESS_STATUS: Record<ReferralStatus, string> = {

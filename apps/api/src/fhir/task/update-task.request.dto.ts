@@ -2,22 +2,8 @@ import { CLOSURE_OUTCOMES, DECLINE_REASONS, WITHDRAWAL_REASONS, type ClosureOutc
 import type { Task } from 'fhir/r4';
 import { fhirError } from '../fhir-outcome';
 import { CODE_SYSTEM } from '../fhir-systems';
+import { TASK_STATUSES } from './task.mapping';
 import { SETTABLE_STATUSES, type SettableStatus, type TaskChange } from './update-task.command';
-
-const TASK_STATUSES: readonly Task['status'][] = [
-  'draft',
-  'requested',
-  'received',
-  'accepted',
-  'rejected',
-  'ready',
-  'cancelled',
-  'in-progress',
-  'on-hold',
-  'failed',
-  'completed',
-  'entered-in-error',
-];
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);

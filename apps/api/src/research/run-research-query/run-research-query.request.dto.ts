@@ -2,7 +2,20 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MEASURES, RESEARCH_DIMENSIONS, RESEARCH_UNITS, type ResearchUnit } from '@passerelle/projections';
 import { SingleLine } from '@passerelle/http';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 /**
  * ε per query. Below 0.01 the noise (scale 1/ε) drowns every count and spends the budget for
@@ -64,6 +77,7 @@ export class RunResearchQueryRequest {
   measures?: string[];
 
   @ApiProperty({ type: ResearchFiltersRequest })
+  @IsObject()
   @ValidateNested()
   @Type(() => ResearchFiltersRequest)
   filters: ResearchFiltersRequest;
