@@ -1,6 +1,7 @@
 import { ageBandOn } from '@passerelle/domain';
 import { Client } from 'pg';
 import { insertBaseline } from './baseline';
+import { cpuPerCommand, sampleCpu } from './cpu-split';
 import { JsonClient, Latencies, round, runFor } from './load';
 import type { BenchServer } from './server';
 
@@ -25,6 +26,7 @@ export async function benchCommands(server: BenchServer, options: { seconds: num
       if (response.status >= 300) errors++;
       return response.body;
     };
+    const cpuBefore = await sampleCpu(server.databaseUrl, server.pid);
     const started = Date.now();
     const commands = await runFor(clients, options.seconds * 1000, async () => {
       const identified = (await timed(() => client.request('POST', '/v1/cases', ngoKey, identifyBody()))) as { caseId: string };
@@ -45,6 +47,8 @@ export async function benchCommands(server: BenchServer, options: { seconds: num
     const elapsed = (Date.now() - started) / 1000;
     // Throughput only counts if the subscribers kept up: every checkpoint must reach the head.
     const catchUp = await waitForSubscribers(server.databaseUrl);
+    // CPU until the subscribers caught up, per command: API, background thread, PostgreSQL, this driver.
+    const cpuMsPerCommand = cpuPerCommand(cpuBefore, await sampleCpu(server.databaseUrl, server.pid), commands);
     const baseline = await insertBaseline(server.databaseUrl, clients, options.seconds * 1000);
     const perSecond = commands / elapsed;
     results.push({
@@ -58,6 +62,7 @@ export async function benchCommands(server: BenchServer, options: { seconds: num
       ratioToBaseline: round(perSecond / baseline, 3),
       projectionsCaughtUp: catchUp.caughtUp,
       catchUpMs: catchUp.ms,
+      cpuMsPerCommand,
     });
   }
   client.close();

@@ -6,11 +6,16 @@ import { join, resolve } from 'node:path';
 import { freePort, startEmbeddedPostgres } from '@passerelle/embedded-postgres';
 import { Client } from 'pg';
 
+/** The node flags of `npm start` (package.json): the server runs as a user starts it. */
+const START_FLAGS = ['--max-semi-space-size=64'];
+
 export interface BenchServer {
   port: number;
   adminKey: string;
   databaseUrl: string;
   description: string;
+  /** The server process's id, for the CPU split. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -35,7 +40,8 @@ export async function startBenchServer(options: { profileDir?: string | undefine
   const databaseUrl = await freshDatabase(serverUrl);
   const port = await freePort();
   const adminKey = `psk_${randomBytes(32).toString('base64url')}`;
-  const child = spawn(process.execPath, [...profileArgs(options.profileDir), resolve(__dirname, '../../apps/standalone/src/main.js')], {
+  const main = resolve(__dirname, '../../apps/standalone/src/main.js');
+  const child = spawn(process.execPath, [...START_FLAGS, ...profileArgs(options.profileDir), main], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -55,6 +61,7 @@ export async function startBenchServer(options: { profileDir?: string | undefine
     port,
     adminKey,
     databaseUrl,
+    pid: child.pid,
     description: embedded
       ? 'embedded PostgreSQL 18 (npm start default), the npm start process in a child (API thread + background thread)'
       : 'PostgreSQL from DATABASE_URL, the npm start process in a child (API thread + background thread)',

@@ -49,7 +49,9 @@ export class PostgresEventStore implements EventStore {
       pool,
       tables,
       (head, committed) => {
-        this.tail.add(committed);
+        // Kept only for this process's own subscribers: a process that only appends (the API
+        // thread of `npm start`, an API replica) would hold thousands of events no one reads.
+        if (this.subscriptions.size > 0) this.tail.add(committed);
         this.signal.notifyUpTo(head);
       },
       (head) => this.signal.expectLocalCommit(head),
