@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     mkdirSync(dirname(join(root, file.path)), { recursive: true });
     writeFileSync(join(root, file.path), file.content);
   }
-  console.log(stale.size === 0 ? 'sdk: libs/sdk is up to date' : `sdk: wrote ${[...stale].join(', ')}`);
+  // On stderr: `npm run --silent bench` and others print JSON only on stdout after the build.
+  process.stderr.write(stale.size === 0 ? 'sdk: libs/sdk is up to date\n' : `sdk: wrote ${[...stale].join(', ')}\n`);
 }
 
 main().catch((error: unknown) => {
