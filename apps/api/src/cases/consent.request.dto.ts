@@ -4,6 +4,7 @@ import {
   CONSENT_CATEGORIES,
   CONSENT_METHODS,
   CONSENT_PURPOSES,
+  ORGANISATION_ID,
   type ConsentCategory,
   type ConsentMethod,
   type ConsentPurpose,
@@ -22,11 +23,14 @@ import {
 } from 'class-validator';
 import type { ConsentInput } from './person';
 
+/** A recipient of her consent: an organisation id, or every organisation she is later referred to. */
+const RECIPIENT = new RegExp(`^(${ORGANISATION_ID.source.slice(1, -1)}|${ANY_REFERRAL_RECIPIENT})$`);
+
 /** Her consent: who may see which categories of her data, for which purpose, until when. */
 export class ConsentRequest implements ConsentInput {
   @ApiProperty({
     type: 'array',
-    items: { type: 'string', pattern: '^([a-z0-9][a-z0-9-]{1,62}|any_referral_recipient)$' },
+    items: { type: 'string', pattern: RECIPIENT.source },
     example: ['refuge-75'],
     description: `Organisation ids, or "${ANY_REFERRAL_RECIPIENT}"`,
   })
@@ -34,7 +38,7 @@ export class ConsentRequest implements ConsentInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @ArrayUnique()
-  @Matches(/^([a-z0-9][a-z0-9-]{1,62}|any_referral_recipient)$/, {
+  @Matches(RECIPIENT, {
     each: true,
     message: 'recipients must be organisation ids or any_referral_recipient',
   })

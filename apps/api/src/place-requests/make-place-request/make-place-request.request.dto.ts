@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CONSENT_CATEGORIES,
+  ORGANISATION_ID,
   PLACE_REQUEST_RECIPIENTS,
   SERVICES,
   URGENCIES,
@@ -39,7 +40,7 @@ export class MakePlaceRequestRequest {
   @ArrayMaxSize(PLACE_REQUEST_RECIPIENTS.max)
   @ArrayUnique()
   @IsString({ each: true })
-  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { each: true, message: 'to must list organisation ids' })
+  @Matches(ORGANISATION_ID, { each: true, message: 'to must list organisation ids' })
   to: string[];
 
   @ApiProperty({ enum: SERVICES })
