@@ -13,7 +13,7 @@ const API_PREFIX = '/v1/';
 /**
  * What every HTTP app needs besides its modules: a request id and no caching of the API's answers,
  * JSON bodies only, bounded in size and depth, strict validation, and the OpenAPI document at
- * /docs (JSON at /docs-json, apps/api/src/openapi-document.ts); the FHIR facade describes itself at /fhir/r4/metadata.
+ * /docs (JSON at /docs-json, apps/api/src/openapi/openapi-document.ts); the FHIR facade describes itself at /fhir/r4/metadata.
  */
 export function configureHttpApp(
   app: NestExpressApplication,

@@ -5,7 +5,7 @@ import { KEPT_FOR_REPLAY, ReplayWholeAnswer, SecretInResponse } from '../idempot
 /** A JSON Schema (2020-12, as OpenAPI 3.1 takes it): response bodies are written in it directly. */
 export type JsonSchema = Record<string, unknown>;
 
-/** The marker the document's post-processing (openapi-document.ts) hoists into `components.schemas`. */
+/** The marker the document's post-processing (apps/api/src/openapi/openapi-document.ts) hoists into `components.schemas`. */
 export const COMPONENT_NAME = 'x-component';
 
 /** A response body schema under its name: it becomes `components.schemas.<name>`, the SDK's type of that name. */
@@ -79,7 +79,7 @@ export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9_.:-]{8,128}$';
  * One operation of the OpenAPI document: its stable camelCase `operationId`, summary, every
  * success answer with its schema and example, the problems it raises, its security and its
  * `Idempotency-Key` header. The problems any route can answer (400, 413, 415, 429, and 401/403
- * once authenticated) are added to every operation by apps/api/src/openapi-document.ts.
+ * once authenticated) are added to every operation by apps/api/src/openapi/openapi-document.ts.
  */
 export function Operation(operationId: string, spec: OperationSpec): MethodDecorator {
   const decorators: MethodDecorator[] = [
