@@ -35,10 +35,11 @@ export interface Answer {
 export function responseChecker(document: OpenApi31Document): (method: string, url: string, answer: Answer) => string | null {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
+  const parameters = (path: string) => path.split('{').length - 1;
   const routes = Object.keys(document.paths)
     .map((path) => ({ path, pattern: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`) }))
     // A literal segment wins over a parameter: /v1/x/y before /v1/x/{id}.
-    .sort((a, b) => ((b.path.match(/\{/g)?.length ?? 0) < (a.path.match(/\{/g)?.length ?? 0) ? 1 : -1));
+    .sort((a, b) => parameters(a.path) - parameters(b.path));
   const compiled = new Map<string, ValidateFunction>();
   const validatorOf = (key: string, schema: object): ValidateFunction => {
     let validate = compiled.get(key);
