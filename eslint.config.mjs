@@ -48,6 +48,17 @@ export default tseslint.config(
     },
   },
   {
+    files: ['apps/**/*.ts'],
+    rules: {
+      // A request body's nested object goes through Nested() (libs/http/src/input/nested.validator.ts):
+      // ValidateNested alone lets a missing member reach the handler.
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'class-validator', importNames: ['ValidateNested'], message: 'Use Nested() from @passerelle/http.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/e2e/**/*.ts'],
     rules: {
       // supertest types a response body as `any`; the assertions that follow are what check its shape.

@@ -21,3 +21,4 @@ export * from './openapi/problem-codes';
 export * from './openapi/operation.decorator';
 export * from './openapi/problem.schema';
 export * from './openapi/schemas';
+export * from './input/nested.validator';

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCountry } from '@passerelle/geography';
-import { SingleLine } from '@passerelle/http';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { SingleLine, Nested } from '@passerelle/http';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { PersonInput } from './person';
 import { IsE164Phone, toE164 } from '../shared/phone-number';
 import { caseLanguageTag, EARLIEST_BIRTH_DATE, IsBirthDate, IsLanguageTag } from './person.validators';
@@ -88,25 +88,21 @@ export class PersonRequest implements PersonInput {
 
   @ApiPropertyOptional({ type: NotesRequest })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => NotesRequest)
+  @Nested(() => NotesRequest)
   health?: NotesRequest;
 
   @ApiPropertyOptional({ type: LegalRequest })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => LegalRequest)
+  @Nested(() => LegalRequest)
   legal?: LegalRequest;
 
   @ApiPropertyOptional({ type: NotesRequest })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => NotesRequest)
+  @Nested(() => NotesRequest)
   vulnerability?: NotesRequest;
 
   @ApiPropertyOptional({ type: ChildrenRequest })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ChildrenRequest)
+  @Nested(() => ChildrenRequest)
   children?: ChildrenRequest;
 }

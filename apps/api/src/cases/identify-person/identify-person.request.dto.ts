@@ -1,3 +1,4 @@
+import { Nested } from '@passerelle/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AGE_BANDS,
@@ -10,8 +11,7 @@ import {
   type SafeChannel,
 } from '@passerelle/domain';
 import { IsDepartment } from '@passerelle/geography';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { ConsentRequest } from '../consent.request.dto';
 import { PersonRequest } from '../person.request.dto';
 
@@ -27,9 +27,7 @@ class SafetyRequest {
 
 export class IdentifyPersonRequest {
   @ApiProperty({ type: PersonRequest })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PersonRequest)
+  @Nested(() => PersonRequest)
   person: PersonRequest;
 
   @ApiProperty({ enum: IDENTIFICATION_LEVELS, description: '`formal` only by an authority' })
@@ -52,14 +50,11 @@ export class IdentifyPersonRequest {
   ageBand: AgeBand;
 
   @ApiProperty({ type: SafetyRequest })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SafetyRequest)
+  @Nested(() => SafetyRequest)
   safety: SafetyRequest;
 
   @ApiPropertyOptional({ type: ConsentRequest, description: 'Her first consent, recorded with the identification' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ConsentRequest)
+  @Nested(() => ConsentRequest)
   consent?: ConsentRequest;
 }

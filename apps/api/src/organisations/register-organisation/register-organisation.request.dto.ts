@@ -1,21 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { ORGANISATION_ID, ORGANISATION_KINDS, SERVICES, type OrganisationKind, type Service } from '@passerelle/domain';
 import { IsDepartment } from '@passerelle/geography';
-import { SingleLine } from '@passerelle/http';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
+import { SingleLine, Nested } from '@passerelle/http';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsE164Phone, toE164 } from '../../shared/phone-number';
 
 /** How a woman reaches the organisation: printed on her consent receipt as whom to call to withdraw. */
@@ -68,7 +56,6 @@ export class RegisterOrganisationRequest {
 
   @ApiPropertyOptional({ type: OrganisationContactRequest, description: 'Printed on consent receipts: whom she calls to withdraw' })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => OrganisationContactRequest)
+  @Nested(() => OrganisationContactRequest)
   contact?: OrganisationContactRequest;
 }

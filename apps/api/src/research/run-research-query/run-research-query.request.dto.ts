@@ -1,21 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MEASURES, RESEARCH_DIMENSIONS, RESEARCH_UNITS, type ResearchUnit } from '@passerelle/projections';
-import { SingleLine } from '@passerelle/http';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { SingleLine, Nested } from '@passerelle/http';
+import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 /**
  * ε per query. Below 0.01 the noise (scale 1/ε) drowns every count and spends the budget for
@@ -77,9 +63,7 @@ export class RunResearchQueryRequest {
   measures?: string[];
 
   @ApiProperty({ type: ResearchFiltersRequest })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ResearchFiltersRequest)
+  @Nested(() => ResearchFiltersRequest)
   filters: ResearchFiltersRequest;
 
   @ApiPropertyOptional({
