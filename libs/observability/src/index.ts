@@ -3,5 +3,5 @@ export { OperationsModule } from './operations.module';
 export { NotReadyError, ReadinessProbes, type ReadinessCheck } from './readiness-probes';
 export { PasserelleMetrics, type ProjectionSample } from './passerelle-metrics';
 export { CORRELATION_HEADER } from './log-options';
-export { Logger as JsonLogger } from 'nestjs-pino';
+export { JsonLogger } from './json-logger';
 export { QuietFrameworkLogger } from './quiet-framework-logger';

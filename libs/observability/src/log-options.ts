@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Params } from 'nestjs-pino';
+import type { Options } from 'pino-http';
 
 /** The header a caller may set to tie our logs to its own; the idempotency interceptor reads the same one. */
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -26,20 +26,26 @@ export function correlationIdOf(request: IncomingMessage, response: ServerRespon
   return id;
 }
 
+/** The options of a service's one pino-http instance (observability.module.ts). */
+export interface LogOptions {
+  pinoHttp: Options;
+}
+
 /**
- * Structured JSON logs (nestjs-pino). A request line holds method, path, status and timing:
- * never a body, a query string (cursors, filters), a header or a client address, so no personal
- * data and no key can reach a log. The redaction paths are a second belt should a serializer change.
+ * Structured JSON logs (pino-http, and JsonLogger over its root logger). A request line holds
+ * method, path, status and timing: never a body, a query string (cursors, filters), a header or a
+ * client address, so no personal data and no key can reach a log. The redaction paths are a second
+ * belt should a serializer change.
  */
-export function logOptions(service: string, level: string): Params {
+export function logOptions(service: string, level: string): LogOptions {
   return {
     pinoHttp: {
       level,
       base: { service },
       messageKey: 'message',
       genReqId: correlationIdOf,
-      // The correlation id rides on the request line and on each request-scoped line through the
-      // req serializer, not through customProps: that would cost one more child logger per request.
+      // The correlation id rides on the request line through the req serializer, not through
+      // customProps: that would cost one more child logger per request.
       customSuccessObject: (request, _response, line: object) => ({ ...line, correlationId: request.id }),
       customErrorObject: (request, _response, _error, line: object) => ({ ...line, correlationId: request.id }),
       autoLogging: { ignore: (request) => QUIET_PATHS.has((request.url ?? '').split('?')[0] ?? '') },

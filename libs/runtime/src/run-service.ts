@@ -1,9 +1,8 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger as JsonLogger } from 'nestjs-pino';
 import { loadConfig, runtimeSettings, type Env, type PasserelleConfig, type RuntimeSettings } from '@passerelle/config';
-import { ObservabilityModule, QuietFrameworkLogger } from '@passerelle/observability';
+import { JsonLogger, ObservabilityModule, QuietFrameworkLogger } from '@passerelle/observability';
 import { closeOnSignals } from './close-on-signals';
 import { type ExternalConfig, requireExternalDatabase } from './service-requirements';
 import { assertDatabaseAnswers } from './database-check';

@@ -1,0 +1,72 @@
+import { pinoHttp } from 'pino-http';
+import { JsonLogger } from './json-logger';
+import { logOptions } from './log-options';
+
+/** The service's request logger and JsonLogger, composed as ObservabilityModule does, writing to a destination kept here. */
+function logging(level = 'trace') {
+  const written: string[] = [];
+  const requestLogger = pinoHttp(logOptions('api', level).pinoHttp, { write: (line: string) => void written.push(line) });
+  const lines = () => written.map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { requestLogger, logger: new JsonLogger(requestLogger.logger), written, lines };
+}
+
+describe('JsonLogger', () => {
+  it('writes one JSON line per call: level, service, context (the last parameter) and message', () => {
+    const { logger, lines } = logging();
+    logger.log('api is running', 'Service');
+    logger.verbose('projection inbox at 120', 'ProjectionRunner');
+    logger.debug('no context');
+    logger.warn('slow batch', 'Relay');
+    logger.fatal('cannot start', 'Service');
+    expect(lines()).toEqual([
+      { level: 30, time: expect.any(Number), service: 'api', context: 'Service', message: 'api is running' },
+      { level: 10, time: expect.any(Number), service: 'api', context: 'ProjectionRunner', message: 'projection inbox at 120' },
+      { level: 20, time: expect.any(Number), service: 'api', message: 'no context' },
+      { level: 40, time: expect.any(Number), service: 'api', context: 'Relay', message: 'slow batch' },
+      { level: 60, time: expect.any(Number), service: 'api', context: 'Service', message: 'cannot start' },
+    ]);
+  });
+
+  it('writes an Error as err, merges an object into the line, and formats the parameters between message and context', () => {
+    const { logger, lines } = logging();
+    const failure = new TypeError('no such stream');
+    logger.error(failure, 'Relay');
+    logger.log({ projection: 'inbox', lag: 3 }, 'Projector');
+    logger.log('%s events in %d ms', 'twelve', 40, 'Relay');
+    const [error, object, formatted] = lines();
+    expect(error).toEqual({
+      level: 50,
+      time: expect.any(Number),
+      service: 'api',
+      context: 'Relay',
+      err: { type: 'TypeError', message: 'no such stream', stack: failure.stack },
+      message: 'no such stream',
+    });
+    expect(object).toEqual({ level: 30, time: expect.any(Number), service: 'api', context: 'Projector', projection: 'inbox', lag: 3 });
+    expect(formatted).toMatchObject({ context: 'Relay', message: 'twelve events in 40 ms' });
+  });
+
+  it("keeps the stack of Nest's error(message, stack, context) as err", () => {
+    const { logger, lines } = logging();
+    const stack = 'Error: boom\n    at handler (apps/api/src/main.ts:1:1)';
+    logger.error('boom', stack, 'ExceptionsHandler');
+    expect(lines()).toEqual([
+      {
+        level: 50,
+        time: expect.any(Number),
+        service: 'api',
+        context: 'ExceptionsHandler',
+        err: { type: 'Error', message: 'boom', stack },
+        message: 'boom',
+      },
+    ]);
+  });
+
+  it('writes nothing below the level', () => {
+    const { logger, written } = logging('info');
+    logger.debug('hidden', 'Relay');
+    logger.verbose('hidden', 'Relay');
+    logger.log('shown', 'Relay');
+    expect(written).toHaveLength(1);
+  });
+});
