@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { DomainError, type DomainErrorCode, type DomainErrorKind } from '@passerelle/domain';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '@passerelle/event-store';
 import { PrivacyError } from '@passerelle/privacy';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { MAX_JSON_DEPTH } from './input/json-body';
 import { type ProblemCode } from './openapi/problem-codes';
 import { problem, type Problem } from './problem';
@@ -39,7 +39,7 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = problemOf(error);
-    if (body.status >= 500) this.logger.error(`Unhandled ${describeError(error)}`);
+    if (body.status >= 500) this.logger.error(unhandledErrorLine(error, host.switchToHttp().getRequest<Request>()));
     if (body.status === 429 && typeof body.retryAfter === 'number') response.setHeader('Retry-After', String(body.retryAfter));
     response.status(body.status).type('application/problem+json').json(body);
   }
@@ -110,6 +110,16 @@ function title(code: string): string {
   const last = code.split('.').pop() ?? code;
   const words = last.toLowerCase().replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * The line a 500 logs: the error (describeError) and the request's correlation id, which finds the
+ * request's own line. The id is the one the request logger gave the request (`request.id`, a UUID:
+ * libs/observability/src/log-options.ts); nothing else of the request, which may hold personal data.
+ */
+export function unhandledErrorLine(error: unknown, request: { id?: unknown }): { correlationId?: string; message: string } {
+  const message = `Unhandled ${describeError(error)}`;
+  return typeof request.id === 'string' ? { correlationId: request.id, message } : { message };
 }
 
 /** What a 500 logs: the error's name and first stack frames, never the request (it may hold personal data). */

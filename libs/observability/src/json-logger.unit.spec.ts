@@ -1,3 +1,7 @@
+import { ConsoleLogger, Logger, type ArgumentsHost } from '@nestjs/common';
+import { ProblemFilter } from '@passerelle/http';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import { pinoHttp } from 'pino-http';
 import { JsonLogger } from './json-logger';
 import { logOptions } from './log-options';
@@ -68,5 +72,52 @@ describe('JsonLogger', () => {
     logger.verbose('hidden', 'Relay');
     logger.log('shown', 'Relay');
     expect(written).toHaveLength(1);
+  });
+});
+
+describe('a 500 answered by ProblemFilter', () => {
+  afterAll(() => Logger.overrideLogger(new ConsoleLogger()));
+
+  it("logs the error with the request's correlation id, as on the request line, and nothing of the request", () => {
+    const { requestLogger, logger, lines, written } = logging('info');
+    Logger.overrideLogger(logger);
+    const request = new IncomingMessage(new Socket());
+    request.method = 'POST';
+    request.url = '/v1/cases?familyName=Diallo';
+    request.headers = {
+      authorization: 'Bearer psk_secret0123456789',
+      'x-correlation-id': 'awa-diallo-call-3',
+      'x-request-id': '6a1f3c2e-8b7d-4e5f-9a0b-1c2d3e4f5a6b',
+    };
+    Object.assign(request, { body: { person: { familyName: 'Diallo', givenName: 'Awa' } } });
+    const response = new ServerResponse(request);
+    const answer = Object.assign(response, {
+      status: (code: number) => ((response.statusCode = code), answer),
+      type: () => answer,
+      json: () => (response.writeHead(response.statusCode), response.emit('finish'), answer),
+    });
+    requestLogger(request, response, () => undefined);
+    const host = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => answer }) } as unknown as ArgumentsHost;
+
+    new ProblemFilter().catch(new TypeError("Cannot read properties of undefined (reading 'caseId')"), host);
+
+    const correlationId = response.getHeader('x-correlation-id');
+    expect(correlationId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    const [errorLine, requestLine] = lines();
+    expect(errorLine).toEqual({
+      level: 50,
+      time: expect.any(Number),
+      service: 'api',
+      context: 'ProblemFilter',
+      correlationId,
+      message: expect.stringMatching(/^Unhandled TypeError: TypeError: Cannot read properties of undefined \(reading 'caseId'\) \| +at /),
+    });
+    expect(requestLine).toMatchObject({
+      level: 50,
+      correlationId,
+      req: { method: 'POST', path: '/v1/cases', correlationId },
+      res: { statusCode: 500 },
+    });
+    expect(written.join('')).not.toMatch(/Diallo|Awa|psk_|familyName|authorization/i);
   });
 });

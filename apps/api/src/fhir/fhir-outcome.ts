@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, Logger, type ExceptionFilter } from '@nestjs/common';
 import { WrongExpectedRevisionError } from '@passerelle/event-store';
-import { describeError, problem, problemOf, ProblemException, type Problem } from '@passerelle/http';
+import { problem, problemOf, ProblemException, unhandledErrorLine, type Problem } from '@passerelle/http';
 import type { Request, Response } from 'express';
 import type { OperationOutcome, OperationOutcomeIssue } from 'fhir/r4';
 import { CODE_SYSTEM, FHIR_JSON } from './fhir-systems';
@@ -52,7 +52,8 @@ const versionConflict = () =>
 /**
  * Every error of the FHIR routes as an OperationOutcome (application/fhir+json), mapped by the same
  * one function as the JSON API's problems (libs/http/src/problem.filter.ts), so a code means the
- * same status on both. As there, a 500 says nothing about the input and logs no request data.
+ * same status on both. As there, a 500 says nothing about the input and logs no request data but its
+ * correlation id.
  */
 @Catch()
 export class FhirOutcomeFilter implements ExceptionFilter {
@@ -62,7 +63,7 @@ export class FhirOutcomeFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const body = error instanceof WrongExpectedRevisionError && request.headers['if-match'] ? versionConflict() : problemOf(error);
-    if (body.status >= 500) this.logger.error(`Unhandled ${describeError(error)}`);
+    if (body.status >= 500) this.logger.error(unhandledErrorLine(error, request));
     sendOutcome(response, body);
   }
 }
