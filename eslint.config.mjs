@@ -4,6 +4,19 @@ import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+/**
+ * No AsyncLocalStorage: its async hooks tax every promise of the thread that enables them
+ * (libs/observability/src/json-logger.ts, README.md#benchmarks). nestjs-pino ran each request in one.
+ */
+const noAsyncLocalStorage = [
+  { name: 'nestjs-pino', message: 'Use JsonLogger from @passerelle/observability (no AsyncLocalStorage).' },
+  ...['node:async_hooks', 'async_hooks'].map((name) => ({
+    name,
+    importNames: ['AsyncLocalStorage', 'AsyncResource', 'createHook'],
+    message: 'Async hooks cost every promise of the thread (libs/observability/src/json-logger.ts).',
+  })),
+];
+
 /** CommonJS tool configs (jest, dependency-cruiser, the test-only ts-main hook) run in plain Node. */
 const nodeGlobals = { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable' };
 
@@ -45,6 +58,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
       // A Nest @Module class is decorator-only by design: the class is the DI container's handle.
       '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
+      'no-restricted-imports': ['error', { paths: noAsyncLocalStorage }],
     },
   },
   {
@@ -54,7 +68,12 @@ export default tseslint.config(
       // ValidateNested alone lets a missing member reach the handler.
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'class-validator', importNames: ['ValidateNested'], message: 'Use Nested() from @passerelle/http.' }] },
+        {
+          paths: [
+            ...noAsyncLocalStorage,
+            { name: 'class-validator', importNames: ['ValidateNested'], message: 'Use Nested() from @passerelle/http.' },
+          ],
+        },
       ],
     },
   },
