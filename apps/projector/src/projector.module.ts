@@ -15,6 +15,14 @@ export const READ_MODELS_GROUP = 'read-models';
 export const PLACE_REQUEST_EXPIRY_LEADER = 'place-request-expiry';
 
 /**
+ * Under load the read models' batches wait up to 150 ms for more events: each batch costs about a
+ * dozen statements whatever its size (the coordination cells above all), so fewer, larger batches
+ * cut the read models' CPU per command by about three quarters; the inbox then trails a busy
+ * network by that much more (docs/adr/0015-read-model-batches-grow-under-load.md).
+ */
+const READ_MODELS_MAX_FLUSH_WINDOW_MS = 150;
+
+/**
  * Runs every read model from its checkpoint (nothing that must survive a restart rides the
  * in-process EventBus), as one group: one read of the store and one commit per batch for all of
  * them, each keeping its own checkpoint (so each is rebuilt on its own). Stopping commits what was
@@ -25,14 +33,6 @@ export const PLACE_REQUEST_EXPIRY_LEADER = 'place-request-expiry';
  * read model's batch), and the expiry sweep under a leader lock of its own
  * (docs/adr/0012-place-requests.md).
  */
-/**
- * Under load the read models' batches wait up to 150 ms for more events: each batch costs about a
- * dozen statements whatever its size (the coordination cells above all), so fewer, larger batches
- * cut the read models' CPU per command by about three quarters (`npm run bench -- commands`,
- * README "Benchmarks"); the inbox then trails a busy network by that much more.
- */
-const READ_MODELS_MAX_FLUSH_WINDOW_MS = 150;
-
 @Module({
   providers: [
     {

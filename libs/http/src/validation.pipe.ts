@@ -1,5 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { memberName, unsafeInput } from './input/input-guard';
+import { cacheValidationMetadata } from './input/validation-metadata-cache';
 import { problem, type FieldError } from './problem';
 import { ProblemException } from './problem.filter';
 
@@ -35,6 +36,7 @@ const invalid = (errors: FieldError[]) =>
  * in a consent category cannot quietly widen or narrow what is shared.
  */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new GuardedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -2,7 +2,7 @@ import { createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'n
 import { migrate } from '@passerelle/migrations';
 import type { Pool } from 'pg';
 import { unwrapDataKey, wrapDataKey } from './data-key-wrap';
-import { KeyInsertBatcher } from './key-insert-batcher';
+import { caseKeyInserts } from './group-insert';
 import { destroyCaseKey, selectCaseKey, type CaseKeyRow } from './keyring.schema';
 import { PRIVACY_MIGRATIONS } from './privacy.migration';
 import { normaliseCaseId } from './case-id';
@@ -50,7 +50,7 @@ export class Keyring {
   #master: MasterKey;
   readonly #cache: LruTtlCache<string, CachedKey>;
   readonly #rotationBatchSize: number;
-  readonly #inserts: KeyInsertBatcher;
+  readonly #inserts: ReturnType<typeof caseKeyInserts>;
 
   constructor(
     private readonly pool: Pool,
@@ -60,7 +60,7 @@ export class Keyring {
     this.#master = master;
     this.#cache = new LruTtlCache(options.cacheSize ?? 10_000, options.cacheTtlMs ?? 60_000, options.now ?? Date.now);
     this.#rotationBatchSize = options.rotationBatchSize ?? 500;
-    this.#inserts = new KeyInsertBatcher(pool);
+    this.#inserts = caseKeyInserts(pool);
   }
 
   get masterKeyId(): string {
@@ -171,7 +171,11 @@ export class Keyring {
     // Insert first: a data key is almost always created for a new case, so this is one statement;
     // an existing row (a retried identification, a tombstone) costs a second read.
     const dataKey = randomBytes(32);
-    const inserted = await this.#inserts.insert(id, wrapDataKey(this.#master, id, dataKey), this.#master.id);
+    const inserted = await this.#inserts.insert({
+      caseId: id,
+      wrapped: wrapDataKey(this.#master, id, dataKey),
+      masterKeyId: this.#master.id,
+    });
     dataKey.fill(0);
     if (inserted !== null) return { row: inserted, created: true };
     const existing = await selectCaseKey(this.pool, id);

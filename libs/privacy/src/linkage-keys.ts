@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { GroupInsert } from './group-insert';
 
 /** Runs SQL with positional parameters and returns the rows: a pg pool, or a projection's transaction. */
 export type RunSql = (sql: string, parameters: unknown[]) => Promise<unknown[]>;
@@ -12,14 +13,23 @@ export type LinkageLookup = { state: 'live'; linkageKey: string } | { state: 'er
  * reader of that event finds the key already there.
  */
 export class LinkageKeyStore {
-  constructor(private readonly pool: Pool) {}
+  /** Identifications arriving together share one INSERT, as their data keys do (group-insert.ts). */
+  private readonly inserts: GroupInsert<{ caseId: string; linkageKey: string }, void>;
+
+  constructor(private readonly pool: Pool) {
+    this.inserts = new GroupInsert(async (keys) => {
+      await this.pool.query(
+        `INSERT INTO privacy_linkage_keys (case_id, linkage_key) SELECT * FROM unnest($1::uuid[], $2::text[])
+         ON CONFLICT (case_id) DO NOTHING`,
+        [keys.map((k) => k.caseId), keys.map((k) => k.linkageKey)],
+      );
+      return keys.map(() => undefined);
+    });
+  }
 
   /** Idempotent: a retried identification writes the same key; a tombstone is never overwritten. */
-  async record(caseId: string, linkageKey: string): Promise<void> {
-    await this.pool.query('INSERT INTO privacy_linkage_keys (case_id, linkage_key) VALUES ($1, $2) ON CONFLICT (case_id) DO NOTHING', [
-      caseId,
-      linkageKey,
-    ]);
+  record(caseId: string, linkageKey: string): Promise<void> {
+    return this.inserts.insert({ caseId, linkageKey });
   }
 
   /** Deletes her key for good, leaving a tombstone (also for a case that had none). True if a key was deleted. */

@@ -12,6 +12,7 @@ export * from './runner/checkpoint-refusals';
 export { CheckpointMovedError } from './runner/commit-batch';
 export * from './runner/wait-for-checkpoint';
 export * from './runner/read-model-table';
+export { runPrepared } from './runner/run-prepared';
 export * from './runner/backoff';
 export { PROJECTION_RUNNER_MIGRATIONS } from './runner/projection-checkpoints.migration';
 

@@ -38,8 +38,10 @@ export class DeliveryQueue {
    * with full slots never keeps another endpoint's deliveries waiting.
    */
   async claim(perEndpoint: number, busy: ReadonlyMap<string, number>, leaseMs: number): Promise<ClaimedDelivery[]> {
-    const { rows } = await this.pool.query<{ endpoint_id: string; event_id: string; url: string; payload: string; attempts: number }>(
-      `WITH slots AS (
+    // A named statement: each pooled connection plans it once, not at every claim.
+    const { rows } = await this.pool.query<{ endpoint_id: string; event_id: string; url: string; payload: string; attempts: number }>({
+      name: 'webhook-claim',
+      text: `WITH slots AS (
          SELECT e.id, e.url, GREATEST($1::int - coalesce(b.busy, 0), 0) AS free
          FROM webhook_endpoints e LEFT JOIN unnest($2::uuid[], $3::int[]) AS b(id, busy) ON b.id = e.id
          WHERE e.status = 'active'
@@ -57,8 +59,8 @@ export class DeliveryQueue {
        SET status = 'delivering', attempts = d.attempts + 1, last_attempt_at = now(), lease_until = now() + $4::int * interval '1 millisecond'
        FROM picked p WHERE d.endpoint_id = p.endpoint_id AND d.event_id = p.event_id
        RETURNING d.endpoint_id, d.event_id, p.url, d.payload, d.attempts`,
-      [perEndpoint, [...busy.keys()], [...busy.values()], leaseMs],
-    );
+      values: [perEndpoint, [...busy.keys()], [...busy.values()], leaseMs],
+    });
     return rows.map((row) => ({
       endpointId: row.endpoint_id,
       eventId: row.event_id,

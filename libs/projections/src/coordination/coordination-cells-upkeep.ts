@@ -11,7 +11,7 @@ import {
   referralCells,
   type CellTable,
 } from './coordination-cells';
-import { runPrepared } from './coordination-prepared';
+import { runPrepared } from '../runner/run-prepared';
 
 /**
  * Keeps the summary cells (coordination-cells.ts) in step with a batch, in its transaction: what

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { addPersons, takeAwayPersons } from './coordination-cells-upkeep';
-import { runPrepared } from './coordination-prepared';
+import { runPrepared } from '../runner/run-prepared';
 
 /**
  * Women as the gaps view links them: one row per linkage key, aggregated over her identifications

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { runPrepared } from './coordination-prepared';
+import { runPrepared } from '../runner/run-prepared';
 
 /**
  * Recomputes the funnel summary of the cases selected by `cases` (a subquery of case ids) from

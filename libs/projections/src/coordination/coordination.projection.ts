@@ -82,7 +82,7 @@ async function applyCoordination(manager: EntityManager, recorded: RecordedEvent
   const made = referrals.flatMap((event) => (event.type === 'ReferralMade' ? [event.data.caseId] : []));
   const caseIds = [...new Set([...cases.map((event) => event.data.caseId), ...made])];
   // Her linkage key is read before the batch too: an erasure removes it from the case row, and her person row must go.
-  // The derived rows' statements are prepared (coordination-prepared.ts); a generic plan spares planning them every batch.
+  // The derived rows' statements are prepared (libs/projections/src/runner/run-prepared.ts); a generic plan spares planning them every batch.
   if (derived) await manager.query('SET LOCAL plan_cache_mode = force_generic_plan');
   const before = derived ? await takeAwayCells(manager, caseIds, referralIds) : { emptied: {}, linkageKeys: [] };
   const requestIds = (events.filter((event) => PLACE_REQUEST_TYPES.includes(event.type)) as CoordinationPlaceRequestEvent[]).map(

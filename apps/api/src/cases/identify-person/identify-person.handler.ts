@@ -51,10 +51,13 @@ export class IdentifyPersonHandler implements ICommandHandler<IdentifyPersonComm
     // Refused before anything is sealed: a refused identification leaves nothing behind, not even an unused data key.
     caseDecider.decide(command({}), caseDecider.initialState());
     // The data key exists before any sealed byte does; an append that then fails leaves only an unused key.
-    const personal = await this.keyring.sealPersonal(caseId, personByCategory(person));
     // Her linkage key goes beside her data key, never into the event: erasure deletes it with the key
-    // (docs/adr/0011-linkage-keys-outside-the-events.md). Written first, so the event's readers find it.
-    if (linkage !== null) await this.linkageKeys.record(caseId, linkage);
+    // (docs/adr/0011-linkage-keys-outside-the-events.md). Both are written before the append, so the
+    // event's readers find them; side by side, as neither needs the other.
+    const [personal] = await Promise.all([
+      this.keyring.sealPersonal(caseId, personByCategory(person)),
+      linkage === null ? undefined : this.linkageKeys.record(caseId, linkage),
+    ]);
     const { position } = await handleCommand(this.store, stream, command(personal), {
       ...caseDecider,
       envelope: commandEnvelope(context, stream, caseScope(context.now)),
