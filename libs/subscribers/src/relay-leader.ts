@@ -5,6 +5,8 @@ import type { DataSource } from 'typeorm';
 import { RELAY_CHECKPOINT } from './relay.projection';
 import { subscribersOf } from './subscribers.catalogue';
 
+const RELAY_MAX_FLUSH_WINDOW_MS = 60;
+
 export interface RelayLeaderOptions {
   store: EventStore;
   /** Where the relay's checkpoint lives (the read-model database). */
@@ -29,6 +31,9 @@ export function relayUnderLeaderElection(options: RelayLeaderOptions): { leaders
     projection: subscribersOf('relay', { bus: options.bus }),
     store: options.store,
     dataSource: options.dataSource,
+    // The bus's consumers are other systems: under load they may wait up to 60 ms more for fewer,
+    // larger relay transactions (docs/adr/0015-read-model-batches-grow-under-load.md).
+    maxFlushWindowMs: RELAY_MAX_FLUSH_WINDOW_MS,
   });
   const leaders = new ProjectionLeaders([{ name: RELAY_CHECKPOINT, runner }], options.connectionString, options.leader);
   return { leaders, runner };
