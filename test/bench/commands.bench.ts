@@ -18,19 +18,22 @@ export async function benchCommands(server: BenchServer, options: { seconds: num
   const results = [];
   for (const clients of options.levels) {
     const latencies = new Latencies();
+    const byCommand = { identify: new Latencies(), refer: new Latencies(), accept: new Latencies(), close: new Latencies() };
     let errors = 0;
-    const timed = async (fn: () => Promise<{ status: number; body: unknown }>) => {
+    const timed = async (command: keyof typeof byCommand, fn: () => Promise<{ status: number; body: unknown }>) => {
       const started = process.hrtime.bigint();
       const response = await fn();
-      latencies.record(Number(process.hrtime.bigint() - started) / 1e6);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      latencies.record(ms);
+      byCommand[command].record(ms);
       if (response.status >= 300) errors++;
       return response.body;
     };
     const cpuBefore = await sampleCpu(server.databaseUrl, server.pid);
     const started = Date.now();
     const commands = await runFor(clients, options.seconds * 1000, async () => {
-      const identified = (await timed(() => client.request('POST', '/v1/cases', ngoKey, identifyBody()))) as { caseId: string };
-      const referred = (await timed(() =>
+      const identified = (await timed('identify', () => client.request('POST', '/v1/cases', ngoKey, identifyBody()))) as { caseId: string };
+      const referred = (await timed('refer', () =>
         client.request('POST', '/v1/referrals', ngoKey, {
           caseId: identified.caseId,
           to: 'bench-refuge',
@@ -40,8 +43,10 @@ export async function benchCommands(server: BenchServer, options: { seconds: num
           message: 'Bench',
         }),
       )) as { referralId: string };
-      await timed(() => client.request('POST', `/v1/referrals/${referred.referralId}/acceptance`, refugeKey, {}));
-      await timed(() => client.request('POST', `/v1/referrals/${referred.referralId}/closure`, refugeKey, { outcome: 'service_provided' }));
+      await timed('accept', () => client.request('POST', `/v1/referrals/${referred.referralId}/acceptance`, refugeKey, {}));
+      await timed('close', () =>
+        client.request('POST', `/v1/referrals/${referred.referralId}/closure`, refugeKey, { outcome: 'service_provided' }),
+      );
       return 4;
     });
     const elapsed = (Date.now() - started) / 1000;
@@ -58,6 +63,8 @@ export async function benchCommands(server: BenchServer, options: { seconds: num
       commandsPerSecond: round(perSecond, 0),
       p50Ms: latencies.percentile(50),
       p99Ms: latencies.percentile(99),
+      // Which command makes the tail.
+      p99MsByCommand: Object.fromEntries(Object.entries(byCommand).map(([command, l]) => [command, l.percentile(99)])),
       baselineRowsPerSecond: round(baseline, 0),
       ratioToBaseline: round(perSecond / baseline, 3),
       projectionsCaughtUp: catchUp.caughtUp,
