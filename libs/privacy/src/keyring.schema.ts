@@ -1,5 +1,6 @@
 import type { Migration } from '@passerelle/migrations';
 import type { Pool, PoolClient } from 'pg';
+import { GroupInsert } from './group-insert';
 
 export type Queryable = Pool | PoolClient;
 
@@ -76,3 +77,28 @@ export async function updateWrappedKeys(db: Queryable, caseIds: string[], wrappe
     [caseIds, wrapped, masterKeyId],
   );
 }
+
+export interface NewCaseKey {
+  caseId: string;
+  wrapped: Buffer;
+  masterKeyId: string;
+}
+
+/** New data keys, grouped: each caller gets the inserted row, or null when the case already had one (a retried identification, a tombstone). */
+export const caseKeyInserts = (pool: Pool) =>
+  new GroupInsert<NewCaseKey, CaseKeyRow | null>(async (keys) => {
+    // ON CONFLICT DO NOTHING also settles two inserts of one case in the same batch: the first wins.
+    const { rows } = await pool.query<CaseKeyRow>(
+      `INSERT INTO privacy_case_keys (case_id, wrapped_key, master_key_id)
+       SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::text[])
+       ON CONFLICT (case_id) DO NOTHING RETURNING case_id, wrapped_key, master_key_id, created_at, destroyed_at`,
+      [keys.map((k) => k.caseId), keys.map((k) => k.wrapped), keys.map((k) => k.masterKeyId)],
+    );
+    const inserted = new Map(rows.map((row) => [row.case_id, row]));
+    return keys.map((key) => {
+      const row = inserted.get(key.caseId) ?? null;
+      // Only the first of two pending inserts of one case gets the row; the other re-reads it.
+      inserted.delete(key.caseId);
+      return row;
+    });
+  });

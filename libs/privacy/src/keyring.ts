@@ -2,8 +2,7 @@ import { createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'n
 import { migrate } from '@passerelle/migrations';
 import type { Pool } from 'pg';
 import { unwrapDataKey, wrapDataKey } from './data-key-wrap';
-import { caseKeyInserts } from './group-insert';
-import { destroyCaseKey, selectCaseKey, type CaseKeyRow } from './keyring.schema';
+import { caseKeyInserts, destroyCaseKey, selectCaseKey, type CaseKeyRow } from './keyring.schema';
 import { PRIVACY_MIGRATIONS } from './privacy.migration';
 import { normaliseCaseId } from './case-id';
 import { LruTtlCache } from './lru-ttl-cache';
