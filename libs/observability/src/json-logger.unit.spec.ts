@@ -9,7 +9,7 @@ import { logOptions } from './log-options';
 /** The service's request logger and JsonLogger, composed as ObservabilityModule does, writing to a destination kept here. */
 function logging(level = 'trace') {
   const written: string[] = [];
-  const requestLogger = pinoHttp(logOptions('api', level).pinoHttp, { write: (line: string) => void written.push(line) });
+  const requestLogger = pinoHttp(logOptions('api', level), { write: (line: string) => void written.push(line) });
   const lines = () => written.map((line) => JSON.parse(line) as Record<string, unknown>);
   return { requestLogger, logger: new JsonLogger(requestLogger.logger), written, lines };
 }

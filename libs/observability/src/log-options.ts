@@ -26,54 +26,46 @@ export function correlationIdOf(request: IncomingMessage, response: ServerRespon
   return id;
 }
 
-/** The options of a service's one pino-http instance (observability.module.ts). */
-export interface LogOptions {
-  pinoHttp: Options;
-}
-
 /**
  * Structured JSON logs (pino-http, and JsonLogger over its root logger). A request line holds
  * method, path, status and timing: never a body, a query string (cursors, filters), a header or a
  * client address, so no personal data and no key can reach a log. The redaction paths are a second
  * belt should a serializer change.
  */
-export function logOptions(service: string, level: string): LogOptions {
+export function logOptions(service: string, level: string): Options {
   return {
-    pinoHttp: {
-      level,
-      base: { service },
-      messageKey: 'message',
-      genReqId: correlationIdOf,
-      // The correlation id rides on the request line through the req serializer, not through
-      // customProps: that would cost one more child logger per request.
-      customSuccessObject: (request, _response, line: object) => ({ ...line, correlationId: request.id }),
-      customErrorObject: (request, _response, _error, line: object) => ({ ...line, correlationId: request.id }),
-      autoLogging: { ignore: (request) => QUIET_PATHS.has((request.url ?? '').split('?')[0] ?? '') },
-      customLogLevel: (_, response, error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-      serializers: {
-        // Serialised when the request arrives, before routing: the path, since no route is known yet.
-        // requestId: the X-Request-Id the caller got back (libs/http/src/transport/response-headers.middleware.ts), for support.
-        req: (request: { method?: string; url?: string; id?: unknown; headers?: Record<string, unknown> }) => ({
-          method: request.method,
-          path: (request.url ?? '').split('?')[0],
-          correlationId: request.id,
-          requestId: request.headers?.['x-request-id'],
-        }),
-        res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
-      },
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'req.headers.cookie',
-          'req.headers["idempotency-key"]',
-          'req.body',
-          'res.body',
-          'req.query',
-          'err.details',
-        ],
-        censor: '[redacted]',
-      },
+    level,
+    base: { service },
+    messageKey: 'message',
+    genReqId: correlationIdOf,
+    // The correlation id rides on the request line through the req serializer, not through
+    // customProps: that would cost one more child logger per request.
+    customSuccessObject: (request, _response, line: object) => ({ ...line, correlationId: request.id }),
+    customErrorObject: (request, _response, _error, line: object) => ({ ...line, correlationId: request.id }),
+    autoLogging: { ignore: (request) => QUIET_PATHS.has((request.url ?? '').split('?')[0] ?? '') },
+    customLogLevel: (_, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
+    serializers: {
+      // Serialised when the request arrives, before routing: the path, since no route is known yet.
+      // requestId: the X-Request-Id the caller got back (libs/http/src/transport/response-headers.middleware.ts), for support.
+      req: (request: { method?: string; url?: string; id?: unknown; headers?: Record<string, unknown> }) => ({
+        method: request.method,
+        path: (request.url ?? '').split('?')[0],
+        correlationId: request.id,
+        requestId: request.headers?.['x-request-id'],
+      }),
+      res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
+    },
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["idempotency-key"]',
+        'req.body',
+        'res.body',
+        'req.query',
+        'err.details',
+      ],
+      censor: '[redacted]',
     },
   };
 }

@@ -35,7 +35,7 @@ export class ObservabilityModule implements NestModule {
       providers: [
         // Created with the app, not on import: a test that replaced process.stdout.write first gets
         // the lines (test/e2e/support/personal-data-scan.ts).
-        { provide: REQUEST_LOGGER, useFactory: () => pinoHttp(logOptions(options.service, options.logLevel).pinoHttp) },
+        { provide: REQUEST_LOGGER, useFactory: () => pinoHttp(logOptions(options.service, options.logLevel)) },
         { provide: JsonLogger, useFactory: (requestLogger: HttpLogger) => new JsonLogger(requestLogger.logger), inject: [REQUEST_LOGGER] },
         { provide: PasserelleMetrics, useFactory: () => new PasserelleMetrics() },
         CommandMetrics,

@@ -46,7 +46,7 @@ describe('the correlation id of a request', () => {
 });
 
 describe('request log lines', () => {
-  const { pinoHttp } = logOptions('api', 'info') as { pinoHttp: { serializers: Record<string, (value: unknown) => unknown> } };
+  const pinoHttp = logOptions('api', 'info') as { serializers: Record<string, (value: unknown) => unknown> };
 
   it('hold method, path, correlation and request ids only: no other header, no query string or body', () => {
     const line = pinoHttp.serializers.req?.({
