@@ -15,9 +15,10 @@ let installed = false;
  * The rules only change when a decorated class is defined, so both answers are kept per class
  * until a rule is added. Only lookups without validation groups are kept (we use none).
  */
-export function cacheValidationMetadata(storage: Storage = getMetadataStorage()): void {
+export function cacheValidationMetadata(): void {
   if (installed) return;
   installed = true;
+  const storage = getMetadataStorage();
   const lookup: Lookup = storage.getTargetValidationMetadatas.bind(storage);
   const group = storage.groupByPropertyName.bind(storage);
   const addRule = storage.addValidationMetadata.bind(storage);
