@@ -1,15 +1,6 @@
 import { arrayOf, boolean, INSTANT, named, object, orNull, ORGANISATION_ID_SCHEMA, POSITION, text, UUID } from '@passerelle/http';
 import { PERSON_ACCESS, PERSON_EXAMPLE } from '../shared/person.response';
-import {
-  DECLINE_REASON,
-  OTHER_RECIPIENTS,
-  OUTCOME,
-  PLACE_REQUEST_STATUS,
-  REFERRAL_STATUS,
-  SERVICE,
-  URGENCY,
-  WITHDRAWAL_REASON,
-} from '../shared/referral.response';
+import { OTHER_RECIPIENTS, PLACE_REQUEST_STATUS, REFERRAL_ENDING, REFERRAL_PARTIES } from '../shared/referral.response';
 
 export const INBOX = named(
   'Inbox',
@@ -18,18 +9,10 @@ export const INBOX = named(
       named(
         'InboxItem',
         object({
-          referralId: UUID,
-          caseId: UUID,
-          from: ORGANISATION_ID_SCHEMA,
-          to: ORGANISATION_ID_SCHEMA,
-          service: SERVICE,
-          urgency: URGENCY,
-          status: REFERRAL_STATUS,
+          ...REFERRAL_PARTIES,
           respondBy: orNull(INSTANT),
           overdue: boolean({ description: 'Still referred after respondBy' }),
-          declineReason: DECLINE_REASON,
-          withdrawalReason: WITHDRAWAL_REASON,
-          outcome: OUTCOME,
+          ...REFERRAL_ENDING,
           createdAt: INSTANT,
           updatedAt: INSTANT,
           position: POSITION,

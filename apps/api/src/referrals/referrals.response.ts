@@ -1,14 +1,6 @@
 import { arrayOf, INSTANT, named, object, orNull, ORGANISATION_ID_SCHEMA, POSITION, text, UUID } from '@passerelle/http';
 import { PERSON_ACCESS, PERSON_EXAMPLE, CATEGORY } from '../shared/person.response';
-import {
-  DECLINE_REASON,
-  OTHER_RECIPIENTS,
-  OUTCOME,
-  REFERRAL_STATUS,
-  SERVICE,
-  URGENCY,
-  WITHDRAWAL_REASON,
-} from '../shared/referral.response';
+import { OTHER_RECIPIENTS, REFERRAL_ENDING, REFERRAL_PARTIES, REFERRAL_STATUS } from '../shared/referral.response';
 
 const REFERRAL_ID = 'dcb6f917-bff4-5b9c-bdda-38e63b2bde2f';
 
@@ -30,18 +22,10 @@ export const referralMovedExample = (status: string) => ({ referralId: REFERRAL_
 export const REFERRAL = named(
   'Referral',
   object({
-    referralId: UUID,
-    caseId: UUID,
-    from: ORGANISATION_ID_SCHEMA,
-    to: ORGANISATION_ID_SCHEMA,
-    service: SERVICE,
-    urgency: URGENCY,
-    status: REFERRAL_STATUS,
+    ...REFERRAL_PARTIES,
     sharedCategories: arrayOf(CATEGORY),
     respondBy: orNull(INSTANT),
-    declineReason: DECLINE_REASON,
-    withdrawalReason: WITHDRAWAL_REASON,
-    outcome: OUTCOME,
+    ...REFERRAL_ENDING,
     placeRequestId: orNull(UUID),
     otherRecipients: OTHER_RECIPIENTS,
     createdAt: INSTANT,

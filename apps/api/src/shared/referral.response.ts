@@ -7,7 +7,7 @@ import {
   URGENCIES,
   WITHDRAWAL_REASONS,
 } from '@passerelle/domain';
-import { count, oneOfValues, orNull } from '@passerelle/http';
+import { count, oneOfValues, orNull, ORGANISATION_ID_SCHEMA, UUID } from '@passerelle/http';
 
 /** The vocabulary of a referral, shared by its own reads, the inbox and place requests. */
 export const REFERRAL_STATUS = oneOfValues(['referred', 'accepted', 'declined', 'withdrawn', 'closed']);
@@ -21,3 +21,16 @@ export const PLACE_REQUEST_STATUS = oneOfValues(PLACE_REQUEST_STATUSES);
 export const OTHER_RECIPIENTS = orNull(
   count({ description: 'How many other organisations its place request asked (never which); null outside one' }),
 );
+
+/** Who referred her to whom, for what: the first members of a referral read and of an inbox item. */
+export const REFERRAL_PARTIES = {
+  referralId: UUID,
+  caseId: UUID,
+  from: ORGANISATION_ID_SCHEMA,
+  to: ORGANISATION_ID_SCHEMA,
+  service: SERVICE,
+  urgency: URGENCY,
+  status: REFERRAL_STATUS,
+};
+/** How a referral ended, if it has: decline, withdrawal, outcome. */
+export const REFERRAL_ENDING = { declineReason: DECLINE_REASON, withdrawalReason: WITHDRAWAL_REASON, outcome: OUTCOME };
