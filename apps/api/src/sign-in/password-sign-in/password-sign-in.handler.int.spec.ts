@@ -48,6 +48,11 @@ describe('sign in with a password and a code', () => {
     await expect(signIn(email, PASSWORD, code(), ip)).rejects.toMatchObject(SIGN_IN_FAILED);
   });
 
+  it('takes the code of an app whose clock runs up to one step (30 s) fast', async () => {
+    const { personId, email, code } = await aMemberWithAPassword();
+    await expect(signIn(email, PASSWORD, code(30_000), anAddress())).resolves.toMatchObject({ body: { personId } });
+  });
+
   it('gives an unknown e-mail, a wrong password and a wrong code the same answer, and opens no session', async () => {
     const { personId, email, code, wrongCode } = await aMemberWithAPassword();
     const ip = anAddress();
