@@ -3,7 +3,7 @@ import type { PersonIdentified } from '@passerelle/domain';
 import type { EventMetadata } from '@passerelle/event-store';
 import { aMetadata } from '@passerelle/event-store/testing';
 import { generateMasterKey, Keyring, AccessLogStore, PRIVACY_MIGRATIONS } from '@passerelle/privacy';
-import { INBOX_ENTITIES, INBOX_MIGRATIONS, InboxQuery, inboxProjection, ProjectionRunner } from '@passerelle/projections';
+import { INBOX_ENTITIES, INBOX_MIGRATIONS, InboxQuery, inboxProjection, ProjectionRunner, type Projection } from '@passerelle/projections';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { openReadModelFixture, type ReadModelFixture } from '../../../../libs/projections/src/testing/read-model.fixture';
@@ -13,15 +13,21 @@ import { endPool } from './use-case.fixtures';
 /**
  * The read side of the query specs (`get-*.handler.int.spec.ts`), after emmett's
  * samples/webApi/expressjs-with-postgresql getDetails: given events appended to a PostgreSQL event
- * store on a fresh test database, the inbox projection run until its checkpoint reaches the head,
- * then the query handler, built with `new`, over the same database: the read model, a real keyring
- * and the access log.
+ * store on a fresh test database, a projection (the inbox, unless the spec names another) run until
+ * its checkpoint reaches the head, then the query handler, built with `new`, over the same
+ * database: the read model, and for the inbox a real keyring and the access log.
  */
 
 type DomainEvent = { type: string; data: unknown };
 /** An event as a spec writes it; its metadata (when, by whom) is made up when left out. */
 export type GivenEvent = DomainEvent & { metadata?: Partial<EventMetadata> };
 export type GivenStream = [streamName: string, events: GivenEvent[]];
+
+/** A stream's events, each as it happened at its instant (ISO): the views count days, months and delays from them. */
+export const timeline = (streamName: string, ...events: [occurredAt: string, event: DomainEvent][]): GivenStream => [
+  streamName,
+  events.map(([occurredAt, event]) => ({ ...event, metadata: { occurredAt } })),
+];
 
 /** Her personal fields as a partner would see them once opened, one entry per consent category. */
 export const HER = {
@@ -32,35 +38,45 @@ export const HER = {
 
 export const SETTINGS = { readYourWritesTimeoutMs: 2_000 } as RuntimeSettings;
 
-export interface ReadSide {
+/** A projection and the read model it writes, migrated on the test database. */
+export interface ReadModelUnderTest {
+  projection: Projection;
+  entities: Parameters<typeof openReadModelFixture>[1];
+  migrations: Parameters<typeof openReadModelFixture>[2];
+}
+
+export interface ProjectionSide {
   fx: ReadModelFixture;
+  /** A pool on the same database, for the stores kept beside the read model (keyring, access log, linkage keys). */
+  pool: Pool;
+  /** Appends each stream's events, then waits until the projection has applied them all. */
+  given(...streams: GivenStream[]): Promise<bigint>;
+  close(): Promise<void>;
+}
+
+export interface ReadSide extends ProjectionSide {
   keyring: Keyring;
   accessLog: AccessLogStore;
   access: PersonAccessService;
   inbox: InboxQuery;
-  /** Appends each stream's events, then waits until the inbox projection has applied them all. */
-  given(...streams: GivenStream[]): Promise<bigint>;
   /** Her identification, with her fields sealed under the case's key as IdentifyPerson would. */
   identifiedWithSealedFields(event: PersonIdentified): Promise<PersonIdentified>;
-  close(): Promise<void>;
 }
 
-export async function openReadSide(prefix: string): Promise<ReadSide> {
-  const fx = await openReadModelFixture(prefix, INBOX_ENTITIES, [INBOX_MIGRATIONS, PRIVACY_MIGRATIONS]);
+export async function openProjectionSide(
+  prefix: string,
+  { projection, entities, migrations }: ReadModelUnderTest,
+): Promise<ProjectionSide> {
+  const fx = await openReadModelFixture(prefix, entities, migrations);
   const pool = new Pool({ connectionString: fx.db.url, max: 4 });
-  const keyring = new Keyring(pool, generateMasterKey());
-  const accessLog = new AccessLogStore(pool);
   // The runner retries a failed batch; its last error is kept for the message of a spec that times out.
   let lastError = '';
   const logger = { log: () => undefined, error: (message: string) => void (lastError = message) };
-  const runner = new ProjectionRunner({ projection: inboxProjection, store: fx.store, dataSource: fx.dataSource, logger });
+  const runner = new ProjectionRunner({ projection, store: fx.store, dataSource: fx.dataSource, logger });
   await runner.start();
   return {
     fx,
-    keyring,
-    accessLog,
-    access: new PersonAccessService(keyring, accessLog),
-    inbox: new InboxQuery(fx.dataSource),
+    pool,
     async given(...streams) {
       for (const [streamName, events] of streams) {
         const newEvents = events.map(({ type, data, metadata }) => ({ eventId: randomUUID(), type, data, metadata: aMetadata(metadata) }));
@@ -68,13 +84,9 @@ export async function openReadSide(prefix: string): Promise<ReadSide> {
       }
       const head = await fx.store.headPosition();
       if (!(await runner.waitForPosition(head, 30_000))) {
-        throw new Error(`the inbox projection did not reach the head${lastError ? ` (last error: ${lastError})` : ''}`);
+        throw new Error(`the ${projection.name} projection did not reach the head${lastError ? ` (last error: ${lastError})` : ''}`);
       }
       return head;
-    },
-    async identifiedWithSealedFields(event) {
-      const personal = await keyring.sealPersonal(event.data.caseId, HER);
-      return { ...event, data: { ...event.data, personal } };
     },
     async close() {
       await runner.stop();
@@ -86,6 +98,27 @@ export async function openReadSide(prefix: string): Promise<ReadSide> {
       await fx.dataSource.destroy();
       await closed;
       await fx.db.drop();
+    },
+  };
+}
+
+export async function openReadSide(prefix: string): Promise<ReadSide> {
+  const side = await openProjectionSide(prefix, {
+    projection: inboxProjection,
+    entities: INBOX_ENTITIES,
+    migrations: [INBOX_MIGRATIONS, PRIVACY_MIGRATIONS],
+  });
+  const keyring = new Keyring(side.pool, generateMasterKey());
+  const accessLog = new AccessLogStore(side.pool);
+  return {
+    ...side,
+    keyring,
+    accessLog,
+    access: new PersonAccessService(keyring, accessLog),
+    inbox: new InboxQuery(side.fx.dataSource),
+    async identifiedWithSealedFields(event) {
+      const personal = await keyring.sealPersonal(event.data.caseId, HER);
+      return { ...event, data: { ...event.data, personal } };
     },
   };
 }
