@@ -3,7 +3,8 @@ import type { PersonIdentified } from '@passerelle/domain';
 import type { EventMetadata } from '@passerelle/event-store';
 import { aMetadata } from '@passerelle/event-store/testing';
 import { generateMasterKey, Keyring, AccessLogStore, PRIVACY_MIGRATIONS } from '@passerelle/privacy';
-import { INBOX_ENTITIES, INBOX_MIGRATIONS, InboxQuery, inboxProjection, ProjectionRunner } from '@passerelle/projections';
+import type { MigrationSet } from '@passerelle/migrations';
+import { INBOX_ENTITIES, INBOX_MIGRATIONS, InboxQuery, inboxProjection, ProjectionRunner, type Projection } from '@passerelle/projections';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { openReadModelFixture, type ReadModelFixture } from '../../../../libs/projections/src/testing/read-model.fixture';
@@ -15,7 +16,8 @@ import { endPool } from './use-case.fixtures';
  * samples/webApi/expressjs-with-postgresql getDetails: given events appended to a PostgreSQL event
  * store on a fresh test database, the inbox projection run until its checkpoint reaches the head,
  * then the query handler, built with `new`, over the same database: the read model, a real keyring
- * and the access log.
+ * and the access log. A handler that reads more (another projection, another module's tables) asks
+ * for it in ReadSideOptions.
  */
 
 type DomainEvent = { type: string; data: unknown };
@@ -32,8 +34,17 @@ export const HER = {
 
 export const SETTINGS = { readYourWritesTimeoutMs: 2_000 } as RuntimeSettings;
 
+export interface ReadSideOptions {
+  /** Run with the inbox's, in the same group: `given` waits for them all. */
+  projections?: readonly Projection[];
+  /** Their tables, and those of the stores the handler reads beside the read model. */
+  migrations?: readonly MigrationSet[];
+}
+
 export interface ReadSide {
   fx: ReadModelFixture;
+  /** A pool on the same database, for the stores built over it. */
+  pool: Pool;
   keyring: Keyring;
   accessLog: AccessLogStore;
   access: PersonAccessService;
@@ -45,16 +56,18 @@ export interface ReadSide {
   close(): Promise<void>;
 }
 
-export async function openReadSide(prefix: string): Promise<ReadSide> {
-  const fx = await openReadModelFixture(prefix, INBOX_ENTITIES, [INBOX_MIGRATIONS, PRIVACY_MIGRATIONS]);
+export async function openReadSide(prefix: string, options: ReadSideOptions = {}): Promise<ReadSide> {
+  const fx = await openReadModelFixture(prefix, INBOX_ENTITIES, [INBOX_MIGRATIONS, PRIVACY_MIGRATIONS, ...(options.migrations ?? [])]);
   const pool = new Pool({ connectionString: fx.db.url, max: 4 });
   const keyring = new Keyring(pool, generateMasterKey());
   const accessLog = new AccessLogStore(pool);
   const logger = { log: () => undefined, error: () => undefined };
-  const runner = new ProjectionRunner({ projection: inboxProjection, store: fx.store, dataSource: fx.dataSource, logger });
+  const projection = [inboxProjection, ...(options.projections ?? [])];
+  const runner = new ProjectionRunner({ projection, store: fx.store, dataSource: fx.dataSource, logger });
   await runner.start();
   return {
     fx,
+    pool,
     keyring,
     accessLog,
     access: new PersonAccessService(keyring, accessLog),
@@ -65,7 +78,7 @@ export async function openReadSide(prefix: string): Promise<ReadSide> {
         await fx.store.appendToStream(streamName, newEvents, { expectedRevision: 'any' });
       }
       const head = await fx.store.headPosition();
-      if (!(await runner.waitForPosition(head, 30_000))) throw new Error('the inbox projection did not reach the head');
+      if (!(await runner.waitForPosition(head, 30_000))) throw new Error('the projections did not reach the head');
       return head;
     },
     async identifiedWithSealedFields(event) {
