@@ -37,7 +37,7 @@ export const COORDINATION_READ_MODEL: ReadModelUnderTest = {
 export const DIRECTORY_READ_MODEL: ReadModelUnderTest = {
   projection: directoryProjection,
   entities: DIRECTORY_ENTITIES,
-  migrations: DIRECTORY_MIGRATIONS,
+  migrations: [DIRECTORY_MIGRATIONS],
 };
 
 /** The instant of the coordination specs' questions, after every event they are given. */

@@ -3,6 +3,7 @@ import type { PersonIdentified } from '@passerelle/domain';
 import type { EventMetadata } from '@passerelle/event-store';
 import { aMetadata } from '@passerelle/event-store/testing';
 import { generateMasterKey, Keyring, AccessLogStore, PRIVACY_MIGRATIONS } from '@passerelle/privacy';
+import type { MigrationSet } from '@passerelle/migrations';
 import { INBOX_ENTITIES, INBOX_MIGRATIONS, InboxQuery, inboxProjection, ProjectionRunner, type Projection } from '@passerelle/projections';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
@@ -15,7 +16,8 @@ import { endPool } from './use-case.fixtures';
  * samples/webApi/expressjs-with-postgresql getDetails: given events appended to a PostgreSQL event
  * store on a fresh test database, a projection (the inbox, unless the spec names another) run until
  * its checkpoint reaches the head, then the query handler, built with `new`, over the same
- * database: the read model, and for the inbox a real keyring and the access log.
+ * database: the read model, and for the inbox a real keyring and the access log. A handler that
+ * reads more (another projection, another module's tables) asks for it in ReadSideOptions.
  */
 
 type DomainEvent = { type: string; data: unknown };
@@ -38,20 +40,27 @@ export const HER = {
 
 export const SETTINGS = { readYourWritesTimeoutMs: 2_000 } as RuntimeSettings;
 
-/** A projection and the read model it writes, migrated on the test database. */
+/** One projection, or several run as one group, and the read model they write, migrated on the test database. */
 export interface ReadModelUnderTest {
-  projection: Projection;
+  projection: Projection | readonly Projection[];
   entities: Parameters<typeof openReadModelFixture>[1];
-  migrations: Parameters<typeof openReadModelFixture>[2];
+  migrations: readonly MigrationSet[];
 }
 
 export interface ProjectionSide {
   fx: ReadModelFixture;
   /** A pool on the same database, for the stores kept beside the read model (keyring, access log, linkage keys). */
   pool: Pool;
-  /** Appends each stream's events, then waits until the projection has applied them all. */
+  /** Appends each stream's events, then waits until the projections have applied them all. */
   given(...streams: GivenStream[]): Promise<bigint>;
   close(): Promise<void>;
+}
+
+export interface ReadSideOptions {
+  /** Run with the inbox's, in the same group: `given` waits for them all. */
+  projections?: readonly Projection[];
+  /** Their tables, and those of the stores the handler reads beside the read model. */
+  migrations?: readonly MigrationSet[];
 }
 
 export interface ReadSide extends ProjectionSide {
@@ -73,6 +82,10 @@ export async function openProjectionSide(
   let lastError = '';
   const logger = { log: () => undefined, error: (message: string) => void (lastError = message) };
   const runner = new ProjectionRunner({ projection, store: fx.store, dataSource: fx.dataSource, logger });
+  const names = [projection]
+    .flat()
+    .map((p) => p.name)
+    .join(', ');
   await runner.start();
   return {
     fx,
@@ -84,7 +97,7 @@ export async function openProjectionSide(
       }
       const head = await fx.store.headPosition();
       if (!(await runner.waitForPosition(head, 30_000))) {
-        throw new Error(`the ${projection.name} projection did not reach the head${lastError ? ` (last error: ${lastError})` : ''}`);
+        throw new Error(`${names} did not reach the head${lastError ? ` (last error: ${lastError})` : ''}`);
       }
       return head;
     },
@@ -102,11 +115,11 @@ export async function openProjectionSide(
   };
 }
 
-export async function openReadSide(prefix: string): Promise<ReadSide> {
+export async function openReadSide(prefix: string, options: ReadSideOptions = {}): Promise<ReadSide> {
   const side = await openProjectionSide(prefix, {
-    projection: inboxProjection,
+    projection: [inboxProjection, ...(options.projections ?? [])],
     entities: INBOX_ENTITIES,
-    migrations: [INBOX_MIGRATIONS, PRIVACY_MIGRATIONS],
+    migrations: [INBOX_MIGRATIONS, PRIVACY_MIGRATIONS, ...(options.migrations ?? [])],
   });
   const keyring = new Keyring(side.pool, generateMasterKey());
   const accessLog = new AccessLogStore(side.pool);

@@ -1,19 +1,29 @@
 import { StreamStateCache, type CommandContext } from '@passerelle/command-handling';
 import type { Actor, Decider } from '@passerelle/domain';
+import type { EventStore } from '@passerelle/event-store';
 import { generateMasterKey, Keyring } from '@passerelle/privacy';
-import { createTestDatabase, type TestDatabase } from '@passerelle/testing';
+import {
+  CommandHandlerSpecification,
+  createTestDatabase,
+  type GivenEvent,
+  type StreamEvents,
+  type TestDatabase,
+} from '@passerelle/testing';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { Pool } from 'pg';
-import { NOW } from '../../../../libs/domain/src/testing/domain.fixtures';
+import { ASSO, NOW, person } from '../../../../libs/domain/src/testing/domain.fixtures';
 
 /**
  * Builders shared by the use-case specs (`*.handler.unit.spec.ts`, `*.handler.int.spec.ts`): each
- * runs one command handler, built with `new`, against the in-memory event store of
- * CommandHandlerSpecification (libs/testing). The domain's own fixtures (actors, events) are
- * re-exported so that a spec imports one module.
+ * runs one handler (a command's, or a query's through answerOf), built with `new`, against the
+ * in-memory event store of CommandHandlerSpecification (libs/testing). The domain's own fixtures
+ * (actors, events) are re-exported so that a spec imports one module.
  */
 export * from '../../../../libs/domain/src/testing/domain.fixtures';
+
+/** Another organisation's org_admin, signed in: she manages her own people and keys, never the refuge's. */
+export const assoAdmin = person(ASSO, 'ngo', 'org_admin', 'person-asso-admin');
 
 /** The plain context a controller would build from the request: who, when, and the seed of every new id. */
 export const contextOf = (actor: Actor, options: { idSeed?: string; now?: Date } = {}): CommandContext => ({
@@ -22,6 +32,20 @@ export const contextOf = (actor: Actor, options: { idSeed?: string; now?: Date }
   correlationId: 'correlation-1',
   idSeed: options.idSeed ?? randomUUID(),
 });
+
+/**
+ * What a query handler answers over the given streams, in the in-memory store of
+ * CommandHandlerSpecification; asking appends nothing. A refusal rejects with its problem.
+ */
+export async function answerOf<T>(given: StreamEvents<GivenEvent>[], ask: (store: EventStore) => Promise<T>): Promise<T> {
+  let answer: T | undefined;
+  await CommandHandlerSpecification.for()(...given)
+    .when(async (store) => {
+      answer = await ask(store);
+    })
+    .thenNothingHappened();
+  return answer as T;
+}
 
 /** Every category of her data, as the holder of her open case sees them. */
 export const ALL_CATEGORIES = ['identity', 'contact', 'health', 'legal', 'vulnerability', 'children'];

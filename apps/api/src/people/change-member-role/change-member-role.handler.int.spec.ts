@@ -4,7 +4,7 @@ import type { EventStore } from '@passerelle/event-store';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
 import { REFUGE, contextOf, refugeAdmin } from '../../testing/use-case.fixtures';
 import { administered, invited, joined } from '../testing/people-events.fixture';
-import { peopleTables } from '../testing/people-tables.fixture';
+import { aMember, peopleTables } from '../testing/people-tables.fixture';
 import { ChangeMemberRoleCommand } from './change-member-role.command';
 import { ChangeMemberRoleHandler } from './change-member-role.handler';
 
@@ -17,14 +17,7 @@ describe('change member role', () => {
 
   beforeAll(async () => {
     tables = await peopleTables('change_member_role');
-    await tables.people.invite({
-      invitationId: 'inv-awa',
-      personId: 'awa',
-      organisationId: REFUGE,
-      email: 'awa@refuge.example',
-      role: 'caseworker',
-      expiresAt: '2027-01-01T00:00:00.000Z',
-    });
+    await aMember(tables.people, 'awa', { status: 'invited' });
   });
   afterAll(() => tables.close());
 

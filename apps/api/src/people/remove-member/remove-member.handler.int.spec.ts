@@ -5,7 +5,7 @@ import type { EventStore } from '@passerelle/event-store';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
 import { REFUGE, admin, contextOf, refugeAdmin } from '../../testing/use-case.fixtures';
 import { administered, invited, joined } from '../testing/people-events.fixture';
-import { peopleTables } from '../testing/people-tables.fixture';
+import { aMember, peopleTables } from '../testing/people-tables.fixture';
 import { RemoveMemberCommand } from './remove-member.command';
 import { RemoveMemberHandler } from './remove-member.handler';
 
@@ -17,15 +17,7 @@ describe('remove member', () => {
   const handler = (store: EventStore) => new RemoveMemberHandler(store, new StreamStateCache(), tables.people);
   /** An active caseworker of the refuge, signed in. */
   const caseworker = async (personId: string) => {
-    await tables.people.invite({
-      invitationId: `inv-${personId}`,
-      personId,
-      organisationId: REFUGE,
-      email: `${personId}@refuge.example`,
-      role: 'caseworker',
-      expiresAt: '2027-01-01T00:00:00.000Z',
-    });
-    await tables.people.markJoined(`inv-${personId}`, personId);
+    await aMember(tables.people, personId);
     return new SessionStore(tables.pool).create(personId);
   };
 

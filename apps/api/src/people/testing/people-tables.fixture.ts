@@ -1,8 +1,10 @@
-import { ApiKeyStore, AUTH_MIGRATIONS, PeopleStore } from '@passerelle/auth';
+import { ApiKeyStore, AUTH_MIGRATIONS, PeopleStore, type PersonStatus } from '@passerelle/auth';
+import type { PersonRole } from '@passerelle/domain';
 import { migrate } from '@passerelle/migrations';
 import { createTestDatabase, type TestDatabase } from '@passerelle/testing';
 import { Pool } from 'pg';
-import { endPool } from '../../testing/use-case.fixtures';
+import { endPool, REFUGE } from '../../testing/use-case.fixtures';
+import { INVITATION_EXPIRES_AT } from './people-events.fixture';
 
 /** The key and people tables on a fresh test database, for the people use-case specs. */
 export async function peopleTables(prefix: string) {
@@ -18,4 +20,27 @@ export async function peopleTables(prefix: string) {
       await db.drop();
     },
   };
+}
+
+/** One of an organisation's people in the table, as her invitation (invitationId `inv-<personId>`), joining and removal left her. */
+export async function aMember(
+  people: PeopleStore,
+  personId: string,
+  {
+    organisationId = REFUGE,
+    role = 'caseworker',
+    status = 'active',
+  }: { organisationId?: string; role?: PersonRole; status?: PersonStatus } = {},
+): Promise<void> {
+  const invitationId = `inv-${personId}`;
+  await people.invite({
+    invitationId,
+    personId,
+    organisationId,
+    email: `${personId}@${organisationId}.example`,
+    role,
+    expiresAt: INVITATION_EXPIRES_AT,
+  });
+  if (status !== 'invited') await people.markJoined(invitationId, personId);
+  if (status === 'removed') await people.remove(personId);
 }

@@ -14,11 +14,7 @@ describe('list delivery attempts', () => {
 
   /** A delivery of one event to the endpoint, and its attempts as the dispatcher records them (`daysAgo` old). */
   const delivered = async (endpointId: string, attempts: { daysAgo: number; status?: number; error?: string; durationMs: number }[]) => {
-    const eventId = randomUUID();
-    await tables.pool.query(
-      `INSERT INTO webhook_deliveries (endpoint_id, event_id, global_position, event_type, payload, status, attempts) VALUES ($1, $2, 7, 'referral.made.v1', '{}', 'delivered', $3)`,
-      [endpointId, eventId, attempts.length],
-    );
+    const eventId = await tables.aDelivery(endpointId, { attempts: attempts.length });
     for (const attempt of attempts) {
       await tables.pool.query(
         `INSERT INTO webhook_delivery_attempts (endpoint_id, event_id, attempted_at, response_status, error, duration_ms)
