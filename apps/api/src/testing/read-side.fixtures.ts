@@ -1,21 +1,31 @@
 import type { RuntimeSettings } from '@passerelle/config';
-import type { PersonIdentified } from '@passerelle/domain';
+import { caseStream, referralStream, type PersonIdentified, type ReferralEvent } from '@passerelle/domain';
 import type { EventMetadata } from '@passerelle/event-store';
 import { aMetadata } from '@passerelle/event-store/testing';
 import { generateMasterKey, Keyring, AccessLogStore, PRIVACY_MIGRATIONS } from '@passerelle/privacy';
-import { INBOX_ENTITIES, INBOX_MIGRATIONS, InboxQuery, inboxProjection, ProjectionRunner } from '@passerelle/projections';
+import {
+  DIRECTORY_ENTITIES,
+  DIRECTORY_MIGRATIONS,
+  DirectoryQuery,
+  directoryProjection,
+  INBOX_ENTITIES,
+  INBOX_MIGRATIONS,
+  InboxQuery,
+  inboxProjection,
+  ProjectionRunner,
+} from '@passerelle/projections';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { openReadModelFixture, type ReadModelFixture } from '../../../../libs/projections/src/testing/read-model.fixture';
 import { PersonAccessService } from '../shared/person-access';
-import { endPool } from './use-case.fixtures';
+import { CASE_ID, REFERRAL_ID, REFUGE, consentGranted, endPool, identified, referralMade } from './use-case.fixtures';
 
 /**
  * The read side of the query specs (`get-*.handler.int.spec.ts`), after emmett's
  * samples/webApi/expressjs-with-postgresql getDetails: given events appended to a PostgreSQL event
- * store on a fresh test database, the inbox projection run until its checkpoint reaches the head,
- * then the query handler, built with `new`, over the same database: the read model, a real keyring
- * and the access log.
+ * store on a fresh test database, the inbox and directory projections run until their checkpoint
+ * reaches the head, then the query handler, built with `new`, over the same database: the read
+ * models, a real keyring and the access log.
  */
 
 type DomainEvent = { type: string; data: unknown };
@@ -27,10 +37,27 @@ export type GivenStream = [streamName: string, events: GivenEvent[]];
 export const HER = {
   identity: { givenName: 'Awa', familyName: 'Diallo' },
   contact: { phone: '+33600000000' },
-  health: { pregnant: true },
+  health: { notes: 'Pregnant, due in March' },
 };
 
 export const SETTINGS = { readYourWritesTimeoutMs: 2_000 } as RuntimeSettings;
+
+/** Her consent names the refuge for her identity only, though the referral shares her contact too. */
+export const IDENTITY_TO_REFUGE = consentGranted({ recipients: [REFUGE], categories: ['identity'], purposes: ['referral'] });
+/** The referral's message and the refuge's note, sealed under her key: free text that may speak of her. */
+export const MESSAGE = 'She needs a safe place tonight';
+export const NOTE = 'We have a room from tonight';
+
+/** A case event (the fixtures' are of CASE_ID) moved to another case, so that one database holds several of hers. */
+export const ofCase = <E extends GivenEvent>(caseId: string, event: E): E => ({ ...event, data: { ...(event.data as object), caseId } });
+
+export interface Referral {
+  /** Her identification's fields, caseId among them (CASE_ID when left out). */
+  person?: Partial<PersonIdentified['data']>;
+  referralId?: string;
+  /** Her case's events after her consent (consentWithdrawn(), personErased()…), moved to her case. */
+  then?: GivenEvent[];
+}
 
 export interface ReadSide {
   fx: ReadModelFixture;
@@ -38,39 +65,69 @@ export interface ReadSide {
   accessLog: AccessLogStore;
   access: PersonAccessService;
   inbox: InboxQuery;
-  /** Appends each stream's events, then waits until the inbox projection has applied them all. */
+  directory: DirectoryQuery;
+  /** Appends each stream's events, then waits until the projections have applied them all. */
   given(...streams: GivenStream[]): Promise<bigint>;
   /** Her identification, with her fields sealed under the case's key as IdentifyPerson would. */
   identifiedWithSealedFields(event: PersonIdentified): Promise<PersonIdentified>;
+  /**
+   * Her case, with IDENTITY_TO_REFUGE then `then`, and her referral to the refuge, accepted: its
+   * MESSAGE and the refuge's NOTE sealed under her key.
+   */
+  referredWithText(referral?: Referral): Promise<[herCase: GivenStream, referral: GivenStream]>;
   close(): Promise<void>;
 }
 
 export async function openReadSide(prefix: string): Promise<ReadSide> {
-  const fx = await openReadModelFixture(prefix, INBOX_ENTITIES, [INBOX_MIGRATIONS, PRIVACY_MIGRATIONS]);
+  const fx = await openReadModelFixture(
+    prefix,
+    [...INBOX_ENTITIES, ...DIRECTORY_ENTITIES],
+    [INBOX_MIGRATIONS, DIRECTORY_MIGRATIONS, PRIVACY_MIGRATIONS],
+  );
   const pool = new Pool({ connectionString: fx.db.url, max: 4 });
   const keyring = new Keyring(pool, generateMasterKey());
   const accessLog = new AccessLogStore(pool);
   const logger = { log: () => undefined, error: () => undefined };
-  const runner = new ProjectionRunner({ projection: inboxProjection, store: fx.store, dataSource: fx.dataSource, logger });
+  const runner = new ProjectionRunner({
+    projection: [inboxProjection, directoryProjection],
+    store: fx.store,
+    dataSource: fx.dataSource,
+    logger,
+  });
   await runner.start();
+  const identifiedWithSealedFields = async (event: PersonIdentified): Promise<PersonIdentified> => {
+    const personal = await keyring.sealPersonal(event.data.caseId, HER);
+    return { ...event, data: { ...event.data, personal } };
+  };
   return {
     fx,
     keyring,
     accessLog,
     access: new PersonAccessService(keyring, accessLog),
     inbox: new InboxQuery(fx.dataSource),
+    directory: new DirectoryQuery(fx.dataSource),
     async given(...streams) {
       for (const [streamName, events] of streams) {
         const newEvents = events.map(({ type, data, metadata }) => ({ eventId: randomUUID(), type, data, metadata: aMetadata(metadata) }));
         await fx.store.appendToStream(streamName, newEvents, { expectedRevision: 'any' });
       }
       const head = await fx.store.headPosition();
-      if (!(await runner.waitForPosition(head, 30_000))) throw new Error('the inbox projection did not reach the head');
+      if (!(await runner.waitForPosition(head, 30_000))) throw new Error('the projections did not reach the head');
       return head;
     },
-    async identifiedWithSealedFields(event) {
-      const personal = await keyring.sealPersonal(event.data.caseId, HER);
-      return { ...event, data: { ...event.data, personal } };
+    identifiedWithSealedFields,
+    async referredWithText({ person = {}, referralId = REFERRAL_ID, then = [] } = {}) {
+      const caseId = person.caseId ?? CASE_ID;
+      const made = referralMade({ referralId, caseId, message: await keyring.seal(caseId, MESSAGE) });
+      const accepted: ReferralEvent = {
+        type: 'ReferralAccepted',
+        data: { referralId, by: REFUGE, note: await keyring.seal(caseId, NOTE) },
+      };
+      const herCase = [await identifiedWithSealedFields(identified(person)), IDENTITY_TO_REFUGE, ...then];
+      return [
+        [caseStream(caseId), herCase.map((event) => ofCase(caseId, event))],
+        [referralStream(referralId), [made, accepted]],
+      ];
     },
     async close() {
       await runner.stop();
