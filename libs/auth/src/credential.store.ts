@@ -10,6 +10,8 @@ const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }
 /** Verified against when the e-mail is unknown, so that an unknown address takes as long as a known one. */
 let decoy: Promise<string> | null = null;
 const decoyHash = () => (decoy ??= argon2Hash(randomBytes(16).toString('hex'), ARGON2));
+/** One 30-s step either side of now: otplib's default window is 0, which refuses a code typed as it changes. */
+const totpWindow = authenticator.clone({ window: 1 });
 
 export interface StoredPasskey {
   credentialId: string;
@@ -62,7 +64,7 @@ export class CredentialStore {
 
   /** True when `code` is the current (±30 s) code of `secret`. */
   totpMatches(secret: string, code: string): boolean {
-    return /^\d{6}$/.test(code) && authenticator.checkDelta(code, secret) !== null;
+    return /^\d{6}$/.test(code) && totpWindow.checkDelta(code, secret) !== null;
   }
 
   async setPassword(personId: string, password: string, totpSecret: string): Promise<void> {
@@ -89,7 +91,7 @@ export class CredentialStore {
     const passwordOk = await argon2Verify(row?.password_hash ?? (await decoyHash()), password).catch(() => false);
     if (!row || !personId || !passwordOk || !/^\d{6}$/.test(code)) return false;
     const secret = this.totp.open(personId, row.totp_sealed);
-    const delta = authenticator.checkDelta(code, secret);
+    const delta = totpWindow.checkDelta(code, secret);
     if (delta === null) return false;
     const step = Math.floor(Date.now() / 30_000) + delta;
     const { rowCount } = await this.pool.query(

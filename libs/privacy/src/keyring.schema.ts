@@ -88,12 +88,14 @@ export interface NewCaseKey {
 export const caseKeyInserts = (pool: Pool) =>
   new GroupInsert<NewCaseKey, CaseKeyRow | null>(async (keys) => {
     // ON CONFLICT DO NOTHING also settles two inserts of one case in the same batch: the first wins.
-    const { rows } = await pool.query<CaseKeyRow>(
-      `INSERT INTO privacy_case_keys (case_id, wrapped_key, master_key_id)
+    // Prepared, as the linkage keys' insert (linkage-keys.ts): one per identification burst, planned once per connection.
+    const { rows } = await pool.query<CaseKeyRow>({
+      name: 'case-keys-insert',
+      text: `INSERT INTO privacy_case_keys (case_id, wrapped_key, master_key_id)
        SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::text[])
        ON CONFLICT (case_id) DO NOTHING RETURNING case_id, wrapped_key, master_key_id, created_at, destroyed_at`,
-      [keys.map((k) => k.caseId), keys.map((k) => k.wrapped), keys.map((k) => k.masterKeyId)],
-    );
+      values: [keys.map((k) => k.caseId), keys.map((k) => k.wrapped), keys.map((k) => k.masterKeyId)],
+    });
     const inserted = new Map(rows.map((row) => [row.case_id, row]));
     return keys.map((key) => {
       const row = inserted.get(key.caseId) ?? null;

@@ -18,11 +18,12 @@ export class LinkageKeyStore {
 
   constructor(private readonly pool: Pool) {
     this.inserts = new GroupInsert(async (keys) => {
-      await this.pool.query(
-        `INSERT INTO privacy_linkage_keys (case_id, linkage_key) SELECT * FROM unnest($1::uuid[], $2::text[])
+      await this.pool.query({
+        name: 'linkage-keys-insert',
+        text: `INSERT INTO privacy_linkage_keys (case_id, linkage_key) SELECT * FROM unnest($1::uuid[], $2::text[])
          ON CONFLICT (case_id) DO NOTHING`,
-        [keys.map((k) => k.caseId), keys.map((k) => k.linkageKey)],
-      );
+        values: [keys.map((k) => k.caseId), keys.map((k) => k.linkageKey)],
+      });
       return keys.map(() => undefined);
     });
   }

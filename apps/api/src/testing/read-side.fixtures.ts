@@ -87,7 +87,9 @@ export async function openReadSide(prefix: string): Promise<ReadSide> {
   const pool = new Pool({ connectionString: fx.db.url, max: 4 });
   const keyring = new Keyring(pool, generateMasterKey());
   const accessLog = new AccessLogStore(pool);
-  const logger = { log: () => undefined, error: () => undefined };
+  // The runner retries a failed batch; its last error is kept for the message of a spec that times out.
+  let lastError = '';
+  const logger = { log: () => undefined, error: (message: string) => void (lastError = message) };
   const runner = new ProjectionRunner({
     projection: [inboxProjection, directoryProjection],
     store: fx.store,
@@ -112,7 +114,9 @@ export async function openReadSide(prefix: string): Promise<ReadSide> {
         await fx.store.appendToStream(streamName, newEvents, { expectedRevision: 'any' });
       }
       const head = await fx.store.headPosition();
-      if (!(await runner.waitForPosition(head, 30_000))) throw new Error('the projections did not reach the head');
+      if (!(await runner.waitForPosition(head, 30_000))) {
+        throw new Error(`the projections did not reach the head${lastError ? ` (last error: ${lastError})` : ''}`);
+      }
       return head;
     },
     identifiedWithSealedFields,

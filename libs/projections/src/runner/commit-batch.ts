@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@passerelle/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NO_CHECKPOINT } from './checkpoint-store';
 import type { Projection } from './projection';
+import { runPrepared } from './run-prepared';
 
 /** Another runner of the same projection committed past this one's checkpoint: this batch is void. */
 export class CheckpointMovedError extends Error {
@@ -54,13 +55,16 @@ export async function commitBatch(
       const toApply = batch.filter((event) => event.globalPosition > member.checkpoint && member.handles.has(event.type));
       if (toApply.length > 0) await member.projection.applyBatch(manager, toApply);
     }
-    const result: unknown = await manager.query(
+    // Prepared: sent with every batch, it took longer to plan than to run.
+    const advanced = await runPrepared(
+      manager,
+      'checkpoints-advance',
       `UPDATE projection_checkpoints AS c SET position = $2, updated_at = now(), store_id = $4
        FROM unnest($1::text[], $3::bigint[]) AS moving(name, expected)
-       WHERE c.name = moving.name AND c.position <= moving.expected`,
+       WHERE c.name = moving.name AND c.position <= moving.expected RETURNING c.name`,
       [moving.map((m) => m.projection.name), last.globalPosition.toString(), moving.map((m) => m.checkpoint.toString()), storeId],
     );
-    if (affectedRows(result) !== moving.length) {
+    if (advanced.length !== moving.length) {
       throw new CheckpointMovedError(moving.map((m) => m.projection.name).join(', '), moving[0]?.checkpoint ?? -1n);
     }
     return members.map((member) => (moving.includes(member) ? last.globalPosition : member.checkpoint));
@@ -80,9 +84,4 @@ async function lockUnmoved(manager: EntityManager, members: readonly RunnerMembe
   const stored = new Map(rows.map((row) => [row.name, BigInt(row.position)]));
   const moved = members.find((member) => (stored.get(member.projection.name) ?? NO_CHECKPOINT) > member.checkpoint);
   if (moved) throw new CheckpointMovedError(moved.projection.name, moved.checkpoint);
-}
-
-/** TypeORM answers an UPDATE on PostgreSQL with `[rows, rowCount]`. */
-function affectedRows(result: unknown): number {
-  return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : -1;
 }

@@ -1,16 +1,11 @@
-import { CredentialStore, SessionCookie, SessionStore, TotpBox } from '@passerelle/auth';
 import { StreamStateCache } from '@passerelle/command-handling';
-import type { RuntimeSettings } from '@passerelle/config';
 import { organisationStream, type OrganisationEvent } from '@passerelle/domain';
 import type { EventStore } from '@passerelle/event-store';
-import { generateMasterKey } from '@passerelle/privacy';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
 import { authenticator } from 'otplib';
 import { NOW, REFUGE } from '../../testing/use-case.fixtures';
 import { invited, registered } from '../../people/testing/people-events.fixture';
-import { peopleTables } from '../../people/testing/people-tables.fixture';
-import { SessionOpener } from '../open-session';
-import { RelyingParty } from '../relying-party';
+import { signInTables, type SignInTables } from '../testing/sign-in-tables.fixture';
 import { StartInvitationHandler } from '../start-invitation/start-invitation.handler';
 import { StartInvitationCommand } from '../start-invitation/start-invitation.command';
 import { AcceptInvitationCommand } from './accept-invitation.command';
@@ -18,43 +13,22 @@ import { AcceptInvitationHandler } from './accept-invitation.handler';
 
 const given = CommandHandlerSpecification.for<OrganisationEvent>();
 const theRefuge = organisationStream(REFUGE);
-const settings = { publicUrl: 'http://localhost:3000', masterKey: generateMasterKey().encode() } as RuntimeSettings;
 
 describe('accept invitation with a password and a TOTP code', () => {
-  let tables: Awaited<ReturnType<typeof peopleTables>>;
-  let credentials: CredentialStore;
-  let sessions: SessionStore;
-  const relyingParty = new RelyingParty(settings);
+  let tables: SignInTables;
   const accept = (store: EventStore) =>
-    new AcceptInvitationHandler(
-      store,
-      new StreamStateCache(),
-      tables.people,
-      credentials,
-      relyingParty,
-      new SessionOpener(sessions, new SessionCookie(relyingParty.origin), tables.people),
-    );
-  let n = 0;
+    new AcceptInvitationHandler(store, new StreamStateCache(), tables.people, tables.credentials, tables.relyingParty, tables.opener);
   /** An invitation in the table (its event is given to each spec), opened as her link would be. */
   const anInvitation = async () => {
-    n += 1;
-    const personId = `person-${n}`;
-    const token = await tables.people.invite({
-      invitationId: `inv-${personId}`,
-      personId,
-      organisationId: REFUGE,
-      email: `p${n}@refuge.example`,
-      role: 'caseworker',
-      expiresAt: '2027-01-01T00:00:00.000Z',
-    });
-    const started = await new StartInvitationHandler(tables.people, credentials, relyingParty).execute(new StartInvitationCommand(token));
+    const { personId, token } = await tables.anInvitation();
+    const started = await new StartInvitationHandler(tables.people, tables.credentials, tables.relyingParty).execute(
+      new StartInvitationCommand(token),
+    );
     return { personId, token, totp: started.totp };
   };
 
   beforeAll(async () => {
-    tables = await peopleTables('accept_invitation');
-    credentials = new CredentialStore(tables.pool, new TotpBox(settings.masterKey));
-    sessions = new SessionStore(tables.pool);
+    tables = await signInTables('accept_invitation');
   });
   afterAll(() => tables.close());
 
@@ -88,7 +62,7 @@ describe('accept invitation with a password and a TOTP code', () => {
         ]),
       );
     expect(cookie).toMatch(/^passerelle_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/);
-    expect(await sessions.authenticate(/=([^;]+);/.exec(cookie)?.[1] ?? '')).toMatchObject({ personId });
+    expect(await tables.sessionOf({ setCookie: cookie })).toMatchObject({ personId });
   });
 
   it('refuses a wrong code or a short password, and stores nothing', async () => {
