@@ -80,12 +80,14 @@ export class PersonAccessService {
 
   /**
    * Whether a party may read a referral's free text (its message and notes), which may speak of
-   * her: the holder of her open case, or a receiver while a referral consent still names it.
+   * her: the holder of her open case, or a receiver while the referral is open to it
+   * (`referralOpen`: apps/api/src/shared/referral-standing.ts) and a referral consent still names it.
    */
-  textVisibleTo(viewer: string, caseState: CaseState, now: Date): boolean {
+  textVisibleTo(viewer: string, caseState: CaseState, now: Date, referralOpen: boolean): boolean {
     return (
       caseState.status === 'open' &&
-      (caseState.holder === viewer || activeConsents(caseState, now).some((c) => consentNamesRecipient(c, viewer, 'referral', true)))
+      (caseState.holder === viewer ||
+        (referralOpen && activeConsents(caseState, now).some((c) => consentNamesRecipient(c, viewer, 'referral', true))))
     );
   }
 

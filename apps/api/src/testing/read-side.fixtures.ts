@@ -1,22 +1,33 @@
 import type { RuntimeSettings } from '@passerelle/config';
-import type { PersonIdentified } from '@passerelle/domain';
+import { caseStream, referralStream, type PersonIdentified, type ReferralEvent } from '@passerelle/domain';
 import type { EventMetadata } from '@passerelle/event-store';
 import { aMetadata } from '@passerelle/event-store/testing';
 import { generateMasterKey, Keyring, AccessLogStore, PRIVACY_MIGRATIONS } from '@passerelle/privacy';
 import type { MigrationSet } from '@passerelle/migrations';
-import { INBOX_ENTITIES, INBOX_MIGRATIONS, InboxQuery, inboxProjection, ProjectionRunner, type Projection } from '@passerelle/projections';
+import {
+  DIRECTORY_ENTITIES,
+  DIRECTORY_MIGRATIONS,
+  DirectoryQuery,
+  directoryProjection,
+  INBOX_ENTITIES,
+  INBOX_MIGRATIONS,
+  InboxQuery,
+  inboxProjection,
+  ProjectionRunner,
+  type Projection,
+} from '@passerelle/projections';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { openReadModelFixture, type ReadModelFixture } from '../../../../libs/projections/src/testing/read-model.fixture';
 import { PersonAccessService } from '../shared/person-access';
-import { endPool } from './use-case.fixtures';
+import { CASE_ID, REFERRAL_ID, REFUGE, consentGranted, endPool, identified, referralMade } from './use-case.fixtures';
 
 /**
  * The read side of the query specs (`get-*.handler.int.spec.ts`), after emmett's
  * samples/webApi/expressjs-with-postgresql getDetails: given events appended to a PostgreSQL event
- * store on a fresh test database, a projection (the inbox, unless the spec names another) run until
- * its checkpoint reaches the head, then the query handler, built with `new`, over the same
- * database: the read model, and for the inbox a real keyring and the access log. A handler that
+ * store on a fresh test database, projections (the inbox and the directory, unless the spec names
+ * others) run until their checkpoint reaches the head, then the query handler, built with `new`,
+ * over the same database: the read models, and for the inbox a real keyring and the access log. A handler that
  * reads more (another projection, another module's tables) asks for it in ReadSideOptions.
  */
 
@@ -35,10 +46,27 @@ export const timeline = (streamName: string, ...events: [occurredAt: string, eve
 export const HER = {
   identity: { givenName: 'Awa', familyName: 'Diallo' },
   contact: { phone: '+33600000000' },
-  health: { pregnant: true },
+  health: { notes: 'Pregnant, due in March' },
 };
 
 export const SETTINGS = { readYourWritesTimeoutMs: 2_000 } as RuntimeSettings;
+
+/** Her consent names the refuge for her identity only, though the referral shares her contact too. */
+export const IDENTITY_TO_REFUGE = consentGranted({ recipients: [REFUGE], categories: ['identity'], purposes: ['referral'] });
+/** The referral's message and the refuge's note, sealed under her key: free text that may speak of her. */
+export const MESSAGE = 'She needs a safe place tonight';
+export const NOTE = 'We have a room from tonight';
+
+/** A case event (the fixtures' are of CASE_ID) moved to another case, so that one database holds several of hers. */
+export const ofCase = <E extends GivenEvent>(caseId: string, event: E): E => ({ ...event, data: { ...(event.data as object), caseId } });
+
+export interface Referral {
+  /** Her identification's fields, caseId among them (CASE_ID when left out). */
+  person?: Partial<PersonIdentified['data']>;
+  referralId?: string;
+  /** Her case's events after her consent (consentWithdrawn(), personErased()…), moved to her case. */
+  then?: GivenEvent[];
+}
 
 /** One projection, or several run as one group, and the read model they write, migrated on the test database. */
 export interface ReadModelUnderTest {
@@ -68,8 +96,14 @@ export interface ReadSide extends ProjectionSide {
   accessLog: AccessLogStore;
   access: PersonAccessService;
   inbox: InboxQuery;
+  directory: DirectoryQuery;
   /** Her identification, with her fields sealed under the case's key as IdentifyPerson would. */
   identifiedWithSealedFields(event: PersonIdentified): Promise<PersonIdentified>;
+  /**
+   * Her case, with IDENTITY_TO_REFUGE then `then`, and her referral to the refuge, accepted: its
+   * MESSAGE and the refuge's NOTE sealed under her key.
+   */
+  referredWithText(referral?: Referral): Promise<[herCase: GivenStream, referral: GivenStream]>;
 }
 
 export async function openProjectionSide(
@@ -117,21 +151,36 @@ export async function openProjectionSide(
 
 export async function openReadSide(prefix: string, options: ReadSideOptions = {}): Promise<ReadSide> {
   const side = await openProjectionSide(prefix, {
-    projection: [inboxProjection, ...(options.projections ?? [])],
-    entities: INBOX_ENTITIES,
-    migrations: [INBOX_MIGRATIONS, PRIVACY_MIGRATIONS, ...(options.migrations ?? [])],
+    projection: [inboxProjection, directoryProjection, ...(options.projections ?? [])],
+    entities: [...INBOX_ENTITIES, ...DIRECTORY_ENTITIES],
+    migrations: [INBOX_MIGRATIONS, DIRECTORY_MIGRATIONS, PRIVACY_MIGRATIONS, ...(options.migrations ?? [])],
   });
   const keyring = new Keyring(side.pool, generateMasterKey());
   const accessLog = new AccessLogStore(side.pool);
+  const identifiedWithSealedFields = async (event: PersonIdentified): Promise<PersonIdentified> => {
+    const personal = await keyring.sealPersonal(event.data.caseId, HER);
+    return { ...event, data: { ...event.data, personal } };
+  };
   return {
     ...side,
     keyring,
     accessLog,
     access: new PersonAccessService(keyring, accessLog),
     inbox: new InboxQuery(side.fx.dataSource),
-    async identifiedWithSealedFields(event) {
-      const personal = await keyring.sealPersonal(event.data.caseId, HER);
-      return { ...event, data: { ...event.data, personal } };
+    directory: new DirectoryQuery(side.fx.dataSource),
+    identifiedWithSealedFields,
+    async referredWithText({ person = {}, referralId = REFERRAL_ID, then = [] } = {}) {
+      const caseId = person.caseId ?? CASE_ID;
+      const made = referralMade({ referralId, caseId, message: await keyring.seal(caseId, MESSAGE) });
+      const accepted: ReferralEvent = {
+        type: 'ReferralAccepted',
+        data: { referralId, by: REFUGE, note: await keyring.seal(caseId, NOTE) },
+      };
+      const herCase = [await identifiedWithSealedFields(identified(person)), IDENTITY_TO_REFUGE, ...then];
+      return [
+        [caseStream(caseId), herCase.map((event) => ofCase(caseId, event))],
+        [referralStream(referralId), [made, accepted]],
+      ];
     },
   };
 }

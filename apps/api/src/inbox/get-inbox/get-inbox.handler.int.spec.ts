@@ -1,6 +1,13 @@
 import { caseStream, referralStream, type Actor } from '@passerelle/domain';
 import { randomUUID } from 'node:crypto';
-import { openReadSide, SETTINGS, type GivenEvent, type GivenStream, type ReadSide } from '../../testing/read-side.fixtures';
+import {
+  IDENTITY_TO_REFUGE,
+  openReadSide,
+  SETTINGS,
+  type GivenEvent,
+  type GivenStream,
+  type ReadSide,
+} from '../../testing/read-side.fixtures';
 import {
   ASSO,
   CASE_ID,
@@ -9,7 +16,6 @@ import {
   REFUGE,
   asso,
   clinic,
-  consentGranted,
   consentWithdrawn,
   identified,
   personErased,
@@ -20,8 +26,6 @@ import { GetInboxHandler } from './get-inbox.handler';
 import { GetInboxQuery, type InboxFilter } from './get-inbox.query';
 
 const theCase = caseStream(CASE_ID);
-/** Her consent names the refuge for her identity only, though the referral shares her contact too. */
-const identityOnly = consentGranted({ recipients: [REFUGE], categories: ['identity'], purposes: ['referral'] });
 const madeAt = (referralId: string, occurredAt: string) => ({ ...referralMade({ referralId }), metadata: { occurredAt } });
 
 describe('get inbox', () => {
@@ -40,7 +44,7 @@ describe('get inbox', () => {
     );
   const consentedCase = async (...more: GivenEvent[]): Promise<GivenStream> => [
     theCase,
-    [await side.identifiedWithSealedFields(identified()), identityOnly, ...more],
+    [await side.identifiedWithSealedFields(identified()), IDENTITY_TO_REFUGE, ...more],
   ];
 
   beforeEach(async () => (side = await openReadSide('get_inbox')));

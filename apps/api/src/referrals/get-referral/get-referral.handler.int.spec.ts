@@ -1,6 +1,6 @@
-import { caseStream, referralStream, type Actor, type ReferralEvent } from '@passerelle/domain';
+import type { Actor } from '@passerelle/domain';
 import { randomUUID } from 'node:crypto';
-import { HER, openReadSide, type GivenEvent, type GivenStream, type ReadSide } from '../../testing/read-side.fixtures';
+import { HER, MESSAGE, NOTE, openReadSide, type ReadSide } from '../../testing/read-side.fixtures';
 import {
   ASSO,
   CASE_ID,
@@ -9,20 +9,12 @@ import {
   REFUGE,
   asso,
   clinic,
-  consentGranted,
   consentWithdrawn,
-  identified,
   personErased,
-  referralMade,
   refuge,
 } from '../../testing/use-case.fixtures';
 import { GetReferralHandler } from './get-referral.handler';
 import { GetReferralQuery } from './get-referral.query';
-
-const MESSAGE = 'She needs a safe place tonight';
-const NOTE = 'We have a room from tonight';
-/** Her consent names the refuge for her identity only, though the referral shares her contact too. */
-const identityOnly = consentGranted({ recipients: [REFUGE], categories: ['identity'], purposes: ['referral'] });
 
 describe('get referral', () => {
   let side: ReadSide;
@@ -30,24 +22,11 @@ describe('get referral', () => {
   const referralAs = (who: Actor, referralId = REFERRAL_ID) => handler().execute(new GetReferralQuery(referralId, who, NOW));
   const logOfHerCase = async () => (await side.accessLog.listForCase(CASE_ID, { limit: 10 })).entries;
 
-  /** Her case with `more` after her consent, and the referral with its message and the refuge's note sealed under her key. */
-  const referred = async (...more: GivenEvent[]): Promise<GivenStream[]> => {
-    const accepted: ReferralEvent = {
-      type: 'ReferralAccepted',
-      data: { referralId: REFERRAL_ID, by: REFUGE, note: await side.keyring.seal(CASE_ID, NOTE) },
-    };
-    const made = referralMade({ message: await side.keyring.seal(CASE_ID, MESSAGE) });
-    return [
-      [caseStream(CASE_ID), [await side.identifiedWithSealedFields(identified()), identityOnly, ...more]],
-      [referralStream(REFERRAL_ID), [made, accepted]],
-    ];
-  };
-
   beforeEach(async () => (side = await openReadSide('get_referral')));
   afterEach(() => side.close());
 
   describe('given a referral to the refuge of a case she consented to', () => {
-    beforeEach(async () => side.given(...(await referred())));
+    beforeEach(async () => side.given(...(await side.referredWithText())));
 
     it('shows the receiver its message, notes and only the categories her consent covers, and logs the read', async () => {
       const view = await referralAs(refuge);
@@ -83,7 +62,7 @@ describe('get referral', () => {
 
   describe('given she withdrew her consent after the referral', () => {
     it('still shows the receiver the referral, but neither her fields nor the text that may speak of her', async () => {
-      await side.given(...(await referred(consentWithdrawn())));
+      await side.given(...(await side.referredWithText({ then: [consentWithdrawn()] })));
 
       const view = await referralAs(refuge);
 
@@ -94,7 +73,7 @@ describe('get referral', () => {
 
   describe('given she was erased', () => {
     it('shows either party the referral marked erased, with nothing of her', async () => {
-      await side.given(...(await referred(personErased())));
+      await side.given(...(await side.referredWithText({ then: [personErased()] })));
 
       for (const party of [refuge, asso]) {
         expect(await referralAs(party)).toMatchObject({ message: null, person: null, visibleCategories: [], erased: true });

@@ -35,8 +35,7 @@ export class GetReferralHandler implements IQueryHandler<GetReferralQuery> {
       { keyId: actor.keyId, personId: actor.personId ?? null, via: 'referral' },
     );
     // Free text may speak of her: the receiver reads it only while a referral consent still names it and the referral is open to it.
-    const textVisible =
-      (caseState.status === 'open' && caseState.holder === viewer) || (stillOpen && this.access.textVisibleTo(viewer, caseState, now));
+    const textVisible = this.access.textVisibleTo(viewer, caseState, now, stillOpen);
     const open = (sealed: string | null) => (textVisible ? this.access.openText(caseState, sealed) : Promise.resolve(null));
     const { sealed, ...rest } = view;
     return {
