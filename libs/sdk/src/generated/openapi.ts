@@ -787,7 +787,7 @@ export interface paths {
         };
         /**
          * Identified → referred → accepted → closed with service provided, with conversions, delays and declines, per organisation
-         * @description The period, département, indicator and kind select identifications (kind: of the organisation that identified her); only women whose coordination consent is active count.
+         * @description The period, département, indicator and kind select identifications (kind: of the organisation that identified her); every identification counts, whatever her consents and even once she is erased: these are the organisations’ operational figures, and nothing in them names or links a woman.
          */
         get: operations["getCoordinationFunnel"];
         put?: never;

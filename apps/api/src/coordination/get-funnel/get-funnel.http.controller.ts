@@ -18,7 +18,7 @@ export class GetFunnelController {
   @Operation('getCoordinationFunnel', {
     summary: 'Identified → referred → accepted → closed with service provided, with conversions, delays and declines, per organisation',
     description:
-      'The period, département, indicator and kind select identifications (kind: of the organisation that identified her); only women whose coordination consent is active count.',
+      'The period, département, indicator and kind select identifications (kind: of the organisation that identified her); every identification counts, whatever her consents and even once she is erased: these are the organisations’ operational figures, and nothing in them names or links a woman.',
     responses: [{ status: 200, description: 'The funnel', body: FUNNEL, example: FUNNEL_EXAMPLE }],
     problems: [422],
   })
