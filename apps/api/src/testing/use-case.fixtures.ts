@@ -1,10 +1,11 @@
 import { StreamStateCache, type CommandContext } from '@passerelle/command-handling';
-import type { Actor, Decider } from '@passerelle/domain';
+import { caseStream, referralStream, type Actor, type Decider, type ReferralEvent } from '@passerelle/domain';
 import type { EventStore } from '@passerelle/event-store';
 import { generateMasterKey, Keyring } from '@passerelle/privacy';
 import {
   CommandHandlerSpecification,
   createTestDatabase,
+  existingStream,
   type GivenEvent,
   type StreamEvents,
   type TestDatabase,
@@ -12,7 +13,17 @@ import {
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { Pool } from 'pg';
-import { ASSO, NOW, person } from '../../../../libs/domain/src/testing/domain.fixtures';
+import {
+  ASSO,
+  CASE_ID,
+  NOW,
+  REFERRAL_ID,
+  REFUGE,
+  consentGranted,
+  identified,
+  person,
+  referralMade,
+} from '../../../../libs/domain/src/testing/domain.fixtures';
 
 /**
  * Builders shared by the use-case specs (`*.handler.unit.spec.ts`, `*.handler.int.spec.ts`): each
@@ -21,6 +32,21 @@ import { ASSO, NOW, person } from '../../../../libs/domain/src/testing/domain.fi
  * (actors, events) are re-exported so that a spec imports one module.
  */
 export * from '../../../../libs/domain/src/testing/domain.fixtures';
+
+/**
+ * Where the referral commands' specs start (accept, decline, withdraw, close, the FHIR Task's
+ * update): her case with her consent naming the refuge for referral, and the referral to it, made,
+ * then accepted without a note.
+ */
+export const REFERRAL_TO_REFUGE = {
+  theReferral: referralStream(REFERRAL_ID),
+  consented: existingStream(caseStream(CASE_ID), [identified(), consentGranted({ recipients: [REFUGE], purposes: ['referral'] })]),
+  made: referralMade(),
+  accepted: {
+    type: 'ReferralAccepted',
+    data: { referralId: REFERRAL_ID, by: REFUGE, note: null },
+  } satisfies ReferralEvent as ReferralEvent,
+};
 
 /** Another organisation's org_admin, signed in: she manages her own people and keys, never the refuge's. */
 export const assoAdmin = person(ASSO, 'ngo', 'org_admin', 'person-asso-admin');

@@ -2,7 +2,7 @@ import type { ModuleRef } from '@nestjs/core';
 import { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper';
 import { CommandBus } from '@nestjs/cqrs';
 import { StreamStateCache } from '@passerelle/command-handling';
-import { caseStream, referralStream, type Actor, type CaseEvent, type ReferralEvent } from '@passerelle/domain';
+import { type Actor, type CaseEvent, type ReferralEvent } from '@passerelle/domain';
 import type { EventStore } from '@passerelle/event-store';
 import type { Keyring } from '@passerelle/privacy';
 import { PlaceRequestFollowUp } from '@passerelle/subscribers';
@@ -16,17 +16,14 @@ import { WithdrawReferralHandler } from '../../referrals/withdraw-referral/withd
 import { NOTE } from '../../testing/read-side.fixtures';
 import {
   ASSO,
-  CASE_ID,
   REFERRAL_ID,
   REFUGE,
   asso,
   clinic,
-  consentGranted,
   contextOf,
-  identified,
   keyringOnTestDatabase,
-  referralMade,
   refuge,
+  REFERRAL_TO_REFUGE,
 } from '../../testing/use-case.fixtures';
 import { CODE_SYSTEM } from '../fhir-systems';
 import { UpdateFhirTaskCommand } from './update-task.command';
@@ -34,10 +31,7 @@ import { UpdateFhirTaskHandler } from './update-task.handler';
 import { readTaskChange } from './update-task.request.dto';
 
 const given = CommandHandlerSpecification.for<CaseEvent | ReferralEvent>();
-const theReferral = referralStream(REFERRAL_ID);
-const consented = existingStream(caseStream(CASE_ID), [identified(), consentGranted({ recipients: [REFUGE], purposes: ['referral'] })]);
-const made = referralMade();
-const accepted: ReferralEvent = { type: 'ReferralAccepted', data: { referralId: REFERRAL_ID, by: REFUGE, note: null } };
+const { theReferral, consented, made, accepted } = REFERRAL_TO_REFUGE;
 const referred = existingStream<ReferralEvent>(theReferral, [made]);
 const answered = existingStream<ReferralEvent>(theReferral, [made, accepted]);
 const SEALED = expect.stringMatching(/^v1\./) as string;

@@ -1,5 +1,5 @@
 import { StreamStateCache } from '@passerelle/command-handling';
-import { caseStream, referralDecider, referralStream, type Actor, type CaseEvent, type ReferralEvent } from '@passerelle/domain';
+import { referralDecider, type Actor, type CaseEvent, type ReferralEvent } from '@passerelle/domain';
 import type { EventStore } from '@passerelle/event-store';
 import type { Keyring } from '@passerelle/privacy';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
@@ -12,23 +12,18 @@ import {
   asso,
   cacheHolding,
   clinic,
-  consentGranted,
   contextOf,
   exactScope,
-  identified,
   keyringOnTestDatabase,
-  referralMade,
   refuge,
+  REFERRAL_TO_REFUGE,
 } from '../../testing/use-case.fixtures';
 import { MoveReferral } from '../move-referral';
 import { DeclineReferralCommand } from './decline-referral.command';
 import { DeclineReferralHandler } from './decline-referral.handler';
 
 const given = CommandHandlerSpecification.for<CaseEvent | ReferralEvent>();
-const theReferral = referralStream(REFERRAL_ID);
-const consented = existingStream(caseStream(CASE_ID), [identified(), consentGranted({ recipients: [REFUGE], purposes: ['referral'] })]);
-const made = referralMade();
-const accepted: ReferralEvent = { type: 'ReferralAccepted', data: { referralId: REFERRAL_ID, by: REFUGE, note: null } };
+const { theReferral, consented, made, accepted } = REFERRAL_TO_REFUGE;
 const NOTE = 'No room before next week';
 
 const decline = (who: Actor, note: string | null = null) =>
