@@ -116,10 +116,6 @@ export async function openProjectionSide(
   let lastError = '';
   const logger = { log: () => undefined, error: (message: string) => void (lastError = message) };
   const runner = new ProjectionRunner({ projection, store: fx.store, dataSource: fx.dataSource, logger });
-  const names = [projection]
-    .flat()
-    .map((p) => p.name)
-    .join(', ');
   await runner.start();
   return {
     fx,
@@ -131,7 +127,7 @@ export async function openProjectionSide(
       }
       const head = await fx.store.headPosition();
       if (!(await runner.waitForPosition(head, 30_000))) {
-        throw new Error(`${names} did not reach the head${lastError ? ` (last error: ${lastError})` : ''}`);
+        throw new Error(`${runner.name} did not reach the head${lastError ? ` (last error: ${lastError})` : ''}`);
       }
       return head;
     },

@@ -36,11 +36,13 @@ export type DelayMeasure = keyof typeof DELAYS;
 
 const TRAFFICKING = "ARRAY['trafficking_sexual', 'trafficking_labour']::text[]";
 
+/** Referrals onward: to an authority or to a specialised shelter (`r`, with its receiver `o`). */
+const ONWARD_REFERRALS = 'coordination_referrals r LEFT JOIN coordination_organisations o ON o.organisation_id = r.to_org';
+const IS_ONWARD = "(o.kind = 'authority' OR r.service = 'specialised_shelter')";
+
 /** An NGO-side trafficking identification never referred to an authority nor to a specialised shelter (alias `c`). */
 export const UNREFERRED_TRAFFICKING = `c.identifier_kind <> 'authority' AND c.indicators && ${TRAFFICKING}
-  AND NOT EXISTS (
-    SELECT 1 FROM coordination_referrals r LEFT JOIN coordination_organisations o ON o.organisation_id = r.to_org
-    WHERE r.case_id = c.case_id AND (o.kind = 'authority' OR r.service = 'specialised_shelter'))`;
+  AND NOT EXISTS (SELECT 1 FROM ${ONWARD_REFERRALS} WHERE r.case_id = c.case_id AND ${IS_ONWARD})`;
 
 /** A cell table: its key columns (with their types, to read keys back from JSON) and its counts. */
 export interface CellTable {
@@ -70,16 +72,13 @@ export const PERSON_CELLS = cellTable('coordination_person_cells', 'month date, 
 export const columns = (cells: CellTable) => [...cells.key, ...cells.counts].join(', ');
 
 // For every case at once, a hash join on the cases referred onward instead of one index probe per case.
-const ONWARD = `LEFT JOIN (
-    SELECT DISTINCT r.case_id FROM coordination_referrals r LEFT JOIN coordination_organisations o ON o.organisation_id = r.to_org
-    WHERE o.kind = 'authority' OR r.service = 'specialised_shelter') onward ON onward.case_id = c.case_id`;
+const ONWARD = `LEFT JOIN (SELECT DISTINCT r.case_id FROM ${ONWARD_REFERRALS} WHERE ${IS_ONWARD}) onward ON onward.case_id = c.case_id`;
 // An NGO-side trafficking identification with no onward row (either join below gives `onward`).
 const UNREFERRED_WITHOUT_ONWARD = `c.identifier_kind <> 'authority' AND c.indicators && ${TRAFFICKING} AND onward.case_id IS NULL`;
 // For a batch's few cases, one probe of the case index each. Written as a NOT EXISTS in the count,
 // a generic plan hashed the whole coordination_referrals table at every batch instead.
 const ONWARD_OF_EACH = `LEFT JOIN LATERAL (
-    SELECT r.case_id FROM coordination_referrals r LEFT JOIN coordination_organisations o ON o.organisation_id = r.to_org
-    WHERE r.case_id = c.case_id AND (o.kind = 'authority' OR r.service = 'specialised_shelter') LIMIT 1) onward ON true`;
+    SELECT r.case_id FROM ${ONWARD_REFERRALS} WHERE r.case_id = c.case_id AND ${IS_ONWARD} LIMIT 1) onward ON true`;
 
 /** `sign` is 1 or -1; `cases` and `referrals` are conditions on `c` and `r`; `all` when they select every row. */
 export const caseCells = (sign: number, cases: string, all = false) => `

@@ -42,7 +42,8 @@ interface Session {
  * checkpoint after a backoff, so nothing is lost and nothing applied twice.
  */
 export class ProjectionRunner {
-  private readonly name: string;
+  /** The group's name in logs and for leader election (its projections' names joined by `+` unless given). */
+  readonly name: string;
   private readonly batchSize: number;
   private readonly maxFlushWindowMs: number;
   private readonly backoff: Backoff;
