@@ -132,6 +132,47 @@ describe('hostile and careless input', () => {
       expect((await network.http().get(`/v1/webhooks/${id}/deliveries?cursor=9223372036854775807`).set(auth(ngo))).status).toBe(200);
     });
 
+    it('refuses an instant that is ISO 8601 but not an RFC 3339 date-time with its offset (2027-W01-1 was a 500), naming the field', async () => {
+      const webhook = await network
+        .http()
+        .post('/v1/webhooks')
+        .set(auth(ngo))
+        .send({ url: 'http://127.0.0.1:9/instants', events: ['*'] });
+      const webhookId = (webhook.body as { id: string }).id;
+      const consent = { recipients: ['refuge-75'], categories: ['identity'], purposes: ['referral'], method: 'verbal' };
+      const referral = { caseId, to: 'refuge-75', service: 'shelter', urgency: 'soon', sharedCategories: ['identity'] };
+      const placeRequest = { caseId, to: ['refuge-75', 'ngo-a'], service: 'shelter', urgency: 'urgent', sharedCategories: ['identity'] };
+      // A week date, the basic form, an hour alone, a decimal comma, a day alone, a time with no offset.
+      for (const instant of [
+        '2027-W01-1',
+        '20270601T120000Z',
+        '2027-06-01T12',
+        '2027-06-01T12:00:00,5Z',
+        '2027-12-31',
+        '2027-12-31T10:00:00',
+      ]) {
+        const cases: [() => PromiseLike<Response>, string][] = [
+          [() => send('post', '/v1/referrals', { ...referral, respondBy: instant }), 'respondBy'],
+          [() => send('post', `/v1/cases/${caseId}/consents`, { ...consent, expiresAt: instant }), 'expiresAt'],
+          [
+            () => send('post', '/v1/cases', identifyBody(['refuge-75'], { consent: { ...consent, expiresAt: instant } })),
+            'consent.expiresAt',
+          ],
+          [() => send('post', '/v1/place-requests', { ...placeRequest, respondBy: instant }), 'respondBy'],
+          [() => send('post', '/v1/organisations/ngo-a/api-keys', { role: 'partner', expiresAt: instant }, network.adminKey), 'expiresAt'],
+          [() => send('post', `/v1/webhooks/${webhookId}/replay`, { since: instant }), 'since'],
+        ];
+        for (const [request, field] of cases) {
+          const response = await refused(request, 400);
+          expect({ instant, code: response.body.code, fields: fields(response) }).toEqual({
+            instant,
+            code: 'REQUEST.VALIDATION',
+            fields: [field],
+          });
+        }
+      }
+    });
+
     it('refuses a day that does not exist in a coordination period', async () => {
       await refused(() => send('get', '/v1/coordination/gaps?from=2026-13-45', undefined, coordinator), 400, '2026-13-45');
       await refused(() => send('get', '/v1/coordination/gaps?from=2026-02-31', undefined, coordinator), 422, '2026-02-31');

@@ -17,6 +17,7 @@ export * from './rate-limit/fixed-window.storage';
 export * from './rate-limit/rate-limit.guard';
 export * from './rate-limit/rate-limit.module';
 export * from './input/position.validator';
+export * from './input/instant.validator';
 export * from './openapi/problem-codes';
 export * from './openapi/operation.decorator';
 export * from './openapi/problem.schema';

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInstant } from '@passerelle/http';
 import {
   ANY_REFERRAL_RECIPIENT,
   CONSENT_CATEGORIES,
@@ -9,18 +10,7 @@ import {
   type ConsentMethod,
   type ConsentPurpose,
 } from '@passerelle/domain';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
 import type { ConsentInput } from './person';
 
 /** A recipient of her consent: an organisation id, or every organisation she is later referred to. */
@@ -67,7 +57,7 @@ export class ConsentRequest implements ConsentInput {
   })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsISO8601({ strict: true })
+  @IsInstant()
   expiresAt?: string | null;
 
   @ApiProperty({ enum: CONSENT_METHODS })

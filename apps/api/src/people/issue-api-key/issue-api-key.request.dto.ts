@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInstant } from '@passerelle/http';
 import { KEY_ROLES, type KeyRole } from '@passerelle/domain';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 
 export class IssueApiKeyRequest {
   @ApiProperty({
@@ -25,6 +26,6 @@ export class IssueApiKeyRequest {
   })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsISO8601({ strict: true })
+  @IsInstant()
   expiresAt?: string | null;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInstant } from '@passerelle/http';
 import {
   CONSENT_CATEGORIES,
   ORGANISATION_ID,
@@ -15,7 +16,6 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -72,6 +72,6 @@ export class MakePlaceRequestRequest {
   })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsISO8601({ strict: true })
+  @IsInstant()
   respondBy?: string | null;
 }

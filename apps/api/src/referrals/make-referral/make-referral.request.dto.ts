@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInstant } from '@passerelle/http';
 import {
   CONSENT_CATEGORIES,
   ORGANISATION_ID,
@@ -8,7 +9,7 @@ import {
   type Service,
   type Urgency,
 } from '@passerelle/domain';
-import { ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 
 export class MakeReferralRequest {
   @ApiProperty({ format: 'uuid' })
@@ -47,6 +48,6 @@ export class MakeReferralRequest {
   @ApiPropertyOptional({ type: String, format: 'date-time', example: '2026-12-01T12:00:00Z', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsISO8601({ strict: true })
+  @IsInstant()
   respondBy?: string | null;
 }

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsPosition } from '@passerelle/http';
+import { IsPosition, IsInstant } from '@passerelle/http';
 import {
-  IsISO8601,
   IsOptional,
   Validate,
   ValidateIf,
@@ -40,6 +39,6 @@ export class ReplayWebhookRequest {
     description: 'Re-send every event that occurred at or after this instant; or give fromPosition',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   since?: string;
 }
