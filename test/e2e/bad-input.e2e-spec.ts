@@ -87,7 +87,12 @@ describe('bad input gets a clear 4xx problem and writes nothing', () => {
   });
 
   it('answers malformed JSON with 400 and an oversized body with 413', async () => {
-    expectProblem(await network.http().post('/v1/cases').set(auth(ngo)).set('Content-Type', 'application/json').send('{"person": '), 400);
+    // Each with its own code: a bare REQUEST.BAD_REQUEST told a partner nothing of what to mend.
+    for (const text of ['{"person": ', '{"person": {}}}', "{'person': {}}", 'null', '42']) {
+      const malformed = await network.http().post('/v1/cases').set(auth(ngo)).set('Content-Type', 'application/json').send(text);
+      expectProblem(malformed, 400);
+      expect(malformed.body.code).toBe('REQUEST.MALFORMED_JSON');
+    }
     const huge = { ...identifyBody(['refuge-75']), padding: 'x'.repeat(200_000) };
     expectProblem(await network.http().post('/v1/cases').set(auth(ngo)).send(huge), 413);
   });

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { RuntimeSettings } from '@passerelle/config';
-import { createValidationPipe, jsonBodyOptions, jsonOnly, responseHeaders } from '@passerelle/http';
+import { createValidationPipe, jsonBodyParser, jsonOnly, responseHeaders } from '@passerelle/http';
 import { fhirTransport } from './fhir/fhir-body-parser';
 import { FHIR_BASE_PATH } from './fhir/fhir-http';
 import { buildOpenApiDocument } from './openapi/openapi-document';
@@ -27,7 +27,7 @@ export function configureHttpApp(
   app.use(jsonOnly(API_PREFIX));
   // FHIR routes: not cached either, and a bad body answered as an OperationOutcome (apps/api/src/fhir/fhir-body-parser.ts).
   app.use(`/${FHIR_BASE_PATH}`, ...fhirTransport(settings.bodyLimit));
-  app.useBodyParser('json', jsonBodyOptions(settings.bodyLimit));
+  app.use(jsonBodyParser(settings.bodyLimit));
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app));

@@ -8,6 +8,7 @@ export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotency.migration';
 export * from './input/input-guard';
 export * from './input/json-body';
+export * from './input/json-body-parser';
 export * from './transport/json-only.middleware';
 export * from './transport/response-headers.middleware';
 export * from './input/path-params';
