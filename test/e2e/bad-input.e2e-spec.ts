@@ -168,6 +168,41 @@ describe('bad input gets a clear 4xx problem and writes nothing', () => {
     expectProblem(await network.http().post('/v1/referrals/not-a-uuid/decline').set(auth(ngo)).send({ reason: 'other' }), 400);
   });
 
+  it('names a path id that is not a UUID, as it names a field of a body', async () => {
+    const before = await eventCount(network);
+    const refusals: [() => PromiseLike<{ status: number; headers: Record<string, string>; body: Record<string, unknown> }>, string][] = [
+      [() => network.http().get('/v1/cases/not-a-uuid').set(auth(ngo)), 'caseId'],
+      [() => network.http().post(`/v1/cases/${caseId}/consents/not-a-uuid/withdrawal`).set(auth(ngo)).send({}), 'consentId'],
+      [() => network.http().get('/v1/referrals/not-a-uuid').set(auth(ngo)), 'id'],
+      [() => network.http().post('/v1/referrals/not-a-uuid/acceptance').set(auth(ngo)).send({}), 'id'],
+      [() => network.http().delete('/v1/organisations/asso-93/api-keys/not-a-uuid').set(auth(network.adminKey)), 'keyId'],
+    ];
+    for (const [send, field] of refusals) {
+      const response = await send();
+      expectProblem(response, 400);
+      expect(response.body).toMatchObject({ code: 'REQUEST.VALIDATION', errors: [{ field, message: `${field} must be a UUID` }] });
+    }
+    expect(await eventCount(network)).toBe(before);
+  });
+
+  it('reads a UUID written in capitals as the same id, in a path or in a body', async () => {
+    const caseRead = await network.http().get(`/v1/cases/${caseId.toUpperCase()}`).set(auth(ngo));
+    expect({ status: caseRead.status, caseId: caseRead.body.caseId }).toEqual({ status: 200, caseId });
+    const referralRead = await network.http().get(`/v1/referrals/${referralId.toUpperCase()}`).set(auth(ngo));
+    expect({ status: referralRead.status, referralId: referralRead.body.referralId }).toEqual({ status: 200, referralId });
+    const made = await network
+      .http()
+      .post('/v1/referrals')
+      .set(auth(ngo))
+      .send({ caseId: caseId.toUpperCase(), to: 'refuge-75', service: 'shelter', urgency: 'soon', sharedCategories: ['identity'] });
+    expect(made.status).toBe(201);
+    const referral = await network
+      .http()
+      .get(`/v1/referrals/${(made.body as { referralId: string }).referralId}`)
+      .set(auth(ngo));
+    expect(referral.body.caseId).toBe(caseId);
+  });
+
   it('never answers 5xx nor writes an event, whatever junk is thrown at the command endpoints', async () => {
     const before = await eventCount(network);
     const paths = [

@@ -97,7 +97,7 @@ describe('machine keys', () => {
     expect(
       (listed.body.items as { id: string; revokedAt: string | null }[]).find((k) => k.id === issued.body.id)?.revokedAt,
     ).not.toBeNull();
-    // Revoking again is a no-op; an unknown key is a 404.
+    // Revoking again is a no-op; an unknown key is a 404, and an id that is not a key id a 400 naming it.
     expect(
       (
         await network
@@ -106,7 +106,10 @@ describe('machine keys', () => {
           .set(admin())
       ).status,
     ).toBe(204);
-    expect((await network.http().delete('/v1/organisations/asso-93/api-keys/nope').set(admin())).body.code).toBe('API_KEY.NOT_FOUND');
+    const unknown = await network.http().delete('/v1/organisations/asso-93/api-keys/3f1c0e0e-0000-4000-8000-000000000000').set(admin());
+    expect(unknown.body.code).toBe('API_KEY.NOT_FOUND');
+    const malformed = await network.http().delete('/v1/organisations/asso-93/api-keys/nope').set(admin());
+    expect(malformed.body).toMatchObject({ status: 400, code: 'REQUEST.VALIDATION', errors: [{ field: 'keyId' }] });
   });
 
   it('refuses an expired key in every process, even one that had it cached', async () => {

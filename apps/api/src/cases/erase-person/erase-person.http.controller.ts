@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
 import { ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
-import { EmptyBodyPipe, Operation, UUID } from '@passerelle/http';
+import { EmptyBodyPipe, Operation, UUID, UuidPipe } from '@passerelle/http';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { ErasePersonCommand } from './erase-person.command';
 import { PERSON_ERASED, PERSON_ERASED_EXAMPLE } from '../cases.response';
@@ -24,7 +24,7 @@ export class ErasePersonController {
     idempotent: true,
     path: { caseId: UUID },
   })
-  erase(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body(EmptyBodyPipe) _body: undefined, @Context() context: CommandContext) {
+  erase(@Param('caseId', UuidPipe) caseId: string, @Body(EmptyBodyPipe) _body: undefined, @Context() context: CommandContext) {
     return this.commands.execute(new ErasePersonCommand({ caseId }, context));
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
@@ -6,7 +6,7 @@ import { CurrentActor, HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
 import { GetAccessLogQuery } from './get-access-log.query';
 import { GetAccessLogRequest } from './get-access-log.request.dto';
 import { ACCESS_LOG, ACCESS_LOG_EXAMPLE } from '../cases.response';
-import { Operation, UUID } from '@passerelle/http';
+import { Operation, UUID, UuidPipe } from '@passerelle/http';
 
 @ApiTags('cases')
 @HiddenFromNetworkAdmin()
@@ -22,7 +22,7 @@ export class GetAccessLogController {
     problems: [404],
     path: { caseId: UUID },
   })
-  list(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Query() query: GetAccessLogRequest, @CurrentActor() actor: Actor) {
+  list(@Param('caseId', UuidPipe) caseId: string, @Query() query: GetAccessLogRequest, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetAccessLogQuery(caseId, actor, query.cursor, query.limit ?? 100));
   }
 }

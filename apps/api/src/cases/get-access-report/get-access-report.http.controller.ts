@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
@@ -7,7 +7,7 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { GetAccessReportQuery } from './get-access-report.query';
 import { HerDocumentRequest } from './get-access-report.request.dto';
 import { ACCESS_REPORT, ACCESS_REPORT_EXAMPLE } from '../cases.response';
-import { Operation, UUID } from '@passerelle/http';
+import { Operation, UUID, UuidPipe } from '@passerelle/http';
 
 @ApiTags('cases')
 @HiddenFromNetworkAdmin()
@@ -25,7 +25,7 @@ export class GetAccessReportController {
     path: { caseId: UUID },
   })
   get(
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Param('caseId', UuidPipe) caseId: string,
     @Query() query: HerDocumentRequest,
     @CurrentActor() actor: Actor,
     @Context() context: CommandContext,

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
@@ -6,7 +6,7 @@ import { CurrentActor, HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
 import { GetCaseQuery } from './get-case.query';
 import { GetCaseRequest } from './get-case.request.dto';
 import { CASE_VIEW, CASE_EXAMPLE } from '../cases.response';
-import { Operation, UUID } from '@passerelle/http';
+import { Operation, UUID, UuidPipe } from '@passerelle/http';
 
 @ApiTags('cases')
 @HiddenFromNetworkAdmin()
@@ -22,7 +22,7 @@ export class GetCaseController {
     problems: [404],
     path: { caseId: UUID },
   })
-  get(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Query() query: GetCaseRequest, @CurrentActor() actor: Actor) {
+  get(@Param('caseId', UuidPipe) caseId: string, @Query() query: GetCaseRequest, @CurrentActor() actor: Actor) {
     const minPosition = query.minPosition === undefined ? undefined : BigInt(query.minPosition);
     return this.queries.execute(new GetCaseQuery(caseId, actor, new Date(), minPosition));
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
@@ -7,7 +7,7 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { GetConsentReceiptQuery } from './get-consent-receipt.query';
 import { HerDocumentRequest } from './get-consent-receipt.request.dto';
 import { CONSENT_RECEIPT, CONSENT_RECEIPT_EXAMPLE } from '../cases.response';
-import { Operation, UUID } from '@passerelle/http';
+import { Operation, UUID, UuidPipe } from '@passerelle/http';
 
 @ApiTags('cases')
 @HiddenFromNetworkAdmin()
@@ -24,7 +24,7 @@ export class GetConsentReceiptController {
     path: { caseId: UUID },
   })
   get(
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Param('caseId', UuidPipe) caseId: string,
     @Query() query: HerDocumentRequest,
     @CurrentActor() actor: Actor,
     @Context() context: CommandContext,

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
@@ -7,7 +7,7 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { ConsentRequest } from '../consent.request.dto';
 import { GrantConsentCommand } from './grant-consent.command';
 import { CONSENT_GRANTED, CONSENT_GRANTED_EXAMPLE } from '../cases.response';
-import { Operation, UUID } from '@passerelle/http';
+import { Operation, UUID, UuidPipe } from '@passerelle/http';
 
 @ApiTags('cases')
 @HiddenFromNetworkAdmin()
@@ -24,7 +24,7 @@ export class GrantConsentController {
     idempotent: true,
     path: { caseId: UUID },
   })
-  grant(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Body() body: ConsentRequest, @Context() context: CommandContext) {
+  grant(@Param('caseId', UuidPipe) caseId: string, @Body() body: ConsentRequest, @Context() context: CommandContext) {
     return this.commands.execute(new GrantConsentCommand({ caseId, consent: body }, context));
   }
 }

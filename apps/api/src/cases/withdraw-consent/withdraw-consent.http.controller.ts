@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
@@ -7,7 +7,7 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { WithdrawConsentCommand } from './withdraw-consent.command';
 import { WithdrawConsentRequest } from './withdraw-consent.request.dto';
 import { CONSENT_WITHDRAWN, CONSENT_WITHDRAWN_EXAMPLE } from '../cases.response';
-import { Operation, UUID } from '@passerelle/http';
+import { Operation, UUID, UuidPipe } from '@passerelle/http';
 
 @ApiTags('cases')
 @HiddenFromNetworkAdmin()
@@ -26,8 +26,8 @@ export class WithdrawConsentController {
     path: { caseId: UUID, consentId: UUID },
   })
   withdraw(
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
-    @Param('consentId', new ParseUUIDPipe()) consentId: string,
+    @Param('caseId', UuidPipe) caseId: string,
+    @Param('consentId', UuidPipe) consentId: string,
     @Body() body: WithdrawConsentRequest,
     @Context() context: CommandContext,
   ) {

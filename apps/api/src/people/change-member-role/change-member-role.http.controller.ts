@@ -2,7 +2,7 @@ import { Body, Controller, Param, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@passerelle/auth';
-import { OrganisationIdPipe, Operation, ORGANISATION_ID_SCHEMA, UUID } from '@passerelle/http';
+import { OrganisationIdPipe, Operation, ORGANISATION_ID_SCHEMA, UUID, UuidPipe } from '@passerelle/http';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { ChangeMemberRoleCommand } from './change-member-role.command';
 import { ChangeMemberRoleRequest } from './change-member-role.request.dto';
@@ -24,7 +24,7 @@ export class ChangeMemberRoleController {
   })
   change(
     @Param('id', OrganisationIdPipe) id: string,
-    @Param('personId') personId: string,
+    @Param('personId', UuidPipe) personId: string,
     @Body() body: ChangeMemberRoleRequest,
     @Context() context: CommandContext,
   ) {

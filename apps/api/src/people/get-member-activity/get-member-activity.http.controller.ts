@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@passerelle/auth';
-import { OrganisationIdPipe, Operation, ORGANISATION_ID_SCHEMA, UUID } from '@passerelle/http';
+import { OrganisationIdPipe, Operation, ORGANISATION_ID_SCHEMA, UUID, UuidPipe } from '@passerelle/http';
 import type { Actor } from '@passerelle/domain';
 import { GetMemberActivityQuery } from './get-member-activity.query';
 import { GetMemberActivityRequest } from './get-member-activity.request.dto';
@@ -23,7 +23,7 @@ export class GetMemberActivityController {
   })
   activity(
     @Param('id', OrganisationIdPipe) id: string,
-    @Param('personId') personId: string,
+    @Param('personId', UuidPipe) personId: string,
     @Query() query: GetMemberActivityRequest,
     @CurrentActor() actor: Actor,
   ) {

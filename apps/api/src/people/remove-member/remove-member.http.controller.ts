@@ -2,7 +2,7 @@ import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@passerelle/auth';
-import { OrganisationIdPipe, Operation, ORGANISATION_ID_SCHEMA, UUID } from '@passerelle/http';
+import { OrganisationIdPipe, Operation, ORGANISATION_ID_SCHEMA, UUID, UuidPipe } from '@passerelle/http';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { RemoveMemberCommand } from './remove-member.command';
 
@@ -23,7 +23,7 @@ export class RemoveMemberController {
   })
   async remove(
     @Param('id', OrganisationIdPipe) id: string,
-    @Param('personId') personId: string,
+    @Param('personId', UuidPipe) personId: string,
     @Context() context: CommandContext,
   ): Promise<void> {
     await this.commands.execute(new RemoveMemberCommand({ organisationId: id, personId }, context));

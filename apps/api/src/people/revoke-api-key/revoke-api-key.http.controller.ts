@@ -2,7 +2,7 @@ import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@passerelle/auth';
-import { OrganisationIdPipe, Operation, ORGANISATION_ID_SCHEMA, UUID } from '@passerelle/http';
+import { OrganisationIdPipe, Operation, ORGANISATION_ID_SCHEMA, UUID, UuidPipe } from '@passerelle/http';
 import { Context, type CommandContext } from '../../shared/command-context';
 import { RevokeApiKeyCommand } from './revoke-api-key.command';
 
@@ -23,7 +23,7 @@ export class RevokeApiKeyController {
   })
   async revoke(
     @Param('id', OrganisationIdPipe) id: string,
-    @Param('keyId') keyId: string,
+    @Param('keyId', UuidPipe) keyId: string,
     @Context() context: CommandContext,
   ): Promise<void> {
     await this.commands.execute(new RevokeApiKeyCommand({ organisationId: id, keyId }, context));

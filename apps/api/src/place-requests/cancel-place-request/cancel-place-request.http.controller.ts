@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles, HiddenFromNetworkAdmin } from '@passerelle/auth';
@@ -6,7 +6,7 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { CancelPlaceRequestCommand } from './cancel-place-request.command';
 import { ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { PLACE_REQUEST_CANCELLED, PLACE_REQUEST_CANCELLED_EXAMPLE } from '../place-requests.response';
-import { Operation, UUID } from '@passerelle/http';
+import { Operation, UUID, UuidPipe } from '@passerelle/http';
 
 @ApiTags('place-requests')
 @HiddenFromNetworkAdmin()
@@ -31,7 +31,7 @@ export class CancelPlaceRequestController {
     idempotent: true,
     path: { id: UUID },
   })
-  cancel(@Param('id', new ParseUUIDPipe()) id: string, @Context() context: CommandContext) {
+  cancel(@Param('id', UuidPipe) id: string, @Context() context: CommandContext) {
     return this.commands.execute(new CancelPlaceRequestCommand({ placeRequestId: id }, context));
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles, HiddenFromNetworkAdmin } from '@passerelle/auth';
@@ -6,7 +6,7 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { GetPlaceRequestQuery } from './get-place-request.query';
 import { ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { PLACE_REQUEST, PLACE_REQUEST_EXAMPLE } from '../place-requests.response';
-import { Operation, UUID } from '@passerelle/http';
+import { Operation, UUID, UuidPipe } from '@passerelle/http';
 
 @ApiTags('place-requests')
 @HiddenFromNetworkAdmin()
@@ -22,7 +22,7 @@ export class GetPlaceRequestController {
     problems: [404],
     path: { id: UUID },
   })
-  get(@Param('id', new ParseUUIDPipe()) id: string, @Context() context: CommandContext) {
+  get(@Param('id', UuidPipe) id: string, @Context() context: CommandContext) {
     return this.queries.execute(new GetPlaceRequestQuery(id, context.actor, context.now));
   }
 }

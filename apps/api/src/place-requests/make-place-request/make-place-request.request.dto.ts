@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInstant } from '@passerelle/http';
+import { IsInstant, lowerCaseUuid } from '@passerelle/http';
+import { Transform } from 'class-transformer';
 import {
   CONSENT_CATEGORIES,
   ORGANISATION_ID,
@@ -26,6 +27,7 @@ import {
 
 export class MakePlaceRequestRequest {
   @ApiProperty({ format: 'uuid' })
+  @Transform(lowerCaseUuid)
   @IsUUID()
   caseId: string;
 

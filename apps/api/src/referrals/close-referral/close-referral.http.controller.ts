@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
@@ -7,7 +7,7 @@ import { Context, type CommandContext } from '../../shared/command-context';
 import { CloseReferralCommand } from './close-referral.command';
 import { CloseReferralRequest } from './close-referral.request.dto';
 import { REFERRAL_MOVED, referralMovedExample } from '../referrals.response';
-import { Operation, UUID } from '@passerelle/http';
+import { Operation, UUID, UuidPipe } from '@passerelle/http';
 
 @ApiTags('referrals')
 @HiddenFromNetworkAdmin()
@@ -25,7 +25,7 @@ export class CloseReferralController {
     idempotent: true,
     path: { id: UUID },
   })
-  handle(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CloseReferralRequest, @Context() context: CommandContext) {
+  handle(@Param('id', UuidPipe) id: string, @Body() body: CloseReferralRequest, @Context() context: CommandContext) {
     return this.commands.execute(new CloseReferralCommand({ referralId: id, note: body.note ?? null, outcome: body.outcome }, context));
   }
 }

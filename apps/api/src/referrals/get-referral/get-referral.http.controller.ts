@@ -1,11 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { CurrentActor, HiddenFromNetworkAdmin, Roles } from '@passerelle/auth';
 import { GetReferralQuery } from './get-referral.query';
 import { REFERRAL, REFERRAL_EXAMPLE } from '../referrals.response';
-import { Operation, UUID } from '@passerelle/http';
+import { Operation, UUID, UuidPipe } from '@passerelle/http';
 
 @ApiTags('referrals')
 @HiddenFromNetworkAdmin()
@@ -21,7 +21,7 @@ export class GetReferralController {
     problems: [404],
     path: { id: UUID },
   })
-  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
+  get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetReferralQuery(id, actor, new Date()));
   }
 }

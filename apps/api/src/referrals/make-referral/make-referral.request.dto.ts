@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInstant } from '@passerelle/http';
+import { IsInstant, lowerCaseUuid } from '@passerelle/http';
+import { Transform } from 'class-transformer';
 import {
   CONSENT_CATEGORIES,
   ORGANISATION_ID,
@@ -13,6 +14,7 @@ import { ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Match
 
 export class MakeReferralRequest {
   @ApiProperty({ format: 'uuid' })
+  @Transform(lowerCaseUuid)
   @IsUUID()
   caseId: string;
 

@@ -1,10 +1,10 @@
-import { Controller, Delete, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { CurrentActor, Roles } from '@passerelle/auth';
 import { DeleteWebhookCommand } from './delete-webhook.command';
-import { Operation, UUID } from '@passerelle/http';
+import { Operation, UUID, UuidPipe } from '@passerelle/http';
 
 @ApiTags('webhooks')
 @Controller('v1/webhooks')
@@ -21,7 +21,7 @@ export class DeleteWebhookController {
     idempotent: true,
     path: { id: UUID },
   })
-  async remove(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
+  async remove(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<void> {
     await this.commands.execute(new DeleteWebhookCommand(actor, id));
   }
 }

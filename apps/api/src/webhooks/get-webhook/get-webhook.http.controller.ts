@@ -1,11 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { CurrentActor, Roles } from '@passerelle/auth';
 import { GetWebhookQuery } from './get-webhook.query';
 import { WEBHOOK, WEBHOOK_EXAMPLE } from '../webhooks.response';
-import { Operation, UUID } from '@passerelle/http';
+import { Operation, UUID, UuidPipe } from '@passerelle/http';
 
 @ApiTags('webhooks')
 @Controller('v1/webhooks')
@@ -20,7 +20,7 @@ export class GetWebhookController {
     problems: [404],
     path: { id: UUID },
   })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+  get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetWebhookQuery(actor, id));
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
@@ -6,7 +6,7 @@ import { CurrentActor, Roles } from '@passerelle/auth';
 import { ListDeliveriesQuery } from './list-deliveries.query';
 import { ListDeliveriesRequest } from './list-deliveries.request.dto';
 import { DELIVERIES, DELIVERIES_EXAMPLE } from '../webhooks.response';
-import { Operation, UUID } from '@passerelle/http';
+import { Operation, UUID, UuidPipe } from '@passerelle/http';
 
 @ApiTags('webhooks')
 @Controller('v1/webhooks')
@@ -21,7 +21,7 @@ export class ListDeliveriesController {
     problems: [404],
     path: { id: UUID },
   })
-  list(@Param('id', ParseUUIDPipe) id: string, @Query() query: ListDeliveriesRequest, @CurrentActor() actor: Actor) {
+  list(@Param('id', UuidPipe) id: string, @Query() query: ListDeliveriesRequest, @CurrentActor() actor: Actor) {
     return this.queries.execute(
       new ListDeliveriesQuery(actor, id, {
         status: query.status,

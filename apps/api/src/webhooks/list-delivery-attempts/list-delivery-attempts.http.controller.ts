@@ -1,11 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '@passerelle/auth';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { ListDeliveryAttemptsQuery } from './list-delivery-attempts.query';
 import { ATTEMPTS, ATTEMPTS_EXAMPLE } from '../webhooks.response';
-import { Operation, UUID } from '@passerelle/http';
+import { Operation, UUID, UuidPipe } from '@passerelle/http';
 
 @ApiTags('webhooks')
 @Controller('v1/webhooks')
@@ -20,7 +20,7 @@ export class ListDeliveryAttemptsController {
     problems: [404],
     path: { id: UUID, eventId: UUID },
   })
-  list(@Param('id', ParseUUIDPipe) id: string, @Param('eventId', ParseUUIDPipe) eventId: string, @CurrentActor() actor: Actor) {
+  list(@Param('id', UuidPipe) id: string, @Param('eventId', UuidPipe) eventId: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new ListDeliveryAttemptsQuery(actor, id, eventId));
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
@@ -6,7 +6,7 @@ import { CurrentActor, Roles } from '@passerelle/auth';
 import { ReplayWebhookCommand } from './replay-webhook.command';
 import { ReplayWebhookRequest } from './replay-webhook.request.dto';
 import { REPLAY_QUEUED, REPLAY_QUEUED_EXAMPLE } from '../webhooks.response';
-import { Operation, UUID } from '@passerelle/http';
+import { Operation, UUID, UuidPipe } from '@passerelle/http';
 
 @ApiTags('webhooks')
 @Controller('v1/webhooks')
@@ -23,7 +23,7 @@ export class ReplayWebhookController {
     idempotent: true,
     path: { id: UUID },
   })
-  replay(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReplayWebhookRequest, @CurrentActor() actor: Actor) {
+  replay(@Param('id', UuidPipe) id: string, @Body() body: ReplayWebhookRequest, @CurrentActor() actor: Actor) {
     return this.commands.execute(new ReplayWebhookCommand(actor, id, replayStart(body)));
   }
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { type Actor, ORGANISATION_ACTING_ROLES } from '@passerelle/domain';
 import { CurrentActor, Roles } from '@passerelle/auth';
-import { Operation, UUID } from '@passerelle/http';
+import { Operation, UUID, UuidPipe } from '@passerelle/http';
 import { RotateWebhookSecretCommand } from './rotate-webhook-secret.command';
 import { RotateWebhookSecretRequest } from './rotate-webhook-secret.request.dto';
 import { SECRET_ROTATED, SECRET_ROTATED_EXAMPLE } from '../webhooks.response';
@@ -22,7 +22,7 @@ export class RotateWebhookSecretController {
     idempotent: { secrets: ['secret'] },
     path: { id: UUID },
   })
-  rotate(@Param('id', ParseUUIDPipe) id: string, @Body() body: RotateWebhookSecretRequest, @CurrentActor() actor: Actor) {
+  rotate(@Param('id', UuidPipe) id: string, @Body() body: RotateWebhookSecretRequest, @CurrentActor() actor: Actor) {
     return this.commands.execute(new RotateWebhookSecretCommand(actor, id, body.overlapSeconds));
   }
 }
