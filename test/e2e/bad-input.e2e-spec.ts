@@ -144,6 +144,18 @@ describe('bad input gets a clear 4xx problem and writes nothing', () => {
     expect(retry.status).toBe(first.status);
     expect(retry.body).toEqual(first.body);
     expect(await eventCount(network)).toBe(after);
+    // The same JSON written by another serialiser, members in another order, is the same request.
+    const reordered = Object.fromEntries(
+      Object.entries(body)
+        .reverse()
+        .map(([name, value]) => [
+          name,
+          value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
+        ]),
+    );
+    const reorderedRetry = await network.http().post('/v1/cases').set(auth(ngo)).set('Idempotency-Key', 'identify-0001').send(reordered);
+    expect({ status: reorderedRetry.status, body: reorderedRetry.body }).toEqual({ status: first.status, body: first.body });
+    expect(await eventCount(network)).toBe(after);
     const reused = await network
       .http()
       .post('/v1/cases')

@@ -80,6 +80,23 @@ export function answerToKeep(body: unknown, secrets: readonly string[], whole: b
   };
 }
 
+/**
+ * A parsed body written with its members in code-point order at every depth: the request's
+ * fingerprint. A retry is the same request whatever order its serialiser wrote the members in
+ * (JSON objects are unordered); with JSON.stringify as written, it was refused as a reused key.
+ * The depth is bounded before parsing (input/json-body.ts), so the recursion is too.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const members = Object.keys(value)
+      .sort()
+      .map((name) => `${JSON.stringify(name)}:${canonicalJson((value as Record<string, unknown>)[name])}`);
+    return `{${members.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
 const CORRELATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -162,7 +179,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     request: ContextualRequest,
   ): Promise<unknown> {
     const hash = createHash('sha256')
-      .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
+      .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
       .digest('hex');
     const claim = await this.store.claim(keyId, key, hash);
     const response = context.switchToHttp().getResponse<Response>();
