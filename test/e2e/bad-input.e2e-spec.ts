@@ -197,6 +197,21 @@ describe('bad input gets a clear 4xx problem and writes nothing', () => {
     expect(await eventCount(network)).toBe(before);
   });
 
+  it('refuses an inbox cursor it did not hand out with one answer, 400 naming cursor, whatever its characters', async () => {
+    // 'garbage' and 'MDAx' (base64url of "001") used to be a 422 INBOX.BAD_CURSOR, 'eyJhIjoxfQ==' a 400.
+    for (const cursor of ['garbage', 'MDAx', 'eyJhIjoxfQ==', '-1', 'x'.repeat(65)]) {
+      const response = await network.http().get(`/v1/inbox?direction=sent&cursor=${cursor}`).set(auth(ngo));
+      expectProblem(response, 400);
+      expect({ cursor, code: response.body.code, errors: response.body.errors }).toEqual({
+        cursor,
+        code: 'REQUEST.VALIDATION',
+        errors: [{ field: 'cursor', message: 'cursor must be a nextCursor returned by this endpoint' }],
+      });
+    }
+    // A cursor of the inbox's own making ('MA' stands for position 0) is still read.
+    expect((await network.http().get('/v1/inbox?direction=sent&cursor=MA').set(auth(ngo))).status).toBe(200);
+  });
+
   it('reads a UUID written in capitals as the same id, in a path or in a body', async () => {
     const caseRead = await network.http().get(`/v1/cases/${caseId.toUpperCase()}`).set(auth(ngo));
     expect({ status: caseRead.status, caseId: caseRead.body.caseId }).toEqual({ status: 200, caseId });

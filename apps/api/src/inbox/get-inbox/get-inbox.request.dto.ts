@@ -1,9 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, ValidateBy } from 'class-validator';
 import { IsPosition } from '@passerelle/http';
+import { decodeInboxCursor } from '@passerelle/projections';
 
 const STATUSES = ['referred', 'accepted', 'declined', 'withdrawn', 'closed'] as const;
+
+/** Only a cursor the inbox handed out: any other string is input to mend (400), whatever its characters. */
+function isInboxCursor(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    decodeInboxCursor(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export class GetInboxRequest {
   @ApiPropertyOptional({ enum: ['received', 'sent'], default: 'received' })
@@ -19,7 +31,10 @@ export class GetInboxRequest {
   @ApiPropertyOptional({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'nextCursor from the previous page' })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'cursor must be a nextCursor returned by this endpoint' })
+  @ValidateBy(
+    { name: 'isInboxCursor', validator: { validate: isInboxCursor } },
+    { message: 'cursor must be a nextCursor returned by this endpoint' },
+  )
   cursor?: string;
 
   @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 100 })
