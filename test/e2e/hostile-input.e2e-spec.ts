@@ -188,6 +188,15 @@ describe('hostile and careless input', () => {
         expect(fields(await refused(() => send('post', '/v1/cases', person({ birthDate })), 400, birthDate))).toEqual(['person.birthDate']);
     });
 
+    it('refuses a name of white space only: an organisation’s, her given or family name', async () => {
+      for (const blank of ['   ', '\u00a0\u3000']) {
+        const organisation = { id: 'blank-1', name: blank, kind: 'ngo', department: '93', services: ['legal'] };
+        expect(fields(await refused(() => send('post', '/v1/organisations', organisation, network.adminKey), 400))).toEqual(['name']);
+        expect(fields(await refused(() => send('post', '/v1/cases', person({ givenName: blank })), 400))).toEqual(['person.givenName']);
+        expect(fields(await refused(() => send('post', '/v1/cases', person({ familyName: blank })), 400))).toEqual(['person.familyName']);
+      }
+    });
+
     it('refuses nationality XX', async () => {
       expect(fields(await refused(() => send('post', '/v1/cases', person({ nationality: 'XX' })), 400))).toEqual(['person.nationality']);
     });

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCountry } from '@passerelle/geography';
-import { SingleLine, Nested } from '@passerelle/http';
+import { SingleLine, Nested, NotBlank } from '@passerelle/http';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import type { PersonInput } from './person';
@@ -43,6 +43,7 @@ export class PersonRequest implements PersonInput {
   @IsOptional()
   @IsString()
   @SingleLine()
+  @NotBlank()
   @Length(1, 200)
   givenName?: string;
 
@@ -50,6 +51,7 @@ export class PersonRequest implements PersonInput {
   @IsOptional()
   @IsString()
   @SingleLine()
+  @NotBlank()
   @Length(1, 200)
   familyName?: string;
 

@@ -16,3 +16,18 @@ export function SingleLine(options?: ValidationOptions) {
       validator: { validate: (value: unknown) => typeof value !== 'string' || !LINE_BREAK_OR_TAB.test(value) },
     });
 }
+
+/**
+ * A name that must say something: at least one character other than white space. `Length(1, …)`
+ * alone let "   " through, shown as a blank organisation in the directory and as her blank name.
+ */
+export function NotBlank(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'notBlank',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must not be blank`, ...options },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || /\S/u.test(value) },
+    });
+}

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ORGANISATION_ID, ORGANISATION_KINDS, SERVICES, type OrganisationKind, type Service } from '@passerelle/domain';
 import { IsDepartment } from '@passerelle/geography';
-import { SingleLine, Nested } from '@passerelle/http';
+import { SingleLine, Nested, NotBlank } from '@passerelle/http';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsE164Phone, toE164 } from '../../shared/phone-number';
 
@@ -35,6 +35,7 @@ export class RegisterOrganisationRequest {
   @ApiProperty({ example: 'Association 93' })
   @IsString()
   @SingleLine()
+  @NotBlank()
   @Length(1, 200)
   name: string;
 
