@@ -2,7 +2,6 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsPosition } from '@passerelle/http';
 import {
   IsISO8601,
-  IsOptional,
   Validate,
   ValidateIf,
   ValidatorConstraint,
@@ -39,7 +38,8 @@ export class ReplayWebhookRequest {
     example: '2026-11-01T00:00:00Z',
     description: 'Re-send every event that occurred at or after this instant; or give fromPosition',
   })
-  @IsOptional()
+  // Absent is fine; null is no instant (it was read as the epoch, replaying everything).
+  @ValidateIf((request: ReplayWebhookRequest) => request.since !== undefined)
   @IsISO8601({ strict: true })
   since?: string;
 }
