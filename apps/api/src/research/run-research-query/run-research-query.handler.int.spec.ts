@@ -114,7 +114,7 @@ describe('run research query', () => {
     // Provence-Alpes-Côte d'Azur counts 13 women: it is inside "other" only because Bretagne's 2 needed company.
     const refused = ask({ groupBy: ['ageBand'], filters: { region: "Provence-Alpes-Côte d'Azur" } });
 
-    await expect(refused).rejects.toMatchObject({ code: 'RESEARCH.VALUE_TOO_RARE' });
+    await expect(refused).rejects.toMatchObject({ code: 'RESEARCH.VALUE_TOO_RARE', details: { field: 'filters.region' } });
     await expect(refused).rejects.not.toMatchObject({ message: expect.stringMatching(/counts fewer than/) });
     // The région's name, not its INSEE code 93, which reads as the département of Seine-Saint-Denis.
     await expect(refused).rejects.toMatchObject({ message: expect.stringContaining("region=Provence-Alpes-Côte d'Azur") });

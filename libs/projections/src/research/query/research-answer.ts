@@ -44,7 +44,7 @@ export class ResearchAnswers {
           'RESEARCH.VALUE_TOO_RARE',
           // Not "fewer than k": a common value may be merged too, to bring "other" up to k (libs/projections/src/research/disclosure/rare-values.ts).
           `${dim}=${displayValue(dim, value, query.year)} is only shown inside "other" this year: values seen fewer than ${this.k} times are, with as many others as it takes for "other" to reach ${this.k} ${query.unit}`,
-          { filter: dim },
+          { field: `filters.${dim}`, filter: dim },
         );
       }
     }
