@@ -307,7 +307,7 @@ describe('webhooks: endpoints, signed thin deliveries, the delivery log and repl
     for (const secret of [old, rotated.body.secret]) expect(() => new Webhook(secret).verify(request!.body, headers)).not.toThrow();
   });
 
-  it('stops sending once an endpoint is deleted, and hides it from other partners as if absent', async () => {
+  it('stops sending once an endpoint is deleted, keeps its log for its owner, and hides it from other partners as if absent', async () => {
     const target = await receiver();
     const { id } = await register(ngo, target, ['organisation.capacity_declared.v1']);
     expect((await network.http().get(`/v1/webhooks/${id}`).set(auth(refuge))).status).toBe(404);
@@ -315,6 +315,9 @@ describe('webhooks: endpoints, signed thin deliveries, the delivery log and repl
     expect((await network.http().get(`/v1/webhooks/${id}/deliveries`).set(auth(refuge))).status).toBe(404);
     expect((await network.http().delete(`/v1/webhooks/${id}`).set(auth(ngo))).status).toBe(204);
     expect((await network.http().get(`/v1/webhooks/${id}`).set(auth(ngo))).status).toBe(404);
+    // Its delivery log outlives it, for its owner only.
+    expect((await network.http().get(`/v1/webhooks/${id}/deliveries`).set(auth(ngo))).status).toBe(200);
+    expect((await network.http().get(`/v1/webhooks/${id}/deliveries`).set(auth(refuge))).status).toBe(404);
     const marker = await receiver();
     await register(ngo, marker, ['organisation.capacity_declared.v1']);
     await declareCapacity(ngo, 7);
