@@ -179,11 +179,23 @@ describe('coordination views over a seeded network', () => {
       ['an unknown département', '/v1/coordination/funnel?department=XX', 400],
       ['a day that does not exist', '/v1/coordination/funnel?from=2026-02-30', 422],
       ['a period that ends before it starts', '/v1/coordination/gaps?from=2026-06-01&to=2026-05-01', 422],
+      ['a year zero, which the calendar has not', '/v1/coordination/funnel?from=0000-01-01', 422],
+      ['a year zero on place requests', '/v1/coordination/place-requests?to=0000-12-31', 422],
       ['a gap threshold of zero days', '/v1/coordination/gaps?afterDays=0', 400],
     ])('answers %s with a problem', async (_what, path, status) => {
       const response = await get(path);
       expect(response.status).toBe(status);
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     });
+
+    it.each(['funnel', 'gaps', 'place-requests'])(
+      'reads a period ending on the last day of the calendar, 9999-12-31, as one without an end (%s)',
+      async (view) => {
+        const open = await get(`/v1/coordination/${view}?from=2026-03-01`);
+        const last = await get(`/v1/coordination/${view}?from=2026-03-01&to=9999-12-31`);
+        expect(last.status).toBe(200);
+        expect({ ...last.body, asOf: null }).toEqual({ ...open.body, asOf: null });
+      },
+    );
   });
 });

@@ -432,5 +432,18 @@ describe('the FHIR R4 facade (/fhir/r4)', () => {
       );
       expectOutcome(await network.http().get('/fhir/r4/Organization').set(auth('psk_not-a-key')), 401, 'AUTH.UNAUTHENTICATED');
     });
+
+    it('answers the service base itself with an OperationOutcome: no batch, transaction or whole-system search', async () => {
+      // POST /fhir/r4 (a batch Bundle) and GET /fhir/r4 were the JSON API's application/problem+json.
+      const batch = JSON.stringify({ resourceType: 'Bundle', type: 'batch', entry: [] });
+      for (const path of ['/fhir/r4', '/fhir/r4/']) {
+        expectOutcome(await network.http().get(path).set(auth(hospital)), 405, 'FHIR.INTERACTION_NOT_SUPPORTED');
+        expectOutcome(
+          await network.http().post(path).set(auth(hospital)).set('Content-Type', 'application/fhir+json').send(batch),
+          405,
+          'FHIR.INTERACTION_NOT_SUPPORTED',
+        );
+      }
+    });
   });
 });

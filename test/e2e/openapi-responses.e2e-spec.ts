@@ -56,6 +56,15 @@ describe('the OpenAPI document, and the check of every answer against it', () =>
     expect(incomplete).toEqual([]);
   });
 
+  it('tells a coordinator what the gaps count: each woman once in totals, under each of her indicators in rows, consent deciding who is linked', () => {
+    const gaps = (document.paths['/v1/coordination/gaps'] as Record<string, { description?: string }>).get?.description ?? '';
+    // docs/adr/0002-coordination-and-consent.md: the view says what consent leaves out.
+    expect(gaps).toMatch(/coordination` consent/);
+    expect(gaps).toMatch(/notLinkable/);
+    expect(gaps).toMatch(/under each indicator/);
+    expect(gaps).toMatch(/first identification/);
+  });
+
   it('passes an answer that matches its operation', async () => {
     const check = responseChecker(document);
     const me = await request(network.app.getHttpServer()).get('/v1/me').set(auth());

@@ -271,6 +271,26 @@ describe('webhooks: endpoints, signed thin deliveries, the delivery log and repl
     expect((await network.http().post(`/v1/webhooks/${id}/replay`).set(auth(refuge)).send({})).status).toBe(400);
   });
 
+  it('refuses null for a replay’s start or a rotation’s overlap rather than reading it as the epoch or as no overlap', async () => {
+    const target = await receiver();
+    const { id } = await register(ngo, target, ['organisation.capacity_declared.v1']);
+    const post = (path: string, body: object) => network.http().post(`/v1/webhooks/${id}/${path}`).set(auth(ngo)).send(body);
+    const refused = async (path: string, body: object, field: string) => {
+      const response = await post(path, body);
+      expect({ status: response.status, type: response.headers['content-type'] }).toEqual({
+        status: 400,
+        type: expect.stringMatching(/problem\+json/),
+      });
+      expect((response.body.errors as { field: string }[]).map((error) => error.field)).toContain(field);
+    };
+    // { since: null } queued every event since 1970; { overlapSeconds: null } ended the old secret at once.
+    await refused('replay', { since: null }, 'since');
+    await refused('replay', { fromPosition: '0', since: null }, 'since');
+    await refused('secret-rotation', { overlapSeconds: null }, 'overlapSeconds');
+    const log = await network.http().get(`/v1/webhooks/${id}/deliveries`).set(auth(ngo));
+    expect((log.body.actions as { action: string }[]).map((action) => action.action)).toEqual(['registered']);
+  });
+
   it('signs with both secrets while a rotation overlaps, so the old and the new one verify', async () => {
     const target = await receiver();
     const { id, secret: old } = await register(ngo, target, ['organisation.capacity_declared.v1']);
@@ -287,7 +307,7 @@ describe('webhooks: endpoints, signed thin deliveries, the delivery log and repl
     for (const secret of [old, rotated.body.secret]) expect(() => new Webhook(secret).verify(request!.body, headers)).not.toThrow();
   });
 
-  it('stops sending once an endpoint is deleted, and hides it from other partners as if absent', async () => {
+  it('stops sending once an endpoint is deleted, keeps its log for its owner, and hides it from other partners as if absent', async () => {
     const target = await receiver();
     const { id } = await register(ngo, target, ['organisation.capacity_declared.v1']);
     expect((await network.http().get(`/v1/webhooks/${id}`).set(auth(refuge))).status).toBe(404);
@@ -295,6 +315,9 @@ describe('webhooks: endpoints, signed thin deliveries, the delivery log and repl
     expect((await network.http().get(`/v1/webhooks/${id}/deliveries`).set(auth(refuge))).status).toBe(404);
     expect((await network.http().delete(`/v1/webhooks/${id}`).set(auth(ngo))).status).toBe(204);
     expect((await network.http().get(`/v1/webhooks/${id}`).set(auth(ngo))).status).toBe(404);
+    // Its delivery log outlives it, for its owner only.
+    expect((await network.http().get(`/v1/webhooks/${id}/deliveries`).set(auth(ngo))).status).toBe(200);
+    expect((await network.http().get(`/v1/webhooks/${id}/deliveries`).set(auth(refuge))).status).toBe(404);
     const marker = await receiver();
     await register(ngo, marker, ['organisation.capacity_declared.v1']);
     await declareCapacity(ngo, 7);

@@ -1,6 +1,6 @@
 import { evolveCase } from './case/case.decider';
 import type { CaseEvent } from './case/case.events';
-import type { CaseState } from './case/case.state';
+import type { CaseState, Consent } from './case/case.state';
 import { activeConsents, visibleCategories } from './case/consent';
 import { ANY_REFERRAL_RECIPIENT, CONSENT_CATEGORIES, CONSENT_PURPOSES } from './shared/vocabulary';
 import type { ConsentCategory } from './shared/vocabulary';
@@ -22,14 +22,22 @@ export type EventScope = Record<string, ConsentCategory[]>;
  *   whatever the purpose (the read side narrows by purpose);
  * - `any_referral_recipient` is not resolved here: receivers see case data through their referral's scope;
  * - after erasure nobody sees any category.
+ * `referralReceivers` are the organisations her case was referred to, which the case stream does not
+ * record: they may hold her data, so they are told of her erasure, and of the withdrawal of a consent
+ * that named `any_referral_recipient`.
  */
-export function scopeForCaseEvent(stateBefore: CaseState, event: CaseEvent, now: Date): EventScope {
+export function scopeForCaseEvent(
+  stateBefore: CaseState,
+  event: CaseEvent,
+  now: Date,
+  referralReceivers: readonly string[] = [],
+): EventScope {
   const after = evolveCase(stateBefore, event);
   if (after.status === 'none') return {};
   const scope: EventScope = {};
   // Recipients who may hold her data are told of a withdrawal or an erasure (GDPR art. 7(3), 17 and 19),
   // with no category: the event itself carries nothing about her.
-  for (const organisationId of recipientsToNotify(stateBefore, event, now)) scope[organisationId] = [];
+  for (const organisationId of recipientsToNotify(stateBefore, event, referralReceivers)) scope[organisationId] = [];
   for (const organisationId of namedRecipients(after, now)) {
     scope[organisationId] = union(CONSENT_PURPOSES.map((purpose) => visibleCategories(after, now, organisationId, purpose)));
   }
@@ -75,12 +83,22 @@ function namedRecipients(state: CaseState, now: Date): string[] {
   return [...new Set(named)].filter((recipient) => recipient !== ANY_REFERRAL_RECIPIENT);
 }
 
-function recipientsToNotify(stateBefore: CaseState, event: CaseEvent, now: Date): string[] {
-  if (event.type === 'PersonErased') return namedRecipients(stateBefore, now);
-  if (event.type !== 'ConsentWithdrawn' || stateBefore.status !== 'open') return [];
-  const withdrawn = stateBefore.consents.find((consent) => consent.consentId === event.data.consentId);
-  return (withdrawn?.recipients ?? []).filter((recipient) => recipient !== ANY_REFERRAL_RECIPIENT);
+/**
+ * Who may hold her data that an event takes back. Her erasure: every organisation a consent ever named
+ * (one withdrawn or expired since may still keep what it was given) and every receiver of her
+ * referrals. A withdrawal: the organisations the consent named, its referral receivers if it named
+ * `any_referral_recipient`.
+ */
+function recipientsToNotify(stateBefore: CaseState, event: CaseEvent, referralReceivers: readonly string[]): string[] {
+  if (stateBefore.status !== 'open') return [];
+  const named = (consents: readonly Consent[]) => consents.flatMap((consent) => consent.recipients);
+  if (event.type === 'PersonErased') return [...named(stateBefore.consents), ...referralReceivers].filter(isOrganisation);
+  if (event.type !== 'ConsentWithdrawn') return [];
+  const withdrawn = named(stateBefore.consents.filter((consent) => consent.consentId === event.data.consentId));
+  return [...withdrawn, ...(withdrawn.includes(ANY_REFERRAL_RECIPIENT) ? referralReceivers : [])].filter(isOrganisation);
 }
+
+const isOrganisation = (recipient: string) => recipient !== ANY_REFERRAL_RECIPIENT;
 
 /** Union in the canonical order of CONSENT_CATEGORIES, so equal scopes serialise identically. */
 function union(lists: ConsentCategory[][]): ConsentCategory[] {

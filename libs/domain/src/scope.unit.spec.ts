@@ -46,6 +46,37 @@ describe('scope', () => {
       const erasure: CaseEvent = { type: 'PersonErased', data: { caseId: CASE_ID, requestedBy: ASSO } };
       expect(scopeForCaseEvent(before, erasure, NOW)).toEqual({ [ASSO]: [], [REFUGE]: [], [POLICE]: [] });
     });
+
+    it('tells of her erasure those a withdrawn or expired consent named and those she was referred to: they may hold her data', () => {
+      const withdrawn: CaseEvent = { type: 'ConsentWithdrawn', data: { caseId: CASE_ID, consentId: 'c1', reason: null, by: ASSO } };
+      const before = fold([
+        identified(),
+        consentGranted({ consentId: 'c1' }),
+        withdrawn,
+        consentGranted({ consentId: 'c2', recipients: [POLICE], expiresAt: fromNow(0) }),
+        consentGranted({ consentId: 'c3', recipients: [ANY_REFERRAL_RECIPIENT] }),
+      ]);
+      const erasure: CaseEvent = { type: 'PersonErased', data: { caseId: CASE_ID, requestedBy: ASSO } };
+      expect(scopeForCaseEvent(before, erasure, NOW, [CLINIC])).toEqual({ [ASSO]: [], [REFUGE]: [], [POLICE]: [], [CLINIC]: [] });
+    });
+
+    it("tells her referrals' receivers of the withdrawal of a consent to any referral recipient, and of no other", () => {
+      const before = fold([
+        identified(),
+        consentGranted({ consentId: 'any', recipients: [ANY_REFERRAL_RECIPIENT] }),
+        consentGranted({ consentId: 'named', recipients: [POLICE] }),
+      ]);
+      const withdrawal = (consentId: string): CaseEvent => ({
+        type: 'ConsentWithdrawn',
+        data: { caseId: CASE_ID, consentId, reason: null, by: ASSO },
+      });
+      expect(scopeForCaseEvent(before, withdrawal('any'), NOW, [CLINIC])).toEqual({
+        [ASSO]: ALL,
+        [POLICE]: ['identity', 'contact', 'vulnerability'],
+        [CLINIC]: [],
+      });
+      expect(scopeForCaseEvent(before, withdrawal('named'), NOW, [CLINIC])).toEqual({ [ASSO]: ALL, [POLICE]: [] });
+    });
   });
 
   describe('of referral events', () => {

@@ -17,6 +17,7 @@ import { GrantConsentController } from './grant-consent/grant-consent.http.contr
 import { IdentifyPersonHandler } from './identify-person/identify-person.handler';
 import { IdentifyPersonController } from './identify-person/identify-person.http.controller';
 import { PersonAccessModule } from './person-access.module';
+import { ReferralReceivers } from './referral-receivers';
 import { WithdrawConsentHandler } from './withdraw-consent/withdraw-consent.handler';
 import { WithdrawConsentController } from './withdraw-consent/withdraw-consent.http.controller';
 
@@ -36,6 +37,7 @@ import { WithdrawConsentController } from './withdraw-consent/withdraw-consent.h
   providers: [
     // A referral's receiver sees her case: referrals to it are found through the inbox read model.
     { provide: InboxQuery, inject: [READ_MODEL], useFactory: (readModel: DataSource) => new InboxQuery(readModel) },
+    ReferralReceivers,
     IdentifyPersonHandler,
     GetCaseHandler,
     GrantConsentHandler,

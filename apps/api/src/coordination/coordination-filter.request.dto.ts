@@ -51,18 +51,26 @@ export class CoordinationFilterRequest extends CoordinationPlaceRequest {
   to?: string;
 }
 
-/** The request as the projections' filter; a period that ends before it starts, or a day that does not exist, is refused. */
+/** The last day a four-digit year holds: the period's end is the day after `to`, which would need a fifth digit. */
+const LAST_DAY = '9999-12-31';
+
+/**
+ * The request as the projections' filter; a period that ends before it starts, or a day that does not
+ * exist (year 0000 included: PostgreSQL's calendar has no year zero), is refused. A period ending on
+ * 9999-12-31 has no end.
+ */
 export function coordinationFilter(request: CoordinationFilterRequest): CoordinationFilter {
   for (const field of ['from', 'to'] as const) {
     const value = request[field];
     const day = value === undefined ? null : new Date(`${value}T00:00:00Z`);
-    if (day && (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value)) {
+    if (day && (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value || value.startsWith('0000'))) {
       throw unprocessable('COORDINATION.BAD_PERIOD', `${field} is not a day of the calendar`, { field });
     }
   }
   if (request.from && request.to && request.from > request.to) {
     throw unprocessable('COORDINATION.BAD_PERIOD', 'The period ends before it starts', { field: 'to' });
   }
-  const { from, to, department, service, indicator, kind } = request;
+  const { from, department, service, indicator, kind } = request;
+  const to = request.to === LAST_DAY ? undefined : request.to;
   return { from, to, department, service, indicator, kind };
 }

@@ -20,3 +20,10 @@ export async function ownEndpoint(store: WebhookEndpointStore, organisationId: s
   if (!endpoint) throw notFound('WEBHOOK.NOT_FOUND', 'No such webhook endpoint.');
   return endpoint;
 }
+
+/** As {@link ownEndpoint}, but a deleted endpoint too: its delivery log outlives it (docs/webhooks.md#delivery-log). */
+export async function ownEndpointLog(store: WebhookEndpointStore, organisationId: string, id: string): Promise<WebhookEndpoint> {
+  const endpoint = await store.getWithLog(organisationId, id);
+  if (!endpoint) throw notFound('WEBHOOK.NOT_FOUND', 'No such webhook endpoint.');
+  return endpoint;
+}

@@ -129,6 +129,32 @@ export const coordinationReplayProjection: Projection = {
   applyBatch: (manager, events) => applyCoordination(manager, events, false),
 };
 
+/**
+ * The replay cut into lanes that write apart, run side by side (libs/projections/src/rebuild/rebuild-catalogue.ts):
+ * her case with its linkage key, the referrals, and the organisations with the place requests. A
+ * replay writes only these rows ({@link applyCoordination} without `derived`), each table from its own events.
+ */
+export const COORDINATION_REPLAY_LANES: readonly Projection[] = [
+  {
+    name: COORDINATION_PROJECTION_NAME,
+    handles: COORDINATION_CASE_EVENT_TYPES,
+    applyBatch: async (manager, events) => applyToTable(manager, coordinationCasesTable, await withLinkageKeys(manager, events)),
+  },
+  {
+    name: COORDINATION_PROJECTION_NAME,
+    handles: COORDINATION_REFERRAL_EVENT_TYPES,
+    applyBatch: (manager, events) => applyToTable(manager, coordinationReferralsTable, events),
+  },
+  {
+    name: COORDINATION_PROJECTION_NAME,
+    handles: [...COORDINATION_ORGANISATION_EVENT_TYPES, ...COORDINATION_PLACE_REQUEST_EVENT_TYPES],
+    async applyBatch(manager, events) {
+      await applyToTable(manager, coordinationOrganisationsTable, events);
+      await applyToTable(manager, coordinationPlaceRequestsTable, events);
+    },
+  },
+];
+
 /** Independent chains, which a rebuild runs side by side: each reads what the others do not write. */
 export const finishCoordination: readonly ((manager: EntityManager) => Promise<void>)[] = [
   async (manager) => {

@@ -1,5 +1,5 @@
 import type { Projection } from '../runner/projection';
-import { tablesProjection, type ReadModelTable } from '../runner/read-model-table';
+import { tableLanes, tablesProjection, type ReadModelTable } from '../runner/read-model-table';
 import { InboxCaseEntity, type InboxCaseRow } from './inbox-case.entity';
 import { evolveInboxCase } from './inbox-case.evolve';
 import { InboxReferralEntity, type InboxReferralRow } from './inbox-referral.entity';
@@ -45,11 +45,10 @@ export const inboxPlaceRequestsTable: ReadModelTable<InboxPlaceRequestRow, Inbox
  * Partners' inboxes: referrals sent and received, the consent state that decides what they may see,
  * and the status of the place requests they belong to.
  */
-export const inboxProjection: Projection = tablesProjection(INBOX_PROJECTION_NAME, [
-  inboxCasesTable,
-  inboxReferralsTable,
-  inboxPlaceRequestsTable,
-]);
+const INBOX_TABLES = [inboxCasesTable, inboxReferralsTable, inboxPlaceRequestsTable];
+export const inboxProjection: Projection = tablesProjection(INBOX_PROJECTION_NAME, INBOX_TABLES);
+/** Its replay, a table per lane (libs/projections/src/rebuild/rebuild-catalogue.ts). */
+export const INBOX_LANES = tableLanes(INBOX_PROJECTION_NAME, INBOX_TABLES);
 
 export const INBOX_ENTITIES = [InboxCaseEntity, InboxReferralEntity, InboxPlaceRequestEntity];
 export { INBOX_MIGRATIONS } from './inbox.migration';

@@ -2,14 +2,15 @@ import type { MigrationSet } from '@passerelle/migrations';
 import type { EntityManager, EntitySchema } from 'typeorm';
 import {
   COORDINATION_MIGRATIONS,
+  COORDINATION_REPLAY_LANES,
   COORDINATION_TABLES,
   coordinationProjection,
   coordinationReplayProjection,
   finishCoordination,
 } from '../coordination/coordination.projection';
 import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS, directoryProjection } from '../directory/directory.projection';
-import { INBOX_ENTITIES, INBOX_MIGRATIONS, inboxProjection } from '../inbox/inbox.projection';
-import { RESEARCH_ENTITIES, RESEARCH_READ_MODEL_MIGRATIONS, researchProjection } from '../research/research.projection';
+import { INBOX_ENTITIES, INBOX_LANES, INBOX_MIGRATIONS, inboxProjection } from '../inbox/inbox.projection';
+import { RESEARCH_ENTITIES, RESEARCH_LANES, RESEARCH_READ_MODEL_MIGRATIONS, researchProjection } from '../research/research.projection';
 import type { Projection } from '../runner/projection';
 import { ACTIVITY_MIGRATIONS, ACTIVITY_TABLES, activityProjection } from '../activity/activity.projection';
 
@@ -27,21 +28,34 @@ export interface RebuildTarget {
   finish?: readonly ((manager: EntityManager) => Promise<void>)[];
   /** Applies what was appended during the replay, after `finish` (default `projection`): keeps derived rows up to date. */
   catchUp?: Projection;
+  /**
+   * The replay of `projection` cut into independent parts, each reading the events on its own and
+   * writing only its own tables, so that they run side by side (one transaction per batch each):
+   * what one prepares in Node overlaps what another waits for from PostgreSQL. Default: one lane,
+   * `projection`. Their union must build exactly what `projection` builds (test/e2e/rebuild.e2e-spec.ts).
+   */
+  lanes?: readonly Projection[];
 }
 
 const tablesOf = (entities: readonly EntitySchema[]) => entities.map((entity) => entity.options.tableName ?? entity.options.name);
 
 export const REBUILD_TARGETS: Record<string, RebuildTarget> = {
-  inbox: { projection: inboxProjection, tables: tablesOf(INBOX_ENTITIES), migrations: INBOX_MIGRATIONS },
+  inbox: { projection: inboxProjection, lanes: INBOX_LANES, tables: tablesOf(INBOX_ENTITIES), migrations: INBOX_MIGRATIONS },
   directory: { projection: directoryProjection, tables: tablesOf(DIRECTORY_ENTITIES), migrations: DIRECTORY_MIGRATIONS },
   coordination: {
     projection: coordinationReplayProjection,
+    lanes: COORDINATION_REPLAY_LANES,
     catchUp: coordinationProjection,
     tables: COORDINATION_TABLES,
     migrations: COORDINATION_MIGRATIONS,
     finish: finishCoordination,
   },
-  research: { projection: researchProjection, tables: tablesOf(RESEARCH_ENTITIES), migrations: RESEARCH_READ_MODEL_MIGRATIONS },
+  research: {
+    projection: researchProjection,
+    lanes: RESEARCH_LANES,
+    tables: tablesOf(RESEARCH_ENTITIES),
+    migrations: RESEARCH_READ_MODEL_MIGRATIONS,
+  },
   activity: { projection: activityProjection, tables: ACTIVITY_TABLES, migrations: ACTIVITY_MIGRATIONS },
 };
 

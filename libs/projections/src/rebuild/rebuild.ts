@@ -57,14 +57,19 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
   let position = -1n;
   let processed = 0;
   try {
-    const feed = new BatchFeed((after) => store.readAll({ after, maxCount: batchSize }), targets.length);
-    // One transaction per batch and read model; the read models go at their own pace (batch-feed.ts).
+    const lanes = targets.flatMap((target) => (target.lanes ?? [target.projection]).map((projection) => ({ target, projection })));
+    const feed = new BatchFeed((after) => store.readAll({ after, maxCount: batchSize }), lanes.length);
+    // One transaction per batch and lane (a read model, or an independent part of one: rebuild-catalogue.ts);
+    // the lanes go at their own pace (batch-feed.ts).
     await Promise.all(
-      targets.map(async (target, reader) => {
+      lanes.map(async ({ target, projection }, reader) => {
         try {
           for (let batch = await feed.take(reader); batch.length > 0; batch = await feed.take(reader)) {
-            const events = batch;
-            await dataSource.transaction((manager) => applyToShadow(manager, target, target.projection, events, liveSchema));
+            const events = handledBy(projection, batch);
+            if (events.length > 0)
+              await dataSource.transaction((manager) =>
+                inShadow(manager, target, () => projection.applyBatch(manager, events), liveSchema),
+              );
             const everyone = await feed.done(reader);
             const last = everyone?.[everyone.length - 1];
             if (everyone && last) {
@@ -155,7 +160,11 @@ async function applyToShadow(
   batch: RecordedEvent[],
   liveSchema: string,
 ): Promise<void> {
-  const handled = new Set(projection.handles);
-  const events = batch.filter((event) => handled.has(event.type));
+  const events = handledBy(projection, batch);
   if (events.length > 0) await inShadow(manager, target, () => projection.applyBatch(manager, events), liveSchema);
+}
+
+function handledBy(projection: Projection, batch: RecordedEvent[]): RecordedEvent[] {
+  const handled = new Set(projection.handles);
+  return batch.filter((event) => handled.has(event.type));
 }

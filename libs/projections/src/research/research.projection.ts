@@ -1,5 +1,5 @@
 import type { Projection } from '../runner/projection';
-import { tablesProjection, type ReadModelTable } from '../runner/read-model-table';
+import { tableLanes, tablesProjection, type ReadModelTable } from '../runner/read-model-table';
 import { ResearchCaseEntity, type ResearchCaseRow } from './research-case.entity';
 import { evolveResearchCase, type ResearchCaseEvent } from './research-case.evolve';
 import {
@@ -52,11 +52,10 @@ export const researchOrganisationsTable: ReadModelTable<ResearchOrganisationRow,
 };
 
 /** Generalised rows for anonymised research (docs/adr/0002-coordination-and-consent.md); queries apply consent and disclosure control. */
-export const researchProjection: Projection = tablesProjection(RESEARCH_PROJECTION_NAME, [
-  researchOrganisationsTable,
-  researchCasesTable,
-  researchReferralsTable,
-]);
+const RESEARCH_READ_MODEL_TABLES = [researchOrganisationsTable, researchCasesTable, researchReferralsTable];
+export const researchProjection: Projection = tablesProjection(RESEARCH_PROJECTION_NAME, RESEARCH_READ_MODEL_TABLES);
+/** Its replay, a table per lane (libs/projections/src/rebuild/rebuild-catalogue.ts). */
+export const RESEARCH_LANES = tableLanes(RESEARCH_PROJECTION_NAME, RESEARCH_READ_MODEL_TABLES);
 
 export const RESEARCH_TABLES = ['research_cases', 'research_referrals', 'research_organisations'];
 export const RESEARCH_ENTITIES = [ResearchCaseEntity, ResearchReferralEntity, ResearchOrganisationEntity];

@@ -130,13 +130,18 @@ export class WebhookEndpointStore {
     return this.box.open(id, row.sealed);
   }
 
-  private async find(db: Pool | PoolClient, organisationId: string, id: string): Promise<WebhookEndpoint | null> {
+  /** The endpoint even once deleted: its owner still reads its delivery log, the waiting deliveries `cancelled`. */
+  async getWithLog(organisationId: string, id: string): Promise<WebhookEndpoint | null> {
+    return this.find(this.pool, organisationId, id, true);
+  }
+
+  private async find(db: Pool | PoolClient, organisationId: string, id: string, deletedToo = false): Promise<WebhookEndpoint | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
     const {
       rows: [row],
     } = await db.query<EndpointRow>(
-      `SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE id = $1 AND organisation_id = $2 AND status <> 'deleted'`,
-      [id, organisationId],
+      `SELECT ${ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE id = $1 AND organisation_id = $2 AND (status <> 'deleted' OR $3)`,
+      [id, organisationId, deletedToo],
     );
     return row ? toEndpoint(row) : null;
   }

@@ -1,5 +1,13 @@
 import { StreamStateCache } from '@passerelle/command-handling';
-import { caseDecider, caseStream, type Actor, type CaseEvent, type PersonErased } from '@passerelle/domain';
+import {
+  ANY_REFERRAL_RECIPIENT,
+  caseDecider,
+  caseStream,
+  referralStream,
+  type Actor,
+  type CaseEvent,
+  type PersonErased,
+} from '@passerelle/domain';
 import type { EventStore } from '@passerelle/event-store';
 import { LinkageKeyStore, type Keyring } from '@passerelle/privacy';
 import type { Pool } from 'pg';
@@ -7,18 +15,23 @@ import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@p
 import { randomUUID } from 'node:crypto';
 import {
   ASSO,
+  CLINIC,
   REFUGE,
   admin,
   asso,
   cacheHolding,
   clinic,
   consentGranted,
+  consentWithdrawn,
   contextOf,
   coordinator,
   exactScope,
   identified,
   keyringOnTestDatabase,
+  referralMade,
 } from '../../testing/use-case.fixtures';
+import { openReadSide, SETTINGS, type ReadSide } from '../../testing/read-side.fixtures';
+import { ReferralReceivers } from '../referral-receivers';
 import { ErasePersonCommand } from './erase-person.command';
 import { ErasePersonHandler } from './erase-person.handler';
 
@@ -36,8 +49,11 @@ describe('erase person', () => {
   let keyring: Keyring;
   let pool: Pool;
   let close: () => Promise<void>;
+  /** The inbox her referrals are read from (referral-receivers.ts): empty but for the rule that says otherwise. */
+  let side: ReadSide;
+  const receiversOn = (read: ReadSide) => new ReferralReceivers(read.fx.store, read.inbox, read.fx.dataSource, SETTINGS);
   const handler = (store: EventStore, cache = new StreamStateCache()) =>
-    new ErasePersonHandler(store, keyring, new LinkageKeyStore(pool), cache);
+    new ErasePersonHandler(store, keyring, new LinkageKeyStore(pool), cache, receiversOn(side));
   /** Her linkage key as the identification recorded it, then as the table holds it. */
   const withLinkageKey = (caseId: string) => new LinkageKeyStore(pool).record(caseId, `linkage-of-${caseId}`);
   const linkageRow = async (caseId: string) =>
@@ -46,8 +62,42 @@ describe('erase person', () => {
   /** Her sealed fields, as the identification left them. */
   const sealedFor = (caseId: string) => keyring.seal(caseId, { givenName: 'Awa' });
 
-  beforeAll(async () => ({ keyring, pool, close } = await keyringOnTestDatabase('erase_person')));
-  afterAll(() => close());
+  beforeAll(async () => {
+    ({ keyring, pool, close } = await keyringOnTestDatabase('erase_person'));
+    side = await openReadSide('erase_person_inbox');
+  });
+  afterAll(async () => {
+    await side.close();
+    await close();
+  });
+
+  describe('when her case was referred under a consent to any referral recipient', () => {
+    it('tells the organisations she was referred to, and those a consent named before its withdrawal, with none of her categories', async () => {
+      const { caseId, stream } = aCase();
+      const referralId = randomUUID();
+      const toAnyReceiver = consentGranted({ consentId: 'consent-any', recipients: [ANY_REFERRAL_RECIPIENT], purposes: ['referral'] });
+      const toClinic = consentGranted({ consentId: 'consent-clinic', recipients: [CLINIC], purposes: ['referral'] });
+      await side.given(
+        [
+          stream,
+          [
+            identified({ caseId }),
+            { ...toAnyReceiver, data: { ...toAnyReceiver.data, caseId } },
+            { ...toClinic, data: { ...toClinic.data, caseId } },
+            { ...consentWithdrawn('consent-clinic'), data: { ...consentWithdrawn('consent-clinic').data, caseId } },
+          ],
+        ],
+        [referralStream(referralId), [referralMade({ caseId, referralId, to: REFUGE })]],
+      );
+      await handler(side.fx.store).execute(erase(caseId, asso));
+
+      const events = await side.fx.store.readStream(stream);
+      expect(events.at(-1)).toMatchObject({
+        type: 'PersonErased',
+        metadata: { scope: exactScope({ [ASSO]: [], [REFUGE]: [], [CLINIC]: [] }) },
+      });
+    });
+  });
 
   describe('when her case is open', () => {
     it('destroys her data key and records the erasure, told to her consent recipients with none of her categories', async () => {

@@ -5,6 +5,7 @@ import { caseDecider, caseStream, type ErasePerson } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { Keyring, LinkageKeyStore } from '@passerelle/privacy';
 import { caseScope } from '../case.scope';
+import { ReferralReceivers } from '../referral-receivers';
 import { ErasePersonCommand } from './erase-person.command';
 
 /**
@@ -19,6 +20,7 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
     private readonly keyring: Keyring,
     private readonly linkageKeys: LinkageKeyStore,
     private readonly cache: StreamStateCache,
+    private readonly referralReceivers: ReferralReceivers,
   ) {}
 
   async execute({ data: { caseId }, context }: ErasePersonCommand) {
@@ -27,12 +29,14 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
     // Read to the latest event: the check below must not rest on a stale copy before a key is destroyed.
     const { state } = await aggregateStream(this.store, stream, { ...caseDecider, cache: this.cache });
     caseDecider.decide(command, state); // throws when this actor may not erase her: nothing is destroyed then
+    // Found before anything is destroyed: a read model that does not answer leaves her as she was.
+    const receivers = await this.referralReceivers.of(caseId);
     await this.keyring.destroy(caseId);
     // Her pseudonym goes too (docs/adr/0011-linkage-keys-outside-the-events.md): no view can link her any more.
     await this.linkageKeys.erase(caseId);
     const { position } = await handleCommand(this.store, stream, command, {
       ...caseDecider,
-      envelope: commandEnvelope(context, stream, caseScope(context.now)),
+      envelope: commandEnvelope(context, stream, caseScope(context.now, receivers)),
       cache: this.cache,
     });
     return { caseId, erased: true, position: String(position) };

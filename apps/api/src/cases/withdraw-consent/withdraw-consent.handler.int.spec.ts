@@ -1,5 +1,6 @@
 import { StreamStateCache } from '@passerelle/command-handling';
-import { caseDecider, caseStream, type Actor, type CaseEvent } from '@passerelle/domain';
+import { ANY_REFERRAL_RECIPIENT, caseDecider, caseStream, referralStream, type Actor, type CaseEvent } from '@passerelle/domain';
+import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@passerelle/event-store';
 import type { Keyring } from '@passerelle/privacy';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
@@ -18,7 +19,10 @@ import {
   identified,
   keyringOnTestDatabase,
   personErased,
+  referralMade,
 } from '../../testing/use-case.fixtures';
+import { openReadSide, SETTINGS, type ReadSide } from '../../testing/read-side.fixtures';
+import { ReferralReceivers } from '../referral-receivers';
 import { WithdrawConsentCommand } from './withdraw-consent.command';
 import { WithdrawConsentHandler } from './withdraw-consent.handler';
 import { WITHDRAWAL_REASON_LABEL } from './withdrawal-reason';
@@ -43,10 +47,38 @@ const withdrawn = (consentId: string) => ({
 describe('withdraw consent', () => {
   let keyring: Keyring;
   let close: () => Promise<void>;
-  const handler = (store: EventStore, cache = new StreamStateCache()) => new WithdrawConsentHandler(store, keyring, cache);
+  /** The inbox her referrals are read from (referral-receivers.ts): empty but for the rule that says otherwise. */
+  let side: ReadSide;
+  const handler = (store: EventStore, cache = new StreamStateCache()) =>
+    new WithdrawConsentHandler(store, keyring, cache, new ReferralReceivers(side.fx.store, side.inbox, side.fx.dataSource, SETTINGS));
 
-  beforeAll(async () => ({ keyring, close } = await keyringOnTestDatabase('withdraw_consent')));
-  afterAll(() => close());
+  beforeAll(async () => {
+    ({ keyring, close } = await keyringOnTestDatabase('withdraw_consent'));
+    side = await openReadSide('withdraw_consent_inbox');
+  });
+  afterAll(async () => {
+    await side.close();
+    await close();
+  });
+
+  describe('when the consent named any organisation she is referred to', () => {
+    it('tells the organisations she was referred to, with none of her categories', async () => {
+      const caseId = randomUUID();
+      const referralId = randomUUID();
+      const toAnyReceiver = consentGranted({ consentId: 'consent-any', recipients: [ANY_REFERRAL_RECIPIENT], purposes: ['referral'] });
+      await side.given(
+        [caseStream(caseId), [identified({ caseId }), { ...toAnyReceiver, data: { ...toAnyReceiver.data, caseId } }]],
+        [referralStream(referralId), [referralMade({ caseId, referralId, to: REFUGE })]],
+      );
+      await handler(side.fx.store).execute(new WithdrawConsentCommand({ caseId, consentId: 'consent-any', reason: null }, contextOf(asso)));
+
+      const events = await side.fx.store.readStream(caseStream(caseId));
+      expect(events.at(-1)).toMatchObject({
+        type: 'ConsentWithdrawn',
+        metadata: { scope: exactScope({ [ASSO]: ALL_CATEGORIES, [REFUGE]: [] }) },
+      });
+    });
+  });
 
   describe('when her consent is active', () => {
     it('seals her reason with her case key: it may name her, so it must go with her key on erasure', () =>

@@ -1,10 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { aggregateStream, commandEnvelope, handleCommand, StreamStateCache, type CommandContext } from '@passerelle/command-handling';
-import { caseDecider, caseStream, type SealedText } from '@passerelle/domain';
+import { ANY_REFERRAL_RECIPIENT, caseDecider, caseStream, type SealedText } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { isPrivacyError, Keyring } from '@passerelle/privacy';
 import { caseScope } from '../case.scope';
+import { ReferralReceivers } from '../referral-receivers';
 import { WithdrawConsentCommand } from './withdraw-consent.command';
 import { WITHDRAWAL_REASON_LABEL } from './withdrawal-reason';
 
@@ -14,22 +15,33 @@ export class WithdrawConsentHandler implements ICommandHandler<WithdrawConsentCo
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly keyring: Keyring,
     private readonly cache: StreamStateCache,
+    private readonly referralReceivers: ReferralReceivers,
   ) {}
 
   async execute({ data, context }: WithdrawConsentCommand) {
     const stream = caseStream(data.caseId);
     const reason = data.reason === null ? null : await this.seal(data.caseId, data.reason, context);
+    const receivers = (await this.namesAnyReferralRecipient(data.caseId, data.consentId))
+      ? await this.referralReceivers.of(data.caseId)
+      : [];
     const { position } = await handleCommand(
       this.store,
       stream,
       { type: 'WithdrawConsent', data: { ...data, reason }, metadata: context },
       {
         ...caseDecider,
-        envelope: commandEnvelope(context, stream, caseScope(context.now)),
+        envelope: commandEnvelope(context, stream, caseScope(context.now, receivers)),
         cache: this.cache,
       },
     );
     return { caseId: data.caseId, consentId: data.consentId, withdrawn: true, position: String(position) };
+  }
+
+  /** Whether the consent let any organisation she is referred to see her data: its receivers are then told. */
+  private async namesAnyReferralRecipient(caseId: string, consentId: string): Promise<boolean> {
+    const { state } = await aggregateStream(this.store, caseStream(caseId), { ...caseDecider, cache: this.cache, freshness: 'cached' });
+    const consent = state.status === 'open' ? state.consents.find((candidate) => candidate.consentId === consentId) : undefined;
+    return consent?.recipients.includes(ANY_REFERRAL_RECIPIENT) ?? false;
   }
 
   /**

@@ -23,15 +23,16 @@ export class FhirMetadataController {
 
 /**
  * Anything else under /fhir/r4 (registered last): an OperationOutcome rather than the JSON API's
- * problem, 405 for an interaction a served resource type does not offer, 404 for any other type.
+ * problem, 405 for an interaction a served resource type does not offer and for the base itself
+ * (no batch, transaction or whole-system search), 404 for any other type.
  */
 @FhirController('')
 export class FhirFallbackController {
-  @All('{*path}')
+  @All(['', '{*path}'])
   @Public()
   fallback(@Req() request: Request): never {
     const type = request.path.split('/')[3] ?? '';
-    if (SERVED.includes(type)) {
+    if (type === '' || SERVED.includes(type)) {
       throw fhirError(
         405,
         'FHIR.INTERACTION_NOT_SUPPORTED',

@@ -74,6 +74,10 @@ describe('search FHIR Tasks', () => {
     expect(second.link?.map((link) => link.relation)).toEqual(['self']);
   });
 
+  it('refuses a _cursor no next link gave as a bad search parameter (400), as every other', () => {
+    expect(() => parseTaskSearch({ _cursor: 'not-a-cursor!' })).toThrow(expect.objectContaining({ status: 400 }) as Error);
+  });
+
   it('gives no personal data in a Task: neither her fields nor the referral’s text, not even sealed', async () => {
     const bundle = JSON.stringify([await search(asso), await search(refuge)]);
 

@@ -1,4 +1,6 @@
 import type { Task } from 'fhir/r4';
+import { decodeInboxCursor } from '@passerelle/projections';
+import { fhirError } from '../fhir-outcome';
 import { countParameter, lastUpdatedParameter, referenceId, searchParameters, single, tokens, type RawQuery } from '../fhir-search';
 import type { ReferralStatus } from './referral-facts';
 import type { TaskSearch } from './search-tasks.query';
@@ -20,7 +22,17 @@ export function parseTaskSearch(query: RawQuery): TaskSearch {
   const cursor = single(params, '_cursor');
   if (owner !== undefined) search.owner = owner;
   if (requester !== undefined) search.requester = requester;
-  if (cursor !== undefined) search.cursor = cursor;
+  if (cursor !== undefined) search.cursor = checkedCursor(cursor);
   if (statuses) search.statuses = statuses.flatMap((status) => STATUS_OF_TASK[status] ?? []);
   return search;
+}
+
+/** A `_cursor` is only ever one a `next` link gave: anything else is a bad value (400), as every other search parameter's. */
+function checkedCursor(cursor: string): string {
+  try {
+    decodeInboxCursor(cursor);
+    return cursor;
+  } catch {
+    throw fhirError(400, 'FHIR.BAD_SEARCH_PARAMETER', 'Bad search parameter', '_cursor must be one a next link gave.', '_cursor');
+  }
 }

@@ -110,6 +110,16 @@ describe('run research query', () => {
     await expect(ask({ groupBy: ['ageBand'], filters: { region: 'Bretagne' } })).rejects.toMatchObject({ code: 'RESEARCH.VALUE_TOO_RARE' });
   });
 
+  it('does not tell a researcher that a value merged into "other" to bring it up to k counts fewer than k, and names it as she wrote it', async () => {
+    // Provence-Alpes-Côte d'Azur counts 13 women: it is inside "other" only because Bretagne's 2 needed company.
+    const refused = ask({ groupBy: ['ageBand'], filters: { region: "Provence-Alpes-Côte d'Azur" } });
+
+    await expect(refused).rejects.toMatchObject({ code: 'RESEARCH.VALUE_TOO_RARE', details: { field: 'filters.region' } });
+    await expect(refused).rejects.not.toMatchObject({ message: expect.stringMatching(/counts fewer than/) });
+    // The région's name, not its INSEE code 93, which reads as the département of Seine-Saint-Denis.
+    await expect(refused).rejects.toMatchObject({ message: expect.stringContaining("region=Provence-Alpes-Côte d'Azur") });
+  });
+
   it('adds noise to every cell of the domain, withholds noisy counts under k, and spends ε until the budget refuses', async () => {
     const noisy = await ask({ groupBy: ['ageBand'], epsilon: 0.5 });
 

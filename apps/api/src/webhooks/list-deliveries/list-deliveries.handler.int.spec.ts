@@ -78,11 +78,23 @@ describe('list deliveries', () => {
     expect(eventIds(second)).toEqual([delivered]);
   });
 
-  it('answers another partner as if the endpoint did not exist, and a deleted endpoint likewise', async () => {
+  it('answers another partner as if the endpoint did not exist, even once deleted', async () => {
     const { endpoint } = await anEndpointWithDeliveries();
     await expect(deliveriesAs(refuge, endpoint.id)).rejects.toMatchObject({ code: 'WEBHOOK.NOT_FOUND' });
 
     await tables.endpoints.remove(ASSO, endpoint.id);
-    await expect(deliveriesAs(asso, endpoint.id)).rejects.toMatchObject({ code: 'WEBHOOK.NOT_FOUND' });
+    await expect(deliveriesAs(refuge, endpoint.id)).rejects.toMatchObject({ code: 'WEBHOOK.NOT_FOUND' });
+  });
+
+  it('still shows its owner the log of a deleted endpoint, the delivery that was waiting cancelled', async () => {
+    const { endpoint, delivered, retrying } = await anEndpointWithDeliveries();
+    await tables.endpoints.remove(ASSO, endpoint.id);
+
+    const { items } = await deliveriesAs(asso, endpoint.id);
+    expect(items.map(({ eventId, status }) => ({ eventId, status }))).toEqual([
+      { eventId: retrying, status: 'cancelled' },
+      expect.objectContaining({ status: 'dead_lettered' }),
+      { eventId: delivered, status: 'delivered' },
+    ]);
   });
 });

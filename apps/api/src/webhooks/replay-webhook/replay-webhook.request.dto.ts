@@ -1,13 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsPosition, IsInstant } from '@passerelle/http';
-import {
-  IsOptional,
-  Validate,
-  ValidateIf,
-  ValidatorConstraint,
-  type ValidationArguments,
-  type ValidatorConstraintInterface,
-} from 'class-validator';
+import { Validate, ValidateIf, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
 
 /** A replay starts from a position or from a time: one of the two, never both, never neither. */
 @ValidatorConstraint({ name: 'exactlyOneStart' })
@@ -38,7 +31,8 @@ export class ReplayWebhookRequest {
     example: '2026-11-01T00:00:00Z',
     description: 'Re-send every event that occurred at or after this instant; or give fromPosition',
   })
-  @IsOptional()
+  // Absent is fine; null is no instant (it was read as the epoch, replaying everything).
+  @ValidateIf((request: ReplayWebhookRequest) => request.since !== undefined)
   @IsInstant()
   since?: string;
 }

@@ -18,6 +18,11 @@ describe('a replay request', () => {
     expect(await problems({})).toContain('exactly one of fromPosition and since is required');
   });
 
+  it('rejects a null since: it is no instant, and was read as the epoch', async () => {
+    expect(await problems({ since: null })).not.toEqual([]);
+    expect(await problems({ fromPosition: '0', since: null })).not.toEqual([]);
+  });
+
   it('rejects a position that is not one', async () => {
     expect(await problems({ fromPosition: '-1' })).toEqual(['fromPosition must be a global position, e.g. "0"']);
   });

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min, ValidateIf } from 'class-validator';
 
 export class RotateWebhookSecretRequest {
   @ApiPropertyOptional({
@@ -9,7 +9,8 @@ export class RotateWebhookSecretRequest {
     maximum: 604_800,
     description: 'How long the previous secret keeps signing, in seconds',
   })
-  @IsOptional()
+  // Absent: the default; null is no number of seconds (it was read as 0, ending the old secret at once).
+  @ValidateIf((_, value) => value !== undefined)
   @IsInt()
   @Min(0)
   @Max(604_800)

@@ -42,8 +42,9 @@ export class ResearchAnswers {
       if (table.labelOf(dim, value) === OTHER) {
         throw unprocessable(
           'RESEARCH.VALUE_TOO_RARE',
-          `${dim}=${value} counts fewer than ${this.k} ${query.unit} this year: it is only shown inside "other"`,
-          { filter: dim },
+          // Not "fewer than k": a common value may be merged too, to bring "other" up to k (libs/projections/src/research/disclosure/rare-values.ts).
+          `${dim}=${displayValue(dim, value, query.year)} is only shown inside "other" this year: values seen fewer than ${this.k} times are, with as many others as it takes for "other" to reach ${this.k} ${query.unit}`,
+          { field: `filters.${dim}`, filter: dim },
         );
       }
     }

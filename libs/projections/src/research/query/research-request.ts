@@ -42,12 +42,13 @@ export function parseResearchRequest(request: ResearchRequest): ResearchQuery {
   for (const dim of request.groupBy) {
     if (!dims.includes(dim))
       throw unprocessable('RESEARCH.UNKNOWN_DIMENSION', `"${dim}" is not a dimension of ${unit}; use ${dims.join(', ')}`, {
+        field: 'groupBy',
         dimension: dim,
         allowed: dims,
       });
   }
   if (new Set(request.groupBy).size !== request.groupBy.length)
-    throw unprocessable('RESEARCH.DUPLICATE_DIMENSION', 'A dimension appears twice in groupBy');
+    throw unprocessable('RESEARCH.DUPLICATE_DIMENSION', 'A dimension appears twice in groupBy', { field: 'groupBy' });
   const { from, to, ...equalities } = request.filters;
   const { year, month } = period(from, to);
   const filters: ResearchQuery['filters'] = {};
@@ -56,7 +57,7 @@ export function parseResearchRequest(request: ResearchRequest): ResearchQuery {
       throw unprocessable(
         'RESEARCH.UNKNOWN_FILTER',
         `"${dim}" is not a filter of ${unit}; use from, to, ${DIMENSIONS_OF[unit].join(', ')}`,
-        { filter: dim },
+        { field: `filters.${dim}`, filter: dim },
       );
     filters[dim as ResearchDimension] = value(dim as ResearchDimension, raw);
   }
@@ -66,6 +67,7 @@ export function parseResearchRequest(request: ResearchRequest): ResearchQuery {
   if (both.length > 0) {
     const detail = both.includes('month') ? 'group by month over a whole year' : `"${both[0]}" is both grouped and filtered`;
     throw unprocessable('RESEARCH.FILTERED_AND_GROUPED', `A dimension cannot be grouped and filtered at once: ${detail}`, {
+      field: 'groupBy',
       dimensions: both,
     });
   }
@@ -74,7 +76,7 @@ export function parseResearchRequest(request: ResearchRequest): ResearchQuery {
     throw unprocessable(
       'RESEARCH.TOO_MANY_DIMENSIONS',
       `At most ${MAX_DIMENSIONS} dimensions, grouped and filtered together (a one-month period counts as one): more would cut cells too small to protect`,
-      { dimensions: tableDims },
+      { field: 'groupBy', dimensions: tableDims },
     );
   }
   const measures = (request.measures ?? ['count']) as Measure[];
@@ -83,7 +85,7 @@ export function parseResearchRequest(request: ResearchRequest): ResearchQuery {
       throw unprocessable(
         'RESEARCH.UNKNOWN_MEASURE',
         `"${measure}" is not a measure of ${unit}; use count${unit === 'referrals' ? ', medianDelay' : ''}`,
-        { measure },
+        { field: 'measures', measure },
       );
     }
   }
@@ -95,6 +97,7 @@ export function parseResearchRequest(request: ResearchRequest): ResearchQuery {
     throw unprocessable(
       'RESEARCH.MEDIAN_WITH_NOISE',
       'With epsilon only counts are answered: a noisy median would need a budget of its own',
+      { field: 'measures' },
     );
   }
   return { unit, year, groupBy, filters, measures, epsilon, tableDims };
@@ -103,11 +106,15 @@ export function parseResearchRequest(request: ResearchRequest): ResearchQuery {
 function period(from: string | undefined, to: string | undefined): { year: number; month: string | null } {
   const start = MONTH.exec(from ?? '');
   const end = MONTH.exec(to ?? '');
-  if (!start || !end) throw unprocessable('RESEARCH.BAD_PERIOD', 'filters.from and filters.to are months written YYYY-MM');
+  if (!start || !end) {
+    throw unprocessable('RESEARCH.BAD_PERIOD', 'filters.from and filters.to are months written YYYY-MM', {
+      field: start ? 'filters.to' : 'filters.from',
+    });
+  }
   const months = (Number(end[1]) - Number(start[1])) * 12 + Number(end[2]) - Number(start[2]) + 1;
-  if (months < 1) throw unprocessable('RESEARCH.BAD_PERIOD', 'The period ends before it starts');
+  if (months < 1) throw unprocessable('RESEARCH.BAD_PERIOD', 'The period ends before it starts', { field: 'filters.to' });
   if (months > 12 || start[1] !== end[1]) {
-    throw unprocessable('RESEARCH.PERIOD_TOO_LONG', 'A period is one calendar year at most; ask year by year');
+    throw unprocessable('RESEARCH.PERIOD_TOO_LONG', 'A period is one calendar year at most; ask year by year', { field: 'filters.to' });
   }
   if (months === 12) return { year: Number(start[1]), month: null };
   // MONTH's groups are not optional: a match always has its month.
@@ -115,6 +122,7 @@ function period(from: string | undefined, to: string | undefined): { year: numbe
   throw unprocessable(
     'RESEARCH.UNALIGNED_PERIOD',
     'The period is a whole calendar year (YYYY-01 to YYYY-12) or one month; group by month for a series',
+    { field: 'filters.to' },
   );
 }
 
@@ -124,5 +132,5 @@ function value(dim: ResearchDimension, raw: string): string {
     const code = REGION_NAMES.has(raw) ? raw : [...REGION_NAMES].find(([, name]) => name === raw)?.[0];
     if (code) return code;
   } else if ((RESEARCH_DIMENSIONS[dim] as readonly string[]).includes(raw)) return raw;
-  throw unprocessable('RESEARCH.UNKNOWN_VALUE', `filters.${dim} is not one of its values`, { filter: dim });
+  throw unprocessable('RESEARCH.UNKNOWN_VALUE', `filters.${dim} is not one of its values`, { field: `filters.${dim}`, filter: dim });
 }
