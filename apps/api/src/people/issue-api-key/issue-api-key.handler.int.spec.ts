@@ -68,6 +68,25 @@ describe('issue API key', () => {
     });
   });
 
+  it('records and answers an expiry given with an offset as the same instant in UTC, as every other instant of the API', async () => {
+    let answered = '';
+    const keyId = commandId({ idSeed: 'seed-offset' }, 'api-key');
+    await given(existingStream(theRefuge, [registered]))
+      .when(async (store) => {
+        const command = new IssueApiKeyCommand(
+          request({ expiresAt: '2030-06-01T12:00:00+02:00' }),
+          contextOf(admin, { idSeed: 'seed-offset' }),
+        );
+        ({ expiresAt: answered } = await handler(store).execute(command));
+      })
+      .then(
+        expectNewEvents(theRefuge, [
+          { type: 'ApiKeyIssued', data: { organisationId: REFUGE, keyId, role: 'partner', expiresAt: '2030-06-01T10:00:00.000Z' } },
+        ]),
+      );
+    expect(answered).toBe('2030-06-01T10:00:00.000Z');
+  });
+
   describe('once its org_admin has joined', () => {
     const administered = existingStream(theRefuge, [registered, adminInvited, adminJoined]);
 

@@ -24,7 +24,8 @@ export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand> {
 
   async execute({ data, context }: IssueApiKeyCommand) {
     const keyId = commandId(context, 'api-key');
-    const expiresAt = data.expiresAt ?? new Date(context.now.getTime() + DEFAULT_KEY_LIFETIME_MS).toISOString();
+    // In UTC, as every instant the API records: the key list reads it back that way.
+    const expiresAt = new Date(data.expiresAt ?? context.now.getTime() + DEFAULT_KEY_LIFETIME_MS).toISOString();
     const issued = { organisationId: data.organisationId, keyId, role: data.role, expiresAt };
     const { position } = await decideOnOrganisation(
       this.store,
