@@ -19,7 +19,7 @@ export class ListDeliveryAttemptsHandler implements IQueryHandler<ListDeliveryAt
   async execute({ actor, webhookId, eventId }: ListDeliveryAttemptsQuery) {
     const endpoint = await ownEndpointLog(this.endpoints, actor.organisationId, webhookId);
     const items = await this.attempts.list(endpoint.id, eventId);
-    if (!items) throw notFound('WEBHOOK.DELIVERY_NOT_FOUND', `Webhook endpoint ${webhookId} has no delivery of event ${eventId}.`);
+    if (!items) throw notFound('WEBHOOK.DELIVERY_NOT_FOUND', 'This webhook endpoint has no delivery of that event.');
     return { items };
   }
 }
