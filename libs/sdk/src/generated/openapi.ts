@@ -6956,15 +6956,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed but refused by a business rule (the code says which). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Too many requests (REQUEST.RATE_LIMITED, SIGN_IN.TOO_MANY_ATTEMPTS); retry after `Retry-After` seconds. */
             429: {
                 headers: {

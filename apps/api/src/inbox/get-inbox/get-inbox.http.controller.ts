@@ -19,7 +19,7 @@ export class GetInboxController {
   @Operation('getInbox', {
     summary: 'Referrals received (or sent) by your organisation, newest first, a page at a time',
     responses: [{ status: 200, description: 'A page of the inbox', body: INBOX, example: INBOX_EXAMPLE }],
-    problems: [404, 422],
+    problems: [404],
   })
   list(@Query() query: GetInboxRequest, @CurrentActor() actor: Actor) {
     return this.queries.execute(
