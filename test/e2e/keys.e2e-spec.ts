@@ -1,4 +1,5 @@
-import { ensureEmbeddedSecrets, loadConfig } from '@passerelle/config';
+import { keyring as keyringResource } from '@passerelle/composition';
+import { ensureEmbeddedSecrets, loadConfig, type RuntimeSettings } from '@passerelle/config';
 import { Keyring, MasterKey, parseMasterKey, type PrivacyError } from '@passerelle/privacy';
 import { createTestDatabase, type TestDatabase } from '@passerelle/testing';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -136,6 +137,18 @@ describe('keys rotate-master', () => {
     expect(await openWith(oldMasterKey, caseId)).toBe('PRIVACY.WRONG_MASTER_KEY');
     // Relabelling the old bytes with the new id does not help: the wrapped keys really changed.
     expect(await openWith(new MasterKey(current.id, oldMasterKey.material()), caseId)).toBe('PRIVACY.WRONG_MASTER_KEY');
+  });
+
+  it('refuses to start with the old master key, saying so, instead of failing every read of her case', async () => {
+    // The keyring as every app opens it at start, after the migrations (libs/composition/src/resources.ts).
+    const pool = new Pool({ connectionString: database.url, max: 1 });
+    try {
+      const opening = (masterKey: string) => keyringResource({ masterKey } as RuntimeSettings).open(pool as never);
+      await expect(opening(oldMasterKey.encode())).rejects.toThrow(/does not open the data keys already stored.*keys rotate-master/);
+      await expect(opening(ensureEmbeddedSecrets(dataDir, {}).masterKey)).resolves.toBeInstanceOf(Keyring);
+    } finally {
+      await pool.end();
+    }
   });
 
   it('prints the new key once for an external deployment, and leaves secrets.json alone', async () => {

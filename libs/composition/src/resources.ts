@@ -72,10 +72,15 @@ export const readModel = (settings: RuntimeSettings, service: string): Resource<
   },
 });
 
+/** After the migrations: a master key that cannot open the data keys already stored stops the start, saying so. */
 export const keyring = (settings: RuntimeSettings): Resource<Keyring> => ({
   provide: Keyring,
-  inject: [PG_POOL],
-  open: (pool: Pool) => new Keyring(pool, parseMasterKey(settings.masterKey)),
+  inject: [PG_POOL, SCHEMA],
+  open: async (pool: Pool) => {
+    const ring = new Keyring(pool, parseMasterKey(settings.masterKey));
+    await ring.checkMasterKey();
+    return ring;
+  },
 });
 
 /**

@@ -228,6 +228,17 @@ describe('Keyring on PostgreSQL', () => {
       const sameIdOtherBytes = new MasterKey(master.id, generateMasterKey().material());
       expect(await codeOf(() => new Keyring(pool, sameIdOtherBytes).open(caseId, sealed))).toBe('PRIVACY.WRONG_MASTER_KEY');
     });
+
+    it('refuses, at start, a master key that does not open the data keys already stored, and says what to do', async () => {
+      await keyring.createDataKey(randomUUID());
+      await expect(keyring.checkMasterKey()).resolves.toBeUndefined();
+      await expect(new Keyring(pool, generateMasterKey()).checkMasterKey()).rejects.toThrow(
+        /does not open the data keys already stored.*rotate/,
+      );
+      await expect(new Keyring(pool, new MasterKey(master.id, generateMasterKey().material())).checkMasterKey()).rejects.toMatchObject({
+        code: 'PRIVACY.WRONG_MASTER_KEY',
+      });
+    });
   });
 });
 

@@ -6,7 +6,7 @@ import { caseKeyInserts, destroyCaseKey, selectCaseKey, type CaseKeyRow } from '
 import { PRIVACY_MIGRATIONS } from './privacy.migration';
 import { normaliseCaseId } from './case-id';
 import { LruTtlCache } from './lru-ttl-cache';
-import type { MasterKey } from './master-key';
+import { MASTER_KEY_VARIABLE, type MasterKey } from './master-key';
 import { rewrapAllDataKeys, type RotationStep } from './master-key-rotation';
 import { PrivacyError } from './privacy-error';
 import { openValue, sealValue } from './sealed-value';
@@ -69,6 +69,32 @@ export class Keyring {
   /** Applies the privacy migrations (for tools and tests; the apps apply every module's at start). */
   async migrate(): Promise<void> {
     await migrate(this.pool, [PRIVACY_MIGRATIONS]);
+  }
+
+  /**
+   * Checks, at start, that this master key opens the data keys already stored (the newest live one,
+   * unwrapped and dropped): a process started with another key would otherwise run, and fail every
+   * read of a case written before. Throws PRIVACY.WRONG_MASTER_KEY saying what to do; a store with no
+   * live key passes.
+   */
+  async checkMasterKey(): Promise<void> {
+    const {
+      rows: [row],
+    } = await this.pool.query<{ case_id: string; wrapped_key: Buffer; master_key_id: string }>(
+      'SELECT case_id, wrapped_key, master_key_id FROM privacy_case_keys WHERE wrapped_key IS NOT NULL ORDER BY created_at DESC LIMIT 1',
+    );
+    if (!row) return;
+    const raw = row.master_key_id === this.#master.id ? unwrapDataKey(this.#master, row.case_id, row.wrapped_key) : null;
+    if (raw !== null) {
+      raw.fill(0);
+      return;
+    }
+    throw new PrivacyError(
+      'PRIVACY.WRONG_MASTER_KEY',
+      `${MASTER_KEY_VARIABLE} (master key "${this.#master.id}") does not open the data keys already stored ` +
+        `(the newest is wrapped under master key "${row.master_key_id}"): start with the key they were wrapped with, ` +
+        'or rotate them (npm run cli -- keys rotate-master, network stopped, with the old key).',
+    );
   }
 
   /** Idempotent and race safe. Throws PRIVACY.KEY_DESTROYED for an erased case: she never gets a new key. */
