@@ -1,3 +1,4 @@
+import { RFC_3339_DATE_TIME } from '@passerelle/http';
 import { fhirError } from './fhir-outcome';
 
 export type RawQuery = Record<string, unknown>;
@@ -94,7 +95,6 @@ export interface TimeBounds {
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * `_lastUpdated=gt2026-11-01T00:00:00Z` (and ge, lt, le, eq; no prefix means eq), once or twice
@@ -133,7 +133,7 @@ function interval(value: string): [Date, Date] | [null, null] {
       ? [null, null]
       : [start, new Date(start.getTime() + 86_400_000)];
   }
-  if (!INSTANT.test(value)) return [null, null];
+  if (!RFC_3339_DATE_TIME.test(value)) return [null, null];
   const start = new Date(value);
   if (Number.isNaN(start.getTime())) return [null, null];
   const fraction = /\.(\d+)/.exec(value)?.[1];

@@ -14,16 +14,17 @@ export function webhookView(endpoint: WebhookEndpoint) {
   };
 }
 
-/** Another partner's endpoint answers exactly like one that does not exist. */
-export async function ownEndpoint(store: WebhookEndpointStore, organisationId: string, id: string): Promise<WebhookEndpoint> {
-  const endpoint = await store.get(organisationId, id);
-  if (!endpoint) throw notFound('WEBHOOK.NOT_FOUND', 'No such webhook endpoint.');
-  return endpoint;
-}
-
-/** As {@link ownEndpoint}, but a deleted endpoint too: its delivery log outlives it (docs/webhooks.md#delivery-log). */
-export async function ownEndpointLog(store: WebhookEndpointStore, organisationId: string, id: string): Promise<WebhookEndpoint> {
-  const endpoint = await store.getWithLog(organisationId, id);
+/**
+ * Another partner's endpoint answers exactly like one that does not exist. `deletedToo` for its
+ * delivery log, which outlives it (docs/webhooks.md#delivery-log).
+ */
+export async function ownEndpoint(
+  store: WebhookEndpointStore,
+  organisationId: string,
+  id: string,
+  { deletedToo = false } = {},
+): Promise<WebhookEndpoint> {
+  const endpoint = await store.get(organisationId, id, { deletedToo });
   if (!endpoint) throw notFound('WEBHOOK.NOT_FOUND', 'No such webhook endpoint.');
   return endpoint;
 }

@@ -6,7 +6,7 @@ import { isISO8601, registerDecorator, type ValidationOptions } from 'class-vali
  * (`20270601T120000Z`), decimal commas and hours alone, which `new Date()` cannot read (a 500 when a
  * handler wrote the instant); and a time without an offset would be read in the server's time zone.
  */
-const RFC_3339_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const RFC_3339_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** An instant the API can store: RFC 3339, a real day and time (no 30 February), readable by `Date`. */
 export const isInstant = (value: unknown): boolean =>

@@ -72,8 +72,8 @@ const PLACE_REQUEST_TYPES: readonly string[] = COORDINATION_PLACE_REQUEST_EVENT_
 const CASE_TYPES: readonly string[] = COORDINATION_CASE_EVENT_TYPES;
 const REFERRAL_TYPES: readonly string[] = COORDINATION_REFERRAL_EVENT_TYPES;
 
-/** The rows events write directly; `derived` also refreshes, per batch, the rows derived from them. */
-async function applyCoordination(manager: EntityManager, recorded: RecordedEvent[], derived: boolean): Promise<void> {
+/** The rows events write directly, and, per batch, the rows derived from them. */
+async function applyCoordination(manager: EntityManager, recorded: RecordedEvent[]): Promise<void> {
   const events = await withLinkageKeys(manager, recorded);
   const cases = events.filter((event) => CASE_TYPES.includes(event.type)) as CoordinationCaseEvent[];
   const referrals = events.filter((event) => REFERRAL_TYPES.includes(event.type)) as CoordinationReferralEvent[];
@@ -83,8 +83,8 @@ async function applyCoordination(manager: EntityManager, recorded: RecordedEvent
   const caseIds = [...new Set([...cases.map((event) => event.data.caseId), ...made])];
   // Her linkage key is read before the batch too: an erasure removes it from the case row, and her person row must go.
   // The derived rows' statements are prepared (libs/projections/src/runner/run-prepared.ts); a generic plan spares planning them every batch.
-  if (derived) await manager.query('SET LOCAL plan_cache_mode = force_generic_plan');
-  const before = derived ? await takeAwayCells(manager, caseIds, referralIds) : { emptied: {}, linkageKeys: [] };
+  await manager.query('SET LOCAL plan_cache_mode = force_generic_plan');
+  const before = await takeAwayCells(manager, caseIds, referralIds);
   const requestIds = (events.filter((event) => PLACE_REQUEST_TYPES.includes(event.type)) as CoordinationPlaceRequestEvent[]).map(
     (event) => event.data.placeRequestId,
   );
@@ -93,13 +93,12 @@ async function applyCoordination(manager: EntityManager, recorded: RecordedEvent
   const requestsOfNewReferrals = referrals.flatMap((event) =>
     event.type === 'ReferralMade' && event.data.placeRequest ? [event.data.placeRequest.placeRequestId] : [],
   );
-  const touchedRequests = derived ? await touchedPlaceRequests(manager, [...requestIds, ...requestsOfNewReferrals], declined) : [];
+  const touchedRequests = await touchedPlaceRequests(manager, [...requestIds, ...requestsOfNewReferrals], declined);
   await countPlaceRequests(manager, touchedRequests, -1);
   await applyToTable(manager, coordinationOrganisationsTable, events);
   await applyToTable(manager, coordinationCasesTable, events);
   await applyToTable(manager, coordinationReferralsTable, events);
   await applyToTable(manager, coordinationPlaceRequestsTable, events);
-  if (!derived) return;
   await derivePlaceRequests(manager, requestIds);
   await countPlaceRequests(manager, touchedRequests, 1);
   const linked = cases.flatMap((event) => (event.linkageKey ? [event.linkageKey] : []));
@@ -117,22 +116,14 @@ export const coordinationProjection: Projection = {
     ...COORDINATION_REFERRAL_EVENT_TYPES,
     ...COORDINATION_PLACE_REQUEST_EVENT_TYPES,
   ],
-  applyBatch: (manager, events) => applyCoordination(manager, events, true),
+  applyBatch: applyCoordination,
 };
 
 /**
- * The same read model for a replay from position 0: derived rows (case summaries, persons) are
- * computed once at the end by {@link finishCoordination} rather than after every batch. Same rows.
- */
-export const coordinationReplayProjection: Projection = {
-  ...coordinationProjection,
-  applyBatch: (manager, events) => applyCoordination(manager, events, false),
-};
-
-/**
- * The replay cut into lanes that write apart, run side by side (libs/projections/src/rebuild/rebuild-catalogue.ts):
- * her case with its linkage key, the referrals, and the organisations with the place requests. A
- * replay writes only these rows ({@link applyCoordination} without `derived`), each table from its own events.
+ * A replay from position 0 writes only the rows events write directly, derived rows (case
+ * summaries, persons, cells) being computed once at the end by {@link finishCoordination}; cut into
+ * lanes that write apart, which a rebuild runs side by side (libs/projections/src/rebuild/rebuild-catalogue.ts):
+ * her case with its linkage key, the referrals, and the organisations with the place requests.
  */
 export const COORDINATION_REPLAY_LANES: readonly Projection[] = [
   {
@@ -154,6 +145,14 @@ export const COORDINATION_REPLAY_LANES: readonly Projection[] = [
     },
   },
 ];
+
+/** The same replay in one transaction: the lanes in turn. */
+export const coordinationReplayProjection: Projection = {
+  ...coordinationProjection,
+  async applyBatch(manager, events) {
+    for (const lane of COORDINATION_REPLAY_LANES) await lane.applyBatch(manager, events);
+  },
+};
 
 /** Independent chains, which a rebuild runs side by side: each reads what the others do not write. */
 export const finishCoordination: readonly ((manager: EntityManager) => Promise<void>)[] = [

@@ -16,3 +16,14 @@ export function decodeInboxCursor(cursor: string): bigint {
   }
   return BigInt(decoded);
 }
+
+/** Whether `cursor` is one this module produced (what {@link decodeInboxCursor} accepts), for request checks. */
+export function isInboxCursor(cursor: unknown): cursor is string {
+  if (typeof cursor !== 'string') return false;
+  try {
+    decodeInboxCursor(cursor);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -61,8 +61,9 @@ export class WebhookEndpointStore {
     return rows.map(toEndpoint);
   }
 
-  get(organisationId: string, id: string): Promise<WebhookEndpoint | null> {
-    return this.find(this.pool, organisationId, id);
+  /** `deletedToo`: a deleted endpoint as well, whose owner still reads its delivery log (the waiting deliveries `cancelled`). */
+  get(organisationId: string, id: string, { deletedToo = false } = {}): Promise<WebhookEndpoint | null> {
+    return this.find(this.pool, organisationId, id, deletedToo);
   }
 
   /** Deletes the endpoint: nothing more is sent, and what was waiting is cancelled (kept in the log). */
@@ -128,11 +129,6 @@ export class WebhookEndpointStore {
     ]);
     if (!row) throw new Error(`Endpoint ${id} has no secret`);
     return this.box.open(id, row.sealed);
-  }
-
-  /** The endpoint even once deleted: its owner still reads its delivery log, the waiting deliveries `cancelled`. */
-  async getWithLog(organisationId: string, id: string): Promise<WebhookEndpoint | null> {
-    return this.find(this.pool, organisationId, id, true);
   }
 
   private async find(db: Pool | PoolClient, organisationId: string, id: string, deletedToo = false): Promise<WebhookEndpoint | null> {

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { aggregateStream, commandEnvelope, handleCommand, StreamStateCache, type CommandContext } from '@passerelle/command-handling';
-import { ANY_REFERRAL_RECIPIENT, caseDecider, caseStream, type SealedText } from '@passerelle/domain';
+import { ANY_REFERRAL_RECIPIENT, caseDecider, caseStream, type CaseState, type SealedText } from '@passerelle/domain';
 import { EVENT_STORE, type EventStore } from '@passerelle/event-store';
 import { isPrivacyError, Keyring } from '@passerelle/privacy';
 import { caseScope } from '../case.scope';
@@ -20,10 +20,10 @@ export class WithdrawConsentHandler implements ICommandHandler<WithdrawConsentCo
 
   async execute({ data, context }: WithdrawConsentCommand) {
     const stream = caseStream(data.caseId);
-    const reason = data.reason === null ? null : await this.seal(data.caseId, data.reason, context);
-    const receivers = (await this.namesAnyReferralRecipient(data.caseId, data.consentId))
-      ? await this.referralReceivers.of(data.caseId)
-      : [];
+    // What sealing and telling need to know; the decision itself is taken on the fresh state (handleCommand).
+    const { state } = await aggregateStream(this.store, stream, { ...caseDecider, cache: this.cache, freshness: 'cached' });
+    const reason = data.reason === null ? null : await this.seal(state, data.reason, context);
+    const receivers = namesAnyReferralRecipient(state, data.consentId) ? await this.referralReceivers.of(data.caseId) : [];
     const { position } = await handleCommand(
       this.store,
       stream,
@@ -37,13 +37,6 @@ export class WithdrawConsentHandler implements ICommandHandler<WithdrawConsentCo
     return { caseId: data.caseId, consentId: data.consentId, withdrawn: true, position: String(position) };
   }
 
-  /** Whether the consent let any organisation she is referred to see her data: its receivers are then told. */
-  private async namesAnyReferralRecipient(caseId: string, consentId: string): Promise<boolean> {
-    const { state } = await aggregateStream(this.store, caseStream(caseId), { ...caseDecider, cache: this.cache, freshness: 'cached' });
-    const consent = state.status === 'open' ? state.consents.find((candidate) => candidate.consentId === consentId) : undefined;
-    return consent?.recipients.includes(ANY_REFERRAL_RECIPIENT) ?? false;
-  }
-
   /**
    * Her reason may name her ("Awa asked us to stop"), so it is sealed with her case key like a
    * referral's message, and becomes unreadable with her erasure. Sealed only for a case this partner
@@ -51,14 +44,19 @@ export class WithdrawConsentHandler implements ICommandHandler<WithdrawConsentCo
    * stale cached state says open but she was erased meanwhile, there is no key to seal with; the
    * append then fails on the cached revision and the decision on the fresh state refuses it.
    */
-  private async seal(caseId: string, reason: string, context: CommandContext): Promise<SealedText> {
-    const { state } = await aggregateStream(this.store, caseStream(caseId), { ...caseDecider, cache: this.cache, freshness: 'cached' });
+  private async seal(state: CaseState, reason: string, context: CommandContext): Promise<SealedText> {
     if (state.status !== 'open' || state.holder !== context.actor.organisationId) return null;
     try {
-      return await this.keyring.seal(caseId, reason, WITHDRAWAL_REASON_LABEL);
+      return await this.keyring.seal(state.caseId, reason, WITHDRAWAL_REASON_LABEL);
     } catch (error) {
       if (isPrivacyError(error, 'PRIVACY.KEY_DESTROYED')) return null;
       throw error;
     }
   }
+}
+
+/** Whether the consent let any organisation she is referred to see her data: its receivers are then told. */
+function namesAnyReferralRecipient(state: CaseState, consentId: string): boolean {
+  const consent = state.status === 'open' ? state.consents.find((candidate) => candidate.consentId === consentId) : undefined;
+  return consent?.recipients.includes(ANY_REFERRAL_RECIPIENT) ?? false;
 }

@@ -1,5 +1,5 @@
 import type { Task } from 'fhir/r4';
-import { decodeInboxCursor } from '@passerelle/projections';
+import { isInboxCursor } from '@passerelle/projections';
 import { fhirError } from '../fhir-outcome';
 import { countParameter, lastUpdatedParameter, referenceId, searchParameters, single, tokens, type RawQuery } from '../fhir-search';
 import type { ReferralStatus } from './referral-facts';
@@ -29,10 +29,6 @@ export function parseTaskSearch(query: RawQuery): TaskSearch {
 
 /** A `_cursor` is only ever one a `next` link gave: anything else is a bad value (400), as every other search parameter's. */
 function checkedCursor(cursor: string): string {
-  try {
-    decodeInboxCursor(cursor);
-    return cursor;
-  } catch {
-    throw fhirError(400, 'FHIR.BAD_SEARCH_PARAMETER', 'Bad search parameter', '_cursor must be one a next link gave.', '_cursor');
-  }
+  if (isInboxCursor(cursor)) return cursor;
+  throw fhirError(400, 'FHIR.BAD_SEARCH_PARAMETER', 'Bad search parameter', '_cursor must be one a next link gave.', '_cursor');
 }

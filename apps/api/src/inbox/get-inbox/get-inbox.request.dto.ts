@@ -2,20 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min, ValidateBy } from 'class-validator';
 import { IsPosition } from '@passerelle/http';
-import { decodeInboxCursor } from '@passerelle/projections';
+import { isInboxCursor } from '@passerelle/projections';
 
 const STATUSES = ['referred', 'accepted', 'declined', 'withdrawn', 'closed'] as const;
-
-/** Only a cursor the inbox handed out: any other string is input to mend (400), whatever its characters. */
-function isInboxCursor(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  try {
-    decodeInboxCursor(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export class GetInboxRequest {
   @ApiPropertyOptional({ enum: ['received', 'sent'], default: 'received' })
@@ -31,6 +20,7 @@ export class GetInboxRequest {
   @ApiPropertyOptional({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'nextCursor from the previous page' })
   @IsOptional()
   @IsString()
+  // Only a cursor the inbox handed out: any other string is input to mend (400), whatever its characters.
   @ValidateBy(
     { name: 'isInboxCursor', validator: { validate: isInboxCursor } },
     { message: 'cursor must be a nextCursor returned by this endpoint' },

@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DeliveryLog, WebhookEndpointStore } from '@passerelle/webhooks';
-import { ownEndpointLog } from '../webhook.view';
+import { ownEndpoint } from '../webhook.view';
 import { ListDeliveriesQuery } from './list-deliveries.query';
 
 /** The delivery log, newest event first: status, attempts, last response code, next attempt, dead letters. */
@@ -12,7 +12,7 @@ export class ListDeliveriesHandler implements IQueryHandler<ListDeliveriesQuery>
   ) {}
 
   async execute({ actor, webhookId, page }: ListDeliveriesQuery) {
-    const endpoint = await ownEndpointLog(this.endpoints, actor.organisationId, webhookId);
+    const endpoint = await ownEndpoint(this.endpoints, actor.organisationId, webhookId, { deletedToo: true });
     const deliveries = await this.log.list(endpoint.id, page);
     return { ...deliveries, actions: await this.log.actions(endpoint.id) };
   }

@@ -1,7 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { notFound } from '@passerelle/domain';
 import { DeliveryAttempts, WebhookEndpointStore, type DeliveryAttempt } from '@passerelle/webhooks';
-import { ownEndpointLog } from '../webhook.view';
+import { ownEndpoint } from '../webhook.view';
 import { ListDeliveryAttemptsQuery } from './list-delivery-attempts.query';
 
 /**
@@ -17,7 +17,7 @@ export class ListDeliveryAttemptsHandler implements IQueryHandler<ListDeliveryAt
   ) {}
 
   async execute({ actor, webhookId, eventId }: ListDeliveryAttemptsQuery) {
-    const endpoint = await ownEndpointLog(this.endpoints, actor.organisationId, webhookId);
+    const endpoint = await ownEndpoint(this.endpoints, actor.organisationId, webhookId, { deletedToo: true });
     const items = await this.attempts.list(endpoint.id, eventId);
     if (!items) throw notFound('WEBHOOK.DELIVERY_NOT_FOUND', 'This webhook endpoint has no delivery of that event.');
     return { items };
