@@ -30,6 +30,9 @@ export function configureHttpApp(
   app.use(jsonBodyParser(settings.bodyLimit));
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
+  // No ETag computed over every answer (a SHA-1 of each body): the API's answers are never cached
+  // (Cache-Control: no-store); FHIR sets its resources' version ETags itself (apps/api/src/fhir/fhir-http.ts).
+  app.set('etag', false);
   SwaggerModule.setup('docs', app, buildOpenApiDocument(app));
   return app;
 }

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Pool } from 'pg';
 import { inTransaction } from '@passerelle/database';
 import { NETWORK_ORGANISATION, type KeyRole } from '@passerelle/domain';
@@ -206,5 +206,5 @@ function newSecret(): string {
 }
 
 function hashKey(key: string): Buffer {
-  return createHash('sha256').update(key).digest();
+  return hash('sha256', key, 'buffer');
 }

@@ -1,6 +1,6 @@
 import { inTransaction } from '@passerelle/database';
 import { conflict, type PersonRole } from '@passerelle/domain';
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { AuthInvalidation } from './auth-invalidation';
 
@@ -44,7 +44,7 @@ const toPerson = (row: PersonRow): PersonRecord => ({
 });
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
-const hashToken = (token: string) => createHash('sha256').update(token).digest();
+const hashToken = (token: string) => hash('sha256', token, 'buffer');
 
 /**
  * People and their invitations, beside the organisation stream whose events decide them

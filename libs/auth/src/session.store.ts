@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { PersonRole } from '@passerelle/domain';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hash, randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { CredentialCache, type AuthInvalidation } from './auth-invalidation';
 
@@ -33,7 +33,7 @@ export interface NewSession {
 
 /** How often last_seen_at is written, at most, per session and process: idle time is measured to this precision. */
 const TOUCH_EVERY_MS = 30_000;
-const hash = (token: string) => createHash('sha256').update(token).digest();
+const hashOf = (token: string) => hash('sha256', token, 'buffer');
 
 /**
  * Server-side sessions in PostgreSQL: the browser holds a random token (HttpOnly cookie), the table
@@ -63,7 +63,7 @@ export class SessionStore {
     await this.pool.query(
       `INSERT INTO auth_sessions (session_hash, session_id, person_id, csrf_token, created_at, last_seen_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, $5, $6)`,
-      [hash(token), sessionId, personId, csrfToken, now, expiresAt],
+      [hashOf(token), sessionId, personId, csrfToken, now, expiresAt],
     );
     return { token, sessionId, csrfToken, expiresAt: expiresAt.toISOString() };
   }
@@ -71,7 +71,7 @@ export class SessionStore {
   /** The live session a cookie names, or null; seen now (idle time starts again). */
   async authenticate(token: string): Promise<SessionRecord | null> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-    const key = hash(token).toString('hex');
+    const key = hashOf(token).toString('hex');
     let record = await this.cache.read(key, () => this.load(token));
     // Another process may have seen her since this one did: ask the table before calling her idle.
     if (record && this.idle(record)) {
@@ -115,7 +115,7 @@ export class SessionStore {
       `SELECT s.session_id, s.person_id, p.organisation_id, p.role, s.csrf_token, s.expires_at, s.last_seen_at
        FROM auth_sessions s JOIN auth_people p USING (person_id)
        WHERE s.session_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND p.status = 'active'`,
-      [hash(token)],
+      [hashOf(token)],
     );
     const row = rows[0];
     if (!row) return null;

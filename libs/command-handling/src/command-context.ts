@@ -1,5 +1,5 @@
 import type { Actor } from '@passerelle/domain';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Everything a command needs that the domain must not produce itself — who, when, which new ids —
@@ -19,7 +19,7 @@ export interface CommandContext {
 
 /** The id named `label` within a command: a UUID (version-5-like, name-based) derived from the seed. */
 export function commandId(context: Pick<CommandContext, 'idSeed'>, label: string): string {
-  const bytes = createHash('sha256').update(`${context.idSeed}\u0000${label}`).digest().subarray(0, 16);
+  const bytes = hash('sha256', `${context.idSeed}\u0000${label}`, 'buffer').subarray(0, 16);
   bytes.writeUInt8((bytes.readUInt8(6) & 0x0f) | 0x50, 6);
   bytes.writeUInt8((bytes.readUInt8(8) & 0x3f) | 0x80, 8); // RFC 4122 variant
   const hex = bytes.toString('hex');

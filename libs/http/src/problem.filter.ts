@@ -3,6 +3,7 @@ import { DomainError, type DomainErrorCode, type DomainErrorKind } from '@passer
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '@passerelle/event-store';
 import { PrivacyError } from '@passerelle/privacy';
 import type { Request, Response } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import { MAX_JSON_DEPTH } from './input/json-body';
 import { type ProblemCode } from './openapi/problem-codes';
 import { problem, type Problem } from './problem';
@@ -114,12 +115,14 @@ function title(code: string): string {
 
 /**
  * The line a 500 logs: the error (describeError) and the request's correlation id, which finds the
- * request's own line. The id is the one the request logger gave the request (`request.id`, a UUID:
- * libs/observability/src/log-options.ts); nothing else of the request, which may hold personal data.
+ * request's own line. The id is the one the request log gave the request (its X-Correlation-Id, a
+ * UUID: libs/observability/src/request-log.middleware.ts); nothing else of the request, which may
+ * hold personal data.
  */
-export function unhandledErrorLine(error: unknown, request: { id?: unknown }): { correlationId?: string; message: string } {
+export function unhandledErrorLine(error: unknown, request: { headers: IncomingHttpHeaders }): { correlationId?: string; message: string } {
   const message = `Unhandled ${describeError(error)}`;
-  return typeof request.id === 'string' ? { correlationId: request.id, message } : { message };
+  const correlationId = request.headers['x-correlation-id'];
+  return typeof correlationId === 'string' ? { correlationId, message } : { message };
 }
 
 /** What a 500 logs: the error's name and first stack frames, never the request (it may hold personal data). */

@@ -2,16 +2,17 @@ import { ConsoleLogger, Logger, type ArgumentsHost } from '@nestjs/common';
 import { ProblemFilter } from '@passerelle/http';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
-import { pinoHttp } from 'pino-http';
+import { pino } from 'pino';
 import { JsonLogger } from './json-logger';
 import { logOptions } from './log-options';
+import { requestLog } from './request-log.middleware';
 
 /** The service's request logger and JsonLogger, composed as ObservabilityModule does, writing to a destination kept here. */
 function logging(level = 'trace') {
   const written: string[] = [];
-  const requestLogger = pinoHttp(logOptions('api', level), { write: (line: string) => void written.push(line) });
+  const root = pino(logOptions('api', level), { write: (line: string) => void written.push(line) });
   const lines = () => written.map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { requestLogger, logger: new JsonLogger(requestLogger.logger), written, lines };
+  return { requestLogger: requestLog(root), logger: new JsonLogger(root), written, lines };
 }
 
 describe('JsonLogger', () => {
@@ -94,7 +95,7 @@ describe('a 500 answered by ProblemFilter', () => {
     const answer = Object.assign(response, {
       status: (code: number) => ((response.statusCode = code), answer),
       type: () => answer,
-      json: () => (response.writeHead(response.statusCode), response.emit('finish'), answer),
+      json: () => (response.writeHead(response.statusCode), response.emit('close'), answer),
     });
     requestLogger(request, response, () => undefined);
     const host = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => answer }) } as unknown as ArgumentsHost;

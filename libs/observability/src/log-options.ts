@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Options } from 'pino-http';
+import type { LoggerOptions } from 'pino';
 
 /** The header a caller may set to tie our logs to its own; the idempotency interceptor reads the same one. */
 export const CORRELATION_HEADER = 'x-correlation-id';
@@ -11,7 +11,6 @@ export const CORRELATION_HEADER = 'x-correlation-id';
  * returns. The idempotency interceptor (libs/http) accepts the same shape.
  */
 export const CORRELATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const QUIET_PATHS = new Set(['/health', '/health/live', '/metrics']);
 
 /**
  * The correlation id of a request: the caller's, if well-formed, else a new one written back onto
@@ -27,29 +26,22 @@ export function correlationIdOf(request: IncomingMessage, response: ServerRespon
 }
 
 /**
- * Structured JSON logs (pino-http, and JsonLogger over its root logger). A request line holds
- * method, path, status and timing: never a body, a query string (cursors, filters), a header or a
- * client address, so no personal data and no key can reach a log. The redaction paths are a second
- * belt should a serializer change.
+ * Structured JSON logs (pino): the request lines (request-log.middleware.ts) and JsonLogger, over
+ * one root logger. A request line holds method, path, status and timing: never a body, a query
+ * string (cursors, filters), a header or a client address, so no personal data and no key can reach
+ * a log. The redaction paths are a second belt should a serializer change.
  */
-export function logOptions(service: string, level: string): Options {
+export function logOptions(service: string, level: string): LoggerOptions {
   return {
     level,
     base: { service },
     messageKey: 'message',
-    genReqId: correlationIdOf,
-    // The correlation id rides on the request line through the req serializer, not through
-    // customProps: that would cost one more child logger per request.
-    customSuccessObject: (request, _response, line: object) => ({ ...line, correlationId: request.id }),
-    customErrorObject: (request, _response, _error, line: object) => ({ ...line, correlationId: request.id }),
-    autoLogging: { ignore: (request) => QUIET_PATHS.has((request.url ?? '').split('?')[0] ?? '') },
-    customLogLevel: (_, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
     serializers: {
-      // Serialised when the request arrives, before routing: the path, since no route is known yet.
       // requestId: the X-Request-Id the caller got back (libs/http/src/transport/response-headers.middleware.ts), for support.
-      req: (request: { method?: string; url?: string; id?: unknown; headers?: Record<string, unknown> }) => ({
+      // The path as the caller sent it: a router mounted under a prefix shortens `url` while it runs.
+      req: (request: { method?: string; url?: string; originalUrl?: string; id?: unknown; headers?: Record<string, unknown> }) => ({
         method: request.method,
-        path: (request.url ?? '').split('?')[0],
+        path: (request.originalUrl ?? request.url ?? '').split('?')[0],
         correlationId: request.id,
         requestId: request.headers?.['x-request-id'],
       }),

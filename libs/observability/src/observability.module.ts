@@ -1,10 +1,11 @@
 import { Global, Inject, Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { pinoHttp, type HttpLogger } from 'pino-http';
+import { pino, type Logger } from 'pino';
 import { CommandMetrics } from './command-metrics';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { JsonLogger } from './json-logger';
 import { logOptions } from './log-options';
 import { LivenessController } from './liveness.http.controller';
+import { requestLog } from './request-log.middleware';
 import { MetricsController } from './metrics.http.controller';
 import { PasserelleMetrics } from './passerelle-metrics';
 
@@ -15,8 +16,8 @@ export interface ObservabilityOptions {
   logLevel: string;
 }
 
-/** The app's one pino-http instance: its middleware writes the request lines, its root logger backs JsonLogger. */
-const REQUEST_LOGGER = Symbol('REQUEST_LOGGER');
+/** The app's one pino logger: it writes the request lines (request-log.middleware.ts) and backs JsonLogger. */
+const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
 /**
  * Logs, metrics and /metrics for one app root. After creating the app, hand Nest the JSON logger:
@@ -26,7 +27,7 @@ const REQUEST_LOGGER = Symbol('REQUEST_LOGGER');
 @Global()
 @Module({})
 export class ObservabilityModule implements NestModule {
-  constructor(@Inject(REQUEST_LOGGER) private readonly requestLogger: HttpLogger) {}
+  constructor(@Inject(ROOT_LOGGER) private readonly logger: Logger) {}
 
   static forRoot(options: ObservabilityOptions): DynamicModule {
     return {
@@ -35,8 +36,8 @@ export class ObservabilityModule implements NestModule {
       providers: [
         // Created with the app, not on import: a test that replaced process.stdout.write first gets
         // the lines (test/e2e/support/personal-data-scan.ts).
-        { provide: REQUEST_LOGGER, useFactory: () => pinoHttp(logOptions(options.service, options.logLevel)) },
-        { provide: JsonLogger, useFactory: (requestLogger: HttpLogger) => new JsonLogger(requestLogger.logger), inject: [REQUEST_LOGGER] },
+        { provide: ROOT_LOGGER, useFactory: () => pino(logOptions(options.service, options.logLevel)) },
+        { provide: JsonLogger, useFactory: (logger: Logger) => new JsonLogger(logger), inject: [ROOT_LOGGER] },
         { provide: PasserelleMetrics, useFactory: () => new PasserelleMetrics() },
         CommandMetrics,
       ],
@@ -45,8 +46,7 @@ export class ObservabilityModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    // A plain middleware: the request's log lines are bound to it (req.log) and to nothing else,
-    // no AsyncLocalStorage (json-logger.ts).
-    consumer.apply(this.requestLogger, HttpMetricsMiddleware).forRoutes({ path: '*', method: RequestMethod.ALL });
+    // A plain middleware: a request's line is written from its own closure, no AsyncLocalStorage (json-logger.ts).
+    consumer.apply(requestLog(this.logger), HttpMetricsMiddleware).forRoutes({ path: '*', method: RequestMethod.ALL });
   }
 }

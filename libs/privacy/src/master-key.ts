@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 import { PrivacyError } from './privacy-error';
 import { decodeSecret32 } from './secret-bytes';
@@ -49,7 +49,7 @@ export class MasterKey {
 }
 
 /** Stable default id: lets rotation tell two keys apart without revealing either. */
-export const defaultMasterKeyId = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex').slice(0, 8);
+export const defaultMasterKeyId = (bytes: Buffer): string => hash('sha256', bytes, 'hex').slice(0, 8);
 
 /**
  * Parses `base64` or `keyId:base64` (32 bytes). Throws PRIVACY.INVALID_MASTER_KEY with a message

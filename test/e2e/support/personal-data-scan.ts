@@ -95,7 +95,7 @@ export class CapturingLogger implements LoggerService {
   }
 
   /**
-   * Also keeps the JSON lines the request logger (pino, libs/observability/src/log-options.ts) writes
+   * Also keeps the JSON lines the request log (pino, libs/observability/src/request-log.middleware.ts) writes
    * to standard output, instead of printing them. Call it before the network starts: pino writes
    * through process.stdout.write only when it finds that method replaced at its creation.
    */

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 
 /**
  * Where a request's new ids come from. With an Idempotency-Key the ids are derived from it, so a
@@ -14,7 +14,7 @@ export const randomIds = (): IdSource => ({ next: () => randomUUID() });
 export function derivedIds(seed: string): IdSource {
   return {
     next(label: string) {
-      const bytes = createHash('sha256').update(`${seed}\u0000${label}`).digest().subarray(0, 16);
+      const bytes = hash('sha256', `${seed}\u0000${label}`, 'buffer').subarray(0, 16);
       bytes[6] = (bytes.readUInt8(6) & 0x0f) | 0x50; // version 5-like: name-based
       bytes[8] = (bytes.readUInt8(8) & 0x3f) | 0x80; // RFC 4122 variant
       const hex = bytes.toString('hex');

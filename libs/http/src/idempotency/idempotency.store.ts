@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Pool } from 'pg';
 
 export type IdempotencyClaim =
@@ -23,7 +23,7 @@ export interface IdempotencyStoreOptions {
  * which a client may have made of a name (`refer-awa-0001`).
  */
 export const idempotencyKeyHash = (keyId: string, idempotencyKey: string): string =>
-  createHash('sha256').update(`${keyId}\u0000${idempotencyKey}`, 'utf8').digest('hex');
+  hash('sha256', `${keyId}\u0000${idempotencyKey}`, 'hex');
 
 /**
  * Remembers the first answer to each (API key, Idempotency-Key) so that a retry returns it and

@@ -1,7 +1,7 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { ThrottlerModule, type ThrottlerModuleOptions, type ThrottlerOptions } from '@nestjs/throttler';
 import { APP_CONFIG, DEFAULT_RATE_LIMITS, type RateLimit, type RateLimits, type RuntimeSettings } from '@passerelle/config';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Request } from 'express';
 import { FixedWindowStorage } from './fixed-window.storage';
 
@@ -11,7 +11,7 @@ const requestOf = (context: ExecutionContext) => context.switchToHttp().getReque
 function bearerKey(request: Request): string | null {
   const header = request.headers.authorization;
   const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-  return token ? createHash('sha256').update(token).digest('base64url') : null;
+  return token ? hash('sha256', token, 'base64url') : null;
 }
 
 /** Only the API is limited: /health and /metrics answer probes and scrapers whatever the load. */
