@@ -143,6 +143,7 @@ describe('bad input gets a clear 4xx problem and writes nothing', () => {
     const retry = await network.http().post('/v1/cases').set(auth(ngo)).set('Idempotency-Key', 'identify-0001').send(body);
     expect(retry.status).toBe(first.status);
     expect(retry.body).toEqual(first.body);
+    expect([first.headers['idempotent-replayed'], retry.headers['idempotent-replayed']]).toEqual([undefined, 'true']);
     expect(await eventCount(network)).toBe(after);
     // The same JSON written by another serialiser, members in another order, is the same request.
     const reordered = Object.fromEntries(
@@ -164,6 +165,24 @@ describe('bad input gets a clear 4xx problem and writes nothing', () => {
       .send({ ...body, ageBand: '18-24' });
     expectProblem(reused, 422);
     expect(await eventCount(network)).toBe(after);
+  });
+
+  it('frees the Idempotency-Key of a refused request: corrected, the same key goes through, once', async () => {
+    const body = identifyBody(['refuge-75']);
+    const send = (sent: object) => network.http().post('/v1/cases').set(auth(ngo)).set('Idempotency-Key', 'identify-refused-1').send(sent);
+    const before = await eventCount(network);
+    expectProblem(await send({ ...body, level: 'certain-ish' }), 400);
+    expectProblem(await send(identifyBody(['no-such-organisation'])), 422);
+    expect(await eventCount(network)).toBe(before);
+    const accepted = await send(body);
+    expect(accepted.status).toBe(201);
+    const replayed = await send(body);
+    expect({ status: replayed.status, body: replayed.body, replayed: replayed.headers['idempotent-replayed'] }).toEqual({
+      status: 201,
+      body: accepted.body,
+      replayed: 'true',
+    });
+    expect(await eventCount(network)).toBeGreaterThan(before);
   });
 
   it('answers 409 to a move the referral state forbids, and 404 to a missing referral', async () => {

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthGuard } from '@passerelle/auth';
-import { IdempotencyInterceptor, ProblemFilter, RateLimitGuard, RateLimitModule } from '@passerelle/http';
+import { IdempotencyGuard, ProblemFilter, RateLimitGuard, RateLimitModule } from '@passerelle/http';
 import { OperationsModule } from '@passerelle/observability';
 import { CasesModule } from './cases/cases.module';
 import { ConsoleModule } from './console/console.module';
@@ -46,10 +46,11 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     ConsoleModule,
   ],
   providers: [
-    // Guards run in this order: the rate limits come before the key is checked, so guessing keys is limited too.
+    // Guards run in this order: the rate limits come before the key is checked, so guessing keys is
+    // limited too; idempotency last, once the caller is known (a retry is recognised per caller).
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    { provide: APP_GUARD, useClass: IdempotencyGuard },
     { provide: APP_FILTER, useClass: ProblemFilter },
   ],
 })

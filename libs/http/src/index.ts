@@ -4,7 +4,7 @@ export * from './validation.pipe';
 export * from './authenticated-request';
 export * from './idempotency/id-source';
 export * from './idempotency/idempotency.store';
-export * from './idempotency/idempotency.interceptor';
+export * from './idempotency/idempotency.guard';
 export * from './idempotency/idempotency.migration';
 export * from './input/input-guard';
 export * from './input/json-body';

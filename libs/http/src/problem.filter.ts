@@ -4,6 +4,7 @@ import { DuplicateEventIdError, WrongExpectedRevisionError } from '@passerelle/e
 import { PrivacyError } from '@passerelle/privacy';
 import type { Request, Response } from 'express';
 import type { IncomingHttpHeaders } from 'node:http';
+import { IdempotentReplay } from './idempotency/idempotency.guard';
 import { MAX_JSON_DEPTH } from './input/json-body';
 import { type ProblemCode } from './openapi/problem-codes';
 import { problem, type Problem } from './problem';
@@ -39,6 +40,10 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof IdempotentReplay) {
+      error.send(response);
+      return;
+    }
     const body = problemOf(error);
     if (body.status >= 500) this.logger.error(unhandledErrorLine(error, host.switchToHttp().getRequest<Request>()));
     if (body.status === 429 && typeof body.retryAfter === 'number') response.setHeader('Retry-After', String(body.retryAfter));

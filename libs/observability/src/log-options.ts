@@ -2,19 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoggerOptions } from 'pino';
 
-/** The header a caller may set to tie our logs to its own; the idempotency interceptor reads the same one. */
+/** The header a caller may set to tie our logs to its own; the idempotency guard reads the same one. */
 export const CORRELATION_HEADER = 'x-correlation-id';
 /**
  * A caller's correlation id is kept only if it is a UUID: it goes into the log lines and into the
  * metadata of every event the request writes, which erasure cannot touch, so it must not be able
  * to carry words (`awa-diallo-call-3`). Anything else is replaced by a new UUID, which the answer
- * returns. The idempotency interceptor (libs/http) accepts the same shape.
+ * returns. The idempotency guard (libs/http) accepts the same shape.
  */
 export const CORRELATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The correlation id of a request: the caller's, if well-formed, else a new one written back onto
- * the request, so that the request context (IdempotencyInterceptor → event metadata) and the log
+ * the request, so that the request context (IdempotencyGuard → event metadata) and the log
  * lines carry the same id. Also returned to the caller.
  */
 export function correlationIdOf(request: IncomingMessage, response: ServerResponse): string {

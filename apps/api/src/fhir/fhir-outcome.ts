@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, Logger, type ExceptionFilter } from '@nestjs/common';
 import { WrongExpectedRevisionError } from '@passerelle/event-store';
-import { problem, problemOf, ProblemException, unhandledErrorLine, type Problem } from '@passerelle/http';
+import { IdempotentReplay, problem, problemOf, ProblemException, unhandledErrorLine, type Problem } from '@passerelle/http';
 import type { Request, Response } from 'express';
 import type { OperationOutcome, OperationOutcomeIssue } from 'fhir/r4';
 import { CODE_SYSTEM, FHIR_JSON } from './fhir-systems';
@@ -62,6 +62,11 @@ export class FhirOutcomeFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
+    // A retry with the same Idempotency-Key: the stored answer, as FHIR JSON like the first.
+    if (error instanceof IdempotentReplay) {
+      error.send(response, FHIR_JSON);
+      return;
+    }
     const body = error instanceof WrongExpectedRevisionError && request.headers['if-match'] ? versionConflict() : problemOf(error);
     if (body.status >= 500) this.logger.error(unhandledErrorLine(error, request));
     sendOutcome(response, body);

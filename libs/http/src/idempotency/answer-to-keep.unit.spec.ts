@@ -1,4 +1,4 @@
-import { answerToKeep } from './idempotency.interceptor';
+import { answerToKeep } from './idempotency.guard';
 
 describe('the answer kept for an Idempotency-Key replay', () => {
   it('keeps ids, statuses and positions, and leaves out any other field, saying which', () => {

@@ -1,4 +1,4 @@
-import { canonicalJson } from './idempotency.interceptor';
+import { canonicalJson } from './idempotency.guard';
 
 describe('the fingerprint of a request body', () => {
   it('is the same whatever order the members were written in, at every depth', () => {

@@ -28,7 +28,7 @@ export const idempotencyKeyHash = (keyId: string, idempotencyKey: string): strin
 /**
  * Remembers the first answer to each (API key, Idempotency-Key) so that a retry returns it and
  * writes nothing; for `ttlMs` only, and by the key's hash (docs/consent-and-privacy.md).
- * What is stored of the answer is the caller's to reduce (idempotency.interceptor.ts).
+ * What is stored of the answer is the caller's to reduce (idempotency.guard.ts).
  */
 export class IdempotencyStore {
   readonly ttlMs: number;

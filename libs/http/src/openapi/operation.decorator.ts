@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiSecurity } from '@nestjs/swagger';
-import { KEPT_FOR_REPLAY, ReplayWholeAnswer, SecretInResponse } from '../idempotency/idempotency.interceptor';
+import { KEPT_FOR_REPLAY, ReplayWholeAnswer, SecretInResponse } from '../idempotency/idempotency.guard';
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 takes it): response bodies are written in it directly. */
 export type JsonSchema = Record<string, unknown>;
@@ -36,7 +36,7 @@ export interface OperationSpec {
   /** Who may call: an API key or a signed-in person (default), a signed-in person only, or anyone. */
   security?: 'key-or-session' | 'session' | 'public';
   /**
-   * Honours `Idempotency-Key` (libs/http/src/idempotency/idempotency.interceptor.ts). `secrets`: fields
+   * Honours `Idempotency-Key` (libs/http/src/idempotency/idempotency.guard.ts). `secrets`: fields
    * shown once (emptied on a replay); `wholeAnswer`: why a replay may keep every field. A replay whose
    * body differs from the first answer is documented as `<Name>Replay`, beside the full schema.
    */

@@ -1,8 +1,6 @@
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { Injectable, Logger, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { hash, randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { from, lastValueFrom, of, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../authenticated-request';
 import { problem } from '../problem';
 import { ProblemException } from '../problem.filter';
@@ -130,16 +128,47 @@ function requestClock(request: ContextualRequest, response: Response): Date {
 }
 
 /**
+ * The stored answer of a retry, thrown by {@link IdempotencyGuard} so that the route's handler never
+ * runs; the exception filters (ProblemFilter, apps/api/src/fhir/fhir-outcome.ts) send it as it was.
+ */
+export class IdempotentReplay extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly body: unknown,
+  ) {
+    super('answered from the Idempotency-Key record');
+    this.name = 'IdempotentReplay';
+  }
+
+  /** Answers the replay on an Express response: its status, `Idempotent-Replayed: true`, the stored body. */
+  send(response: Response, contentType?: string): void {
+    response.status(this.statusCode).setHeader('Idempotent-Replayed', 'true');
+    if (contentType) response.setHeader('Content-Type', contentType);
+    response.json(this.body);
+  }
+}
+
+/**
  * Gives every request its clock, correlation id and id source, and makes each state-changing call
  * honour `Idempotency-Key`: the first answer is stored (reduced by {@link answerToKeep}, under the
  * key's hash, for PASSERELLE_IDEMPOTENCY_TTL) and replayed; a retry writes nothing.
+ *
+ * A guard, the last of the app's (apps/api/src/api.module.ts: after AuthGuard, which names the
+ * caller), not an interceptor: Nest runs every route with an interceptor through rxjs and two
+ * AsyncResource bindings per request, ~6 % of the API thread under load when only a few requests
+ * carry a key. The answer is recorded where it is written: the guard wraps this response's `send`
+ * (which `json` calls), so the record is complete before the caller reads the answer, and a refusal
+ * (any status from 400, the exception filters' answers included) releases the key for a retry.
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotencyGuard implements CanActivate {
+  private readonly logger = new Logger('IdempotencyGuard');
+
   constructor(private readonly store: IdempotencyStore) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<ContextualRequest>();
+    const response = context.switchToHttp().getResponse<Response>();
     const header = request.headers['idempotency-key'];
     const key = Array.isArray(header) ? header[0] : header;
     const correlation = request.headers['x-correlation-id'];
@@ -147,13 +176,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const correlationId = typeof correlation === 'string' && CORRELATION_ID.test(correlation) ? correlation : randomUUID();
     const mutating = request.method === 'POST' || request.method === 'PUT' || request.method === 'DELETE';
     const actor = request.actor;
-    const now = requestClock(request, context.switchToHttp().getResponse<Response>());
+    const now = requestClock(request, response);
     // A retry is recognised per caller: her machine key, or the person signed in.
     const caller = actor?.keyId ?? (actor?.personId ? `person:${actor.personId}` : null);
     if (!mutating || key === undefined || !caller) {
       const idSeed = randomUUID();
       request.context = { correlationId, idSeed, ids: derivedIds(idSeed), now };
-      return next.handle();
+      return true;
     }
     if (!KEY_PATTERN.test(key)) {
       throw new ProblemException(
@@ -168,25 +197,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const idSeed = `${caller}|${key}`;
     request.context = { correlationId, idSeed, ids: derivedIds(idSeed), now };
-    return from(this.run(context, next, caller, key, request));
-  }
-
-  private async run(
-    context: ExecutionContext,
-    next: CallHandler,
-    keyId: string,
-    key: string,
-    request: ContextualRequest,
-  ): Promise<unknown> {
-    const hash = createHash('sha256')
-      .update(`${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`)
-      .digest('hex');
-    const claim = await this.store.claim(keyId, key, hash);
-    const response = context.switchToHttp().getResponse<Response>();
-    if (claim.outcome === 'replay') {
-      response.status(claim.statusCode).setHeader('Idempotent-Replayed', 'true');
-      return lastValueFrom(of(claim.body));
-    }
+    const fingerprint = hash('sha256', `${request.method} ${request.originalUrl}\n${canonicalJson(request.body ?? null)}`, 'hex');
+    const claim = await this.store.claim(caller, key, fingerprint);
+    if (claim.outcome === 'replay') throw new IdempotentReplay(claim.statusCode, claim.body);
     if (claim.outcome === 'mismatch') {
       throw new ProblemException(
         problem(422, 'IDEMPOTENCY.KEY_REUSED', 'Idempotency-Key reused', 'This Idempotency-Key was already used for a different request.'),
@@ -202,18 +215,43 @@ export class IdempotencyInterceptor implements NestInterceptor {
         ),
       );
     }
-    try {
-      const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      // Nest sets the status after interceptors resolve, so read what it will be from the route.
-      const status =
-        (Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) as number | undefined) ?? (request.method === 'POST' ? 201 : 200);
-      const secrets = (Reflect.getMetadata(SECRET_FIELDS, context.getHandler()) as string[] | undefined) ?? [];
-      const whole = Reflect.getMetadata(WHOLE_ANSWER, context.getHandler()) !== undefined;
-      await this.store.complete(keyId, key, status, answerToKeep(body, secrets, whole));
-      return body;
-    } catch (error) {
-      await this.store.release(keyId, key);
-      throw error;
-    }
+    const secrets = (Reflect.getMetadata(SECRET_FIELDS, context.getHandler()) as string[] | undefined) ?? [];
+    const whole = Reflect.getMetadata(WHOLE_ANSWER, context.getHandler()) !== undefined;
+    this.recordOnSend(response, caller, key, (body) => answerToKeep(body, secrets, whole));
+    return true;
+  }
+
+  /**
+   * Wraps this response's `send` once: a success is stored (what `keep` keeps of it) and a refusal
+   * releases the key, before the answer goes out. Should the record fail, the answer still goes out
+   * (what it says happened) and the key is released, as for a refusal: the failure is logged.
+   */
+  private recordOnSend(response: Response, caller: string, key: string, keep: (body: unknown) => unknown): void {
+    const send = response.send.bind(response);
+    response.send = (body?: unknown) => {
+      response.send = send;
+      const status = response.statusCode;
+      const recorded = status < 400 ? this.store.complete(caller, key, status, keep(answerOf(body))) : this.store.release(caller, key);
+      recorded
+        .catch(async (error: unknown) => {
+          this.logger.error(
+            `the answer to an idempotent request was not recorded: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          await this.store.release(caller, key).catch(() => undefined);
+        })
+        .finally(() => send(body));
+      return response;
+    };
+  }
+}
+
+/** The value an answer's body stands for: `json` hands `send` its JSON text. */
+function answerOf(body: unknown): unknown {
+  if (typeof body !== 'string' && !Buffer.isBuffer(body)) return body ?? null;
+  const text = body.toString();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
   }
 }
