@@ -10,8 +10,27 @@ export interface GcmBox {
   ciphertext: Buffer;
 }
 
+/**
+ * Nonces are cut from 4 KiB of CSPRNG output drawn at once: one call into the generator per ~340
+ * seals instead of one each (that call cost more than the encryption of a small field). Each slice
+ * is used once, and a drawn block is never written again: a nonce stays what it was.
+ */
+const NONCE_BLOCK_BYTES = 4096;
+let nonceBlock = Buffer.alloc(0);
+let nonceOffset = 0;
+
+function freshNonce(): Buffer {
+  if (nonceOffset + IV_BYTES > nonceBlock.length) {
+    nonceBlock = randomBytes(NONCE_BLOCK_BYTES);
+    nonceOffset = 0;
+  }
+  const nonce = nonceBlock.subarray(nonceOffset, nonceOffset + IV_BYTES);
+  nonceOffset += IV_BYTES;
+  return nonce;
+}
+
 export function gcmSeal(key: KeyObject | Buffer, plaintext: Buffer, aad: Buffer): GcmBox {
-  const iv = randomBytes(IV_BYTES);
+  const iv = freshNonce();
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
