@@ -5,6 +5,7 @@ export * from './authenticated-request';
 export * from './idempotency/id-source';
 export * from './idempotency/idempotency.store';
 export * from './idempotency/idempotency.guard';
+export * from './idempotency/idempotent-replay';
 export * from './idempotency/idempotency.migration';
 export * from './input/input-guard';
 export * from './input/json-body';

@@ -4,7 +4,7 @@ import { DuplicateEventIdError, WrongExpectedRevisionError } from '@passerelle/e
 import { PrivacyError } from '@passerelle/privacy';
 import type { Request, Response } from 'express';
 import type { IncomingHttpHeaders } from 'node:http';
-import { IdempotentReplay } from './idempotency/idempotency.guard';
+import { IdempotentReplay } from './idempotency/idempotent-replay';
 import { MAX_JSON_DEPTH } from './input/json-body';
 import { type ProblemCode } from './openapi/problem-codes';
 import { problem, type Problem } from './problem';

@@ -6,6 +6,7 @@ import { problem } from '../problem';
 import { ProblemException } from '../problem.filter';
 import { derivedIds, type IdSource } from './id-source';
 import { IdempotencyStore } from './idempotency.store';
+import { IdempotentReplay } from './idempotent-replay';
 
 export interface RequestContext {
   correlationId: string;
@@ -125,27 +126,6 @@ function requestClock(request: ContextualRequest, response: Response): Date {
   }
   response.setHeader('X-Passerelle-Clock', at.toISOString()); // tells the seed the override was applied
   return at;
-}
-
-/**
- * The stored answer of a retry, thrown by {@link IdempotencyGuard} so that the route's handler never
- * runs; the exception filters (ProblemFilter, apps/api/src/fhir/fhir-outcome.ts) send it as it was.
- */
-export class IdempotentReplay extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly body: unknown,
-  ) {
-    super('answered from the Idempotency-Key record');
-    this.name = 'IdempotentReplay';
-  }
-
-  /** Answers the replay on an Express response: its status, `Idempotent-Replayed: true`, the stored body. */
-  send(response: Response, contentType?: string): void {
-    response.status(this.statusCode).setHeader('Idempotent-Replayed', 'true');
-    if (contentType) response.setHeader('Content-Type', contentType);
-    response.json(this.body);
-  }
 }
 
 /**
