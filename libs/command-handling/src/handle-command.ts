@@ -5,6 +5,7 @@ import {
   type EventStore,
   type NewEvent,
   type ReadCondition,
+  type RowAlongside,
 } from '@passerelle/event-store';
 import { aggregateStream, type StreamEvent } from './aggregate-stream';
 import type { StreamStateCache } from './stream-state-cache';
@@ -28,6 +29,8 @@ export interface HandleCommandOptions<State, Command, Event extends StreamEvent>
    * again on the newer state, since the caller asked about a state it has seen.
    */
   expectedRevision?: bigint;
+  /** Rows that commit with the events or not at all (AppendOptions.alongside; only where `store.writesRowsAlongside`). */
+  alongside?: readonly RowAlongside[];
 }
 
 export interface HandleCommandResult<State, Event> {
@@ -94,6 +97,7 @@ export async function handleCommand<State, Command, Event extends StreamEvent>(
       const result = await store.appendToStream(streamName, appended, {
         expectedRevision: loaded.revision,
         alsoExpect: options.alsoExpect ?? [],
+        ...(options.alongside ? { alongside: options.alongside } : {}),
       });
       cache?.set(streamName, { state: newState, revision: result.nextExpectedRevision });
       return { newEvents, newState, position: result.position };

@@ -59,6 +59,25 @@ export interface AppendOptions {
    * round trip.
    */
   alsoExpect?: readonly ReadCondition[];
+  /**
+   * Rows of other tables written in the append's own transaction: the events and the rows commit
+   * together or not at all (her data key and linkage key beside her identification,
+   * docs/adr/0017-keys-in-the-append-transaction.md). Only for a store whose `writesRowsAlongside`
+   * is true; the others refuse such an append.
+   */
+  alongside?: readonly RowAlongside[];
+}
+
+/** A new row of a table in the event store's database (see AppendOptions.alongside). */
+export interface RowAlongside {
+  /** Names of lower-case letters, digits and `_`; `key` is the table's primary key (or a unique column). */
+  table: string;
+  key: string;
+  /**
+   * Column → value as PostgreSQL's text input reads it (bytea as `\x` hex), the key column
+   * included, its value in canonical text (a UUID in lower case). Absent columns take their default.
+   */
+  values: Readonly<Record<string, string>>;
 }
 
 export interface AppendResult {
@@ -102,6 +121,13 @@ export interface EventStore {
    * that stream returns the original result and writes nothing.
    */
   appendToStream(streamName: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+
+  /**
+   * True when `appendToStream` writes `AppendOptions.alongside` (the PostgreSQL store): an append
+   * whose row is already in its table (or earlier in the same commit) then fails with
+   * {@link RowAlreadyExistsError}, whatever else, and writes nothing.
+   */
+  readonly writesRowsAlongside: boolean;
 
   /** All events of one stream in revision order; an empty array when the stream does not exist. */
   readStream(streamName: string, options?: { fromRevision?: bigint }): Promise<RecordedEvent[]>;
@@ -147,6 +173,23 @@ export class DuplicateEventIdError extends Error {
     this.name = 'DuplicateEventIdError';
   }
 }
+
+/** An append's row alongside (AppendOptions.alongside) is already in its table: nothing was written. */
+export class RowAlreadyExistsError extends Error {
+  readonly code = 'STORE.ROW_ALREADY_EXISTS';
+  constructor(
+    readonly table: string,
+    readonly key: string,
+  ) {
+    super(`A row of ${table} with this ${key} already exists: the append wrote nothing`);
+    this.name = 'RowAlreadyExistsError';
+  }
+}
+
+/** The store cannot write rows alongside its events (EventStore.writesRowsAlongside is false). */
+export const refuseRowsAlongside = (options: AppendOptions, store: string): void => {
+  if (options.alongside?.length) throw new TypeError(`The ${store} event store writes no rows alongside its events`);
+};
 
 /**
  * A subscription asked to start after a position past the last event of the store: its checkpoint

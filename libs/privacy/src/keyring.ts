@@ -30,6 +30,20 @@ export interface DataKeyInfo {
   created: boolean;
 }
 
+/**
+ * A data key made for a case identified now, not yet stored: what it seals is readable once `row`
+ * is written in the same transaction as the event that carries it (AppendOptions.alongside of the
+ * event store, docs/adr/0017-keys-in-the-append-transaction.md).
+ */
+export interface NewDataKey {
+  /** The key's row of `privacy_case_keys`, wrapped by the master key, as the event store writes it. */
+  readonly row: { table: string; key: string; values: Record<string, string> };
+  /** As Keyring.sealPersonal, under this key. */
+  sealPersonal<C extends string>(byCategory: Partial<Record<C, object>>): Partial<Record<C, string>>;
+  /** Once its row is committed: keeps the key in this process's cache, as a stored key would be. */
+  stored(): void;
+}
+
 const DESTROYED = Symbol('destroyed');
 type CachedKey = KeyObject | typeof DESTROYED;
 
@@ -105,6 +119,32 @@ export class Keyring {
     return { caseId: id, masterKeyId: row.master_key_id, createdAt: row.created_at, created };
   }
 
+  /**
+   * A new data key for the case, held in memory until its row is written with her identification's
+   * event; null when this process already knows her key (or her erasure), which must then be used
+   * (`sealPersonal`). An append refused because her row already exists (a retried identification,
+   * an erased case) is made again with `sealPersonal`, which takes the stored key.
+   */
+  newDataKey(caseId: string): NewDataKey | null {
+    const id = normaliseCaseId(caseId);
+    if (this.#cache.peek(id) !== undefined) return null;
+    const raw = randomBytes(32);
+    const wrapped = wrapDataKey(this.#master, id, raw);
+    const key = createSecretKey(raw);
+    raw.fill(0);
+    return {
+      row: {
+        table: 'privacy_case_keys',
+        key: 'case_id',
+        values: { case_id: id, wrapped_key: `\\x${wrapped.toString('hex')}`, master_key_id: this.#master.id },
+      },
+      sealPersonal: (byCategory) => sealCategories(byCategory, (value, label) => sealValue(key, id, label, value)),
+      stored: () => {
+        if (this.#cache.peek(id) === undefined) this.#cache.set(id, key);
+      },
+    };
+  }
+
   /** Seals a JSON value as `v1.<iv>.<tag>.<ciphertext>`, creating the case's key if needed. `label` must match at open. */
   async seal(caseId: string, value: unknown, label = ''): Promise<string> {
     const id = normaliseCaseId(caseId);
@@ -125,11 +165,12 @@ export class Keyring {
    * Each is bound to its category: open them with `openPersonal`, not `open`.
    */
   async sealPersonal<C extends string>(caseId: string, byCategory: Partial<Record<C, object>>): Promise<Partial<Record<C, string>>> {
-    const sealed: Partial<Record<C, string>> = {};
-    for (const [category, value] of Object.entries(byCategory) as [C, object | undefined][]) {
-      if (value !== undefined) sealed[category] = await this.seal(caseId, value, personalLabel(category));
-    }
-    return sealed;
+    const id = normaliseCaseId(caseId);
+    // Nothing to seal, no key made: her case gets one with its first sealed field.
+    if (Object.values(byCategory).every((value) => value === undefined)) return {};
+    const key = this.#cache.get(id) ?? this.#admit(id, (await this.#selectOrInsert(id)).row);
+    if (key === DESTROYED) throw keyDestroyed();
+    return sealCategories(byCategory, (value, label) => sealValue(key, id, label, value));
   }
 
   /**
@@ -235,4 +276,15 @@ export class Keyring {
 }
 
 const personalLabel = (category: string): string => `personal.${category}`;
+
+function sealCategories<C extends string>(
+  byCategory: Partial<Record<C, object>>,
+  seal: (value: object, label: string) => string,
+): Partial<Record<C, string>> {
+  const sealed: Partial<Record<C, string>> = {};
+  for (const [category, value] of Object.entries(byCategory) as [C, object | undefined][]) {
+    if (value !== undefined) sealed[category] = seal(value, personalLabel(category));
+  }
+  return sealed;
+}
 const keyDestroyed = () => new PrivacyError('PRIVACY.KEY_DESTROYED', 'the data key of this case was destroyed (person erased)');

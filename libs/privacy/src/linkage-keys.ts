@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { normaliseCaseId } from './case-id';
 import { GroupInsert } from './group-insert';
 
 /** Runs SQL with positional parameters and returns the rows: a pg pool, or a projection's transaction. */
@@ -9,8 +10,9 @@ export type LinkageLookup = { state: 'live'; linkageKey: string } | { state: 'er
 
 /**
  * The linkage keys of the cases, kept beside the case keys and deleted with them at erasure
- * (linkage-keys.schema.ts). Written by the identification before its event is appended, so a
- * reader of that event finds the key already there.
+ * (linkage-keys.schema.ts). Written by the identification no later than its event (in the same
+ * transaction, `row`, where the event store can: docs/adr/0017-keys-in-the-append-transaction.md),
+ * so a reader of that event finds the key already there.
  */
 export class LinkageKeyStore {
   /** Identifications arriving together share one INSERT, as their data keys do (group-insert.ts). */
@@ -31,6 +33,11 @@ export class LinkageKeyStore {
   /** Idempotent: a retried identification writes the same key; a tombstone is never overwritten. */
   record(caseId: string, linkageKey: string): Promise<void> {
     return this.inserts.insert({ caseId, linkageKey });
+  }
+
+  /** Her key as a row the event store writes with her identification's event (AppendOptions.alongside). */
+  static row(caseId: string, linkageKey: string): { table: string; key: string; values: Record<string, string> } {
+    return { table: 'privacy_linkage_keys', key: 'case_id', values: { case_id: normaliseCaseId(caseId), linkage_key: linkageKey } };
   }
 
   /** Deletes her key for good, leaving a tombstone (also for a case that had none). True if a key was deleted. */

@@ -1,7 +1,7 @@
 import { StreamStateCache, type CommandContext } from '@passerelle/command-handling';
 import { caseStream, referralStream, type Actor, type Decider, type ReferralEvent } from '@passerelle/domain';
 import type { EventStore } from '@passerelle/event-store';
-import { generateMasterKey, Keyring } from '@passerelle/privacy';
+import { generateMasterKey, Keyring, type MasterKey } from '@passerelle/privacy';
 import {
   CommandHandlerSpecification,
   createTestDatabase,
@@ -101,15 +101,23 @@ export function cacheHolding<State, Event>(
   return cache;
 }
 
-/** A real keyring on a fresh test database (sealing needs PostgreSQL); `close` ends it and drops the database. */
-export async function keyringOnTestDatabase(prefix: string): Promise<{ keyring: Keyring; pool: Pool; close: () => Promise<void> }> {
+/**
+ * A real keyring on a fresh test database (sealing needs PostgreSQL), with its master key (for a
+ * keyring of "another process") and the database's url; `close` ends it and drops the database.
+ */
+export async function keyringOnTestDatabase(
+  prefix: string,
+): Promise<{ keyring: Keyring; master: MasterKey; pool: Pool; url: string; close: () => Promise<void> }> {
   const db: TestDatabase = await createTestDatabase(prefix);
   const pool = new Pool({ connectionString: db.url, max: 4 });
-  const keyring = new Keyring(pool, generateMasterKey());
+  const master = generateMasterKey();
+  const keyring = new Keyring(pool, master);
   await keyring.migrate();
   return {
     keyring,
+    master,
     pool,
+    url: db.url,
     async close() {
       await endPool(pool);
       await db.drop();

@@ -16,33 +16,37 @@ const CONTRACT_PREFIXES = ['contract-', 'race-', 'rolled-back-', 'trap-'];
 const connectionString = process.env.EVENTSTORE_CONNECTION_STRING?.trim();
 
 if (connectionString) {
-  describeEventStoreContract('eventstoredb', async () => {
-    const namespace = `contract${randomBytes(6).toString('hex')}.`;
-    const open = () =>
-      createEventStoreDbEventStore({
-        connectionString,
-        namespace,
-        streamPrefixes: CONTRACT_PREFIXES,
-        resubscribe: { initialMs: 50, maxMs: 500 },
-      });
-    // The peer is a second client, with its own gRPC channel, as another process would have.
-    const [store, peer] = [open(), open()];
-    // Another application on the same server, writing under our prefixes what Passerelle never would.
-    const other = connect(connectionString);
-    return {
-      store,
-      peer: { store: peer },
-      atomicConditions: false,
-      writeForeignEvent: async (streamName) => {
-        await other.appendToStream(`${namespace}${streamName}`, [binaryEvent({ type: 'OrderPlaced', data: new Uint8Array([1, 2, 3]) })], {
-          expectedRevision: 'any',
+  describeEventStoreContract(
+    'eventstoredb',
+    async () => {
+      const namespace = `contract${randomBytes(6).toString('hex')}.`;
+      const open = () =>
+        createEventStoreDbEventStore({
+          connectionString,
+          namespace,
+          streamPrefixes: CONTRACT_PREFIXES,
+          resubscribe: { initialMs: 50, maxMs: 500 },
         });
-      },
-      teardown: async () => {
-        await Promise.all([store.close(), peer.close(), other.close()]);
-      },
-    };
-  });
+      // The peer is a second client, with its own gRPC channel, as another process would have.
+      const [store, peer] = [open(), open()];
+      // Another application on the same server, writing under our prefixes what Passerelle never would.
+      const other = connect(connectionString);
+      return {
+        store,
+        peer: { store: peer },
+        atomicConditions: false,
+        writeForeignEvent: async (streamName) => {
+          await other.appendToStream(`${namespace}${streamName}`, [binaryEvent({ type: 'OrderPlaced', data: new Uint8Array([1, 2, 3]) })], {
+            expectedRevision: 'any',
+          });
+        },
+        teardown: async () => {
+          await Promise.all([store.close(), peer.close(), other.close()]);
+        },
+      };
+    },
+    { writesRowsAlongside: false },
+  );
 } else {
   const reason = 'skipped: set EVENTSTORE_CONNECTION_STRING=esdb://localhost:2113?tls=false to run the contract against EventStoreDB';
   console.log(`[eventstoredb contract] ${reason}`);

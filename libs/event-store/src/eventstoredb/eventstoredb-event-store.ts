@@ -1,6 +1,7 @@
 import { START, StreamNotFoundError, streamNameFilter } from '@eventstore/db-client';
 import {
   CheckpointBeyondHeadError,
+  refuseRowsAlongside,
   type AppendOptions,
   type AppendResult,
   type EventStore,
@@ -38,6 +39,9 @@ export class EventStoreDbEventStore implements EventStore {
   private storeId: Promise<string> | null = null;
   private closing: Promise<void> | null = null;
 
+  /** The events live on another server: a caller writes its rows before the append instead. */
+  readonly writesRowsAlongside = false;
+
   constructor(
     private readonly client: EsdbClient,
     private readonly names: StreamNames,
@@ -50,6 +54,7 @@ export class EventStoreDbEventStore implements EventStore {
   async appendToStream(streamName: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     if (this.closing) throw new Error('The event store is closed');
     if (!Array.isArray(events) || events.length === 0) throw new TypeError(`An append to ${streamName} needs at least one event`);
+    refuseRowsAlongside(options, 'EventStoreDB');
     return this.appends.append(streamName, events, options);
   }
 

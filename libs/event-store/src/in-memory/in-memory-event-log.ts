@@ -56,6 +56,7 @@ export class InMemoryEventLog {
       head: this.head,
       streamRevisions: new Map(revisions),
       storedEvents: new Map(known),
+      existingRows: new Set(),
     });
     const outcome = plan.outcomes[0];
     if (!outcome) throw new Error(`The batch planner returned no outcome for an append to ${streamName}`);

@@ -1,13 +1,14 @@
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  ExpectedRevision,
-  NewEvent,
-  ReadAllOptions,
-  RecordedEvent,
-  Subscription,
-  SubscriptionOptions,
+import {
+  refuseRowsAlongside,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type ReadAllOptions,
+  type RecordedEvent,
+  type Subscription,
+  type SubscriptionOptions,
 } from '../event-store.port';
 // The catch-up loop needs only "read after a position" and a wake-up signal, both of which the
 // log provides; the class carries the PostgreSQL adapter's name but nothing of PostgreSQL.
@@ -31,6 +32,9 @@ export class InMemoryEventStore implements EventStore {
   private closing: Promise<void> | null = null;
   private closed = false;
 
+  /** No other tables in memory: a caller writes its rows before the append instead. */
+  readonly writesRowsAlongside = false;
+
   constructor(private readonly log: InMemoryEventLog = new InMemoryEventLog()) {}
 
   // async: a refused append is a rejection, never a synchronous throw; the append itself still happens on the call.
@@ -38,6 +42,7 @@ export class InMemoryEventStore implements EventStore {
     if (this.closing) throw new Error('The event store is closed');
     assertExpectedRevision(options.expectedRevision);
     for (const condition of options.alsoExpect ?? []) assertExpectedRevision(condition.expectedRevision);
+    refuseRowsAlongside(options, 'in-memory');
     return this.log.append(streamName, events, options.expectedRevision, options.alsoExpect);
   }
 

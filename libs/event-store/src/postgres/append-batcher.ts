@@ -4,6 +4,7 @@ import { type BatchPlan, type EventRow, type PlannedAppend, type StoredEventRef,
 import { guessHolds, lockStatement, lookupStatement, writeStatement } from './batch-sql';
 import { GuessBudget, optimisticPlan } from './optimistic-append';
 import type { PostgresEventStoreFaults } from './postgres-event-store.options';
+import { rowId } from './rows-alongside';
 import type { EventStoreTables } from './postgres-schema';
 
 /** PostgreSQL's unique_violation: a retried event id meeting the unique index. */
@@ -126,7 +127,7 @@ export class AppendBatcher {
     if (this.faults?.armedFor?.(batch.map((append) => append.streamName))) return null;
     const guess = this.guesses.mayGuess() ? optimisticPlan(batch, this.knownHead) : null;
     if (!guess) return null;
-    const holds = guessHolds(this.tables, this.knownHead ?? -1n, guess.assumed);
+    const holds = guessHolds(this.tables, this.knownHead ?? -1n, guess.assumed, guess.plan.alongside);
     this.onCommitting(guess.plan.head);
     let results: { rows: { held?: boolean }[] }[];
     try {
@@ -150,10 +151,11 @@ export class AppendBatcher {
     // The streams written and those the appends were decided on: all checked under the head lock.
     const streamNames = [...new Set(batch.flatMap((append) => [append.streamName, ...(append.alsoExpect ?? []).map((c) => c.streamName)]))];
     const eventIds = batch.flatMap((append) => append.events.map((event) => event.eventId));
+    const alongside = batch.flatMap((append) => append.alongside ?? []);
 
     // Round trip 1: BEGIN, the lock, then what the plan needs.
     const results = (await client.query(
-      `BEGIN; ${lockStatement(this.tables)}; ${lookupStatement(this.tables, streamNames, eventIds)}`,
+      `BEGIN; ${lockStatement(this.tables)}; ${lookupStatement(this.tables, streamNames, eventIds, alongside)}`,
     )) as unknown as { rows: KnownRow[] & { position: string }[] }[];
     const headPosition = results[1]?.rows[0]?.position ?? '-1';
     this.knownHead = BigInt(headPosition);
@@ -173,6 +175,7 @@ export class AppendBatcher {
             },
           ]),
       ),
+      existingRows: new Set(known.filter((row) => row.kind === 'r').map((row) => rowId(row.stream_name, row.row_key ?? ''))),
     });
     await this.faults?.beforeCommit?.({ streams: streamNames });
     if (plan.rows.length === 0) {
@@ -187,11 +190,12 @@ export class AppendBatcher {
 }
 
 interface KnownRow {
-  kind: 's' | 'e';
+  kind: 's' | 'e' | 'r';
   event_id: string | null;
   stream_name: string;
   stream_revision: string;
   global_position: string | null;
+  row_key: string | null;
 }
 
 /** The committed row as a reader of the table would get it (jsonb round-trips the JSON text). */

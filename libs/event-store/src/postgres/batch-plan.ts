@@ -3,15 +3,20 @@ import {
   type ReadCondition,
   DuplicateEventIdError,
   type ExpectedRevision,
+  RowAlreadyExistsError,
+  type RowAlongside,
   WrongExpectedRevisionError,
 } from '../event-store.port';
 import type { PreparedEvent } from './event-serialisation';
+import { keyOf, rowId } from './rows-alongside';
 
 export interface PlannedAppend {
   streamName: string;
   events: PreparedEvent[];
   expectedRevision: ExpectedRevision;
   alsoExpect?: readonly ReadCondition[] | undefined;
+  /** Rows written with the events, checked by prepareRowsAlongside (rows-alongside.ts). */
+  alongside?: readonly RowAlongside[] | undefined;
 }
 
 /** Where an event id already lives: read from `es_events`, or written earlier in the same batch. */
@@ -28,6 +33,8 @@ export interface BatchState {
   streamRevisions: Map<string, bigint>;
   /** Stored events among the ids the batch carries, keyed by lower-case event id. */
   storedEvents: Map<string, StoredEventRef>;
+  /** Rows alongside (rowId) already in their tables. */
+  existingRows: ReadonlySet<string>;
 }
 
 export interface EventRow extends PreparedEvent {
@@ -42,6 +49,8 @@ export interface BatchPlan {
   /** One outcome per append, same order as the input. */
   outcomes: AppendOutcome[];
   rows: EventRow[];
+  /** The rows alongside of the appends that succeed. */
+  alongside: RowAlongside[];
   /** Final revision of every stream that received events. */
   streamRevisions: Map<string, bigint>;
   head: bigint;
@@ -58,9 +67,14 @@ export function planBatch(appends: readonly PlannedAppend[], state: BatchState):
   const stored = new Map(state.storedEvents);
   const written = new Map<string, bigint>();
   const rows: EventRow[] = [];
+  const alongside: RowAlongside[] = [];
+  const existingRows = new Set(state.existingRows);
   let head = state.head;
 
   const outcomes = appends.map((append): AppendOutcome => {
+    // First, retries included: a row already there means the append must be made again on it (AppendOptions.alongside).
+    const existing = append.alongside?.find((row) => existingRows.has(rowId(row.table, keyOf(row))));
+    if (existing) return { ok: false, error: new RowAlreadyExistsError(existing.table, existing.key) };
     const retried = findRetry(append, stored);
     if (retried) return retried;
     const current = revisions.get(append.streamName);
@@ -86,10 +100,14 @@ export function planBatch(appends: readonly PlannedAppend[], state: BatchState):
     }
     revisions.set(append.streamName, revision);
     written.set(append.streamName, revision);
+    for (const row of append.alongside ?? []) {
+      alongside.push(row);
+      existingRows.add(rowId(row.table, keyOf(row)));
+    }
     return { ok: true, result: { nextExpectedRevision: revision, position: head } };
   });
 
-  return { outcomes, rows, streamRevisions: written, head };
+  return { outcomes, rows, alongside, streamRevisions: written, head };
 }
 
 function matches(expected: ExpectedRevision, current: bigint | undefined): boolean {

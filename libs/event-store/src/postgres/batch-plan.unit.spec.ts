@@ -19,7 +19,7 @@ const append = (streamName: string, count: number, expectedRevision: PlannedAppe
     Array.from({ length: count }, () => ({ eventId: randomUUID(), type: 'T', data: {}, metadata })),
   ),
 });
-const emptyStore: BatchState = { head: -1n, streamRevisions: new Map(), storedEvents: new Map() };
+const emptyStore: BatchState = { head: -1n, streamRevisions: new Map(), storedEvents: new Map(), existingRows: new Set() };
 
 describe('planning a group-commit batch', () => {
   it('gives the events of successive appends gapless positions after the head', () => {

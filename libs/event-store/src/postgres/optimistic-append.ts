@@ -24,6 +24,8 @@ export function optimisticPlan(
     head: knownHead,
     streamRevisions: new Map([...assumed].filter(([, revision]) => revision >= 0n)),
     storedEvents: new Map(),
+    // Assumed absent, as the events' ids are: the guard checks it (batch-sql.ts#guessHolds).
+    existingRows: new Set(),
   });
   return plan.outcomes.every((outcome) => outcome.ok) && plan.rows.length > 0 ? { plan, assumed } : null;
 }

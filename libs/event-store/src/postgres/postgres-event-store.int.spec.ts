@@ -11,24 +11,40 @@ import { createPostgresFaultInjector } from './postgres-fault-injector';
  * (this process's next batch, and other processes) waits behind it. That is the serialised
  * append working as designed; the concurrent cases therefore allow well above the hold time.
  */
-describeEventStoreContract('postgres', async () => {
-  const database = await createTestDatabase('event_store_contract');
-  const open = async () => {
-    const { faults, controls } = createPostgresFaultInjector();
-    return { store: await createPostgresEventStore({ connectionString: database.url, faults }), faults: controls };
-  };
-  // The peer is a second instance on the same database: writers in "another process", whose
-  // transactions really interleave with this one's (within one instance, group commit serialises them).
-  const [main, peer] = [await open(), await open()];
-  return {
-    ...main,
-    peer,
-    teardown: async () => {
-      await Promise.all([main.store.close(), peer.store.close()]);
-      await database.drop();
-    },
-  };
-});
+describeEventStoreContract(
+  'postgres',
+  async () => {
+    const database = await createTestDatabase('event_store_contract');
+    const open = async () => {
+      const { faults, controls } = createPostgresFaultInjector();
+      return { store: await createPostgresEventStore({ connectionString: database.url, faults }), faults: controls };
+    };
+    // The peer is a second instance on the same database: writers in "another process", whose
+    // transactions really interleave with this one's (within one instance, group commit serialises them).
+    const [main, peer] = [await open(), await open()];
+    const admin = new Client({ connectionString: database.url });
+    await admin.connect();
+    await admin.query('CREATE TABLE contract_rows (id uuid PRIMARY KEY, note text NOT NULL, secret bytea NULL)');
+    return {
+      ...main,
+      peer,
+      rowTable: {
+        name: 'contract_rows',
+        rows: async () =>
+          (
+            await admin.query<{ id: string; note: string; secret: string | null }>(
+              "SELECT id, note, encode(secret, 'hex') AS secret FROM contract_rows",
+            )
+          ).rows,
+      },
+      teardown: async () => {
+        await Promise.all([main.store.close(), peer.store.close(), admin.end()]);
+        await database.drop();
+      },
+    };
+  },
+  { writesRowsAlongside: true },
+);
 
 describe('postgres event store', () => {
   let database: TestDatabase;

@@ -19,6 +19,7 @@ import { prepareEvents } from './event-serialisation';
 import type { PostgresEventStoreOptions } from './postgres-event-store.options';
 import { EVENT_STORE_MIGRATIONS, type EventStoreTables, eventStoreTables } from './postgres-schema';
 import { PostgresSubscription } from './postgres-subscription';
+import { prepareRowsAlongside } from './rows-alongside';
 import { TailCache } from './tail-cache';
 import { WakeUpSignal } from './wake-up-signal';
 
@@ -39,6 +40,8 @@ export class PostgresEventStore implements EventStore {
   private readonly pendingReads = new Map<string, Promise<RecordedEvent[]>>();
   private closing: Promise<void> | null = null;
   private storeId: Promise<string> | null = null;
+  /** Its rows commit in the events' transaction (docs/adr/0017-keys-in-the-append-transaction.md). */
+  readonly writesRowsAlongside = true;
 
   constructor(
     private readonly pool: Pool,
@@ -75,6 +78,7 @@ export class PostgresEventStore implements EventStore {
       events: prepareEvents(streamName, events),
       expectedRevision: options.expectedRevision,
       alsoExpect: options.alsoExpect,
+      alongside: prepareRowsAlongside(options.alongside),
     });
   }
 

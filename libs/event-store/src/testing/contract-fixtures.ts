@@ -25,8 +25,19 @@ export interface ContractStoreHandle extends ContractStoreInstance {
    * application sharing the server could. Absent when the adapter's storage cannot hold one.
    */
   writeForeignEvent?: (streamName: string) => Promise<void>;
+  /**
+   * For a store that writes rows alongside its events (EventStore.writesRowsAlongside): a table of
+   * its database, `<name> (id uuid PRIMARY KEY, note text NOT NULL, secret bytea NULL)`, and its rows read back.
+   */
+  rowTable?: RowTable;
   /** Closes the store, the peer and whatever storage the factory created. */
   teardown(): Promise<void>;
+}
+
+export interface RowTable {
+  name: string;
+  /** Every row, `secret` as hex (null when absent). */
+  rows(): Promise<{ id: string; note: string; secret: string | null }[]>;
 }
 
 export type ContractStoreFactory = () => Promise<ContractStoreHandle>;
@@ -54,6 +65,10 @@ export class ContractContext {
 
   get faults(): FaultControls | undefined {
     return this.handle?.faults;
+  }
+
+  get rowTable(): RowTable | undefined {
+    return this.handle?.rowTable;
   }
 
   get writeForeignEvent(): ((streamName: string) => Promise<void>) | undefined {

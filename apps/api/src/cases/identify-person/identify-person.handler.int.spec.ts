@@ -9,7 +9,8 @@ import {
   type PersonIdentified,
 } from '@passerelle/domain';
 import type { EventStore } from '@passerelle/event-store';
-import { linkageKey, LinkageKeyStore, type Keyring } from '@passerelle/privacy';
+import { createPostgresEventStore, type PostgresEventStore } from '@passerelle/event-store/postgres';
+import { Keyring, linkageKey, LinkageKeyStore, type MasterKey } from '@passerelle/privacy';
 import { CommandHandlerSpecification, existingStream, expectNewEvents } from '@passerelle/testing';
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -89,7 +90,9 @@ describe('identify person', () => {
   const linkageKeysOf = async (caseId: string) =>
     (await pool.query<{ linkage_key: string }>('SELECT linkage_key FROM privacy_linkage_keys WHERE case_id = $1', [caseId])).rows;
 
-  beforeAll(async () => ({ keyring, pool, close } = await keyringOnTestDatabase('identify_person')));
+  let url: string;
+  let master: MasterKey;
+  beforeAll(async () => ({ keyring, pool, close, url, master } = await keyringOnTestDatabase('identify_person')));
   afterAll(() => close());
 
   describe('when a partner identifies her', () => {
@@ -145,6 +148,81 @@ describe('identify person', () => {
           expect(await handler(store).execute(identify(by(asso), { consent: firstConsent }))).toEqual(first);
         })
         .then(expectNewEvents(caseStream(caseOf(by(asso))), [personIdentified(by(asso)), consentGrantedWith(by(asso))])));
+  });
+
+  describe("on the PostgreSQL event store, where her keys commit in her event's transaction", () => {
+    let store: PostgresEventStore;
+    const events = async (caseId: string) => store.readStream(caseStream(caseId));
+    /** Her fields as another process opens them: its keyring has nothing cached, it reads her key's row. */
+    const openedElsewhere = async (caseId: string) => {
+      const [event] = await events(caseId);
+      const { personal } = (event?.data ?? {}) as PersonIdentified['data'];
+      return new Keyring(pool, master).openPersonal(caseId, personal, ['identity', 'contact']);
+    };
+    const herFields = {
+      identity: { givenName: 'Awa', familyName: 'Diallo', birthDate: '1994-03-02' },
+      contact: { phone: '+33600000000' },
+    };
+
+    beforeAll(async () => (store = await createPostgresEventStore({ connectionString: url })));
+    afterAll(() => store.close());
+
+    it('writes her event, her data key and her linkage key together; another process opens her fields', async () => {
+      const context = by(asso, 'identify-on-postgres');
+      await handler(store).execute(identify(context));
+      expect(await events(caseOf(context))).toHaveLength(1);
+      expect(await keyRows(caseOf(context))).toBe(1);
+      expect(await linkageKeysOf(caseOf(context))).toEqual([
+        { linkage_key: linkageKey(linkageSecret, { familyName: 'Diallo', givenNames: 'Awa', birthDate: '1994-03-02' }) },
+      ]);
+      expect(await openedElsewhere(caseOf(context))).toEqual(herFields);
+      // This process kept the key it sealed with.
+      const [event] = await events(caseOf(context));
+      expect(await keyring.openPersonal(caseOf(context), (event?.data as PersonIdentified['data']).personal, ['identity'])).toEqual({
+        identity: herFields.identity,
+      });
+    });
+
+    it('keys each of many identifications made at once (one commit for several), every one opened by another process', async () => {
+      const contexts = Array.from({ length: 20 }, (_, i) => by(asso, `identify-at-once-${String(i)}`));
+      await Promise.all(contexts.map((context) => handler(store).execute(identify(context))));
+      for (const context of contexts) expect(await openedElsewhere(caseOf(context))).toEqual(herFields);
+    });
+
+    it('answers a retried identification (same idSeed) as the first, in another process too: one event, one key', async () => {
+      const context = by(asso, 'identify-retried-on-postgres');
+      const first = await handler(store).execute(identify(context));
+      const elsewhere = new IdentifyPersonHandler(
+        store,
+        new Keyring(pool, master),
+        linkageSecret,
+        new LinkageKeyStore(pool),
+        new RegisteredOrganisations(store),
+        new StreamStateCache(),
+      );
+      expect(await elsewhere.execute(identify(context))).toEqual(first);
+      expect(await events(caseOf(context))).toHaveLength(1);
+      expect(await keyRows(caseOf(context))).toBe(1);
+      expect(await openedElsewhere(caseOf(context))).toEqual(herFields);
+    });
+
+    it('refuses her identification retried after her erasure, giving her no new key and writing no event', async () => {
+      const context = by(asso, 'identify-after-erasure');
+      const caseId = caseOf(context);
+      await handler(store).execute(identify(context));
+      expect(await new Keyring(pool, master).destroy(caseId)).toBe(true);
+      const later = new IdentifyPersonHandler(
+        store,
+        new Keyring(pool, master),
+        linkageSecret,
+        new LinkageKeyStore(pool),
+        new RegisteredOrganisations(store),
+        new StreamStateCache(),
+      );
+      await expect(later.execute(identify(by(asso, 'identify-after-erasure')))).rejects.toMatchObject({ code: 'PRIVACY.KEY_DESTROYED' });
+      expect(await events(caseId)).toHaveLength(1);
+      expect(await openedElsewhere(caseId)).toBeNull();
+    });
   });
 
   describe('when the identification is refused', () => {
