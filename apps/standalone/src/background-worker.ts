@@ -4,9 +4,18 @@ import { JsonLogger, QuietFrameworkLogger, PasserelleMetrics } from '@passerelle
 import { parentPort, workerData } from 'node:worker_threads';
 import { BackgroundModule } from './background.module';
 import type { BackgroundWorkerData, FromBackground, ToBackground } from './background-messages';
+import { lowerThisThreadsPriority } from './thread-priority';
 
 /** Entry of the background thread started by background-thread.ts: projector, relay, dispatcher. */
+/**
+ * The nice value this thread runs at: on a machine whose cores are all busy, the scheduler gives the
+ * API thread (and the database's backends) the CPU first, and the projections catch up in the gaps
+ * (docs/adr/0018-background-thread-yields-to-the-api.md).
+ */
+const BACKGROUND_NICE = 10;
+
 async function run(port: NonNullable<typeof parentPort>, { settings }: BackgroundWorkerData): Promise<void> {
+  lowerThisThreadsPriority(BACKGROUND_NICE);
   const send = (message: FromBackground) => port.postMessage(message);
   const app = await NestFactory.createApplicationContext(BackgroundModule.forRoot(settings), {
     bufferLogs: true,
