@@ -76,10 +76,11 @@ describe('identify person', () => {
   let keyring: Keyring;
   let pool: Pool;
   let close: () => Promise<void>;
-  const handler = (store: EventStore) =>
+  /** Its handler; with `ring`, as another process's (nothing cached). */
+  const handler = (store: EventStore, ring: Keyring = keyring) =>
     new IdentifyPersonHandler(
       store,
-      keyring,
+      ring,
       linkageSecret,
       new LinkageKeyStore(pool),
       new RegisteredOrganisations(store),
@@ -192,14 +193,7 @@ describe('identify person', () => {
     it('answers a retried identification (same idSeed) as the first, in another process too: one event, one key', async () => {
       const context = by(asso, 'identify-retried-on-postgres');
       const first = await handler(store).execute(identify(context));
-      const elsewhere = new IdentifyPersonHandler(
-        store,
-        new Keyring(pool, master),
-        linkageSecret,
-        new LinkageKeyStore(pool),
-        new RegisteredOrganisations(store),
-        new StreamStateCache(),
-      );
+      const elsewhere = handler(store, new Keyring(pool, master));
       expect(await elsewhere.execute(identify(context))).toEqual(first);
       expect(await events(caseOf(context))).toHaveLength(1);
       expect(await keyRows(caseOf(context))).toBe(1);
@@ -211,14 +205,7 @@ describe('identify person', () => {
       const caseId = caseOf(context);
       await handler(store).execute(identify(context));
       expect(await new Keyring(pool, master).destroy(caseId)).toBe(true);
-      const later = new IdentifyPersonHandler(
-        store,
-        new Keyring(pool, master),
-        linkageSecret,
-        new LinkageKeyStore(pool),
-        new RegisteredOrganisations(store),
-        new StreamStateCache(),
-      );
+      const later = handler(store, new Keyring(pool, master));
       await expect(later.execute(identify(by(asso, 'identify-after-erasure')))).rejects.toMatchObject({ code: 'PRIVACY.KEY_DESTROYED' });
       expect(await events(caseId)).toHaveLength(1);
       expect(await openedElsewhere(caseId)).toBeNull();
