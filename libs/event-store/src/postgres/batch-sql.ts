@@ -56,8 +56,9 @@ export function guessHolds(
 
 /**
  * One statement writes the whole batch: events (one multi-row insert), stream revisions, head, and
- * the rows alongside (one insert per table). `condition` is evaluated once, under the lock: when false the statement writes nothing. The
- * NOTIFY is delivered at COMMIT and only if it commits: it wakes subscribers in other processes.
+ * the rows alongside (one insert per table). `condition` is evaluated once, under the lock: when
+ * false the statement writes nothing. The NOTIFY is delivered at COMMIT and only if it commits: it
+ * wakes subscribers in other processes.
  */
 export function writeStatement({ events, streams, head }: EventStoreTables, plan: BatchPlan, recordedAt: Date, condition: string): string {
   const { rows } = plan;
