@@ -7,7 +7,7 @@ import { freePort, startEmbeddedPostgres } from '@passerelle/embedded-postgres';
 import { Client } from 'pg';
 
 /** The node flags of `npm start` (package.json): the server runs as a user starts it. */
-const START_FLAGS = ['--max-semi-space-size=32'];
+const START_FLAGS = ['--max-semi-space-size=16'];
 
 export interface BenchServer {
   port: number;

@@ -91,8 +91,9 @@ export class BackgroundThread {
     const worker = new Worker(entry.file, {
       workerData: { settings: this.settings } satisfies BackgroundWorkerData,
       // A young generation of 3 × 64 MB semi-spaces: fewer scavenges of its large batches. The API
-      // thread runs with 32 MB (package.json start): there a scavenge pauses every request in flight,
-      // and 64 MB made fewer but longer pauses (p99 at 32 clients 88–98 ms against 71–84 with 32 MB).
+      // thread runs with 16 MB (package.json start): there a scavenge pauses every request in flight,
+      // and larger ones made fewer but longer pauses (p99 at 32 clients 88–98 ms with 64 MB, 71–84
+      // with 32; on another day 52–66 with 32 and 43–55 with 16: README's Benchmarks).
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       ...(entry.env ? { env: entry.env } : {}),
     });
