@@ -6,7 +6,6 @@ import { BackgroundModule } from './background.module';
 import type { BackgroundWorkerData, FromBackground, ToBackground } from './background-messages';
 import { lowerThisThreadsPriority } from './thread-priority';
 
-/** Entry of the background thread started by background-thread.ts: projector, relay, dispatcher. */
 /**
  * The nice value this thread runs at: on a machine whose cores are all busy, the scheduler gives the
  * API thread (and the database's backends) the CPU first, and the projections catch up in the gaps
@@ -14,6 +13,7 @@ import { lowerThisThreadsPriority } from './thread-priority';
  */
 const BACKGROUND_NICE = 10;
 
+/** Entry of the background thread started by background-thread.ts: projector, relay, dispatcher. */
 async function run(port: NonNullable<typeof parentPort>, { settings }: BackgroundWorkerData): Promise<void> {
   lowerThisThreadsPriority(BACKGROUND_NICE);
   const send = (message: FromBackground) => port.postMessage(message);

@@ -31,13 +31,23 @@ export interface DataKeyInfo {
 }
 
 /**
+ * A new row of a key table, as the event store writes it beside an append (the shape of its
+ * `RowAlongside`, libs/event-store/src/event-store.port.ts, which this module does not import).
+ */
+export interface KeyRow {
+  table: string;
+  key: string;
+  values: Record<string, string>;
+}
+
+/**
  * A data key made for a case identified now, not yet stored: what it seals is readable once `row`
  * is written in the same transaction as the event that carries it (AppendOptions.alongside of the
  * event store, docs/adr/0017-keys-in-the-append-transaction.md).
  */
 export interface NewDataKey {
   /** The key's row of `privacy_case_keys`, wrapped by the master key, as the event store writes it. */
-  readonly row: { table: string; key: string; values: Record<string, string> };
+  readonly row: KeyRow;
   /** As Keyring.sealPersonal, under this key. */
   sealPersonal<C extends string>(byCategory: Partial<Record<C, object>>): Partial<Record<C, string>>;
   /** Once its row is committed: keeps the key in this process's cache, as a stored key would be. */

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { normaliseCaseId } from './case-id';
 import { GroupInsert } from './group-insert';
+import type { KeyRow } from './keyring';
 
 /** Runs SQL with positional parameters and returns the rows: a pg pool, or a projection's transaction. */
 export type RunSql = (sql: string, parameters: unknown[]) => Promise<unknown[]>;
@@ -36,7 +37,7 @@ export class LinkageKeyStore {
   }
 
   /** Her key as a row the event store writes with her identification's event (AppendOptions.alongside). */
-  static row(caseId: string, linkageKey: string): { table: string; key: string; values: Record<string, string> } {
+  static row(caseId: string, linkageKey: string): KeyRow {
     return { table: 'privacy_linkage_keys', key: 'case_id', values: { case_id: normaliseCaseId(caseId), linkage_key: linkageKey } };
   }
 
