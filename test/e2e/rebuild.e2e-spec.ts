@@ -63,6 +63,14 @@ describe('rebuilding read models from position 0', () => {
     expect(statuses.filter((status) => status !== 200)).toEqual([]);
     expect(await snapshot()).toEqual(before);
     expect(await fx.readModel.query("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rebuild_%'")).toEqual([]);
+    // Packed again after the finish's updates, and analysed before the swap (libs/projections/src/rebuild/shadow-schema.ts).
+    for (const table of tables) {
+      const [state] = await fx.readModel.query<{ rows: boolean; options: string[] | null; analysed: boolean }[]>(
+        `SELECT EXISTS (SELECT 1 FROM ${table}) AS rows, (SELECT reloptions FROM pg_class WHERE oid = '${table}'::regclass) AS options,
+           EXISTS (SELECT 1 FROM pg_statistic WHERE starelid = '${table}'::regclass) AS analysed`,
+      );
+      expect({ table, options: state?.options, analysed: state?.analysed }).toEqual({ table, options: null, analysed: state?.rows });
+    }
   });
 
   it('keeps what is written during a rebuild (CLI), once, and the live projector carries on after the swap', async () => {

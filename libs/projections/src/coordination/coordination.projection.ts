@@ -42,6 +42,7 @@ export const coordinationCasesTable: ReadModelTable<CoordinationCaseRow, Coordin
   handles: COORDINATION_CASE_EVENT_TYPES,
   keyOf: (event) => event.data.caseId,
   evolve: evolveCoordinationCase,
+  creates: 'PersonIdentified',
 };
 
 export const coordinationReferralsTable: ReadModelTable<CoordinationReferralRow, CoordinationReferralEvent> = {
@@ -50,6 +51,7 @@ export const coordinationReferralsTable: ReadModelTable<CoordinationReferralRow,
   handles: COORDINATION_REFERRAL_EVENT_TYPES,
   keyOf: (event) => event.data.referralId,
   evolve: evolveCoordinationReferral,
+  creates: 'ReferralMade',
 };
 
 export const coordinationOrganisationsTable: ReadModelTable<CoordinationOrganisationRow, CoordinationOrganisationEvent> = {
@@ -58,6 +60,7 @@ export const coordinationOrganisationsTable: ReadModelTable<CoordinationOrganisa
   handles: COORDINATION_ORGANISATION_EVENT_TYPES,
   keyOf: (event) => event.data.organisationId,
   evolve: evolveCoordinationOrganisation,
+  creates: 'OrganisationRegistered',
 };
 
 export const coordinationPlaceRequestsTable: ReadModelTable<CoordinationPlaceRequestRow, CoordinationPlaceRequestEvent> = {
@@ -66,6 +69,7 @@ export const coordinationPlaceRequestsTable: ReadModelTable<CoordinationPlaceReq
   handles: COORDINATION_PLACE_REQUEST_EVENT_TYPES,
   keyOf: (event) => event.data.placeRequestId,
   evolve: evolveCoordinationPlaceRequest,
+  creates: 'PlaceRequestMade',
 };
 
 const PLACE_REQUEST_TYPES: readonly string[] = COORDINATION_PLACE_REQUEST_EVENT_TYPES;
@@ -119,6 +123,9 @@ export const coordinationProjection: Projection = {
   applyBatch: applyCoordination,
 };
 
+/** The replay's tables are its own shadow tables, empty when it begins (libs/projections/src/runner/read-model-table.ts). */
+const INTO_EMPTY = { intoEmpty: true };
+
 /**
  * A replay from position 0 writes only the rows events write directly, derived rows (case
  * summaries, persons, cells) being computed once at the end by {@link finishCoordination}; cut into
@@ -129,19 +136,20 @@ export const COORDINATION_REPLAY_LANES: readonly Projection[] = [
   {
     name: COORDINATION_PROJECTION_NAME,
     handles: COORDINATION_CASE_EVENT_TYPES,
-    applyBatch: async (manager, events) => applyToTable(manager, coordinationCasesTable, await withLinkageKeys(manager, events)),
+    applyBatch: async (manager, events) =>
+      applyToTable(manager, coordinationCasesTable, await withLinkageKeys(manager, events), INTO_EMPTY),
   },
   {
     name: COORDINATION_PROJECTION_NAME,
     handles: COORDINATION_REFERRAL_EVENT_TYPES,
-    applyBatch: (manager, events) => applyToTable(manager, coordinationReferralsTable, events),
+    applyBatch: (manager, events) => applyToTable(manager, coordinationReferralsTable, events, INTO_EMPTY),
   },
   {
     name: COORDINATION_PROJECTION_NAME,
     handles: [...COORDINATION_ORGANISATION_EVENT_TYPES, ...COORDINATION_PLACE_REQUEST_EVENT_TYPES],
     async applyBatch(manager, events) {
-      await applyToTable(manager, coordinationOrganisationsTable, events);
-      await applyToTable(manager, coordinationPlaceRequestsTable, events);
+      await applyToTable(manager, coordinationOrganisationsTable, events, INTO_EMPTY);
+      await applyToTable(manager, coordinationPlaceRequestsTable, events, INTO_EMPTY);
     },
   },
 ];
@@ -154,7 +162,10 @@ export const coordinationReplayProjection: Projection = {
   },
 };
 
-/** Independent chains, which a rebuild runs side by side: each reads what the others do not write. */
+/**
+ * Independent chains, which a rebuild runs side by side: each reads what the others do not write
+ * (the referral cells read the cases' identification month, which the summaries do not change).
+ */
 export const finishCoordination: readonly ((manager: EntityManager) => Promise<void>)[] = [
   async (manager) => {
     await refreshAllCaseSummaries(manager);
@@ -162,10 +173,13 @@ export const finishCoordination: readonly ((manager: EntityManager) => Promise<v
   },
   async (manager) => {
     await recomputeAllPersons(manager);
-    await runStatements(manager, [...RECOMPUTE_CELLS.persons, ...RECOMPUTE_CELLS.referrals]);
+    await runStatements(manager, RECOMPUTE_CELLS.persons);
   },
+  (manager) => runStatements(manager, RECOMPUTE_CELLS.referrals),
   (manager) => runStatements(manager, [...RECOMPUTE_PLACE_REQUESTS, ...RECOMPUTE_PLACE_REQUEST_CELLS]),
 ];
+/** The case summaries, which the finish sets on every referred case. */
+export const COORDINATION_UPDATED_BY_FINISH = ['coordination_cases'];
 
 export const COORDINATION_TABLES = [
   'coordination_cases',

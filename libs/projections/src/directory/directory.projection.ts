@@ -9,6 +9,7 @@ export const directoryTable: ReadModelTable<DirectoryOrganisationRow, DirectoryE
   handles: DIRECTORY_EVENT_TYPES,
   keyOf: (event) => event.data.organisationId,
   evolve: evolveDirectoryOrganisation,
+  creates: 'OrganisationRegistered',
 };
 
 /** The organisation directory: kinds, départements, services and declared capacity. */

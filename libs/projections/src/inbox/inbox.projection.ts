@@ -23,6 +23,7 @@ export const inboxCasesTable: ReadModelTable<InboxCaseRow, InboxCaseEvent> = {
   handles: INBOX_CASE_EVENT_TYPES,
   keyOf: (event) => event.data.caseId,
   evolve: evolveInboxCase,
+  creates: 'PersonIdentified',
 };
 
 export const inboxReferralsTable: ReadModelTable<InboxReferralRow, InboxReferralEvent> = {
@@ -31,6 +32,7 @@ export const inboxReferralsTable: ReadModelTable<InboxReferralRow, InboxReferral
   handles: INBOX_REFERRAL_EVENT_TYPES,
   keyOf: (event) => event.data.referralId,
   evolve: evolveInboxReferral,
+  creates: 'ReferralMade',
 };
 
 export const inboxPlaceRequestsTable: ReadModelTable<InboxPlaceRequestRow, InboxPlaceRequestEvent> = {
@@ -39,6 +41,7 @@ export const inboxPlaceRequestsTable: ReadModelTable<InboxPlaceRequestRow, Inbox
   handles: INBOX_PLACE_REQUEST_EVENT_TYPES,
   keyOf: (event) => event.data.placeRequestId,
   evolve: evolveInboxPlaceRequest,
+  creates: 'PlaceRequestMade',
 };
 
 /**

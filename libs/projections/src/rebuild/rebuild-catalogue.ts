@@ -4,6 +4,7 @@ import {
   COORDINATION_MIGRATIONS,
   COORDINATION_REPLAY_LANES,
   COORDINATION_TABLES,
+  COORDINATION_UPDATED_BY_FINISH,
   coordinationProjection,
   coordinationReplayProjection,
   finishCoordination,
@@ -26,6 +27,12 @@ export interface RebuildTarget {
    * independent steps, each in a transaction of its own, run side by side.
    */
   finish?: readonly ((manager: EntityManager) => Promise<void>)[];
+  /**
+   * The tables whose rows `finish` updates: replayed into half-full pages so that each update stays
+   * on its page and adds no index entry, then packed when made durable (shadow-schema.ts). Their
+   * migrations must set no fillfactor of their own.
+   */
+  updatedByFinish?: readonly string[];
   /** Applies what was appended during the replay, after `finish` (default `projection`): keeps derived rows up to date. */
   catchUp?: Projection;
   /**
@@ -49,6 +56,7 @@ export const REBUILD_TARGETS: Record<string, RebuildTarget> = {
     tables: COORDINATION_TABLES,
     migrations: COORDINATION_MIGRATIONS,
     finish: finishCoordination,
+    updatedByFinish: COORDINATION_UPDATED_BY_FINISH,
   },
   research: {
     projection: researchProjection,

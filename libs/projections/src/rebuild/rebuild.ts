@@ -84,11 +84,14 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
         }
       }),
     );
-    // Every shadow holds the events up to here; each is finished and swapped in on its own.
+    // Every shadow holds the events up to here. The derived rows first, all read models side by
+    // side: a finish chain that had to share the cores with every table's rewrite made the others
+    // wait for its read model at the end.
     const replayed = position;
+    await Promise.all(targets.map((target) => finish(dataSource, target, liveSchema)));
     const swapped = await Promise.all(
       targets.map((target) =>
-        finishAndSwap(dataSource, store, target, { replayed, batchSize, liveSchema, indexes: shadowIndexes(indexes, target) }),
+        makeDurableAndSwap(dataSource, store, target, { replayed, batchSize, liveSchema, indexes: shadowIndexes(indexes, target) }),
       ),
     );
     for (const caughtUp of swapped) position = position > caughtUp ? position : caughtUp;
@@ -113,20 +116,24 @@ function shadowIndexes(indexes: Map<RebuildTarget, Map<string, string[]>>, targe
   return found;
 }
 
+/** After the replay: the derived rows computed once, each chain of steps in a transaction of its own. */
+async function finish(dataSource: DataSource, target: RebuildTarget, liveSchema: string): Promise<void> {
+  await Promise.all(
+    (target.finish ?? []).map((step) => dataSource.transaction((manager) => inShadow(manager, target, () => step(manager), liveSchema))),
+  );
+}
+
 /**
- * After the replay: derived rows computed once, then the tables made durable and indexed (a sorted
- * build of each index beats maintaining it row by row), all before any lock. Then, in one
- * transaction holding the checkpoint: what was appended meanwhile, the swap, the checkpoint.
+ * Then the tables made durable, indexed (a sorted build of each index beats maintaining it row by
+ * row) and analysed, all before any lock. Then, in one transaction holding the checkpoint: what was
+ * appended meanwhile, the swap, the checkpoint.
  */
-async function finishAndSwap(
+async function makeDurableAndSwap(
   dataSource: DataSource,
   store: RebuildOptions['store'],
   target: RebuildTarget,
   { replayed, batchSize, liveSchema, indexes }: { replayed: bigint; batchSize: number; liveSchema: string; indexes: Map<string, string[]> },
 ): Promise<bigint> {
-  await Promise.all(
-    (target.finish ?? []).map((step) => dataSource.transaction((manager) => inShadow(manager, target, () => step(manager), liveSchema))),
-  );
   await makeDurable(dataSource, target, indexes);
   const caughtUp = await dataSource.transaction(async (manager) => {
     await ensureCheckpoint(manager, target.projection.name);
@@ -146,12 +153,8 @@ async function finishAndSwap(
     return reached;
   });
   await dropShadow(dataSource, target);
-  // Fresh tables have no statistics yet: without them the planner guesses, and readers pay for it.
-  for (const table of target.tables) await dataSource.query(`ANALYZE ${quoteName(liveSchema)}.${quoteName(table)}`);
   return caughtUp;
 }
-
-const quoteName = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 async function applyToShadow(
   manager: EntityManager,

@@ -25,6 +25,8 @@ export async function createShadow(dataSource: DataSource, target: RebuildTarget
     for (const migration of target.migrations.migrations) await applyMigration(migration, schema, runner);
     // The replay writes no WAL; {@link makeDurable} logs each table once, whole, before its swap.
     for (const table of target.tables) await runner.query(`ALTER TABLE ${quote(table)} SET UNLOGGED`);
+    // Half-full pages: the finish's update of every row then stays on its page (no new index entry).
+    for (const table of target.updatedByFinish ?? []) await runner.query(`ALTER TABLE ${quote(table)} SET (fillfactor = 50)`);
     const secondary = (await runner.query(
       `
       SELECT i.tablename, i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
@@ -47,20 +49,28 @@ export async function createShadow(dataSource: DataSource, target: RebuildTarget
 
 /**
  * Makes the shadow tables crash-safe again, one sequential rewrite per table into the WAL (far
- * cheaper than logging every row change of the replay), then builds the indexes set aside (their
- * definitions name the shadow schema), a table per transaction, side by side. Before the swap's
- * lock: neither readers nor the live runner wait.
+ * cheaper than logging every row change of the replay, and it packs the pages the finish left
+ * half-full), then builds the indexes set aside (their definitions name the shadow schema) and
+ * the planner's statistics, which stay with a table when the swap moves it. Every table side by
+ * side, and its indexes too, each in a transaction of its own: before the swap's lock, so neither
+ * readers nor the live runner wait, and readers of the swapped-in tables get good plans at once.
  */
 export async function makeDurable(dataSource: DataSource, target: RebuildTarget, indexes: Map<string, string[]>): Promise<void> {
+  const schema = quote(shadowSchema(target.projection.name));
+  // Only the shadow schema on the path: a definition read there names its table unqualified.
+  const inSchema = (statement: string) =>
+    dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL search_path TO ${schema}`);
+      await manager.query(statement);
+    });
+  const packed = new Set(target.updatedByFinish);
   await Promise.all(
-    target.tables.map((table) =>
-      dataSource.transaction(async (manager) => {
-        // Only the shadow schema on the path: a definition read there names its table unqualified.
-        await manager.query(`SET LOCAL search_path TO ${quote(shadowSchema(target.projection.name))}`);
-        await manager.query(`ALTER TABLE ${quote(table)} SET LOGGED`);
-        for (const index of indexes.get(table) ?? []) await manager.query(index);
-      }),
-    ),
+    target.tables.map(async (table) => {
+      if (packed.has(table)) await inSchema(`ALTER TABLE ${quote(table)} RESET (fillfactor)`);
+      await inSchema(`ALTER TABLE ${quote(table)} SET LOGGED`);
+      await Promise.all((indexes.get(table) ?? []).map(inSchema));
+      await inSchema(`ANALYZE ${quote(table)}`);
+    }),
   );
 }
 

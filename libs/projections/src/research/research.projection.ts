@@ -35,6 +35,7 @@ export const researchCasesTable: ReadModelTable<ResearchCaseRow, ResearchCaseEve
   handles: CASE_EVENTS,
   keyOf: (event) => event.data.caseId,
   evolve: evolveResearchCase,
+  creates: 'PersonIdentified',
 };
 export const researchReferralsTable: ReadModelTable<ResearchReferralRow, ResearchReferralEvent> = {
   entity: ResearchReferralEntity,
@@ -42,6 +43,7 @@ export const researchReferralsTable: ReadModelTable<ResearchReferralRow, Researc
   handles: REFERRAL_EVENTS,
   keyOf: (event) => event.data.referralId,
   evolve: evolveResearchReferral,
+  creates: 'ReferralMade',
 };
 export const researchOrganisationsTable: ReadModelTable<ResearchOrganisationRow, ResearchOrganisationEvent> = {
   entity: ResearchOrganisationEntity,
@@ -49,6 +51,7 @@ export const researchOrganisationsTable: ReadModelTable<ResearchOrganisationRow,
   handles: ORGANISATION_EVENTS,
   keyOf: (event) => event.data.organisationId,
   evolve: evolveResearchOrganisation,
+  creates: 'OrganisationRegistered',
 };
 
 /** Generalised rows for anonymised research (docs/adr/0002-coordination-and-consent.md); queries apply consent and disclosure control. */

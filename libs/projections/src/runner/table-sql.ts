@@ -11,6 +11,7 @@ interface ColumnPlan {
 interface TablePlan {
   columns: ColumnPlan[];
   select: string;
+  insert: string;
   upsert: string;
   remove: string;
 }
@@ -40,10 +41,12 @@ function planOf(manager: EntityManager, entity: EntitySchema, key: string): Tabl
   if (!keyColumn) throw new Error(`${metadata.tableName} has no column for the key ${key}`);
   const table = quote(metadata.tableName);
   const names = columns.map((column) => quote(column.column)).join(', ');
+  const insert = `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${columns.map((c) => `${quote(c.column)} ${c.type}`).join(', ')})`;
   const plan: TablePlan = {
     columns,
     select: `SELECT ${names} FROM ${table} WHERE ${quote(keyColumn.column)} = ANY ($1::${keyColumn.type}[])`,
-    upsert: `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${columns.map((c) => `${quote(c.column)} ${c.type}`).join(', ')})
+    insert,
+    upsert: `${insert}
       ON CONFLICT (${quote(keyColumn.column)}) DO UPDATE SET ${columns
         .filter((c) => c !== keyColumn)
         .map((c) => `${quote(c.column)} = EXCLUDED.${quote(c.column)}`)
@@ -73,6 +76,7 @@ export async function selectRows<Row extends ObjectLiteral>(
   });
 }
 
+/** Rows that may exist: each is inserted or replaces the one with its key. */
 export async function upsertRows<Row extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntitySchema<Row>,
@@ -80,15 +84,40 @@ export async function upsertRows<Row extends ObjectLiteral>(
   rows: Row[],
 ): Promise<void> {
   const plan = planOf(manager, entity, key);
+  await manager.query(plan.upsert, [asJson(plan, rows)]);
+}
+
+/** Rows known to be new: a key already there fails the statement. */
+export async function insertRows<Row extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntitySchema<Row>,
+  key: string,
+  rows: Row[],
+): Promise<void> {
+  const plan = planOf(manager, entity, key);
+  await manager.query(plan.insert, [asJson(plan, rows)]);
+}
+
+/** The rows as one JSON array of objects keyed by column (transformers applied, as TypeORM would). */
+function asJson(plan: TablePlan, rows: ObjectLiteral[]): string {
   const records = rows.map((row) => {
     const record: Record<string, unknown> = {};
-    for (const column of plan.columns) {
-      const value: unknown = column.transformer ? column.transformer.to(row[column.property]) : row[column.property];
-      record[column.column] = typeof value === 'bigint' ? value.toString() : value;
-    }
+    for (const column of plan.columns)
+      record[column.column] = jsonValue(column.transformer ? column.transformer.to(row[column.property]) : row[column.property]);
     return record;
   });
-  await manager.query(plan.upsert, [JSON.stringify(records)]);
+  return JSON.stringify(records);
+}
+
+/**
+ * What JSON.stringify would write for a bigint (which it refuses) and a date: a date as a string
+ * already keeps the records plain, which V8 stringifies about a third faster than objects holding
+ * a Date (test/bench: rebuild).
+ */
+function jsonValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  return value;
 }
 
 export async function deleteRows(manager: EntityManager, entity: EntitySchema, key: string, ids: string[]): Promise<void> {
