@@ -20,6 +20,8 @@ export interface PostmasterOptions {
   detached: boolean;
   /** Receives FATAL/PANIC lines after start-up; the rest of the server log is kept out of the app's. */
   log: (line: string) => void;
+  /** Where it also listens on a Unix socket (embedded-postgres.ts says which); none: TCP only. */
+  socketDirectory?: string;
 }
 
 const READY = 'database system is ready to accept connections';
@@ -30,8 +32,8 @@ export function startPostmaster(runtime: PostgresRuntime, options: PostmasterOpt
   const { cluster, port } = options;
   const settings = [
     'listen_addresses=127.0.0.1',
-    // TCP only: no socket file in /tmp or /var/run to collide with a machine PostgreSQL.
-    'unix_socket_directories=',
+    // Never in /tmp or /var/run, where a machine PostgreSQL's socket could collide with it.
+    `unix_socket_directories=${options.socketDirectory ?? ''}`,
     // One process runs every app, each with its own pool, plus jest workers in tests.
     'max_connections=200',
     'lc_messages=C',
