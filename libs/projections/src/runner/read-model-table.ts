@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@passerelle/event-store';
 import type { EntityManager, EntitySchema, ObjectLiteral } from 'typeorm';
 import type { Projection } from './projection';
-import { deleteRows, insertRows, selectRows, upsertRows } from './table-sql';
+import { deleteRows, selectRows, writeRows } from './table-sql';
 
 /**
  * One read-model table fed by a pure evolver: the I/O lives in
@@ -65,8 +65,8 @@ export async function applyToTable<Row extends ObjectLiteral, Event extends Reco
     if (row) (intoEmpty && !before.has(id) ? inserts : upserts).push(row);
     else if (before.has(id)) deletes.push(id);
   }
-  if (inserts.length > 0) await insertRows(manager, table.entity, table.key, inserts);
-  if (upserts.length > 0) await upsertRows(manager, table.entity, table.key, upserts);
+  if (inserts.length > 0) await writeRows(manager, table.entity, table.key, inserts, 'insert');
+  if (upserts.length > 0) await writeRows(manager, table.entity, table.key, upserts, 'upsert');
   if (deletes.length > 0) await deleteRows(manager, table.entity, table.key, deletes);
 }
 

@@ -76,26 +76,19 @@ export async function selectRows<Row extends ObjectLiteral>(
   });
 }
 
-/** Rows that may exist: each is inserted or replaces the one with its key. */
-export async function upsertRows<Row extends ObjectLiteral>(
+/**
+ * Writes rows in one statement: `upsert`, rows that may exist (each is inserted or replaces the one
+ * with its key); `insert`, rows known to be new (a key already there fails the statement).
+ */
+export async function writeRows<Row extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntitySchema<Row>,
   key: string,
   rows: Row[],
+  how: 'insert' | 'upsert',
 ): Promise<void> {
   const plan = planOf(manager, entity, key);
-  await manager.query(plan.upsert, [asJson(plan, rows)]);
-}
-
-/** Rows known to be new: a key already there fails the statement. */
-export async function insertRows<Row extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntitySchema<Row>,
-  key: string,
-  rows: Row[],
-): Promise<void> {
-  const plan = planOf(manager, entity, key);
-  await manager.query(plan.insert, [asJson(plan, rows)]);
+  await manager.query(plan[how], [asJson(plan, rows)]);
 }
 
 /** The rows as one JSON array of objects keyed by column (transformers applied, as TypeORM would). */
