@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@passerelle/event-store';
 import type { EntityManager } from 'typeorm';
 import type { Projection } from '../runner/projection';
-import { applyToTable, type ReadModelTable } from '../runner/read-model-table';
+import { applyToTable, INTO_EMPTY, type ReadModelTable } from '../runner/read-model-table';
 import { CoordinationCaseEntity, type CoordinationCaseRow } from './coordination-case.entity';
 import { evolveCoordinationCase } from './coordination-case.evolve';
 import { CoordinationOrganisationEntity, type CoordinationOrganisationRow } from './coordination-organisation.entity';
@@ -122,9 +122,6 @@ export const coordinationProjection: Projection = {
   ],
   applyBatch: applyCoordination,
 };
-
-/** The replay's tables are its own shadow tables, empty when it begins (libs/projections/src/runner/read-model-table.ts). */
-const INTO_EMPTY = { intoEmpty: true };
 
 /**
  * A replay from position 0 writes only the rows events write directly, derived rows (case

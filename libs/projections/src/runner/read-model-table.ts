@@ -35,6 +35,9 @@ export interface ApplyOptions {
   intoEmpty?: boolean;
 }
 
+/** How a rebuild's lanes apply their batches: their shadow tables were empty when the replay began. */
+export const INTO_EMPTY: ApplyOptions = { intoEmpty: true };
+
 /**
  * Folds a batch into a table with at most one read (`IN (ids)`), one insert, one upsert and one
  * delete, whatever the batch size. Must run inside the runner's transaction (`manager`).
@@ -106,6 +109,6 @@ export function tableLanes(name: string, tables: readonly ReadModelTable<any, an
   return tables.map((table) => ({
     name,
     handles: table.handles,
-    applyBatch: (manager, events) => applyToTable(manager, table, events, { intoEmpty: true }),
+    applyBatch: (manager, events) => applyToTable(manager, table, events, INTO_EMPTY),
   }));
 }
