@@ -15,6 +15,7 @@ import {
   referralDeclined,
   referralMade,
   referralWithdrawn,
+  recorded,
   toNew,
 } from '../testing/inbox-events.fixtures';
 import { openReadModelFixture, type ReadModelFixture } from '../testing/read-model.fixture';
@@ -261,6 +262,38 @@ describe('coordination summary cells', () => {
       expect(fromCells).toEqual(await query.placeRequests({ ...filter, ...FROM_THE_ROWS }));
     },
   );
+
+  it('are kept by a batch that finds its rows through their keys, never by scanning a table (its plans made when the tables were small)', async () => {
+    const [known] = await fx.dataSource.query<{ referral_id: string; case_id: string }[]>(
+      "SELECT referral_id, case_id FROM coordination_referrals WHERE status = 'referred' LIMIT 1",
+    );
+    const [caseId, referralId] = [randomUUID(), randomUUID()];
+    const batch = [
+      recorded(personIdentified(caseId), 1_000_000n),
+      recorded(referralMade(referralId, caseId), 1_000_001n),
+      recorded(referralAccepted(known!.referral_id), 1_000_002n),
+      recorded(referralClosed(known!.referral_id), 1_000_003n),
+    ];
+    const runner = fx.dataSource.createQueryRunner();
+    // The connection's earlier counts are flushed, so that the transaction's own are all its view shows.
+    await runner.query('SELECT pg_stat_force_next_flush()');
+    await runner.startTransaction();
+    try {
+      await coordinationProjection.applyBatch(runner.manager, batch);
+      const scanned = await runner.query<{ relname: string; seq_scan: string }[]>(
+        "SELECT relname, seq_scan, idx_scan FROM pg_stat_xact_user_tables WHERE relname LIKE 'coordination%' AND seq_scan > 0 ORDER BY 1",
+      );
+      const [row] = await runner.query<{ status: string }[]>('SELECT status FROM coordination_referrals WHERE referral_id = $1', [
+        known!.referral_id,
+      ]);
+      expect(row?.status).toBe('closed');
+      expect(scanned).toEqual([]);
+    } finally {
+      // Rolled back: the cells stay those of the history, for the check below.
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
 
   it('kept batch by batch, are the cells computed from scratch (a cell emptied by later events goes)', async () => {
     const kept = await cells();
