@@ -1,5 +1,6 @@
 import { insertLinkageKeys, PRIVACY_MIGRATIONS } from '@passerelle/privacy';
 import { randomUUID } from 'node:crypto';
+import { BATCH_SETTINGS } from '../runner/commit-batch';
 import { ProjectionRunner } from '../runner/projection-runner';
 import {
   ASSO,
@@ -279,6 +280,8 @@ describe('coordination summary cells', () => {
     await runner.query('SELECT pg_stat_force_next_flush()');
     await runner.startTransaction();
     try {
+      // As the runner applies a batch (commit-batch.ts).
+      await runner.query(BATCH_SETTINGS);
       await coordinationProjection.applyBatch(runner.manager, batch);
       const scanned = await runner.query<{ relname: string; seq_scan: string }[]>(
         "SELECT relname, seq_scan, idx_scan FROM pg_stat_xact_user_tables WHERE relname LIKE 'coordination%' AND seq_scan > 0 ORDER BY 1",

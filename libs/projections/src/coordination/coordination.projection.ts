@@ -87,11 +87,7 @@ async function applyCoordination(manager: EntityManager, recorded: RecordedEvent
   const caseIds = [...new Set([...cases.map((event) => event.data.caseId), ...made])];
   // Her linkage key is read before the batch too: an erasure removes it from the case row, and her person row must go.
   // The derived rows' statements are prepared (libs/projections/src/runner/run-prepared.ts); a generic plan spares planning them every batch.
-  // A connection keeps that plan, made on the tables as they were then: on a fresh network, small tables, which a sequential scan
-  // reads fastest. Every statement here reads the few rows of a batch's keys, so none may scan: else each batch reads every case
-  // and referral until an ANALYZE invalidates the plan (measured on the commands bench: 5 ms per statement and batch after 2,000 cases; 1 to 2 ms through the keys).
-  // Both hold until the batch commits (libs/projections/src/runner/commit-batch.ts): the projections after this one also write by key.
-  await manager.query('SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL enable_seqscan = off');
+  await manager.query('SET LOCAL plan_cache_mode = force_generic_plan');
   const before = await takeAwayCells(manager, caseIds, referralIds);
   const requestIds = (events.filter((event) => PLACE_REQUEST_TYPES.includes(event.type)) as CoordinationPlaceRequestEvent[]).map(
     (event) => event.data.placeRequestId,
