@@ -283,10 +283,10 @@ describe('coordination summary cells', () => {
       // As the runner applies a batch (commit-batch.ts).
       await runner.query(BATCH_SETTINGS);
       await coordinationProjection.applyBatch(runner.manager, batch);
-      const scanned = await runner.query<{ relname: string; seq_scan: string }[]>(
+      const scanned: { relname: string; seq_scan: string }[] = await runner.query(
         "SELECT relname, seq_scan, idx_scan FROM pg_stat_xact_user_tables WHERE relname LIKE 'coordination%' AND seq_scan > 0 ORDER BY 1",
       );
-      const [row] = await runner.query<{ status: string }[]>('SELECT status FROM coordination_referrals WHERE referral_id = $1', [
+      const [row]: { status: string }[] = await runner.query('SELECT status FROM coordination_referrals WHERE referral_id = $1', [
         known!.referral_id,
       ]);
       expect(row?.status).toBe('closed');
