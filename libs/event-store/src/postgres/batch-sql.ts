@@ -11,10 +11,8 @@ import { existingRowsQueries, insertCtes, noneExists } from './rows-alongside';
 
 /**
  * Takes the head lock: a statement of its own (see lookupStatement), held until COMMIT. It also
- * turns sequential scans off until COMMIT: every statement of a batch after it reads rows by key
- * (streams, event ids, rows alongside), but its literal rows are many beside a young table's
- * estimate, and PostgreSQL then hashed them against a scan of the whole table at every batch (a
- * cost that grows with every stream until its statistics catch up). Set here, it costs no statement.
+ * turns sequential scans off until COMMIT, at no statement's cost: every statement after it reads
+ * by key (docs/adr/0019-batches-read-by-key.md).
  */
 export const lockStatement = ({ head }: EventStoreTables): string =>
   `SELECT position, set_config('enable_seqscan', 'off', true) FROM ${head} WHERE id = 1 FOR UPDATE`;

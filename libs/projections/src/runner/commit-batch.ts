@@ -16,12 +16,9 @@ export class CheckpointMovedError extends Error {
 }
 
 /**
- * Set at the start of every batch's transaction. Every statement a projection sends with a batch
- * reads or writes the rows of the batch's keys, so none may scan a whole table; yet the plans a
- * connection caches (run-prepared.ts) were made on a fresh network's small tables, and a young
- * table's estimates make a scan look cheapest: each batch then read every case and referral until
- * an ANALYZE caught up (measured on the commands bench: 5 ms per coordination cells statement and
- * batch after 2,000 cases, 1 to 2 ms through the keys).
+ * Set at the start of every batch's transaction: a batch reads and writes its own keys' rows, so no
+ * statement may scan a whole table, whatever a young table's estimates or a plan cached on it
+ * (run-prepared.ts) say (docs/adr/0019-batches-read-by-key.md).
  */
 export const BATCH_SETTINGS = 'SET LOCAL enable_seqscan = off';
 
