@@ -59,10 +59,30 @@ describe('append batch statements', () => {
     expect(plan).not.toMatch(/Seq Scan on (es_streams|es_events|case_keys)/);
   });
 
-  it('leaves sequential scans on once the batch ends', async () => {
+  it('compiles no statement with JIT, though a scan the setting disables costs far above its threshold', async () => {
+    await client.query('BEGIN');
+    try {
+      await client.query(lockStatement(tables));
+      // No index on `wrapped`: the only plan is a scan, costed ~10^10 under the lock.
+      const { rows } = await client.query<{ 'QUERY PLAN': unknown }>(
+        "EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM case_keys WHERE wrapped = 'k'",
+      );
+      const { rows: settings } = await client.query<{ jit: string }>('SHOW jit');
+
+      expect(settings[0]?.jit).toBe('off');
+      expect(JSON.stringify(rows[0]?.['QUERY PLAN'])).not.toContain('"JIT"');
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  });
+
+  it('leaves sequential scans and JIT as they were once the batch ends', async () => {
+    const before = await client.query<{ jit: string }>('SHOW jit');
     await planUnderTheLock('SELECT 1');
     const { rows } = await client.query<{ enable_seqscan: string }>('SHOW enable_seqscan');
+    const after = await client.query<{ jit: string }>('SHOW jit');
 
     expect(rows[0]?.enable_seqscan).toBe('on');
+    expect(after.rows[0]?.jit).toBe(before.rows[0]?.jit);
   });
 });

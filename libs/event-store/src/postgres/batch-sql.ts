@@ -12,10 +12,11 @@ import { existingRowsQueries, insertCtes, noneExists } from './rows-alongside';
 /**
  * Takes the head lock: a statement of its own (see lookupStatement), held until COMMIT. It also
  * turns sequential scans off until COMMIT, at no statement's cost: every statement after it reads
- * by key (docs/adr/0019-batches-read-by-key.md).
+ * by key; and JIT compilation with them, which a scan's disable cost would otherwise trigger on a
+ * server built with it (docs/adr/0019-batches-read-by-key.md).
  */
 export const lockStatement = ({ head }: EventStoreTables): string =>
-  `SELECT position, set_config('enable_seqscan', 'off', true) FROM ${head} WHERE id = 1 FOR UPDATE`;
+  `SELECT position, set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true) FROM ${head} WHERE id = 1 FOR UPDATE`;
 
 /**
  * What a plan needs, read after the lock: under READ COMMITTED a statement that waited for a lock

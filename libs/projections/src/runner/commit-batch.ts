@@ -18,9 +18,10 @@ export class CheckpointMovedError extends Error {
 /**
  * Set at the start of every batch's transaction: a batch reads and writes its own keys' rows, so no
  * statement may scan a whole table, whatever a young table's estimates or a plan cached on it
- * (run-prepared.ts) say (docs/adr/0019-batches-read-by-key.md).
+ * (run-prepared.ts) say; and none is JIT-compiled, which a scan's disable cost would otherwise
+ * trigger at every batch on a server built with JIT (docs/adr/0019-batches-read-by-key.md).
  */
-export const BATCH_SETTINGS = 'SET LOCAL enable_seqscan = off';
+export const BATCH_SETTINGS = `SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`;
 
 /** A projection of a runner with the checkpoint that runner last committed for it. */
 export interface RunnerMember {
