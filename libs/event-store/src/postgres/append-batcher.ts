@@ -42,7 +42,8 @@ export class AppendBatcher {
   constructor(
     private readonly pool: Pool,
     private readonly tables: EventStoreTables,
-    private readonly onCommitted: (head: bigint, events: RecordedEvent[]) => void,
+    /** `committed` parses the batch's events on demand: a process with no subscriber of its own never does. */
+    private readonly onCommitted: (head: bigint, committed: () => RecordedEvent[]) => void,
     private readonly onCommitting: (head: bigint) => void,
     private readonly faults: PostgresEventStoreFaults | undefined,
   ) {}
@@ -97,11 +98,7 @@ export class AppendBatcher {
       if (outcome.ok) append?.resolve(outcome.result);
       else append?.reject(outcome.error);
     });
-    if (plan.rows.length > 0)
-      this.onCommitted(
-        plan.head,
-        plan.rows.map((row) => recorded(row, recordedAt)),
-      );
+    if (plan.rows.length > 0) this.onCommitted(plan.head, () => plan.rows.map((row) => recorded(row, recordedAt)));
   }
 
   /**

@@ -54,7 +54,7 @@ export class PostgresEventStore implements EventStore {
       (head, committed) => {
         // Kept only for this process's own subscribers: a process that only appends (the API
         // thread of `npm start`, an API replica) would hold thousands of events no one reads.
-        if (this.subscriptions.size > 0) this.tail.add(committed);
+        if (this.subscriptions.size > 0) this.tail.add(committed());
         this.signal.notifyUpTo(head);
       },
       (head) => this.signal.expectLocalCommit(head),
