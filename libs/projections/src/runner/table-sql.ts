@@ -41,9 +41,10 @@ const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
  * replays CPU-bound in the query builder. Arrays rather than one JSON document of the rows
  * (`jsonb_to_recordset`, before): PostgreSQL parsed the whole document into jsonb at every batch,
  * the largest part of its work in a replay; an array of uuids or timestamps is parsed element by
- * element straight into its type (replay of every read model, 1M events: faster in 5 of 6 alternated
- * pairs, by 8–17 %, even in the sixth, the same rows; README, Benchmarks). Names are unqualified, so the search path picks the schema (which
- * `projections rebuild` relies on to fill shadow tables).
+ * element straight into its type (replay of every read model, 1M events: faster in 5 of 6
+ * alternated pairs, by 8–17 %, even in the sixth, the same rows; README, Benchmarks). Names are
+ * unqualified, so the search path picks the schema (which `projections rebuild` relies on to fill
+ * shadow tables).
  */
 function planOf(manager: EntityManager, entity: EntitySchema, key: string): TablePlan {
   const metadata = manager.connection.getMetadata(entity);
