@@ -1,3 +1,4 @@
+import { BATCH_SETTING_CALLS } from '@passerelle/database';
 import type { RowAlongside } from '../event-store.port';
 import type { BatchPlan } from './batch-plan';
 import { APPENDED_CHANNEL, type EventStoreTables } from './postgres-schema';
@@ -11,12 +12,10 @@ import { existingRowsQueries, insertCtes, noneExists } from './rows-alongside';
 
 /**
  * Takes the head lock: a statement of its own (see lookupStatement), held until COMMIT. It also
- * turns sequential scans off until COMMIT, at no statement's cost: every statement after it reads
- * by key; and JIT compilation with them, which a scan's disable cost would otherwise trigger on a
- * server built with it (docs/adr/0019-batches-read-by-key.md).
+ * sets the batch's settings, at no statement's cost: every statement after it reads by key.
  */
 export const lockStatement = ({ head }: EventStoreTables): string =>
-  `SELECT position, set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true) FROM ${head} WHERE id = 1 FOR UPDATE`;
+  `SELECT position, ${BATCH_SETTING_CALLS} FROM ${head} WHERE id = 1 FOR UPDATE`;
 
 /**
  * What a plan needs, read after the lock: under READ COMMITTED a statement that waited for a lock

@@ -1,3 +1,4 @@
+import { BATCH_SETTING_CALLS } from '@passerelle/database';
 import type { RecordedEvent } from '@passerelle/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NO_CHECKPOINT } from './checkpoint-store';
@@ -16,12 +17,10 @@ export class CheckpointMovedError extends Error {
 }
 
 /**
- * Set at the start of every batch's transaction: a batch reads and writes its own keys' rows, so no
- * statement may scan a whole table, whatever a young table's estimates or a plan cached on it
- * (run-prepared.ts) say; and none is JIT-compiled, which a scan's disable cost would otherwise
- * trigger at every batch on a server built with JIT (docs/adr/0019-batches-read-by-key.md).
+ * Sent first in every batch's transaction: no statement may scan a whole table, whatever a young
+ * table's estimates or a plan cached on it (run-prepared.ts) say (libs/database/src/batch-settings.ts).
  */
-export const BATCH_SETTINGS = `SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`;
+export const BATCH_SETTINGS = `SELECT ${BATCH_SETTING_CALLS}`;
 
 /** A projection of a runner with the checkpoint that runner last committed for it. */
 export interface RunnerMember {
