@@ -101,4 +101,53 @@ describe('writing read-model rows as one parameter array per column', () => {
 
     expect(await read([fresh])).toEqual([]);
   });
+
+  it('keeps every instant to the millisecond, before 2000 and far after it, and takes ISO strings and numeric strings too', async () => {
+    const instants = [
+      '1969-07-20T20:17:40.001Z',
+      '1999-12-31T23:59:59.999Z',
+      '2000-01-01T00:00:00.000Z',
+      '2026-12-04T10:00:00.123Z',
+      '2262-04-11T23:47:16.854Z',
+    ];
+    const rows = instants.map((at, i): Row => ({
+      id: randomUUID(),
+      label: null,
+      tags: [],
+      details: i,
+      flag: i > 2,
+      count: 2 ** 31 - 1 - i,
+      at: new Date(at),
+      position: BigInt(i),
+    }));
+    // What a projection might hand over instead of a Date or a bigint: sent as text, parsed by PostgreSQL.
+    const loose = { ...rows[0], id: randomUUID(), at: '2026-06-01T12:00:00.5+02:00', position: '42' } as unknown as Row;
+
+    await write([...rows, loose], 'insert');
+
+    const byId = new Map((await read([...rows, loose].map((row) => row.id))).map((row) => [row.id, row]));
+    expect(rows.map((row) => byId.get(row.id))).toEqual(rows);
+    expect(byId.get(loose.id)).toMatchObject({ at: new Date('2026-06-01T10:00:00.500Z'), position: 42n });
+  });
+
+  it('reads an upper-case or unhyphenated uuid as the same key, and refuses one that is not a uuid, writing nothing', async () => {
+    const id = randomUUID();
+    const row = (key: string): Row => ({
+      id: key,
+      label: 'x',
+      tags: ['a'],
+      details: null,
+      flag: false,
+      count: null,
+      at: null,
+      position: 3n,
+    });
+    await write([row(id.toUpperCase().replace(/-/g, ''))], 'insert');
+    expect((await read([id])).map((found) => found.id)).toEqual([id]);
+
+    const other = randomUUID();
+    await expect(write([row(other), row(`${id.slice(0, -1)}g`)], 'insert')).rejects.toThrow(/uuid/);
+    await expect(write([row(other), row(`${id}0`)], 'insert')).rejects.toThrow(/uuid/);
+    expect(await read([other])).toEqual([]);
+  });
 });

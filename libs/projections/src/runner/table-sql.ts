@@ -1,27 +1,13 @@
 import type { EntityManager, EntitySchema, ObjectLiteral, ValueTransformer } from 'typeorm';
+import { columnArray, type ArrayColumn } from './column-array';
 
-interface ColumnPlan {
+interface ColumnPlan extends ArrayColumn {
   property: string;
   column: string;
-  /** The SQL type of the column. */
-  type: string;
-  /** Sent as an array of its own type; otherwise (arrays, jsonb) as text, cast by the statement. */
-  scalar: boolean;
+  /** The column's SQL type (`text[]` for a column of arrays). */
+  sqlType: string;
   transformer?: ValueTransformer;
 }
-
-/** Column types a parameter array of that type carries as is (pg writes the array literal). */
-const SCALAR_TYPES = new Set([
-  'uuid',
-  'text',
-  'character varying',
-  'integer',
-  'bigint',
-  'smallint',
-  'boolean',
-  'timestamp with time zone',
-  'date',
-]);
 
 interface TablePlan {
   columns: ColumnPlan[];
@@ -52,12 +38,13 @@ function planOf(manager: EntityManager, entity: EntitySchema, key: string): Tabl
   if (cached) return cached;
   const driver = manager.connection.driver as { normalizeType(column: object): string };
   const columns: ColumnPlan[] = metadata.columns.map((column) => {
-    const type = `${driver.normalizeType(column)}${column.isArray ? '[]' : ''}`;
+    const type = driver.normalizeType(column);
     return {
       property: column.propertyName,
       column: column.databaseName,
-      type,
-      scalar: SCALAR_TYPES.has(type),
+      type: column.isArray ? 'text' : type,
+      arrays: column.isArray,
+      sqlType: `${type}${column.isArray ? '[]' : ''}`,
       transformer: column.transformer as ValueTransformer | undefined,
     };
   });
@@ -66,20 +53,20 @@ function planOf(manager: EntityManager, entity: EntitySchema, key: string): Tabl
   const table = quote(metadata.tableName);
   const names = columns.map((column) => quote(column.column)).join(', ');
   // A column of arrays cannot be one parameter array (PostgreSQL's arrays are rectangular): its
-  // values, like jsonb's, travel as text and are cast here.
-  const values = columns.map((c) => (c.scalar ? quote(c.column) : `${quote(c.column)}::${c.type}`)).join(', ');
-  const parameters = columns.map((c, i) => `$${String(i + 1)}::${c.scalar ? c.type : 'text'}[]`).join(', ');
+  // values travel as text, each its own literal, and are cast here.
+  const values = columns.map((c) => (c.arrays ? `${quote(c.column)}::${c.sqlType}` : quote(c.column))).join(', ');
+  const parameters = columns.map((c, i) => `$${String(i + 1)}::${c.type}[]`).join(', ');
   const insert = `INSERT INTO ${table} (${names}) SELECT ${values} FROM unnest(${parameters}) AS x(${names})`;
   const plan: TablePlan = {
     columns,
-    select: `SELECT ${names} FROM ${table} WHERE ${quote(keyColumn.column)} = ANY ($1::${keyColumn.type}[])`,
+    select: `SELECT ${names} FROM ${table} WHERE ${quote(keyColumn.column)} = ANY ($1::${keyColumn.sqlType}[])`,
     insert,
     upsert: `${insert}
       ON CONFLICT (${quote(keyColumn.column)}) DO UPDATE SET ${columns
         .filter((c) => c !== keyColumn)
         .map((c) => `${quote(c.column)} = EXCLUDED.${quote(c.column)}`)
         .join(', ')}`,
-    remove: `DELETE FROM ${table} WHERE ${quote(keyColumn.column)} = ANY ($1::${keyColumn.type}[])`,
+    remove: `DELETE FROM ${table} WHERE ${quote(keyColumn.column)} = ANY ($1::${keyColumn.sqlType}[])`,
   };
   plans.set(metadata, plan);
   return plan;
@@ -119,29 +106,12 @@ export async function writeRows<Row extends ObjectLiteral>(
   await manager.query(
     plan[how],
     plan.columns.map((column) =>
-      rows.map((row) => parameterValue(column, column.transformer ? column.transformer.to(row[column.property]) : row[column.property])),
+      columnArray(
+        column,
+        rows.map((row): unknown => (column.transformer ? column.transformer.to(row[column.property]) : row[column.property])),
+      ),
     ),
   );
-}
-
-/** One value of a column's parameter array (transformers already applied, as TypeORM would). */
-function parameterValue(column: ColumnPlan, value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') return value.toString();
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-  if (column.scalar) return value;
-  if (Array.isArray(value) && column.type.endsWith('[]')) return arrayLiteral(value);
-  return JSON.stringify(value);
-}
-
-/** PostgreSQL's literal of a one-dimensional array: every element quoted, `"` and `\` escaped. */
-function arrayLiteral(values: readonly unknown[]): string {
-  const elements = values.map((element) =>
-    element === null || element === undefined
-      ? 'NULL'
-      : `"${(typeof element === 'string' ? element : JSON.stringify(element)).replace(/[\\"]/g, (c) => `\\${c}`)}"`,
-  );
-  return `{${elements.join(',')}}`;
 }
 
 export async function deleteRows(manager: EntityManager, entity: EntitySchema, key: string, ids: string[]): Promise<void> {
