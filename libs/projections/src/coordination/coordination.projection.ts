@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@passerelle/event-store';
 import type { EntityManager } from 'typeorm';
-import type { Projection } from '../runner/projection';
+import type { FinishStep, Projection } from '../runner/projection';
 import { applyToTable, INTO_EMPTY, type ReadModelTable } from '../runner/read-model-table';
 import { CoordinationCaseEntity, type CoordinationCaseRow } from './coordination-case.entity';
 import { evolveCoordinationCase } from './coordination-case.evolve';
@@ -162,18 +162,24 @@ export const coordinationReplayProjection: Projection = {
 /**
  * Independent chains, which a rebuild runs side by side: each reads what the others do not write
  * (the referral cells read the cases' identification month, which the summaries do not change).
+ * The case and delay cells both read the summaries and write apart: they follow them side by side.
  */
-export const finishCoordination: readonly ((manager: EntityManager) => Promise<void>)[] = [
-  async (manager) => {
-    await refreshAllCaseSummaries(manager);
-    await runStatements(manager, [...RECOMPUTE_CELLS.cases, ...RECOMPUTE_CELLS.delays]);
+export const finishCoordination: readonly FinishStep[] = [
+  {
+    run: refreshAllCaseSummaries,
+    then: [
+      { run: (manager) => runStatements(manager, RECOMPUTE_CELLS.cases) },
+      { run: (manager) => runStatements(manager, RECOMPUTE_CELLS.delays) },
+    ],
   },
-  async (manager) => {
-    await recomputeAllPersons(manager);
-    await runStatements(manager, RECOMPUTE_CELLS.persons);
+  {
+    async run(manager) {
+      await recomputeAllPersons(manager);
+      await runStatements(manager, RECOMPUTE_CELLS.persons);
+    },
   },
-  (manager) => runStatements(manager, RECOMPUTE_CELLS.referrals),
-  (manager) => runStatements(manager, [...RECOMPUTE_PLACE_REQUESTS, ...RECOMPUTE_PLACE_REQUEST_CELLS]),
+  { run: (manager) => runStatements(manager, RECOMPUTE_CELLS.referrals) },
+  { run: (manager) => runStatements(manager, [...RECOMPUTE_PLACE_REQUESTS, ...RECOMPUTE_PLACE_REQUEST_CELLS]) },
 ];
 /** The case summaries, which the finish sets on every referred case. */
 export const COORDINATION_UPDATED_BY_FINISH = ['coordination_cases'];

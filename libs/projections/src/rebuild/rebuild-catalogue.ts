@@ -1,5 +1,5 @@
 import type { MigrationSet } from '@passerelle/migrations';
-import type { EntityManager, EntitySchema } from 'typeorm';
+import type { EntitySchema } from 'typeorm';
 import {
   COORDINATION_MIGRATIONS,
   COORDINATION_REPLAY_LANES,
@@ -12,7 +12,7 @@ import {
 import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS, directoryProjection } from '../directory/directory.projection';
 import { INBOX_ENTITIES, INBOX_LANES, INBOX_MIGRATIONS, inboxProjection } from '../inbox/inbox.projection';
 import { RESEARCH_ENTITIES, RESEARCH_LANES, RESEARCH_READ_MODEL_MIGRATIONS, researchProjection } from '../research/research.projection';
-import type { Projection } from '../runner/projection';
+import type { FinishStep, Projection } from '../runner/projection';
 import { ACTIVITY_MIGRATIONS, ACTIVITY_TABLES, activityProjection } from '../activity/activity.projection';
 
 /** What a rebuild needs to know about a read model: how to feed it, its tables, and how to create them. */
@@ -24,9 +24,10 @@ export interface RebuildTarget {
   migrations: MigrationSet;
   /**
    * Rows derived from the others, computed once after the replay instead of after every batch:
-   * independent steps, each in a transaction of its own, run side by side.
+   * independent steps, each in a transaction of its own, run side by side (each with the steps
+   * that follow it).
    */
-  finish?: readonly ((manager: EntityManager) => Promise<void>)[];
+  finish?: readonly FinishStep[];
   /**
    * The tables whose rows `finish` updates: replayed into half-full pages so that each update stays
    * on its page and adds no index entry, then packed when made durable (shadow-schema.ts). Their

@@ -2,9 +2,10 @@ import type { EventStore, RecordedEvent } from '@passerelle/event-store';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ensureCheckpoint, saveCheckpoint } from '../runner/checkpoint-store';
 import type { RebuildTarget } from './rebuild-catalogue';
-import type { Projection } from '../runner/projection';
+import type { FinishStep, Projection } from '../runner/projection';
 import { BatchFeed } from './batch-feed';
 import { createShadow, dropShadow, inShadow, makeDurable, swapIn } from './shadow-schema';
+import { Throttle } from './throttle';
 
 export interface RebuildProgress {
   /** Events read so far (every event, handled or not). */
@@ -84,15 +85,26 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
         }
       }),
     );
-    // Every shadow holds the events up to here. The derived rows first, all read models side by
-    // side: a finish chain that had to share the cores with every table's rewrite made the others
-    // wait for its read model at the end.
+    // Every shadow holds the events up to here. The derived rows first, each read model's on its
+    // own: coordination's finish, then its tables made durable, is the longest chain. Meanwhile the
+    // read models without a finish are made durable one statement at a time, on the core the finish
+    // leaves free (a rewrite of every table at once would slow that chain down), then all at once.
     const replayed = position;
-    await Promise.all(targets.map((target) => finish(dataSource, target, liveSchema)));
+    const finishing = new Map(targets.map((target) => [target, finish(dataSource, target, liveSchema)]));
+    const throttle = new Throttle(1);
+    const release = () => throttle.release();
+    Promise.all(finishing.values()).then(release, release);
     const swapped = await Promise.all(
-      targets.map((target) =>
-        makeDurableAndSwap(dataSource, store, target, { replayed, batchSize, liveSchema, indexes: shadowIndexes(indexes, target) }),
-      ),
+      targets.map(async (target) => {
+        await finishing.get(target);
+        return makeDurableAndSwap(dataSource, store, target, {
+          replayed,
+          batchSize,
+          liveSchema,
+          indexes: shadowIndexes(indexes, target),
+          throttle: target.finish ? null : throttle,
+        });
+      }),
     );
     for (const caughtUp of swapped) position = position > caughtUp ? position : caughtUp;
   } catch (error) {
@@ -116,11 +128,13 @@ function shadowIndexes(indexes: Map<RebuildTarget, Map<string, string[]>>, targe
   return found;
 }
 
-/** After the replay: the derived rows computed once, each chain of steps in a transaction of its own. */
+/** After the replay: the derived rows computed once, each step in a transaction of its own, then the steps that follow it. */
 async function finish(dataSource: DataSource, target: RebuildTarget, liveSchema: string): Promise<void> {
-  await Promise.all(
-    (target.finish ?? []).map((step) => dataSource.transaction((manager) => inShadow(manager, target, () => step(manager), liveSchema))),
-  );
+  const run = async (step: FinishStep): Promise<void> => {
+    await dataSource.transaction((manager) => inShadow(manager, target, () => step.run(manager), liveSchema));
+    await Promise.all((step.then ?? []).map(run));
+  };
+  await Promise.all((target.finish ?? []).map(run));
 }
 
 /**
@@ -132,9 +146,15 @@ async function makeDurableAndSwap(
   dataSource: DataSource,
   store: RebuildOptions['store'],
   target: RebuildTarget,
-  { replayed, batchSize, liveSchema, indexes }: { replayed: bigint; batchSize: number; liveSchema: string; indexes: Map<string, string[]> },
+  {
+    replayed,
+    batchSize,
+    liveSchema,
+    indexes,
+    throttle,
+  }: { replayed: bigint; batchSize: number; liveSchema: string; indexes: Map<string, string[]>; throttle: Throttle | null },
 ): Promise<bigint> {
-  await makeDurable(dataSource, target, indexes);
+  await makeDurable(dataSource, target, indexes, throttle);
   const caughtUp = await dataSource.transaction(async (manager) => {
     await ensureCheckpoint(manager, target.projection.name);
     await manager.query('SELECT position FROM projection_checkpoints WHERE name = $1 FOR UPDATE', [target.projection.name]);

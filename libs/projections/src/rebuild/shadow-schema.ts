@@ -1,6 +1,7 @@
 import { applyMigration } from '@passerelle/migrations';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RebuildTarget } from './rebuild-catalogue';
+import type { Throttle } from './throttle';
 
 /** The schema a projection is rebuilt into, beside the live one; its tables have the live names. */
 export const shadowSchema = (projectionName: string) => `rebuild_${projectionName.replace(/[^a-z0-9_]/g, '_')}`;
@@ -52,17 +53,24 @@ export async function createShadow(dataSource: DataSource, target: RebuildTarget
  * cheaper than logging every row change of the replay, and it packs the pages the finish left
  * half-full), then builds the indexes set aside (their definitions name the shadow schema) and
  * the planner's statistics, which stay with a table when the swap moves it. Every table side by
- * side, and its indexes too, each in a transaction of its own: before the swap's lock, so neither
- * readers nor the live runner wait, and readers of the swapped-in tables get good plans at once.
+ * side, and its indexes too, each in a transaction of its own (through `throttle` when given):
+ * before the swap's lock, so neither readers nor the live runner wait, and readers of the
+ * swapped-in tables get good plans at once.
  */
-export async function makeDurable(dataSource: DataSource, target: RebuildTarget, indexes: Map<string, string[]>): Promise<void> {
+export async function makeDurable(
+  dataSource: DataSource,
+  target: RebuildTarget,
+  indexes: Map<string, string[]>,
+  throttle: Throttle | null = null,
+): Promise<void> {
   const schema = quote(shadowSchema(target.projection.name));
   // Only the shadow schema on the path: a definition read there names its table unqualified.
-  const inSchema = (statement: string) =>
+  const run = (statement: string) =>
     dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL search_path TO ${schema}`);
       await manager.query(statement);
     });
+  const inSchema = (statement: string) => (throttle ? throttle.run(() => run(statement)) : run(statement));
   const packed = new Set(target.updatedByFinish);
   await Promise.all(
     target.tables.map(async (table) => {

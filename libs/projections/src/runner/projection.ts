@@ -25,3 +25,13 @@ export interface Projection {
    */
   readonly writesToDatabase?: boolean;
 }
+
+/**
+ * Work a rebuild does once on a read model's shadow tables after the replay (rows derived from the
+ * others), in a transaction of its own; then the steps that read what it wrote, once it has
+ * committed, side by side, each in a transaction of its own (libs/projections/src/rebuild/rebuild.ts).
+ */
+export interface FinishStep {
+  run(manager: EntityManager): Promise<void>;
+  readonly then?: readonly FinishStep[];
+}
