@@ -14,6 +14,7 @@ import type {
 } from '../event-store.port';
 import { AppendBatcher } from './append-batcher';
 import { AppendListener } from './append-listener';
+import { EVENT_ROW_TYPES } from './event-row-types';
 import { EVENT_COLUMNS, type EventRowFromDb, toRecordedEvent } from './event-rows';
 import { prepareEvents } from './event-serialisation';
 import type { PostgresEventStoreOptions } from './postgres-event-store.options';
@@ -83,11 +84,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamName: string, options: { fromRevision?: bigint } = {}): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRowFromDb>(
-      `SELECT ${EVENT_COLUMNS} FROM ${this.tables.events}
+    const { rows } = await this.pool.query<EventRowFromDb>({
+      text: `SELECT ${EVENT_COLUMNS} FROM ${this.tables.events}
        WHERE stream_name = $1 AND stream_revision >= $2 ORDER BY stream_revision`,
-      [streamName, (options.fromRevision ?? 0n).toString()],
-    );
+      values: [streamName, (options.fromRevision ?? 0n).toString()],
+      types: EVENT_ROW_TYPES,
+    });
     return rows.map(toRecordedEvent);
   }
 
@@ -103,6 +105,7 @@ export class PostgresEventStore implements EventStore {
       text: `SELECT ${EVENT_COLUMNS} FROM ${this.tables.events}
        WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
       values: [after.toString(), maxCount ?? null],
+      types: EVENT_ROW_TYPES,
     });
     return rows.map(toRecordedEvent);
   }

@@ -36,17 +36,10 @@ const BINARY: Record<string, BinaryType> = {
   text: { oid: 25, write: writeText },
   'character varying': { oid: 1043, write: writeText },
   jsonb: { oid: 3802, write: (out, value) => out.jsonb(JSON.stringify(value)) },
-  boolean: {
-    oid: 16,
-    write: (out, value) => typeof value === 'boolean' && out.fixed(1, (buffer, at) => buffer.writeUInt8(value ? 1 : 0, at)),
-  },
+  boolean: { oid: 16, write: (out, value) => typeof value === 'boolean' && out.bool(value) },
   integer: {
     oid: 23,
-    write: (out, value) =>
-      typeof value === 'number' &&
-      Number.isInteger(value) &&
-      Math.abs(value) <= 2 ** 31 - 1 &&
-      out.fixed(4, (b, at) => b.writeInt32BE(value, at)),
+    write: (out, value) => typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2 ** 31 - 1 && out.int32(value),
   },
   bigint: { oid: 20, write: (out, value) => out.int64(value) },
   'timestamp with time zone': {
@@ -110,11 +103,17 @@ class Writer {
     this.buffer.writeInt32BE(-1, this.reserve(4));
   }
 
-  /** An element of `size` bytes: its length, then what `write` puts at the offset it is given. */
-  fixed(size: number, write: (buffer: Buffer, at: number) => unknown): true {
-    const at = this.reserve(4 + size);
-    this.buffer.writeInt32BE(size, at);
-    write(this.buffer, at + 4);
+  bool(value: boolean): true {
+    const at = this.reserve(5);
+    this.buffer.writeInt32BE(1, at);
+    this.buffer[at + 4] = value ? 1 : 0;
+    return true;
+  }
+
+  int32(value: number): true {
+    const at = this.reserve(8);
+    this.buffer.writeInt32BE(4, at);
+    this.buffer.writeInt32BE(value, at + 4);
     return true;
   }
 
@@ -157,25 +156,34 @@ class Writer {
     return true;
   }
 
-  /** int8, from a bigint, a safe integer or a string of digits. */
+  /** int8, from a safe integer, a string of digits (as the position columns' transformer gives) or a bigint. */
   int64(value: unknown): boolean {
-    let big: bigint;
-    if (typeof value === 'bigint') big = value;
-    else if (typeof value === 'number' && Number.isSafeInteger(value)) big = BigInt(value);
-    else if (typeof value === 'string' && /^-?\d{1,19}$/.test(value)) big = BigInt(value);
-    else return false;
-    if (big > 9_223_372_036_854_775_807n || big < -9_223_372_036_854_775_808n) return false;
-    return this.fixed(8, (buffer, at) => buffer.writeBigInt64BE(big, at));
+    if (typeof value === 'number') return Number.isSafeInteger(value) && this.int64Exact(value);
+    if (typeof value === 'string') {
+      if (!/^-?\d{1,19}$/.test(value)) return false;
+      // Up to 15 digits a string is a safe integer: no bigint to allocate.
+      return value.length <= 15 ? this.int64Exact(Number(value)) : this.int64(BigInt(value));
+    }
+    if (typeof value !== 'bigint' || value > 9_223_372_036_854_775_807n || value < -9_223_372_036_854_775_808n) return false;
+    const at = this.reserve(12);
+    this.buffer.writeInt32BE(8, at);
+    this.buffer.writeBigInt64BE(value, at + 4);
+    return true;
   }
 
-  /** timestamptz: microseconds since PostgreSQL's epoch as a 64-bit integer (exact: far inside 2^53). */
+  /** timestamptz: microseconds since PostgreSQL's epoch (exact: far inside 2^53). */
   timestamp(unixMs: number): true {
-    const micros = (unixMs - POSTGRES_EPOCH_MS) * 1000;
-    const high = Math.floor(micros / TWO_TO_32);
-    return this.fixed(8, (buffer, at) => {
-      buffer.writeInt32BE(high, at);
-      buffer.writeUInt32BE(micros - high * TWO_TO_32, at + 4);
-    });
+    return this.int64Exact((unixMs - POSTGRES_EPOCH_MS) * 1000);
+  }
+
+  /** A safe integer as int8: its high and low 32 bits. */
+  private int64Exact(value: number): true {
+    const high = Math.floor(value / TWO_TO_32);
+    const at = this.reserve(12);
+    this.buffer.writeInt32BE(8, at);
+    this.buffer.writeInt32BE(high, at + 4);
+    this.buffer.writeUInt32BE(value - high * TWO_TO_32, at + 8);
+    return true;
   }
 
   done(): Buffer {
