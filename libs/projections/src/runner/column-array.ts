@@ -122,7 +122,7 @@ class Writer {
     const extra = prefix === undefined ? 0 : 1;
     this.room(4 + extra + value.length * 3);
     if (prefix !== undefined) this.buffer.writeUInt8(prefix, this.length + 4);
-    const written = this.buffer.write(value, this.length + 4 + extra, 'utf8');
+    const written = writeUtf8(this.buffer, value, this.length + 4 + extra);
     this.buffer.writeInt32BE(extra + written, this.length);
     this.length += 4 + extra + written;
     return true;
@@ -198,12 +198,28 @@ class Writer {
   }
 }
 
-function hexDigit(code: number): number {
-  if (code >= 48 && code <= 57) return code - 48; // 0-9
-  if (code >= 97 && code <= 102) return code - 87; // a-f
-  if (code >= 65 && code <= 70) return code - 55; // A-F
-  return -1;
+/**
+ * `value` as UTF-8 at `at`, room already made; returns the bytes written. Short ASCII text (most of
+ * a read model's: keys, codes, organisation ids) byte by byte, three times faster than a call into
+ * Buffer.write at that size; anything else through it.
+ */
+function writeUtf8(buffer: Buffer, value: string, at: number): number {
+  if (value.length > SHORT_TEXT) return buffer.write(value, at, 'utf8');
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0x80) return buffer.write(value, at, 'utf8');
+    buffer[at + i] = code;
+  }
+  return value.length;
 }
+
+const SHORT_TEXT = 64;
+
+/** The value of each hexadecimal digit's character code, -1 for any other below 128. */
+const HEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) HEX[i.toString(16).charCodeAt(0)] = HEX[i.toString(16).toUpperCase().charCodeAt(0)] = i;
+
+const hexDigit = (code: number): number => (code < 128 ? (HEX[code] ?? -1) : -1);
 
 /**
  * PostgreSQL's text literal of a one-dimensional array, built in one join (pg builds it by
