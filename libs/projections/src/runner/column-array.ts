@@ -3,9 +3,10 @@
  * it. Where the column's type allows, in PostgreSQL's binary array format (pg sends a Buffer
  * parameter as binary): nothing to quote or escape on this side, and on the server each element is
  * copied rather than parsed (a uuid from 16 bytes, a timestamp from 8, text as is), where the text
- * literal had both sides spend most of a replay's work quoting, escaping and parsing (README,
- * Benchmarks). Otherwise, or when a value does not fit its type's binary form (a string in a
- * timestamp column, say), PostgreSQL's text literal of the array, which it parses as before.
+ * literal had both sides spend most of a replay's work quoting, escaping and parsing
+ * (docs/adr/0020-read-model-rows-in-binary-arrays.md). Otherwise, or when a value does not fit
+ * its type's binary form (a string in a timestamp column, say), PostgreSQL's text literal of the
+ * array, which it parses as before.
  */
 
 /** A column as the statement declares its parameter: `$n::<type>[]`. */
