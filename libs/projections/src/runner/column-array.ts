@@ -225,7 +225,7 @@ const hexDigit = (code: number): number => (code < 128 ? (HEX[code] ?? -1) : -1)
 /**
  * PostgreSQL's text literal of a one-dimensional array, built in one join (pg builds it by
  * concatenating escaped elements one at a time): text quoted, `"` and `\` escaped; numbers and
- * booleans bare; a column of arrays has each value's own literal as its element.
+ * booleans bare. Never for a column of arrays, whose binary form takes any value.
  */
 function textArray(column: ArrayColumn, values: readonly unknown[]): string {
   const elements = new Array<string>(values.length);
@@ -237,7 +237,6 @@ function textElement(column: ArrayColumn, value: unknown): string {
   if (isNull(value)) return 'NULL';
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof Date) return quoted(value.toISOString());
-  if (column.arrays) return quoted(Array.isArray(value) ? innerLiteral(value) : JSON.stringify(value));
   if (column.type === 'jsonb') return quoted(JSON.stringify(value));
   if (typeof value === 'string') return quoted(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

@@ -26,9 +26,8 @@ const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
  * one parameter per value and its parameter handling grows quadratically with them, which made
  * replays CPU-bound in the query builder. Arrays rather than one JSON document of the rows
  * (`jsonb_to_recordset`, before): PostgreSQL parsed the whole document into jsonb at every batch,
- * the largest part of its work in a replay; an array of uuids or timestamps is parsed element by
- * element straight into its type (replay of every read model, 1M events: faster in 5 of 6
- * alternated pairs, by 8–17 %, even in the sixth, the same rows; README, Benchmarks). Names are
+ * the largest part of its work in a replay (README, Benchmarks); each column's array goes in
+ * PostgreSQL's binary format where its type allows (column-array.ts). Names are
  * unqualified, so the search path picks the schema (which `projections rebuild` relies on to fill
  * shadow tables).
  */
